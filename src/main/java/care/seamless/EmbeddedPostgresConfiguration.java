@@ -1,0 +1,49 @@
+package care.seamless;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL inside the application when no external database is configured, so a fresh machine needs
+ * nothing but a JDK. The data directory survives restarts. An external server is used as soon as
+ * {@code spring.datasource.url} is set, and then this configuration does nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir) throws IOException {
+		Path pgData = Path.of(dataDir).toAbsolutePath().resolve("pg");
+		Files.createDirectories(pgData);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(pgData)
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "60")
+			.setServerConfig("timezone", "UTC")
+			.start();
+	}
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(EmbeddedPostgres postgres, @Value("${seamless.datasource.pool-size:10}") int poolSize) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(poolSize);
+		config.setPoolName("seamless");
+		return new HikariDataSource(config);
+	}
+
+}
