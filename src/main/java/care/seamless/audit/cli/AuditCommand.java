@@ -1,8 +1,47 @@
 package care.seamless.audit.cli;
 
-import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
-@Command(name = "audit", description = "Work with the audit log.", subcommands = {})
+import care.seamless.SeamlessApplication;
+import care.seamless.audit.AuditLog;
+import care.seamless.audit.ChainVerification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@Command(name = "audit", description = "Work with the audit log.", subcommands = AuditCommand.Verify.class)
 public class AuditCommand {
+
+	@Command(name = "verify",
+			description = "Re-compute the audit log's hash chain. Exits 1 and names the first broken entry if any entry was altered or removed.")
+	static class Verify implements Callable<Integer> {
+
+		@Unmatched
+		List<String> springArguments = new ArrayList<>();
+
+		@Override
+		public Integer call() {
+			List<String> args = new ArrayList<>(springArguments);
+			args.add("--seamless.demo=false");
+			args.add("--spring.main.banner-mode=off");
+			args.add("--logging.level.root=WARN");
+			try (var context = new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
+				.run(args.toArray(String[]::new))) {
+				ChainVerification result = context.getBean(AuditLog.class).verify();
+				if (result.intact()) {
+					System.out.println("Audit log intact: " + result.checked() + " entries checked, head hash "
+							+ result.headHash());
+					return 0;
+				}
+				System.err.println("Audit log BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());
+				return 1;
+			}
+		}
+
+	}
 
 }

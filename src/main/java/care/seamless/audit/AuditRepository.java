@@ -1,0 +1,108 @@
+package care.seamless.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+	// One chain means one writer at a time; the transaction-scoped lock is released at commit or rollback.
+	private static final String SQL_LOCK_CHAIN = "select pg_advisory_xact_lock(7482101)";
+
+	private static final String SQL_LAST = """
+			select seq, hash from audit.entry order by seq desc limit 1
+			""";
+
+	private static final String SQL_INSERT = """
+			insert into audit.entry (seq, occurred_at, account, role, organisation_code, action, record_type, record_id,
+			                         person_id, purpose, outcome, reason, override, prev_hash, hash)
+			values (:seq, :occurredAt, :account, :role, :organisationCode, :action, :recordType, :recordId,
+			        :personId, :purpose, :outcome, :reason, :override, :prevHash, :hash)
+			""";
+
+	private static final String SQL_COLUMNS = """
+			select seq, occurred_at, account, role, organisation_code, action, record_type, record_id, person_id,
+			       purpose, outcome, reason, override, prev_hash, hash
+			from audit.entry
+			""";
+
+	private final JdbcClient jdbc;
+
+	AuditRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record ChainHead(long seq, String hash) {
+	}
+
+	Optional<ChainHead> lockAndReadHead() {
+		jdbc.sql(SQL_LOCK_CHAIN).query().singleRow();
+		return jdbc.sql(SQL_LAST).query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash"))).optional();
+	}
+
+	void insert(AuditEntry entry) {
+		jdbc.sql(SQL_INSERT)
+			.param("seq", entry.seq())
+			.param("occurredAt", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
+			.param("account", entry.account())
+			.param("role", entry.role())
+			.param("organisationCode", entry.organisationCode())
+			.param("action", entry.action())
+			.param("recordType", entry.recordType())
+			.param("recordId", entry.recordId())
+			.param("personId", entry.personId())
+			.param("purpose", entry.purpose())
+			.param("outcome", entry.outcome())
+			.param("reason", entry.reason())
+			.param("override", entry.override())
+			.param("prevHash", entry.prevHash())
+			.param("hash", entry.hash())
+			.update();
+	}
+
+	List<AuditEntry> forPerson(UUID personId, int limit) {
+		return jdbc.sql(SQL_COLUMNS + " where person_id = :personId order by seq desc limit :limit")
+			.param("personId", personId)
+			.param("limit", limit)
+			.query(AuditRepository::map)
+			.list();
+	}
+
+	List<AuditEntry> recent(int limit, boolean overridesAndDenialsOnly) {
+		String where = overridesAndDenialsOnly ? " where override or outcome = 'DENIED'" : "";
+		return jdbc.sql(SQL_COLUMNS + where + " order by seq desc limit :limit")
+			.param("limit", limit)
+			.query(AuditRepository::map)
+			.list();
+	}
+
+	/** Streams the whole chain in order without holding it in memory. */
+	void streamAll(Consumer<AuditEntry> consumer) {
+		jdbc.sql(SQL_COLUMNS + " order by seq").withFetchSize(1000).query(AuditRepository::map).stream()
+			.forEach(consumer);
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from audit.entry").query(Long.class).single();
+	}
+
+	private static AuditEntry map(ResultSet rs, int rowNum) throws SQLException {
+		Instant occurredAt = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+		return new AuditEntry(rs.getLong("seq"), occurredAt, rs.getString("account"), rs.getString("role"),
+				rs.getString("organisation_code"), rs.getString("action"), rs.getString("record_type"),
+				rs.getString("record_id"), rs.getObject("person_id", UUID.class), rs.getString("purpose"),
+				rs.getString("outcome"), rs.getString("reason"), rs.getBoolean("override"), rs.getString("prev_hash"),
+				rs.getString("hash"));
+	}
+
+}

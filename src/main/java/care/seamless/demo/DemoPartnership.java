@@ -1,0 +1,153 @@
+package care.seamless.demo;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.PersonIdentifier;
+import care.seamless.person.Relationship;
+import care.seamless.shared.AccountId;
+import care.seamless.shared.Actor;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Purpose;
+import care.seamless.shared.Role;
+import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
+import care.seamless.team.Profession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the demo partnership once, into an empty database, when {@code seamless.demo=true}. */
+@Component
+@ConditionalOnBooleanProperty("seamless.demo")
+class DemoPartnership {
+
+	static final int PEOPLE = 240;
+
+	private static final Logger log = LoggerFactory.getLogger(DemoPartnership.class);
+
+	private final Directory directory;
+
+	private final People people;
+
+	private final CareTeams careTeams;
+
+	private final TransactionTemplate transaction;
+
+	DemoPartnership(Directory directory, People people, CareTeams careTeams, TransactionTemplate transaction) {
+		this.directory = directory;
+		this.people = people;
+		this.careTeams = careTeams;
+		this.transaction = transaction;
+	}
+
+	record Member(PractitionerId id, Actor actor, Profession profession, TeamId team, String orgCode) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void loadIfEmpty() {
+		if (!directory.organisations().isEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		Actor loader = Actor.system("demo-loader");
+		transaction.executeWithoutResult(status -> load(loader));
+		log.info("Demo partnership loaded: {} organisations, {} staff, {} people in {} ms",
+				DemoStaff.ORGANISATIONS.size(), DemoStaff.STAFF.size(), PEOPLE, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load(Actor loader) {
+		Map<String, OrganisationId> organisations = new HashMap<>();
+		Map<String, TeamId> teams = new HashMap<>();
+		for (DemoStaff.Org org : DemoStaff.ORGANISATIONS) {
+			OrganisationId id = directory.createOrganisation(loader, org.code(), org.name(), org.kind());
+			organisations.put(org.code(), id);
+			for (String team : org.teams()) {
+				teams.put(org.code() + "/" + team, directory.createTeam(loader, id, team));
+			}
+		}
+		List<Member> clinicians = new ArrayList<>();
+		for (DemoStaff.Staff staff : DemoStaff.STAFF) {
+			OrganisationId organisation = organisations.get(staff.orgCode());
+			TeamId team = staff.team() == null ? null : teams.get(staff.orgCode() + "/" + staff.team());
+			AccountId account = directory.createAccountForNewPractitioner(loader, organisation, staff.givenName(),
+					staff.familyName(), staff.profession(), staff.username() + "@riverside.example", team,
+					staff.manager(), staff.username(), DemoStaff.PASSWORD, EnumSet.copyOf(staff.roles()));
+			if (team != null) {
+				PractitionerId practitioner = directory.accountForSignIn(staff.username()).orElseThrow()
+					.practitionerId();
+				Actor actor = new Actor(account, staff.username(), practitioner, organisation, staff.orgCode(),
+						staff.roles(), Purpose.DIRECT_CARE);
+				clinicians.add(new Member(practitioner, actor, staff.profession(), team, staff.orgCode()));
+			}
+		}
+		DemoPeople generator = new DemoPeople(20261123L);
+		for (int i = 0; i < PEOPLE; i++) {
+			loadPerson(loader, generator, clinicians, i);
+		}
+	}
+
+	private void loadPerson(Actor loader, DemoPeople generator, List<Member> clinicians, int index) {
+		PersonDetails details = generator.next(index);
+		PersonId person = people.register(loader, details);
+		if (generator.nextInt(2) == 0) {
+			people.addIdentifier(loader, person, new PersonIdentifier("Riverside Council case number",
+					"RASC-" + (100000 + index * 37)));
+		}
+		// The lead is usually the social worker or district nurse; others join from other agencies.
+		Member lead = clinicians.get(generator.nextInt(clinicians.size()));
+		careTeams.addMember(loader, person, lead.id(), lead.team(), roleFor(lead.profession()), true);
+		int others = 1 + generator.nextInt(3);
+		for (int k = 0; k < others; k++) {
+			Member member = clinicians.get(generator.nextInt(clinicians.size()));
+			if (member.id().equals(lead.id())) {
+				continue;
+			}
+			careTeams.addMember(loader, person, member.id(), member.team(), roleFor(member.profession()), false);
+		}
+		if (generator.nextInt(10) < 7) {
+			Relationship relationship = generator.nextInt(3) == 0 ? Relationship.NEXT_OF_KIN : Relationship.CARER;
+			people.addRelatedPerson(lead.actor(), person, relationship,
+					generator.pick(List.of("Susan", "Andrew", "Karen", "Paul", "Farah", "Gary")) + " "
+							+ details.familyName(),
+					"07700 900" + (100 + generator.nextInt(899)), null, true);
+		}
+		if (generator.nextInt(10) == 0) {
+			people.addRelatedPerson(lead.actor(), person, Relationship.LPA_HEALTH_AND_WELFARE,
+					generator.pick(List.of("Claire", "Robert", "Imran")) + " " + details.familyName(), null, null, true);
+		}
+		if (generator.nextInt(12) == 0) {
+			people.addRelatedPerson(lead.actor(), person, Relationship.CARE_ACT_ADVOCATE,
+					"Riverside Advocacy Hub", "01632 960123", null, true);
+		}
+	}
+
+	private static String roleFor(Profession profession) {
+		return switch (profession) {
+			case SOCIAL_WORKER, CARE_MANAGER -> "Care co-ordinator (social care)";
+			case DISTRICT_NURSE, COMMUNITY_NURSE -> "Community nursing";
+			case GP -> "GP";
+			case OCCUPATIONAL_THERAPIST -> "Occupational therapy";
+			case PHYSIOTHERAPIST -> "Physiotherapy";
+			case COMMUNITY_PSYCHIATRIC_NURSE, PSYCHIATRIST -> "Mental health";
+			case HOUSING_OFFICER -> "Tenancy support";
+			case SUPPORT_WORKER -> "Befriending";
+			case DISCHARGE_COORDINATOR, HOSPITAL_DOCTOR -> "Hospital care";
+			default -> "Support";
+		};
+	}
+
+}

@@ -1,0 +1,200 @@
+package care.seamless.person;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEntry;
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDecision;
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.ErrorCode;
+import care.seamless.shared.NhsNumber;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
+import care.seamless.team.CareTeams;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers, finds and shows people. Every read asks the access policy and is audited with its outcome. */
+@Service
+public class People {
+
+	public static final int PAGE_SIZE = 20;
+
+	private static final String RECORD = "Person";
+
+	private final PersonRepository repository;
+
+	private final AccessPolicy accessPolicy;
+
+	private final CareTeams careTeams;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog,
+			Clock clock) {
+		this.repository = repository;
+		this.accessPolicy = accessPolicy;
+		this.careTeams = careTeams;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public PersonId register(Actor actor, PersonDetails details) {
+		PersonDetails checked = check(details, null);
+		PersonId id = PersonId.random();
+		try {
+			repository.insert(id, checked);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicateNhsNumber();
+		}
+		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, id));
+		// Whoever registers someone becomes their lead professional, so nobody is registered without an owner.
+		if (actor.practitionerId() != null) {
+			careTeams.addMember(actor, id, actor.practitionerId(), null, "Registering practitioner", true);
+		}
+		return id;
+	}
+
+	/**
+	 * Saves new details if nobody else changed the person since {@code version} was read; otherwise throws
+	 * {@link ConcurrentEditException} and saves nothing.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public long update(Actor actor, PersonId id, long version, PersonDetails details) {
+		accessPolicy.check(actor, id, DataCategory.GENERAL, "update", RECORD);
+		PersonDetails checked = check(details, id);
+		int updated;
+		try {
+			updated = repository.update(id, version, checked);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicateNhsNumber();
+		}
+		if (updated == 0) {
+			throw new ConcurrentEditException(RECORD, id);
+		}
+		return version + 1;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public PersonRecord record(Actor actor, PersonId id) {
+		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		accessPolicy.check(actor, id, DataCategory.GENERAL, "read", RECORD);
+		return new PersonRecord(id, row.details(), row.restricted(), row.version(), repository.identifiers(id),
+				repository.relatedPeople(id), careTeams.members(id));
+	}
+
+	@Transactional
+	public SearchResults search(Actor actor, String query, int page) {
+		SearchCriteria criteria = SearchCriteria.parse(query);
+		int safePage = Math.max(page, 1);
+		SqlCondition access = accessPolicy.visibleRecords(actor, "p.id");
+		List<PersonSummary> people = repository.search(criteria, access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE);
+		long total = repository.count(criteria);
+		// Who searched is audited, not what for: the query may itself be personal data.
+		auditLog.record(AuditEvent.permitted(actor, "search", RECORD, null, null));
+		return new SearchResults(people, total, safePage, PAGE_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	public SearchResults caseload(Actor actor, int page) {
+		int safePage = Math.max(page, 1);
+		SqlCondition access = accessPolicy.visibleRecords(actor, "p.id");
+		return new SearchResults(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
+				repository.caseloadCount(access), safePage, PAGE_SIZE);
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID addRelatedPerson(Actor actor, PersonId person, Relationship relationship, String name,
+			String phone, String email, boolean mayContact) {
+		accessPolicy.check(actor, person, DataCategory.THIRD_PARTY, "update", RECORD);
+		UUID id = UUID.randomUUID();
+		repository.addRelatedPerson(new RelatedPerson(id, person, relationship, name, phone, email, mayContact,
+				LocalDate.now(clock), null));
+		auditLog.record(AuditEvent.permitted(actor, "create", "RelatedPerson", id, person));
+		return id;
+	}
+
+	/** Records another agency's identifier for the person; used by registration and, later, imports. */
+	@Transactional
+	public void addIdentifier(Actor actor, PersonId person, PersonIdentifier identifier) {
+		repository.addIdentifier(person, identifier);
+		auditLog.record(AuditEvent.permitted(actor, "add-identifier", RECORD, person, person));
+	}
+
+	/**
+	 * Who has looked at or changed this person's record. Caldicott guardians may see any person's history; team
+	 * managers that of people their teams work with. Reading the history is itself audited.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<AuditEntry> accessHistory(Actor actor, PersonId id, int limit) {
+		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		boolean allowed = actor.has(Role.CALDICOTT_GUARDIAN) || (actor.has(Role.TEAM_MANAGER)
+				&& actor.practitionerId() != null && careTeams.isManagedBy(id, actor.practitionerId()));
+		if (!allowed) {
+			String reason = "Only the Caldicott guardian or a manager of a team working with this person may see who looked at the record";
+			auditLog.record(AuditEvent.denied(actor, "read-access-history", RECORD, id, id, reason));
+			throw new AccessDenied(id, AccessDecision.deny("role", reason));
+		}
+		auditLog.record(AuditEvent.permitted(actor, "read-access-history", RECORD, id, id));
+		return auditLog.historyOf(id, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return repository.countAll();
+	}
+
+	private PersonDetails check(PersonDetails details, PersonId self) {
+		String nhs = blankToNull(details.nhsNumber());
+		if (nhs != null) {
+			nhs = NhsNumber.normalise(nhs);
+			if (!NhsNumber.isValid(nhs)) {
+				throw new PersonRuleViolation("nhsNumber", ErrorCode.INVALID_NHS_NUMBER,
+						"Enter a valid NHS number: 10 digits, the last one a check digit");
+			}
+			var existing = repository.findByNhsNumber(nhs);
+			if (existing.isPresent() && !existing.get().equals(self)) {
+				throw duplicateNhsNumber();
+			}
+		}
+		if (details.dateOfBirth().isAfter(LocalDate.now(clock))) {
+			throw new PersonRuleViolation("dateOfBirth", ErrorCode.VALIDATION_FAILED,
+					"Date of birth must be today or in the past");
+		}
+		String postcode = blankToNull(details.postcode());
+		return new PersonDetails(nhs, blankToNull(details.title()), details.givenName().trim(),
+				details.familyName().trim(), blankToNull(details.preferredName()), blankToNull(details.howAddressed()),
+				details.dateOfBirth(), details.sex(), blankToNull(details.gender()), blankToNull(details.addressLine1()),
+				blankToNull(details.addressLine2()), blankToNull(details.town()),
+				postcode == null ? null : postcode.toUpperCase(java.util.Locale.ROOT), blankToNull(details.phone()),
+				blankToNull(details.email()), blankToNull(details.language()), details.interpreterNeeded(),
+				blankToNull(details.communicationNeeds()));
+	}
+
+	private static PersonRuleViolation duplicateNhsNumber() {
+		return new PersonRuleViolation("nhsNumber", ErrorCode.DUPLICATE_NHS_NUMBER,
+				"Another person already has this NHS number");
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+}

@@ -1,0 +1,187 @@
+package care.seamless.person;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.PersonId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PersonRepository {
+
+	private static final String SQL_COLUMNS = """
+			select p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.preferred_name, p.how_addressed,
+			       p.date_of_birth, p.sex, p.gender, p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone,
+			       p.email, p.language, p.interpreter_needed, p.communication_needs, p.restricted, p.version
+			from person.person p
+			""";
+
+	private static final String SQL_INSERT = """
+			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
+			       date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email, language,
+			       interpreter_needed, communication_needs)
+			values (:id, :nhsNumber, :title, :givenName, :familyName, :preferredName, :howAddressed, :dateOfBirth, :sex,
+			        :gender, :addressLine1, :addressLine2, :town, :postcode, :phone, :email, :language,
+			        :interpreterNeeded, :communicationNeeds)
+			""";
+
+	private static final String SQL_UPDATE = """
+			update person.person set nhs_number = :nhsNumber, title = :title, given_name = :givenName,
+			       family_name = :familyName, preferred_name = :preferredName, how_addressed = :howAddressed,
+			       date_of_birth = :dateOfBirth, sex = :sex, gender = :gender, address_line_1 = :addressLine1,
+			       address_line_2 = :addressLine2, town = :town, postcode = :postcode, phone = :phone, email = :email,
+			       language = :language, interpreter_needed = :interpreterNeeded,
+			       communication_needs = :communicationNeeds, version = version + 1, updated_at = now()
+			where id = :id and version = :version
+			""";
+
+	private static final String SQL_SUMMARY_COLUMNS = """
+			select p.id, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.restricted,
+			       split_part(p.postcode, ' ', 1) as outward_code, (%s) as in_care_team
+			from person.person p
+			""";
+
+	private final JdbcClient jdbc;
+
+	PersonRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Row(PersonId id, PersonDetails details, boolean restricted, long version) {
+	}
+
+	void insert(PersonId id, PersonDetails details) {
+		bind(jdbc.sql(SQL_INSERT), details).param("id", id.id()).update();
+	}
+
+	int update(PersonId id, long version, PersonDetails details) {
+		return bind(jdbc.sql(SQL_UPDATE), details).param("id", id.id()).param("version", version).update();
+	}
+
+	Optional<Row> find(PersonId id) {
+		return jdbc.sql(SQL_COLUMNS + " where p.id = :id").param("id", id.id()).query(PersonRepository::mapRow)
+			.optional();
+	}
+
+	Optional<PersonId> findByNhsNumber(String nhsNumber) {
+		return jdbc.sql("select id from person.person where nhs_number = :nhs").param("nhs", nhsNumber)
+			.query((rs, n) -> new PersonId(rs.getObject("id", UUID.class))).optional();
+	}
+
+	List<PersonIdentifier> identifiers(PersonId id) {
+		return jdbc.sql("select system, value from person.identifier where person_id = :id order by system")
+			.param("id", id.id()).query((rs, n) -> new PersonIdentifier(rs.getString("system"), rs.getString("value")))
+			.list();
+	}
+
+	void addIdentifier(PersonId id, PersonIdentifier identifier) {
+		jdbc.sql("insert into person.identifier (person_id, system, value) values (:id, :system, :value)")
+			.param("id", id.id()).param("system", identifier.system()).param("value", identifier.value()).update();
+	}
+
+	List<RelatedPerson> relatedPeople(PersonId id) {
+		return jdbc.sql("""
+				select id, person_id, relationship, name, phone, email, may_contact, period_start, period_end
+				from person.related_person where person_id = :id order by relationship, name
+				""").param("id", id.id()).query(PersonRepository::mapRelated).list();
+	}
+
+	void addRelatedPerson(RelatedPerson related) {
+		jdbc.sql("""
+				insert into person.related_person (id, person_id, relationship, name, phone, email, may_contact,
+				       period_start, period_end)
+				values (:id, :personId, :relationship, :name, :phone, :email, :mayContact, :start, :end)
+				""").param("id", related.id()).param("personId", related.personId().id())
+			.param("relationship", related.relationship().name()).param("name", related.name())
+			.param("phone", related.phone()).param("email", related.email()).param("mayContact", related.mayContact())
+			.param("start", related.periodStart()).param("end", related.periodEnd()).update();
+	}
+
+	/**
+	 * Search over everyone, returning only identifying fields; {@code access} marks which results the actor may
+	 * open. The same criteria drive the count so totals and pages agree.
+	 */
+	List<PersonSummary> search(SearchCriteria criteria, SqlCondition access, int limit, int offset) {
+		Map<String, Object> params = new HashMap<>(criteria.params());
+		params.putAll(access.params());
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return jdbc.sql(SQL_SUMMARY_COLUMNS.formatted(access.sql()) + " where " + criteria.sql()
+				+ " order by lower(p.family_name), lower(p.given_name), p.date_of_birth, p.id limit :limit offset :offset")
+			.params(params).query(PersonRepository::mapSummary).list();
+	}
+
+	long count(SearchCriteria criteria) {
+		return jdbc.sql("select count(*) from person.person p where " + criteria.sql()).params(criteria.params())
+			.query(Long.class).single();
+	}
+
+	/** The actor's caseload: only people the access condition admits, so the count cannot leak anyone else. */
+	List<PersonSummary> caseload(SqlCondition access, int limit, int offset) {
+		Map<String, Object> params = new HashMap<>(access.params());
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return jdbc.sql(SQL_SUMMARY_COLUMNS.formatted("true") + " where " + access.sql()
+				+ " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
+			.params(params).query(PersonRepository::mapSummary).list();
+	}
+
+	long caseloadCount(SqlCondition access) {
+		return jdbc.sql("select count(*) from person.person p where " + access.sql()).params(access.params())
+			.query(Long.class).single();
+	}
+
+	long countAll() {
+		return jdbc.sql("select count(*) from person.person").query(Long.class).single();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PersonDetails d) {
+		return spec.param("nhsNumber", d.nhsNumber()).param("title", d.title()).param("givenName", d.givenName())
+			.param("familyName", d.familyName()).param("preferredName", d.preferredName())
+			.param("howAddressed", d.howAddressed()).param("dateOfBirth", d.dateOfBirth())
+			.param("sex", d.sex().name()).param("gender", d.gender()).param("addressLine1", d.addressLine1())
+			.param("addressLine2", d.addressLine2()).param("town", d.town()).param("postcode", d.postcode())
+			.param("phone", d.phone()).param("email", d.email()).param("language", d.language())
+			.param("interpreterNeeded", d.interpreterNeeded()).param("communicationNeeds", d.communicationNeeds());
+	}
+
+	private static Row mapRow(ResultSet rs, int n) throws SQLException {
+		var details = new PersonDetails(rs.getString("nhs_number"), rs.getString("title"), rs.getString("given_name"),
+				rs.getString("family_name"), rs.getString("preferred_name"), rs.getString("how_addressed"),
+				rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("gender"),
+				rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"),
+				rs.getString("postcode"), rs.getString("phone"), rs.getString("email"), rs.getString("language"),
+				rs.getBoolean("interpreter_needed"), rs.getString("communication_needs"));
+		return new Row(new PersonId(rs.getObject("id", UUID.class)), details, rs.getBoolean("restricted"),
+				rs.getLong("version"));
+	}
+
+	private static PersonSummary mapSummary(ResultSet rs, int n) throws SQLException {
+		boolean restricted = rs.getBoolean("restricted");
+		return new PersonSummary(new PersonId(rs.getObject("id", UUID.class)), rs.getString("given_name"),
+				rs.getString("family_name"), rs.getDate("date_of_birth").toLocalDate(), rs.getString("nhs_number"),
+				restricted ? null : rs.getString("outward_code"), rs.getBoolean("in_care_team"));
+	}
+
+	private static RelatedPerson mapRelated(ResultSet rs, int n) throws SQLException {
+		return new RelatedPerson(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
+				Relationship.valueOf(rs.getString("relationship")), rs.getString("name"), rs.getString("phone"),
+				rs.getString("email"), rs.getBoolean("may_contact"), localDate(rs.getDate("period_start")),
+				localDate(rs.getDate("period_end")));
+	}
+
+	private static LocalDate localDate(Date date) {
+		return date == null ? null : date.toLocalDate();
+	}
+
+}

@@ -1,0 +1,7 @@
+package care.seamless.person;
+
+public enum Relationship {
+
+	CARER, ADVOCATE, IMCA, CARE_ACT_ADVOCATE, NEXT_OF_KIN, LPA_HEALTH_AND_WELFARE, LPA_PROPERTY_AND_FINANCE, DEPUTY
+
+}

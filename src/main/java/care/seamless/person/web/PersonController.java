@@ -1,0 +1,128 @@
+package care.seamless.person.web;
+
+import care.seamless.person.People;
+import care.seamless.person.PersonRecord;
+import care.seamless.person.PersonRuleViolation;
+import care.seamless.person.Sex;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.PersonId;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class PersonController {
+
+	private final People people;
+
+	PersonController(People people) {
+		this.people = people;
+	}
+
+	@ModelAttribute("sexes")
+	Sex[] sexes() {
+		return Sex.values();
+	}
+
+	@GetMapping("/people")
+	String search(Actor actor, @RequestParam(name = "q", defaultValue = "") String query,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("query", query);
+		if (!query.isBlank()) {
+			model.addAttribute("results", people.search(actor, query, page));
+		}
+		return "person/search";
+	}
+
+	@GetMapping("/people/{id}")
+	String show(Actor actor, @PathVariable PersonId id, Model model) {
+		PersonRecord record = people.record(actor, id);
+		model.addAttribute("record", record);
+		model.addAttribute("person", record.details());
+		return "person/record";
+	}
+
+	@GetMapping("/people/new")
+	String newPerson(Model model) {
+		model.addAttribute("form", PersonForm.empty());
+		return "person/form";
+	}
+
+	@PostMapping("/people")
+	String register(Actor actor, @Valid @ModelAttribute("form") PersonForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		checkDate(form, result);
+		if (result.hasErrors()) {
+			return "person/form";
+		}
+		try {
+			PersonId id = people.register(actor, form.toDetails());
+			redirect.addFlashAttribute("saved", "person.registered");
+			return "redirect:/people/" + id;
+		}
+		catch (PersonRuleViolation ex) {
+			result.rejectValue(ex.field(), ex.code().slug(), ex.getMessage());
+			return "person/form";
+		}
+	}
+
+	@GetMapping("/people/{id}/edit")
+	String edit(Actor actor, @PathVariable PersonId id, Model model) {
+		PersonRecord record = people.record(actor, id);
+		model.addAttribute("form", PersonForm.of(record.details(), record.version()));
+		model.addAttribute("personId", id);
+		return "person/form";
+	}
+
+	@PostMapping("/people/{id}")
+	String update(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("form") PersonForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		model.addAttribute("personId", id);
+		checkDate(form, result);
+		if (result.hasErrors()) {
+			return "person/form";
+		}
+		try {
+			people.update(actor, id, form.version(), form.toDetails());
+			redirect.addFlashAttribute("saved", "person.updated");
+			return "redirect:/people/" + id;
+		}
+		catch (PersonRuleViolation ex) {
+			result.rejectValue(ex.field(), ex.code().slug(), ex.getMessage());
+			return "person/form";
+		}
+		catch (ConcurrentEditException ex) {
+			// Show what the other person saved; the user's own typing stays in the form for them to re-apply.
+			PersonRecord current = people.record(actor, id);
+			model.addAttribute("conflict", true);
+			model.addAttribute("current", current.details());
+			model.addAttribute("currentVersion", current.version());
+			result.reject("concurrent-edit", "person.conflict");
+			return "person/form";
+		}
+	}
+
+	@GetMapping("/people/{id}/access-history")
+	String accessHistory(Actor actor, @PathVariable PersonId id, Model model) {
+		model.addAttribute("entries", people.accessHistory(actor, id, 500));
+		model.addAttribute("personId", id);
+		return "person/access-history";
+	}
+
+	private static void checkDate(PersonForm form, BindingResult result) {
+		if (!result.hasFieldErrors("dobDay") && !result.hasFieldErrors("dobMonth") && !result.hasFieldErrors("dobYear")
+				&& form.dateOfBirth() == null) {
+			result.rejectValue("dobDay", "invalid-date", "Date of birth must be a real date, for example 27 3 1947");
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package care.seamless.person.web;
+
+import care.seamless.person.People;
+import care.seamless.person.PersonRecord;
+import care.seamless.person.SearchResults;
+import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/people")
+@Tag(name = "People", description = "Find people and read the shared record")
+class PersonRestController {
+
+	private final People people;
+
+	PersonRestController(People people) {
+		this.people = people;
+	}
+
+	@GetMapping
+	@Operation(summary = "Search by name, NHS number or date of birth",
+			description = "Returns minimal demographics only; inCareTeam says whether the caller may open the record.")
+	SearchResults search(Actor actor, @RequestParam("q") String query, @RequestParam(defaultValue = "1") int page) {
+		return people.search(actor, query, page);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "The record summary of one person",
+			description = "403 with a problem+json body naming the reason when the caller has no legitimate relationship.")
+	PersonRecord record(Actor actor, @PathVariable PersonId id) {
+		return people.record(actor, id);
+	}
+
+}

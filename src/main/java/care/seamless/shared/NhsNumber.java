@@ -1,0 +1,50 @@
+package care.seamless.shared;
+
+/**
+ * A validated NHS number: ten digits whose last is a modulus-11 check digit. Spaces and hyphens people type are
+ * accepted and dropped.
+ */
+public record NhsNumber(String value) {
+
+	public NhsNumber {
+		if (!isValid(value)) {
+			throw new IllegalArgumentException("Not a valid NHS number");
+		}
+	}
+
+	public static NhsNumber parse(String text) {
+		return new NhsNumber(normalise(text));
+	}
+
+	public static String normalise(String text) {
+		return text.replaceAll("[\\s-]", "");
+	}
+
+	public static boolean isValid(String text) {
+		String digits = normalise(text);
+		if (!digits.matches("\\d{10}")) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += (digits.charAt(i) - '0') * (10 - i);
+		}
+		int check = 11 - (sum % 11);
+		if (check == 11) {
+			check = 0;
+		}
+		// A remainder giving 10 means no valid number can be formed from those nine digits.
+		return check != 10 && check == digits.charAt(9) - '0';
+	}
+
+	/** The spaced form people read: 943 476 5919. */
+	public String formatted() {
+		return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+
+}

@@ -1,0 +1,103 @@
+package care.seamless.team;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.TeamId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each person's care team. There is exactly one current lead professional once anyone is in the team: naming a new
+ * lead hands over from the old one, and the lead cannot simply leave.
+ */
+@Service
+public class CareTeams {
+
+	/** Named parameter the access policy binds to the acting practitioner. */
+	public static final String PRACTITIONER_PARAM = "ctPractitioner";
+
+	/**
+	 * The legitimate-relationship test as SQL, for use inside other modules' queries via the access policy, so that a
+	 * search, a count and a page all apply exactly the same rule. {@code c} is a row of team.care_team_member.
+	 */
+	static final String CURRENT_MEMBER_CONDITION = "c.practitioner_id = :" + PRACTITIONER_PARAM
+			+ " and c.period_start <= current_date and (c.period_end is null or c.period_end >= current_date)";
+
+	private final CareTeamRepository repository;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	CareTeams(CareTeamRepository repository, AuditLog auditLog, Clock clock) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/** An SQL condition true when the acting practitioner is in the care team of the person in {@code personColumn}. */
+	public static String currentMemberSql(String personColumn) {
+		return "exists (select 1 from team.care_team_member c where c.person_id = " + personColumn + " and "
+				+ CURRENT_MEMBER_CONDITION + ")";
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
+		return repository.isCurrentMember(person, practitioner);
+	}
+
+	/** True when the practitioner manages a team one of whose members is (or was) in the person's care team. */
+	@Transactional(readOnly = true)
+	public boolean isManagedBy(PersonId person, PractitionerId manager) {
+		return repository.isManagedBy(person, manager);
+	}
+
+	/** Members past and present; callers check access to the person first. */
+	@Transactional(readOnly = true)
+	public List<CareTeamMember> members(PersonId person) {
+		return repository.members(person);
+	}
+
+	@Transactional
+	public UUID addMember(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team,
+			String role, boolean lead) {
+		LocalDate today = LocalDate.now(clock);
+		boolean hasLead = repository.members(person).stream().anyMatch(m -> m.lead() && m.periodEnd() == null);
+		if (!lead && !hasLead) {
+			throw new CareTeamRule("The first member of a care team must be its lead professional");
+		}
+		if (lead) {
+			repository.stepDownCurrentLead(person);
+		}
+		UUID id = UUID.randomUUID();
+		repository.insert(id, person, practitioner, team, role, lead, today);
+		auditLog.record(AuditEvent.permitted(actor, lead ? "add-lead" : "add-member", "CareTeamMember", id, person));
+		return id;
+	}
+
+	@Transactional
+	public void endMembership(Actor actor, UUID memberId, long version) {
+		CareTeamMember member = repository.member(memberId)
+			.orElseThrow(() -> new NotFoundException("CareTeamMember", memberId));
+		if (member.lead() && member.periodEnd() == null) {
+			throw new CareTeamRule("Name a new lead professional before the current lead leaves the care team");
+		}
+		if (repository.end(memberId, version, LocalDate.now(clock)) == 0) {
+			throw new ConcurrentEditException("Care team membership", memberId);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "end-membership", "CareTeamMember", memberId, member.personId()));
+	}
+
+}

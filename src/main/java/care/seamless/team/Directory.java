@@ -1,0 +1,167 @@
+package care.seamless.team;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.AccountId;
+import care.seamless.shared.Actor;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Role;
+import care.seamless.shared.TeamId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The partnership's directory: organisations, teams, practitioners and accounts, managed by administrators. */
+@Service
+public class Directory {
+
+	private final DirectoryRepository repository;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AuditLog auditLog;
+
+	Directory(DirectoryRepository repository, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+		this.repository = repository;
+		this.passwordEncoder = passwordEncoder;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional
+	public OrganisationId createOrganisation(Actor actor, String code, String name, OrganisationKind kind) {
+		requireAdministrator(actor);
+		if (repository.organisationCodeExists(code)) {
+			throw new DirectoryRule("code", "An organisation with code " + code + " already exists");
+		}
+		OrganisationId id = OrganisationId.random();
+		repository.insertOrganisation(id, code, name, kind);
+		auditLog.record(AuditEvent.permitted(actor, "create", "Organisation", id, null));
+		return id;
+	}
+
+	@Transactional
+	public TeamId createTeam(Actor actor, OrganisationId organisation, String name) {
+		requireAdministrator(actor);
+		TeamId id = TeamId.random();
+		repository.insertTeam(id, organisation, name);
+		auditLog.record(AuditEvent.permitted(actor, "create", "Team", id, null));
+		return id;
+	}
+
+	@Transactional
+	public PractitionerId registerPractitioner(Actor actor, OrganisationId organisation, String givenName,
+			String familyName, Profession profession, @Nullable String email) {
+		requireAdministrator(actor);
+		PractitionerId id = PractitionerId.random();
+		repository.insertPractitioner(id, organisation, givenName, familyName, profession, email);
+		auditLog.record(AuditEvent.permitted(actor, "create", "Practitioner", id, null));
+		return id;
+	}
+
+	@Transactional
+	public void addToTeam(Actor actor, TeamId team, PractitionerId practitioner, boolean manager) {
+		requireAdministrator(actor);
+		repository.addMembership(team, practitioner, manager);
+		auditLog.record(AuditEvent.permitted(actor, manager ? "add-manager" : "add-member", "Team", team, null));
+	}
+
+	@Transactional
+	public AccountId createAccount(Actor actor, String username, String rawPassword,
+			@Nullable PractitionerId practitioner, Set<Role> roles) {
+		requireAdministrator(actor);
+		if (repository.usernameExists(username)) {
+			throw new DirectoryRule("username", "The username " + username + " is already taken");
+		}
+		if (rawPassword.length() < 12) {
+			throw new DirectoryRule("password", "Use a password of at least 12 characters");
+		}
+		AccountId id = AccountId.random();
+		repository.insertAccount(id, username, passwordEncoder.encode(rawPassword), practitioner, roles);
+		auditLog.record(AuditEvent.permitted(actor, "create", "Account", id, null));
+		return id;
+	}
+
+	/** A practitioner, their team membership and their account, all or nothing. */
+	@Transactional
+	public AccountId createAccountForNewPractitioner(Actor actor, OrganisationId organisation, String givenName,
+			String familyName, Profession profession, @Nullable String email, @Nullable TeamId team, boolean manager,
+			String username, String rawPassword, Set<Role> roles) {
+		PractitionerId practitioner = registerPractitioner(actor, organisation, givenName, familyName, profession,
+				email);
+		if (team != null) {
+			addToTeam(actor, team, practitioner, manager);
+		}
+		return createAccount(actor, username, rawPassword, practitioner, roles);
+	}
+
+	@Transactional
+	public void setAccountEnabled(Actor actor, AccountId account, boolean enabled) {
+		requireAdministrator(actor);
+		if (repository.setEnabled(account, enabled) == 0) {
+			throw new NotFoundException("Account", account);
+		}
+		auditLog.record(AuditEvent.permitted(actor, enabled ? "enable" : "disable", "Account", account, null));
+	}
+
+	/** For sign-in only. */
+	@Transactional(readOnly = true)
+	public Optional<Account> accountForSignIn(String username) {
+		return repository.account(username);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Organisation> organisations() {
+		return repository.organisations();
+	}
+
+	@Transactional(readOnly = true)
+	public Organisation organisation(OrganisationId id) {
+		return repository.organisation(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Team> teams() {
+		return repository.teams();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Team> teamsOf(PractitionerId practitioner) {
+		return repository.teamsOf(practitioner);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Practitioner> teamMembers(TeamId team) {
+		return repository.teamMembers(team);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Practitioner> practitioners() {
+		return repository.practitioners();
+	}
+
+	@Transactional(readOnly = true)
+	public Practitioner practitioner(PractitionerId id) {
+		return repository.practitioner(id).orElseThrow(() -> new NotFoundException("Practitioner", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> accounts() {
+		return repository.accounts();
+	}
+
+	private static void requireAdministrator(Actor actor) {
+		if (!actor.has(Role.ADMINISTRATOR)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only administrators manage organisations, teams and accounts");
+		}
+	}
+
+}

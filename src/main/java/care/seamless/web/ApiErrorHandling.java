@@ -1,0 +1,75 @@
+package care.seamless.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import care.seamless.consent.AccessDenied;
+import care.seamless.person.PersonRuleViolation;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.ErrorCode;
+import care.seamless.shared.NotFoundException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** RFC 9457 problem details for the JSON API, each with a stable error code. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrorHandling {
+
+	@ExceptionHandler(AccessDenied.class)
+	ProblemDetail accessDenied(AccessDenied ex) {
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED, ex.getMessage());
+		problem.setProperty("policy", ex.decision().policy());
+		return problem;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "No such record");
+	}
+
+	@ExceptionHandler(ConcurrentEditException.class)
+	ProblemDetail conflict(ConcurrentEditException ex) {
+		return problem(HttpStatus.CONFLICT, ErrorCode.CONCURRENT_EDIT, ex.getMessage());
+	}
+
+	@ExceptionHandler(PersonRuleViolation.class)
+	ProblemDetail rule(PersonRuleViolation ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.code(), ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "Some fields are invalid");
+		problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
+			.map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage()))).toList());
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+				"The value of '" + ex.getName() + "' is not valid");
+		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", "Not a valid value")));
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:seamless:problem:" + code.slug()));
+		problem.setProperty("code", code.name());
+		return problem;
+	}
+
+}

@@ -1,0 +1,29 @@
+package care.seamless.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user's name and organisation on every page for the header. */
+@ControllerAdvice
+class CurrentUserAdvice {
+
+	@ModelAttribute("currentUser")
+	CurrentUser currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+			return new CurrentUser(user.displayName(), user.organisationName(), has(user, "ROLE_ADMINISTRATOR"),
+					has(user, "ROLE_CALDICOTT_GUARDIAN") || has(user, "ROLE_TEAM_MANAGER"));
+		}
+		return null;
+	}
+
+	private static boolean has(SignedInUser user, String authority) {
+		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+	}
+
+	record CurrentUser(String name, String organisation, boolean administrator, boolean overseesAccess) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package care.seamless.web;
+
+import care.seamless.team.Directory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
+					"/actuator/health/**", "/error")
+			.permitAll()
+			.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+			.anyRequest().authenticated());
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
+		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+		// Scripts and API clients may send credentials on each request; pages use the session.
+		http.httpBasic(Customizer.withDefaults());
+		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/api/**")));
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+			.referrerPolicy(referrer -> referrer.policy(
+					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(Directory directory) {
+		return username -> directory.accountForSignIn(username)
+			.map(SignedInUser::new)
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+	}
+
+}

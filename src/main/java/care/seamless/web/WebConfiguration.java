@@ -1,0 +1,41 @@
+package care.seamless.web;
+
+import java.util.List;
+
+import care.seamless.shared.AccountId;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.TeamId;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new ActorArgumentResolver());
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, PersonId.class, PersonId::of);
+		registry.addConverter(String.class, OrganisationId.class, OrganisationId::of);
+		registry.addConverter(String.class, TeamId.class, TeamId::of);
+		registry.addConverter(String.class, PractitionerId.class, PractitionerId::of);
+		registry.addConverter(String.class, AccountId.class, AccountId::of);
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		// GOV.UK Frontend's stylesheet refers to its images and fonts under /assets.
+		registry.addResourceHandler("/assets/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/5.13.0/dist/govuk/assets/");
+	}
+
+}
