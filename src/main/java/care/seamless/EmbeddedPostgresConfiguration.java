@@ -31,6 +31,9 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
+			// Spring stops the server when the context closes, after the beans that still use it; zonky's own hook
+			// would race that and leave them waiting on a dead database.
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")
 			.start();

@@ -67,5 +67,5 @@ create table team.care_team_member (
 );
 create index care_team_member_by_practitioner on team.care_team_member (practitioner_id, person_id);
 create index care_team_member_by_person on team.care_team_member (person_id);
--- Exactly one current lead professional: at most one enforced here, at least one by the module's rules.
+-- Exactly one current lead professional: at most one enforced here, at least one by the module's rules. period_end is exclusive: a membership ended today no longer counts today.
 create unique index care_team_one_current_lead on team.care_team_member (person_id) where lead and period_end is null;

@@ -12,7 +12,7 @@ public record CareTeamMember(UUID id, PersonId personId, PractitionerId practiti
 		String role, boolean lead, LocalDate periodStart, @Nullable LocalDate periodEnd, long version) {
 
 	public boolean isCurrent(LocalDate today) {
-		return !periodStart.isAfter(today) && (periodEnd == null || !periodEnd.isBefore(today));
+		return !periodStart.isAfter(today) && (periodEnd == null || periodEnd.isAfter(today));
 	}
 
 }

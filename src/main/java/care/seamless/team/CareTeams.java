@@ -33,7 +33,7 @@ public class CareTeams {
 	 * search, a count and a page all apply exactly the same rule. {@code c} is a row of team.care_team_member.
 	 */
 	static final String CURRENT_MEMBER_CONDITION = "c.practitioner_id = :" + PRACTITIONER_PARAM
-			+ " and c.period_start <= current_date and (c.period_end is null or c.period_end >= current_date)";
+			+ " and c.period_start <= current_date and (c.period_end is null or c.period_end > current_date)";
 
 	private final CareTeamRepository repository;
 

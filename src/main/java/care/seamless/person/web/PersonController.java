@@ -92,7 +92,7 @@ class PersonController {
 			return "person/form";
 		}
 		try {
-			people.update(actor, id, form.version(), form.toDetails());
+			people.update(actor, id, form.version() == null ? -1 : form.version(), form.toDetails());
 			redirect.addFlashAttribute("saved", "person.updated");
 			return "redirect:/people/" + id;
 		}

@@ -27,11 +27,11 @@ record PersonForm(String nhsNumber, String title,
 		@Pattern(regexp = "^$|^\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2}\\s*$",
 				message = "{person.postcode.invalid}") String postcode,
 		String phone, @Email(message = "{person.email.invalid}") String email, String language,
-		boolean interpreterNeeded, String communicationNeeds, long version) {
+		Boolean interpreterNeeded, String communicationNeeds, Long version) {
 
 	static PersonForm empty() {
 		return new PersonForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, false, null, 0);
+				null, null, null, null, false, null, 0L);
 	}
 
 	static PersonForm of(PersonDetails d, long version) {
@@ -60,7 +60,7 @@ record PersonForm(String nhsNumber, String title,
 	PersonDetails toDetails() {
 		return new PersonDetails(nhsNumber, title, givenName, familyName, preferredName, howAddressed, dateOfBirth(),
 				sex, gender, addressLine1, addressLine2, town, postcode == null ? null : postcode.trim(), phone, email,
-				language, interpreterNeeded, communicationNeeds);
+				language, Boolean.TRUE.equals(interpreterNeeded), communicationNeeds);
 	}
 
 }

@@ -55,7 +55,7 @@ class AdminController {
 			@NotBlank(message = "{admin.givenName.required}") String givenName,
 			@NotBlank(message = "{admin.familyName.required}") String familyName,
 			@NotNull(message = "{admin.profession.required}") Profession profession, String email,
-			TeamId teamId, boolean teamManager,
+			TeamId teamId, Boolean teamManager,
 			@NotBlank(message = "{admin.username.required}")
 			@Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{admin.username.invalid}") String username,
 			@NotBlank(message = "{admin.password.required}") String password, Set<Role> roles) {
@@ -155,7 +155,7 @@ class AdminController {
 	private void createPractitionerAndAccount(Actor actor, AccountForm form) {
 		Set<Role> roles = form.roles() == null || form.roles().isEmpty() ? EnumSet.of(Role.PRACTITIONER) : form.roles();
 		directory.createAccountForNewPractitioner(actor, form.organisationId(), form.givenName().trim(),
-				form.familyName().trim(), form.profession(), form.email(), form.teamId(), form.teamManager(),
+				form.familyName().trim(), form.profession(), form.email(), form.teamId(), Boolean.TRUE.equals(form.teamManager()),
 				form.username(), form.password(), roles);
 	}
 

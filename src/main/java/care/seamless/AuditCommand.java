@@ -1,20 +1,21 @@
-package care.seamless.audit.cli;
+package care.seamless;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import care.seamless.SeamlessApplication;
 import care.seamless.audit.AuditLog;
 import care.seamless.audit.ChainVerification;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @Command(name = "audit", description = "Work with the audit log.", subcommands = AuditCommand.Verify.class)
-public class AuditCommand {
+class AuditCommand {
 
 	@Command(name = "verify",
 			description = "Re-compute the audit log's hash chain. Exits 1 and names the first broken entry if any entry was altered or removed.")
@@ -22,6 +23,9 @@ public class AuditCommand {
 
 		@Unmatched
 		List<String> springArguments = new ArrayList<>();
+
+		@Spec
+		CommandSpec spec;
 
 		@Override
 		public Integer call() {
@@ -33,11 +37,11 @@ public class AuditCommand {
 				.run(args.toArray(String[]::new))) {
 				ChainVerification result = context.getBean(AuditLog.class).verify();
 				if (result.intact()) {
-					System.out.println("Audit log intact: " + result.checked() + " entries checked, head hash "
+					spec.commandLine().getOut().println("Audit log intact: " + result.checked() + " entries checked, head hash "
 							+ result.headHash());
 					return 0;
 				}
-				System.err.println("Audit log BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());
+				spec.commandLine().getErr().println("Audit log BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());
 				return 1;
 			}
 		}

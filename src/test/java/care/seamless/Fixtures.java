@@ -1,0 +1,111 @@
+package care.seamless;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.Sex;
+import care.seamless.shared.AccountId;
+import care.seamless.shared.Actor;
+import care.seamless.shared.NhsNumber;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Purpose;
+import care.seamless.shared.Role;
+import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
+import care.seamless.team.OrganisationKind;
+import care.seamless.team.Profession;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds test data through the modules' public APIs, with unique names so tests sharing one database never collide.
+ */
+@Component
+public class Fixtures {
+
+	public static final String PASSWORD = "correct-horse-battery";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private static final AtomicInteger NHS_SEQUENCE = new AtomicInteger(100_000);
+
+	private final Directory directory;
+
+	private final People people;
+
+	private final CareTeams careTeams;
+
+	public final Actor admin = Actor.system("test-admin");
+
+	Fixtures(Directory directory, People people, CareTeams careTeams) {
+		this.directory = directory;
+		this.people = people;
+		this.careTeams = careTeams;
+	}
+
+	public record Staff(String username, PractitionerId practitionerId, OrganisationId organisationId, TeamId teamId,
+			Actor actor) {
+	}
+
+	public static String unique(String prefix) {
+		return prefix + SEQUENCE.incrementAndGet();
+	}
+
+	public OrganisationId organisation(OrganisationKind kind) {
+		String code = "T" + SEQUENCE.incrementAndGet();
+		return directory.createOrganisation(admin, code, "Test organisation " + code, kind);
+	}
+
+	public Staff practitioner(OrganisationId organisation, Profession profession, Role... roles) {
+		TeamId team = directory.createTeam(admin, organisation, unique("Team "));
+		return practitionerIn(organisation, team, profession, false, roles);
+	}
+
+	public Staff practitionerIn(OrganisationId organisation, TeamId team, Profession profession, boolean manager,
+			Role... roles) {
+		String username = unique("user");
+		Set<Role> roleSet = roles.length == 0 ? EnumSet.of(Role.PRACTITIONER) : EnumSet.of(roles[0], roles);
+		AccountId account = directory.createAccountForNewPractitioner(admin, organisation, "Test", unique("Person"),
+				profession, null, team, manager, username, PASSWORD, roleSet);
+		PractitionerId practitioner = directory.accountForSignIn(username).orElseThrow().practitionerId();
+		String code = directory.organisation(organisation).code();
+		return new Staff(username, practitioner, organisation, team,
+				new Actor(account, username, practitioner, organisation, code, roleSet, Purpose.DIRECT_CARE));
+	}
+
+	public static PersonDetails details(String givenName, String familyName, LocalDate dob, String nhsNumber) {
+		return new PersonDetails(nhsNumber, null, givenName, familyName, null, "Call me " + givenName, dob, Sex.FEMALE,
+				null, "1 Test Street", null, "Riverside", "RV1 2AB", "01632 960000", null, "English", false, null);
+	}
+
+	public PersonId person(String familyName, Staff lead) {
+		PersonId id = people.register(admin, details(unique("Given"), familyName, LocalDate.of(1940, 3, 27),
+				nextNhsNumber()));
+		careTeams.addMember(admin, id, lead.practitionerId(), lead.teamId(), "Lead", true);
+		return id;
+	}
+
+	public void addToCareTeam(PersonId person, Staff member) {
+		careTeams.addMember(admin, person, member.practitionerId(), member.teamId(), "Member", false);
+	}
+
+	/** A fresh valid NHS number from the 999 test range. */
+	public static String nextNhsNumber() {
+		while (true) {
+			String nine = "999" + String.format("%06d", NHS_SEQUENCE.incrementAndGet());
+			for (int check = 0; check <= 9; check++) {
+				if (NhsNumber.isValid(nine + check)) {
+					return nine + check;
+				}
+			}
+		}
+	}
+
+}

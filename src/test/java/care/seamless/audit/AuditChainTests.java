@@ -1,0 +1,166 @@
+package care.seamless.audit;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import care.seamless.SeamlessCommand;
+import care.seamless.SeamlessTest;
+import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Tampering is simulated the way an insider would do it: directly in SQL, with the append-only trigger switched off.
+ * Each test puts the row back afterwards so the shared database stays intact for the others.
+ */
+@SeamlessTest
+class AuditChainTests {
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void anUntouchedChainVerifies() {
+		long seq = appendOne();
+		ChainVerification result = auditLog.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.checked()).isGreaterThanOrEqualTo(seq);
+	}
+
+	@Test
+	void detectsAnAlteredEntryAndNamesIt() {
+		long seq = appendOne();
+		appendOne();
+		String original = jdbc.sql("select outcome from audit.entry where seq = :seq").param("seq", seq)
+			.query(String.class).single();
+		tamper("update audit.entry set outcome = 'PERMITTED', reason = null where seq = " + seq);
+		try {
+			ChainVerification result = auditLog.verify();
+			assertThat(result.intact()).isFalse();
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).contains("altered");
+		}
+		finally {
+			tamper("update audit.entry set outcome = '" + original + "', reason = 'test: denied' where seq = " + seq);
+		}
+		assertThat(auditLog.verify().intact()).isTrue();
+	}
+
+	@Test
+	void detectsARemovedEntry() {
+		long seq = appendOne();
+		appendOne();
+		Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = :seq").param("seq", seq).query()
+			.singleRow();
+		tamper("delete from audit.entry where seq = " + seq);
+		try {
+			ChainVerification result = auditLog.verify();
+			assertThat(result.intact()).isFalse();
+			assertThat(result.problem()).contains("entry " + seq + " is missing");
+		}
+		finally {
+			transaction.executeWithoutResult(status -> {
+				jdbc.sql("alter table audit.entry disable trigger audit_entry_append_only").update();
+				jdbc.sql("insert into audit.entry select * from json_populate_record(null::audit.entry, cast(:row as json))")
+					.param("row", toJson(row)).update();
+				jdbc.sql("alter table audit.entry enable trigger audit_entry_append_only").update();
+			});
+		}
+		assertThat(auditLog.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theDatabaseRefusesUpdatesAndDeletesOfAuditEntries() {
+		long seq = appendOne();
+		assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where seq = :seq").param("seq", seq).update())
+			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void recordingOutsideATransactionIsRefused() {
+		assertThatThrownBy(() -> auditLog.record(AuditEvent.permitted(Actor.system("test"), "read", "Person", null, null)))
+			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+	}
+
+	@Test
+	void theCommandLineExitsNonZeroAndNamesTheFirstBrokenEntry() {
+		long seq = appendOne();
+		String url = ((HikariDataSource) dataSource).getJdbcUrl();
+		tamper("update audit.entry set account = 'someone-else' where seq = " + seq);
+		try {
+			StringWriter err = new StringWriter();
+			CommandLine cli = new CommandLine(new SeamlessCommand());
+			cli.setErr(new PrintWriter(err, true));
+			int exit = cli.execute("audit", "verify", "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres", "--spring.flyway.enabled=false");
+			assertThat(exit).isEqualTo(1);
+			assertThat(err.toString()).contains("BROKEN at entry " + seq);
+		}
+		finally {
+			tamper("update audit.entry set account = 'test-chain' where seq = " + seq);
+		}
+		StringWriter out = new StringWriter();
+		CommandLine cli = new CommandLine(new SeamlessCommand());
+		cli.setOut(new PrintWriter(out, true));
+		assertThat(cli.execute("audit", "verify", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=postgres", "--spring.flyway.enabled=false")).isZero();
+		assertThat(out.toString()).contains("intact");
+	}
+
+	private long appendOne() {
+		transaction.executeWithoutResult(status -> auditLog.record(AuditEvent.denied(Actor.system("test-chain"),
+				"read", "Person", "x", PersonId.random(), "test: denied")));
+		return jdbc.sql("select max(seq) from audit.entry").query(Long.class).single();
+	}
+
+	private void tamper(String sql) {
+		transaction.executeWithoutResult(status -> {
+			jdbc.sql("alter table audit.entry disable trigger audit_entry_append_only").update();
+			jdbc.sql(sql).update();
+			jdbc.sql("alter table audit.entry enable trigger audit_entry_append_only").update();
+		});
+	}
+
+	private static String toJson(Map<String, Object> row) {
+		StringBuilder json = new StringBuilder("{");
+		row.forEach((key, value) -> {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append('"').append(key).append("\":");
+			if (value == null) {
+				json.append("null");
+			}
+			else if (value instanceof Number || value instanceof Boolean) {
+				json.append(value);
+			}
+			else {
+				String text = value instanceof java.sql.Timestamp ts ? ts.toInstant().toString() : value.toString();
+				json.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+			}
+		});
+		return json.append('}').toString();
+	}
+
+}

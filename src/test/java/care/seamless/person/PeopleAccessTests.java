@@ -1,0 +1,176 @@
+package care.seamless.person;
+
+import java.util.List;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.audit.AuditEntry;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
+import care.seamless.team.OrganisationKind;
+import care.seamless.team.Profession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The legitimate-relationship rule on every read path: record, API, search, counts, caseload. */
+@SeamlessTest
+class PeopleAccessTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	MockMvc mvc;
+
+	Fixtures.Staff inTeam;
+
+	Fixtures.Staff outsider;
+
+	PersonId person;
+
+	String familyName;
+
+	@BeforeEach
+	void partnership() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		inTeam = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		outsider = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		familyName = Fixtures.unique("Accessington");
+		person = fixtures.person(familyName, inTeam);
+	}
+
+	@Test
+	void aCareTeamMemberSeesTheWholeRecord() {
+		PersonRecord record = people.record(inTeam.actor(), person);
+
+		assertThat(record.details().familyName()).isEqualTo(familyName);
+		assertThat(record.careTeam()).singleElement().satisfies(m -> assertThat(m.lead()).isTrue());
+		assertThat(lastEntry()).satisfies(e -> {
+			assertThat(e.action()).isEqualTo("read");
+			assertThat(e.outcome()).isEqualTo("PERMITTED");
+			assertThat(e.account()).isEqualTo(inTeam.username());
+			assertThat(e.purpose()).isEqualTo("DIRECT_CARE");
+		});
+	}
+
+	@Test
+	void aPractitionerOutsideTheCareTeamIsRefusedAndTheAttemptIsAudited() {
+		assertThatThrownBy(() -> people.record(outsider.actor(), person)).isInstanceOf(AccessDenied.class)
+			.hasMessage("You are not in this person's care team");
+
+		AuditEntry entry = lastEntry();
+		assertThat(entry.outcome()).isEqualTo("DENIED");
+		assertThat(entry.account()).isEqualTo(outsider.username());
+		assertThat(entry.organisationCode()).isNotBlank();
+		assertThat(entry.reason()).contains("care team");
+	}
+
+	@Test
+	void joiningTheCareTeamGrantsAccessOnTheNextRequest() {
+		assertThatThrownBy(() -> people.record(outsider.actor(), person)).isInstanceOf(AccessDenied.class);
+		fixtures.addToCareTeam(person, outsider);
+		assertThat(people.record(outsider.actor(), person).id()).isEqualTo(person);
+	}
+
+	@Test
+	void searchShowsOnlyMinimalDemographicsAndMarksTheRelationship() {
+		SearchResults asOutsider = people.search(outsider.actor(), familyName, 1);
+		SearchResults asMember = people.search(inTeam.actor(), familyName, 1);
+
+		assertThat(asOutsider.total()).isEqualTo(1);
+		assertThat(asOutsider.people()).singleElement().satisfies(p -> {
+			assertThat(p.inCareTeam()).isFalse();
+			assertThat(p.partialPostcode()).isEqualTo("RV1");
+		});
+		assertThat(asMember.people()).singleElement().satisfies(p -> assertThat(p.inCareTeam()).isTrue());
+	}
+
+	@Test
+	void caseloadCountsOnlyPeopleInTheActorsCareTeams() {
+		PersonId second = fixtures.person(Fixtures.unique("Second"), inTeam);
+
+		SearchResults caseload = people.caseload(inTeam.actor(), 1);
+		SearchResults outsiderCaseload = people.caseload(outsider.actor(), 1);
+
+		assertThat(caseload.total()).isEqualTo(2);
+		assertThat(caseload.people()).extracting(PersonSummary::id).containsExactlyInAnyOrder(person, second);
+		assertThat(outsiderCaseload.total()).isZero();
+		assertThat(outsiderCaseload.people()).isEmpty();
+	}
+
+	@Test
+	void theApiRefusesOutsidersWithProblemJsonAndServesMembers() throws Exception {
+		mvc.perform(get("/api/v1/people/{id}", person).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.code").value("ACCESS_DENIED"))
+			.andExpect(jsonPath("$.detail").value("You are not in this person's care team"));
+		mvc.perform(get("/api/v1/people/{id}", person).with(httpBasic(inTeam.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.details.familyName").value(familyName))
+			.andExpect(jsonPath("$.careTeam[0].lead").value(true));
+	}
+
+	@Test
+	void theApiSearchGivesTheSameMinimalViewAndTotals() throws Exception {
+		mvc.perform(get("/api/v1/people").param("q", familyName)
+			.with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.people[0].inCareTeam").value(false))
+			.andExpect(jsonPath("$.people[0].addressLine1").doesNotExist())
+			.andExpect(jsonPath("$.people[0].phone").doesNotExist());
+	}
+
+	@Test
+	void theRecordPageShowsANotInCareTeamPageWith403() throws Exception {
+		mvc.perform(get("/people/{id}", person).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("not in this person")));
+	}
+
+	@Test
+	void onlyTheCaldicottGuardianOrAManagerSeesWhoLookedAtARecord() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		var guardian = fixtures.practitioner(council, Profession.ADMINISTRATOR, Role.CALDICOTT_GUARDIAN);
+		var manager = fixtures.practitionerIn(inTeam.organisationId(), inTeam.teamId(), Profession.CARE_MANAGER, true,
+				Role.PRACTITIONER, Role.TEAM_MANAGER);
+		assertThatThrownBy(() -> people.record(outsider.actor(), person)).isInstanceOf(AccessDenied.class);
+
+		List<AuditEntry> history = people.accessHistory(guardian.actor(), person, 100);
+
+		assertThat(history).anySatisfy(e -> {
+			assertThat(e.account()).isEqualTo(outsider.username());
+			assertThat(e.outcome()).isEqualTo("DENIED");
+		});
+		assertThat(people.accessHistory(manager.actor(), person, 100)).isNotEmpty();
+		assertThatThrownBy(() -> people.accessHistory(outsider.actor(), person, 100)).isInstanceOf(AccessDenied.class);
+		assertThatThrownBy(() -> people.accessHistory(inTeam.actor(), person, 100)).isInstanceOf(AccessDenied.class);
+	}
+
+	private AuditEntry lastEntry() {
+		return auditLog.historyOf(person, 1).get(0);
+	}
+
+}
