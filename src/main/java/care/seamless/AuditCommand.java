@@ -37,11 +37,15 @@ class AuditCommand {
 				.run(args.toArray(String[]::new))) {
 				ChainVerification result = context.getBean(AuditLog.class).verify();
 				if (result.intact()) {
-					spec.commandLine().getOut().println("Audit log intact: " + result.checked() + " entries checked, head hash "
-							+ result.headHash());
+					spec.commandLine()
+						.getOut()
+						.println("Audit log intact: " + result.checked() + " entries checked, head hash "
+								+ result.headHash());
 					return 0;
 				}
-				spec.commandLine().getErr().println("Audit log BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());
+				spec.commandLine()
+					.getErr()
+					.println("Audit log BROKEN at entry " + result.firstBrokenSeq() + ": " + result.problem());
 				return 1;
 			}
 		}

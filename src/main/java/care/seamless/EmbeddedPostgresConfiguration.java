@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL inside the application when no external database is configured, so a fresh machine needs
- * nothing but a JDK. The data directory survives restarts. An external server is used as soon as
- * {@code spring.datasource.url} is set, and then this configuration does nothing.
+ * Starts a real PostgreSQL inside the application when no external database is
+ * configured, so a fresh machine needs nothing but a JDK. The data directory survives
+ * restarts. An external server is used as soon as {@code spring.datasource.url} is set,
+ * and then this configuration does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -31,7 +32,8 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
-			// Spring stops the server when the context closes, after the beans that still use it; zonky's own hook
+			// Spring stops the server when the context closes, after the beans that still
+			// use it; zonky's own hook
 			// would race that and leave them waiting on a dead database.
 			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "60")

@@ -9,12 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The jar's entry point. Serving the web application is the default; the other commands run without a web server so
- * they start quickly and can be scripted.
+ * The jar's entry point. Serving the web application is the default; the other commands
+ * run without a web server so they start quickly and can be scripted.
  */
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
-		description = "Seamless shared care record.",
-		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class })
+		description = "Seamless shared care record.", subcommands = { SeamlessCommand.Serve.class, AuditCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched

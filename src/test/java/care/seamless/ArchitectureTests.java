@@ -21,8 +21,11 @@ class ArchitectureTests {
 
 	@Test
 	void onlyRepositoriesHoldAJdbcClient() {
-		noClasses().that().haveSimpleNameNotEndingWith("Repository")
-			.should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
+		noClasses().that()
+			.haveSimpleNameNotEndingWith("Repository")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(JdbcClient.class)
 			.check(classes);
 	}
 
@@ -33,8 +36,14 @@ class ArchitectureTests {
 
 	@Test
 	void controllersLiveInWebPackages() {
-		classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-			.should().resideInAPackage("..web..").andShould().notBePublic()
+		classes().that()
+			.areAnnotatedWith(Controller.class)
+			.or()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.resideInAPackage("..web..")
+			.andShould()
+			.notBePublic()
 			.check(classes);
 	}
 

@@ -25,7 +25,8 @@ import care.seamless.team.Profession;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds test data through the modules' public APIs, with unique names so tests sharing one database never collide.
+ * Builds test data through the modules' public APIs, with unique names so tests sharing
+ * one database never collide.
  */
 @Component
 public class Fixtures {
@@ -86,8 +87,8 @@ public class Fixtures {
 	}
 
 	public PersonId person(String familyName, Staff lead) {
-		PersonId id = people.register(admin, details(unique("Given"), familyName, LocalDate.of(1940, 3, 27),
-				nextNhsNumber()));
+		PersonId id = people.register(admin,
+				details(unique("Given"), familyName, LocalDate.of(1940, 3, 27), nextNhsNumber()));
 		careTeams.addMember(admin, id, lead.practitionerId(), lead.teamId(), "Lead", true);
 		return id;
 	}

@@ -10,8 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one test configuration for everything that needs the application: a real server on a random port, MockMvc, and
- * the real embedded PostgreSQL. Sharing one configuration means one cached context and one database per test run.
+ * The one test configuration for everything that needs the application: a real server on
+ * a random port, MockMvc, and the real embedded PostgreSQL. Sharing one configuration
+ * means one cached context and one database per test run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

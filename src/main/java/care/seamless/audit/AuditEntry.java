@@ -10,11 +10,14 @@ public record AuditEntry(long seq, Instant occurredAt, String account, String ro
 		String action, String recordType, @Nullable String recordId, @Nullable UUID personId, String purpose,
 		String outcome, @Nullable String reason, boolean override, String prevHash, String hash) {
 
-	/** The text the hash is computed over: every field but the hash itself, in a fixed order. */
+	/**
+	 * The text the hash is computed over: every field but the hash itself, in a fixed
+	 * order.
+	 */
 	String canonical() {
-		return String.join("\u001f", Long.toString(seq), occurredAt.toString(), account, role, nullable(organisationCode),
-				action, recordType, nullable(recordId), nullable(personId), purpose, outcome, nullable(reason),
-				Boolean.toString(override), prevHash);
+		return String.join("\u001f", Long.toString(seq), occurredAt.toString(), account, role,
+				nullable(organisationCode), action, recordType, nullable(recordId), nullable(personId), purpose,
+				outcome, nullable(reason), Boolean.toString(override), prevHash);
 	}
 
 	private static String nullable(@Nullable Object value) {

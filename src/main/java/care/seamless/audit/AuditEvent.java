@@ -5,8 +5,9 @@ import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thing to record. {@code reason} explains a decision (why access was denied, or the override's stated reason);
- * it must never contain personal data, because the log is read more widely than the record.
+ * One thing to record. {@code reason} explains a decision (why access was denied, or the
+ * override's stated reason); it must never contain personal data, because the log is read
+ * more widely than the record.
  */
 public record AuditEvent(Actor actor, String action, String recordType, @Nullable String recordId,
 		@Nullable PersonId person, Outcome outcome, @Nullable String reason, boolean override) {

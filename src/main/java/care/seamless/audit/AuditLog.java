@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to and reads the audit log. {@link #record} joins the caller's transaction, so a change and its audit entry
- * commit or roll back together; it refuses to run outside one.
+ * Appends to and reads the audit log. {@link #record} joins the caller's transaction, so
+ * a change and its audit entry commit or roll back together; it refuses to run outside
+ * one.
  */
 @Service
 public class AuditLog {
@@ -32,7 +33,8 @@ public class AuditLog {
 		var head = entries.lockAndReadHead();
 		long seq = head.map(h -> h.seq() + 1).orElse(1L);
 		String prevHash = head.map(AuditRepository.ChainHead::hash).orElse(ChainHash.GENESIS);
-		// PostgreSQL keeps microseconds; truncating first makes the hash re-computable from the stored row.
+		// PostgreSQL keeps microseconds; truncating first makes the hash re-computable
+		// from the stored row.
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var actor = event.actor();
 		var unhashed = new AuditEntry(seq, now, actor.username(), actor.primaryRole().name(), actor.organisationCode(),

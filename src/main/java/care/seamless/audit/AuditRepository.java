@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditRepository {
 
-	// One chain means one writer at a time; the transaction-scoped lock is released at commit or rollback.
+	// One chain means one writer at a time; the transaction-scoped lock is released at
+	// commit or rollback.
 	private static final String SQL_LOCK_CHAIN = "select pg_advisory_xact_lock(7482101)";
 
 	private static final String SQL_LAST = """
@@ -88,7 +89,10 @@ class AuditRepository {
 
 	/** Streams the whole chain in order without holding it in memory. */
 	void streamAll(Consumer<AuditEntry> consumer) {
-		jdbc.sql(SQL_COLUMNS + " order by seq").withFetchSize(1000).query(AuditRepository::map).stream()
+		jdbc.sql(SQL_COLUMNS + " order by seq")
+			.withFetchSize(1000)
+			.query(AuditRepository::map)
+			.stream()
 			.forEach(consumer);
 	}
 

@@ -1,6 +1,8 @@
 package care.seamless.consent;
 
-/** The outcome of one access question, with the reason people see and the audit log keeps. */
+/**
+ * The outcome of one access question, with the reason people see and the audit log keeps.
+ */
 public record AccessDecision(Outcome outcome, String policy, String reason) {
 
 	public enum Outcome {

@@ -2,7 +2,9 @@ package care.seamless.consent;
 
 import care.seamless.shared.PersonId;
 
-/** Thrown when a read is refused; the decision travels with it so the page can say why. */
+/**
+ * Thrown when a read is refused; the decision travels with it so the page can say why.
+ */
 public class AccessDenied extends RuntimeException {
 
 	private final PersonId person;

@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The policy decision point. It fails closed: a read is permitted only when a policy permits it. Today the one policy
- * is the care relationship; agreements, consent, capacity and overrides join it as further named policies, and callers
- * do not change.
+ * The policy decision point. It fails closed: a read is permitted only when a policy
+ * permits it. Today the one policy is the care relationship; agreements, consent,
+ * capacity and overrides join it as further named policies, and callers do not change.
  */
 @Service
 public class AccessPolicy {
@@ -27,19 +27,21 @@ public class AccessPolicy {
 		this.auditLog = auditLog;
 	}
 
-	/** Decides without side effects; use {@link #check} when the decision guards a read. */
+	/**
+	 * Decides without side effects; use {@link #check} when the decision guards a read.
+	 */
 	@Transactional(readOnly = true)
 	public AccessDecision decide(Actor actor, PersonId person, DataCategory category) {
 		return relationship.decide(actor, person);
 	}
 
 	/**
-	 * Decides and audits in one step. A denial is recorded and then thrown, so the caller's transaction must not roll
-	 * back on {@link AccessDenied} (the audit entry of a refused look is the point).
+	 * Decides and audits in one step. A denial is recorded and then thrown, so the
+	 * caller's transaction must not roll back on {@link AccessDenied} (the audit entry of
+	 * a refused look is the point).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
-	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action,
-			String recordType) {
+	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action, String recordType) {
 		AccessDecision decision = decide(actor, person, category);
 		if (!decision.permitted()) {
 			auditLog.record(AuditEvent.denied(actor, action, recordType, person, person,
@@ -51,7 +53,10 @@ public class AccessPolicy {
 		return decision;
 	}
 
-	/** The same rule as {@link #decide}, as an SQL condition over the person id in {@code personColumn}. */
+	/**
+	 * The same rule as {@link #decide}, as an SQL condition over the person id in
+	 * {@code personColumn}.
+	 */
 	public SqlCondition visibleRecords(Actor actor, String personColumn) {
 		return relationship.condition(actor, personColumn);
 	}

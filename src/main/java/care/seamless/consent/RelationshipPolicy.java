@@ -22,7 +22,8 @@ class RelationshipPolicy {
 
 	AccessDecision decide(Actor actor, PersonId person) {
 		if (actor.practitionerId() == null) {
-			return AccessDecision.deny(NAME, "Your account is not linked to a practitioner, so it has no care relationships");
+			return AccessDecision.deny(NAME,
+					"Your account is not linked to a practitioner, so it has no care relationships");
 		}
 		if (careTeams.isCurrentMember(person, actor.practitionerId())) {
 			return AccessDecision.permit(NAME, "You are in this person's care team");

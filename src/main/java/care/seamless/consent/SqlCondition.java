@@ -2,7 +2,10 @@ package care.seamless.consent;
 
 import java.util.Map;
 
-/** A boolean SQL expression with its named parameters, to be AND-ed into a query's WHERE clause. */
+/**
+ * A boolean SQL expression with its named parameters, to be AND-ed into a query's WHERE
+ * clause.
+ */
 public record SqlCondition(String sql, Map<String, Object> params) {
 
 	public SqlCondition {

@@ -30,7 +30,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the demo partnership once, into an empty database, when {@code seamless.demo=true}. */
+/**
+ * Loads the demo partnership once, into an empty database, when
+ * {@code seamless.demo=true}.
+ */
 @Component
 @ConditionalOnBooleanProperty("seamless.demo")
 class DemoPartnership {
@@ -66,7 +69,8 @@ class DemoPartnership {
 		Actor loader = Actor.system("demo-loader");
 		transaction.executeWithoutResult(status -> load(loader));
 		log.info("Demo partnership loaded: {} organisations, {} staff, {} people in {} ms",
-				DemoStaff.ORGANISATIONS.size(), DemoStaff.STAFF.size(), PEOPLE, (System.nanoTime() - started) / 1_000_000);
+				DemoStaff.ORGANISATIONS.size(), DemoStaff.STAFF.size(), PEOPLE,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void load(Actor loader) {
@@ -87,7 +91,8 @@ class DemoPartnership {
 					staff.familyName(), staff.profession(), staff.username() + "@riverside.example", team,
 					staff.manager(), staff.username(), DemoStaff.PASSWORD, EnumSet.copyOf(staff.roles()));
 			if (team != null) {
-				PractitionerId practitioner = directory.accountForSignIn(staff.username()).orElseThrow()
+				PractitionerId practitioner = directory.accountForSignIn(staff.username())
+					.orElseThrow()
 					.practitionerId();
 				Actor actor = new Actor(account, staff.username(), practitioner, organisation, staff.orgCode(),
 						staff.roles(), Purpose.DIRECT_CARE);
@@ -104,10 +109,11 @@ class DemoPartnership {
 		PersonDetails details = generator.next(index);
 		PersonId person = people.register(loader, details);
 		if (generator.nextInt(2) == 0) {
-			people.addIdentifier(loader, person, new PersonIdentifier("Riverside Council case number",
-					"RASC-" + (100000 + index * 37)));
+			people.addIdentifier(loader, person,
+					new PersonIdentifier("Riverside Council case number", "RASC-" + (100000 + index * 37)));
 		}
-		// The lead is usually the social worker or district nurse; others join from other agencies.
+		// The lead is usually the social worker or district nurse; others join from other
+		// agencies.
 		Member lead = clinicians.get(generator.nextInt(clinicians.size()));
 		careTeams.addMember(loader, person, lead.id(), lead.team(), roleFor(lead.profession()), true);
 		int others = 1 + generator.nextInt(3);
@@ -127,11 +133,12 @@ class DemoPartnership {
 		}
 		if (generator.nextInt(10) == 0) {
 			people.addRelatedPerson(lead.actor(), person, Relationship.LPA_HEALTH_AND_WELFARE,
-					generator.pick(List.of("Claire", "Robert", "Imran")) + " " + details.familyName(), null, null, true);
+					generator.pick(List.of("Claire", "Robert", "Imran")) + " " + details.familyName(), null, null,
+					true);
 		}
 		if (generator.nextInt(12) == 0) {
-			people.addRelatedPerson(lead.actor(), person, Relationship.CARE_ACT_ADVOCATE,
-					"Riverside Advocacy Hub", "01632 960123", null, true);
+			people.addRelatedPerson(lead.actor(), person, Relationship.CARE_ACT_ADVOCATE, "Riverside Advocacy Hub",
+					"01632 960123", null, true);
 		}
 	}
 

@@ -8,22 +8,26 @@ import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
 import care.seamless.shared.NhsNumber;
 
-/** Made-up but plausible people, the same every time (seeded), with NHS numbers from the 999 test range. */
+/**
+ * Made-up but plausible people, the same every time (seeded), with NHS numbers from the
+ * 999 test range.
+ */
 final class DemoPeople {
 
 	private static final List<String> WOMEN = List.of("Margaret", "Joan", "Patricia", "Dorothy", "Eileen", "Sheila",
-			"Irene", "Jean", "Brenda", "Maureen", "Pauline", "Valerie", "Ada", "Gwen", "Nasreen", "Bernadette", "Hyacinth",
-			"Kathleen", "Olwen", "Rita", "Sylvia", "Hilda", "Marjorie", "Doreen", "Amrit", "Grace");
+			"Irene", "Jean", "Brenda", "Maureen", "Pauline", "Valerie", "Ada", "Gwen", "Nasreen", "Bernadette",
+			"Hyacinth", "Kathleen", "Olwen", "Rita", "Sylvia", "Hilda", "Marjorie", "Doreen", "Amrit", "Grace");
 
 	private static final List<String> MEN = List.of("John", "David", "Peter", "Michael", "Brian", "Kenneth", "Alan",
 			"Derek", "Roy", "Trevor", "Gordon", "Dennis", "Harold", "Winston", "Tariq", "Patrick", "Gareth", "Desmond",
 			"Colin", "Frank", "Stanley", "Raymond", "Arthur", "Ivor", "Balvinder", "Clifford");
 
 	private static final List<String> SURNAMES = List.of("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson",
-			"Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
-			"Wood", "Jackson", "Clarke", "Patel", "Khan", "Lewis", "James", "Phillips", "Mason", "Mitchell", "Rose",
-			"Davis", "Rodriguez", "Cox", "Alexander", "Begum", "Hussain", "O'Brien", "Kowalski", "Singh", "Okonjo",
-			"Murphy", "Ahmed", "Campbell", "Kelly", "Price", "Bennett", "Griffiths", "Edwards", "Hughes", "Lloyd");
+			"Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green",
+			"Hall", "Wood", "Jackson", "Clarke", "Patel", "Khan", "Lewis", "James", "Phillips", "Mason", "Mitchell",
+			"Rose", "Davis", "Rodriguez", "Cox", "Alexander", "Begum", "Hussain", "O'Brien", "Kowalski", "Singh",
+			"Okonjo", "Murphy", "Ahmed", "Campbell", "Kelly", "Price", "Bennett", "Griffiths", "Edwards", "Hughes",
+			"Lloyd");
 
 	private static final List<String> STREETS = List.of("Mill Lane", "Church Street", "Victoria Road", "Park Avenue",
 			"Station Road", "Chapel Street", "Moss Lane", "Kingsway", "Riverside Walk", "Oak Close", "Princess Road",
@@ -59,7 +63,8 @@ final class DemoPeople {
 				nickname == null ? (random.nextBoolean() ? "Please call me " + given : null)
 						: "Please call me " + nickname,
 				dob, female ? Sex.FEMALE : Sex.MALE, null, (1 + random.nextInt(180)) + " " + pick(STREETS), null,
-				"Riverside", pick(OUTWARD) + " " + (1 + random.nextInt(9)) + (char) ('A' + random.nextInt(26))
+				"Riverside",
+				pick(OUTWARD) + " " + (1 + random.nextInt(9)) + (char) ('A' + random.nextInt(26))
 						+ (char) ('A' + random.nextInt(26)),
 				"01632 " + (100000 + random.nextInt(899999)), null, language, interpreter,
 				random.nextInt(4) == 0 ? pick(COMMUNICATION) : null);
@@ -73,7 +78,10 @@ final class DemoPeople {
 		return random.nextInt(bound);
 	}
 
-	/** 999 followed by the index, with a valid modulus-11 check digit; indices that cannot have one are skipped. */
+	/**
+	 * 999 followed by the index, with a valid modulus-11 check digit; indices that cannot
+	 * have one are skipped.
+	 */
 	private static String nhsNumber(int index) {
 		for (int candidate = index * 7;; candidate++) {
 			String nine = "999" + String.format("%06d", candidate);

@@ -1,6 +1,7 @@
 /**
- * The demo partnership, loaded on first start with {@code seamless.demo=true} through the other modules' public APIs so
- * that access rules and the audit log apply to it exactly as to real data.
+ * The demo partnership, loaded on first start with {@code seamless.demo=true} through the
+ * other modules' public APIs so that access rules and the audit log apply to it exactly
+ * as to real data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo partnership",
 		allowedDependencies = { "shared", "team", "person" })

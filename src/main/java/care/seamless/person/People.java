@@ -26,7 +26,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registers, finds and shows people. Every read asks the access policy and is audited with its outcome. */
+/**
+ * Registers, finds and shows people. Every read asks the access policy and is audited
+ * with its outcome.
+ */
 @Service
 public class People {
 
@@ -64,7 +67,8 @@ public class People {
 			throw duplicateNhsNumber();
 		}
 		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, id));
-		// Whoever registers someone becomes their lead professional, so nobody is registered without an owner.
+		// Whoever registers someone becomes their lead professional, so nobody is
+		// registered without an owner.
 		if (actor.practitionerId() != null) {
 			careTeams.addMember(actor, id, actor.practitionerId(), null, "Registering practitioner", true);
 		}
@@ -72,8 +76,8 @@ public class People {
 	}
 
 	/**
-	 * Saves new details if nobody else changed the person since {@code version} was read; otherwise throws
-	 * {@link ConcurrentEditException} and saves nothing.
+	 * Saves new details if nobody else changed the person since {@code version} was read;
+	 * otherwise throws {@link ConcurrentEditException} and saves nothing.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public long update(Actor actor, PersonId id, long version, PersonDetails details) {
@@ -121,8 +125,8 @@ public class People {
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
-	public UUID addRelatedPerson(Actor actor, PersonId person, Relationship relationship, String name,
-			String phone, String email, boolean mayContact) {
+	public UUID addRelatedPerson(Actor actor, PersonId person, Relationship relationship, String name, String phone,
+			String email, boolean mayContact) {
 		accessPolicy.check(actor, person, DataCategory.THIRD_PARTY, "update", RECORD);
 		UUID id = UUID.randomUUID();
 		repository.addRelatedPerson(new RelatedPerson(id, person, relationship, name, phone, email, mayContact,
@@ -131,7 +135,10 @@ public class People {
 		return id;
 	}
 
-	/** Records another agency's identifier for the person; used by registration and, later, imports. */
+	/**
+	 * Records another agency's identifier for the person; used by registration and,
+	 * later, imports.
+	 */
 	@Transactional
 	public void addIdentifier(Actor actor, PersonId person, PersonIdentifier identifier) {
 		repository.addIdentifier(person, identifier);
@@ -139,8 +146,9 @@ public class People {
 	}
 
 	/**
-	 * Who has looked at or changed this person's record. Caldicott guardians may see any person's history; team
-	 * managers that of people their teams work with. Reading the history is itself audited.
+	 * Who has looked at or changed this person's record. Caldicott guardians may see any
+	 * person's history; team managers that of people their teams work with. Reading the
+	 * history is itself audited.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public List<AuditEntry> accessHistory(Actor actor, PersonId id, int limit) {
@@ -181,8 +189,8 @@ public class People {
 		String postcode = blankToNull(details.postcode());
 		return new PersonDetails(nhs, blankToNull(details.title()), details.givenName().trim(),
 				details.familyName().trim(), blankToNull(details.preferredName()), blankToNull(details.howAddressed()),
-				details.dateOfBirth(), details.sex(), blankToNull(details.gender()), blankToNull(details.addressLine1()),
-				blankToNull(details.addressLine2()), blankToNull(details.town()),
+				details.dateOfBirth(), details.sex(), blankToNull(details.gender()),
+				blankToNull(details.addressLine1()), blankToNull(details.addressLine2()), blankToNull(details.town()),
 				postcode == null ? null : postcode.toUpperCase(java.util.Locale.ROOT), blankToNull(details.phone()),
 				blankToNull(details.email()), blankToNull(details.language()), details.interpreterNeeded(),
 				blankToNull(details.communicationNeeds()));

@@ -69,24 +69,32 @@ class PersonRepository {
 	}
 
 	Optional<Row> find(PersonId id) {
-		return jdbc.sql(SQL_COLUMNS + " where p.id = :id").param("id", id.id()).query(PersonRepository::mapRow)
+		return jdbc.sql(SQL_COLUMNS + " where p.id = :id")
+			.param("id", id.id())
+			.query(PersonRepository::mapRow)
 			.optional();
 	}
 
 	Optional<PersonId> findByNhsNumber(String nhsNumber) {
-		return jdbc.sql("select id from person.person where nhs_number = :nhs").param("nhs", nhsNumber)
-			.query((rs, n) -> new PersonId(rs.getObject("id", UUID.class))).optional();
+		return jdbc.sql("select id from person.person where nhs_number = :nhs")
+			.param("nhs", nhsNumber)
+			.query((rs, n) -> new PersonId(rs.getObject("id", UUID.class)))
+			.optional();
 	}
 
 	List<PersonIdentifier> identifiers(PersonId id) {
 		return jdbc.sql("select system, value from person.identifier where person_id = :id order by system")
-			.param("id", id.id()).query((rs, n) -> new PersonIdentifier(rs.getString("system"), rs.getString("value")))
+			.param("id", id.id())
+			.query((rs, n) -> new PersonIdentifier(rs.getString("system"), rs.getString("value")))
 			.list();
 	}
 
 	void addIdentifier(PersonId id, PersonIdentifier identifier) {
 		jdbc.sql("insert into person.identifier (person_id, system, value) values (:id, :system, :value)")
-			.param("id", id.id()).param("system", identifier.system()).param("value", identifier.value()).update();
+			.param("id", id.id())
+			.param("system", identifier.system())
+			.param("value", identifier.value())
+			.update();
 	}
 
 	List<RelatedPerson> relatedPeople(PersonId id) {
@@ -101,15 +109,23 @@ class PersonRepository {
 				insert into person.related_person (id, person_id, relationship, name, phone, email, may_contact,
 				       period_start, period_end)
 				values (:id, :personId, :relationship, :name, :phone, :email, :mayContact, :start, :end)
-				""").param("id", related.id()).param("personId", related.personId().id())
-			.param("relationship", related.relationship().name()).param("name", related.name())
-			.param("phone", related.phone()).param("email", related.email()).param("mayContact", related.mayContact())
-			.param("start", related.periodStart()).param("end", related.periodEnd()).update();
+				""")
+			.param("id", related.id())
+			.param("personId", related.personId().id())
+			.param("relationship", related.relationship().name())
+			.param("name", related.name())
+			.param("phone", related.phone())
+			.param("email", related.email())
+			.param("mayContact", related.mayContact())
+			.param("start", related.periodStart())
+			.param("end", related.periodEnd())
+			.update();
 	}
 
 	/**
-	 * Search over everyone, returning only identifying fields; {@code access} marks which results the actor may
-	 * open. The same criteria drive the count so totals and pages agree.
+	 * Search over everyone, returning only identifying fields; {@code access} marks which
+	 * results the actor may open. The same criteria drive the count so totals and pages
+	 * agree.
 	 */
 	List<PersonSummary> search(SearchCriteria criteria, SqlCondition access, int limit, int offset) {
 		Map<String, Object> params = new HashMap<>(criteria.params());
@@ -118,27 +134,39 @@ class PersonRepository {
 		params.put("offset", offset);
 		return jdbc.sql(SQL_SUMMARY_COLUMNS.formatted(access.sql()) + " where " + criteria.sql()
 				+ " order by lower(p.family_name), lower(p.given_name), p.date_of_birth, p.id limit :limit offset :offset")
-			.params(params).query(PersonRepository::mapSummary).list();
+			.params(params)
+			.query(PersonRepository::mapSummary)
+			.list();
 	}
 
 	long count(SearchCriteria criteria) {
-		return jdbc.sql("select count(*) from person.person p where " + criteria.sql()).params(criteria.params())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from person.person p where " + criteria.sql())
+			.params(criteria.params())
+			.query(Long.class)
+			.single();
 	}
 
-	/** The actor's caseload: only people the access condition admits, so the count cannot leak anyone else. */
+	/**
+	 * The actor's caseload: only people the access condition admits, so the count cannot
+	 * leak anyone else.
+	 */
 	List<PersonSummary> caseload(SqlCondition access, int limit, int offset) {
 		Map<String, Object> params = new HashMap<>(access.params());
 		params.put("limit", limit);
 		params.put("offset", offset);
-		return jdbc.sql(SQL_SUMMARY_COLUMNS.formatted("true") + " where " + access.sql()
-				+ " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
-			.params(params).query(PersonRepository::mapSummary).list();
+		return jdbc
+			.sql(SQL_SUMMARY_COLUMNS.formatted("true") + " where " + access.sql()
+					+ " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
+			.params(params)
+			.query(PersonRepository::mapSummary)
+			.list();
 	}
 
 	long caseloadCount(SqlCondition access) {
-		return jdbc.sql("select count(*) from person.person p where " + access.sql()).params(access.params())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from person.person p where " + access.sql())
+			.params(access.params())
+			.query(Long.class)
+			.single();
 	}
 
 	long countAll() {
@@ -146,13 +174,24 @@ class PersonRepository {
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PersonDetails d) {
-		return spec.param("nhsNumber", d.nhsNumber()).param("title", d.title()).param("givenName", d.givenName())
-			.param("familyName", d.familyName()).param("preferredName", d.preferredName())
-			.param("howAddressed", d.howAddressed()).param("dateOfBirth", d.dateOfBirth())
-			.param("sex", d.sex().name()).param("gender", d.gender()).param("addressLine1", d.addressLine1())
-			.param("addressLine2", d.addressLine2()).param("town", d.town()).param("postcode", d.postcode())
-			.param("phone", d.phone()).param("email", d.email()).param("language", d.language())
-			.param("interpreterNeeded", d.interpreterNeeded()).param("communicationNeeds", d.communicationNeeds());
+		return spec.param("nhsNumber", d.nhsNumber())
+			.param("title", d.title())
+			.param("givenName", d.givenName())
+			.param("familyName", d.familyName())
+			.param("preferredName", d.preferredName())
+			.param("howAddressed", d.howAddressed())
+			.param("dateOfBirth", d.dateOfBirth())
+			.param("sex", d.sex().name())
+			.param("gender", d.gender())
+			.param("addressLine1", d.addressLine1())
+			.param("addressLine2", d.addressLine2())
+			.param("town", d.town())
+			.param("postcode", d.postcode())
+			.param("phone", d.phone())
+			.param("email", d.email())
+			.param("language", d.language())
+			.param("interpreterNeeded", d.interpreterNeeded())
+			.param("communicationNeeds", d.communicationNeeds());
 	}
 
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {

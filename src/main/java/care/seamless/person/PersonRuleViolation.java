@@ -1,6 +1,9 @@
 package care.seamless.person;
 
-/** A person change that breaks a rule, naming the form field it concerns so the form can show it there. */
+/**
+ * A person change that breaks a rule, naming the form field it concerns so the form can
+ * show it there.
+ */
 public class PersonRuleViolation extends RuntimeException {
 
 	private final String field;

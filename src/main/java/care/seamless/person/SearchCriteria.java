@@ -12,8 +12,9 @@ import java.util.Map;
 import care.seamless.shared.NhsNumber;
 
 /**
- * What a practitioner typed into the search box, read as an NHS number, a date of birth and/or name parts. Each name
- * part must match the start of the given or family name, so "jo smi" finds Joan Smith.
+ * What a practitioner typed into the search box, read as an NHS number, a date of birth
+ * and/or name parts. Each name part must match the start of the given or family name, so
+ * "jo smi" finds Joan Smith.
  */
 record SearchCriteria(String sql, Map<String, Object> params) {
 

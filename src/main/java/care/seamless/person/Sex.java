@@ -1,6 +1,9 @@
 package care.seamless.person;
 
-/** Sex as recorded (the NHS Data Dictionary's person stated gender codes use the same four values). */
+/**
+ * Sex as recorded (the NHS Data Dictionary's person stated gender codes use the same four
+ * values).
+ */
 public enum Sex {
 
 	FEMALE, MALE, OTHER, UNKNOWN

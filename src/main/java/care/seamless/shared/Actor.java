@@ -5,8 +5,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is acting, for which organisation, in which roles, and for what purpose. Every read or change of personal data
- * takes one, so access decisions and audit entries always know the same facts.
+ * Who is acting, for which organisation, in which roles, and for what purpose. Every read
+ * or change of personal data takes one, so access decisions and audit entries always know
+ * the same facts.
  */
 public record Actor(AccountId accountId, String username, @Nullable PractitionerId practitionerId,
 		@Nullable OrganisationId organisationId, @Nullable String organisationCode, Set<Role> roles, Purpose purpose) {

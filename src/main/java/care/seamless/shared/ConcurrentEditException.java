@@ -1,6 +1,9 @@
 package care.seamless.shared;
 
-/** Someone else changed the record since it was read; the caller must reload rather than overwrite their change. */
+/**
+ * Someone else changed the record since it was read; the caller must reload rather than
+ * overwrite their change.
+ */
 public class ConcurrentEditException extends RuntimeException {
 
 	public ConcurrentEditException(String recordType, Object id) {

@@ -1,8 +1,8 @@
 package care.seamless.shared;
 
 /**
- * A validated NHS number: ten digits whose last is a modulus-11 check digit. Spaces and hyphens people type are
- * accepted and dropped.
+ * A validated NHS number: ten digits whose last is a modulus-11 check digit. Spaces and
+ * hyphens people type are accepted and dropped.
  */
 public record NhsNumber(String value) {
 
@@ -33,7 +33,8 @@ public record NhsNumber(String value) {
 		if (check == 11) {
 			check = 0;
 		}
-		// A remainder giving 10 means no valid number can be formed from those nine digits.
+		// A remainder giving 10 means no valid number can be formed from those nine
+		// digits.
 		return check != 10 && check == digits.charAt(9) - '0';
 	}
 

@@ -1,6 +1,8 @@
 package care.seamless.shared;
 
-/** What an account may do, independent of the profession of the practitioner behind it. */
+/**
+ * What an account may do, independent of the profession of the practitioner behind it.
+ */
 public enum Role {
 
 	PRACTITIONER, TEAM_MANAGER, CALDICOTT_GUARDIAN, ADMINISTRATOR;

@@ -8,7 +8,9 @@ import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import org.jspecify.annotations.Nullable;
 
-/** An account with what sign-in needs; the password hash never leaves the security layer. */
+/**
+ * An account with what sign-in needs; the password hash never leaves the security layer.
+ */
 public record Account(AccountId id, String username, String passwordHash, boolean enabled, Set<Role> roles,
 		@Nullable PractitionerId practitionerId, @Nullable String displayName, @Nullable OrganisationId organisationId,
 		@Nullable String organisationCode, @Nullable String organisationName) {

@@ -50,8 +50,11 @@ class CareTeamRepository {
 	}
 
 	List<CareTeamMember> members(PersonId person) {
-		return jdbc.sql(SQL_MEMBERS + " where c.person_id = :personId order by c.lead desc, c.period_end nulls first, practitioner_name")
-			.param("personId", person.id()).query(CareTeamRepository::map).list();
+		return jdbc.sql(SQL_MEMBERS
+				+ " where c.person_id = :personId order by c.lead desc, c.period_end nulls first, practitioner_name")
+			.param("personId", person.id())
+			.query(CareTeamRepository::map)
+			.list();
 	}
 
 	Optional<CareTeamMember> member(UUID id) {
@@ -60,9 +63,15 @@ class CareTeamRepository {
 
 	void insert(UUID id, PersonId person, PractitionerId practitioner, TeamId team, String role, boolean lead,
 			LocalDate start) {
-		jdbc.sql(SQL_INSERT).param("id", id).param("personId", person.id()).param("practitionerId", practitioner.id())
-			.param("teamId", team == null ? null : team.id()).param("role", role).param("lead", lead)
-			.param("start", start).update();
+		jdbc.sql(SQL_INSERT)
+			.param("id", id)
+			.param("personId", person.id())
+			.param("practitionerId", practitioner.id())
+			.param("teamId", team == null ? null : team.id())
+			.param("role", role)
+			.param("lead", lead)
+			.param("start", start)
+			.update();
 	}
 
 	void stepDownCurrentLead(PersonId person) {
@@ -74,10 +83,13 @@ class CareTeamRepository {
 	}
 
 	boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
-		return jdbc.sql("select exists (select 1 from team.care_team_member c where c.person_id = :personId and "
-				+ CareTeams.CURRENT_MEMBER_CONDITION + ")")
-			.param("personId", person.id()).param(CareTeams.PRACTITIONER_PARAM, practitioner.id())
-			.query(Boolean.class).single();
+		return jdbc
+			.sql("select exists (select 1 from team.care_team_member c where c.person_id = :personId and "
+					+ CareTeams.CURRENT_MEMBER_CONDITION + ")")
+			.param("personId", person.id())
+			.param(CareTeams.PRACTITIONER_PARAM, practitioner.id())
+			.query(Boolean.class)
+			.single();
 	}
 
 	boolean isManagedBy(PersonId person, PractitionerId manager) {

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each person's care team. There is exactly one current lead professional once anyone is in the team: naming a new
- * lead hands over from the old one, and the lead cannot simply leave.
+ * Each person's care team. There is exactly one current lead professional once anyone is
+ * in the team: naming a new lead hands over from the old one, and the lead cannot simply
+ * leave.
  */
 @Service
 public class CareTeams {
@@ -29,8 +30,9 @@ public class CareTeams {
 	public static final String PRACTITIONER_PARAM = "ctPractitioner";
 
 	/**
-	 * The legitimate-relationship test as SQL, for use inside other modules' queries via the access policy, so that a
-	 * search, a count and a page all apply exactly the same rule. {@code c} is a row of team.care_team_member.
+	 * The legitimate-relationship test as SQL, for use inside other modules' queries via
+	 * the access policy, so that a search, a count and a page all apply exactly the same
+	 * rule. {@code c} is a row of team.care_team_member.
 	 */
 	static final String CURRENT_MEMBER_CONDITION = "c.practitioner_id = :" + PRACTITIONER_PARAM
 			+ " and c.period_start <= current_date and (c.period_end is null or c.period_end > current_date)";
@@ -47,7 +49,10 @@ public class CareTeams {
 		this.clock = clock;
 	}
 
-	/** An SQL condition true when the acting practitioner is in the care team of the person in {@code personColumn}. */
+	/**
+	 * An SQL condition true when the acting practitioner is in the care team of the
+	 * person in {@code personColumn}.
+	 */
 	public static String currentMemberSql(String personColumn) {
 		return "exists (select 1 from team.care_team_member c where c.person_id = " + personColumn + " and "
 				+ CURRENT_MEMBER_CONDITION + ")";
@@ -58,7 +63,10 @@ public class CareTeams {
 		return repository.isCurrentMember(person, practitioner);
 	}
 
-	/** True when the practitioner manages a team one of whose members is (or was) in the person's care team. */
+	/**
+	 * True when the practitioner manages a team one of whose members is (or was) in the
+	 * person's care team.
+	 */
 	@Transactional(readOnly = true)
 	public boolean isManagedBy(PersonId person, PractitionerId manager) {
 		return repository.isManagedBy(person, manager);
@@ -71,8 +79,8 @@ public class CareTeams {
 	}
 
 	@Transactional
-	public UUID addMember(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team,
-			String role, boolean lead) {
+	public UUID addMember(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team, String role,
+			boolean lead) {
 		LocalDate today = LocalDate.now(clock);
 		boolean hasLead = repository.members(person).stream().anyMatch(m -> m.lead() && m.periodEnd() == null);
 		if (!lead && !hasLead) {

@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The partnership's directory: organisations, teams, practitioners and accounts, managed by administrators. */
+/**
+ * The partnership's directory: organisations, teams, practitioners and accounts, managed
+ * by administrators.
+ */
 @Service
 public class Directory {
 

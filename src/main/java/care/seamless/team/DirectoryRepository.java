@@ -80,13 +80,19 @@ class DirectoryRepository {
 	}
 
 	void insertOrganisation(OrganisationId id, String code, String name, OrganisationKind kind) {
-		jdbc.sql(SQL_INSERT_ORGANISATION).param("id", id.id()).param("code", code).param("name", name)
-			.param("kind", kind.name()).update();
+		jdbc.sql(SQL_INSERT_ORGANISATION)
+			.param("id", id.id())
+			.param("code", code)
+			.param("name", name)
+			.param("kind", kind.name())
+			.update();
 	}
 
 	boolean organisationCodeExists(String code) {
-		return jdbc.sql("select count(*) from team.organisation where code = :code").param("code", code)
-			.query(Integer.class).single() > 0;
+		return jdbc.sql("select count(*) from team.organisation where code = :code")
+			.param("code", code)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	List<Organisation> organisations() {
@@ -94,12 +100,17 @@ class DirectoryRepository {
 	}
 
 	Optional<Organisation> organisation(OrganisationId id) {
-		return jdbc.sql("select id, code, name, kind, version from team.organisation where id = :id").param("id", id.id())
-			.query(DirectoryRepository::mapOrganisation).optional();
+		return jdbc.sql("select id, code, name, kind, version from team.organisation where id = :id")
+			.param("id", id.id())
+			.query(DirectoryRepository::mapOrganisation)
+			.optional();
 	}
 
 	void insertTeam(TeamId id, OrganisationId organisationId, String name) {
-		jdbc.sql(SQL_INSERT_TEAM).param("id", id.id()).param("organisationId", organisationId.id()).param("name", name)
+		jdbc.sql(SQL_INSERT_TEAM)
+			.param("id", id.id())
+			.param("organisationId", organisationId.id())
+			.param("name", name)
 			.update();
 	}
 
@@ -118,19 +129,27 @@ class DirectoryRepository {
 
 	void insertPractitioner(PractitionerId id, OrganisationId organisationId, String givenName, String familyName,
 			Profession profession, String email) {
-		jdbc.sql(SQL_INSERT_PRACTITIONER).param("id", id.id()).param("organisationId", organisationId.id())
-			.param("givenName", givenName).param("familyName", familyName).param("profession", profession.name())
-			.param("email", email).update();
+		jdbc.sql(SQL_INSERT_PRACTITIONER)
+			.param("id", id.id())
+			.param("organisationId", organisationId.id())
+			.param("givenName", givenName)
+			.param("familyName", familyName)
+			.param("profession", profession.name())
+			.param("email", email)
+			.update();
 	}
 
 	Optional<Practitioner> practitioner(PractitionerId id) {
-		return jdbc.sql(SQL_PRACTITIONERS + " where p.id = :id").param("id", id.id())
-			.query(DirectoryRepository::mapPractitioner).optional();
+		return jdbc.sql(SQL_PRACTITIONERS + " where p.id = :id")
+			.param("id", id.id())
+			.query(DirectoryRepository::mapPractitioner)
+			.optional();
 	}
 
 	List<Practitioner> practitioners() {
 		return jdbc.sql(SQL_PRACTITIONERS + " order by p.family_name, p.given_name")
-			.query(DirectoryRepository::mapPractitioner).list();
+			.query(DirectoryRepository::mapPractitioner)
+			.list();
 	}
 
 	List<Practitioner> teamMembers(TeamId team) {
@@ -141,27 +160,38 @@ class DirectoryRepository {
 	}
 
 	void addMembership(TeamId team, PractitionerId practitioner, boolean manager) {
-		jdbc.sql(SQL_INSERT_MEMBERSHIP).param("teamId", team.id()).param("practitionerId", practitioner.id())
-			.param("manager", manager).update();
+		jdbc.sql(SQL_INSERT_MEMBERSHIP)
+			.param("teamId", team.id())
+			.param("practitionerId", practitioner.id())
+			.param("manager", manager)
+			.update();
 	}
 
 	boolean usernameExists(String username) {
 		return jdbc.sql("select count(*) from team.account where lower(username) = lower(:username)")
-			.param("username", username).query(Integer.class).single() > 0;
+			.param("username", username)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	void insertAccount(AccountId id, String username, String passwordHash, PractitionerId practitionerId,
 			Set<Role> roles) {
-		jdbc.sql(SQL_INSERT_ACCOUNT).param("id", id.id()).param("username", username).param("hash", passwordHash)
-			.param("practitionerId", practitionerId == null ? null : practitionerId.id()).update();
+		jdbc.sql(SQL_INSERT_ACCOUNT)
+			.param("id", id.id())
+			.param("username", username)
+			.param("hash", passwordHash)
+			.param("practitionerId", practitionerId == null ? null : practitionerId.id())
+			.update();
 		for (Role role : roles) {
 			jdbc.sql(SQL_INSERT_ROLE).param("accountId", id.id()).param("role", role.name()).update();
 		}
 	}
 
 	Optional<Account> account(String username) {
-		return jdbc.sql(SQL_ACCOUNTS + " where a.username = :username").param("username", username)
-			.query(DirectoryRepository::mapAccount).optional();
+		return jdbc.sql(SQL_ACCOUNTS + " where a.username = :username")
+			.param("username", username)
+			.query(DirectoryRepository::mapAccount)
+			.optional();
 	}
 
 	List<Account> accounts() {
@@ -170,7 +200,9 @@ class DirectoryRepository {
 
 	int setEnabled(AccountId id, boolean enabled) {
 		return jdbc.sql("update team.account set enabled = :enabled, version = version + 1 where id = :id")
-			.param("enabled", enabled).param("id", id.id()).update();
+			.param("enabled", enabled)
+			.param("id", id.id())
+			.update();
 	}
 
 	private static Organisation mapOrganisation(ResultSet rs, int n) throws SQLException {
@@ -194,8 +226,9 @@ class DirectoryRepository {
 	private static Account mapAccount(ResultSet rs, int n) throws SQLException {
 		String roleList = rs.getString("roles");
 		Set<Role> roles = roleList == null ? EnumSet.noneOf(Role.class)
-				: Arrays.stream(roleList.split(",")).map(Role::valueOf).collect(Collectors.toCollection(
-						() -> EnumSet.noneOf(Role.class)));
+				: Arrays.stream(roleList.split(","))
+					.map(Role::valueOf)
+					.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 		UUID practitionerId = rs.getObject("practitioner_id", UUID.class);
 		UUID organisationId = rs.getObject("organisation_id", UUID.class);
 		return new Account(new AccountId(rs.getObject("id", UUID.class)), rs.getString("username"),

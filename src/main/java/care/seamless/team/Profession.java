@@ -1,6 +1,9 @@
 package care.seamless.team;
 
-/** The controlled list of professions; each profession reads the common language in its own terms. */
+/**
+ * The controlled list of professions; each profession reads the common language in its
+ * own terms.
+ */
 public enum Profession {
 
 	GP, HOSPITAL_DOCTOR, DISTRICT_NURSE, COMMUNITY_NURSE, COMMUNITY_PSYCHIATRIC_NURSE, PSYCHIATRIST, SOCIAL_WORKER,

@@ -13,8 +13,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets any handler take an {@link Actor} parameter without knowing about the security layer. The purpose defaults to
- * direct care; a request may state another with the {@code purpose} parameter.
+ * Lets any handler take an {@link Actor} parameter without knowing about the security
+ * layer. The purpose defaults to direct care; a request may state another with the
+ * {@code purpose} parameter.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -52,8 +52,12 @@ class ApiErrorHandling {
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "Some fields are invalid");
-		problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-			.map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage()))).toList());
+		problem.setProperty("errors",
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+					.toList());
 		return problem;
 	}
 

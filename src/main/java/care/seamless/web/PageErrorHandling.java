@@ -11,7 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Error pages for people; the API gets problem+json from {@link ApiErrorHandling} instead. */
+/**
+ * Error pages for people; the API gets problem+json from {@link ApiErrorHandling}
+ * instead.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrorHandling {

@@ -24,17 +24,19 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**", "/error")
 			.permitAll()
-			.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
-			.anyRequest().authenticated());
+			.requestMatchers("/admin/**")
+			.hasRole("ADMINISTRATOR")
+			.anyRequest()
+			.authenticated());
 		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
-		// Scripts and API clients may send credentials on each request; pages use the session.
+		// Scripts and API clients may send credentials on each request; pages use the
+		// session.
 		http.httpBasic(Customizer.withDefaults());
 		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
 				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/api/**")));
-		http.headers(headers -> headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 			.referrerPolicy(referrer -> referrer.policy(
 					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

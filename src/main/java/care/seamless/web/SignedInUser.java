@@ -11,7 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal kept in the session: the account's facts, never the person records it has seen. */
+/**
+ * The principal kept in the session: the account's facts, never the person records it has
+ * seen.
+ */
 class SignedInUser implements UserDetails {
 
 	private final Account account;
@@ -35,8 +38,10 @@ class SignedInUser implements UserDetails {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		List<GrantedAuthority> authorities = account.roles().stream()
-			.map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
+		List<GrantedAuthority> authorities = account.roles()
+			.stream()
+			.map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+			.toList();
 		return authorities;
 	}
 

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tampering is simulated the way an insider would do it: directly in SQL, with the append-only trigger switched off.
- * Each test puts the row back afterwards so the shared database stays intact for the others.
+ * Tampering is simulated the way an insider would do it: directly in SQL, with the
+ * append-only trigger switched off. Each test puts the row back afterwards so the shared
+ * database stays intact for the others.
  */
 @SeamlessTest
 class AuditChainTests {
@@ -52,8 +53,10 @@ class AuditChainTests {
 	void detectsAnAlteredEntryAndNamesIt() {
 		long seq = appendOne();
 		appendOne();
-		String original = jdbc.sql("select outcome from audit.entry where seq = :seq").param("seq", seq)
-			.query(String.class).single();
+		String original = jdbc.sql("select outcome from audit.entry where seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
+			.single();
 		tamper("update audit.entry set outcome = 'PERMITTED', reason = null where seq = " + seq);
 		try {
 			ChainVerification result = auditLog.verify();
@@ -71,7 +74,9 @@ class AuditChainTests {
 	void detectsARemovedEntry() {
 		long seq = appendOne();
 		appendOne();
-		Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = :seq").param("seq", seq).query()
+		Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = :seq")
+			.param("seq", seq)
+			.query()
 			.singleRow();
 		tamper("delete from audit.entry where seq = " + seq);
 		try {
@@ -82,8 +87,10 @@ class AuditChainTests {
 		finally {
 			transaction.executeWithoutResult(status -> {
 				jdbc.sql("alter table audit.entry disable trigger audit_entry_append_only").update();
-				jdbc.sql("insert into audit.entry select * from json_populate_record(null::audit.entry, cast(:row as json))")
-					.param("row", toJson(row)).update();
+				jdbc.sql(
+						"insert into audit.entry select * from json_populate_record(null::audit.entry, cast(:row as json))")
+					.param("row", toJson(row))
+					.update();
 				jdbc.sql("alter table audit.entry enable trigger audit_entry_append_only").update();
 			});
 		}
@@ -99,7 +106,8 @@ class AuditChainTests {
 
 	@Test
 	void recordingOutsideATransactionIsRefused() {
-		assertThatThrownBy(() -> auditLog.record(AuditEvent.permitted(Actor.system("test"), "read", "Person", null, null)))
+		assertThatThrownBy(
+				() -> auditLog.record(AuditEvent.permitted(Actor.system("test"), "read", "Person", null, null)))
 			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
 	}
 
@@ -124,13 +132,14 @@ class AuditChainTests {
 		CommandLine cli = new CommandLine(new SeamlessCommand());
 		cli.setOut(new PrintWriter(out, true));
 		assertThat(cli.execute("audit", "verify", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=postgres", "--spring.flyway.enabled=false")).isZero();
+				"--spring.datasource.username=postgres", "--spring.flyway.enabled=false"))
+			.isZero();
 		assertThat(out.toString()).contains("intact");
 	}
 
 	private long appendOne() {
-		transaction.executeWithoutResult(status -> auditLog.record(AuditEvent.denied(Actor.system("test-chain"),
-				"read", "Person", "x", PersonId.random(), "test: denied")));
+		transaction.executeWithoutResult(status -> auditLog.record(AuditEvent.denied(Actor.system("test-chain"), "read",
+				"Person", "x", PersonId.random(), "test: denied")));
 		return jdbc.sql("select max(seq) from audit.entry").query(Long.class).single();
 	}
 

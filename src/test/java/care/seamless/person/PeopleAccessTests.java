@@ -26,7 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The legitimate-relationship rule on every read path: record, API, search, counts, caseload. */
+/**
+ * The legitimate-relationship rule on every read path: record, API, search, counts,
+ * caseload.
+ */
 @SeamlessTest
 class PeopleAccessTests {
 
@@ -134,8 +137,8 @@ class PeopleAccessTests {
 
 	@Test
 	void theApiSearchGivesTheSameMinimalViewAndTotals() throws Exception {
-		mvc.perform(get("/api/v1/people").param("q", familyName)
-			.with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+		mvc.perform(
+				get("/api/v1/people").param("q", familyName).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.people[0].inCareTeam").value(false))

@@ -86,11 +86,11 @@ class PersonEditingTests {
 		long before = people.count();
 		var details = Fixtures.details("Ivy", Fixtures.unique("Invalid"), LocalDate.of(1950, 1, 1), "9434765918");
 
-		assertThatThrownBy(() -> people.register(lead.actor(), details)).isInstanceOfSatisfying(
-				PersonRuleViolation.class, ex -> {
-					assertThat(ex.field()).isEqualTo("nhsNumber");
-					assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_NHS_NUMBER);
-				});
+		assertThatThrownBy(() -> people.register(lead.actor(), details))
+			.isInstanceOfSatisfying(PersonRuleViolation.class, ex -> {
+				assertThat(ex.field()).isEqualTo("nhsNumber");
+				assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_NHS_NUMBER);
+			});
 		assertThat(people.count()).isEqualTo(before);
 	}
 

@@ -35,7 +35,8 @@ class NhsNumberTests {
 
 	@Test
 	void rejectsNineDigitsWhoseCheckWouldBeTen() {
-		// 1,0,0,0,0,0,0,0,1 weighted 10..2 sums to 12; 12 mod 11 = 1, so the check digit would be 10: no valid number.
+		// 1,0,0,0,0,0,0,0,1 weighted 10..2 sums to 12; 12 mod 11 = 1, so the check digit
+		// would be 10: no valid number.
 		for (int check = 0; check <= 9; check++) {
 			assertThat(NhsNumber.isValid("100000001" + check)).isFalse();
 		}
@@ -64,7 +65,8 @@ class NhsNumberTests {
 				}
 			}
 		}
-		// The published PDS test patients; 9000000015 in PatientCompoundName.json has no valid check digit, and the
+		// The published PDS test patients; 9000000015 in PatientCompoundName.json has no
+		// valid check digit, and the
 		// validator must say so rather than trust the example.
 		assertThat(valid).contains("9000000009", "9000000017", "9000000025", "9000000033");
 		assertThat(invalid).containsExactly("9000000015");

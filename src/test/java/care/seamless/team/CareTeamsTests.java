@@ -34,7 +34,8 @@ class CareTeamsTests {
 		careTeams.addMember(fixtures.admin, person, nurse.practitionerId(), nurse.teamId(), "Nursing", true);
 
 		List<CareTeamMember> members = careTeams.members(person);
-		assertThat(members).filteredOn(CareTeamMember::lead).singleElement()
+		assertThat(members).filteredOn(CareTeamMember::lead)
+			.singleElement()
 			.satisfies(lead -> assertThat(lead.practitionerId()).isEqualTo(nurse.practitionerId()));
 		assertThat(members).extracting(CareTeamMember::organisationName).hasSize(2).doesNotHaveDuplicates();
 	}
@@ -45,9 +46,10 @@ class CareTeamsTests {
 		var socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
 		PersonId nobody = PersonId.random();
 
-		assertThatThrownBy(() -> careTeams.addMember(fixtures.admin, nobody, socialWorker.practitionerId(), null,
-				"Member", false))
-			.isInstanceOf(CareTeamRule.class).hasMessageContaining("lead professional");
+		assertThatThrownBy(
+				() -> careTeams.addMember(fixtures.admin, nobody, socialWorker.practitionerId(), null, "Member", false))
+			.isInstanceOf(CareTeamRule.class)
+			.hasMessageContaining("lead professional");
 		assertThat(careTeams.members(nobody)).isEmpty();
 	}
 
@@ -70,14 +72,20 @@ class CareTeamsTests {
 		var therapist = fixtures.practitioner(council, Profession.OCCUPATIONAL_THERAPIST);
 		PersonId person = fixtures.person("Leaver", socialWorker);
 		fixtures.addToCareTeam(person, therapist);
-		CareTeamMember member = careTeams.members(person).stream()
-			.filter(m -> m.practitionerId().equals(therapist.practitionerId())).findFirst().orElseThrow();
+		CareTeamMember member = careTeams.members(person)
+			.stream()
+			.filter(m -> m.practitionerId().equals(therapist.practitionerId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(careTeams.isCurrentMember(person, therapist.practitionerId())).isTrue();
 
 		careTeams.endMembership(fixtures.admin, member.id(), member.version());
 
 		assertThat(careTeams.isCurrentMember(person, therapist.practitionerId())).isFalse();
-		CareTeamMember ended = careTeams.members(person).stream().filter(m -> m.id().equals(member.id())).findFirst()
+		CareTeamMember ended = careTeams.members(person)
+			.stream()
+			.filter(m -> m.id().equals(member.id()))
+			.findFirst()
 			.orElseThrow();
 		assertThat(ended.periodEnd()).isNotNull();
 		assertThatThrownBy(() -> careTeams.endMembership(fixtures.admin, member.id(), member.version()))

@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium, with both paths set so Selenium Manager never tries the network, and a
- * throwaway profile that is deleted afterwards.
+ * Headless Debian Chromium driven by Selenium, with both paths set so Selenium Manager
+ * never tries the network, and a throwaway profile that is deleted afterwards.
  */
 public final class Browser implements AutoCloseable {
 
@@ -38,7 +38,9 @@ public final class Browser implements AutoCloseable {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
 		this.driver = new ChromeDriver(service, options);
 	}
 

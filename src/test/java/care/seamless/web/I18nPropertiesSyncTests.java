@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every text people read comes from messages.properties: templates may not carry literal text in th:text, and every
- * literal message key they name must exist.
+ * Every text people read comes from messages.properties: templates may not carry literal
+ * text in th:text, and every literal message key they name must exist.
  */
 class I18nPropertiesSyncTests {
 

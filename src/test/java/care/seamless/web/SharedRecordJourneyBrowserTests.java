@@ -15,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A practitioner signs in, finds a person, opens the shared record and sees the multi-agency care team. */
+/**
+ * A practitioner signs in, finds a person, opens the shared record and sees the
+ * multi-agency care team.
+ */
 @SeamlessTest
 class SharedRecordJourneyBrowserTests {
 
@@ -50,7 +53,8 @@ class SharedRecordJourneyBrowserTests {
 			assertThat(browser.text(By.id("how-addressed"))).startsWith("Call me");
 			WebElement careTeam = browser.waitFor(By.id("care-team"));
 			assertThat(careTeam.findElements(By.cssSelector("tbody tr"))).hasSize(2);
-			WebElement leadRow = careTeam.findElement(By.cssSelector(".lead-professional")).findElement(By.xpath("../.."));
+			WebElement leadRow = careTeam.findElement(By.cssSelector(".lead-professional"))
+				.findElement(By.xpath("../.."));
 			assertThat(leadRow.getText()).contains("Social worker").contains("Lead professional");
 			assertThat(careTeam.getText()).contains("District nurse");
 		}

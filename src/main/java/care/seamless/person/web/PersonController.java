@@ -101,7 +101,8 @@ class PersonController {
 			return "person/form";
 		}
 		catch (ConcurrentEditException ex) {
-			// Show what the other person saved; the user's own typing stays in the form for them to re-apply.
+			// Show what the other person saved; the user's own typing stays in the form
+			// for them to re-apply.
 			PersonRecord current = people.record(actor, id);
 			model.addAttribute("conflict", true);
 			model.addAttribute("current", current.details());

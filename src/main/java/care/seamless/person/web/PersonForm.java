@@ -12,13 +12,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The person form as typed. The date of birth comes as three boxes (the GOV.UK date pattern) so a malformed date can be
- * named precisely instead of failing type conversion.
+ * The person form as typed. The date of birth comes as three boxes (the GOV.UK date
+ * pattern) so a malformed date can be named precisely instead of failing type conversion.
  */
 record PersonForm(String nhsNumber, String title,
 		@NotBlank(message = "{person.givenName.required}") @Size(max = 100) String givenName,
-		@NotBlank(message = "{person.familyName.required}") @Size(max = 100) String familyName,
-		String preferredName, String howAddressed,
+		@NotBlank(message = "{person.familyName.required}") @Size(max = 100) String familyName, String preferredName,
+		String howAddressed,
 		@Pattern(regexp = "\\s*\\d{0,2}\\s*", message = "{person.dateOfBirth.invalid}") String dobDay,
 		@Pattern(regexp = "\\s*\\d{0,2}\\s*", message = "{person.dateOfBirth.invalid}") String dobMonth,
 		@Pattern(regexp = "\\s*\\d{0,4}\\s*", message = "{person.dateOfBirth.invalid}") String dobYear,
@@ -30,8 +30,8 @@ record PersonForm(String nhsNumber, String title,
 		Boolean interpreterNeeded, String communicationNeeds, Long version) {
 
 	static PersonForm empty() {
-		return new PersonForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, false, null, 0L);
+		return new PersonForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, false, null, 0L);
 	}
 
 	static PersonForm of(PersonDetails d, long version) {

@@ -41,8 +41,9 @@ class AdminController {
 		this.directory = directory;
 	}
 
-	record OrganisationForm(@NotBlank(message = "{admin.code.required}")
-	@Pattern(regexp = "^[A-Z0-9]{3,10}$", message = "{admin.code.invalid}") String code,
+	record OrganisationForm(
+			@NotBlank(message = "{admin.code.required}") @Pattern(regexp = "^[A-Z0-9]{3,10}$",
+					message = "{admin.code.invalid}") String code,
 			@NotBlank(message = "{admin.name.required}") @Size(max = 200) String name,
 			@NotNull(message = "{admin.kind.required}") OrganisationKind kind) {
 	}
@@ -54,10 +55,10 @@ class AdminController {
 	record AccountForm(@NotNull(message = "{admin.organisation.required}") OrganisationId organisationId,
 			@NotBlank(message = "{admin.givenName.required}") String givenName,
 			@NotBlank(message = "{admin.familyName.required}") String familyName,
-			@NotNull(message = "{admin.profession.required}") Profession profession, String email,
-			TeamId teamId, Boolean teamManager,
-			@NotBlank(message = "{admin.username.required}")
-			@Pattern(regexp = "^[a-z0-9._-]{3,40}$", message = "{admin.username.invalid}") String username,
+			@NotNull(message = "{admin.profession.required}") Profession profession, String email, TeamId teamId,
+			Boolean teamManager,
+			@NotBlank(message = "{admin.username.required}") @Pattern(regexp = "^[a-z0-9._-]{3,40}$",
+					message = "{admin.username.invalid}") String username,
 			@NotBlank(message = "{admin.password.required}") String password, Set<Role> roles) {
 	}
 
@@ -106,8 +107,8 @@ class AdminController {
 	}
 
 	@PostMapping("/teams")
-	String createTeam(Actor actor, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+	String createTeam(Actor actor, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return index(model);
 		}
@@ -155,8 +156,8 @@ class AdminController {
 	private void createPractitionerAndAccount(Actor actor, AccountForm form) {
 		Set<Role> roles = form.roles() == null || form.roles().isEmpty() ? EnumSet.of(Role.PRACTITIONER) : form.roles();
 		directory.createAccountForNewPractitioner(actor, form.organisationId(), form.givenName().trim(),
-				form.familyName().trim(), form.profession(), form.email(), form.teamId(), Boolean.TRUE.equals(form.teamManager()),
-				form.username(), form.password(), roles);
+				form.familyName().trim(), form.profession(), form.email(), form.teamId(),
+				Boolean.TRUE.equals(form.teamManager()), form.username(), form.password(), roles);
 	}
 
 }

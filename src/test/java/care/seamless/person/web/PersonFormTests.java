@@ -24,7 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Bad input on the person form gets a message on the right field, and nothing is saved. */
+/**
+ * Bad input on the person form gets a message on the right field, and nothing is saved.
+ */
 @SeamlessTest
 class PersonFormTests {
 
@@ -109,10 +111,17 @@ class PersonFormTests {
 	}
 
 	private MockHttpServletRequestBuilder form(String nhs, String given, String day, String month, String year) {
-		return post("/people").with(httpBasic(worker.username(), Fixtures.PASSWORD)).with(csrf())
-			.param("nhsNumber", nhs).param("givenName", given).param("familyName", Fixtures.unique("Formby"))
-			.param("dobDay", day).param("dobMonth", month).param("dobYear", year).param("sex", "FEMALE")
-			.param("postcode", "RV1 2AB").param("version", "0");
+		return post("/people").with(httpBasic(worker.username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("nhsNumber", nhs)
+			.param("givenName", given)
+			.param("familyName", Fixtures.unique("Formby"))
+			.param("dobDay", day)
+			.param("dobMonth", month)
+			.param("dobYear", year)
+			.param("sex", "FEMALE")
+			.param("postcode", "RV1 2AB")
+			.param("version", "0");
 	}
 
 }
