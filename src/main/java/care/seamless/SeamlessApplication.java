@@ -8,6 +8,7 @@ import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(systemName = "Seamless", sharedModules = "shared")
 public class SeamlessApplication {
 

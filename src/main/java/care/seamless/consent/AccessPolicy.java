@@ -1,64 +1,133 @@
 package care.seamless.consent;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeams;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The policy decision point. It fails closed: a read is permitted only when a policy
- * permits it. Today the one policy is the care relationship; agreements, consent,
- * capacity and overrides join it as further named policies, and callers do not change.
+ * The policy decision point. It fails closed: information is visible only when every
+ * named policy allows it (relationship, agreement, objection, sensitivity and consent;
+ * capacity is enforced when choices are recorded), or a break-glass override applies.
+ * Nothing is cached, so a changed choice counts on the very next request.
  */
 @Service
 public class AccessPolicy {
 
-	private final RelationshipPolicy relationship;
+	private static final UUID NOBODY = new UUID(0, 0);
+
+	private final AccessRepository repository;
 
 	private final AuditLog auditLog;
 
-	AccessPolicy(RelationshipPolicy relationship, AuditLog auditLog) {
-		this.relationship = relationship;
+	AccessPolicy(AccessRepository repository, AuditLog auditLog) {
+		this.repository = repository;
 		this.auditLog = auditLog;
 	}
 
-	/**
-	 * Decides without side effects; use {@link #check} when the decision guards a read.
-	 */
+	/** Decides about one item of information without side effects. */
 	@Transactional(readOnly = true)
-	public AccessDecision decide(Actor actor, PersonId person, DataCategory category) {
-		return relationship.decide(actor, person);
+	public AccessDecision decide(Actor actor, PersonId person, DataCategory category, @Nullable OrganisationId source) {
+		AccessRepository.Evaluation e = repository.evaluate(params(actor), person, category, source);
+		if (e.override()) {
+			return AccessDecision.byOverride("Emergency access (break glass) is in force for you");
+		}
+		if (!e.relationship()) {
+			return AccessDecision.withheld(WithheldReason.NO_RELATIONSHIP);
+		}
+		if (!e.agreement()) {
+			return AccessDecision.withheld(WithheldReason.NO_AGREEMENT);
+		}
+		if (e.objected()) {
+			return AccessDecision.withheld(WithheldReason.OBJECTION);
+		}
+		if (e.sensitiveCrossing() && !e.consented()) {
+			return AccessDecision.withheld(WithheldReason.NO_CONSENT);
+		}
+		return AccessDecision.permit(e.sensitiveCrossing() ? "consent" : "relationship",
+				e.sensitiveCrossing() ? "The person has consented to sharing this with your organisation"
+						: "You are in this person's care team");
 	}
 
 	/**
-	 * Decides and audits in one step. A denial is recorded and then thrown, so the
-	 * caller's transaction must not roll back on {@link AccessDenied} (the audit entry of
-	 * a refused look is the point).
+	 * Decides whether the actor may open the person's record at all (individual items are
+	 * filtered separately).
+	 */
+	@Transactional(readOnly = true)
+	public AccessDecision decideRecord(Actor actor, PersonId person) {
+		AccessRepository.RecordEvaluation e = repository.evaluateRecord(params(actor), person);
+		if (e.override()) {
+			return AccessDecision.byOverride("Emergency access (break glass) is in force for you");
+		}
+		if (e.relationship()) {
+			return AccessDecision.permit("relationship", "You are in this person's care team");
+		}
+		return AccessDecision.withheld(WithheldReason.NO_RELATIONSHIP);
+	}
+
+	/**
+	 * Decides about the record and audits in one step. A denial is recorded and then
+	 * thrown, so the caller's transaction must not roll back on {@link AccessDenied} (the
+	 * audit entry of a refused look is the point).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action, String recordType) {
-		AccessDecision decision = decide(actor, person, category);
+		AccessDecision decision = decideRecord(actor, person);
+		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, recordType, person, person)
+				: AuditEvent.denied(actor, action, recordType, person, person, "");
+		event = event.withReason(decision.policy() + ": " + decision.reason());
+		auditLog.record(decision.override() ? event.asOverride() : event);
 		if (!decision.permitted()) {
-			auditLog.record(AuditEvent.denied(actor, action, recordType, person, person,
-					decision.policy() + ": " + decision.reason()));
 			throw new AccessDenied(person, decision);
 		}
-		auditLog.record(AuditEvent.permitted(actor, action, recordType, person, person)
-			.withReason(decision.policy() + ": " + decision.reason()));
 		return decision;
 	}
 
 	/**
-	 * The same rule as {@link #decide}, as an SQL condition over the person id in
-	 * {@code personColumn}.
+	 * Record-level visibility as SQL over the person id in {@code personColumn}
+	 * (caseloads, search flags).
 	 */
 	public SqlCondition visibleRecords(Actor actor, String personColumn) {
-		return relationship.condition(actor, personColumn);
+		return new SqlCondition(
+				"(" + AccessRules.override(personColumn) + " or " + AccessRules.recordRelationship(personColumn) + ")",
+				params(actor));
+	}
+
+	/**
+	 * Item-level visibility as SQL: the exact rule of {@link #decide}, to AND into a
+	 * query's WHERE clause.
+	 */
+	public SqlCondition visibleItems(Actor actor, String personColumn, String categoryColumn, String sourceColumn) {
+		return new SqlCondition(AccessRules.visible(personColumn, categoryColumn, sourceColumn), params(actor));
+	}
+
+	/**
+	 * A text SQL expression naming a {@link WithheldReason} (or null when visible), with
+	 * the same parameters.
+	 */
+	public SqlCondition withheldReason(Actor actor, String personColumn, String categoryColumn, String sourceColumn) {
+		return new SqlCondition(AccessRules.withheldReason(personColumn, categoryColumn, sourceColumn), params(actor));
+	}
+
+	static Map<String, Object> params(Actor actor) {
+		Map<String, Object> params = new HashMap<>();
+		params.put(CareTeams.PRACTITIONER_PARAM, actor.practitionerId() == null ? NOBODY : actor.practitionerId().id());
+		params.put("viewerOrg", actor.organisationId() == null ? NOBODY : actor.organisationId().id());
+		params.put("purpose", actor.purpose().name());
+		params.put("pdpAccount", actor.username());
+		return params;
 	}
 
 }

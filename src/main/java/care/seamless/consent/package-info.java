@@ -6,6 +6,6 @@
  * paging.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access decisions and consent",
-		allowedDependencies = { "shared", "audit", "team" })
+		allowedDependencies = { "shared", "audit", "team", "partnership" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.consent;

@@ -20,7 +20,10 @@ import care.seamless.shared.NhsNumber;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
+import care.seamless.consent.WithheldReason;
+import care.seamless.shared.OrganisationId;
 import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,8 @@ public class People {
 
 	public static final int PAGE_SIZE = 20;
 
+	public static final int ENTRY_PAGE_SIZE = 10;
+
 	private static final String RECORD = "Person";
 
 	private final PersonRepository repository;
@@ -47,8 +52,11 @@ public class People {
 
 	private final Clock clock;
 
-	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog,
-			Clock clock) {
+	private final Directory directory;
+
+	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog, Clock clock,
+			Directory directory) {
+		this.directory = directory;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.careTeams = careTeams;
@@ -61,7 +69,7 @@ public class People {
 		PersonDetails checked = check(details, null);
 		PersonId id = PersonId.random();
 		try {
-			repository.insert(id, checked);
+			repository.insert(id, checked, actor.organisationId());
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicateNhsNumber();
@@ -82,6 +90,12 @@ public class People {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public long update(Actor actor, PersonId id, long version, PersonDetails details) {
 		accessPolicy.check(actor, id, DataCategory.GENERAL, "update", RECORD);
+		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		// Someone who cannot see the details must not be able to overwrite them.
+		AccessDecision detailsAccess = accessPolicy.decide(actor, id, DataCategory.GENERAL, row.sourceOrganisationId());
+		if (!detailsAccess.permitted()) {
+			throw new AccessDenied(id, detailsAccess);
+		}
 		PersonDetails checked = check(details, id);
 		int updated;
 		try {
@@ -99,9 +113,68 @@ public class People {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public PersonRecord record(Actor actor, PersonId id) {
 		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
-		accessPolicy.check(actor, id, DataCategory.GENERAL, "read", RECORD);
-		return new PersonRecord(id, row.details(), row.restricted(), row.version(), repository.identifiers(id),
-				repository.relatedPeople(id), careTeams.members(id));
+		AccessDecision access = accessPolicy.check(actor, id, DataCategory.GENERAL, "read", RECORD);
+		WithheldNotice detailsWithheld = withheld(actor, id, DataCategory.GENERAL, row.sourceOrganisationId());
+		WithheldNotice relatedWithheld = withheld(actor, id, DataCategory.THIRD_PARTY, row.sourceOrganisationId());
+		PersonDetails details = detailsWithheld == null ? row.details() : identifyingOnly(row.details());
+		return new PersonRecord(id, details, row.restricted(), row.version(),
+				detailsWithheld == null ? repository.identifiers(id) : List.of(),
+				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeams.members(id),
+				detailsWithheld, relatedWithheld, entryPage(actor, id, 1), access.override());
+	}
+
+	/**
+	 * One page of the entries the actor may see, with notices for what is withheld;
+	 * audited as a read.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EntryPage entries(Actor actor, PersonId id, int page) {
+		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		accessPolicy.check(actor, id, DataCategory.GENERAL, "read-entries", RECORD);
+		return entryPage(actor, id, page);
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID addEntry(Actor actor, PersonId person, DataCategory category, String title, String body) {
+		accessPolicy.check(actor, person, category, "add-entry", RECORD);
+		if (actor.organisationId() == null) {
+			throw new PersonRuleViolation("title", ErrorCode.RULE_VIOLATED,
+					"Only practitioners of a partner organisation record information");
+		}
+		UUID id = UUID.randomUUID();
+		repository.insertEntry(new Entry(id, category, actor.organisationId(), actor.username(), title.trim(),
+				body.trim(), clock.instant()), person);
+		auditLog.record(AuditEvent.permitted(actor, "create", "Entry", id, person));
+		return id;
+	}
+
+	private EntryPage entryPage(Actor actor, PersonId id, int page) {
+		int safePage = Math.max(page, 1);
+		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
+				"e.source_organisation_id");
+		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",
+				"e.source_organisation_id");
+		List<Entry> entries = repository.entries(id, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);
+		List<WithheldNotice> notices = repository.withheldEntries(id, reason)
+			.stream()
+			.map(w -> new WithheldNotice(WithheldReason.valueOf(w.reason()), organisationName(w.source())))
+			.toList();
+		return new EntryPage(entries, repository.countEntries(id, visible), safePage, ENTRY_PAGE_SIZE, notices);
+	}
+
+	private WithheldNotice withheld(Actor actor, PersonId id, DataCategory category, OrganisationId source) {
+		AccessDecision decision = accessPolicy.decide(actor, id, category, source);
+		return decision.permitted() ? null
+				: new WithheldNotice(decision.withheld(), source == null ? null : organisationName(source));
+	}
+
+	private String organisationName(OrganisationId id) {
+		return directory.organisation(id).name();
+	}
+
+	private static PersonDetails identifyingOnly(PersonDetails d) {
+		return new PersonDetails(d.nhsNumber(), null, d.givenName(), d.familyName(), null, null, d.dateOfBirth(),
+				d.sex(), null, null, null, null, null, null, null, null, false, null);
 	}
 
 	@Transactional

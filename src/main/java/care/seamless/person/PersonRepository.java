@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,17 +24,18 @@ class PersonRepository {
 	private static final String SQL_COLUMNS = """
 			select p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.preferred_name, p.how_addressed,
 			       p.date_of_birth, p.sex, p.gender, p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone,
-			       p.email, p.language, p.interpreter_needed, p.communication_needs, p.restricted, p.version
+			       p.email, p.language, p.interpreter_needed, p.communication_needs, p.restricted, p.version,
+			       p.source_organisation_id
 			from person.person p
 			""";
 
 	private static final String SQL_INSERT = """
 			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
 			       date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email, language,
-			       interpreter_needed, communication_needs)
+			       interpreter_needed, communication_needs, source_organisation_id)
 			values (:id, :nhsNumber, :title, :givenName, :familyName, :preferredName, :howAddressed, :dateOfBirth, :sex,
 			        :gender, :addressLine1, :addressLine2, :town, :postcode, :phone, :email, :language,
-			        :interpreterNeeded, :communicationNeeds)
+			        :interpreterNeeded, :communicationNeeds, :sourceOrganisationId)
 			""";
 
 	private static final String SQL_UPDATE = """
@@ -57,11 +60,74 @@ class PersonRepository {
 		this.jdbc = jdbc;
 	}
 
-	record Row(PersonId id, PersonDetails details, boolean restricted, long version) {
+	record Row(PersonId id, PersonDetails details, boolean restricted, long version,
+			OrganisationId sourceOrganisationId) {
 	}
 
-	void insert(PersonId id, PersonDetails details) {
-		bind(jdbc.sql(SQL_INSERT), details).param("id", id.id()).update();
+	void insert(PersonId id, PersonDetails details, OrganisationId source) {
+		bind(jdbc.sql(SQL_INSERT), details).param("id", id.id())
+			.param("sourceOrganisationId", source == null ? null : source.id())
+			.update();
+	}
+
+	void insertEntry(Entry entry, PersonId person) {
+		jdbc.sql(
+				"""
+						insert into person.entry (id, person_id, category, source_organisation_id, author, title, body, recorded_at)
+						values (:id, :personId, :category, :source, :author, :title, :body, :at)
+						""")
+			.param("id", entry.id())
+			.param("personId", person.id())
+			.param("category", entry.category().name())
+			.param("source", entry.sourceOrganisationId().id())
+			.param("author", entry.author())
+			.param("title", entry.title())
+			.param("body", entry.body())
+			.param("at", java.time.OffsetDateTime.ofInstant(entry.recordedAt(), java.time.ZoneOffset.UTC))
+			.update();
+	}
+
+	/** Entries the access condition admits, newest first, one page. */
+	List<Entry> entries(PersonId person, SqlCondition visible, int limit, int offset) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("personId", person.id());
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return jdbc
+			.sql("""
+					select e.id, e.category, e.source_organisation_id, e.author, e.title, e.body, e.recorded_at
+					from person.entry e where e.person_id = :personId and """ + visible.sql()
+					+ " order by e.recorded_at desc, e.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), DataCategory.valueOf(rs.getString("category")),
+					new OrganisationId(rs.getObject("source_organisation_id", UUID.class)), rs.getString("author"),
+					rs.getString("title"), rs.getString("body"), rs.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
+	long countEntries(PersonId person, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("personId", person.id());
+		return jdbc.sql("select count(*) from person.entry e where e.person_id = :personId and " + visible.sql())
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	record Withheld(String reason, OrganisationId source) {
+	}
+
+	/** Which organisations hold withheld entries, and why; never how many. */
+	List<Withheld> withheldEntries(PersonId person, SqlCondition reason) {
+		Map<String, Object> params = new HashMap<>(reason.params());
+		params.put("personId", person.id());
+		return jdbc.sql("select distinct r.reason, r.source from (select " + reason.sql()
+				+ " as reason, e.source_organisation_id as source from person.entry e where e.person_id = :personId) r"
+				+ " where r.reason is not null order by r.reason")
+			.params(params)
+			.query((rs, n) -> new Withheld(rs.getString("reason"),
+					new OrganisationId(rs.getObject("source", UUID.class))))
+			.list();
 	}
 
 	int update(PersonId id, long version, PersonDetails details) {
@@ -201,8 +267,9 @@ class PersonRepository {
 				rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"),
 				rs.getString("postcode"), rs.getString("phone"), rs.getString("email"), rs.getString("language"),
 				rs.getBoolean("interpreter_needed"), rs.getString("communication_needs"));
+		UUID source = rs.getObject("source_organisation_id", UUID.class);
 		return new Row(new PersonId(rs.getObject("id", UUID.class)), details, rs.getBoolean("restricted"),
-				rs.getLong("version"));
+				rs.getLong("version"), source == null ? null : new OrganisationId(source));
 	}
 
 	private static PersonSummary mapSummary(ResultSet rs, int n) throws SQLException {

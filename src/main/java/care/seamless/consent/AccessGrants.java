@@ -1,0 +1,56 @@
+package care.seamless.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.TeamId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Time-limited access for a whole team to some categories of a person's information: what
+ * a pending referral gives the receiving team so it can decide, without joining the care
+ * team yet. Agreements, objections and consent still apply to everything a grant reaches.
+ */
+@Service
+public class AccessGrants {
+
+	private final AccessGrantRepository repository;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	AccessGrants(AccessGrantRepository repository, AuditLog auditLog, Clock clock) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void grant(Actor actor, PersonId person, TeamId team, Set<DataCategory> categories, Instant expiresAt,
+			String source) {
+		for (DataCategory category : categories) {
+			UUID id = UUID.randomUUID();
+			repository.insert(id, person, team, category, source, expiresAt, clock.instant());
+			auditLog.record(AuditEvent.permitted(actor, "grant-" + category.name().toLowerCase(java.util.Locale.ROOT),
+					"AccessGrant", id, person));
+		}
+	}
+
+	@Transactional
+	public int revoke(Actor actor, PersonId person, TeamId team, String source) {
+		int revoked = repository.revoke(person, team, source, clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "revoke-grants", "AccessGrant", source, person));
+		return revoked;
+	}
+
+}

@@ -1,0 +1,72 @@
+package care.seamless.consent;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Evaluates the policies' SQL for a single item, so one-off decisions use exactly the
+ * expressions lists use.
+ */
+@Repository
+class AccessRepository {
+
+	private static final String ITEM = "(values (cast(:itemPerson as uuid), cast(:itemCategory as text), cast(:itemSource as uuid))) as item(p, c, s)";
+
+	private static final String SQL_EVALUATE = "select " + AccessRules.override("item.p") + " as override, "
+			+ AccessRules.relationship("item.p", "item.c") + " as relationship, "
+			+ AccessRules.agreement("item.s", "item.c") + " as agreement, "
+			+ AccessRules.objected("item.p", "item.s", "item.c") + " as objected, "
+			+ AccessRules.sensitiveCrossing("item.s", "item.c") + " as sensitive_crossing, "
+			+ AccessRules.consented("item.p", "item.c") + " as consented from " + ITEM;
+
+	private static final String SQL_EVALUATE_RECORD = "select " + AccessRules.override("item.p") + " as override, "
+			+ AccessRules.recordRelationship("item.p") + " as relationship from " + ITEM;
+
+	private final JdbcClient jdbc;
+
+	AccessRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Evaluation(boolean override, boolean relationship, boolean agreement, boolean objected,
+			boolean sensitiveCrossing, boolean consented) {
+	}
+
+	record RecordEvaluation(boolean override, boolean relationship) {
+	}
+
+	Evaluation evaluate(Map<String, Object> actorParams, PersonId person, DataCategory category,
+			@Nullable OrganisationId source) {
+		return jdbc.sql(SQL_EVALUATE)
+			.params(itemParams(actorParams, person, category, source))
+			.query((rs, n) -> new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"),
+					rs.getBoolean("agreement"), rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"),
+					rs.getBoolean("consented")))
+			.single();
+	}
+
+	RecordEvaluation evaluateRecord(Map<String, Object> actorParams, PersonId person) {
+		return jdbc.sql(SQL_EVALUATE_RECORD)
+			.params(itemParams(actorParams, person, DataCategory.GENERAL, null))
+			.query((rs, n) -> new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("relationship")))
+			.single();
+	}
+
+	private static Map<String, Object> itemParams(Map<String, Object> actorParams, PersonId person,
+			DataCategory category, @Nullable OrganisationId source) {
+		Map<String, Object> params = new HashMap<>(actorParams);
+		params.put("itemPerson", person.id());
+		params.put("itemCategory", category.name());
+		params.put("itemSource", source == null ? null : source.id());
+		return params;
+	}
+
+}

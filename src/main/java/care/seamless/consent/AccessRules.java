@@ -1,0 +1,108 @@
+package care.seamless.consent;
+
+import care.seamless.partnership.Agreements;
+import care.seamless.shared.DataCategory;
+import care.seamless.team.CareTeams;
+
+/**
+ * The named policies as SQL boolean expressions over one item: a person ({@code p}), a
+ * data category ({@code c}) and the organisation that recorded it ({@code s}, null for
+ * information that belongs to the whole partnership). Both the single-record decision and
+ * every list query are built from these same expressions, so they cannot disagree.
+ * Parameters: {@code :ctPractitioner}, {@code :viewerOrg}, {@code :purpose},
+ * {@code :pdpAccount}.
+ */
+final class AccessRules {
+
+	private AccessRules() {
+	}
+
+	/**
+	 * Relationship: in the person's care team, or in a team with a current grant (e.g. a
+	 * pending referral).
+	 */
+	static String relationship(String p, String c) {
+		return "(" + CareTeams.currentMemberSql(p) + " or " + grant(p, c) + ")";
+	}
+
+	/**
+	 * A record-level relationship: care team, or any current team grant, whatever its
+	 * categories.
+	 */
+	static String recordRelationship(String p) {
+		return "(" + CareTeams.currentMemberSql(p) + " or " + grant(p, null) + ")";
+	}
+
+	private static String grant(String p, String c) {
+		return """
+				exists (select 1 from consent.access_grant g
+				  join team.team_membership gm on gm.team_id = g.team_id and gm.practitioner_id = :ctPractitioner
+				  where g.person_id = %s and g.expires_at > now()%s)""".formatted(p,
+				c == null ? "" : " and g.category = " + c);
+	}
+
+	/**
+	 * Override: the acting account has an unexpired break-glass record for this person.
+	 */
+	static String override(String p) {
+		return "exists (select 1 from consent.override o where o.person_id = %s and o.account = :pdpAccount and o.expires_at > now())"
+			.formatted(p);
+	}
+
+	/**
+	 * Crossing: the information was recorded by another organisation than the viewer's.
+	 */
+	static String crossing(String s) {
+		return "(%s is not null and %s is distinct from cast(:viewerOrg as uuid))".formatted(s, s);
+	}
+
+	/**
+	 * Agreement: information stays in its organisation, or an active agreement covers
+	 * both, the purpose and category.
+	 */
+	static String agreement(String s, String c) {
+		return "(not " + crossing(s) + " or " + Agreements.coversSql(s, c) + ")";
+	}
+
+	/**
+	 * Objection: the person's effective choice for this viewer and category is an
+	 * objection or dissent.
+	 */
+	static String objected(String p, String s, String c) {
+		return "(%s is distinct from cast(:viewerOrg as uuid) and coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') in ('OBJECTION', 'DISSENT'))"
+			.formatted(s, p, c);
+	}
+
+	/** Sensitivity: a category that needs explicit consent is crossing organisations. */
+	static String sensitiveCrossing(String s, String c) {
+		return "(%s in (%s) and %s)".formatted(c, DataCategory.explicitConsentSqlList(), crossing(s));
+	}
+
+	/**
+	 * Consent: the person's effective choice for this viewer and category is explicit
+	 * consent.
+	 */
+	static String consented(String p, String c) {
+		return "(coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') = 'CONSENT')".formatted(p, c);
+	}
+
+	/**
+	 * The combined rule: fail closed, every policy must allow, unless an override
+	 * applies.
+	 */
+	static String visible(String p, String c, String s) {
+		return "(" + override(p) + " or (" + relationship(p, c) + " and " + agreement(s, c) + " and not "
+				+ objected(p, s, c) + " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")))";
+	}
+
+	/**
+	 * Why an item is withheld, as a reason code; null when it is visible. Same order as
+	 * {@link AccessPolicy}.
+	 */
+	static String withheldReason(String p, String c, String s) {
+		return "case when " + visible(p, c, s) + " then null when not " + relationship(p, c)
+				+ " then 'NO_RELATIONSHIP' when not " + agreement(s, c) + " then 'NO_AGREEMENT' when "
+				+ objected(p, s, c) + " then 'OBJECTION' else 'NO_CONSENT' end";
+	}
+
+}

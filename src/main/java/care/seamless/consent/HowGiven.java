@@ -1,0 +1,7 @@
+package care.seamless.consent;
+
+public enum HowGiven {
+
+	VERBAL, WRITTEN, PORTAL, BEST_INTERESTS
+
+}

@@ -1,0 +1,134 @@
+package care.seamless.consent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Break glass: a practitioner states a listed reason and their own words, gets
+ * time-limited access to everything about the person, and the Caldicott guardian of their
+ * organisation is alerted and must review it. Reviews left too long escalate to every
+ * guardian.
+ */
+@Service
+public class Overrides {
+
+	private static final Logger log = LoggerFactory.getLogger(Overrides.class);
+
+	private final OverrideRepository repository;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	private final Duration duration;
+
+	private final Duration reviewWithin;
+
+	Overrides(OverrideRepository repository, AuditLog auditLog, Clock clock,
+			@Value("${seamless.override.duration:PT24H}") Duration duration,
+			@Value("${seamless.override.review-within:PT72H}") Duration reviewWithin) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+		this.clock = clock;
+		this.duration = duration;
+		this.reviewWithin = reviewWithin;
+	}
+
+	@Transactional
+	public UUID breakGlass(Actor actor, PersonId person, OverrideReason reason, String text) {
+		if (actor.practitionerId() == null) {
+			throw new AccessDeniedException("Only practitioners may use emergency access");
+		}
+		if (text == null || text.trim().length() < 10) {
+			throw new ConsentRule("reasonText",
+					"Say in your own words why you need this information now (at least 10 characters)");
+		}
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		repository.insert(id, person, actor.username(), actor.practitionerId(), actor.organisationId(), reason,
+				text.trim(), now, now.plus(duration));
+		auditLog.record(AuditEvent.permitted(actor, "break-glass", "Override", id, person)
+			.withReason("override: " + reason.name())
+			.asOverride());
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Override> active(Actor actor, PersonId person) {
+		return repository.active(person, actor.username());
+	}
+
+	@Transactional
+	public void review(Actor actor, UUID overrideId, long version, boolean appropriate, String note) {
+		requireGuardian(actor);
+		Override override = repository.find(overrideId)
+			.orElseThrow(() -> new NotFoundException("Override", overrideId));
+		if (override.account().equals(actor.username())) {
+			throw new ConsentRule("note", "Someone else must review your own emergency access");
+		}
+		if (note == null || note.isBlank()) {
+			throw new ConsentRule("note", "Add a note explaining the review");
+		}
+		Override.ReviewStatus outcome = appropriate ? Override.ReviewStatus.APPROPRIATE
+				: Override.ReviewStatus.INAPPROPRIATE;
+		if (repository.review(overrideId, version, outcome, actor.username(), note.trim(), clock.instant()) == 0) {
+			throw new ConcurrentEditException("Override", overrideId);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "review-" + outcome.name().toLowerCase(java.util.Locale.ROOT),
+				"Override", overrideId, override.personId()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Override> awaitingReview(Actor actor) {
+		requireGuardian(actor);
+		return repository.awaitingReview(actor.organisationId());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Override> reviewed(Actor actor, int limit) {
+		requireGuardian(actor);
+		return repository.reviewed(limit);
+	}
+
+	/**
+	 * Marks overrides still unreviewed after the review window; escalated ones show to
+	 * every guardian.
+	 */
+	@Scheduled(fixedDelayString = "${seamless.override.escalation-check:PT5M}")
+	@Transactional
+	public int escalateOverdueReviews() {
+		Instant now = clock.instant();
+		int escalated = repository.escalateOlderThan(now.minus(reviewWithin), now);
+		if (escalated > 0) {
+			log.info("Escalated {} emergency accesses not reviewed within {}", escalated, reviewWithin);
+		}
+		return escalated;
+	}
+
+	private static void requireGuardian(Actor actor) {
+		if (!actor.has(Role.CALDICOTT_GUARDIAN)) {
+			throw new AccessDeniedException("Only Caldicott guardians review emergency access");
+		}
+	}
+
+}

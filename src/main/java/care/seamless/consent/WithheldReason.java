@@ -1,0 +1,32 @@
+package care.seamless.consent;
+
+/**
+ * Why a piece of information is withheld; each has the note people see in place of the
+ * information.
+ */
+public enum WithheldReason {
+
+	NO_RELATIONSHIP("relationship", "You are not in this person's care team"),
+	NO_AGREEMENT("agreement",
+			"Outside the sharing agreement: no information-sharing agreement between the two organisations covers this information for this purpose"),
+	OBJECTION("objection", "Information withheld at the person's request"), NO_CONSENT("consent",
+			"This kind of information needs the person's explicit consent (or a best-interests decision) before it is shared with your organisation");
+
+	private final String policy;
+
+	private final String note;
+
+	WithheldReason(String policy, String note) {
+		this.policy = policy;
+		this.note = note;
+	}
+
+	public String policy() {
+		return policy;
+	}
+
+	public String note() {
+		return note;
+	}
+
+}

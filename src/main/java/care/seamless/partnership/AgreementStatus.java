@@ -1,0 +1,7 @@
+package care.seamless.partnership;
+
+public enum AgreementStatus {
+
+	DRAFT, ACTIVE, SUSPENDED, ENDED
+
+}

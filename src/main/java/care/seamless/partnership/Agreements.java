@@ -1,0 +1,90 @@
+package care.seamless.partnership;
+
+import java.util.List;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Information-sharing agreements, managed by administrators and Caldicott guardians. */
+@Service
+public class Agreements {
+
+	/**
+	 * The agreement test as SQL: true when an active agreement, in force today, names
+	 * both the viewer's organisation (parameter {@code :viewerOrg}) and the organisation
+	 * in {@code sourceOrgColumn}, covers the purpose (parameter {@code :purpose}) and the
+	 * category in {@code categoryColumn}.
+	 */
+	public static String coversSql(String sourceOrgColumn, String categoryColumn) {
+		return """
+				exists (select 1 from partnership.sharing_agreement a
+				  join partnership.agreement_party viewer on viewer.agreement_id = a.id and viewer.organisation_id = :viewerOrg
+				  join partnership.agreement_party source on source.agreement_id = a.id and source.organisation_id = %s
+				  join partnership.agreement_purpose ap on ap.agreement_id = a.id and ap.purpose = :purpose
+				  join partnership.agreement_category ac on ac.agreement_id = a.id and ac.category = %s
+				  where a.status = 'ACTIVE' and a.start_date <= current_date)"""
+			.formatted(sourceOrgColumn, categoryColumn);
+	}
+
+	private final AgreementRepository repository;
+
+	private final AuditLog auditLog;
+
+	Agreements(AgreementRepository repository, AuditLog auditLog) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+	}
+
+	@Transactional
+	public UUID create(Actor actor, NewAgreement agreement) {
+		requireGovernance(actor);
+		if (agreement.parties().size() < 2) {
+			throw new AgreementRule("parties", "An agreement needs at least two partner organisations");
+		}
+		if (agreement.purposes().isEmpty()) {
+			throw new AgreementRule("purposes", "Choose at least one purpose");
+		}
+		if (agreement.categories().isEmpty()) {
+			throw new AgreementRule("categories", "Choose at least one kind of information");
+		}
+		if (!agreement.reviewDate().isAfter(agreement.startDate())) {
+			throw new AgreementRule("reviewDate", "The review date must be after the start date");
+		}
+		UUID id = UUID.randomUUID();
+		repository.insert(id, agreement);
+		auditLog.record(AuditEvent.permitted(actor, "create", "SharingAgreement", id, null));
+		return id;
+	}
+
+	@Transactional
+	public void changeStatus(Actor actor, UUID id, long version, AgreementStatus status) {
+		requireGovernance(actor);
+		repository.find(id).orElseThrow(() -> new NotFoundException("SharingAgreement", id));
+		if (repository.setStatus(id, version, status) == 0) {
+			throw new ConcurrentEditException("Sharing agreement", id);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "status-" + status.name().toLowerCase(java.util.Locale.ROOT),
+				"SharingAgreement", id, null));
+	}
+
+	@Transactional(readOnly = true)
+	public List<SharingAgreement> all() {
+		return repository.all();
+	}
+
+	private static void requireGovernance(Actor actor) {
+		if (!actor.has(Role.ADMINISTRATOR) && !actor.has(Role.CALDICOTT_GUARDIAN)) {
+			throw new AccessDeniedException("Only administrators and Caldicott guardians manage sharing agreements");
+		}
+	}
+
+}
