@@ -5,10 +5,17 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.Arrays;
+import java.util.UUID;
+
+import care.seamless.partnership.AgreementStatus;
+import care.seamless.partnership.Agreements;
+import care.seamless.partnership.NewAgreement;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
 import care.seamless.shared.AccountId;
+import care.seamless.shared.DataCategory;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NhsNumber;
 import care.seamless.shared.OrganisationId;
@@ -45,7 +52,10 @@ public class Fixtures {
 
 	public final Actor admin = Actor.system("test-admin");
 
-	Fixtures(Directory directory, People people, CareTeams careTeams) {
+	private final Agreements agreements;
+
+	Fixtures(Directory directory, People people, CareTeams careTeams, Agreements agreements) {
+		this.agreements = agreements;
 		this.directory = directory;
 		this.people = people;
 		this.careTeams = careTeams;
@@ -95,6 +105,17 @@ public class Fixtures {
 
 	public void addToCareTeam(PersonId person, Staff member) {
 		careTeams.addMember(admin, person, member.practitionerId(), member.teamId(), "Member", false);
+	}
+
+	/**
+	 * An active direct-care agreement between the organisations for the categories, in
+	 * force since last month.
+	 */
+	public UUID agreement(Set<OrganisationId> parties, DataCategory... categories) {
+		return agreements.create(admin,
+				new NewAgreement(unique("Agreement "), "UK GDPR 6(1)(e), 9(2)(h)", parties,
+						EnumSet.of(Purpose.DIRECT_CARE), EnumSet.copyOf(Arrays.asList(categories)),
+						LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1), AgreementStatus.ACTIVE));
 	}
 
 	/** A fresh valid NHS number from the 999 test range. */

@@ -6,11 +6,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.time.LocalDate;
+import java.util.Set;
+
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.partnership.AgreementStatus;
+import care.seamless.partnership.Agreements;
+import care.seamless.partnership.NewAgreement;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.PersonIdentifier;
 import care.seamless.person.Relationship;
 import care.seamless.shared.AccountId;
+import care.seamless.shared.DataCategory;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -18,6 +29,7 @@ import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Purpose;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.team.Profession;
@@ -50,7 +62,14 @@ class DemoPartnership {
 
 	private final TransactionTemplate transaction;
 
-	DemoPartnership(Directory directory, People people, CareTeams careTeams, TransactionTemplate transaction) {
+	private final Agreements agreements;
+
+	private final Choices choices;
+
+	DemoPartnership(Directory directory, People people, CareTeams careTeams, TransactionTemplate transaction,
+			Agreements agreements, Choices choices) {
+		this.agreements = agreements;
+		this.choices = choices;
 		this.directory = directory;
 		this.people = people;
 		this.careTeams = careTeams;
@@ -99,10 +118,36 @@ class DemoPartnership {
 				clinicians.add(new Member(practitioner, actor, staff.profession(), team, staff.orgCode()));
 			}
 		}
+		loadAgreements(loader, organisations);
 		DemoPeople generator = new DemoPeople(20261123L);
 		for (int i = 0; i < PEOPLE; i++) {
 			loadPerson(loader, generator, clinicians, i);
 		}
+	}
+
+	private void loadAgreements(Actor loader, Map<String, OrganisationId> organisations) {
+		LocalDate start = LocalDate.of(2026, 4, 1);
+		agreements.create(loader,
+				new NewAgreement("Riverside shared care: direct care and safeguarding",
+						"UK GDPR 6(1)(e) and 9(2)(h); Health and Social Care Act 2012 s251B; Care Act 2014 s42",
+						Set.copyOf(organisations.values()), Set.of(Purpose.DIRECT_CARE, Purpose.SAFEGUARDING),
+						Set.of(DataCategory.GENERAL, DataCategory.THIRD_PARTY, DataCategory.SAFEGUARDING), start,
+						start.plusYears(1), AgreementStatus.ACTIVE));
+		agreements
+			.create(loader,
+					new NewAgreement("Health and social care: sensitive information for direct care",
+							"UK GDPR 9(2)(h), with the person's explicit consent for each share",
+							Set.of(organisations.get("RVH"), organisations.get("RCH"), organisations.get("NMH"),
+									organisations.get("P81001"), organisations.get("RASC")),
+							Set.of(Purpose.DIRECT_CARE),
+							Set.of(DataCategory.MENTAL_HEALTH, DataCategory.SUBSTANCE_MISUSE,
+									DataCategory.SEXUAL_HEALTH, DataCategory.HIV),
+							start, start.plusYears(1), AgreementStatus.ACTIVE));
+		agreements.create(loader,
+				new NewAgreement("Council and housing: financial circumstances",
+						"UK GDPR 6(1)(e); Care Act 2014 s6 (co-operation)",
+						Set.of(organisations.get("RASC"), organisations.get("RHS")), Set.of(Purpose.DIRECT_CARE),
+						Set.of(DataCategory.FINANCES), start, start.plusYears(1), AgreementStatus.DRAFT));
 	}
 
 	private void loadPerson(Actor loader, DemoPeople generator, List<Member> clinicians, int index) {
@@ -124,6 +169,7 @@ class DemoPartnership {
 			}
 			careTeams.addMember(loader, person, member.id(), member.team(), roleFor(member.profession()), false);
 		}
+		loadEntries(generator, person, lead, clinicians, details);
 		if (generator.nextInt(10) < 7) {
 			Relationship relationship = generator.nextInt(3) == 0 ? Relationship.NEXT_OF_KIN : Relationship.CARER;
 			people.addRelatedPerson(lead.actor(), person, relationship,
@@ -139,6 +185,39 @@ class DemoPartnership {
 		if (generator.nextInt(12) == 0) {
 			people.addRelatedPerson(lead.actor(), person, Relationship.CARE_ACT_ADVOCATE, "Riverside Advocacy Hub",
 					"01632 960123", null, true);
+		}
+	}
+
+	private void loadEntries(DemoPeople generator, PersonId person, Member lead, List<Member> clinicians,
+			PersonDetails details) {
+		people.addEntry(lead.actor(), person, DataCategory.GENERAL, "Initial visit",
+				"Visited at home. " + details.givenName() + " wants to stay living at home and finds stairs hard.");
+		List<CareTeamMember> team = careTeams.members(person);
+		for (CareTeamMember member : team) {
+			Member author = clinicians.stream()
+				.filter(c -> c.id().equals(member.practitionerId()))
+				.findFirst()
+				.orElse(null);
+			if (author == null || author.id().equals(lead.id())) {
+				continue;
+			}
+			DemoEntries.Note note = DemoEntries.forProfession(author.profession(), generator);
+			people.addEntry(author.actor(), person, note.category(), note.title(), note.body());
+		}
+		int choice = generator.nextInt(20);
+		if (choice < 6) {
+			choices.record(lead.actor(), person, new NewChoice(ChoiceKind.CONSENT, null, DataCategory.MENTAL_HEALTH,
+					HowGiven.VERBAL, LocalDate.of(2026, 5, 1 + generator.nextInt(28)), null, null));
+		}
+		else if (choice == 6) {
+			choices.record(lead.actor(), person, new NewChoice(ChoiceKind.OBJECTION,
+					directory.organisations()
+						.stream()
+						.filter(o -> o.code().equals("RHS"))
+						.findFirst()
+						.orElseThrow()
+						.id(),
+					null, HowGiven.WRITTEN, LocalDate.of(2026, 6, 1 + generator.nextInt(28)), null, null));
 		}
 	}
 

@@ -72,6 +72,8 @@ final class DemoStaff {
 					"Befriending and home from hospital", true, Set.of(Role.PRACTITIONER, Role.TEAM_MANAGER)),
 			new Staff("caldicott", "Helen", "Carter", Profession.ADMINISTRATOR, "RASC", null, false,
 					Set.of(Role.CALDICOTT_GUARDIAN)),
+			new Staff("caldicott.nhs", "Martin", "Shaw", Profession.ADMINISTRATOR, "RCH", null, false,
+					Set.of(Role.CALDICOTT_GUARDIAN)),
 			new Staff("admin", "Alex", "Morris", Profession.ADMINISTRATOR, "RASC", null, false,
 					Set.of(Role.ADMINISTRATOR)));
 

@@ -14,7 +14,8 @@ class CurrentUserAdvice {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return new CurrentUser(user.displayName(), user.organisationName(), has(user, "ROLE_ADMINISTRATOR"),
-					has(user, "ROLE_CALDICOTT_GUARDIAN") || has(user, "ROLE_TEAM_MANAGER"));
+					has(user, "ROLE_CALDICOTT_GUARDIAN") || has(user, "ROLE_TEAM_MANAGER"),
+					has(user, "ROLE_CALDICOTT_GUARDIAN"));
 		}
 		return null;
 	}
@@ -23,7 +24,8 @@ class CurrentUserAdvice {
 		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
 	}
 
-	record CurrentUser(String name, String organisation, boolean administrator, boolean overseesAccess) {
+	record CurrentUser(String name, String organisation, boolean administrator, boolean overseesAccess,
+			boolean guardian) {
 	}
 
 }

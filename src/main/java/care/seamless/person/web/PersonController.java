@@ -7,7 +7,11 @@ import care.seamless.person.Sex;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.DataCategory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,6 +114,42 @@ class PersonController {
 			result.reject("concurrent-edit", "person.conflict");
 			return "person/form";
 		}
+	}
+
+	@ModelAttribute("categories")
+	DataCategory[] categories() {
+		return DataCategory.values();
+	}
+
+	@GetMapping("/people/{id}/entries/new")
+	String newEntry(Actor actor, @PathVariable PersonId id, Model model) {
+		model.addAttribute("personId", id);
+		model.addAttribute("entryForm", new EntryForm(null, null, null));
+		return "person/entry-form";
+	}
+
+	@PostMapping("/people/{id}/entries")
+	String addEntry(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("entryForm") EntryForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		model.addAttribute("personId", id);
+		if (result.hasErrors()) {
+			return "person/entry-form";
+		}
+		people.addEntry(actor, id, form.category(), form.title(), form.body());
+		redirect.addFlashAttribute("saved", "entry.saved");
+		return "redirect:/people/" + id + "#information";
+	}
+
+	@GetMapping("/people/{id}/entries")
+	String entries(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("personId", id);
+		model.addAttribute("entries", people.entries(actor, id, page));
+		return "person/entries";
+	}
+
+	record EntryForm(@NotNull(message = "{entry.category.required}") DataCategory category,
+			@NotBlank(message = "{entry.title.required}") @Size(max = 200) String title,
+			@NotBlank(message = "{entry.body.required}") @Size(max = 10000) String body) {
 	}
 
 	@GetMapping("/people/{id}/access-history")

@@ -1,5 +1,6 @@
 package care.seamless.person.web;
 
+import care.seamless.person.EntryPage;
 import care.seamless.person.People;
 import care.seamless.person.PersonRecord;
 import care.seamless.person.SearchResults;
@@ -37,6 +38,13 @@ class PersonRestController {
 			description = "403 with a problem+json body naming the reason when the caller has no legitimate relationship.")
 	PersonRecord record(Actor actor, @PathVariable PersonId id) {
 		return people.record(actor, id);
+	}
+
+	@GetMapping("/{id}/entries")
+	@Operation(summary = "Recorded information about the person, one page at a time",
+			description = "Only what the caller may see; total counts only that. Withheld information is named in 'withheld' notices (reason and organisation), never counted.")
+	EntryPage entries(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "1") int page) {
+		return people.entries(actor, id, page);
 	}
 
 }

@@ -1,0 +1,56 @@
+package care.seamless.consent.web;
+
+import java.util.UUID;
+
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.ConsentRule;
+import care.seamless.consent.Overrides;
+import care.seamless.shared.Actor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Caldicott guardian's dashboard: emergency accesses to review, refusals, and past
+ * reviews.
+ */
+@Controller
+class CaldicottController {
+
+	private final Overrides overrides;
+
+	private final AuditLog auditLog;
+
+	CaldicottController(Overrides overrides, AuditLog auditLog) {
+		this.overrides = overrides;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/caldicott")
+	String dashboard(Actor actor, Model model) {
+		model.addAttribute("pending", overrides.awaitingReview(actor));
+		model.addAttribute("reviewed", overrides.reviewed(actor, 50));
+		model.addAttribute("events", auditLog.recent(100, true));
+		return "consent/caldicott";
+	}
+
+	@PostMapping("/caldicott/overrides/{id}/review")
+	String review(Actor actor, @PathVariable UUID id, @RequestParam long version, @RequestParam boolean appropriate,
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		try {
+			overrides.review(actor, id, version, appropriate, note);
+			redirect.addFlashAttribute("saved", "override.reviewed");
+		}
+		catch (ConsentRule ex) {
+			redirect.addFlashAttribute("reviewError", ex.getMessage());
+			redirect.addFlashAttribute("reviewErrorId", id);
+		}
+		return "redirect:/caldicott";
+	}
+
+}

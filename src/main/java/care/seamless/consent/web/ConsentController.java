@@ -1,0 +1,200 @@
+package care.seamless.consent.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.ConsentRule;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.consent.OverrideReason;
+import care.seamless.consent.Overrides;
+import care.seamless.shared.Actor;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.team.Directory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The person's choices about sharing, their capacity, best interests, and break-glass
+ * access.
+ */
+@Controller
+class ConsentController {
+
+	private final Choices choices;
+
+	private final Overrides overrides;
+
+	private final Directory directory;
+
+	ConsentController(Choices choices, Overrides overrides, Directory directory) {
+		this.choices = choices;
+		this.overrides = overrides;
+		this.directory = directory;
+	}
+
+	record ChoiceForm(@NotNull(message = "{choice.kind.required}") ChoiceKind kind, OrganisationId organisationId,
+			DataCategory category, @NotNull(message = "{choice.howGiven.required}") HowGiven howGiven,
+			LocalDate effectiveFrom, LocalDate expiresOn) {
+	}
+
+	record CapacityForm(Boolean impairment, Boolean canUnderstand, Boolean canRetain, Boolean canWeigh,
+			Boolean canCommunicate, String notes) {
+	}
+
+	record BestInterestsForm(@NotNull(message = "{bestInterests.assessment.required}") UUID capacityAssessmentId,
+			@NotNull(message = "{bestInterests.outcome.required}") ChoiceKind outcome, OrganisationId organisationId,
+			DataCategory category, @NotBlank(message = "{bestInterests.decision.required}") String decision,
+			String peopleConsulted, String attorneyOrDeputy, String advocate) {
+	}
+
+	record OverrideForm(@NotNull(message = "{override.reason.required}") OverrideReason reasonCode, String reasonText) {
+	}
+
+	@ModelAttribute("organisations")
+	Object organisations() {
+		return directory.organisations();
+	}
+
+	@ModelAttribute("categories")
+	DataCategory[] categories() {
+		return DataCategory.values();
+	}
+
+	@ModelAttribute("choiceKinds")
+	ChoiceKind[] choiceKinds() {
+		return ChoiceKind.values();
+	}
+
+	@ModelAttribute("howGivenValues")
+	HowGiven[] howGiven() {
+		return new HowGiven[] { HowGiven.VERBAL, HowGiven.WRITTEN, HowGiven.PORTAL };
+	}
+
+	@ModelAttribute("overrideReasons")
+	OverrideReason[] overrideReasons() {
+		return OverrideReason.values();
+	}
+
+	@GetMapping("/people/{id}/sharing")
+	String sharing(Actor actor, @PathVariable PersonId id, Model model) {
+		model.addAttribute("personId", id);
+		model.addAttribute("choices", choices.choices(actor, id));
+		model.addAttribute("assessments", choices.capacityAssessments(id));
+		model.addAttribute("decisions", choices.bestInterestsDecisions(id));
+		model.addAttribute("today", LocalDate.now());
+		if (!model.containsAttribute("choiceForm")) {
+			model.addAttribute("choiceForm", new ChoiceForm(null, null, null, null, null, null));
+		}
+		if (!model.containsAttribute("capacityForm")) {
+			model.addAttribute("capacityForm", new CapacityForm(null, null, null, null, null, null));
+		}
+		if (!model.containsAttribute("bestInterestsForm")) {
+			model.addAttribute("bestInterestsForm",
+					new BestInterestsForm(null, null, null, null, null, null, null, null));
+		}
+		return "consent/sharing";
+	}
+
+	@PostMapping("/people/{id}/choices")
+	String recordChoice(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("choiceForm") ChoiceForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				choices.record(actor, id,
+						new NewChoice(form.kind(), form.organisationId(), form.category(), form.howGiven(),
+								form.effectiveFrom() == null ? LocalDate.now() : form.effectiveFrom(), form.expiresOn(),
+								null));
+				redirect.addFlashAttribute("saved", "choice.saved");
+				return "redirect:/people/" + id + "/sharing";
+			}
+			catch (ConsentRule ex) {
+				result.rejectValue(ex.field(), "rule", ex.getMessage());
+			}
+		}
+		return sharing(actor, id, model);
+	}
+
+	@PostMapping("/people/{id}/choices/{choiceId}/withdraw")
+	String withdraw(Actor actor, @PathVariable PersonId id, @PathVariable UUID choiceId, @RequestParam long version,
+			RedirectAttributes redirect) {
+		choices.withdraw(actor, id, choiceId, version);
+		redirect.addFlashAttribute("saved", "choice.withdrawn.saved");
+		return "redirect:/people/" + id + "/sharing";
+	}
+
+	@PostMapping("/people/{id}/capacity")
+	String assessCapacity(Actor actor, @PathVariable PersonId id, @ModelAttribute("capacityForm") CapacityForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (form.impairment() == null || form.canUnderstand() == null || form.canRetain() == null
+				|| form.canWeigh() == null || form.canCommunicate() == null) {
+			result.reject("capacity-incomplete", "Answer all five questions of the capacity test");
+			return sharing(actor, id, model);
+		}
+		choices.assessCapacity(actor, id, form.impairment(), form.canUnderstand(), form.canRetain(), form.canWeigh(),
+				form.canCommunicate(), form.notes());
+		redirect.addFlashAttribute("saved", "capacity.saved");
+		return "redirect:/people/" + id + "/sharing";
+	}
+
+	@PostMapping("/people/{id}/best-interests")
+	String bestInterests(Actor actor, @PathVariable PersonId id,
+			@Valid @ModelAttribute("bestInterestsForm") BestInterestsForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				choices.decideBestInterests(actor, id, form.capacityAssessmentId(), form.outcome(),
+						form.organisationId(), form.category(), form.decision(), form.peopleConsulted(),
+						form.attorneyOrDeputy(), form.advocate());
+				redirect.addFlashAttribute("saved", "bestInterests.saved");
+				return "redirect:/people/" + id + "/sharing";
+			}
+			catch (ConsentRule ex) {
+				result.rejectValue(ex.field(), "rule", ex.getMessage());
+			}
+		}
+		return sharing(actor, id, model);
+	}
+
+	@GetMapping("/people/{id}/override")
+	String overrideForm(@PathVariable PersonId id, Model model) {
+		model.addAttribute("personId", id);
+		if (!model.containsAttribute("overrideForm")) {
+			model.addAttribute("overrideForm", new OverrideForm(null, null));
+		}
+		return "consent/override";
+	}
+
+	@PostMapping("/people/{id}/override")
+	String breakGlass(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("overrideForm") OverrideForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		model.addAttribute("personId", id);
+		if (!result.hasErrors()) {
+			try {
+				overrides.breakGlass(actor, id, form.reasonCode(), form.reasonText());
+				redirect.addFlashAttribute("saved", "override.started");
+				return "redirect:/people/" + id;
+			}
+			catch (ConsentRule ex) {
+				result.rejectValue(ex.field(), "rule", ex.getMessage());
+			}
+		}
+		return "consent/override";
+	}
+
+}
