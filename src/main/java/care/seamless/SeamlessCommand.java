@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import care.seamless.audit.cli.AuditCommand;
+import care.seamless.linkage.cli.LinkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
 		description = "Seamless shared care record.",
-		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class })
+		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class, LinkCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched
