@@ -10,15 +10,15 @@ enum BlockingKey {
 
 	IDENTIFIER(Prepared::identifier),
 	DATE_OF_BIRTH(Prepared::dob),
-	FAMILY_SOUND_AND_GIVEN_INITIAL(r -> both(r.familySound(), initial(r.given()))),
 	// Sorted so that a given and family name swapped between records still meet.
 	NAME_SOUNDS(r -> r.givenSound().compareTo(r.familySound()) <= 0 ? both(r.givenSound(), r.familySound())
 			: both(r.familySound(), r.givenSound())),
 	FAMILY_SOUND_AND_BIRTH_YEAR(r -> both(r.familySound(), year(r.dob()))),
-	GIVEN_SOUND_AND_BIRTH_YEAR(r -> both(r.givenSound(), year(r.dob()))),
+	GIVEN_SOUND_AND_BIRTH_MONTH(r -> both(r.givenSound(), month(r.dob()))),
+	FAMILY_SOUND_AND_BIRTH_MONTH_DAY(r -> both(r.familySound(), monthDay(r.dob()))),
 	POSTCODE_AND_STREET(r -> both(r.postcode(), firstToken(r.address()))),
 	POSTCODE_AND_GIVEN_INITIAL(r -> both(r.postcode(), initial(r.given()))),
-	EMAIL(Prepared::email),
+	EMAIL_LOCAL_PART(Prepared::emailLocalPart),
 	PHONE(Prepared::phone);
 
 	private final Function<Prepared, String> value;
@@ -59,6 +59,14 @@ enum BlockingKey {
 
 	private static String year(String dob) {
 		return dob.length() == 8 ? dob.substring(0, 4) : "";
+	}
+
+	private static String month(String dob) {
+		return dob.length() == 8 ? dob.substring(0, 6) : "";
+	}
+
+	private static String monthDay(String dob) {
+		return dob.length() == 8 ? dob.substring(4) : "";
 	}
 
 	private static String firstToken(String words) {

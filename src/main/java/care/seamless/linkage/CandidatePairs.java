@@ -117,17 +117,34 @@ final class CandidatePairs {
 		return blocks.stream().mapToLong(Block::pairs).sum();
 	}
 
+	/** Pairs that blocking on {@code key} alone produces. */
+	long blockedPairs(BlockingKey key) {
+		return blocks.stream().filter(block -> block.key() == key.ordinal()).mapToLong(Block::pairs).sum();
+	}
+
 	/** Visits every candidate pair once, in parallel, each worker filling its own result which are then merged. */
 	<R> R reduce(Supplier<R> local, PairConsumer<R> consumer, BinaryOperator<R> merge, LongConsumer progress) {
-		return blocks.parallelStream().map(block -> {
+		return reduce(blocks, true, local, consumer, merge, progress);
+	}
+
+	/** Visits the pairs of one key's blocks, whether or not other keys also produce them. */
+	<R> R reduce(BlockingKey key, Supplier<R> local, PairConsumer<R> consumer, BinaryOperator<R> merge,
+			LongConsumer progress) {
+		List<Block> keyBlocks = blocks.stream().filter(block -> block.key() == key.ordinal()).toList();
+		return reduce(keyBlocks, false, local, consumer, merge, progress);
+	}
+
+	private <R> R reduce(List<Block> selected, boolean once, Supplier<R> local, PairConsumer<R> consumer,
+			BinaryOperator<R> merge, LongConsumer progress) {
+		return selected.parallelStream().map(block -> {
 			R result = local.get();
-			visit(block, result, consumer);
+			visit(block, once, result, consumer);
 			progress.accept(block.pairs());
 			return result;
 		}).reduce(merge).orElseGet(local);
 	}
 
-	private <R> void visit(Block block, R result, PairConsumer<R> consumer) {
+	private <R> void visit(Block block, boolean once, R result, PairConsumer<R> consumer) {
 		long[] packed = sorted[block.key()];
 		for (int x = block.start(); x < block.end(); x++) {
 			int a = (int) (packed[x] & INDEX_MASK);
@@ -137,7 +154,7 @@ final class CandidatePairs {
 				if (join && (a >= leftCount || b < leftCount)) {
 					continue;
 				}
-				if (!seenUnderEarlierKey(block.key(), a, b)) {
+				if (!once || !seenUnderEarlierKey(block.key(), a, b)) {
 					consumer.accept(result, a, b);
 				}
 			}

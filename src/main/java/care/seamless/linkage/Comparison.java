@@ -34,7 +34,7 @@ public enum Comparison {
 	POSTCODE(List.of("exact", "sector", "one-character-off", "district", "else"), Prepared::postcode) {
 		@Override
 		int level(Prepared a, Prepared b) {
-			return Levels.postcode(a.postcode(), b.postcode());
+			return Levels.postcode(a, b);
 		}
 	},
 	ADDRESS(List.of("exact", "most-tokens", "some-tokens", "else"), null) {

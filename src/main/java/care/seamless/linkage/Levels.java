@@ -33,11 +33,17 @@ final class Levels {
 		if (!aSound.isEmpty() && aSound.equals(bSound)) {
 			return 3;
 		}
-		if (!aOther.isEmpty() && !bOther.isEmpty() && Similarity.jaroWinkler(a, bOther) >= CLOSE
-				&& Similarity.jaroWinkler(aOther, b) >= CLOSE) {
+		if (swappedWithTypo(a, b, aOther, bOther)) {
 			return 1;
 		}
 		return similarity >= SIMILAR ? 4 : 5;
+	}
+
+	// Checking the first letters first spares two Jaro–Winkler calls for almost every non-matching pair.
+	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
+		return !aOther.isEmpty() && !bOther.isEmpty() && a.charAt(0) == bOther.charAt(0)
+				&& b.charAt(0) == aOther.charAt(0) && Similarity.jaroWinkler(a, bOther) >= CLOSE
+				&& Similarity.jaroWinkler(aOther, b) >= CLOSE;
 	}
 
 	// One record may hold both names in one field's place (the other missing): still a swap, not an absence.
@@ -53,8 +59,8 @@ final class Levels {
 		if (a.equals(b)) {
 			return 0;
 		}
-		if (a.length() == 8 && b.length() == 8 && a.startsWith(b.substring(0, 4))
-				&& a.substring(4, 6).equals(b.substring(6, 8)) && a.substring(6, 8).equals(b.substring(4, 6))) {
+		if (a.length() == 8 && b.length() == 8 && a.regionMatches(0, b, 0, 4) && a.regionMatches(4, b, 6, 2)
+				&& a.regionMatches(6, b, 4, 2)) {
 			return 1;
 		}
 		if (Similarity.oneDigitOff(a, b)) {
@@ -64,22 +70,20 @@ final class Levels {
 	}
 
 	/** exact, same sector, one character off, same district, else. */
-	static int postcode(String a, String b) {
-		if (a.isEmpty() || b.isEmpty()) {
+	static int postcode(Prepared a, Prepared b) {
+		if (a.postcode().isEmpty() || b.postcode().isEmpty()) {
 			return MISSING;
 		}
-		if (a.equals(b)) {
+		if (a.postcode().equals(b.postcode())) {
 			return 0;
 		}
-		String aSector = sector(a);
-		if (!aSector.isEmpty() && aSector.equals(sector(b))) {
+		if (!a.postcodeSector().isEmpty() && a.postcodeSector().equals(b.postcodeSector())) {
 			return 1;
 		}
-		if (Similarity.withinOneEdit(a, b)) {
+		if (Similarity.withinOneEdit(a.postcode(), b.postcode())) {
 			return 2;
 		}
-		String aDistrict = district(a);
-		return !aDistrict.isEmpty() && aDistrict.equals(district(b)) ? 3 : 4;
+		return !a.postcodeDistrict().isEmpty() && a.postcodeDistrict().equals(b.postcodeDistrict()) ? 3 : 4;
 	}
 
 	// A UK postcode's last two characters pick the street within the sector; a numeric postcode's last digit is the nearest equivalent.
@@ -108,7 +112,7 @@ final class Levels {
 			return 0;
 		}
 		double overlap = Similarity.jaccard(a.addressTokens(), b.addressTokens());
-		if (overlap >= 0.5 || Similarity.jaroWinkler(a.address(), b.address()) >= CLOSE) {
+		if (overlap >= 0.5) {
 			return 1;
 		}
 		return overlap > 0 ? 2 : 3;

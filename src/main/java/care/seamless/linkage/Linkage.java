@@ -1,7 +1,11 @@
 package care.seamless.linkage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.LongConsumer;
 
 /**
@@ -44,6 +48,20 @@ public final class Linkage {
 		return candidates.blockedPairs();
 	}
 
+	/** Pairs each blocking key produces on its own, to show which keys cost most. */
+	public Map<String, Long> blockedPairsByKey() {
+		Map<String, Long> pairs = new LinkedHashMap<>();
+		for (BlockingKey key : BlockingKey.values()) {
+			pairs.put(key.name().toLowerCase(Locale.ROOT), candidates.blockedPairs(key));
+		}
+		return pairs;
+	}
+
+	/** Pairs the training sessions visit (their blocking keys' pairs, with overlap). */
+	public long trainingPairs() {
+		return candidates.blockedPairs(BlockingKey.DATE_OF_BIRTH) + candidates.blockedPairs(BlockingKey.NAME_SOUNDS);
+	}
+
 	public double totalPairs() {
 		return new Trainer(records, leftCount, join).totalPairs();
 	}
@@ -66,6 +84,19 @@ public final class Linkage {
 			mine.addAll(theirs);
 			return mine;
 		}, progress);
+	}
+
+	/** Counts the candidate pairs that satisfy {@code test}, e.g. true pairs, to measure what blocking keeps. */
+	public long countCandidates(BiPredicate<Integer, Integer> test) {
+		return candidates.reduce(() -> new long[1], (count, a, b) -> {
+			if (test.test(a, b)) {
+				count[0]++;
+			}
+		}, (mine, theirs) -> {
+			mine[0] += theirs[0];
+			return mine;
+		}, pairs -> {
+		})[0];
 	}
 
 	public ScoredPair explain(Matcher matcher, Link link) {

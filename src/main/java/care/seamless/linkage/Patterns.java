@@ -44,6 +44,24 @@ final class Patterns {
 		return counts.size();
 	}
 
+	/** How often each level of each comparison occurred, ignoring missing values. */
+	double[][] levelCounts() {
+		Comparison[] comparisons = Comparison.values();
+		double[][] levelCounts = new double[comparisons.length][];
+		for (Comparison comparison : comparisons) {
+			levelCounts[comparison.ordinal()] = new double[comparison.levels().size()];
+		}
+		counts.forEach((pattern, count) -> {
+			int[] levels = decode(pattern);
+			for (int c = 0; c < levels.length; c++) {
+				if (levels[c] >= 0) {
+					levelCounts[c][levels[c]] += count;
+				}
+			}
+		});
+		return levelCounts;
+	}
+
 	/** The vectors as rows of levels, with their counts, for the EM loop. */
 	int[][] vectors(long[] countsOut) {
 		int[][] vectors = new int[counts.size()][];

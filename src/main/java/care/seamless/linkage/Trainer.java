@@ -1,24 +1,45 @@
 package care.seamless.linkage;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
- * Trains a {@link Model} on the records being linked, the way Splink does: u from random pairs (almost all of which
- * are non-matches), then m by EM over the blocked candidate pairs, and the prior from EM's share of matches among the
- * candidates scaled to all pairs. Nothing here is tuned to a particular data set.
+ * Trains a {@link Model} on the records being linked, the way Splink does. u comes from random pairs, almost all of
+ * which are non-matches. m comes from EM sessions over blocked pairs with u held fixed; each session leaves out the
+ * comparisons its blocking key forces to agree, because among pairs that share a date of birth the date says nothing.
+ * Nothing here is tuned to a particular data set.
  */
 final class Trainer {
 
 	private static final int RANDOM_PAIRS = 300_000;
 
-	private static final long MAX_TRAINING_PAIRS = 2_000_000;
+	private static final long MAX_TRAINING_PAIRS = 1_000_000;
 
 	private static final long SEED = 20_260_601L;
+
+	private static final int MAX_ITERATIONS = 200;
+
+	/**
+	 * A training session: EM over the pairs one key blocks, ignoring the comparisons the key biases, and taking from
+	 * the result only the m of the comparisons listed in {@code estimates} (empty: all the others).
+	 */
+	private record Session(BlockingKey key, Set<Comparison> ignored, Set<Comparison> estimates) {
+
+	}
+
+	// Dates of birth are independent of everything else among non-matches; names are not independent of addresses
+	// (families share both), so the name-blocked session contributes only the date of birth.
+	private static final List<Session> SESSIONS = List.of(
+			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH), EnumSet.noneOf(Comparison.class)),
+			new Session(BlockingKey.NAME_SOUNDS, EnumSet.of(Comparison.GIVEN_NAME, Comparison.FAMILY_NAME),
+					EnumSet.of(Comparison.DATE_OF_BIRTH)));
 
 	private final List<Prepared> records;
 
@@ -34,14 +55,41 @@ final class Trainer {
 
 	Model train(CandidatePairs candidates, LongConsumer progress) {
 		double[][] u = randomPairU();
-		Patterns sample = candidateSample(candidates, progress);
-		long[] counts = new long[sample.distinct()];
-		int[][] vectors = sample.vectors(counts);
-		Expectation.Estimate estimate = Expectation.estimate(vectors, counts, startingM(), u, 0.2, false, 200);
-		double matches = estimate.lambda() * sample.visited();
-		double prior = Math.min(0.5, Math.max(matches, 1) / totalPairs());
-		return new Model(estimate.m(), u, prior, termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD,
+		double[][] m = startingM();
+		Set<Comparison> estimated = EnumSet.noneOf(Comparison.class);
+		double prior = Double.NaN;
+		for (Session session : SESSIONS) {
+			Patterns sample = sample(candidates, session, progress);
+			if (sample.total() == 0) {
+				continue;
+			}
+			long[] counts = new long[sample.distinct()];
+			int[][] vectors = sample.vectors(counts);
+			Expectation.Estimate estimate = Expectation.estimate(vectors, counts, m, u, 0.1, true, MAX_ITERATIONS);
+			for (Comparison comparison : Comparison.values()) {
+				boolean wanted = session.estimates().isEmpty() || session.estimates().contains(comparison);
+				if (wanted && !session.ignored().contains(comparison) && !estimated.contains(comparison)) {
+					m[comparison.ordinal()] = estimate.m()[comparison.ordinal()];
+					estimated.add(comparison);
+				}
+			}
+			if (Double.isNaN(prior)) {
+				prior = estimate.lambda() * sample.visited();
+			}
+		}
+		return new Model(m, u, prior(prior, m), termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD,
 				Model.DEFAULT_REVIEW_THRESHOLD);
+	}
+
+	// The first session saw only the matches that agree on its key (date of birth); scale up by how often matches
+	// agree on it to estimate all matches, then divide by all pairs.
+	private double prior(double matchesInFirstSession, double[][] m) {
+		if (Double.isNaN(matchesInFirstSession)) {
+			return 1 / totalPairs();
+		}
+		double keyAgreement = m[Comparison.DATE_OF_BIRTH.ordinal()][0];
+		double matches = Math.max(1, matchesInFirstSession / keyAgreement);
+		return Math.min(0.5, matches / totalPairs());
 	}
 
 	double totalPairs() {
@@ -51,35 +99,31 @@ final class Trainer {
 
 	private double[][] randomPairU() {
 		SplittableRandom random = new SplittableRandom(SEED);
-		Comparison[] comparisons = Comparison.values();
-		double[][] counts = new double[comparisons.length][];
-		for (Comparison comparison : comparisons) {
-			counts[comparison.ordinal()] = new double[comparison.levels().size()];
-		}
 		int rightCount = records.size() - leftCount;
+		int[] firsts = new int[RANDOM_PAIRS];
+		int[] seconds = new int[RANDOM_PAIRS];
 		for (int i = 0; i < RANDOM_PAIRS; i++) {
-			int a = join ? random.nextInt(leftCount) : random.nextInt(records.size());
-			int b = join ? leftCount + random.nextInt(rightCount) : random.nextInt(records.size());
-			if (a != b) {
-				int[] levels = Comparison.levels(records.get(a), records.get(b));
-				for (int c = 0; c < levels.length; c++) {
-					if (levels[c] >= 0) {
-						counts[c][levels[c]]++;
-					}
-				}
-			}
+			firsts[i] = join ? random.nextInt(leftCount) : random.nextInt(records.size());
+			seconds[i] = join ? leftCount + random.nextInt(rightCount) : random.nextInt(records.size());
 		}
-		return Expectation.normalise(counts);
+		Patterns patterns = IntStream.range(0, RANDOM_PAIRS).parallel().collect(Patterns::new, (sample, i) -> {
+			if (firsts[i] != seconds[i]) {
+				sample.add(Comparison.levels(records.get(firsts[i]), records.get(seconds[i])));
+			}
+		}, Patterns::merge);
+		return Expectation.normalise(patterns.levelCounts());
 	}
 
-	// Comparing every candidate pair is the expensive part; EM needs only a fair sample of comparison vectors.
-	private Patterns candidateSample(CandidatePairs candidates, LongConsumer progress) {
-		long blocked = Math.max(1, candidates.blockedPairs());
+	// Comparing every blocked pair is the expensive part; EM needs only a fair sample of comparison vectors.
+	private Patterns sample(CandidatePairs candidates, Session session, LongConsumer progress) {
+		long blocked = Math.max(1, candidates.blockedPairs(session.key()));
 		long keepOutOf = Math.max(1, (blocked + MAX_TRAINING_PAIRS - 1) / MAX_TRAINING_PAIRS);
-		return candidates.reduce(Patterns::new, (patterns, a, b) -> {
+		return candidates.reduce(session.key(), Patterns::new, (patterns, a, b) -> {
 			patterns.visit();
 			if (keepOutOf == 1 || Math.floorMod(mix(a, b), keepOutOf) == 0) {
-				patterns.add(Comparison.levels(records.get(a), records.get(b)));
+				int[] levels = Comparison.levels(records.get(a), records.get(b));
+				session.ignored().forEach(comparison -> levels[comparison.ordinal()] = Levels.MISSING);
+				patterns.add(levels);
 			}
 		}, Patterns::merge, progress);
 	}

@@ -1,6 +1,7 @@
 package care.seamless.linkage.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -55,6 +56,11 @@ class EvaluateCommand implements Callable<Integer> {
 			PairWriter.write(output, result);
 		}
 		Evaluation evaluation = Evaluation.of(result.linkage(), result.links(), loaded.truth());
+		List<String> keys = loaded.truth();
+		long blockedTrue = result.linkage()
+			.countCandidates((a, b) -> !keys.get(a).isEmpty() && keys.get(a).equals(keys.get(b)));
+		out.printf(Locale.ROOT, "true-pairs-in-candidates=%d (blocking recall %.4f)%n", blockedTrue,
+				evaluation.truePairs() == 0 ? 0 : (double) blockedTrue / evaluation.truePairs());
 		out.printf(Locale.ROOT, "true-pairs=%d true-positives=%d false-positives=%d false-negatives=%d%n",
 				evaluation.truePairs(), evaluation.truePositives(),
 				evaluation.decidedMatches() - evaluation.truePositives(),

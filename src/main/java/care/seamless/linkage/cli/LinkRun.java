@@ -30,29 +30,39 @@ final class LinkRun {
 
 	static Result run(List<Record> left, @Nullable List<Record> right, @Nullable Path modelIn, @Nullable Path modelOut,
 			PrintWriter out) throws IOException {
+		long started = System.nanoTime();
 		Linkage linkage = right == null ? Linkage.dedupe(left) : Linkage.join(left, right);
-		out.printf(Locale.ROOT, "records=%d candidate-pairs<=%d all-pairs=%.0f%n", linkage.size(),
-				linkage.blockedPairs(), linkage.totalPairs());
+		out.printf(Locale.ROOT, "records=%d candidate-pairs<=%d all-pairs=%.0f prepare-seconds=%.2f%n", linkage.size(),
+				linkage.blockedPairs(), linkage.totalPairs(), seconds(started));
+		out.println("blocked-pairs-by-key " + linkage.blockedPairsByKey());
+		started = System.nanoTime();
 		Model model;
 		if (modelIn != null) {
 			model = ModelFile.load(modelIn);
 		}
 		else {
-			try (ProgressBar bar = bar("Training", linkage.blockedPairs())) {
+			try (ProgressBar bar = bar("Training", linkage.trainingPairs())) {
 				model = linkage.train(step(bar));
 			}
 		}
 		if (modelOut != null) {
 			ModelFile.save(model, modelOut);
 		}
+		out.printf(Locale.ROOT, "train-seconds=%.2f%n", seconds(started));
+		started = System.nanoTime();
 		Matcher matcher = new Matcher(model);
 		List<Link> links;
 		try (ProgressBar bar = bar("Scoring", linkage.blockedPairs())) {
 			links = linkage.link(matcher, step(bar));
 		}
+		out.printf(Locale.ROOT, "score-seconds=%.2f%n", seconds(started));
 		out.printf(Locale.ROOT, "prior=%.3g match-threshold=%.2f review-threshold=%.2f%n", model.prior(),
 				model.matchThreshold(), model.reviewThreshold());
 		return new Result(linkage, matcher, links);
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
 	}
 
 	private static ProgressBar bar(String task, long max) {

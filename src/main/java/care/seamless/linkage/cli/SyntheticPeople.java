@@ -62,7 +62,7 @@ final class SyntheticPeople {
 
 	private Map<Role, String> person() {
 		Map<Role, String> values = new EnumMap<>(Role.class);
-		values.put(Role.GIVEN_NAME, GIVEN[skewed(GIVEN.length)]);
+		values.put(Role.GIVEN_NAME, givenName());
 		values.put(Role.FAMILY_NAME, surname());
 		values.put(Role.DATE_OF_BIRTH, String.format(Locale.ROOT, "%04d-%02d-%02d", 1930 + random.nextInt(80),
 				1 + random.nextInt(12), 1 + random.nextInt(28)));
@@ -114,6 +114,12 @@ final class SyntheticPeople {
 		return name.substring(0, at) + letter + name.substring(at + 1);
 	}
 
+	// Real registers hold thousands of given names; the listed ones are the common head of the distribution.
+	private String givenName() {
+		String name = GIVEN[skewed(GIVEN.length)];
+		return random.nextInt(10) < 6 ? name : name.substring(0, 3) + SYLLABLES[random.nextInt(SYLLABLES.length)];
+	}
+
 	private String surname() {
 		int parts = 2 + random.nextInt(2);
 		StringBuilder name = new StringBuilder();
@@ -132,7 +138,7 @@ final class SyntheticPeople {
 	// Roughly Zipf: index 0 is the most common.
 	private int skewed(int size) {
 		double u = random.nextDouble();
-		return Math.min(size - 1, (int) (size * u * u));
+		return Math.min(size - 1, (int) (size * Math.pow(u, 1.5)));
 	}
 
 }
