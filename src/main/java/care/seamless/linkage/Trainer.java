@@ -18,7 +18,11 @@ import java.util.stream.IntStream;
  */
 final class Trainer {
 
-	private static final int RANDOM_PAIRS = 300_000;
+	// Enough random pairs to see rare agreements (a shared date of birth is about 1 in 25,000 pairs) in big inputs,
+	// without making small inputs pay for a million comparisons.
+	private static final int MIN_RANDOM_PAIRS = 100_000;
+
+	private static final int MAX_RANDOM_PAIRS = 1_000_000;
 
 	private static final long MAX_TRAINING_PAIRS = 1_000_000;
 
@@ -100,13 +104,14 @@ final class Trainer {
 	private double[][] randomPairU() {
 		SplittableRandom random = new SplittableRandom(SEED);
 		int rightCount = records.size() - leftCount;
-		int[] firsts = new int[RANDOM_PAIRS];
-		int[] seconds = new int[RANDOM_PAIRS];
-		for (int i = 0; i < RANDOM_PAIRS; i++) {
+		int pairs = Math.min(MAX_RANDOM_PAIRS, Math.max(MIN_RANDOM_PAIRS, 2 * records.size()));
+		int[] firsts = new int[pairs];
+		int[] seconds = new int[pairs];
+		for (int i = 0; i < pairs; i++) {
 			firsts[i] = join ? random.nextInt(leftCount) : random.nextInt(records.size());
 			seconds[i] = join ? leftCount + random.nextInt(rightCount) : random.nextInt(records.size());
 		}
-		Patterns patterns = IntStream.range(0, RANDOM_PAIRS).parallel().collect(Patterns::new, (sample, i) -> {
+		Patterns patterns = IntStream.range(0, pairs).parallel().collect(Patterns::new, (sample, i) -> {
 			if (firsts[i] != seconds[i]) {
 				sample.add(Comparison.levels(records.get(firsts[i]), records.get(seconds[i])));
 			}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,8 +44,14 @@ public class LinkCommand {
 		@Mixin
 		OutputOptions outputs = new OutputOptions();
 
+		abstract boolean joins();
+
 		@Override
 		public Integer call() throws Exception {
+			if (inputs.isJoin() != joins()) {
+				throw new ParameterException(spec.commandLine(),
+						joins() ? "join needs --left and --right" : "dedupe needs --input");
+			}
 			InputOptions.Loaded loaded = inputs.load(Truth.none());
 			var out = spec.commandLine().getOut();
 			LinkRun.Result result = LinkRun.run(loaded.first().records(),
@@ -64,11 +71,21 @@ public class LinkCommand {
 			description = "Find records of the same person within one file (--input).")
 	static class Dedupe extends PairsCommand {
 
+		@Override
+		boolean joins() {
+			return false;
+		}
+
 	}
 
 	@Command(name = "join", mixinStandardHelpOptions = true,
 			description = "Find records of the same person across two files (--left, --right).")
 	static class Join extends PairsCommand {
+
+		@Override
+		boolean joins() {
+			return true;
+		}
 
 	}
 
