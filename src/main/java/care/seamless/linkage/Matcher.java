@@ -1,6 +1,7 @@
 package care.seamless.linkage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,18 @@ public final class Matcher {
 
 	public ScoredPair score(Record a, Record b) {
 		return score(Prepared.of(a), Prepared.of(b));
+	}
+
+	/**
+	 * Scores one incoming record against the candidates an index query found (same postcode, same date of birth, ...),
+	 * best first. The incoming record is normalised once.
+	 */
+	public List<ScoredPair> score(Record incoming, List<Record> candidates) {
+		Prepared prepared = Prepared.of(incoming);
+		return candidates.stream()
+			.map(candidate -> score(prepared, Prepared.of(candidate)))
+			.sorted(Comparator.comparingDouble(ScoredPair::weight).reversed())
+			.toList();
 	}
 
 	ScoredPair score(Prepared a, Prepared b) {

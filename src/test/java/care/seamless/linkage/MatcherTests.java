@@ -57,6 +57,18 @@ class MatcherTests {
 	}
 
 	@Test
+	void scoresAnIncomingRecordAgainstCandidatesBestFirst() {
+		Record incoming = person("new").given("anne").family("smith").born("1980-01-02").build();
+		List<Record> candidates = List.of(person("x").given("oliver").family("jones").born("1955-07-30").build(),
+				person("y").given("anne").family("smith").born("1980-01-02").build());
+
+		List<ScoredPair> scored = matcher.score(incoming, candidates);
+
+		assertThat(scored).extracting(ScoredPair::rightId).containsExactly("y", "x");
+		assertThat(scored.get(0).decision()).isEqualTo(Decision.MATCH);
+	}
+
+	@Test
 	void aSavedModelScoresAsTheOriginalDoes(@TempDir Path directory) throws Exception {
 		Path file = directory.resolve("model.properties");
 		ModelFile.save(matcher.model(), file);
