@@ -59,7 +59,7 @@ public final class Linkage {
 
 	/** Pairs the training sessions visit (their blocking keys' pairs, with overlap). */
 	public long trainingPairs() {
-		return candidates.blockedPairs(BlockingKey.DATE_OF_BIRTH) + candidates.blockedPairs(BlockingKey.NAME_SOUNDS);
+		return Trainer.trainingPairs(candidates);
 	}
 
 	public double totalPairs() {

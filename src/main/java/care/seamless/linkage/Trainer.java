@@ -57,6 +57,10 @@ final class Trainer {
 		this.join = join;
 	}
 
+	static long trainingPairs(CandidatePairs candidates) {
+		return SESSIONS.stream().mapToLong(session -> candidates.blockedPairs(session.key())).sum();
+	}
+
 	Model train(CandidatePairs candidates, LongConsumer progress) {
 		double[][] u = randomPairU();
 		double[][] m = startingM();
