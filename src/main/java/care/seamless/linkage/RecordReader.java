@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +75,7 @@ public final class RecordReader {
 
 	Map<Role, String> columns(List<String> headers) {
 		Map<Role, String> columns = new EnumMap<>(Role.class);
-		Map<String, String> trimmed = new HashMap<>();
+		Map<String, String> trimmed = new LinkedHashMap<>();
 		headers.forEach(header -> trimmed.put(header.trim(), header));
 		for (String header : trimmed.keySet()) {
 			boolean isTruth = header.equalsIgnoreCase(truth.column() == null ? "" : truth.column());
