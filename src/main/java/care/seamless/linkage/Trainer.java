@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -33,17 +34,22 @@ final class Trainer {
 	/**
 	 * A training session: EM over the pairs one key blocks, ignoring the comparisons the key biases, and taking from
 	 * the result only the m of the comparisons listed in {@code estimates} (empty: all the others).
+	 * {@code keyAgreement} says, given the trained m, what share of all matches the key finds; the prior needs it.
 	 */
-	private record Session(BlockingKey key, Set<Comparison> ignored, Set<Comparison> estimates) {
+	private record Session(BlockingKey key, Set<Comparison> ignored, Set<Comparison> estimates,
+			ToDoubleFunction<double[][]> keyAgreement) {
 
 	}
 
 	// Dates of birth are independent of everything else among non-matches; names are not independent of addresses
 	// (families share both), so the name-blocked session contributes only the date of birth.
 	private static final List<Session> SESSIONS = List.of(
-			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH), EnumSet.noneOf(Comparison.class)),
+			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH), EnumSet.noneOf(Comparison.class),
+					m -> m[Comparison.DATE_OF_BIRTH.ordinal()][0]),
+			// No single level says how often matches share both name sounds; taking all of them makes the prior a
+			// little low, which errs towards fewer matches.
 			new Session(BlockingKey.NAME_SOUNDS, EnumSet.of(Comparison.GIVEN_NAME, Comparison.FAMILY_NAME),
-					EnumSet.of(Comparison.DATE_OF_BIRTH)));
+					EnumSet.of(Comparison.DATE_OF_BIRTH), m -> 1.0));
 
 	private final List<Prepared> records;
 
@@ -65,7 +71,8 @@ final class Trainer {
 		double[][] u = randomPairU();
 		double[][] m = startingM();
 		Set<Comparison> estimated = EnumSet.noneOf(Comparison.class);
-		double prior = Double.NaN;
+		double matchesFound = Double.NaN;
+		Session priorSession = null;
 		for (Session session : SESSIONS) {
 			Patterns sample = sample(candidates, session, progress);
 			if (sample.total() == 0) {
@@ -81,23 +88,20 @@ final class Trainer {
 					estimated.add(comparison);
 				}
 			}
-			if (Double.isNaN(prior)) {
-				prior = estimate.lambda() * sample.visited();
+			if (priorSession == null) {
+				priorSession = session;
+				matchesFound = estimate.lambda() * sample.visited();
 			}
 		}
-		return new Model(m, u, prior(prior, m), termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD,
-				Model.DEFAULT_REVIEW_THRESHOLD);
+		double prior = priorSession == null ? 1 / totalPairs()
+				: prior(matchesFound / priorSession.keyAgreement().applyAsDouble(m));
+		return new Model(m, u, prior, termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD, Model.DEFAULT_REVIEW_THRESHOLD);
 	}
 
-	// The first session saw only the matches that agree on its key (date of birth); scale up by how often matches
-	// agree on it to estimate all matches, then divide by all pairs.
-	private double prior(double matchesInFirstSession, double[][] m) {
-		if (Double.isNaN(matchesInFirstSession)) {
-			return 1 / totalPairs();
-		}
-		double keyAgreement = m[Comparison.DATE_OF_BIRTH.ordinal()][0];
-		double matches = Math.max(1, matchesInFirstSession / keyAgreement);
-		return Math.min(0.5, matches / totalPairs());
+	// The first session with data saw only the matches that agree on its key; scaled up by how often matches agree
+	// on it, that estimates all matches.
+	private double prior(double matches) {
+		return Math.min(0.5, Math.max(1, matches) / totalPairs());
 	}
 
 	double totalPairs() {
