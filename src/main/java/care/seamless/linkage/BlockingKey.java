@@ -1,0 +1,77 @@
+package care.seamless.linkage;
+
+import java.util.function.Function;
+
+/**
+ * The blocking rules: two records become a candidate pair when any one key agrees. Each key alone is cheap and narrow;
+ * their union catches pairs that one error would hide from a single key. A key is empty when a part is missing.
+ */
+enum BlockingKey {
+
+	IDENTIFIER(Prepared::identifier),
+	DATE_OF_BIRTH(Prepared::dob),
+	// Sorted so that a given and family name swapped between records still meet.
+	NAME_SOUNDS(r -> r.givenSound().compareTo(r.familySound()) <= 0 ? both(r.givenSound(), r.familySound())
+			: both(r.familySound(), r.givenSound())),
+	FAMILY_SOUND_AND_BIRTH_YEAR(r -> both(r.familySound(), year(r.dob()))),
+	GIVEN_SOUND_AND_BIRTH_MONTH(r -> both(r.givenSound(), month(r.dob()))),
+	FAMILY_SOUND_AND_BIRTH_MONTH_DAY(r -> both(r.familySound(), monthDay(r.dob()))),
+	POSTCODE_AND_STREET(r -> both(r.postcode(), firstToken(r.address()))),
+	POSTCODE_AND_GIVEN_INITIAL(r -> both(r.postcode(), initial(r.given()))),
+	EMAIL_LOCAL_PART(Prepared::emailLocalPart),
+	PHONE(Prepared::phone);
+
+	private final Function<Prepared, String> value;
+
+	BlockingKey(Function<Prepared, String> value) {
+		this.value = value;
+	}
+
+	String value(Prepared record) {
+		return value.apply(record);
+	}
+
+	/** A 40-bit hash of the key (0 when it is empty), small enough to pack beside a record index in one long. */
+	long code(Prepared record) {
+		String key = value(record);
+		if (key.isEmpty()) {
+			return 0;
+		}
+		long hash = 0xcbf29ce484222325L;
+		for (int i = 0; i < key.length(); i++) {
+			hash ^= key.charAt(i);
+			hash *= 0x100000001b3L;
+		}
+		hash ^= hash >>> 33;
+		hash *= 0xff51afd7ed558ccdL;
+		hash ^= hash >>> 33;
+		long code = hash >>> 24;
+		return code == 0 ? 1 : code;
+	}
+
+	private static String both(String a, String b) {
+		return a.isEmpty() || b.isEmpty() ? "" : a + "|" + b;
+	}
+
+	private static String initial(String name) {
+		return name.isEmpty() ? "" : name.substring(0, 1);
+	}
+
+	private static String year(String dob) {
+		return dob.length() == 8 ? dob.substring(0, 4) : "";
+	}
+
+	private static String month(String dob) {
+		return dob.length() == 8 ? dob.substring(0, 6) : "";
+	}
+
+	private static String monthDay(String dob) {
+		return dob.length() == 8 ? dob.substring(4) : "";
+	}
+
+	private static String firstToken(String words) {
+		int space = words.indexOf(' ');
+		return space < 0 ? words : words.substring(0, space);
+	}
+
+}

@@ -1,0 +1,164 @@
+package care.seamless.linkage;
+
+/**
+ * The level functions behind each {@link Comparison}. Each returns the index of the first level that applies, best
+ * first, or {@link #MISSING} when either side has no value (a missing value is no evidence either way).
+ */
+final class Levels {
+
+	static final int MISSING = -1;
+
+	private static final double CLOSE = 0.92;
+
+	private static final double SIMILAR = 0.80;
+
+	private Levels() {
+	}
+
+	/** exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound, Jaro–Winkler ≥ 0.80, else. */
+	static int name(String a, String b, String aOther, String bOther, String aSound, String bSound) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return swappedInto(a, b, aOther, bOther) ? 1 : MISSING;
+		}
+		if (a.equals(b)) {
+			return 0;
+		}
+		if (a.equals(bOther) && aOther.equals(b)) {
+			return 1;
+		}
+		double similarity = Similarity.jaroWinkler(a, b);
+		if (similarity >= CLOSE) {
+			return 2;
+		}
+		if (!aSound.isEmpty() && aSound.equals(bSound)) {
+			return 3;
+		}
+		if (swappedWithTypo(a, b, aOther, bOther)) {
+			return 1;
+		}
+		return similarity >= SIMILAR ? 4 : 5;
+	}
+
+	// Checking the first letters first spares two Jaro–Winkler calls for almost every non-matching pair.
+	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
+		return !aOther.isEmpty() && !bOther.isEmpty() && a.charAt(0) == bOther.charAt(0)
+				&& b.charAt(0) == aOther.charAt(0) && Similarity.jaroWinkler(a, bOther) >= CLOSE
+				&& Similarity.jaroWinkler(aOther, b) >= CLOSE;
+	}
+
+	// One record may hold both names in one field's place (the other missing): still a swap, not an absence.
+	private static boolean swappedInto(String a, String b, String aOther, String bOther) {
+		return (a.isEmpty() && !b.isEmpty() && b.equals(aOther)) || (b.isEmpty() && !a.isEmpty() && a.equals(bOther));
+	}
+
+	/** exact, day and month transposed, one digit off, same year, else. Dates are digit strings YYYYMMDD. */
+	static int dateOfBirth(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return MISSING;
+		}
+		if (a.equals(b)) {
+			return 0;
+		}
+		if (a.length() == 8 && b.length() == 8 && a.regionMatches(0, b, 0, 4) && a.regionMatches(4, b, 6, 2)
+				&& a.regionMatches(6, b, 4, 2)) {
+			return 1;
+		}
+		if (Similarity.oneDigitOff(a, b)) {
+			return 2;
+		}
+		return a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4) ? 3 : 4;
+	}
+
+	/** exact, same sector, one character off, same district, else. */
+	static int postcode(Prepared a, Prepared b) {
+		if (a.postcode().isEmpty() || b.postcode().isEmpty()) {
+			return MISSING;
+		}
+		if (a.postcode().equals(b.postcode())) {
+			return 0;
+		}
+		if (!a.postcodeSector().isEmpty() && a.postcodeSector().equals(b.postcodeSector())) {
+			return 1;
+		}
+		if (Similarity.withinOneEdit(a.postcode(), b.postcode())) {
+			return 2;
+		}
+		return !a.postcodeDistrict().isEmpty() && a.postcodeDistrict().equals(b.postcodeDistrict()) ? 3 : 4;
+	}
+
+	// A UK postcode's last two characters pick the street within the sector; a numeric postcode's last digit is the nearest equivalent.
+	static String sector(String postcode) {
+		return drop(postcode, unitLength(postcode));
+	}
+
+	static String district(String postcode) {
+		return drop(postcode, unitLength(postcode) + 1);
+	}
+
+	private static int unitLength(String postcode) {
+		return postcode.chars().anyMatch(Character::isLetter) ? 2 : 1;
+	}
+
+	private static String drop(String value, int count) {
+		return value.length() > count + 1 ? value.substring(0, value.length() - count) : "";
+	}
+
+	/** exact, most tokens shared, some token shared, else. */
+	static int address(Prepared a, Prepared b) {
+		if (a.address().isEmpty() || b.address().isEmpty()) {
+			return MISSING;
+		}
+		if (a.address().equals(b.address())) {
+			return 0;
+		}
+		double overlap = Similarity.jaccard(a.addressTokens(), b.addressTokens());
+		if (overlap >= 0.5) {
+			return 1;
+		}
+		return overlap > 0 ? 2 : 3;
+	}
+
+	/** exact, Jaro–Winkler ≥ 0.92, else. */
+	static int fuzzy(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return MISSING;
+		}
+		if (a.equals(b)) {
+			return 0;
+		}
+		return Similarity.jaroWinkler(a, b) >= CLOSE ? 1 : 2;
+	}
+
+	/** exact, same local part, Jaro–Winkler ≥ 0.92, else. */
+	static int email(Prepared a, Prepared b) {
+		if (a.email().isEmpty() || b.email().isEmpty()) {
+			return MISSING;
+		}
+		if (a.email().equals(b.email())) {
+			return 0;
+		}
+		if (a.emailLocalPart().equals(b.emailLocalPart())) {
+			return 1;
+		}
+		return Similarity.jaroWinkler(a.email(), b.email()) >= CLOSE ? 2 : 3;
+	}
+
+	/** exact, one digit off or two neighbours swapped, else: for identifiers and phone numbers. */
+	static int digits(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return MISSING;
+		}
+		if (a.equals(b)) {
+			return 0;
+		}
+		return Similarity.oneDigitOff(a, b) || Similarity.withinOneEdit(a, b) ? 1 : 2;
+	}
+
+	static int exact(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return MISSING;
+		}
+		return a.equals(b) ? 0 : 1;
+	}
+
+}

@@ -1,0 +1,118 @@
+package care.seamless.linkage;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads person records from CSV. Headers and values are trimmed because FEBRL separates fields with ", "; commons-csv
+ * accepts LF, CRLF and a missing final line ending.
+ */
+public final class RecordReader {
+
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setTrim(true)
+		.setIgnoreSurroundingSpaces(true)
+		.setIgnoreEmptyLines(true)
+		.get();
+
+	private final Map<Role, String> explicitColumns;
+
+	private final Truth truth;
+
+	/**
+	 * @param explicitColumns role to header, taking precedence over recognised header names
+	 * @param truth where the answer key comes from; its column is never read as matching input
+	 */
+	public RecordReader(Map<Role, String> explicitColumns, Truth truth) {
+		this.explicitColumns = Map.copyOf(explicitColumns);
+		this.truth = truth;
+	}
+
+	public LoadedRecords read(Path file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+				CSVParser parser = FORMAT.parse(reader)) {
+			Map<Role, String> columns = columns(parser.getHeaderNames());
+			List<Record> records = new ArrayList<>();
+			List<String> keys = truth.isNone() ? null : new ArrayList<>();
+			int row = 0;
+			for (CSVRecord csv : parser) {
+				row++;
+				Map<Role, String> values = new EnumMap<>(Role.class);
+				columns.forEach((role, header) -> {
+					String value = csv.isMapped(header) && csv.isSet(header) ? csv.get(header).trim() : "";
+					if (!value.isEmpty() && role != Role.ID) {
+						values.put(role, value);
+					}
+				});
+				String id = columns.containsKey(Role.ID) ? csv.get(columns.get(Role.ID)).trim() : String.valueOf(row);
+				records.add(new Record(id, values));
+				if (keys != null) {
+					keys.add(truth.key(id, columnValue(csv, truth.column())));
+				}
+			}
+			return new LoadedRecords(records, keys);
+		}
+	}
+
+	private static String columnValue(CSVRecord csv, @Nullable String column) {
+		return column != null && csv.isMapped(column) ? csv.get(column).trim() : "";
+	}
+
+	Map<Role, String> columns(List<String> headers) {
+		Map<Role, String> columns = new EnumMap<>(Role.class);
+		Map<String, String> trimmed = new LinkedHashMap<>();
+		headers.forEach(header -> trimmed.put(header.trim(), header));
+		for (String header : trimmed.keySet()) {
+			boolean isTruth = header.equalsIgnoreCase(truth.column() == null ? "" : truth.column());
+			boolean mappedExplicitly = explicitColumns.containsValue(header);
+			if (!isTruth && !mappedExplicitly) {
+				Role.forHeader(header).ifPresent(role -> columns.putIfAbsent(role, trimmed.get(header)));
+			}
+		}
+		explicitColumns.forEach((role, header) -> {
+			if (!trimmed.containsKey(header)) {
+				throw new IllegalArgumentException("No column named " + header + " for role " + role);
+			}
+			if (header.equalsIgnoreCase(truth.column() == null ? "" : truth.column())) {
+				throw new IllegalArgumentException("The truth column " + header + " cannot be matching input");
+			}
+			columns.put(role, trimmed.get(header));
+		});
+		if (truth.column() != null && !trimmed.containsKey(truth.column())) {
+			throw new IllegalArgumentException("No truth column named " + truth.column());
+		}
+		return columns;
+	}
+
+	/** Parses {@code role=header,role=header} as given on the command line. */
+	public static Map<Role, String> parseColumns(@Nullable String spec) {
+		Map<Role, String> columns = new EnumMap<>(Role.class);
+		if (spec == null || spec.isBlank()) {
+			return columns;
+		}
+		for (String part : spec.split(",")) {
+			String[] pair = part.split("=", 2);
+			if (pair.length != 2) {
+				throw new IllegalArgumentException("Expected role=header but got " + part);
+			}
+			columns.put(Role.named(pair[0]), pair[1].trim());
+		}
+		return columns;
+	}
+
+}

@@ -1,0 +1,53 @@
+package care.seamless.linkage;
+
+import static care.seamless.linkage.PeopleFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CandidatePairsTests {
+
+	// Twins share a date of birth, family name and postcode: several keys propose the same pair.
+	private final List<Prepared> records = List.of(
+			person("a").given("anne").family("smith").born("1980-01-02").postcode("LS1 4AP").prepared(),
+			person("b").given("anna").family("smith").born("1980-01-02").postcode("LS1 4AP").prepared(),
+			person("c").given("oliver").family("jones").born("1955-07-30").postcode("M1 1AA").prepared(),
+			person("d").given("smith").family("anne").born("1980-02-01").prepared());
+
+	@Test
+	void visitsEachPairOnceHoweverManyKeysAgree() {
+		List<String> pairs = pairs(new CandidatePairs(records, records.size(), false));
+
+		assertThat(pairs).doesNotHaveDuplicates().contains("a-b", "a-d", "b-d").doesNotContain("a-c", "b-c", "c-d");
+	}
+
+	@Test
+	void joinsOnlyPairLeftWithRight() {
+		List<String> pairs = pairs(new CandidatePairs(records, 2, true));
+
+		assertThat(pairs).containsExactlyInAnyOrder("a-d", "b-d");
+	}
+
+	@Test
+	void countsTruePairsOverTheWholeInput() {
+		Linkage linkage = Linkage.dedupe(records.stream().map(r -> person(r.id()).build()).toList());
+
+		Evaluation evaluation = Evaluation.of(linkage, List.of(), List.of("1", "1", "2", "1"));
+
+		assertThat(evaluation.truePairs()).isEqualTo(3);
+		assertThat(evaluation.recall()).isZero();
+	}
+
+	private List<String> pairs(CandidatePairs candidates) {
+		return candidates.reduce(ArrayList<String>::new,
+				(found, a, b) -> found.add(records.get(a).id() + "-" + records.get(b).id()), (mine, theirs) -> {
+					mine.addAll(theirs);
+					return mine;
+				}, pairs -> {
+				});
+	}
+
+}

@@ -1,0 +1,142 @@
+package care.seamless.linkage;
+
+import static care.seamless.linkage.PeopleFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ComparisonTests {
+
+	@Test
+	void namesAgreeExactlyAfterNormalising() {
+		assertThat(level(Comparison.FAMILY_NAME, person("a").family("O'Neil"), person("b").family("oneil")))
+			.isEqualTo("exact");
+	}
+
+	@Test
+	void swappedGivenAndFamilyNamesAreRecognised() {
+		PeopleFixtures a = person("a").given("isla").family("hall");
+		PeopleFixtures b = person("b").given("hall").family("isla");
+		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("swapped");
+		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("swapped");
+	}
+
+	@Test
+	void swappedNamesWithATypoAreStillSwapped() {
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("caleb").family("rwoe"),
+				person("b").given("rowe").family("caleb")))
+			.isEqualTo("swapped");
+	}
+
+	@Test
+	void oneTypoIsAClose() {
+		assertThat(level(Comparison.FAMILY_NAME, person("a").family("neumann"), person("b").family("neuman")))
+			.isEqualTo("jaro-winkler>=0.92");
+	}
+
+	@Test
+	void soundAlikeNamesAreAPhoneticMatch() {
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("kathryn"), person("b").given("cathrine")))
+			.isEqualTo("phonetic");
+	}
+
+	@Test
+	void shortenedNamesAreSimilar() {
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("rob"), person("b").given("robert")))
+			.isEqualTo("jaro-winkler>=0.80");
+	}
+
+	@Test
+	void unrelatedNamesFallThroughToElse() {
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("oliver"), person("b").given("grace")))
+			.isEqualTo("else");
+	}
+
+	@Test
+	void aMissingValueIsNoEvidence() {
+		Prepared a = person("a").given("oliver").prepared();
+		Prepared b = person("b").family("smith").prepared();
+		assertThat(Comparison.DATE_OF_BIRTH.level(a, b)).isEqualTo(Levels.MISSING);
+	}
+
+	@Test
+	void datesAgreeAcrossFormats() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1971-06-24"), person("b").born("19710624")))
+			.isEqualTo("exact");
+	}
+
+	@Test
+	void dayAndMonthTransposed() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1971-06-04"), person("b").born("1971-04-06")))
+			.isEqualTo("day-month-transposed");
+	}
+
+	@Test
+	void oneDigitOffInADate() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1971-06-24"), person("b").born("1971-05-24")))
+			.isEqualTo("one-digit-off");
+	}
+
+	@Test
+	void neighbouringDigitsSwappedInADateCountAsOneDigitOff() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("19710624"), person("b").born("19710642")))
+			.isEqualTo("one-digit-off");
+	}
+
+	@Test
+	void sameYearOnly() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1971-06-24"), person("b").born("1971-11-02")))
+			.isEqualTo("year-only");
+	}
+
+	@Test
+	void ukPostcodesInTheSameSector() {
+		assertThat(level(Comparison.POSTCODE, person("a").postcode("LS1 4AP"), person("b").postcode("ls14bz")))
+			.isEqualTo("sector");
+	}
+
+	@Test
+	void ukPostcodesInTheSameDistrict() {
+		assertThat(level(Comparison.POSTCODE, person("a").postcode("LS1 4AP"), person("b").postcode("LS1 6QT")))
+			.isEqualTo("district");
+	}
+
+	@Test
+	void numericPostcodesDifferingInTheLastDigitShareASector() {
+		assertThat(level(Comparison.POSTCODE, person("a").postcode("4223"), person("b").postcode("4228")))
+			.isEqualTo("sector");
+	}
+
+	@Test
+	void postcodesOneCharacterApart() {
+		assertThat(level(Comparison.POSTCODE, person("a").postcode("4223"), person("b").postcode("4323")))
+			.isEqualTo("one-character-off");
+	}
+
+	@Test
+	void addressesSharingMostWords() {
+		assertThat(level(Comparison.ADDRESS, person("a").address("8 stanley street"),
+				person("b").address("8 stanlye street")))
+			.isEqualTo("most-tokens");
+	}
+
+	@Test
+	void addressesSharingAWord() {
+		assertThat(level(Comparison.ADDRESS, person("a").address("12 pinkerton circuit"),
+				person("b").address("40 darwin circuit")))
+			.isEqualTo("some-tokens");
+	}
+
+	@Test
+	void identifiersOneDigitApart() {
+		assertThat(level(Comparison.IDENTIFIER, person("a").nhsNumber("943 476 5919"),
+				person("b").nhsNumber("9434765918")))
+			.isEqualTo("one-digit-off");
+	}
+
+	private static String level(Comparison comparison, PeopleFixtures a, PeopleFixtures b) {
+		int level = comparison.level(a.prepared(), b.prepared());
+		return level < 0 ? "missing" : comparison.levels().get(level);
+	}
+
+}

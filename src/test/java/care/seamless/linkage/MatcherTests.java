@@ -1,0 +1,108 @@
+package care.seamless.linkage;
+
+import static care.seamless.linkage.PeopleFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatcherTests {
+
+	private final Matcher matcher = new Matcher(model());
+
+	@Test
+	void anIdentifierThatAgreesIsAMatchWhateverElseDiffers() {
+		ScoredPair pair = matcher.score(person("a").given("anne").family("smith").nhsNumber("9434765919").build(),
+				person("b").given("joan").family("jones").nhsNumber("943 476 5919").build());
+
+		assertThat(pair.decision()).isEqualTo(Decision.MATCH);
+		assertThat(pair.rule()).isEqualTo(Matcher.IDENTIFIER_RULE);
+	}
+
+	@Test
+	void theWeightIsThePriorPlusEachFieldsContribution() {
+		ScoredPair pair = matcher.score(person("a").given("anne").family("smith").born("1980-01-02").build(),
+				person("b").given("ann").family("smith").born("1980-02-01").build());
+
+		double contributions = pair.contributions().stream().mapToDouble(Contribution::weight).sum();
+		assertThat(pair.weight()).isCloseTo(matcher.model().priorWeight() + contributions, within(1e-9));
+		assertThat(pair.contributions()).extracting(Contribution::level)
+			.contains("jaro-winkler>=0.92", "exact", "day-month-transposed", "missing");
+		assertThat(pair.probability()).isCloseTo(Model.probability(pair.weight()), within(1e-12));
+	}
+
+	@Test
+	void aCommonNameIsWeakerEvidenceThanARareOne() {
+		double common = familyWeight("smith");
+		double rare = familyWeight("featherstonehaugh");
+
+		assertThat(rare).isGreaterThan(common);
+	}
+
+	@Test
+	void recordsThatDisagreeEverywhereAreDifferentPeople() {
+		ScoredPair pair = matcher.score(person("a").given("anne").family("smith").born("1980-01-02").build(),
+				person("b").given("oliver").family("jones").born("1955-07-30").build());
+
+		assertThat(pair.decision()).isEqualTo(Decision.NON_MATCH);
+		assertThat(pair.weight()).isNegative();
+	}
+
+	@Test
+	void scoresAnIncomingRecordAgainstCandidatesBestFirst() {
+		Record incoming = person("new").given("anne").family("smith").born("1980-01-02").build();
+		List<Record> candidates = List.of(person("x").given("oliver").family("jones").born("1955-07-30").build(),
+				person("y").given("anne").family("smith").born("1980-01-02").build());
+
+		List<ScoredPair> scored = matcher.score(incoming, candidates);
+
+		assertThat(scored).extracting(ScoredPair::rightId).containsExactly("y", "x");
+		assertThat(scored.get(0).decision()).isEqualTo(Decision.MATCH);
+	}
+
+	@Test
+	void aSavedModelScoresAsTheOriginalDoes(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("model.properties");
+		ModelFile.save(matcher.model(), file);
+		Matcher loaded = new Matcher(ModelFile.load(file));
+		Record a = person("a").given("anne").family("smith").born("1980-01-02").build();
+		Record b = person("b").given("ann").family("smith").born("1980-01-02").build();
+
+		assertThat(Files.size(file)).isPositive();
+		assertThat(loaded.score(a, b).weight()).isCloseTo(matcher.score(a, b).weight(), within(1e-9));
+	}
+
+	private double familyWeight(String family) {
+		ScoredPair pair = matcher.score(person("a").family(family).build(), person("b").family(family).build());
+		return pair.contributions().get(Comparison.FAMILY_NAME.ordinal()).weight();
+	}
+
+	// A hand-made model: agreement is likely among matches, rare among non-matches; "smith" is common.
+	private static Model model() {
+		List<double[]> m = new ArrayList<>();
+		List<double[]> u = new ArrayList<>();
+		for (Comparison comparison : Comparison.values()) {
+			int levels = comparison.levels().size();
+			double[] mLevels = new double[levels];
+			double[] uLevels = new double[levels];
+			for (int level = 0; level < levels; level++) {
+				mLevels[level] = level == 0 ? 0.9 : 0.1 / (levels - 1);
+				uLevels[level] = level == levels - 1 ? 0.9 : 0.1 / (levels - 1);
+			}
+			m.add(mLevels);
+			u.add(uLevels);
+		}
+		Map<Comparison, Map<String, Double>> frequencies = new EnumMap<>(Comparison.class);
+		frequencies.put(Comparison.FAMILY_NAME, Map.of("smith", 0.02, "featherstonehaugh", 0.00001));
+		return new Model(m.toArray(double[][]::new), u.toArray(double[][]::new), 0.001, frequencies, 0.95, 0.5);
+	}
+
+}
