@@ -20,7 +20,8 @@ public enum CareActOutcome {
 	WORK_EDUCATION("work-education", "Accessing and engaging in work, training, education or volunteering",
 			"Work, learning or volunteering"),
 	COMMUNITY("community",
-			"Making use of necessary facilities or services in the local community including public transport and recreational facilities or services",
+			"Making use of necessary facilities or services in the local community including public transport "
+					+ "and recreational facilities or services",
 			"Getting out and using local places"),
 	CARING_FOR_CHILD("caring-for-child", "Carrying out any caring responsibilities the adult has for a child",
 			"Looking after my children");

@@ -23,7 +23,7 @@ class TerminologyTests {
 	void addsAndOverridesConceptsByCode() {
 		String csv = VocabularyCsvTests.HEADER + """
 				d510,icf,need,personal-care,hygiene,Washing oneself,Personal hygiene support,Having a wash,,,
-				LCC-CARE-01,local,service,personal-care,,Shared Lives,Shared Lives placement,Living with a Shared Lives carer,adult placement,,
+				LCC-CARE-01,local,service,personal-care,,Shared Lives,Shared Lives placement,Shared Lives carer,adult placement,,
 				""";
 		ImportResult result = this.terminology.importCsv(new StringReader(csv));
 		assertThat(result.succeeded()).isTrue();

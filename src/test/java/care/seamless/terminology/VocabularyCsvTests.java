@@ -45,8 +45,8 @@ class VocabularyCsvTests {
 		assertThat(read.errors()).extracting(CsvError::line, CsvError::column)
 			.containsExactly(tuple(3, "kind"), tuple(4, "plain_english"), tuple(5, "code"), tuple(6, "code"),
 					tuple(7, "snomed"));
-		assertThat(read.errors().get(0).toString()).isEqualTo(
-				"Line 3, column kind: unknown kind 'needs' (expected one of need, ability, risk, strength, condition, service, outcome)");
+		assertThat(read.errors().get(0).toString()).isEqualTo("Line 3, column kind: unknown kind 'needs' "
+				+ "(expected one of need, ability, risk, strength, condition, service, outcome)");
 		assertThat(read.errors().get(1).message()).isEqualTo("missing plain english");
 		assertThat(read.errors().get(2).message()).isEqualTo("duplicate code 'X-1', first on line 2");
 	}

@@ -53,7 +53,8 @@ class AnswerValidatorTests {
 	void readsSeveralCodesWithoutRepeats() {
 		Question multiple = question(AnswerType.CODED_MULTIPLE);
 		assertThat(accepted(multiple, "d510, d530,d510")).isEqualTo(List.of("d510", "d530"));
-		assertThat(rejected(multiple, "d510,nonsense")).isEqualTo("Select one of the options ('nonsense' is not one of them)");
+		assertThat(rejected(multiple, "d510,nonsense"))
+			.isEqualTo("Select one of the options ('nonsense' is not one of them)");
 	}
 
 	@Test

@@ -73,13 +73,14 @@ class InstrumentParserTests {
 	void rejectsOptionsOnAnUncodedQuestionAndBoundsOnANonInteger() {
 		String json = withQuestions("""
 				{ "id": "note", "text": "Note", "plainText": "Note", "type": "text", "options": ["d510"], "max": 3 }""");
-		assertThat(errorsOf(json)).containsExactly("test.json: $.sections[0].questions[0].options: only coded questions have options",
+		assertThat(errorsOf(json)).containsExactly(
+				"test.json: $.sections[0].questions[0].options: only coded questions have options",
 				"test.json: $.sections[0].questions[0].max: only integer questions have max");
 	}
 
 	@Test
 	void reportsEveryProblemAtOnce() {
-		String json = definition("Bad Id", 0, "[\"wizard\"]", WASHING.replace("d510", "x").replace("\"coded\"", "\"coded\""));
+		String json = definition("Bad Id", 0, "[\"wizard\"]", WASHING.replace("d510", "x"));
 		assertThat(errorsOf(json)).hasSize(4);
 	}
 
