@@ -3,13 +3,13 @@ package care.seamless.linkage;
 import java.util.function.Function;
 
 /**
- * The blocking rules: two records become a candidate pair when any one key agrees. Each key alone is cheap and narrow;
- * their union catches pairs that one error would hide from a single key. A key is empty when a part is missing.
+ * The blocking rules: two records become a candidate pair when any one key agrees. Each
+ * key alone is cheap and narrow; their union catches pairs that one error would hide from
+ * a single key. A key is empty when a part is missing.
  */
 enum BlockingKey {
 
-	IDENTIFIER(Prepared::identifier),
-	DATE_OF_BIRTH(Prepared::dob),
+	IDENTIFIER(Prepared::identifier), DATE_OF_BIRTH(Prepared::dob),
 	// Sorted so that a given and family name swapped between records still meet.
 	NAME_SOUNDS(r -> r.givenSound().compareTo(r.familySound()) <= 0 ? both(r.givenSound(), r.familySound())
 			: both(r.familySound(), r.givenSound())),
@@ -17,8 +17,7 @@ enum BlockingKey {
 	GIVEN_SOUND_AND_BIRTH_MONTH(r -> both(r.givenSound(), month(r.dob()))),
 	FAMILY_SOUND_AND_BIRTH_MONTH_DAY(r -> both(r.familySound(), monthDay(r.dob()))),
 	POSTCODE_AND_STREET(r -> both(r.postcode(), firstToken(r.address()))),
-	POSTCODE_AND_GIVEN_INITIAL(r -> both(r.postcode(), initial(r.given()))),
-	EMAIL_LOCAL_PART(Prepared::emailLocalPart),
+	POSTCODE_AND_GIVEN_INITIAL(r -> both(r.postcode(), initial(r.given()))), EMAIL_LOCAL_PART(Prepared::emailLocalPart),
 	PHONE(Prepared::phone);
 
 	private final Function<Prepared, String> value;
@@ -31,7 +30,10 @@ enum BlockingKey {
 		return value.apply(record);
 	}
 
-	/** A 40-bit hash of the key (0 when it is empty), small enough to pack beside a record index in one long. */
+	/**
+	 * A 40-bit hash of the key (0 when it is empty), small enough to pack beside a record
+	 * index in one long.
+	 */
 	long code(Prepared record) {
 		String key = value(record);
 		if (key.isEmpty()) {

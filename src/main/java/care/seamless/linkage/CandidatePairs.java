@@ -10,9 +10,10 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * The union of the blocking keys' pairs, each pair visited once. Records are sorted by key code per key, so a block is
- * a run of equal codes. A pair found under one key is skipped if an earlier key already put both records in the same
- * block, which removes duplicates without holding every pair in memory.
+ * The union of the blocking keys' pairs, each pair visited once. Records are sorted by
+ * key code per key, so a block is a run of equal codes. A pair found under one key is
+ * skipped if an earlier key already put both records in the same block, which removes
+ * duplicates without holding every pair in memory.
  */
 final class CandidatePairs {
 
@@ -20,7 +21,8 @@ final class CandidatePairs {
 
 	private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
-	// A block this large says more about the key (a default value, a huge town) than about people.
+	// A block this large says more about the key (a default value, a huge town) than
+	// about people.
 	private static final long MAX_BLOCK_PAIRS = 5_000_000;
 
 	interface PairConsumer<R> {
@@ -49,7 +51,8 @@ final class CandidatePairs {
 
 	/**
 	 * @param records all records; for a join the left file's records come first
-	 * @param leftCount how many records belong to the left file (all of them for deduplication)
+	 * @param leftCount how many records belong to the left file (all of them for
+	 * deduplication)
 	 */
 	CandidatePairs(List<Prepared> records, int leftCount, boolean join) {
 		if (records.size() > INDEX_MASK) {
@@ -112,7 +115,10 @@ final class CandidatePairs {
 		return left * (size - left);
 	}
 
-	/** Pairs in blocks before de-duplication: an upper bound, used to size progress bars and samples. */
+	/**
+	 * Pairs in blocks before de-duplication: an upper bound, used to size progress bars
+	 * and samples.
+	 */
 	long blockedPairs() {
 		return blocks.stream().mapToLong(Block::pairs).sum();
 	}
@@ -122,12 +128,17 @@ final class CandidatePairs {
 		return blocks.stream().filter(block -> block.key() == key.ordinal()).mapToLong(Block::pairs).sum();
 	}
 
-	/** Visits every candidate pair once, in parallel, each worker filling its own result which are then merged. */
+	/**
+	 * Visits every candidate pair once, in parallel, each worker filling its own result
+	 * which are then merged.
+	 */
 	<R> R reduce(Supplier<R> local, PairConsumer<R> consumer, BinaryOperator<R> merge, LongConsumer progress) {
 		return reduce(blocks, true, local, consumer, merge, progress);
 	}
 
-	/** Visits the pairs of one key's blocks, whether or not other keys also produce them. */
+	/**
+	 * Visits the pairs of one key's blocks, whether or not other keys also produce them.
+	 */
 	<R> R reduce(BlockingKey key, Supplier<R> local, PairConsumer<R> consumer, BinaryOperator<R> merge,
 			LongConsumer progress) {
 		List<Block> keyBlocks = blocks.stream().filter(block -> block.key() == key.ordinal()).toList();
@@ -150,7 +161,8 @@ final class CandidatePairs {
 			int a = (int) (packed[x] & INDEX_MASK);
 			for (int y = x + 1; y < block.end(); y++) {
 				int b = (int) (packed[y] & INDEX_MASK);
-				// Packed values sort by index within a block, so a < b and in a join the left record comes first.
+				// Packed values sort by index within a block, so a < b and in a join the
+				// left record comes first.
 				if (join && (a >= leftCount || b < leftCount)) {
 					continue;
 				}

@@ -6,8 +6,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields the model compares, each with its ordered levels (best first; the last is "else"). Levels with a term
- * frequency source get their exact-agreement weight adjusted by how common the agreed value is.
+ * The fields the model compares, each with its ordered levels (best first; the last is
+ * "else"). Levels with a term frequency source get their exact-agreement weight adjusted
+ * by how common the agreed value is.
  */
 public enum Comparison {
 

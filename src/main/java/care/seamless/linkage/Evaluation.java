@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pairwise quality against ground truth. Recall is over every true pair in the input, so true pairs that blocking
- * never proposed count as missed.
+ * Pairwise quality against ground truth. Recall is over every true pair in the input, so
+ * true pairs that blocking never proposed count as missed.
  *
  * @param truePositives decided matches that are true pairs
  * @param decidedMatches pairs decided as match
@@ -16,7 +16,8 @@ public record Evaluation(long truePositives, long decidedMatches, long truePairs
 
 	/**
 	 * @param links scored pairs; only those decided as match count
-	 * @param truth the truth key of each record, in the linkage's record order (an empty key matches nothing)
+	 * @param truth the truth key of each record, in the linkage's record order (an empty
+	 * key matches nothing)
 	 */
 	public static Evaluation of(Linkage linkage, List<Link> links, List<String> truth) {
 		long truePositives = 0;
@@ -37,7 +38,8 @@ public record Evaluation(long truePositives, long decidedMatches, long truePairs
 		Map<String, long[]> sides = new HashMap<>();
 		for (int i = 0; i < truth.size(); i++) {
 			if (!truth.get(i).isEmpty()) {
-				sides.computeIfAbsent(truth.get(i), key -> new long[2])[i < linkage.leftCount() || !linkage.isJoin() ? 0 : 1]++;
+				sides.computeIfAbsent(truth.get(i), key -> new long[2])[i < linkage.leftCount() || !linkage.isJoin() ? 0
+						: 1]++;
 			}
 		}
 		long pairs = 0;

@@ -1,13 +1,15 @@
 package care.seamless.linkage;
 
 /**
- * Expectation–maximisation for the two-class Fellegi–Sunter mixture. Each pair is a match with probability lambda;
- * given its class, comparison levels are independent with probabilities m (matches) or u (non-matches). The E step
- * gives every comparison vector its probability of being a match; the M step re-estimates m, u and lambda from those.
+ * Expectation–maximisation for the two-class Fellegi–Sunter mixture. Each pair is a match
+ * with probability lambda; given its class, comparison levels are independent with
+ * probabilities m (matches) or u (non-matches). The E step gives every comparison vector
+ * its probability of being a match; the M step re-estimates m, u and lambda from those.
  */
 final class Expectation {
 
-	// A pseudo-count keeps a level never seen in one class from getting probability 0 and an infinite weight.
+	// A pseudo-count keeps a level never seen in one class from getting probability 0 and
+	// an infinite weight.
 	private static final double PSEUDO_COUNT = 0.5;
 
 	private static final double TOLERANCE = 1e-6;
@@ -53,8 +55,8 @@ final class Expectation {
 			}
 			double[][] mNext = normalise(mCounts);
 			double[][] uNext = fixU ? uNow : normalise(uCounts);
-			double change = Math.max(maxChange(mNow, mNext), Math.max(maxChange(uNow, uNext),
-					Math.abs(lambdaNow - matches / total)));
+			double change = Math.max(maxChange(mNow, mNext),
+					Math.max(maxChange(uNow, uNext), Math.abs(lambdaNow - matches / total)));
 			mNow = mNext;
 			uNow = uNext;
 			lambdaNow = matches / total;

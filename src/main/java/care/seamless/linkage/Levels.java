@@ -1,8 +1,9 @@
 package care.seamless.linkage;
 
 /**
- * The level functions behind each {@link Comparison}. Each returns the index of the first level that applies, best
- * first, or {@link #MISSING} when either side has no value (a missing value is no evidence either way).
+ * The level functions behind each {@link Comparison}. Each returns the index of the first
+ * level that applies, best first, or {@link #MISSING} when either side has no value (a
+ * missing value is no evidence either way).
  */
 final class Levels {
 
@@ -15,7 +16,10 @@ final class Levels {
 	private Levels() {
 	}
 
-	/** exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound, Jaro–Winkler ≥ 0.80, else. */
+	/**
+	 * exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound, Jaro–Winkler ≥
+	 * 0.80, else.
+	 */
 	static int name(String a, String b, String aOther, String bOther, String aSound, String bSound) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return swappedInto(a, b, aOther, bOther) ? 1 : MISSING;
@@ -39,19 +43,24 @@ final class Levels {
 		return similarity >= SIMILAR ? 4 : 5;
 	}
 
-	// Checking the first letters first spares two Jaro–Winkler calls for almost every non-matching pair.
+	// Checking the first letters first spares two Jaro–Winkler calls for almost every
+	// non-matching pair.
 	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
 		return !aOther.isEmpty() && !bOther.isEmpty() && a.charAt(0) == bOther.charAt(0)
 				&& b.charAt(0) == aOther.charAt(0) && Similarity.jaroWinkler(a, bOther) >= CLOSE
 				&& Similarity.jaroWinkler(aOther, b) >= CLOSE;
 	}
 
-	// One record may hold both names in one field's place (the other missing): still a swap, not an absence.
+	// One record may hold both names in one field's place (the other missing): still a
+	// swap, not an absence.
 	private static boolean swappedInto(String a, String b, String aOther, String bOther) {
 		return (a.isEmpty() && !b.isEmpty() && b.equals(aOther)) || (b.isEmpty() && !a.isEmpty() && a.equals(bOther));
 	}
 
-	/** exact, day and month transposed, one digit off, same year, else. Dates are digit strings YYYYMMDD. */
+	/**
+	 * exact, day and month transposed, one digit off, same year, else. Dates are digit
+	 * strings YYYYMMDD.
+	 */
 	static int dateOfBirth(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return MISSING;
@@ -86,7 +95,8 @@ final class Levels {
 		return !a.postcodeDistrict().isEmpty() && a.postcodeDistrict().equals(b.postcodeDistrict()) ? 3 : 4;
 	}
 
-	// A UK postcode's last two characters pick the street within the sector; a numeric postcode's last digit is the nearest equivalent.
+	// A UK postcode's last two characters pick the street within the sector; a numeric
+	// postcode's last digit is the nearest equivalent.
 	static String sector(String postcode) {
 		return drop(postcode, unitLength(postcode));
 	}
@@ -143,7 +153,10 @@ final class Levels {
 		return Similarity.jaroWinkler(a.email(), b.email()) >= CLOSE ? 2 : 3;
 	}
 
-	/** exact, one digit off or two neighbours swapped, else: for identifiers and phone numbers. */
+	/**
+	 * exact, one digit off or two neighbours swapped, else: for identifiers and phone
+	 * numbers.
+	 */
 	static int digits(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return MISSING;

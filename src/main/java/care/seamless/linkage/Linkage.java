@@ -9,8 +9,9 @@ import java.util.function.BiPredicate;
 import java.util.function.LongConsumer;
 
 /**
- * Links person records: deduplicates one list or joins two. Train a model on the records themselves, then score every
- * candidate pair that the blocking keys produce and keep those at or above the review threshold.
+ * Links person records: deduplicates one list or joins two. Train a model on the records
+ * themselves, then score every candidate pair that the blocking keys produce and keep
+ * those at or above the review threshold.
  */
 public final class Linkage {
 
@@ -43,7 +44,10 @@ public final class Linkage {
 		return records.parallelStream().map(Prepared::of).toList();
 	}
 
-	/** Pairs the blocking keys produce before de-duplication, an upper bound on the pairs compared. */
+	/**
+	 * Pairs the blocking keys produce before de-duplication, an upper bound on the pairs
+	 * compared.
+	 */
 	public long blockedPairs() {
 		return candidates.blockedPairs();
 	}
@@ -86,7 +90,10 @@ public final class Linkage {
 		}, progress);
 	}
 
-	/** Counts the candidate pairs that satisfy {@code test}, e.g. true pairs, to measure what blocking keeps. */
+	/**
+	 * Counts the candidate pairs that satisfy {@code test}, e.g. true pairs, to measure
+	 * what blocking keeps.
+	 */
 	public long countCandidates(BiPredicate<Integer, Integer> test) {
 		return candidates.reduce(() -> new long[1], (count, a, b) -> {
 			if (test.test(a, b)) {

@@ -7,8 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Scores pairs with a trained {@link Model}. One incoming record can be scored against each candidate that an index
- * query returns, so the same code serves batch linkage and online matching.
+ * Scores pairs with a trained {@link Model}. One incoming record can be scored against
+ * each candidate that an index query returns, so the same code serves batch linkage and
+ * online matching.
  */
 public final class Matcher {
 
@@ -40,8 +41,9 @@ public final class Matcher {
 	}
 
 	/**
-	 * Scores one incoming record against the candidates an index query found (same postcode, same date of birth, ...),
-	 * best first. The incoming record is normalised once.
+	 * Scores one incoming record against the candidates an index query found (same
+	 * postcode, same date of birth, ...), best first. The incoming record is normalised
+	 * once.
 	 */
 	public List<ScoredPair> score(Record incoming, List<Record> candidates) {
 		Prepared prepared = Prepared.of(incoming);
@@ -79,7 +81,8 @@ public final class Matcher {
 		return ruleFor(levels) != null ? Decision.MATCH : model.decide(Model.probability(weight));
 	}
 
-	// Deterministic rules come before the model: an identifier that agrees exactly is taken as the same person.
+	// Deterministic rules come before the model: an identifier that agrees exactly is
+	// taken as the same person.
 	private static @Nullable String ruleFor(int[] levels) {
 		return levels[Comparison.IDENTIFIER.ordinal()] == 0 ? IDENTIFIER_RULE : null;
 	}

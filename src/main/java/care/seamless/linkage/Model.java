@@ -3,16 +3,18 @@ package care.seamless.linkage;
 import java.util.Map;
 
 /**
- * A trained Fellegi–Sunter model: for each comparison level the probability of that level among true matches (m) and
- * among non-matches (u), the prior probability that two records match, the term frequencies of common values, and the
- * two decision thresholds (as match probabilities).
+ * A trained Fellegi–Sunter model: for each comparison level the probability of that level
+ * among true matches (m) and among non-matches (u), the prior probability that two
+ * records match, the term frequencies of common values, and the two decision thresholds
+ * (as match probabilities).
  *
  * @param m m probabilities, indexed by comparison ordinal then level
  * @param u u probabilities, indexed the same way
  * @param prior probability that two records drawn at random are the same person
  * @param termFrequencies per comparison, the share of records holding each value
  * @param matchThreshold probability at or above which a pair is a match
- * @param reviewThreshold probability at or above which a pair is a possible match for review
+ * @param reviewThreshold probability at or above which a pair is a possible match for
+ * review
  */
 public record Model(double[][] m, double[][] u, double prior, Map<Comparison, Map<String, Double>> termFrequencies,
 		double matchThreshold, double reviewThreshold) {
@@ -21,7 +23,10 @@ public record Model(double[][] m, double[][] u, double prior, Map<Comparison, Ma
 
 	public static final double DEFAULT_REVIEW_THRESHOLD = 0.50;
 
-	/** log2 of the Bayes factor for one comparison level, without term-frequency adjustment. */
+	/**
+	 * log2 of the Bayes factor for one comparison level, without term-frequency
+	 * adjustment.
+	 */
 	public double weight(Comparison comparison, int level) {
 		if (level < 0) {
 			return 0;
@@ -30,8 +35,9 @@ public record Model(double[][] m, double[][] u, double prior, Map<Comparison, Ma
 	}
 
 	/**
-	 * The weight of an exact agreement on {@code value}: a shared common name ("smith") is weaker evidence than a shared
-	 * rare one, so the average u of the exact level is replaced by how often that value occurs.
+	 * The weight of an exact agreement on {@code value}: a shared common name ("smith")
+	 * is weaker evidence than a shared rare one, so the average u of the exact level is
+	 * replaced by how often that value occurs.
 	 */
 	double exactWeight(Comparison comparison, String value) {
 		Double frequency = termFrequencies.getOrDefault(comparison, Map.of()).get(value);

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Saves and loads a {@link Model} as a properties file, so a model trained in batch can score single incoming records
- * later. Keys: {@code prior}, {@code threshold.match}, {@code threshold.review}, {@code m.COMPARISON.LEVEL},
- * {@code u.COMPARISON.LEVEL} and {@code tf.COMPARISON.VALUE}.
+ * Saves and loads a {@link Model} as a properties file, so a model trained in batch can
+ * score single incoming records later. Keys: {@code prior}, {@code threshold.match},
+ * {@code threshold.review}, {@code m.COMPARISON.LEVEL}, {@code u.COMPARISON.LEVEL} and
+ * {@code tf.COMPARISON.VALUE}.
  */
 public final class ModelFile {
 
@@ -33,9 +34,9 @@ public final class ModelFile {
 				properties.setProperty("u." + suffix, Double.toString(model.u()[comparison.ordinal()][level]));
 			}
 		}
-		model.termFrequencies().forEach((comparison, frequencies) -> frequencies
-			.forEach((value, frequency) -> properties.setProperty("tf." + comparison.name() + "." + value,
-					Double.toString(frequency))));
+		model.termFrequencies()
+			.forEach((comparison, frequencies) -> frequencies.forEach((value, frequency) -> properties
+				.setProperty("tf." + comparison.name() + "." + value, Double.toString(frequency))));
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			properties.store(writer, "Seamless identity-matching model (Fellegi-Sunter)");
 		}

@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How many pairs showed each comparison vector. EM needs only these counts, not the pairs, so millions of pairs
- * shrink to a few thousand distinct vectors. A vector is packed four bits per comparison (level + 1, 0 when missing).
+ * How many pairs showed each comparison vector. EM needs only these counts, not the
+ * pairs, so millions of pairs shrink to a few thousand distinct vectors. A vector is
+ * packed four bits per comparison (level + 1, 0 when missing).
  */
 final class Patterns {
 

@@ -7,14 +7,16 @@ import java.util.Set;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * A record normalised once, with the derived values (phonetic codes, postcode sector, address tokens) that
- * comparisons and blocking need, so that they are not recomputed for every pair.
+ * A record normalised once, with the derived values (phonetic codes, postcode sector,
+ * address tokens) that comparisons and blocking need, so that they are not recomputed for
+ * every pair.
  */
 record Prepared(String id, String given, String family, String givenSound, String familySound, String dob,
 		String postcode, String postcodeSector, String postcodeDistrict, String address, Set<String> addressTokens,
 		String locality, String email, String emailLocalPart, String phone, String sex, String identifier) {
 
-	// The default four-character code lumps too many surnames together for blocking a large register.
+	// The default four-character code lumps too many surnames together for blocking a
+	// large register.
 	private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(() -> {
 		DoubleMetaphone metaphone = new DoubleMetaphone();
 		metaphone.setMaxCodeLen(6);
@@ -41,8 +43,8 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 	}
 
 	/**
-	 * Lower case letters and digits in single-space-separated words. In names, apostrophes vanish ("o'neil" is
-	 * "oneil") and hyphens separate words.
+	 * Lower case letters and digits in single-space-separated words. In names,
+	 * apostrophes vanish ("o'neil" is "oneil") and hyphens separate words.
 	 */
 	static String words(String raw, boolean name) {
 		StringBuilder out = new StringBuilder(raw.length());

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One person record as the matcher sees it: an id and the values of the roles it recognised, already trimmed. Missing
- * values are simply absent.
+ * One person record as the matcher sees it: an id and the values of the roles it
+ * recognised, already trimmed. Missing values are simply absent.
  */
 public record Record(String id, Map<Role, String> values) {
 

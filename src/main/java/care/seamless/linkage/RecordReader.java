@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads person records from CSV. Headers and values are trimmed because FEBRL separates fields with ", "; commons-csv
- * accepts LF, CRLF and a missing final line ending.
+ * Reads person records from CSV. Headers and values are trimmed because FEBRL separates
+ * fields with ", "; commons-csv accepts LF, CRLF and a missing final line ending.
  */
 public final class RecordReader {
 
@@ -35,8 +35,10 @@ public final class RecordReader {
 	private final Truth truth;
 
 	/**
-	 * @param explicitColumns role to header, taking precedence over recognised header names
-	 * @param truth where the answer key comes from; its column is never read as matching input
+	 * @param explicitColumns role to header, taking precedence over recognised header
+	 * names
+	 * @param truth where the answer key comes from; its column is never read as matching
+	 * input
 	 */
 	public RecordReader(Map<Role, String> explicitColumns, Truth truth) {
 		this.explicitColumns = Map.copyOf(explicitColumns);

@@ -5,7 +5,10 @@ import java.util.Set;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** The small string measures comparisons share; the measures themselves come from Commons Text. */
+/**
+ * The small string measures comparisons share; the measures themselves come from Commons
+ * Text.
+ */
 final class Similarity {
 
 	private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
@@ -23,7 +26,10 @@ final class Similarity {
 		return Math.abs(a.length() - b.length()) <= 1 && UP_TO_ONE_EDIT.apply(a, b) >= 0;
 	}
 
-	/** True when equal-length strings differ in one position, or by one swap of neighbouring characters. */
+	/**
+	 * True when equal-length strings differ in one position, or by one swap of
+	 * neighbouring characters.
+	 */
 	static boolean oneDigitOff(String a, String b) {
 		if (a.length() != b.length()) {
 			return false;

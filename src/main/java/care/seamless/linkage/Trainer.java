@@ -12,14 +12,16 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Trains a {@link Model} on the records being linked, the way Splink does. u comes from random pairs, almost all of
- * which are non-matches. m comes from EM sessions over blocked pairs with u held fixed; each session leaves out the
- * comparisons its blocking key forces to agree, because among pairs that share a date of birth the date says nothing.
- * Nothing here is tuned to a particular data set.
+ * Trains a {@link Model} on the records being linked, the way Splink does. u comes from
+ * random pairs, almost all of which are non-matches. m comes from EM sessions over
+ * blocked pairs with u held fixed; each session leaves out the comparisons its blocking
+ * key forces to agree, because among pairs that share a date of birth the date says
+ * nothing. Nothing here is tuned to a particular data set.
  */
 final class Trainer {
 
-	// Enough random pairs to see rare agreements (a shared date of birth is about 1 in 25,000 pairs) in big inputs,
+	// Enough random pairs to see rare agreements (a shared date of birth is about 1 in
+	// 25,000 pairs) in big inputs,
 	// without making small inputs pay for a million comparisons.
 	private static final int MIN_RANDOM_PAIRS = 100_000;
 
@@ -32,21 +34,25 @@ final class Trainer {
 	private static final int MAX_ITERATIONS = 200;
 
 	/**
-	 * A training session: EM over the pairs one key blocks, ignoring the comparisons the key biases, and taking from
-	 * the result only the m of the comparisons listed in {@code estimates} (empty: all the others).
-	 * {@code keyAgreement} says, given the trained m, what share of all matches the key finds; the prior needs it.
+	 * A training session: EM over the pairs one key blocks, ignoring the comparisons the
+	 * key biases, and taking from the result only the m of the comparisons listed in
+	 * {@code estimates} (empty: all the others). {@code keyAgreement} says, given the
+	 * trained m, what share of all matches the key finds; the prior needs it.
 	 */
 	private record Session(BlockingKey key, Set<Comparison> ignored, Set<Comparison> estimates,
 			ToDoubleFunction<double[][]> keyAgreement) {
 
 	}
 
-	// Dates of birth are independent of everything else among non-matches; names are not independent of addresses
-	// (families share both), so the name-blocked session contributes only the date of birth.
+	// Dates of birth are independent of everything else among non-matches; names are not
+	// independent of addresses
+	// (families share both), so the name-blocked session contributes only the date of
+	// birth.
 	private static final List<Session> SESSIONS = List.of(
-			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH), EnumSet.noneOf(Comparison.class),
-					m -> m[Comparison.DATE_OF_BIRTH.ordinal()][0]),
-			// No single level says how often matches share both name sounds; taking all of them makes the prior a
+			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH),
+					EnumSet.noneOf(Comparison.class), m -> m[Comparison.DATE_OF_BIRTH.ordinal()][0]),
+			// No single level says how often matches share both name sounds; taking all
+			// of them makes the prior a
 			// little low, which errs towards fewer matches.
 			new Session(BlockingKey.NAME_SOUNDS, EnumSet.of(Comparison.GIVEN_NAME, Comparison.FAMILY_NAME),
 					EnumSet.of(Comparison.DATE_OF_BIRTH), m -> 1.0));
@@ -98,7 +104,8 @@ final class Trainer {
 		return new Model(m, u, prior, termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD, Model.DEFAULT_REVIEW_THRESHOLD);
 	}
 
-	// The first session with data saw only the matches that agree on its key; scaled up by how often matches agree
+	// The first session with data saw only the matches that agree on its key; scaled up
+	// by how often matches agree
 	// on it, that estimates all matches.
 	private double prior(double matches) {
 		return Math.min(0.5, Math.max(1, matches) / totalPairs());
@@ -127,7 +134,8 @@ final class Trainer {
 		return Expectation.normalise(patterns.levelCounts());
 	}
 
-	// Comparing every blocked pair is the expensive part; EM needs only a fair sample of comparison vectors.
+	// Comparing every blocked pair is the expensive part; EM needs only a fair sample of
+	// comparison vectors.
 	private Patterns sample(CandidatePairs candidates, Session session, LongConsumer progress) {
 		long blocked = Math.max(1, candidates.blockedPairs(session.key()));
 		long keepOutOf = Math.max(1, (blocked + MAX_TRAINING_PAIRS - 1) / MAX_TRAINING_PAIRS);
@@ -148,7 +156,8 @@ final class Trainer {
 		return x ^ (x >>> 33);
 	}
 
-	// Before EM, assume agreement is likely among matches; the first level gets most of the mass.
+	// Before EM, assume agreement is likely among matches; the first level gets most of
+	// the mass.
 	private static double[][] startingM() {
 		Comparison[] comparisons = Comparison.values();
 		double[][] counts = new double[comparisons.length][];

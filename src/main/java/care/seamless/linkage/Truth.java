@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the answer key for an evaluation comes from. It is read beside the records, never into them.
+ * Where the answer key for an evaluation comes from. It is read beside the records, never
+ * into them.
  *
  * @param kind none, FEBRL record ids, or a named column
  * @param column the truth column when {@code kind} is {@link Kind#COLUMN}

@@ -3,18 +3,20 @@ package care.seamless.terminology;
 import java.util.Locale;
 
 /**
- * Whose words a concept is shown in. Health and social care name the same need differently, and the person should
- * never have to read either professional vocabulary about themselves.
+ * Whose words a concept is shown in. Health and social care name the same need
+ * differently, and the person should never have to read either professional vocabulary
+ * about themselves.
  */
 public enum Audience {
 
 	HEALTH, SOCIAL_CARE, PERSON;
 
 	/**
-	 * The audience for whoever is viewing: a profession code, or {@code person}, {@code carer} or {@code advocate} for
-	 * people reading about themselves or someone they support.
-	 * @throws IllegalArgumentException for an unknown code, so a missing profession is found rather than shown the
-	 * wrong words
+	 * The audience for whoever is viewing: a profession code, or {@code person},
+	 * {@code carer} or {@code advocate} for people reading about themselves or someone
+	 * they support.
+	 * @throws IllegalArgumentException for an unknown code, so a missing profession is
+	 * found rather than shown the wrong words
 	 */
 	public static Audience forViewer(String viewerCode) {
 		String code = viewerCode.trim().toLowerCase(Locale.ROOT);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The ten outcomes of the Care and Support (Eligibility Criteria) Regulations 2015, reg 2(2). Being unable to
- * achieve two or more of them is one of the three eligibility conditions, so every need should say which it affects.
+ * The ten outcomes of the Care and Support (Eligibility Criteria) Regulations 2015, reg
+ * 2(2). Being unable to achieve two or more of them is one of the three eligibility
+ * conditions, so every need should say which it affects.
  */
 public enum CareActOutcome {
 

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a concept's code comes from: the WHO International Classification of Functioning, Disability and Health where
- * it has a fitting category, otherwise a local Seamless or partner code.
+ * Where a concept's code comes from: the WHO International Classification of Functioning,
+ * Disability and Health where it has a fitting category, otherwise a local Seamless or
+ * partner code.
  */
 public enum CodeSystem {
 

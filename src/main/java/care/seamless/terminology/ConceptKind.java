@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a concept describes, so a screen can offer only needs, or only services, from one shared vocabulary.
+ * What a concept describes, so a screen can offer only needs, or only services, from one
+ * shared vocabulary.
  */
 public enum ConceptKind {
 

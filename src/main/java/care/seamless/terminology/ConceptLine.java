@@ -10,13 +10,15 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One data line of a vocabulary CSV, turned into a concept or into errors naming the column at fault.
+ * One data line of a vocabulary CSV, turned into a concept or into errors naming the
+ * column at fault.
  */
 final class ConceptLine {
 
 	static final Pattern ICF_CODE = Pattern.compile("^[bdes]\\d{3,5}$");
 
-	// Local codes are kept to characters that survive URLs, FHIR codings and spreadsheets unchanged.
+	// Local codes are kept to characters that survive URLs, FHIR codings and spreadsheets
+	// unchanged.
 	private static final Pattern LOCAL_CODE = Pattern.compile("^[A-Za-z][A-Za-z0-9._-]{1,63}$");
 
 	private final CSVRecord record;

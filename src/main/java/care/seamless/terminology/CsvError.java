@@ -1,7 +1,8 @@
 package care.seamless.terminology;
 
 /**
- * A problem with one line of an imported vocabulary, precise enough for a partner to fix the file.
+ * A problem with one line of an imported vocabulary, precise enough for a partner to fix
+ * the file.
  *
  * @param line the line in the file, counting the header as line 1
  * @param column the column at fault, or empty when the whole line is

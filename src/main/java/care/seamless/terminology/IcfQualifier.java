@@ -4,18 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The ICF generic qualifier: how much difficulty or impairment there is. The percentage bands are WHO's guidance for
- * practitioners; the plain-English labels are what the person sees when they rate themselves.
+ * The ICF generic qualifier: how much difficulty or impairment there is. The percentage
+ * bands are WHO's guidance for practitioners; the plain-English labels are what the
+ * person sees when they rate themselves.
  */
 public enum IcfQualifier {
 
-	NONE(0, "No difficulty (0-4%)", "No problem"),
-	MILD(1, "Mild difficulty (5-24%)", "A little difficult"),
+	NONE(0, "No difficulty (0-4%)", "No problem"), MILD(1, "Mild difficulty (5-24%)", "A little difficult"),
 	MODERATE(2, "Moderate difficulty (25-49%)", "Quite difficult"),
 	SEVERE(3, "Severe difficulty (50-95%)", "Very difficult"),
 	COMPLETE(4, "Complete difficulty (96-100%)", "I can't do this at all"),
-	NOT_SPECIFIED(8, "Not specified", "Not sure"),
-	NOT_APPLICABLE(9, "Not applicable", "Doesn't apply to me");
+	NOT_SPECIFIED(8, "Not specified", "Not sure"), NOT_APPLICABLE(9, "Not applicable", "Doesn't apply to me");
 
 	private final int value;
 

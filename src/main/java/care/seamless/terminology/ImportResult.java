@@ -3,8 +3,9 @@ package care.seamless.terminology;
 import java.util.List;
 
 /**
- * The outcome of importing a partner's vocabulary: how many concepts were new, how many replaced existing ones with
- * the same code, and the errors that stopped the import (when there are any, nothing was imported).
+ * The outcome of importing a partner's vocabulary: how many concepts were new, how many
+ * replaced existing ones with the same code, and the errors that stopped the import (when
+ * there are any, nothing was imported).
  */
 public record ImportResult(int added, int replaced, List<CsvError> errors) {
 

@@ -4,30 +4,23 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Professions that record or read assessments, with the vocabulary each is trained in. Occupational therapists
- * are employed by councils as well as the NHS, but they are taught in health terms, so they read the health wording.
+ * Professions that record or read assessments, with the vocabulary each is trained in.
+ * Occupational therapists are employed by councils as well as the NHS, but they are
+ * taught in health terms, so they read the health wording.
  */
 public enum Profession {
 
-	GP("gp", Audience.HEALTH),
-	CONSULTANT("consultant", Audience.HEALTH),
-	PSYCHIATRIST("psychiatrist", Audience.HEALTH),
-	PSYCHOLOGIST("psychologist", Audience.HEALTH),
-	NURSE("nurse", Audience.HEALTH),
-	DISTRICT_NURSE("district-nurse", Audience.HEALTH),
-	COMMUNITY_MATRON("community-matron", Audience.HEALTH),
+	GP("gp", Audience.HEALTH), CONSULTANT("consultant", Audience.HEALTH), PSYCHIATRIST("psychiatrist", Audience.HEALTH),
+	PSYCHOLOGIST("psychologist", Audience.HEALTH), NURSE("nurse", Audience.HEALTH),
+	DISTRICT_NURSE("district-nurse", Audience.HEALTH), COMMUNITY_MATRON("community-matron", Audience.HEALTH),
 	COMMUNITY_PSYCHIATRIC_NURSE("community-psychiatric-nurse", Audience.HEALTH),
 	OCCUPATIONAL_THERAPIST("occupational-therapist", Audience.HEALTH),
 	PHYSIOTHERAPIST("physiotherapist", Audience.HEALTH),
 	SPEECH_AND_LANGUAGE_THERAPIST("speech-and-language-therapist", Audience.HEALTH),
-	DIETITIAN("dietitian", Audience.HEALTH),
-	PODIATRIST("podiatrist", Audience.HEALTH),
-	PHARMACIST("pharmacist", Audience.HEALTH),
-	PARAMEDIC("paramedic", Audience.HEALTH),
-	SOCIAL_WORKER("social-worker", Audience.SOCIAL_CARE),
-	CARE_MANAGER("care-manager", Audience.SOCIAL_CARE),
-	HOUSING_OFFICER("housing-officer", Audience.SOCIAL_CARE),
-	SUPPORT_WORKER("support-worker", Audience.SOCIAL_CARE),
+	DIETITIAN("dietitian", Audience.HEALTH), PODIATRIST("podiatrist", Audience.HEALTH),
+	PHARMACIST("pharmacist", Audience.HEALTH), PARAMEDIC("paramedic", Audience.HEALTH),
+	SOCIAL_WORKER("social-worker", Audience.SOCIAL_CARE), CARE_MANAGER("care-manager", Audience.SOCIAL_CARE),
+	HOUSING_OFFICER("housing-officer", Audience.SOCIAL_CARE), SUPPORT_WORKER("support-worker", Audience.SOCIAL_CARE),
 	REABLEMENT_WORKER("reablement-worker", Audience.SOCIAL_CARE),
 	CARERS_SUPPORT_WORKER("carers-support-worker", Audience.SOCIAL_CARE),
 	WELFARE_RIGHTS_OFFICER("welfare-rights-officer", Audience.SOCIAL_CARE);

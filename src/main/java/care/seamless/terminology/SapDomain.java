@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The nine domains of the Single Assessment Process (DH guidance HSC 2002/001, LAC(2002)1), with a title for
- * practitioners and one for the person.
+ * The nine domains of the Single Assessment Process (DH guidance HSC 2002/001,
+ * LAC(2002)1), with a title for practitioners and one for the person.
  */
 public enum SapDomain {
 
@@ -16,9 +16,8 @@ public enum SapDomain {
 	SENSES("senses", "Senses", "Seeing, hearing and communicating"),
 	MENTAL_HEALTH("mental-health", "Mental health", "How I feel and how I think"),
 	RELATIONSHIPS("relationships", "Relationships", "People in my life and things I do"),
-	SAFETY("safety", "Safety", "Feeling and being safe"),
-	ENVIRONMENT_RESOURCES("environment-resources", "Immediate environment and resources",
-			"My home, money and getting out");
+	SAFETY("safety", "Safety", "Feeling and being safe"), ENVIRONMENT_RESOURCES("environment-resources",
+			"Immediate environment and resources", "My home, money and getting out");
 
 	private final String code;
 

@@ -1,9 +1,10 @@
 package care.seamless.terminology;
 
 /**
- * Checks that a SNOMED CT identifier is well formed: digits only, a concept partition and a valid Verhoeff check
- * digit. This cannot prove the id means what the row says, but it catches the typing slips and invented numbers that
- * would otherwise travel silently into FHIR exports.
+ * Checks that a SNOMED CT identifier is well formed: digits only, a concept partition and
+ * a valid Verhoeff check digit. This cannot prove the id means what the row says, but it
+ * catches the typing slips and invented numbers that would otherwise travel silently into
+ * FHIR exports.
  */
 final class SnomedIds {
 
@@ -23,7 +24,8 @@ final class SnomedIds {
 		if (!id.matches("[1-9]\\d{5,17}")) {
 			return false;
 		}
-		// The partition identifier (second and third digits from the right) is 00 or 10 for concepts.
+		// The partition identifier (second and third digits from the right) is 00 or 10
+		// for concepts.
 		String partition = id.substring(id.length() - 3, id.length() - 1);
 		return (partition.equals("00") || partition.equals("10")) && verhoeffValid(id);
 	}

@@ -14,15 +14,17 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * The common language: shows any coded answer in the viewer's words, finds concepts by any of their words, and takes
- * in partners' vocabularies. Starts with the starter vocabulary shipped on the classpath.
+ * The common language: shows any coded answer in the viewer's words, finds concepts by
+ * any of their words, and takes in partners' vocabularies. Starts with the starter
+ * vocabulary shipped on the classpath.
  */
 @Service
 public class Terminology {
 
 	static final String STARTER_VOCABULARY = "terminology/starter-vocabulary.csv";
 
-	// Swapped whole on import, so readers always see one consistent vocabulary without locking.
+	// Swapped whole on import, so readers always see one consistent vocabulary without
+	// locking.
 	private volatile Vocabulary vocabulary;
 
 	public Terminology() {
@@ -46,7 +48,8 @@ public class Terminology {
 	}
 
 	/**
-	 * The concept's words for a viewer given by profession code, or {@code person} / {@code carer}.
+	 * The concept's words for a viewer given by profession code, or {@code person} /
+	 * {@code carer}.
 	 */
 	public String display(String code, String viewer) {
 		return display(code, Audience.forViewer(viewer));
@@ -57,7 +60,8 @@ public class Terminology {
 	}
 
 	/**
-	 * Adds a partner's concepts, replacing any with the same code. All or nothing: one bad line refuses the file.
+	 * Adds a partner's concepts, replacing any with the same code. All or nothing: one
+	 * bad line refuses the file.
 	 */
 	public synchronized ImportResult importCsv(Reader reader) {
 		CsvResult read = VocabularyCsv.read(reader);
@@ -79,8 +83,8 @@ public class Terminology {
 		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
 			CsvResult read = VocabularyCsv.read(reader);
 			if (read.hasErrors()) {
-				throw new IllegalStateException("The starter vocabulary " + STARTER_VOCABULARY + " has errors: "
-						+ read.errors());
+				throw new IllegalStateException(
+						"The starter vocabulary " + STARTER_VOCABULARY + " has errors: " + read.errors());
 			}
 			return Vocabulary.of(read.concepts());
 		}

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable set of concepts, looked up by code and searched by any of their words. Changing the vocabulary makes
- * a new one, so readers never see a half-finished import.
+ * An immutable set of concepts, looked up by code and searched by any of their words.
+ * Changing the vocabulary makes a new one, so readers never see a half-finished import.
  */
 public final class Vocabulary {
 
@@ -43,8 +43,9 @@ public final class Vocabulary {
 	}
 
 	/**
-	 * A new vocabulary with these concepts added; a concept whose code already exists replaces the old one, so a
-	 * partner can reword a starter concept without inventing a new code.
+	 * A new vocabulary with these concepts added; a concept whose code already exists
+	 * replaces the old one, so a partner can reword a starter concept without inventing a
+	 * new code.
 	 */
 	public Vocabulary with(Collection<Concept> additions) {
 		Map<String, Concept> byCode = new LinkedHashMap<>(this.byCode);
@@ -61,16 +62,18 @@ public final class Vocabulary {
 	}
 
 	/**
-	 * The concept's words for this audience. An unknown code (say, from a partner whose vocabulary has not been
-	 * imported yet) is shown as the code itself, so a screen still renders and the gap is visible.
+	 * The concept's words for this audience. An unknown code (say, from a partner whose
+	 * vocabulary has not been imported yet) is shown as the code itself, so a screen
+	 * still renders and the gap is visible.
 	 */
 	public String display(String code, Audience audience) {
 		return find(code).map((concept) -> concept.display(audience)).orElse(code);
 	}
 
 	/**
-	 * Concepts with any term, synonym or code matching the text, ignoring case: exact matches first, then terms that
-	 * start with the text, then terms that contain it; ties in plain-English order.
+	 * Concepts with any term, synonym or code matching the text, ignoring case: exact
+	 * matches first, then terms that start with the text, then terms that contain it;
+	 * ties in plain-English order.
 	 */
 	public List<Concept> search(String text) {
 		String query = normalise(text);
@@ -116,7 +119,8 @@ public final class Vocabulary {
 		return best;
 	}
 
-	// Collapsing spaces lets "personal  care" find "personal care" when someone types carelessly.
+	// Collapsing spaces lets "personal care" find "personal care" when someone types
+	// carelessly.
 	private static String normalise(String text) {
 		return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}

@@ -19,8 +19,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads and writes vocabularies as CSV, the format partners can edit in a spreadsheet. Reading never throws on bad
- * content: every problem is reported with its line and column so the whole file can be fixed in one go.
+ * Reads and writes vocabularies as CSV, the format partners can edit in a spreadsheet.
+ * Reading never throws on bad content: every problem is reported with its line and column
+ * so the whole file can be fixed in one go.
  */
 public final class VocabularyCsv {
 
@@ -46,14 +47,17 @@ public final class VocabularyCsv {
 		List<Concept> concepts = new ArrayList<>();
 		List<CsvError> errors = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(reader, READ_FORMAT)) {
-			List<String> missing = COLUMNS.stream().filter((column) -> !parser.getHeaderMap().containsKey(column)).toList();
+			List<String> missing = COLUMNS.stream()
+				.filter((column) -> !parser.getHeaderMap().containsKey(column))
+				.toList();
 			if (!missing.isEmpty()) {
 				return new CsvResult(List.of(), List.of(new CsvError(1, String.join(", ", missing), "missing column")));
 			}
 			readRecords(parser, concepts, errors);
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException ex) {
-			// commons-csv reports malformed quoting and duplicate headers this way; it carries its own position.
+			// commons-csv reports malformed quoting and duplicate headers this way; it
+			// carries its own position.
 			errors.add(new CsvError(0, "", "the file could not be read as CSV: " + ex.getMessage()));
 		}
 		return new CsvResult(concepts, errors);
@@ -63,7 +67,8 @@ public final class VocabularyCsv {
 		Map<String, Integer> firstLineOfCode = new HashMap<>();
 		Iterator<CSVRecord> records = parser.iterator();
 		while (true) {
-			// Taken before reading, so a quoted value spanning lines still reports the line the record starts on.
+			// Taken before reading, so a quoted value spanning lines still reports the
+			// line the record starts on.
 			int line = (int) parser.getCurrentLineNumber() + 1;
 			if (!records.hasNext()) {
 				return;
@@ -75,7 +80,8 @@ public final class VocabularyCsv {
 			}
 			Integer first = firstLineOfCode.putIfAbsent(concept.code(), line);
 			if (first != null) {
-				errors.add(new CsvError(line, "code", "duplicate code '" + concept.code() + "', first on line " + first));
+				errors
+					.add(new CsvError(line, "code", "duplicate code '" + concept.code() + "', first on line " + first));
 			}
 			else {
 				concepts.add(concept);

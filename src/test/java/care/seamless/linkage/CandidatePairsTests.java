@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class CandidatePairsTests {
 
-	// Twins share a date of birth, family name and postcode: several keys propose the same pair.
+	// Twins share a date of birth, family name and postcode: several keys propose the
+	// same pair.
 	private final List<Prepared> records = List.of(
 			person("a").given("anne").family("smith").born("1980-01-02").postcode("LS1 4AP").prepared(),
 			person("b").given("anna").family("smith").born("1980-01-02").postcode("LS1 4AP").prepared(),

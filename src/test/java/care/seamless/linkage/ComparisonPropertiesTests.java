@@ -31,7 +31,8 @@ class ComparisonPropertiesTests {
 		}
 	}
 
-	// Short strings over a small alphabet, so that agreements, swaps, typos and missing values all occur.
+	// Short strings over a small alphabet, so that agreements, swaps, typos and missing
+	// values all occur.
 	@Provide
 	Arbitrary<Record> people() {
 		Arbitrary<String> names = Arbitraries.strings().withChars("abnmo").ofMinLength(0).ofMaxLength(5);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ExpectationTests {
 
-	// Three comparisons with three, two and four levels; matches agree, non-matches mostly do not.
+	// Three comparisons with three, two and four levels; matches agree, non-matches
+	// mostly do not.
 	private static final double[][] TRUE_M = { { 0.80, 0.15, 0.05 }, { 0.90, 0.10 }, { 0.60, 0.25, 0.10, 0.05 } };
 
 	private static final double[][] TRUE_U = { { 0.05, 0.15, 0.80 }, { 0.30, 0.70 }, { 0.02, 0.08, 0.20, 0.70 } };
@@ -41,8 +42,7 @@ class ExpectationTests {
 			counts[row++] = entry.getValue();
 		}
 
-		Expectation.Estimate estimate = Expectation.estimate(vectors, counts, start(0.6), start(0.2), 0.5, false,
-				1000);
+		Expectation.Estimate estimate = Expectation.estimate(vectors, counts, start(0.6), start(0.2), 0.5, false, 1000);
 
 		assertThat(estimate.lambda()).isCloseTo(TRUE_LAMBDA, within(0.01));
 		for (int c = 0; c < TRUE_M.length; c++) {
@@ -75,7 +75,8 @@ class ExpectationTests {
 		return probabilities.length - 1;
 	}
 
-	// A starting guess with the given share on the first level and the rest spread evenly.
+	// A starting guess with the given share on the first level and the rest spread
+	// evenly.
 	private static double[][] start(double first) {
 		double[][] start = new double[TRUE_M.length][];
 		for (int c = 0; c < TRUE_M.length; c++) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Links the FEBRL benchmark files end to end, training on each file itself, and holds the engine to its quality bars.
- * The files live in {@code shared/data} beside the project.
+ * Links the FEBRL benchmark files end to end, training on each file itself, and holds the
+ * engine to its quality bars. The files live in {@code shared/data} beside the project.
  */
 class FebrlEvaluationTests {
 

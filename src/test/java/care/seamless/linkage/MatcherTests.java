@@ -85,7 +85,8 @@ class MatcherTests {
 		return pair.contributions().get(Comparison.FAMILY_NAME.ordinal()).weight();
 	}
 
-	// A hand-made model: agreement is likely among matches, rare among non-matches; "smith" is common.
+	// A hand-made model: agreement is likely among matches, rare among non-matches;
+	// "smith" is common.
 	private static Model model() {
 		List<double[]> m = new ArrayList<>();
 		List<double[]> u = new ArrayList<>();

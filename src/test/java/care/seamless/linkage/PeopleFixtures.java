@@ -3,7 +3,9 @@ package care.seamless.linkage;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Builds records for tests: {@code person("1").given("anne").family("smith").build()}. */
+/**
+ * Builds records for tests: {@code person("1").given("anne").family("smith").build()}.
+ */
 final class PeopleFixtures {
 
 	private final String id;

@@ -58,7 +58,8 @@ class RecordReaderTests {
 	@Test
 	void refusesToUseTheTruthColumnAsAnExplicitRole() throws Exception {
 		Path file = write("id,name,cluster\n1,Rob,7\n");
-		RecordReader reader = new RecordReader(RecordReader.parseColumns("given_name=cluster"), Truth.column("cluster"));
+		RecordReader reader = new RecordReader(RecordReader.parseColumns("given_name=cluster"),
+				Truth.column("cluster"));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> reader.read(file));
 	}

@@ -47,15 +47,13 @@ class StarterVocabularyTests {
 	@Test
 	void hasNoDuplicateCodes() {
 		Set<String> codes = new HashSet<>();
-		assertThat(this.vocabulary.concepts()).allSatisfy((concept) -> assertThat(codes.add(concept.code()))
-			.as("duplicate %s", concept.code())
-			.isTrue());
+		assertThat(this.vocabulary.concepts())
+			.allSatisfy((concept) -> assertThat(codes.add(concept.code())).as("duplicate %s", concept.code()).isTrue());
 	}
 
 	@Test
 	void usesWellFormedIcfCodes() {
-		assertThat(this.vocabulary.concepts().stream().map(Concept::icfCategory).filter(Objects::nonNull))
-			.isNotEmpty()
+		assertThat(this.vocabulary.concepts().stream().map(Concept::icfCategory).filter(Objects::nonNull)).isNotEmpty()
 			.allSatisfy((code) -> assertThat(code).matches("^[bdes]\\d{3,5}$"));
 	}
 

@@ -21,10 +21,11 @@ class TerminologyTests {
 
 	@Test
 	void addsAndOverridesConceptsByCode() {
-		String csv = VocabularyCsvTests.HEADER + """
-				d510,icf,need,personal-care,hygiene,Washing oneself,Personal hygiene support,Having a wash,,,
-				LCC-CARE-01,local,service,personal-care,,Shared Lives,Shared Lives placement,Shared Lives carer,adult placement,,
-				""";
+		String csv = VocabularyCsvTests.HEADER
+				+ """
+						d510,icf,need,personal-care,hygiene,Washing oneself,Personal hygiene support,Having a wash,,,
+						LCC-CARE-01,local,service,personal-care,,Shared Lives,Shared Lives placement,Shared Lives carer,adult placement,,
+						""";
 		ImportResult result = this.terminology.importCsv(new StringReader(csv));
 		assertThat(result.succeeded()).isTrue();
 		assertThat(result.added()).isEqualTo(1);

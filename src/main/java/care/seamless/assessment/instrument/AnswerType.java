@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kind of answer a question takes. Coded answers hold concept codes from the common language, and
- * {@link #SCALE_ICF} holds an ICF qualifier (0 to 4, 8 or 9).
+ * The kind of answer a question takes. Coded answers hold concept codes from the common
+ * language, and {@link #SCALE_ICF} holds an ICF qualifier (0 to 4, 8 or 9).
  */
 public enum AnswerType {
 

@@ -12,8 +12,9 @@ import care.seamless.terminology.IcfQualifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a submitted form value into the typed answer for a question, or a message in the GOV.UK style that tells the
- * person what to do. Coded answers must be one of the question's own options, not just any known concept.
+ * Turns a submitted form value into the typed answer for a question, or a message in the
+ * GOV.UK style that tells the person what to do. Coded answers must be one of the
+ * question's own options, not just any known concept.
  */
 public final class AnswerValidator {
 
@@ -23,7 +24,8 @@ public final class AnswerValidator {
 	}
 
 	/**
-	 * @param rawValue the submitted value; several codes for a coded-multiple question are separated by commas
+	 * @param rawValue the submitted value; several codes for a coded-multiple question
+	 * are separated by commas
 	 */
 	public static AnswerResult validate(Question question, @Nullable String rawValue) {
 		String value = (rawValue != null) ? rawValue.strip() : "";
@@ -42,8 +44,8 @@ public final class AnswerValidator {
 	}
 
 	private static AnswerResult text(String value) {
-		return (value.length() <= MAX_TEXT_LENGTH) ? accepted(value)
-				: rejected("Answer must be " + String.format(Locale.UK, "%,d", MAX_TEXT_LENGTH) + " characters or fewer");
+		return (value.length() <= MAX_TEXT_LENGTH) ? accepted(value) : rejected(
+				"Answer must be " + String.format(Locale.UK, "%,d", MAX_TEXT_LENGTH) + " characters or fewer");
 	}
 
 	private static AnswerResult bool(String value) {

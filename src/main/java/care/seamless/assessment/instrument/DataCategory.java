@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The information-governance category of a section's answers. Access decisions are made per category, so sensitive
- * answers (mental health, safeguarding, sexual health) can be withheld while the rest of an assessment is shared.
+ * The information-governance category of a section's answers. Access decisions are made
+ * per category, so sensitive answers (mental health, safeguarding, sexual health) can be
+ * withheld while the rest of an assessment is shared.
  */
 public enum DataCategory {
 

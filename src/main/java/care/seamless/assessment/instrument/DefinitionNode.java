@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A JSON object in a definition file together with its path, so every value read can report a problem at
- * {@code $.sections[2].questions[0].options[1]} rather than somewhere in the file.
+ * A JSON object in a definition file together with its path, so every value read can
+ * report a problem at {@code $.sections[2].questions[0].options[1]} rather than somewhere
+ * in the file.
  */
 final class DefinitionNode {
 

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import care.seamless.terminology.SapDomain;
 
 /**
- * A versioned assessment form. A version never changes once published: a changed form is a new version, so every
- * completed assessment can be read against the exact questions that were asked.
+ * A versioned assessment form. A version never changes once published: a changed form is
+ * a new version, so every completed assessment can be read against the exact questions
+ * that were asked.
  */
 public record Instrument(String id, int version, String title, Stage stage, String description,
 		List<Section> sections) {

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an instrument definition (JSON) and checks it against the common language and the known professions and
- * data categories. A definition is either wholly valid or refused with every problem listed.
+ * Reads an instrument definition (JSON) and checks it against the common language and the
+ * known professions and data categories. A definition is either wholly valid or refused
+ * with every problem listed.
  */
 public final class InstrumentParser {
 
@@ -25,7 +26,8 @@ public final class InstrumentParser {
 
 	/**
 	 * @param source the file name, used in error messages
-	 * @throws InvalidInstrumentException listing every problem, each with the file name and JSON path
+	 * @throws InvalidInstrumentException listing every problem, each with the file name
+	 * and JSON path
 	 */
 	public Instrument parse(InputStream json, String source) {
 		JsonNode root;
@@ -33,10 +35,12 @@ public final class InstrumentParser {
 			root = JSON.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidInstrumentException(source, List.of(source + ": not valid JSON: " + ex.getOriginalMessage()));
+			throw new InvalidInstrumentException(source,
+					List.of(source + ": not valid JSON: " + ex.getOriginalMessage()));
 		}
 		List<String> errors = new ArrayList<>();
-		Instrument instrument = new InstrumentReader(this.vocabulary).read(new DefinitionNode(root, "$", source, errors));
+		Instrument instrument = new InstrumentReader(this.vocabulary)
+			.read(new DefinitionNode(root, "$", source, errors));
 		if (!errors.isEmpty()) {
 			throw new InvalidInstrumentException(source, errors);
 		}

@@ -16,8 +16,9 @@ import care.seamless.terminology.Vocabulary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks one definition, building the instrument and recording problems. Ids must be unique across the whole
- * instrument, not just within a section, because answers are stored against the question id alone.
+ * Walks one definition, building the instrument and recording problems. Ids must be
+ * unique across the whole instrument, not just within a section, because answers are
+ * stored against the question id alone.
  */
 final class InstrumentReader {
 
@@ -31,8 +32,8 @@ final class InstrumentReader {
 	private static final Set<String> SECTION_FIELDS = Set.of("id", "title", "sapDomain", "category", "professions",
 			"personsOwnWords", "questions");
 
-	private static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "plainText", "type", "options",
-			"required", "reuseKey", "staleAfterDays", "min", "max");
+	private static final Set<String> QUESTION_FIELDS = Set.of("id", "text", "plainText", "type", "options", "required",
+			"reuseKey", "staleAfterDays", "min", "max");
 
 	private final Vocabulary vocabulary;
 
@@ -90,7 +91,8 @@ final class InstrumentReader {
 		return professions;
 	}
 
-	// The person's own words are kept verbatim (PRSB About Me), so such a section cannot hold coded or scored answers.
+	// The person's own words are kept verbatim (PRSB About Me), so such a section cannot
+	// hold coded or scored answers.
 	private static void checkOnlyText(DefinitionNode node, List<Question> questions) {
 		for (int i = 0; i < questions.size(); i++) {
 			if (questions.get(i).type() != AnswerType.TEXT) {
@@ -107,7 +109,8 @@ final class InstrumentReader {
 		List<String> options = options(node, type);
 		String reuseKey = node.optionalText("reuseKey");
 		if (reuseKey != null && !REUSE_KEY.matcher(reuseKey).matches()) {
-			node.error(node.at("reuseKey"), "'" + reuseKey + "' must be dotted lower-case words, like mobility.indoors");
+			node.error(node.at("reuseKey"),
+					"'" + reuseKey + "' must be dotted lower-case words, like mobility.indoors");
 		}
 		Integer staleAfterDays = node.optionalInteger("staleAfterDays");
 		if (staleAfterDays != null && staleAfterDays < 1) {

@@ -1,8 +1,9 @@
 package care.seamless.assessment.instrument;
 
 /**
- * Refuses an instrument whose version is not above every version already held, because a published version must
- * never change under the assessments that were completed against it.
+ * Refuses an instrument whose version is not above every version already held, because a
+ * published version must never change under the assessments that were completed against
+ * it.
  */
 public class InstrumentVersionNotNewerException extends RuntimeException {
 

@@ -18,9 +18,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
 /**
- * The catalogue of assessment instruments: those shipped in {@code classpath:instruments/*.json}, plus any imported
- * since. Instruments are checked against the common language when they arrive, so a coded option always has words
- * to show.
+ * The catalogue of assessment instruments: those shipped in
+ * {@code classpath:instruments/*.json}, plus any imported since. Instruments are checked
+ * against the common language when they arrive, so a coded option always has words to
+ * show.
  */
 @Service
 public class Instruments {
@@ -58,7 +59,8 @@ public class Instruments {
 	/**
 	 * Adds a new instrument, or a new version of one.
 	 * @throws InvalidInstrumentException if the definition is not valid
-	 * @throws InstrumentVersionNotNewerException if this id already has this version or a later one
+	 * @throws InstrumentVersionNotNewerException if this id already has this version or a
+	 * later one
 	 */
 	public synchronized Instrument importDefinition(InputStream json) {
 		return add(new InstrumentParser(this.terminology.vocabulary()).parse(json, "imported definition"));
@@ -66,7 +68,8 @@ public class Instruments {
 
 	private Instrument add(Instrument instrument) {
 		ReuseKeys.check(instrument, all());
-		NavigableMap<Integer, Instrument> versions = this.byId.computeIfAbsent(instrument.id(), (id) -> new TreeMap<>());
+		NavigableMap<Integer, Instrument> versions = this.byId.computeIfAbsent(instrument.id(),
+				(id) -> new TreeMap<>());
 		synchronized (versions) {
 			if (!versions.isEmpty() && versions.lastKey() >= instrument.version()) {
 				throw new InstrumentVersionNotNewerException(instrument.id(), instrument.version(), versions.lastKey());
@@ -89,7 +92,8 @@ public class Instruments {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the shipped instruments", ex);
 		}
-		// Oldest first, so shipping versions 1 and 2 of one instrument side by side loads both.
+		// Oldest first, so shipping versions 1 and 2 of one instrument side by side loads
+		// both.
 		shipped.sort(Comparator.comparingInt(Instrument::version));
 		shipped.forEach(this::add);
 	}

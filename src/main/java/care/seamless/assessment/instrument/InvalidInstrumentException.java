@@ -3,8 +3,8 @@ package care.seamless.assessment.instrument;
 import java.util.List;
 
 /**
- * A definition file that cannot be used. Every problem found is listed, each naming the file and the JSON path, so
- * an author can fix them all at once.
+ * A definition file that cannot be used. Every problem found is listed, each naming the
+ * file and the JSON path, so an author can fix them all at once.
  */
 public class InvalidInstrumentException extends RuntimeException {
 

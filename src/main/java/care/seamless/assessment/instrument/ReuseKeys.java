@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps "tell us once" safe: every question sharing a reuse key must take the same type of answer, or an answer
- * carried from one instrument would not fit the question it pre-fills in another.
+ * Keeps "tell us once" safe: every question sharing a reuse key must take the same type
+ * of answer, or an answer carried from one instrument would not fit the question it
+ * pre-fills in another.
  */
 final class ReuseKeys {
 
@@ -15,7 +16,8 @@ final class ReuseKeys {
 	}
 
 	/**
-	 * @throws InvalidInstrumentException naming each question whose reuse key clashes with an earlier instrument
+	 * @throws InvalidInstrumentException naming each question whose reuse key clashes
+	 * with an earlier instrument
 	 */
 	static void check(Instrument candidate, List<Instrument> existing) {
 		Map<String, Question> known = new HashMap<>();

@@ -9,8 +9,10 @@ import care.seamless.terminology.SapDomain;
 /**
  * A group of questions in one SAP domain, completed by the professions trained for it.
  *
- * @param professions who may complete the section; ignored when {@code anyProfession} is set
- * @param personsOwnWords whether the section records the person's own words, which are kept as they said them
+ * @param professions who may complete the section; ignored when {@code anyProfession} is
+ * set
+ * @param personsOwnWords whether the section records the person's own words, which are
+ * kept as they said them
  */
 public record Section(String id, String title, SapDomain sapDomain, DataCategory category, boolean anyProfession,
 		Set<Profession> professions, boolean personsOwnWords, List<Question> questions) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code seamless link bench}: deduplicates generated records to measure scale, then times scoring one record
- * against one candidate, the cost that online matching pays per candidate.
+ * {@code seamless link bench}: deduplicates generated records to measure scale, then
+ * times scoring one record against one candidate, the cost that online matching pays per
+ * candidate.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Deduplicate synthetic records and report timings and quality.")
@@ -22,7 +23,8 @@ class BenchCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--records", defaultValue = "100000", description = "How many records to generate (default ${DEFAULT-VALUE}).")
+	@Option(names = "--records", defaultValue = "100000",
+			description = "How many records to generate (default ${DEFAULT-VALUE}).")
 	int records;
 
 	@Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -47,7 +49,8 @@ class BenchCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	// Scores one raw record against another through the public API, including normalisation of both records.
+	// Scores one raw record against another through the public API, including
+	// normalisation of both records.
 	private static double singlePairMicros(SyntheticPeople.People people, LinkRun.Result result) {
 		int n = people.records().size();
 		int rounds = 200_000;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code seamless link evaluate}: links the input, then measures pairwise precision, recall and F1 against ground
- * truth. The last line is machine-readable: {@code precision=P recall=R f1=F pairs=N seconds=S}.
+ * {@code seamless link evaluate}: links the input, then measures pairwise precision,
+ * recall and F1 against ground truth. The last line is machine-readable:
+ * {@code precision=P recall=R f1=F pairs=N seconds=S}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
 		description = "Link the input and report precision, recall and F1 against ground truth.")

@@ -11,7 +11,10 @@ import care.seamless.linkage.Truth;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The input files shared by the link subcommands: one file to deduplicate, or a left and a right file to join. */
+/**
+ * The input files shared by the link subcommands: one file to deduplicate, or a left and
+ * a right file to join.
+ */
 class InputOptions {
 
 	@Option(names = "--input", description = "CSV file to deduplicate.")
@@ -37,7 +40,10 @@ class InputOptions {
 		throw new IllegalArgumentException("Give either --input, or both --left and --right");
 	}
 
-	/** The records read, left before right for a join, with their truth keys when {@code truth} asks for them. */
+	/**
+	 * The records read, left before right for a join, with their truth keys when
+	 * {@code truth} asks for them.
+	 */
 	Loaded load(Truth truth) throws IOException {
 		RecordReader reader = new RecordReader(RecordReader.parseColumns(columns), truth);
 		if (!isJoin()) {

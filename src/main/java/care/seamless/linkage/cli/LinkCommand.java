@@ -13,7 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code seamless link}: identity matching from the command line, without starting the web application. */
+/**
+ * {@code seamless link}: identity matching from the command line, without starting the
+ * web application.
+ */
 @Command(name = "link", mixinStandardHelpOptions = true,
 		description = "Find records of the same person (Fellegi-Sunter model trained by EM on the input).",
 		subcommands = { LinkCommand.Dedupe.class, LinkCommand.Join.class, EvaluateCommand.class, BenchCommand.class })

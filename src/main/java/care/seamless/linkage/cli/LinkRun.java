@@ -18,7 +18,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.jspecify.annotations.Nullable;
 
-/** Trains (or loads) a model and scores the candidate pairs, reporting progress on standard error. */
+/**
+ * Trains (or loads) a model and scores the candidate pairs, reporting progress on
+ * standard error.
+ */
 final class LinkRun {
 
 	record Result(Linkage linkage, Matcher matcher, List<Link> links) {

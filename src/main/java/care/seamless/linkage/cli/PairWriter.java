@@ -16,20 +16,27 @@ import care.seamless.linkage.ScoredPair;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes scored pairs as CSV: ids, weight, probability, decision, the rule that fired, and each field's weight. */
+/**
+ * Writes scored pairs as CSV: ids, weight, probability, decision, the rule that fired,
+ * and each field's weight.
+ */
 final class PairWriter {
 
 	private PairWriter() {
 	}
 
 	static void write(Path file, LinkRun.Result result) throws IOException {
-		List<String> header = new ArrayList<>(List.of("left_id", "right_id", "weight", "probability", "decision", "rule"));
+		List<String> header = new ArrayList<>(
+				List.of("left_id", "right_id", "weight", "probability", "decision", "rule"));
 		for (Comparison comparison : Comparison.values()) {
 			header.add("level_" + comparison.name().toLowerCase(Locale.ROOT));
 			header.add("weight_" + comparison.name().toLowerCase(Locale.ROOT));
 		}
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-				CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer)) {
+				CSVPrinter printer = CSVFormat.DEFAULT.builder()
+					.setHeader(header.toArray(String[]::new))
+					.get()
+					.print(writer)) {
 			List<ScoredPair> pairs = result.links()
 				.stream()
 				.map(link -> result.linkage().explain(result.matcher(), link))

@@ -11,9 +11,10 @@ import care.seamless.linkage.Record;
 import care.seamless.linkage.Role;
 
 /**
- * Made-up UK-style person records for measuring scale, with known duplicates. Names follow a skewed distribution (a
- * few very common, a long tail) so blocks are as uneven as in real registers. About a fifth of people get one or two
- * duplicates with typical errors: typos, swapped names, transposed dates, a changed postcode, missing values.
+ * Made-up UK-style person records for measuring scale, with known duplicates. Names
+ * follow a skewed distribution (a few very common, a long tail) so blocks are as uneven
+ * as in real registers. About a fifth of people get one or two duplicates with typical
+ * errors: typos, swapped names, transposed dates, a changed postcode, missing values.
  */
 final class SyntheticPeople {
 
@@ -23,13 +24,15 @@ final class SyntheticPeople {
 			"margaret", "john", "david", "peter", "susan", "mary", "elizabeth", "robert" };
 
 	private static final String[] SYLLABLES = { "ash", "ber", "ton", "well", "smith", "son", "ham", "ley", "wood",
-			"field", "brook", "ford", "hall", "mar", "kin", "dal", "ing", "win", "ter", "man", "cot", "den", "ell", "by" };
+			"field", "brook", "ford", "hall", "mar", "kin", "dal", "ing", "win", "ter", "man", "cot", "den", "ell",
+			"by" };
 
 	private static final String[] STREETS = { "high street", "station road", "church lane", "park avenue", "mill road",
 			"victoria road", "green lane", "manor way", "the crescent", "kings road", "queens drive", "school lane" };
 
 	private static final String[] TOWNS = { "london", "birmingham", "leeds", "sheffield", "bristol", "manchester",
-			"liverpool", "leicester", "coventry", "hull", "bradford", "cardiff", "nottingham", "stoke", "derby", "york" };
+			"liverpool", "leicester", "coventry", "hull", "bradford", "cardiff", "nottingham", "stoke", "derby",
+			"york" };
 
 	private final SplittableRandom random;
 
@@ -114,7 +117,8 @@ final class SyntheticPeople {
 		return name.substring(0, at) + letter + name.substring(at + 1);
 	}
 
-	// Real registers hold thousands of given names; the listed ones are the common head of the distribution.
+	// Real registers hold thousands of given names; the listed ones are the common head
+	// of the distribution.
 	private String givenName() {
 		String name = GIVEN[skewed(GIVEN.length)];
 		return random.nextInt(10) < 6 ? name : name.substring(0, 3) + SYLLABLES[random.nextInt(SYLLABLES.length)];

@@ -27,7 +27,8 @@ class AnswerValidatorTests {
 
 	@Test
 	void readsWholeNumbersWithinTheirBounds() {
-		Question falls = new Question("falls", "Falls", "Falls", AnswerType.INTEGER, List.of(), false, null, null, 0, 365);
+		Question falls = new Question("falls", "Falls", "Falls", AnswerType.INTEGER, List.of(), false, null, null, 0,
+				365);
 		assertThat(accepted(falls, "3")).isEqualTo(3);
 		assertThat(rejected(falls, "three")).isEqualTo("Enter a whole number, like 3");
 		assertThat(rejected(falls, "2.5")).isEqualTo("Enter a whole number, like 3");

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Small definitions for tests, built from a template so each test changes only the part it is about.
+ * Small definitions for tests, built from a template so each test changes only the part
+ * it is about.
  */
 final class InstrumentJson {
 

@@ -40,8 +40,7 @@ class InstrumentParserTests {
 
 	@Test
 	void rejectsAnUnknownProfession() {
-		assertThat(errorsOf(definition("test-instrument", 1, "[\"gp\", \"wizard\"]", WASHING)))
-			.singleElement()
+		assertThat(errorsOf(definition("test-instrument", 1, "[\"gp\", \"wizard\"]", WASHING))).singleElement()
 			.asString()
 			.startsWith("test.json: $.sections[0].professions[1]: unknown profession 'wizard'");
 	}
@@ -71,8 +70,9 @@ class InstrumentParserTests {
 
 	@Test
 	void rejectsOptionsOnAnUncodedQuestionAndBoundsOnANonInteger() {
-		String json = withQuestions("""
-				{ "id": "note", "text": "Note", "plainText": "Note", "type": "text", "options": ["d510"], "max": 3 }""");
+		String json = withQuestions(
+				"""
+						{ "id": "note", "text": "Note", "plainText": "Note", "type": "text", "options": ["d510"], "max": 3 }""");
 		assertThat(errorsOf(json)).containsExactly(
 				"test.json: $.sections[0].questions[0].options: only coded questions have options",
 				"test.json: $.sections[0].questions[0].max: only integer questions have max");

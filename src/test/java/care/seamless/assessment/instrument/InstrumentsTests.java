@@ -24,7 +24,8 @@ class InstrumentsTests {
 	@Test
 	void refusesAVersionThatAlreadyExists() {
 		assertThatExceptionOfType(InstrumentVersionNotNewerException.class)
-			.isThrownBy(() -> this.instruments.importDefinition(stream(definition("sap-overview", 1, "\"any\"", WASHING))))
+			.isThrownBy(
+					() -> this.instruments.importDefinition(stream(definition("sap-overview", 1, "\"any\"", WASHING))))
 			.withMessage("Instrument sap-overview version 1 already exists");
 	}
 
@@ -32,7 +33,8 @@ class InstrumentsTests {
 	void refusesAnOlderVersion() {
 		this.instruments.importDefinition(stream(definition("local-test", 2, "\"any\"", WASHING)));
 		assertThatExceptionOfType(InstrumentVersionNotNewerException.class)
-			.isThrownBy(() -> this.instruments.importDefinition(stream(definition("local-test", 1, "\"any\"", WASHING))))
+			.isThrownBy(
+					() -> this.instruments.importDefinition(stream(definition("local-test", 1, "\"any\"", WASHING))))
 			.withMessageContaining("not newer than the latest version 2");
 		assertThat(this.instruments.find("local-test", 1)).isEmpty();
 	}

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that Spring builds both services as the application will, without starting the application.
+ * Checks that Spring builds both services as the application will, without starting the
+ * application.
  */
 class InstrumentsWiringTests {
 

@@ -88,12 +88,12 @@ class ShippedInstrumentsTests {
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.counting()));
 		assertThat(instrumentsPerKey).containsKeys("selfcare.washing", "mobility.indoors", "falls.any-last-12-months",
 				"health.conditions", "cognition.memory");
-		assertThat(instrumentsPerKey.values().stream().filter((count) -> count > 1).count())
-			.isGreaterThanOrEqualTo(15);
+		assertThat(instrumentsPerKey.values().stream().filter((count) -> count > 1).count()).isGreaterThanOrEqualTo(15);
 	}
 
 	/**
-	 * The profession that every section of a specialist instrument has in common: the one it is written for.
+	 * The profession that every section of a specialist instrument has in common: the one
+	 * it is written for.
 	 */
 	private static Profession onlyProfessionsInEverySection(Instrument instrument) {
 		Set<Profession> common = EnumSet.allOf(Profession.class);

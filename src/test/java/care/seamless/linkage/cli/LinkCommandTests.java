@@ -42,7 +42,8 @@ class LinkCommandTests {
 
 		assertThat(exitCode).isZero();
 		List<String> lines = Files.readAllLines(output);
-		assertThat(lines.get(0)).startsWith("left_id,right_id,weight,probability,decision,rule,level_given_name,weight_given_name");
+		assertThat(lines.get(0))
+			.startsWith("left_id,right_id,weight,probability,decision,rule,level_given_name,weight_given_name");
 		assertThat(lines).hasSizeGreaterThan(400);
 		assertThat(lines.get(1)).contains("MATCH");
 	}
