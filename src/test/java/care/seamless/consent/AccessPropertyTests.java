@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,12 +114,14 @@ class AccessPropertyTests {
 		Arbitrary<GrantPlan> grant = Combinators.combine(index, category, Arbitraries.of(true, false))
 			.as(GrantPlan::new);
 		Arbitrary<PersonPlan> person = Combinators
-			.combine(index, index.list().ofMaxSize(3), choice.list().ofMaxSize(4), entry.list().ofMaxSize(24),
-					grant.list().ofMaxSize(2), index.list().ofMaxSize(1), index.list().ofMaxSize(1))
+			.combine(index, index.list().ofMaxSize(3), choice.list().ofMaxSize(5), entry.list().ofMaxSize(24),
+					grant.list().ofMaxSize(2), rarely(index), rarely(index))
 			.as(PersonPlan::new);
 		Arbitrary<AgreementPlan> agreement = Combinators
-			.combine(index.set().ofMinSize(2).ofMaxSize(4), Arbitraries.of(Purpose.class).set().ofMinSize(1),
-					category.set().ofMinSize(1),
+			.combine(index.set().ofMinSize(2).ofMaxSize(4),
+					Arbitraries.oneOf(Arbitraries.just(Set.of(Purpose.DIRECT_CARE)),
+							Arbitraries.of(Purpose.class).set().ofMinSize(1)),
+					Arbitraries.oneOf(Arbitraries.just(EnumSet.allOf(DataCategory.class)), category.set().ofMinSize(1)),
 					Arbitraries.frequency(net.jqwik.api.Tuple.of(4, AgreementStatus.ACTIVE),
 							net.jqwik.api.Tuple.of(1, AgreementStatus.SUSPENDED),
 							net.jqwik.api.Tuple.of(1, AgreementStatus.DRAFT),
@@ -129,8 +132,14 @@ class AccessPropertyTests {
 				net.jqwik.api.Tuple.of(1, Purpose.SAFEGUARDING), net.jqwik.api.Tuple.of(1, Purpose.SERVICE_PLANNING));
 		return Combinators
 			.combine(Arbitraries.integers().between(2, 4), index.list().ofMinSize(2).ofMaxSize(5),
-					purpose.list().ofSize(5), agreement.list().ofMaxSize(3), person.list().ofMinSize(1).ofMaxSize(3))
+					purpose.list().ofSize(5), agreement.list().ofMinSize(1).ofMaxSize(3),
+					person.list().ofMinSize(1).ofMaxSize(3))
 			.as(Plan::new);
+	}
+
+	/** An empty list mostly; one element about one time in six. */
+	private static Arbitrary<List<Integer>> rarely(Arbitrary<Integer> index) {
+		return index.injectNull(0.85).map(i -> i == null ? List.of() : List.of(i));
 	}
 
 	@Property(tries = 25, seed = "20261123")
@@ -197,6 +206,12 @@ class AccessPropertyTests {
 		Statistics.label("some viewer has a second page")
 			.collect(secondPage)
 			.coverage(c -> c.check(true).count(n -> n >= 2));
+		Statistics.label("item outcome in an open record").coverage(c -> {
+			for (String outcome : List.of("PERMIT", "OVERRIDE", "NO_RELATIONSHIP", "NO_AGREEMENT", "OBJECTION",
+					"NO_CONSENT")) {
+				c.check(outcome).count(n -> n > 0);
+			}
+		});
 		Statistics.label("an open record withholds something")
 			.collect(withheldInOpenRecord)
 			.coverage(c -> c.check(true).count(n -> n >= 5));
