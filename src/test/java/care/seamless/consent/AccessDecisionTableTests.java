@@ -345,36 +345,38 @@ class AccessDecisionTableTests {
 
 		AccessDecision decision = accessPolicy.decide(w.viewer, w.person, c.category(), source);
 
-		assertThat(decision.withheld()).as("withheld reason").isEqualTo(c.expected());
-		assertThat(decision.permitted()).as("permitted").isEqualTo(c.expected() == null);
-		assertThat(decision.override()).as("by override").isEqualTo(c.byOverride());
+		assertThat(decision.withheld()).as("%s: withheld reason", c.name()).isEqualTo(c.expected());
+		assertThat(decision.permitted()).as("%s: permitted", c.name()).isEqualTo(c.expected() == null);
+		assertThat(decision.override()).as("%s: by override", c.name()).isEqualTo(c.byOverride());
 		if (c.expected() != null) {
-			assertThat(decision.policy()).isEqualTo(c.expected().policy());
+			assertThat(decision.policy()).as("%s: policy", c.name()).isEqualTo(c.expected().policy());
 		}
-		assertListPathAgrees(w, entryId, decision, source);
+		assertListPathAgrees(c.name(), w, entryId, decision);
 	}
 
-	private void assertListPathAgrees(World w, UUID entryId, AccessDecision decision, OrganisationId source) {
+	private void assertListPathAgrees(String name, World w, UUID entryId, AccessDecision decision) {
 		if (!accessPolicy.decideRecord(w.viewer, w.person).permitted()) {
 			// No record relationship at all: the list refuses outright, and the item
 			// decision must not be more generous than the record decision.
-			assertThat(decision.permitted()).isFalse();
-			assertThatThrownBy(() -> people.entries(w.viewer, w.person, 1)).isInstanceOf(AccessDenied.class);
+			assertThat(decision.permitted()).as("%s: list path", name).isFalse();
+			assertThatThrownBy(() -> people.entries(w.viewer, w.person, 1)).as("%s: list path", name)
+				.isInstanceOf(AccessDenied.class);
 			return;
 		}
 		EntryPage page = people.entries(w.viewer, w.person, 1);
 		if (decision.permitted()) {
-			assertThat(page.entries()).extracting(Entry::id).containsExactly(entryId);
-			assertThat(page.total()).isEqualTo(1);
-			assertThat(page.withheld()).isEmpty();
+			assertThat(page.entries()).as("%s: list path", name).extracting(Entry::id).containsExactly(entryId);
+			assertThat(page.total()).as("%s: list path", name).isEqualTo(1);
+			assertThat(page.withheld()).as("%s: list path", name).isEmpty();
 		}
 		else {
-			assertThat(page.entries()).isEmpty();
-			assertThat(page.total()).isZero();
-			assertThat(page.withheld()).singleElement()
+			assertThat(page.entries()).as("%s: list path", name).isEmpty();
+			assertThat(page.total()).as("%s: list path", name).isZero();
+			assertThat(page.withheld()).as("%s: list path", name)
+				.singleElement()
 				.satisfies(n -> assertThat(n.reason()).isEqualTo(decision.withheld()));
 		}
-		assertThat(people.entries(w.viewer, w.person, 2).entries()).isEmpty();
+		assertThat(people.entries(w.viewer, w.person, 2).entries()).as("%s: list path", name).isEmpty();
 	}
 
 	@Test
