@@ -96,6 +96,11 @@ public class Matching implements RegistrationMatching {
 		List<KnownElsewhere> known = new ArrayList<>();
 		for (PossibleMatch match : score(record("incoming", details), null)) {
 			Demographics person = match.person();
+			if (person.nhsNumber() != null && person.nhsNumber().equals(details.nhsNumber())) {
+				// Not a possible match but a duplicate NHS number, which registration
+				// refuses with its own message.
+				continue;
+			}
 			known.add(new KnownElsewhere(person.id(), person.name(), person.dateOfBirth(), person.organisation(),
 					match.score().probability()));
 			// Showing even minimal demographics is a disclosure, so it is audited against
