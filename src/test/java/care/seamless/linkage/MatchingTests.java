@@ -30,9 +30,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /**
  * Matching on the real database: candidates, the review decisions, and linking that
@@ -68,6 +73,9 @@ class MatchingTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	OrganisationId council;
 
@@ -176,7 +184,7 @@ class MatchingTests {
 	}
 
 	@Test
-	void linkingAndUnlinkingRestoresExactlyTheStateBefore() {
+	void linkingAndUnlinkingRestoresExactlyTheStateBefore() throws Exception {
 		PersonId[] records = twoRecordsOfOnePerson();
 		people.addEntry(socialWorker.actor(), records[0], DataCategory.GENERAL, "Visit", "Seen at home");
 		people.addEntry(nurse.actor(), records[1], DataCategory.GENERAL, "Clinic", "Dressing changed");
@@ -194,6 +202,10 @@ class MatchingTests {
 		assertThat(snapshot(records)).isEqualTo(before);
 		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isTrue();
 		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).permitted()).isTrue();
+
+		mvc.perform(get("/people/" + records[1]).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("id=\"linked-banner\"")))
+			.andExpect(content().string(containsString("/people/" + records[0])));
 
 		matching.unlink(manager.actor(), records[1]);
 
