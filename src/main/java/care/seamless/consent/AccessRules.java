@@ -22,7 +22,7 @@ final class AccessRules {
 	 * pending referral).
 	 */
 	static String relationship(String p, String c) {
-		return "(" + CareTeams.currentMemberSql(p) + " or " + grant(p, c) + ")";
+		return "(" + careTeam(p) + " or " + grant(p, c) + ")";
 	}
 
 	/**
@@ -30,7 +30,20 @@ final class AccessRules {
 	 * categories.
 	 */
 	static String recordRelationship(String p) {
-		return "(" + CareTeams.currentMemberSql(p) + " or " + grant(p, null) + ")";
+		return "(" + careTeam(p) + " or " + grant(p, null) + ")";
+	}
+
+	/**
+	 * In the care team of this record or of any record linked to it as the same person
+	 * ({@link LinkedIdentities}).
+	 */
+	private static String careTeam(String p) {
+		return "(" + CareTeams.currentMemberSql(p)
+				+ """
+						or exists (select 1 from consent.identity_link mine
+						 join consent.identity_link other on other.group_id = mine.group_id and other.person_id <> mine.person_id
+						 where mine.person_id = %s and %s))"""
+					.formatted(p, CareTeams.currentMemberSql("other.person_id"));
 	}
 
 	private static String grant(String p, String c) {

@@ -43,10 +43,15 @@ public final class ModelFile {
 	}
 
 	public static Model load(Path file) throws IOException {
-		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			properties.load(reader);
+			return load(reader);
 		}
+	}
+
+	/** Loads a model from a reader, e.g. a model shipped as a class-path resource. */
+	public static Model load(Reader reader) throws IOException {
+		Properties properties = new Properties();
+		properties.load(reader);
 		Comparison[] comparisons = Comparison.values();
 		double[][] m = new double[comparisons.length][];
 		double[][] u = new double[comparisons.length][];

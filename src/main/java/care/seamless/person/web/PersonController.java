@@ -1,8 +1,13 @@
 package care.seamless.person.web;
 
+import java.util.List;
+
+import care.seamless.consent.LinkedIdentities;
+import care.seamless.person.KnownElsewhere;
 import care.seamless.person.People;
 import care.seamless.person.PersonRecord;
 import care.seamless.person.PersonRuleViolation;
+import care.seamless.person.RegistrationMatching;
 import care.seamless.person.Sex;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
@@ -13,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,8 +34,14 @@ class PersonController {
 
 	private final People people;
 
-	PersonController(People people) {
+	private final ObjectProvider<RegistrationMatching> matching;
+
+	private final LinkedIdentities linkedIdentities;
+
+	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities) {
 		this.people = people;
+		this.matching = matching;
+		this.linkedIdentities = linkedIdentities;
 	}
 
 	@ModelAttribute("sexes")
@@ -50,6 +62,7 @@ class PersonController {
 	@GetMapping("/people/{id}")
 	String show(Actor actor, @PathVariable PersonId id, Model model) {
 		PersonRecord record = people.record(actor, id);
+		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("record", record);
 		model.addAttribute("person", record.details());
 		return "person/record";
@@ -63,13 +76,26 @@ class PersonController {
 
 	@PostMapping("/people")
 	String register(Actor actor, @Valid @ModelAttribute("form") PersonForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmedNew, Model model, RedirectAttributes redirect) {
 		checkDate(form, result);
 		if (result.hasErrors()) {
 			return "person/form";
 		}
+		RegistrationMatching registrationMatching = matching.getIfAvailable();
+		if (!confirmedNew && registrationMatching != null) {
+			List<KnownElsewhere> known = registrationMatching.possibleMatches(actor, form.toDetails());
+			if (!known.isEmpty()) {
+				// Ask before creating what may be a duplicate; the form comes back with
+				// confirmedNew=true.
+				model.addAttribute("knownElsewhere", known);
+				return "person/form";
+			}
+		}
 		try {
 			PersonId id = people.register(actor, form.toDetails());
+			if (registrationMatching != null) {
+				registrationMatching.registered(actor, id);
+			}
 			redirect.addFlashAttribute("saved", "person.registered");
 			return "redirect:/people/" + id;
 		}

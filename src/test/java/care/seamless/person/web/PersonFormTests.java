@@ -121,6 +121,9 @@ class PersonFormTests {
 			.param("dobYear", year)
 			.param("sex", "FEMALE")
 			.param("postcode", "RV1 2AB")
+			// These people resemble each other on purpose; the possible-match step is
+			// tested in MatchingWebTests.
+			.param("confirmedNew", "true")
 			.param("version", "0");
 	}
 

@@ -1,0 +1,341 @@
+package care.seamless.linkage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.shared.PersonId;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Candidate search over {@code person.person} and the review queue. The candidate query
+ * is the online form of the blocking keys (docs/linkage.md section 4): each branch is
+ * answered from a btree index and capped, so one query costs about the same whatever the
+ * population.
+ */
+@Repository
+class MatchRepository {
+
+	private static final int BRANCH_LIMIT = 200;
+
+	private static final String PERSON_COLUMNS = """
+			p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
+			p.address_line_2, p.town, p.postcode, p.phone, p.email,
+			coalesce(o.name, (select lo.name from team.care_team_member c
+			  join team.practitioner pr on pr.id = c.practitioner_id
+			  join team.organisation lo on lo.id = pr.organisation_id
+			  where c.person_id = p.id and c.lead and c.period_end is null limit 1)) as organisation
+			""";
+
+	private static final String SQL_CANDIDATES = """
+			with hits as (
+			  (select id from person.person where nhs_number = cast(:nhs as text))
+			  union (select id from person.person where date_of_birth = :dob limit :limit)
+			  union (select id from person.person where lower(family_name) = :family and lower(given_name) = :given limit :limit)
+			  union (select id from person.person where lower(family_name) = :given and lower(given_name) = :family limit :limit)
+			  union (select id from person.person where lower(family_name) = :family
+			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
+			  union (select id from person.person where lower(given_name) = :given
+			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
+			  union (select id from person.person where replace(postcode, ' ', '') = cast(:postcode as text)
+			           and lower(left(given_name, 1)) = :initial limit :limit)
+			)
+			select %s
+			from hits h join person.person p on p.id = h.id
+			left join team.organisation o on o.id = p.source_organisation_id
+			where p.id is distinct from cast(:self as uuid)
+			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
+			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
+			    and ((m.left_person = p.id and m.right_person = cast(:self as uuid))
+			      or (m.right_person = p.id and m.left_person = cast(:self as uuid))))
+			"""
+		.formatted(PERSON_COLUMNS);
+
+	private static final String SQL_PERSON = """
+			select %s
+			from person.person p left join team.organisation o on o.id = p.source_organisation_id
+			where p.id = :id
+			""".formatted(PERSON_COLUMNS);
+
+	private static final String SQL_PROPOSE = """
+			insert into linkage.match_candidate (id, left_person, right_person, weight, probability, rule, contributions,
+			  status, proposed_at, proposed_by)
+			values (:id, :left, :right, :weight, :probability, :rule, cast(:contributions as jsonb), 'PENDING', :now, :by)
+			on conflict (left_person, right_person) do nothing
+			""";
+
+	private static final String CANDIDATE_COLUMNS = """
+			id, left_person, right_person, weight, probability, rule, status, decided_by, decided_at, version
+			""";
+
+	private static final String SQL_OPEN = """
+			select %s from linkage.match_candidate
+			where status in ('PENDING', 'NEEDS_INFO')
+			order by status, probability desc, proposed_at
+			limit :limit
+			""".formatted(CANDIDATE_COLUMNS);
+
+	private static final String SQL_FIND = """
+			select %s from linkage.match_candidate where id = :id
+			""".formatted(CANDIDATE_COLUMNS);
+
+	private static final String SQL_PAIR = """
+			select %s from linkage.match_candidate where left_person = :left and right_person = :right
+			""".formatted(CANDIDATE_COLUMNS);
+
+	private static final String SQL_CONTRIBUTIONS = """
+			select c.comparison, c.level, c.weight
+			from linkage.match_candidate m, jsonb_to_recordset(m.contributions) as c(comparison text, level text, weight float8)
+			where m.id = :id
+			""";
+
+	private static final String SQL_DECIDE = """
+			update linkage.match_candidate
+			set status = :status, decided_by = :by, decided_at = :now, version = version + 1
+			where id = :id and version = :version and status in ('PENDING', 'NEEDS_INFO')
+			""";
+
+	private static final String SQL_REOPEN = """
+			update linkage.match_candidate
+			set status = 'PENDING', decided_by = null, decided_at = null, version = version + 1
+			where id = :id and status = 'LINKED'
+			""";
+
+	private static final String SQL_LINK = """
+			insert into linkage.person_link (id, candidate_id, survivor, merged, linked_by, linked_at)
+			values (:id, :candidate, :survivor, :merged, :by, :now)
+			""";
+
+	private static final String SQL_IS_LINKED = """
+			select exists (select 1 from linkage.person_link
+			  where undone_at is null and (merged = :person or (survivor = :person and :asMerged)))
+			""";
+
+	private static final String SQL_ACTIVE_LINK = """
+			select id, candidate_id, survivor from linkage.person_link where merged = :merged and undone_at is null
+			""";
+
+	private static final String SQL_UNDO = """
+			update linkage.person_link set undone_by = :by, undone_at = :now where id = :id and undone_at is null
+			""";
+
+	private static final String SQL_OLDER_FIRST = """
+			select id from person.person where id in (:a, :b) order by created_at, id
+			""";
+
+	private final JdbcClient jdbc;
+
+	MatchRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A person's record as the matcher sees it, with the demographics a reviewer sees.
+	 */
+	record Person(Record record, Demographics demographics) {
+	}
+
+	record ActiveLink(UUID id, @Nullable UUID candidate, PersonId survivor) {
+	}
+
+	List<Person> candidates(Record incoming, @Nullable PersonId self) {
+		String family = incoming.value(Role.FAMILY_NAME).trim().toLowerCase(Locale.ROOT);
+		String given = incoming.value(Role.GIVEN_NAME).trim().toLowerCase(Locale.ROOT);
+		LocalDate dob = LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH));
+		String postcode = incoming.value(Role.POSTCODE).replace(" ", "").toUpperCase(Locale.ROOT);
+		String nhs = incoming.value(Role.NHS_NUMBER);
+		return jdbc.sql(SQL_CANDIDATES)
+			.param("nhs", nhs.isEmpty() ? null : nhs)
+			.param("dob", dob)
+			.param("family", family)
+			.param("given", given)
+			.param("yearStart", dob.withDayOfYear(1))
+			.param("yearEnd", dob.withDayOfYear(1).plusYears(1))
+			.param("postcode", postcode.isEmpty() ? null : postcode)
+			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
+			.param("limit", BRANCH_LIMIT)
+			.param("self", self == null ? null : self.id())
+			.query(MatchRepository::person)
+			.list();
+	}
+
+	Optional<Person> person(PersonId id) {
+		return jdbc.sql(SQL_PERSON).param("id", id.id()).query(MatchRepository::person).optional();
+	}
+
+	boolean propose(PersonId a, PersonId b, ScoredPair score, String by, Instant now) {
+		// PostgreSQL orders uuids by their bytes and UUID.compareTo by signed longs, so
+		// the
+		// database puts the pair in order.
+		return jdbc
+			.sql(SQL_PROPOSE.replace(":left", "least(cast(:a as uuid), cast(:b as uuid))")
+				.replace(":right", "greatest(cast(:a as uuid), cast(:b as uuid))"))
+			.param("id", UUID.randomUUID())
+			.param("a", a.id())
+			.param("b", b.id())
+			.param("weight", score.weight())
+			.param("probability", score.probability())
+			.param("rule", score.rule())
+			.param("contributions", json(score.contributions()))
+			.param("now", java.sql.Timestamp.from(now))
+			.param("by", by)
+			.update() == 1;
+	}
+
+	List<CandidateRow> open(int limit) {
+		return jdbc.sql(SQL_OPEN).param("limit", limit).query(MatchRepository::candidate).list();
+	}
+
+	Optional<CandidateRow> find(UUID id) {
+		return jdbc.sql(SQL_FIND).param("id", id).query(MatchRepository::candidate).optional();
+	}
+
+	Optional<CandidateRow> pair(PersonId a, PersonId b) {
+		return jdbc
+			.sql(SQL_PAIR.replace(":left", "least(cast(:a as uuid), cast(:b as uuid))")
+				.replace(":right", "greatest(cast(:a as uuid), cast(:b as uuid))"))
+			.param("a", a.id())
+			.param("b", b.id())
+			.query(MatchRepository::candidate)
+			.optional();
+	}
+
+	List<Contribution> contributions(UUID candidate) {
+		return jdbc.sql(SQL_CONTRIBUTIONS)
+			.param("id", candidate)
+			.query((rs, n) -> new Contribution(Comparison.valueOf(rs.getString("comparison")), rs.getString("level"),
+					rs.getDouble("weight")))
+			.list();
+	}
+
+	boolean decide(UUID id, long version, MatchStatus status, String by, Instant now) {
+		return jdbc.sql(SQL_DECIDE)
+			.param("id", id)
+			.param("version", version)
+			.param("status", status.name())
+			.param("by", by)
+			.param("now", java.sql.Timestamp.from(now))
+			.update() == 1;
+	}
+
+	void reopen(UUID id) {
+		jdbc.sql(SQL_REOPEN).param("id", id).update();
+	}
+
+	/**
+	 * Whether the person is linked into another record (or, if asMerged, into any link).
+	 */
+	boolean isLinked(PersonId person, boolean asMerged) {
+		return jdbc.sql(SQL_IS_LINKED)
+			.param("person", person.id())
+			.param("asMerged", asMerged)
+			.query(Boolean.class)
+			.single();
+	}
+
+	void link(@Nullable UUID candidate, PersonId survivor, PersonId merged, String by, Instant now) {
+		jdbc.sql(SQL_LINK)
+			.param("id", UUID.randomUUID())
+			.param("candidate", candidate)
+			.param("survivor", survivor.id())
+			.param("merged", merged.id())
+			.param("by", by)
+			.param("now", java.sql.Timestamp.from(now))
+			.update();
+	}
+
+	Optional<ActiveLink> activeLink(PersonId merged) {
+		return jdbc.sql(SQL_ACTIVE_LINK)
+			.param("merged", merged.id())
+			.query((rs, n) -> new ActiveLink(rs.getObject("id", UUID.class), rs.getObject("candidate_id", UUID.class),
+					new PersonId(rs.getObject("survivor", UUID.class))))
+			.optional();
+	}
+
+	void undo(UUID link, String by, Instant now) {
+		jdbc.sql(SQL_UNDO).param("id", link).param("by", by).param("now", java.sql.Timestamp.from(now)).update();
+	}
+
+	/** The two records, the one registered first leading. */
+	List<PersonId> olderFirst(PersonId a, PersonId b) {
+		return jdbc.sql(SQL_OLDER_FIRST)
+			.param("a", a.id())
+			.param("b", b.id())
+			.query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
+	/** A stored candidate before its people's demographics are attached. */
+	record CandidateRow(UUID id, PersonId left, PersonId right, double weight, double probability,
+			@Nullable String rule, MatchStatus status, @Nullable String decidedBy, @Nullable Instant decidedAt,
+			long version) {
+	}
+
+	private static CandidateRow candidate(ResultSet rs, int n) throws SQLException {
+		java.sql.Timestamp decided = rs.getTimestamp("decided_at");
+		return new CandidateRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("left_person", UUID.class)),
+				new PersonId(rs.getObject("right_person", UUID.class)), rs.getDouble("weight"),
+				rs.getDouble("probability"), rs.getString("rule"), MatchStatus.valueOf(rs.getString("status")),
+				rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getLong("version"));
+	}
+
+	private static Person person(ResultSet rs, int n) throws SQLException {
+		PersonId id = new PersonId(rs.getObject("id", UUID.class));
+		LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		put(values, Role.NHS_NUMBER, rs.getString("nhs_number"));
+		put(values, Role.GIVEN_NAME, rs.getString("given_name"));
+		put(values, Role.FAMILY_NAME, rs.getString("family_name"));
+		put(values, Role.DATE_OF_BIRTH, dob.toString());
+		put(values, Role.SEX, rs.getString("sex"));
+		put(values, Role.ADDRESS_1, rs.getString("address_line_1"));
+		put(values, Role.ADDRESS_2, rs.getString("address_line_2"));
+		put(values, Role.LOCALITY, rs.getString("town"));
+		put(values, Role.POSTCODE, rs.getString("postcode"));
+		put(values, Role.PHONE, rs.getString("phone"));
+		put(values, Role.EMAIL, rs.getString("email"));
+		String address = rs.getString("address_line_1");
+		Demographics demographics = new Demographics(id, rs.getString("given_name"), rs.getString("family_name"), dob,
+				rs.getString("sex"), rs.getString("nhs_number"), rs.getString("postcode"), address,
+				rs.getString("town"), rs.getString("organisation"));
+		return new Person(new Record(id.id().toString(), values), demographics);
+	}
+
+	static void put(Map<Role, String> values, Role role, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			values.put(role, value.trim());
+		}
+	}
+
+	// Contributions are stored as JSON so the explanation survives model changes. The
+	// values are enum names, level labels and numbers, so escaping quotes and
+	// backslashes is enough.
+	private static String json(List<Contribution> contributions) {
+		StringBuilder out = new StringBuilder("[");
+		for (Contribution c : contributions) {
+			if (out.length() > 1) {
+				out.append(',');
+			}
+			out.append("{\"comparison\":\"")
+				.append(c.comparison().name())
+				.append("\",\"level\":\"")
+				.append(c.level().replace("\\", "\\\\").replace("\"", "\\\""))
+				.append("\",\"weight\":")
+				.append(Double.isFinite(c.weight()) ? Double.toString(c.weight()) : "0")
+				.append('}');
+		}
+		return out.append(']').toString();
+	}
+
+}

@@ -1,0 +1,268 @@
+package care.seamless.linkage;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.LinkedIdentities;
+import care.seamless.person.KnownElsewhere;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.RegistrationMatching;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Identity matching in the product: scores one incoming person against the candidates an
+ * indexed query finds, queues possible matches for review, and links or unlinks records.
+ * Linking moves and deletes nothing: each record keeps its rows and provenance, and the
+ * access policy treats the linked records as one person.
+ */
+@Service
+public class Matching implements RegistrationMatching {
+
+	static final String MODEL_RESOURCE = "linkage/default-model.properties";
+
+	private static final String CANDIDATE = "MatchCandidate";
+
+	private static final Set<care.seamless.shared.Role> DECIDERS = EnumSet.of(care.seamless.shared.Role.TEAM_MANAGER,
+			care.seamless.shared.Role.CALDICOTT_GUARDIAN, care.seamless.shared.Role.ADMINISTRATOR);
+
+	private final MatchRepository repository;
+
+	private final LinkedIdentities linkedIdentities;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	private final Matcher matcher;
+
+	Matching(MatchRepository repository, LinkedIdentities linkedIdentities, AuditLog auditLog, Clock clock) {
+		this.repository = repository;
+		this.linkedIdentities = linkedIdentities;
+		this.auditLog = auditLog;
+		this.clock = clock;
+		this.matcher = new Matcher(defaultModel());
+	}
+
+	static Model defaultModel() {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(MODEL_RESOURCE).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			return ModelFile.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static boolean mayDecide(Actor actor) {
+		return actor.roles().stream().anyMatch(DECIDERS::contains);
+	}
+
+	/**
+	 * Existing people at or above the review threshold for these details, best first.
+	 * Only who checked is audited: the details may be someone not yet registered.
+	 */
+	@Transactional
+	public List<PossibleMatch> check(Actor actor, PersonDetails details) {
+		List<PossibleMatch> matches = score(record("incoming", details), null);
+		auditLog.record(AuditEvent.permitted(actor, "match-check", CANDIDATE, null, null));
+		return matches;
+	}
+
+	@Override
+	@Transactional
+	public List<KnownElsewhere> possibleMatches(Actor actor, PersonDetails details) {
+		List<KnownElsewhere> known = new ArrayList<>();
+		for (PossibleMatch match : score(record("incoming", details), null)) {
+			Demographics person = match.person();
+			if (person.nhsNumber() != null && person.nhsNumber().equals(details.nhsNumber())) {
+				// Not a possible match but a duplicate NHS number, which registration
+				// refuses with its own message.
+				continue;
+			}
+			known.add(new KnownElsewhere(person.id(), person.name(), person.dateOfBirth(), person.organisation(),
+					match.score().probability()));
+			// Showing even minimal demographics is a disclosure, so it is audited against
+			// that person.
+			auditLog.record(AuditEvent.permitted(actor, "match-hint", CANDIDATE, null, person.id()));
+		}
+		return known;
+	}
+
+	@Override
+	@Transactional
+	public void registered(Actor actor, PersonId person) {
+		match(actor, person, false);
+	}
+
+	/**
+	 * Matches a registered or imported person against everyone else. Possible matches are
+	 * queued for review; a match is linked at once when {@code autoLink}, as imports do,
+	 * and otherwise queued too. Returns the candidates found.
+	 */
+	@Transactional
+	public List<PossibleMatch> match(Actor actor, PersonId person, boolean autoLink) {
+		MatchRepository.Person incoming = repository.person(person)
+			.orElseThrow(() -> new NotFoundException("Person", person));
+		List<PossibleMatch> matches = score(incoming.record(), person);
+		for (PossibleMatch match : matches) {
+			PersonId other = match.person().id();
+			boolean proposed = repository.propose(person, other, match.score(), actor.username(), clock.instant());
+			if (proposed) {
+				auditLog.record(AuditEvent.permitted(actor, "match-propose", CANDIDATE, null, person));
+			}
+			if (proposed && autoLink && match.score().decision() == Decision.MATCH && !repository.isLinked(person, true)
+					&& !repository.isLinked(other, false)) {
+				MatchRepository.CandidateRow row = repository.pair(person, other).orElseThrow();
+				repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
+				link(actor, row);
+			}
+		}
+		return matches;
+	}
+
+	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
+		List<MatchRepository.Person> candidates = repository.candidates(incoming, self);
+		Map<String, Demographics> byId = new java.util.HashMap<>();
+		List<Record> records = new ArrayList<>(candidates.size());
+		for (MatchRepository.Person candidate : candidates) {
+			byId.put(candidate.record().id(), candidate.demographics());
+			records.add(candidate.record());
+		}
+		return matcher.score(incoming, records)
+			.stream()
+			.filter(pair -> pair.decision() != Decision.NON_MATCH)
+			.map(pair -> new PossibleMatch(byId.get(pair.rightId()), pair))
+			.toList();
+	}
+
+	static Record record(String id, PersonDetails details) {
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		MatchRepository.put(values, Role.NHS_NUMBER, details.nhsNumber());
+		MatchRepository.put(values, Role.GIVEN_NAME, details.givenName());
+		MatchRepository.put(values, Role.FAMILY_NAME, details.familyName());
+		MatchRepository.put(values, Role.DATE_OF_BIRTH, details.dateOfBirth().toString());
+		MatchRepository.put(values, Role.SEX, details.sex().name());
+		MatchRepository.put(values, Role.ADDRESS_1, details.addressLine1());
+		MatchRepository.put(values, Role.ADDRESS_2, details.addressLine2());
+		MatchRepository.put(values, Role.LOCALITY, details.town());
+		MatchRepository.put(values, Role.POSTCODE, details.postcode());
+		MatchRepository.put(values, Role.PHONE, details.phone());
+		MatchRepository.put(values, Role.EMAIL, details.email());
+		return new Record(id, values);
+	}
+
+	/** The review queue: open candidates, strongest first. */
+	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	public List<MatchCandidate> queue(Actor actor) {
+		requireDecider(actor, "read-match-queue", null);
+		auditLog.record(AuditEvent.permitted(actor, "read-match-queue", CANDIDATE, null, null));
+		return repository.open(50).stream().map(row -> view(row, List.of())).toList();
+	}
+
+	/**
+	 * One candidate side by side with every field's weight; audited against both people.
+	 */
+	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	public MatchCandidate candidate(Actor actor, UUID id) {
+		MatchRepository.CandidateRow row = repository.find(id).orElseThrow(() -> new NotFoundException(CANDIDATE, id));
+		requireDecider(actor, "read", row);
+		auditLog.record(AuditEvent.permitted(actor, "read", CANDIDATE, id, row.left()));
+		auditLog.record(AuditEvent.permitted(actor, "read", CANDIDATE, id, row.right()));
+		return view(row, repository.contributions(id));
+	}
+
+	/**
+	 * Records a reviewer's decision. LINKED links the two records (the one registered
+	 * first survives); NOT_SAME is remembered so the pair is never proposed again.
+	 */
+	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	public void decide(Actor actor, UUID id, long version, MatchStatus decision) {
+		MatchRepository.CandidateRow row = repository.find(id).orElseThrow(() -> new NotFoundException(CANDIDATE, id));
+		requireDecider(actor, "decide-" + decision.name().toLowerCase(java.util.Locale.ROOT), row);
+		if (decision == MatchStatus.PENDING) {
+			throw new IllegalArgumentException("A decision cannot be PENDING");
+		}
+		if (!repository.decide(id, version, decision, actor.username(), clock.instant())) {
+			throw new ConcurrentEditException(CANDIDATE, id);
+		}
+		if (decision == MatchStatus.LINKED) {
+			link(actor, row);
+		}
+		String action = "decide-" + decision.name().toLowerCase(java.util.Locale.ROOT);
+		auditLog.record(AuditEvent.permitted(actor, action, CANDIDATE, id, row.left()));
+		auditLog.record(AuditEvent.permitted(actor, action, CANDIDATE, id, row.right()));
+	}
+
+	private void link(Actor actor, MatchRepository.CandidateRow row) {
+		List<PersonId> ordered = repository.olderFirst(row.left(), row.right());
+		PersonId survivor = ordered.get(0);
+		PersonId merged = ordered.get(1);
+		if (repository.isLinked(merged, true) || repository.isLinked(survivor, false)) {
+			throw new AlreadyLinked();
+		}
+		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
+		linkedIdentities.join(survivor, merged);
+		auditLog.record(AuditEvent.permitted(actor, "link", "Person", merged, merged));
+		auditLog.record(AuditEvent.permitted(actor, "link", "Person", survivor, survivor));
+	}
+
+	/**
+	 * Undoes the link that put {@code merged} into another record: both records are as
+	 * they were before, and the pair goes back to the queue.
+	 */
+	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	public void unlink(Actor actor, PersonId merged) {
+		requireDecider(actor, "unlink", null);
+		MatchRepository.ActiveLink link = repository.activeLink(merged)
+			.orElseThrow(() -> new NotFoundException("PersonLink", merged));
+		repository.undo(link.id(), actor.username(), clock.instant());
+		linkedIdentities.separate(link.survivor(), merged);
+		if (link.candidate() != null) {
+			repository.reopen(link.candidate());
+		}
+		auditLog.record(AuditEvent.permitted(actor, "unlink", "Person", merged, merged));
+		auditLog.record(AuditEvent.permitted(actor, "unlink", "Person", link.survivor(), link.survivor()));
+	}
+
+	private void requireDecider(Actor actor, String action, MatchRepository.@Nullable CandidateRow row) {
+		if (!mayDecide(actor)) {
+			NotAuthorisedToDecide refusal = new NotAuthorisedToDecide();
+			auditLog.record(AuditEvent.denied(actor, action, CANDIDATE, row == null ? null : row.id(),
+					row == null ? null : row.left(), refusal.getMessage()));
+			throw refusal;
+		}
+	}
+
+	private MatchCandidate view(MatchRepository.CandidateRow row, List<Contribution> contributions) {
+		return new MatchCandidate(row.id(), demographics(row.left()), demographics(row.right()), row.weight(),
+				row.probability(), row.rule(), contributions, row.status(), row.decidedBy(), row.decidedAt(),
+				row.version());
+	}
+
+	private Demographics demographics(PersonId id) {
+		return repository.person(id).orElseThrow(() -> new NotFoundException("Person", id)).demographics();
+	}
+
+}

@@ -1,0 +1,285 @@
+package care.seamless.linkage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.consent.AccessDecision;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.consent.WithheldReason;
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.PersonIdentifier;
+import care.seamless.person.Sex;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
+import care.seamless.team.CareTeams;
+import care.seamless.team.OrganisationKind;
+import care.seamless.team.Profession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+/**
+ * Matching on the real database: candidates, the review decisions, and linking that
+ * destroys nothing and can be undone exactly.
+ */
+@SeamlessTest
+class MatchingTests {
+
+	// Each test's people get their own date of birth and postcode, so they meet only each
+	// other in the candidate query.
+	private static final AtomicInteger DAY = new AtomicInteger();
+
+	@Autowired
+	Matching matching;
+
+	@Autowired
+	MatchRepository repository;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	CareTeams careTeams;
+
+	@Autowired
+	Choices choices;
+
+	@Autowired
+	AccessPolicy accessPolicy;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	OrganisationId council;
+
+	OrganisationId trust;
+
+	Fixtures.Staff socialWorker;
+
+	Fixtures.Staff nurse;
+
+	Fixtures.Staff manager;
+
+	LocalDate dob;
+
+	String family;
+
+	String postcode;
+
+	@BeforeEach
+	void partnership() {
+		council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		fixtures.agreement(java.util.Set.of(council, trust), DataCategory.GENERAL);
+		socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		manager = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.TEAM_MANAGER);
+		int day = DAY.incrementAndGet();
+		dob = LocalDate.of(1931, 1, 1).plusDays(day * 37L);
+		postcode = "ZZ" + (day % 90 + 10) + " 9" + (char) ('A' + day % 26) + "Q";
+	}
+
+	private PersonDetails details(String given, String family, String nhs, String address) {
+		return new PersonDetails(nhs, null, given, family, null, null, dob, Sex.FEMALE, null, address, null,
+				"Riverside", postcode, null, null, null, false, null);
+	}
+
+	private PersonId register(PersonDetails details, Fixtures.Staff lead) {
+		PersonId id = people.register(fixtures.admin, details);
+		careTeams.addMember(fixtures.admin, id, lead.practitionerId(), lead.teamId(), "Lead", true);
+		return id;
+	}
+
+	/** Two records of one woman, each agency's with its own identifier. */
+	private PersonId[] twoRecordsOfOnePerson() {
+		family = Fixtures.unique("Quillfeather");
+		PersonId council = register(details("Margaret", family, null, "12 Mill Road"), socialWorker);
+		people.addIdentifier(fixtures.admin, council,
+				new PersonIdentifier("Riverside Council case number", Fixtures.unique("RC")));
+		PersonId trust = register(details("Maggie", family, null, "12 Mill Rd"), nurse);
+		return new PersonId[] { council, trust };
+	}
+
+	@Test
+	void checkFindsTheExistingRecordAndExplainsTheScore() {
+		PersonId[] records = twoRecordsOfOnePerson();
+
+		List<PossibleMatch> matches = matching.check(socialWorker.actor(),
+				details("Margaret", family, null, "12 Mill Road"));
+
+		assertThat(matches).extracting(m -> m.person().id()).contains(records[0], records[1]);
+		PossibleMatch best = matches.get(0);
+		assertThat(best.person().id()).isEqualTo(records[0]);
+		assertThat(best.score().contributions()).hasSize(Comparison.values().length);
+		assertThat(best.score().contributions())
+			.anySatisfy(c -> assertThat(c.comparison()).isEqualTo(Comparison.DATE_OF_BIRTH));
+	}
+
+	@Test
+	void aPairDecidedNotTheSamePersonIsNeverProposedAgain() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		assertThat(matching.match(fixtures.admin, records[1], false)).extracting(m -> m.person().id())
+			.contains(records[0]);
+		MatchRepository.CandidateRow pair = repository.pair(records[0], records[1]).orElseThrow();
+		assertThat(pair.status()).isEqualTo(MatchStatus.PENDING);
+		assertThat(pair.probability()).isGreaterThanOrEqualTo(0.5);
+		assertThat(repository.contributions(pair.id())).hasSize(Comparison.values().length);
+
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.NOT_SAME);
+
+		assertThat(matching.match(fixtures.admin, records[1], false)).extracting(m -> m.person().id())
+			.doesNotContain(records[0]);
+		assertThat(matching.match(fixtures.admin, records[0], true)).extracting(m -> m.person().id())
+			.doesNotContain(records[1]);
+		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.NOT_SAME);
+		assertThat(matching.queue(manager.actor())).extracting(MatchCandidate::id).doesNotContain(pair.id());
+	}
+
+	@Test
+	void onlyAuthorisedRolesDecide() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		matching.match(fixtures.admin, records[1], false);
+		MatchRepository.CandidateRow pair = repository.pair(records[0], records[1]).orElseThrow();
+
+		assertThatThrownBy(() -> matching.decide(socialWorker.actor(), pair.id(), pair.version(), MatchStatus.LINKED))
+			.isInstanceOf(NotAuthorisedToDecide.class);
+		assertThatThrownBy(() -> matching.queue(nurse.actor())).isInstanceOf(NotAuthorisedToDecide.class);
+		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
+		assertThat(jdbc.sql("""
+				select count(*) from audit.entry
+				where account = :who and outcome = 'DENIED' and action = 'decide-linked'""")
+			.param("who", socialWorker.username())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.NEEDS_INFO);
+		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.NEEDS_INFO);
+	}
+
+	@Test
+	void linkingAndUnlinkingRestoresExactlyTheStateBefore() throws Exception {
+		PersonId[] records = twoRecordsOfOnePerson();
+		people.addEntry(socialWorker.actor(), records[0], DataCategory.GENERAL, "Visit", "Seen at home");
+		people.addEntry(nurse.actor(), records[1], DataCategory.GENERAL, "Clinic", "Dressing changed");
+		choices.record(nurse.actor(), records[1], new NewChoice(ChoiceKind.CONSENT, null, null, HowGiven.VERBAL,
+				LocalDate.now().minusDays(3), null, null));
+		matching.match(fixtures.admin, records[1], false);
+		MatchRepository.CandidateRow pair = repository.pair(records[0], records[1]).orElseThrow();
+		Map<String, Object> before = snapshot(records);
+		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isFalse();
+
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.LINKED);
+
+		// Linked: nothing moved, and the nurse in one record's care team reaches the
+		// other.
+		assertThat(snapshot(records)).isEqualTo(before);
+		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isTrue();
+		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).permitted()).isTrue();
+
+		mvc.perform(get("/people/" + records[1]).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("id=\"linked-banner\"")))
+			.andExpect(content().string(containsString("/people/" + records[0])));
+
+		matching.unlink(manager.actor(), records[1]);
+
+		assertThat(snapshot(records)).isEqualTo(before);
+		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isFalse();
+		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
+		assertThat(jdbc.sql("select count(*) from consent.identity_link where person_id in (:a, :b)")
+			.param("a", records[0].id())
+			.param("b", records[1].id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anObjectionInEitherSourceWinsOnceLinked() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		choices.record(socialWorker.actor(), records[0], new NewChoice(ChoiceKind.OBJECTION, null, null,
+				HowGiven.VERBAL, LocalDate.now().minusDays(10), null, null));
+		choices.record(nurse.actor(), records[1], new NewChoice(ChoiceKind.CONSENT, null, null, HowGiven.VERBAL,
+				LocalDate.now().minusDays(1), null, null));
+		// Before linking, the trust's record carries only consent: the nurse sees council
+		// information about it.
+		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();
+		matching.match(fixtures.admin, records[1], false);
+		MatchRepository.CandidateRow pair = repository.pair(records[0], records[1]).orElseThrow();
+
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.LINKED);
+
+		AccessDecision linked = accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council);
+		assertThat(linked.permitted()).isFalse();
+		assertThat(linked.withheld()).isEqualTo(WithheldReason.OBJECTION);
+		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).withheld())
+			.isEqualTo(WithheldReason.OBJECTION);
+
+		matching.unlink(manager.actor(), records[1]);
+		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();
+	}
+
+	@Test
+	void anIdentifierMatchIsLinkedAutomaticallyOnImport() {
+		String family = Fixtures.unique("Ashdown");
+		PersonId first = register(details("Harold", family, null, "3 Church Lane"), socialWorker);
+		// An imported record agreeing on every field: above the match threshold.
+		PersonId second = register(details("Harold", family, null, "3 Church Lane"), nurse);
+
+		List<PossibleMatch> found = matching.match(fixtures.admin, second, true);
+
+		assertThat(found).extracting(m -> m.score().decision()).contains(Decision.MATCH);
+		assertThat(repository.pair(first, second).orElseThrow().status()).isEqualTo(MatchStatus.LINKED);
+		assertThat(repository.isLinked(second, true)).isTrue();
+	}
+
+	// Everything about both records that a link might touch.
+	private Map<String, Object> snapshot(PersonId[] records) {
+		Object[] ids = { records[0].id(), records[1].id() };
+		return Map.of("person", rows("""
+				select id, nhs_number, given_name, family_name, date_of_birth, postcode, address_line_1,
+				  source_organisation_id, version, updated_at from person.person where id in (:ids) order by id""",
+				ids), "identifiers",
+				rows("select person_id, system, value from person.identifier where person_id in (:ids) order by value",
+						ids),
+				"entries",
+				rows("select id, person_id, source_organisation_id, title, body from person.entry where person_id in (:ids) order by id",
+						ids),
+				"careTeam",
+				rows("select person_id, practitioner_id, lead, period_start, period_end from team.care_team_member where person_id in (:ids) order by person_id, practitioner_id",
+						ids),
+				"choices",
+				rows("select id, person_id, kind, withdrawn_at, version from consent.choice where person_id in (:ids) order by id",
+						ids));
+	}
+
+	private List<Map<String, Object>> rows(String sql, Object[] ids) {
+		return jdbc.sql(sql).param("ids", List.of(ids)).query().listOfRows();
+	}
+
+}
