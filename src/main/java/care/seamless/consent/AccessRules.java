@@ -82,8 +82,13 @@ final class AccessRules {
 	 * objection or dissent.
 	 */
 	static String objected(String p, String s, String c) {
-		return "(%s is distinct from cast(:viewerOrg as uuid) and coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') in ('OBJECTION', 'DISSENT'))"
-			.formatted(s, p, c);
+		// Like agreements, objections govern information crossing from another
+		// organisation; core details that
+		// belong to the whole partnership (no source) stay visible to the care team so
+		// care remains safe.
+		return "(" + crossing(s)
+				+ " and coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') in ('OBJECTION', 'DISSENT'))"
+					.formatted(p, c);
 	}
 
 	/** Sensitivity: a category that needs explicit consent is crossing organisations. */

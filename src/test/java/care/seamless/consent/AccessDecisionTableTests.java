@@ -28,7 +28,6 @@ import care.seamless.team.OrganisationKind;
 import care.seamless.team.Profession;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -421,18 +420,12 @@ class AccessDecisionTableTests {
 	}
 
 	/**
-	 * KNOWN BUG (fails on this branch, left failing on purpose for the lead): information
-	 * without a source organisation "belongs to the whole partnership" and is never
-	 * crossing ({@code AccessRules.crossing} and so {@code agreement} and
-	 * {@code sensitiveCrossing} treat a null source as not crossing), but
-	 * {@code AccessRules.objected} tests {@code s is distinct from :viewerOrg}, which is
-	 * true for null. So a general objection withholds the core details of anyone
-	 * registered without an organisation (system registration, imports) from their own
-	 * care team, including the details page of {@link People#record}.
+	 * Information without a source organisation belongs to the whole partnership and
+	 * never crosses, so a general objection does not hide it from the care team (found by
+	 * this table: the objection rule once treated a null source as crossing).
 	 */
 	@Test
-	@Tag("known-bug")
-	@DisplayName("KNOWN BUG: a general objection withholds partnership-wide details (no source organisation) from the care team")
+	@DisplayName("a general objection does not withhold partnership-wide details (no source organisation) from the care team")
 	void anObjectionDoesNotWithholdPartnershipWideDetailsFromTheCareTeam() {
 		World w = new World().inCareTeam().choice(ChoiceKind.OBJECTION, null, null, -1, null);
 
