@@ -9,7 +9,7 @@ PORT=18090
 DIR=$(mktemp -d /tmp/seamless-bench-XXXX)
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR" /tmp/seamless-cookies' EXIT
 
-java -jar target/seamless.jar --server.port=$PORT --seamless.data-dir="$DIR" --seamless.demo=true \
+java -jar "${JAR:-target/seamless.jar}" --server.port=$PORT --seamless.data-dir="$DIR" --seamless.demo=true \
 	--logging.level.root=WARN >/dev/null 2>&1 &
 PID=$!
 until curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.2; done

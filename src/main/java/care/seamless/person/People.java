@@ -112,6 +112,19 @@ public class People {
 
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public PersonRecord record(Actor actor, PersonId id) {
+		return record(actor, id, true);
+	}
+
+	/**
+	 * The record without its entries (they have their own paged read): what the API's
+	 * record summary returns.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public PersonRecord summary(Actor actor, PersonId id) {
+		return record(actor, id, false);
+	}
+
+	private PersonRecord record(Actor actor, PersonId id, boolean withEntries) {
 		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
 		AccessDecision access = accessPolicy.check(actor, id, DataCategory.GENERAL, "read", RECORD);
 		WithheldNotice detailsWithheld = withheld(actor, id, DataCategory.GENERAL, row.sourceOrganisationId());
@@ -120,7 +133,7 @@ public class People {
 		return new PersonRecord(id, details, row.restricted(), row.version(),
 				detailsWithheld == null ? repository.identifiers(id) : List.of(),
 				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeams.members(id),
-				detailsWithheld, relatedWithheld, entryPage(actor, id, 1), access.override());
+				detailsWithheld, relatedWithheld, withEntries ? entryPage(actor, id, 1) : null, access.override());
 	}
 
 	/**

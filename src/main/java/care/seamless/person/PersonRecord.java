@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record PersonRecord(PersonId id, PersonDetails details, boolean restricted, long version,
 		List<PersonIdentifier> identifiers, List<RelatedPerson> relatedPeople, List<CareTeamMember> careTeam,
-		@Nullable WithheldNotice detailsWithheld, @Nullable WithheldNotice relatedPeopleWithheld, EntryPage entries,
-		boolean override) {
+		@Nullable WithheldNotice detailsWithheld, @Nullable WithheldNotice relatedPeopleWithheld,
+		@Nullable EntryPage entries, boolean override) {
 }

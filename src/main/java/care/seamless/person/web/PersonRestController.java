@@ -35,9 +35,9 @@ class PersonRestController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "The record summary of one person",
-			description = "403 with a problem+json body naming the reason when the caller has no legitimate relationship.")
+			description = "Details, identifiers, people around them and the care team, each withheld with a notice where the policy says so; 'entries' is null here, read them from /entries. 403 with a problem+json body naming the reason when the caller has no legitimate relationship.")
 	PersonRecord record(Actor actor, @PathVariable PersonId id) {
-		return people.record(actor, id);
+		return people.summary(actor, id);
 	}
 
 	@GetMapping("/{id}/entries")
