@@ -20,6 +20,24 @@ class AccessRepository {
 
 	private static final String ITEM = "(values (cast(:itemPerson as uuid), cast(:itemCategory as text), cast(:itemSource as uuid))) as item(p, c, s)";
 
+	/**
+	 * The same evaluation for two categories of one item in one round trip (the record
+	 * view needs both).
+	 */
+	private static final String ITEM_PAIR = "(values (cast(:itemPerson as uuid), cast(:itemCategory as text), cast(:itemSource as uuid), 1), "
+			+ "(cast(:itemPerson as uuid), cast(:otherCategory as text), cast(:itemSource as uuid), 2)) as item(p, c, s, n)";
+
+	private static final String SQL_EVALUATE_COLUMNS = "select " + AccessRules.override("item.p") + " as override, "
+			+ AccessRules.relationship("item.p", "item.c") + " as relationship, "
+			+ AccessRules.agreement("item.s", "item.c") + " as agreement, "
+			+ AccessRules.objected("item.p", "item.s", "item.c") + " as objected, "
+			+ AccessRules.sensitiveCrossing("item.s", "item.c") + " as sensitive_crossing, "
+			+ AccessRules.consented("item.p", "item.c") + " as consented";
+
+	private static final String SQL_EVALUATE_PAIR = SQL_EVALUATE_COLUMNS + ", "
+			+ AccessRules.recordRelationship("item.p") + " as record_relationship from " + ITEM_PAIR
+			+ " order by item.n";
+
 	private static final String SQL_EVALUATE = "select " + AccessRules.override("item.p") + " as override, "
 			+ AccessRules.relationship("item.p", "item.c") + " as relationship, "
 			+ AccessRules.agreement("item.s", "item.c") + " as agreement, "
@@ -51,6 +69,22 @@ class AccessRepository {
 					rs.getBoolean("agreement"), rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"),
 					rs.getBoolean("consented")))
 			.single();
+	}
+
+	record PairEvaluation(RecordEvaluation record, Evaluation first, Evaluation second) {
+	}
+
+	PairEvaluation evaluatePair(Map<String, Object> actorParams, PersonId person, DataCategory first,
+			DataCategory second, @Nullable OrganisationId source) {
+		Map<String, Object> params = itemParams(actorParams, person, first, source);
+		params.put("otherCategory", second.name());
+		java.util.List<RecordEvaluation> records = new java.util.ArrayList<>();
+		java.util.List<Evaluation> items = jdbc.sql(SQL_EVALUATE_PAIR).params(params).query((rs, n) -> {
+			records.add(new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("record_relationship")));
+			return new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"), rs.getBoolean("agreement"),
+					rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"));
+		}).list();
+		return new PairEvaluation(records.get(0), items.get(0), items.get(1));
 	}
 
 	RecordEvaluation evaluateRecord(Map<String, Object> actorParams, PersonId person) {

@@ -126,9 +126,12 @@ public class People {
 
 	private PersonRecord record(Actor actor, PersonId id, boolean withEntries) {
 		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
-		AccessDecision access = accessPolicy.check(actor, id, DataCategory.GENERAL, "read", RECORD);
-		WithheldNotice detailsWithheld = withheld(actor, id, DataCategory.GENERAL, row.sourceOrganisationId());
-		WithheldNotice relatedWithheld = withheld(actor, id, DataCategory.THIRD_PARTY, row.sourceOrganisationId());
+		List<AccessDecision> parts = accessPolicy.checkWithParts(actor, id, "read", RECORD, DataCategory.GENERAL,
+				DataCategory.THIRD_PARTY, row.sourceOrganisationId());
+		AccessDecision access = parts.get(0);
+		parts = parts.subList(1, 3);
+		WithheldNotice detailsWithheld = notice(parts.get(0), row.sourceOrganisationId());
+		WithheldNotice relatedWithheld = notice(parts.get(1), row.sourceOrganisationId());
 		PersonDetails details = detailsWithheld == null ? row.details() : identifyingOnly(row.details());
 		return new PersonRecord(id, details, row.restricted(), row.version(),
 				detailsWithheld == null ? repository.identifiers(id) : List.of(),
@@ -175,8 +178,7 @@ public class People {
 		return new EntryPage(entries, repository.countEntries(id, visible), safePage, ENTRY_PAGE_SIZE, notices);
 	}
 
-	private WithheldNotice withheld(Actor actor, PersonId id, DataCategory category, OrganisationId source) {
-		AccessDecision decision = accessPolicy.decide(actor, id, category, source);
+	private WithheldNotice notice(AccessDecision decision, OrganisationId source) {
 		return decision.permitted() ? null
 				: new WithheldNotice(decision.withheld(), source == null ? null : organisationName(source));
 	}
