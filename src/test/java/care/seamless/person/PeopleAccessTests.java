@@ -147,6 +147,28 @@ class PeopleAccessTests {
 	}
 
 	@Test
+	void theEntriesApiListsAndCountsOnlyWhatTheViewerMaySee() throws Exception {
+		fixtures.addToCareTeam(person, outsider);
+		people.addEntry(inTeam.actor(), person, care.seamless.shared.DataCategory.MENTAL_HEALTH, "Mood review",
+				"Low mood since bereavement");
+		people.addEntry(inTeam.actor(), person, care.seamless.shared.DataCategory.GENERAL, "Home visit", "All well");
+
+		// The outsider's organisation has no agreement with the social worker's council
+		// and no consent is recorded.
+		mvc.perform(get("/api/v1/people/{id}/entries", person).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(jsonPath("$.entries").isEmpty())
+			.andExpect(jsonPath("$.withheld[0].reason").value("NO_AGREEMENT"))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Mood review"))));
+		mvc.perform(get("/api/v1/people/{id}/entries", person).with(httpBasic(inTeam.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.withheld").isEmpty());
+	}
+
+	@Test
 	void theRecordPageShowsANotInCareTeamPageWith403() throws Exception {
 		mvc.perform(get("/people/{id}", person).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isForbidden())
