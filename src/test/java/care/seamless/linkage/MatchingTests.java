@@ -184,6 +184,21 @@ class MatchingTests {
 	}
 
 	@Test
+	void aThirdRecordCannotBeLinkedIntoAnAlreadyLinkedRecordAndNothingChanges() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		PersonId third = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+		matching.match(fixtures.admin, records[1], false);
+		MatchRepository.CandidateRow first = repository.pair(records[0], records[1]).orElseThrow();
+		matching.decide(manager.actor(), first.id(), first.version(), MatchStatus.LINKED);
+		matching.match(fixtures.admin, third, false);
+		MatchRepository.CandidateRow second = repository.pair(records[1], third).orElseThrow();
+
+		assertThatThrownBy(() -> matching.decide(manager.actor(), second.id(), second.version(), MatchStatus.LINKED))
+			.isInstanceOf(AlreadyLinked.class);
+		assertThat(repository.pair(records[1], third).orElseThrow().version()).isEqualTo(second.version());
+	}
+
+	@Test
 	void linkingAndUnlinkingRestoresExactlyTheStateBefore() throws Exception {
 		PersonId[] records = twoRecordsOfOnePerson();
 		people.addEntry(socialWorker.actor(), records[0], DataCategory.GENERAL, "Visit", "Seen at home");

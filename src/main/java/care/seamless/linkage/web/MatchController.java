@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import care.seamless.linkage.MatchStatus;
 import care.seamless.linkage.Matching;
+import care.seamless.linkage.AlreadyLinked;
 import care.seamless.linkage.NotAuthorisedToDecide;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
@@ -52,6 +53,13 @@ class MatchController {
 		}
 		catch (ConcurrentEditException ex) {
 			model.addAttribute("conflict", true);
+			model.addAttribute("candidate", matching.candidate(actor, id));
+			return "matching/review";
+		}
+		catch (AlreadyLinked ex) {
+			// A person is linked into at most one other record; say so on the page rather
+			// than fail.
+			model.addAttribute("alreadyLinked", true);
 			model.addAttribute("candidate", matching.candidate(actor, id));
 			return "matching/review";
 		}
