@@ -121,11 +121,9 @@ public class Fixtures {
 	/** A fresh valid NHS number from the 999 test range. */
 	public static String nextNhsNumber() {
 		while (true) {
-			String nine = "999" + String.format("%06d", NHS_SEQUENCE.incrementAndGet());
-			for (int check = 0; check <= 9; check++) {
-				if (NhsNumber.isValid(nine + check)) {
-					return nine + check;
-				}
+			String nhs = NhsNumber.withCheckDigit("999" + String.format("%06d", NHS_SEQUENCE.incrementAndGet()));
+			if (nhs != null) {
+				return nhs;
 			}
 		}
 	}

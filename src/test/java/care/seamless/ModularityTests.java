@@ -1,9 +1,13 @@
 package care.seamless;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -20,6 +24,12 @@ class ModularityTests {
 			.writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
+
+		// One diagram per module, so a module that went missing from the model shows here
+		// too.
+		for (var module : modules) {
+			assertThat(Path.of("target/modules", "module-" + module.getIdentifier() + ".puml")).exists();
+		}
 	}
 
 }

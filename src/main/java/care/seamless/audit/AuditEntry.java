@@ -10,6 +10,11 @@ public record AuditEntry(long seq, Instant occurredAt, String account, String ro
 		String action, String recordType, @Nullable String recordId, @Nullable UUID personId, String purpose,
 		String outcome, @Nullable String reason, boolean override, String prevHash, String hash) {
 
+	AuditEntry withHash(String newHash) {
+		return new AuditEntry(seq, occurredAt, account, role, organisationCode, action, recordType, recordId, personId,
+				purpose, outcome, reason, override, prevHash, newHash);
+	}
+
 	/**
 	 * The text the hash is computed over: every field but the hash itself, in a fixed
 	 * order.

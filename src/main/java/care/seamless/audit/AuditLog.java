@@ -94,9 +94,7 @@ public class AuditLog {
 				event.action(), event.recordType(), event.recordId(),
 				event.person() == null ? null : event.person().id(), actor.purpose().name(), event.outcome().name(),
 				event.reason(), event.override(), prevHash, "");
-		return new AuditEntry(seq, at, unhashed.account(), unhashed.role(), unhashed.organisationCode(),
-				unhashed.action(), unhashed.recordType(), unhashed.recordId(), unhashed.personId(), unhashed.purpose(),
-				unhashed.outcome(), unhashed.reason(), unhashed.override(), prevHash, ChainHash.of(unhashed));
+		return unhashed.withHash(ChainHash.of(unhashed));
 	}
 
 	@Transactional(readOnly = true)

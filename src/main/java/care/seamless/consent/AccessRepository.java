@@ -1,6 +1,9 @@
 package care.seamless.consent;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import care.seamless.shared.DataCategory;
@@ -38,12 +41,7 @@ class AccessRepository {
 			+ AccessRules.recordRelationship("item.p") + " as record_relationship from " + ITEM_PAIR
 			+ " order by item.n";
 
-	private static final String SQL_EVALUATE = "select " + AccessRules.override("item.p") + " as override, "
-			+ AccessRules.relationship("item.p", "item.c") + " as relationship, "
-			+ AccessRules.agreement("item.s", "item.c") + " as agreement, "
-			+ AccessRules.objected("item.p", "item.s", "item.c") + " as objected, "
-			+ AccessRules.sensitiveCrossing("item.s", "item.c") + " as sensitive_crossing, "
-			+ AccessRules.consented("item.p", "item.c") + " as consented from " + ITEM;
+	private static final String SQL_EVALUATE = SQL_EVALUATE_COLUMNS + " from " + ITEM;
 
 	private static final String SQL_EVALUATE_RECORD = "select " + AccessRules.override("item.p") + " as override, "
 			+ AccessRules.recordRelationship("item.p") + " as relationship from " + ITEM;
@@ -65,9 +63,7 @@ class AccessRepository {
 			@Nullable OrganisationId source) {
 		return jdbc.sql(SQL_EVALUATE)
 			.params(itemParams(actorParams, person, category, source))
-			.query((rs, n) -> new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"),
-					rs.getBoolean("agreement"), rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"),
-					rs.getBoolean("consented")))
+			.query((rs, n) -> evaluation(rs))
 			.single();
 	}
 
@@ -78,13 +74,22 @@ class AccessRepository {
 			DataCategory second, @Nullable OrganisationId source) {
 		Map<String, Object> params = itemParams(actorParams, person, first, source);
 		params.put("otherCategory", second.name());
-		java.util.List<RecordEvaluation> records = new java.util.ArrayList<>();
-		java.util.List<Evaluation> items = jdbc.sql(SQL_EVALUATE_PAIR).params(params).query((rs, n) -> {
-			records.add(new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("record_relationship")));
-			return new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"), rs.getBoolean("agreement"),
-					rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"));
-		}).list();
-		return new PairEvaluation(records.get(0), items.get(0), items.get(1));
+		// Both rows carry the same record-level answer; it is read from the first.
+		List<PairRow> rows = jdbc.sql(SQL_EVALUATE_PAIR)
+			.params(params)
+			.query((rs, n) -> new PairRow(
+					new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("record_relationship")),
+					evaluation(rs)))
+			.list();
+		return new PairEvaluation(rows.get(0).record(), rows.get(0).item(), rows.get(1).item());
+	}
+
+	private record PairRow(RecordEvaluation record, Evaluation item) {
+	}
+
+	private static Evaluation evaluation(ResultSet rs) throws SQLException {
+		return new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"), rs.getBoolean("agreement"),
+				rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"));
 	}
 
 	RecordEvaluation evaluateRecord(Map<String, Object> actorParams, PersonId person) {

@@ -121,7 +121,7 @@ class DemoPartnership {
 		loadAgreements(loader, organisations);
 		DemoPeople generator = new DemoPeople(20261123L);
 		for (int i = 0; i < PEOPLE; i++) {
-			loadPerson(loader, generator, clinicians, i);
+			loadPerson(loader, generator, clinicians, organisations.get("RHS"), i);
 		}
 	}
 
@@ -150,7 +150,8 @@ class DemoPartnership {
 						Set.of(DataCategory.FINANCES), start, start.plusYears(1), AgreementStatus.DRAFT));
 	}
 
-	private void loadPerson(Actor loader, DemoPeople generator, List<Member> clinicians, int index) {
+	private void loadPerson(Actor loader, DemoPeople generator, List<Member> clinicians, OrganisationId housing,
+			int index) {
 		PersonDetails details = generator.next(index);
 		PersonId person = people.register(loader, details);
 		if (generator.nextInt(2) == 0) {
@@ -169,7 +170,7 @@ class DemoPartnership {
 			}
 			careTeams.addMember(loader, person, member.id(), member.team(), roleFor(member.profession()), false);
 		}
-		loadEntries(generator, person, lead, clinicians, details);
+		loadEntries(generator, person, lead, clinicians, details, housing);
 		if (generator.nextInt(10) < 7) {
 			Relationship relationship = generator.nextInt(3) == 0 ? Relationship.NEXT_OF_KIN : Relationship.CARER;
 			people.addRelatedPerson(lead.actor(), person, relationship,
@@ -189,7 +190,7 @@ class DemoPartnership {
 	}
 
 	private void loadEntries(DemoPeople generator, PersonId person, Member lead, List<Member> clinicians,
-			PersonDetails details) {
+			PersonDetails details, OrganisationId housing) {
 		people.addEntry(lead.actor(), person, DataCategory.GENERAL, "Initial visit",
 				"Visited at home. " + details.givenName() + " wants to stay living at home and finds stairs hard.");
 		List<CareTeamMember> team = careTeams.members(person);
@@ -210,14 +211,8 @@ class DemoPartnership {
 					HowGiven.VERBAL, LocalDate.of(2026, 5, 1 + generator.nextInt(28)), null, null));
 		}
 		else if (choice == 6) {
-			choices.record(lead.actor(), person, new NewChoice(ChoiceKind.OBJECTION,
-					directory.organisations()
-						.stream()
-						.filter(o -> o.code().equals("RHS"))
-						.findFirst()
-						.orElseThrow()
-						.id(),
-					null, HowGiven.WRITTEN, LocalDate.of(2026, 6, 1 + generator.nextInt(28)), null, null));
+			choices.record(lead.actor(), person, new NewChoice(ChoiceKind.OBJECTION, housing, null, HowGiven.WRITTEN,
+					LocalDate.of(2026, 6, 1 + generator.nextInt(28)), null, null));
 		}
 	}
 

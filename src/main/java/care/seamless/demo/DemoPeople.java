@@ -84,11 +84,9 @@ final class DemoPeople {
 	 */
 	private static String nhsNumber(int index) {
 		for (int candidate = index * 7;; candidate++) {
-			String nine = "999" + String.format("%06d", candidate);
-			for (int check = 0; check <= 9; check++) {
-				if (NhsNumber.isValid(nine + check)) {
-					return nine + check;
-				}
+			String nhs = NhsNumber.withCheckDigit("999" + String.format("%06d", candidate));
+			if (nhs != null) {
+				return nhs;
 			}
 		}
 	}

@@ -38,6 +38,19 @@ public record NhsNumber(String value) {
 		return check != 10 && check == digits.charAt(9) - '0';
 	}
 
+	/**
+	 * The valid NHS number made of these nine digits and their check digit, or null when
+	 * none exists (a remainder that would need check digit 10).
+	 */
+	public static String withCheckDigit(String nineDigits) {
+		for (int check = 0; check <= 9; check++) {
+			if (isValid(nineDigits + check)) {
+				return nineDigits + check;
+			}
+		}
+		return null;
+	}
+
 	/** The spaced form people read: 943 476 5919. */
 	public String formatted() {
 		return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
