@@ -54,7 +54,12 @@ public class Directory {
 	public TeamId createTeam(Actor actor, OrganisationId organisation, String name) {
 		requireAdministrator(actor);
 		TeamId id = TeamId.random();
-		repository.insertTeam(id, organisation, name);
+		try {
+			repository.insertTeam(id, organisation, name);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new DirectoryRule("name", "This organisation already has a team called " + name);
+		}
 		auditLog.record(AuditEvent.permitted(actor, "create", "Team", id, null));
 		return id;
 	}

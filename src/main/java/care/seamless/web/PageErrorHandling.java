@@ -1,6 +1,7 @@
 package care.seamless.web;
 
 import care.seamless.consent.AccessDenied;
+import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,6 +26,12 @@ class PageErrorHandling {
 		model.addAttribute("decision", ex.decision());
 		model.addAttribute("personId", ex.person());
 		return "error/access-denied";
+	}
+
+	@ExceptionHandler(ConcurrentEditException.class)
+	String conflict(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_CONFLICT);
+		return "error/conflict";
 	}
 
 	@ExceptionHandler(NotFoundException.class)

@@ -112,7 +112,13 @@ class AdminController {
 		if (result.hasErrors()) {
 			return index(model);
 		}
-		directory.createTeam(actor, form.organisationId(), form.name().trim());
+		try {
+			directory.createTeam(actor, form.organisationId(), form.name().trim());
+		}
+		catch (DirectoryRule ex) {
+			result.rejectValue(ex.field(), "rule", ex.getMessage());
+			return index(model);
+		}
 		redirect.addFlashAttribute("saved", "admin.team.created");
 		return "redirect:/admin";
 	}
