@@ -27,7 +27,7 @@ import care.seamless.shared.TeamId;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 
 import org.springframework.stereotype.Component;
 

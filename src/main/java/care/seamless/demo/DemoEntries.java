@@ -3,7 +3,7 @@ package care.seamless.demo;
 import java.util.List;
 
 import care.seamless.shared.DataCategory;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 
 /** What each profession might write, with the category that decides who may read it. */
 final class DemoEntries {

@@ -32,12 +32,13 @@ import care.seamless.shared.TeamId;
 import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,8 +67,11 @@ class DemoPartnership {
 
 	private final Choices choices;
 
+	private final ApplicationEventPublisher events;
+
 	DemoPartnership(Directory directory, People people, CareTeams careTeams, TransactionTemplate transaction,
-			Agreements agreements, Choices choices) {
+			Agreements agreements, Choices choices, ApplicationEventPublisher events) {
+		this.events = events;
 		this.agreements = agreements;
 		this.choices = choices;
 		this.directory = directory;
@@ -87,6 +91,9 @@ class DemoPartnership {
 		long started = System.nanoTime();
 		Actor loader = Actor.system("demo-loader");
 		transaction.executeWithoutResult(status -> load(loader));
+		// Assessments, plans and the like are loaded by their own demo classes, which
+		// listen for this rather than growing this class.
+		events.publishEvent(new DemoLoaded(loader));
 		log.info("Demo partnership loaded: {} organisations, {} staff, {} people in {} ms",
 				DemoStaff.ORGANISATIONS.size(), DemoStaff.STAFF.size(), PEOPLE,
 				(System.nanoTime() - started) / 1_000_000);

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import care.seamless.shared.Role;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 
 /** The demo partnership's organisations, teams and staff, as data. */
 final class DemoStaff {

@@ -19,6 +19,17 @@ public enum DataCategory {
 		};
 	}
 
+	/**
+	 * The code used in definition files and CSV, such as {@code mental-health}.
+	 */
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	public static java.util.Optional<DataCategory> fromCode(String code) {
+		return java.util.Arrays.stream(values()).filter((category) -> category.code().equals(code)).findFirst();
+	}
+
 	public static String explicitConsentSqlList() {
 		return java.util.Arrays.stream(values())
 			.filter(DataCategory::needsExplicitConsent)

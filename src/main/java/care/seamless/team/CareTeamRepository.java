@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import care.seamless.shared.Profession;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import care.seamless.shared.Profession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;

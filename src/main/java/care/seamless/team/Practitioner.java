@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import care.seamless.shared.Profession;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PractitionerId;
 import org.jspecify.annotations.Nullable;

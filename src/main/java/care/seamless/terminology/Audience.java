@@ -1,5 +1,7 @@
 package care.seamless.terminology;
 
+import care.seamless.shared.Profession;
+
 import java.util.Locale;
 
 /**
@@ -18,13 +20,21 @@ public enum Audience {
 	 * @throws IllegalArgumentException for an unknown code, so a missing profession is
 	 * found rather than shown the wrong words
 	 */
+	/**
+	 * The words a profession reads: health terms for health professions, social care
+	 * terms for everyone else.
+	 */
+	public static Audience of(Profession profession) {
+		return profession.isHealth() ? HEALTH : SOCIAL_CARE;
+	}
+
 	public static Audience forViewer(String viewerCode) {
 		String code = viewerCode.trim().toLowerCase(Locale.ROOT);
 		if (code.equals("person") || code.equals("carer") || code.equals("advocate")) {
 			return PERSON;
 		}
 		return Profession.fromCode(code)
-			.map(Profession::audience)
+			.map(Audience::of)
 			.orElseThrow(() -> new IllegalArgumentException("Unknown profession or viewer '" + viewerCode + "'"));
 	}
 

@@ -28,7 +28,7 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Purpose;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -9,7 +9,7 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

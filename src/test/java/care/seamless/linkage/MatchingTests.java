@@ -24,7 +24,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import care.seamless.team.CareTeams;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.ErrorCode;
 import care.seamless.shared.PersonId;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

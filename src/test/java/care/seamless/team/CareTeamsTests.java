@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import care.seamless.shared.Profession;
 import java.util.List;
 import java.util.UUID;
 

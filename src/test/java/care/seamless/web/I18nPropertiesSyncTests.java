@@ -29,8 +29,13 @@ class I18nPropertiesSyncTests {
 	@Test
 	void everyMessageKeyUsedInATemplateExists() throws IOException {
 		Properties messages = new Properties();
-		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/messages.properties"))) {
-			messages.load(in);
+		// One bundle per module, all named in spring.messages.basename.
+		try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/messages"))) {
+			for (Path bundle : bundles.filter((f) -> f.toString().endsWith(".properties")).toList()) {
+				try (InputStream in = Files.newInputStream(bundle)) {
+					messages.load(in);
+				}
+			}
 		}
 		TreeSet<String> missing = new TreeSet<>();
 		TreeSet<String> literals = new TreeSet<>();

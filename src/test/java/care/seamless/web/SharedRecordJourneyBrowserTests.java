@@ -5,7 +5,7 @@ import care.seamless.SeamlessTest;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

@@ -1,5 +1,6 @@
 package care.seamless.assessment.instrument;
 
+import care.seamless.shared.DataCategory;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import care.seamless.terminology.Profession;
+import care.seamless.shared.Profession;
 import care.seamless.terminology.SapDomain;
 import care.seamless.terminology.Vocabulary;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,10 @@
 package care.seamless.assessment.instrument;
 
+import care.seamless.shared.DataCategory;
 import java.util.List;
 import java.util.Set;
 
-import care.seamless.terminology.Profession;
+import care.seamless.shared.Profession;
 import care.seamless.terminology.SapDomain;
 
 /**

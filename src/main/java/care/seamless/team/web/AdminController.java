@@ -12,7 +12,7 @@ import care.seamless.shared.TeamId;
 import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package care.seamless.assessment.instrument;
 
-import care.seamless.terminology.Profession;
+import care.seamless.shared.Profession;
 import care.seamless.terminology.Terminology;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package care.seamless.assessment.instrument;
 
+import care.seamless.shared.DataCategory;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import care.seamless.terminology.Profession;
+import care.seamless.shared.Profession;
 import care.seamless.terminology.SapDomain;
 import care.seamless.terminology.Terminology;
 import care.seamless.terminology.Vocabulary;

@@ -4,7 +4,7 @@ import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.person.People;
 import care.seamless.team.OrganisationKind;
-import care.seamless.team.Profession;
+import care.seamless.shared.Profession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
