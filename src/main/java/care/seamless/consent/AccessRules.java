@@ -40,25 +40,25 @@ final class AccessRules {
 	private static String careTeam(String p) {
 		return "(" + CareTeams.currentMemberSql(p)
 				+ """
-						or exists (select 1 from consent.identity_link mine
-						 join consent.identity_link other on other.group_id = mine.group_id and other.person_id <> mine.person_id
-						 where mine.person_id = %s and %s))"""
-					.formatted(p, CareTeams.currentMemberSql("other.person_id"));
+						or exists (select 1 from consent.identity_link pdp_mine
+						 join consent.identity_link pdp_other on pdp_other.group_id = pdp_mine.group_id and pdp_other.person_id <> pdp_mine.person_id
+						 where pdp_mine.person_id = %s and %s))"""
+					.formatted(p, CareTeams.currentMemberSql("pdp_other.person_id"));
 	}
 
 	private static String grant(String p, String c) {
 		return """
-				exists (select 1 from consent.access_grant g
-				  join team.team_membership gm on gm.team_id = g.team_id and gm.practitioner_id = :ctPractitioner
-				  where g.person_id = %s and g.expires_at > now()%s)""".formatted(p,
-				c == null ? "" : " and g.category = " + c);
+				exists (select 1 from consent.access_grant pdp_g
+				  join team.team_membership pdp_gm on pdp_gm.team_id = pdp_g.team_id and pdp_gm.practitioner_id = :ctPractitioner
+				  where pdp_g.person_id = %s and pdp_g.expires_at > now()%s)"""
+			.formatted(p, c == null ? "" : " and pdp_g.category = " + c);
 	}
 
 	/**
 	 * Override: the acting account has an unexpired break-glass record for this person.
 	 */
 	static String override(String p) {
-		return "exists (select 1 from consent.override o where o.person_id = %s and o.account = :pdpAccount and o.expires_at > now())"
+		return "exists (select 1 from consent.override pdp_o where pdp_o.person_id = %s and pdp_o.account = :pdpAccount and pdp_o.expires_at > now())"
 			.formatted(p);
 	}
 

@@ -26,12 +26,12 @@ public class Agreements {
 	 */
 	public static String coversSql(String sourceOrgColumn, String categoryColumn) {
 		return """
-				exists (select 1 from partnership.sharing_agreement a
-				  join partnership.agreement_party viewer on viewer.agreement_id = a.id and viewer.organisation_id = :viewerOrg
-				  join partnership.agreement_party source on source.agreement_id = a.id and source.organisation_id = %s
-				  join partnership.agreement_purpose ap on ap.agreement_id = a.id and ap.purpose = :purpose
-				  join partnership.agreement_category ac on ac.agreement_id = a.id and ac.category = %s
-				  where a.status = 'ACTIVE' and a.start_date <= current_date)"""
+				exists (select 1 from partnership.sharing_agreement pdp_sa
+				  join partnership.agreement_party pdp_viewer on pdp_viewer.agreement_id = pdp_sa.id and pdp_viewer.organisation_id = :viewerOrg
+				  join partnership.agreement_party pdp_source on pdp_source.agreement_id = pdp_sa.id and pdp_source.organisation_id = %s
+				  join partnership.agreement_purpose pdp_ap on pdp_ap.agreement_id = pdp_sa.id and pdp_ap.purpose = :purpose
+				  join partnership.agreement_category pdp_ac on pdp_ac.agreement_id = pdp_sa.id and pdp_ac.category = %s
+				  where pdp_sa.status = 'ACTIVE' and pdp_sa.start_date <= current_date)"""
 			.formatted(sourceOrgColumn, categoryColumn);
 	}
 

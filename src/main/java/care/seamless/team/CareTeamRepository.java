@@ -85,7 +85,7 @@ class CareTeamRepository {
 
 	boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
 		return jdbc
-			.sql("select exists (select 1 from team.care_team_member c where c.person_id = :personId and "
+			.sql("select exists (select 1 from team.care_team_member pdp_c where pdp_c.person_id = :personId and "
 					+ CareTeams.CURRENT_MEMBER_CONDITION + ")")
 			.param("personId", person.id())
 			.param(CareTeams.PRACTITIONER_PARAM, practitioner.id())

@@ -34,8 +34,8 @@ public class CareTeams {
 	 * the access policy, so that a search, a count and a page all apply exactly the same
 	 * rule. {@code c} is a row of team.care_team_member.
 	 */
-	static final String CURRENT_MEMBER_CONDITION = "c.practitioner_id = :" + PRACTITIONER_PARAM
-			+ " and c.period_start <= current_date and (c.period_end is null or c.period_end > current_date)";
+	static final String CURRENT_MEMBER_CONDITION = "pdp_c.practitioner_id = :" + PRACTITIONER_PARAM
+			+ " and pdp_c.period_start <= current_date and (pdp_c.period_end is null or pdp_c.period_end > current_date)";
 
 	private final CareTeamRepository repository;
 
@@ -54,7 +54,7 @@ public class CareTeams {
 	 * person in {@code personColumn}.
 	 */
 	public static String currentMemberSql(String personColumn) {
-		return "exists (select 1 from team.care_team_member c where c.person_id = " + personColumn + " and "
+		return "exists (select 1 from team.care_team_member pdp_c where pdp_c.person_id = " + personColumn + " and "
 				+ CURRENT_MEMBER_CONDITION + ")";
 	}
 

@@ -1,0 +1,379 @@
+package care.seamless.assessment;
+
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.PersonId;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AssessmentRepository {
+
+	private static final String EPISODE_COLUMNS = """
+			e.id, e.person_id, e.stage, e.status, e.opened_by, e.opened_by_name, e.opened_by_org, e.opened_at,
+			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version,
+			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
+				and a.reused_from is not null) as reused,
+			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
+				and a.reused_from is null) as asked
+			""";
+
+	private static final String SECTION_COLUMNS = """
+			s.id, s.episode_id, s.person_id, s.instrument_id, s.instrument_version, s.section_id, s.category,
+			s.position, s.status, s.author_id, s.author_name, s.author_profession, s.author_org, s.updated_at,
+			s.signed_at, s.version
+			""";
+
+	// The origin is the first time the answer was given, however often it was carried
+	// over.
+	private static final String ANSWER_COLUMNS = """
+			a.id, a.section_row_id, a.episode_id, a.question_id, a.reuse_key, a.answer_value, a.source,
+			a.recorded_by_name, a.profession, a.organisation_id, a.recorded_at, a.category,
+			orig.id as origin_id, orig.recorded_by_name as origin_name, orig.organisation_id as origin_org,
+			orig.recorded_at as origin_at
+			""";
+
+	private static final String ANSWER_FROM = """
+			from assessment.answer a left join assessment.answer orig on orig.id = a.reused_from
+			""";
+
+	private final JdbcClient jdbc;
+
+	AssessmentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record EpisodeRow(UUID id, PersonId personId, String stage, String status, UUID openedBy, String openedByName,
+			UUID openedByOrg, Instant openedAt, @Nullable Instant completedAt, @Nullable Instant summarySharedAt,
+			@Nullable String summarySharedBy, long version, int reused, int asked) {
+	}
+
+	record SectionRow(UUID id, UUID episodeId, PersonId personId, String instrumentId, int instrumentVersion,
+			String sectionId, String category, int position, String status, @Nullable UUID authorId,
+			@Nullable String authorName, @Nullable String authorProfession, @Nullable UUID authorOrg,
+			@Nullable Instant updatedAt, @Nullable Instant signedAt, long version) {
+	}
+
+	record AnswerRow(UUID id, UUID sectionRowId, UUID episodeId, String questionId, @Nullable String reuseKey,
+			String value, String source, String recordedByName, String profession, UUID organisationId,
+			Instant recordedAt, String category, @Nullable UUID originId, @Nullable String originName,
+			@Nullable UUID originOrg, @Nullable Instant originAt) {
+	}
+
+	record NewAnswer(UUID id, UUID sectionRowId, UUID episodeId, PersonId personId, String questionId,
+			@Nullable String reuseKey, String value, String source, @Nullable UUID reusedFrom, UUID recordedBy,
+			String recordedByName, String profession, UUID organisationId, Instant recordedAt, String category) {
+	}
+
+	record DisagreementRow(UUID id, UUID answerId, String statedBy, @Nullable String statedByName, String words,
+			String recordedByName, UUID organisationId, Instant recordedAt) {
+	}
+
+	void insertEpisode(EpisodeRow e) {
+		jdbc.sql("""
+				insert into assessment.episode (id, person_id, stage, status, opened_by, opened_by_name, opened_by_org,
+					opened_at)
+				values (:id, :person, :stage, 'open', :by, :byName, :org, :at)
+				""")
+			.param("id", e.id())
+			.param("person", e.personId().id())
+			.param("stage", e.stage())
+			.param("by", e.openedBy())
+			.param("byName", e.openedByName())
+			.param("org", e.openedByOrg())
+			.param("at", Timestamp.from(e.openedAt()))
+			.update();
+	}
+
+	Optional<EpisodeRow> findEpisode(UUID id) {
+		return jdbc.sql("select " + EPISODE_COLUMNS + " from assessment.episode e where e.id = :id")
+			.param("id", id)
+			.query(AssessmentRepository::episode)
+			.optional();
+	}
+
+	List<EpisodeRow> episodes(PersonId person) {
+		return jdbc
+			.sql("select " + EPISODE_COLUMNS
+					+ " from assessment.episode e where e.person_id = :person order by e.opened_at desc")
+			.param("person", person.id())
+			.query(AssessmentRepository::episode)
+			.list();
+	}
+
+	/** Moves the episode on; false when someone else changed it first. */
+	boolean updateEpisode(UUID id, long version, String stage, @Nullable Instant completedAt) {
+		return jdbc.sql("""
+				update assessment.episode set stage = :stage, completed_at = :completedAt,
+					status = case when :completedAt::timestamptz is null then 'open' else 'completed' end,
+					version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("stage", stage)
+			.param("completedAt", (completedAt != null) ? Timestamp.from(completedAt) : null)
+			.update() == 1;
+	}
+
+	boolean markSummaryShared(UUID id, long version, Instant at, String by) {
+		return jdbc.sql("""
+				update assessment.episode set summary_shared_at = :at, summary_shared_by = :by, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.update() == 1;
+	}
+
+	void insertSection(SectionRow s) {
+		jdbc.sql(
+				"""
+						insert into assessment.section (id, episode_id, person_id, instrument_id, instrument_version, section_id,
+							category, position, status)
+						values (:id, :episode, :person, :instrument, :instrumentVersion, :section, :category, :position,
+							'not-started')
+						""")
+			.param("id", s.id())
+			.param("episode", s.episodeId())
+			.param("person", s.personId().id())
+			.param("instrument", s.instrumentId())
+			.param("instrumentVersion", s.instrumentVersion())
+			.param("section", s.sectionId())
+			.param("category", s.category())
+			.param("position", s.position())
+			.update();
+	}
+
+	List<SectionRow> sections(UUID episode) {
+		return jdbc
+			.sql("select " + SECTION_COLUMNS
+					+ " from assessment.section s where s.episode_id = :episode order by s.position")
+			.param("episode", episode)
+			.query(AssessmentRepository::section)
+			.list();
+	}
+
+	Optional<SectionRow> findSection(UUID episode, String instrumentId, String sectionId) {
+		return jdbc.sql("select " + SECTION_COLUMNS + """
+				 from assessment.section s
+				where s.episode_id = :episode and s.instrument_id = :instrument and s.section_id = :section
+				""")
+			.param("episode", episode)
+			.param("instrument", instrumentId)
+			.param("section", sectionId)
+			.query(AssessmentRepository::section)
+			.optional();
+	}
+
+	/** Claims the section for this save; false when someone else saved it first. */
+	boolean touchSection(UUID id, long version, UUID author, String authorName, String profession, UUID org,
+			Instant at) {
+		return jdbc.sql("""
+				update assessment.section set status = 'in-progress', author_id = :author, author_name = :name,
+					author_profession = :profession, author_org = :org, updated_at = :at, version = version + 1
+				where id = :id and version = :version and status <> 'signed'
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("author", author)
+			.param("name", authorName)
+			.param("profession", profession)
+			.param("org", org)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
+	boolean signSection(UUID id, long version, Instant at) {
+		return jdbc.sql("""
+				update assessment.section set status = 'signed', signed_at = :at, version = version + 1
+				where id = :id and version = :version and status = 'in-progress'
+				""").param("id", id).param("version", version).param("at", Timestamp.from(at)).update() == 1;
+	}
+
+	List<AnswerRow> sectionAnswers(UUID sectionRow) {
+		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current")
+			.param("row", sectionRow)
+			.query(AssessmentRepository::answer)
+			.list();
+	}
+
+	/** Current answers of the episode the viewer may see, in section order. */
+	List<AnswerRow> episodeAnswers(UUID episode, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("episode", episode);
+		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM
+				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
+				+ visible.sql() + " order by s.position, a.recorded_at")
+			.params(params)
+			.query(AssessmentRepository::answer)
+			.list();
+	}
+
+	/**
+	 * The latest current answer for each reuse key that the viewer may see, outside the
+	 * section being completed.
+	 */
+	List<AnswerRow> latestByReuseKey(PersonId person, Collection<String> keys, UUID exceptSection,
+			SqlCondition visible) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("person", person.id());
+		params.put("keys", keys);
+		params.put("except", exceptSection);
+		return jdbc.sql("select distinct on (a.reuse_key) " + ANSWER_COLUMNS + ANSWER_FROM + """
+				 where a.person_id = :person and a.reuse_key in (:keys) and a.current
+				and a.section_row_id <> :except and """ + visible.sql() + """
+				 order by a.reuse_key, a.recorded_at desc
+				""").params(params).query(AssessmentRepository::answer).list();
+	}
+
+	/** Every current answer about the person the viewer may see, newest first. */
+	List<AnswerRow> personAnswers(PersonId person, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("person", person.id());
+		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + """
+				where a.person_id = :person and a.current and """ + visible.sql() + """
+				 order by a.recorded_at desc
+				""").params(params).query(AssessmentRepository::answer).list();
+	}
+
+	/** Ids of the sections whose answers the viewer may not see. */
+	List<UUID> withheldSections(UUID episode, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("episode", episode);
+		return jdbc
+			.sql("select distinct a.section_row_id " + ANSWER_FROM
+					+ " where a.episode_id = :episode and a.current and not (" + visible.sql() + ")")
+			.params(params)
+			.query(UUID.class)
+			.list();
+	}
+
+	void insertAnswer(NewAnswer a) {
+		jdbc.sql("""
+				insert into assessment.answer (id, section_row_id, episode_id, person_id, question_id, reuse_key,
+					answer_value, source, reused_from, recorded_by, recorded_by_name, profession, organisation_id,
+					recorded_at, category)
+				values (:id, :row, :episode, :person, :question, :reuseKey, :value, :source, :reusedFrom, :by, :byName,
+					:profession, :org, :at, :category)
+				""")
+			.param("id", a.id())
+			.param("row", a.sectionRowId())
+			.param("episode", a.episodeId())
+			.param("person", a.personId().id())
+			.param("question", a.questionId())
+			.param("reuseKey", a.reuseKey())
+			.param("value", a.value())
+			.param("source", a.source())
+			.param("reusedFrom", a.reusedFrom())
+			.param("by", a.recordedBy())
+			.param("byName", a.recordedByName())
+			.param("profession", a.profession())
+			.param("org", a.organisationId())
+			.param("at", Timestamp.from(a.recordedAt()))
+			.param("category", a.category())
+			.update();
+	}
+
+	/**
+	 * Replaced answers stay, no longer current, so the history of an assessment is kept.
+	 */
+	void supersede(UUID answer) {
+		jdbc.sql("update assessment.answer set current = false where id = :id").param("id", answer).update();
+	}
+
+	Optional<AnswerRow> findAnswer(UUID id) {
+		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.id = :id")
+			.param("id", id)
+			.query(AssessmentRepository::answer)
+			.optional();
+	}
+
+	void insertDisagreement(UUID id, UUID episode, PersonId person, UUID answer, String statedBy,
+			@Nullable String statedByName, String words, String recordedByName, UUID org, Instant at, String category) {
+		jdbc.sql(
+				"""
+						insert into assessment.disagreement (id, episode_id, person_id, answer_id, stated_by, stated_by_name,
+							words, recorded_by_name, organisation_id, recorded_at, category)
+						values (:id, :episode, :person, :answer, :statedBy, :statedByName, :words, :byName, :org, :at, :category)
+						""")
+			.param("id", id)
+			.param("episode", episode)
+			.param("person", person.id())
+			.param("answer", answer)
+			.param("statedBy", statedBy)
+			.param("statedByName", statedByName)
+			.param("words", words)
+			.param("byName", recordedByName)
+			.param("org", org)
+			.param("at", Timestamp.from(at))
+			.param("category", category)
+			.update();
+	}
+
+	List<DisagreementRow> disagreements(UUID episode, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("episode", episode);
+		return jdbc.sql("""
+				select d.id, d.answer_id, d.stated_by, d.stated_by_name, d.words, d.recorded_by_name, d.organisation_id,
+					d.recorded_at
+				from assessment.disagreement d where d.episode_id = :episode and """ + visible.sql() + """
+				 order by d.recorded_at
+				""")
+			.params(params)
+			.query((rs, n) -> new DisagreementRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
+					rs.getString("stated_by"), rs.getString("stated_by_name"), rs.getString("words"),
+					rs.getString("recorded_by_name"), rs.getObject("organisation_id", UUID.class),
+					instant(rs, "recorded_at")))
+			.list();
+	}
+
+	private static EpisodeRow episode(ResultSet rs, int n) throws SQLException {
+		return new EpisodeRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
+				rs.getString("stage"), rs.getString("status"), rs.getObject("opened_by", UUID.class),
+				rs.getString("opened_by_name"), rs.getObject("opened_by_org", UUID.class), instant(rs, "opened_at"),
+				instant(rs, "completed_at"), instant(rs, "summary_shared_at"), rs.getString("summary_shared_by"),
+				rs.getLong("version"), rs.getInt("reused"), rs.getInt("asked"));
+	}
+
+	private static SectionRow section(ResultSet rs, int n) throws SQLException {
+		return new SectionRow(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class),
+				new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("instrument_id"),
+				rs.getInt("instrument_version"), rs.getString("section_id"), rs.getString("category"),
+				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
+				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
+				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"));
+	}
+
+	private static AnswerRow answer(ResultSet rs, int n) throws SQLException {
+		return new AnswerRow(rs.getObject("id", UUID.class), rs.getObject("section_row_id", UUID.class),
+				rs.getObject("episode_id", UUID.class), rs.getString("question_id"), rs.getString("reuse_key"),
+				rs.getString("answer_value"), rs.getString("source"), rs.getString("recorded_by_name"),
+				rs.getString("profession"), rs.getObject("organisation_id", UUID.class), instant(rs, "recorded_at"),
+				rs.getString("category"), rs.getObject("origin_id", UUID.class), rs.getString("origin_name"),
+				rs.getObject("origin_org", UUID.class), instant(rs, "origin_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,206 @@
+package care.seamless.assessment;
+
+import care.seamless.assessment.AssessmentRepository.AnswerRow;
+import care.seamless.assessment.AssessmentRepository.EpisodeRow;
+import care.seamless.assessment.AssessmentRepository.SectionRow;
+import care.seamless.assessment.AssessmentRuleViolation.Rule;
+import care.seamless.assessment.instrument.Question;
+import care.seamless.assessment.instrument.Section;
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.Actor;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.terminology.ConceptKind;
+import care.seamless.terminology.Terminology;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What assessments found: the episode summary with differing views and disagreements side
+ * by side, and the needs and outcomes that care plans build on.
+ */
+@Service
+public class AssessmentSummaries {
+
+	private static final Set<ConceptKind> NEED_KINDS = Set.of(ConceptKind.NEED, ConceptKind.RISK);
+
+	private static final List<String> WHAT_MATTERS_KEYS = List.of("person.what-matters-most", "person.hoped-outcomes");
+
+	private final AssessmentRepository repository;
+
+	private final Assessments assessments;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	private final Provenance provenance;
+
+	private final Terminology terminology;
+
+	private final Clock clock;
+
+	AssessmentSummaries(AssessmentRepository repository, Assessments assessments, AccessPolicy accessPolicy,
+			AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock) {
+		this.repository = repository;
+		this.assessments = assessments;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+		this.provenance = provenance;
+		this.terminology = terminology;
+		this.clock = clock;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Summary summary(Actor actor, PersonId person, EpisodeId id) {
+		EpisodeRow row = assessments.episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
+		SqlCondition visible = visible(actor, "a");
+		Provenance.Names names = provenance.names();
+		Map<UUID, List<Summary.Disagreement>> disagreements = repository.disagreements(id.id(), visible(actor, "d"))
+			.stream()
+			.collect(
+					Collectors.groupingBy(AssessmentRepository.DisagreementRow::answerId,
+							Collectors.mapping((d) -> new Summary.Disagreement(d.id(),
+									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
+									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
+									Collectors.toList())));
+		Map<UUID, List<AnswerRow>> bySection = repository.episodeAnswers(id.id(), visible)
+			.stream()
+			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
+		Set<UUID> withheld = Set.copyOf(repository.withheldSections(id.id(), visible));
+		List<Summary.Part> parts = new ArrayList<>();
+		for (SectionRow section : repository.sections(id.id())) {
+			Section definition = provenance.section(section);
+			List<Summary.Finding> findings = bySection.getOrDefault(section.id(), List.of())
+				.stream()
+				.map((answer) -> new Summary.Finding(question(definition, answer.questionId()), names.answer(answer),
+						disagreements.getOrDefault(answer.id(), List.of())))
+				.toList();
+			parts.add(new Summary.Part(names.section(section, withheld.contains(section.id())), findings));
+		}
+		return new Summary(names.episode(row), parts, differingViews(parts), withheld.size());
+	}
+
+	/**
+	 * Records where the person, a carer or an advocate disagrees with a professional
+	 * finding, in their own words.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID recordDisagreement(Actor actor, PersonId person, EpisodeId id, UUID answerId, AnswerSource statedBy,
+			@Nullable String statedByName, String words) {
+		assessments.episodeRow(person, id);
+		AnswerRow answer = repository.findAnswer(answerId)
+			.filter((a) -> a.episodeId().equals(id.id()))
+			.orElseThrow(() -> new NotFoundException("AssessmentAnswer", answerId));
+		accessPolicy.check(actor, person, DataCategory.valueOf(answer.category()), "record-disagreement",
+				Assessments.EPISODE);
+		if (AnswerSource.fromCode(answer.source()).orElseThrow().isPersonsView()) {
+			throw new AssessmentRuleViolation(Rule.NOT_A_FINDING,
+					"This answer is the person's own account; record disagreement with a professional finding");
+		}
+		if (!statedBy.isPersonsView()) {
+			throw new AnswersRejected(Map.of("statedBy", "Select who disagrees"));
+		}
+		if (words.isBlank()) {
+			throw new AnswersRejected(Map.of("words", "Enter what they said, in their own words"));
+		}
+		if (actor.organisationId() == null) {
+			throw new AssessmentRuleViolation(Rule.PRACTITIONERS_ONLY,
+					"Only practitioners of a partner organisation record disagreements");
+		}
+		UUID disagreement = UUID.randomUUID();
+		repository.insertDisagreement(disagreement, id.id(), person, answerId, statedBy.code(),
+				(statedByName == null || statedByName.isBlank()) ? null : statedByName.strip(), words.strip(),
+				actor.username(), actor.organisationId().id(), clock.instant(), answer.category());
+		auditLog.record(AuditEvent.permitted(actor, "create", "AssessmentDisagreement", disagreement, person));
+		return disagreement;
+	}
+
+	/**
+	 * Needs and risks found by any assessment the viewer may see, newest first, once
+	 * each.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Summary.AssessedNeed> assessedNeeds(Actor actor, PersonId person) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
+		Provenance.Names names = provenance.names();
+		Map<String, Summary.AssessedNeed> needs = new LinkedHashMap<>();
+		for (AnswerRow answer : repository.personAnswers(person, visible(actor, "a"))) {
+			for (String code : answer.value().split(",")) {
+				boolean need = terminology.find(code).map((c) -> NEED_KINDS.contains(c.kind())).orElse(false);
+				if (need) {
+					needs.putIfAbsent(code, new Summary.AssessedNeed(code, new EpisodeId(answer.episodeId()),
+							answer.recordedAt(), names.organisation(answer.organisationId())));
+				}
+			}
+		}
+		return List.copyOf(needs.values());
+	}
+
+	/** What matters to the person and the outcomes they hope for, in their own words. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Answer> whatMattersToThem(Actor actor, PersonId person) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-outcomes", Assessments.EPISODE);
+		Provenance.Names names = provenance.names();
+		Map<String, AnswerRow> latest = new LinkedHashMap<>();
+		for (AnswerRow answer : repository.personAnswers(person, visible(actor, "a"))) {
+			if (answer.reuseKey() != null && WHAT_MATTERS_KEYS.contains(answer.reuseKey())) {
+				latest.putIfAbsent(answer.reuseKey(), answer);
+			}
+		}
+		return latest.values().stream().map(names::answer).toList();
+	}
+
+	private SqlCondition visible(Actor actor, String alias) {
+		return accessPolicy.visibleItems(actor, alias + ".person_id", alias + ".category", alias + ".organisation_id");
+	}
+
+	private static Question question(Section section, String questionId) {
+		return section.questions()
+			.stream()
+			.filter((q) -> q.id().equals(questionId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No question " + questionId + " in " + section.id()));
+	}
+
+	/**
+	 * Answers to the same question (by reuse key) that differ between sources. Only
+	 * differences between sources count: one practitioner correcting an answer is
+	 * history, not a difference of view.
+	 */
+	static List<Summary.DifferingView> differingViews(List<Summary.Part> parts) {
+		Map<String, List<Summary.Finding>> byKey = parts.stream()
+			.flatMap((part) -> part.findings().stream())
+			.filter((finding) -> finding.question().reuseKey() != null)
+			.collect(Collectors.groupingBy((finding) -> Objects.requireNonNull(finding.question().reuseKey()),
+					LinkedHashMap::new, Collectors.toList()));
+		List<Summary.DifferingView> views = new ArrayList<>();
+		for (List<Summary.Finding> findings : byKey.values()) {
+			long values = findings.stream().map((f) -> f.answer().value()).distinct().count();
+			long sources = findings.stream().map((f) -> f.answer().source()).distinct().count();
+			if (values > 1 && sources > 1) {
+				views.add(new Summary.DifferingView(findings.get(0).question(), findings));
+			}
+		}
+		return views;
+	}
+
+}

@@ -1,0 +1,309 @@
+package care.seamless.assessment;
+
+import care.seamless.assessment.AssessmentRepository.EpisodeRow;
+import care.seamless.assessment.AssessmentRepository.SectionRow;
+import care.seamless.assessment.AssessmentRuleViolation.Rule;
+import care.seamless.assessment.instrument.Instrument;
+import care.seamless.assessment.instrument.Instruments;
+import care.seamless.assessment.instrument.Section;
+import care.seamless.assessment.instrument.Stage;
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.team.Directory;
+import care.seamless.team.Practitioner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The single shared assessment: episodes that move from contact to comprehensive,
+ * sections contributed by practitioners of any partner organisation, and sign-off. Every
+ * read and change passes the access policy and is audited.
+ */
+@Service
+public class Assessments {
+
+	static final String EPISODE = "AssessmentEpisode";
+
+	static final String SECTION = "AssessmentSection";
+
+	private final AssessmentRepository repository;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	private final Directory directory;
+
+	private final Instruments instruments;
+
+	private final Provenance provenance;
+
+	private final SectionSaving saving;
+
+	private final Clock clock;
+
+	Assessments(AssessmentRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Directory directory,
+			Instruments instruments, Provenance provenance, SectionSaving saving, Clock clock) {
+		this.repository = repository;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+		this.directory = directory;
+		this.instruments = instruments;
+		this.provenance = provenance;
+		this.saving = saving;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts an assessment at the stage the person's needs call for: a contact
+	 * assessment, straight to an overview, or a carer's assessment.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EpisodeId open(Actor actor, PersonId person, Stage stage) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "create", EPISODE);
+		Practitioner practitioner = practitioner(actor);
+		if (stage != Stage.CONTACT && stage != Stage.OVERVIEW && stage != Stage.CARER) {
+			throw new AssessmentRuleViolation(Rule.STAGE_ORDER,
+					"An assessment starts with a contact, overview or carer's assessment");
+		}
+		EpisodeId id = EpisodeId.random();
+		repository.insertEpisode(new EpisodeRow(id.id(), person, stage.code(), "open", practitioner.id().id(),
+				practitioner.displayName(), practitioner.organisationId().id(), clock.instant(), null, null, null, 0, 0,
+				0));
+		addSections(id, person, mainInstrument(stage));
+		auditLog.record(AuditEvent.permitted(actor, "create", EPISODE, id.id(), person));
+		return id;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Episode> episodes(Actor actor, PersonId person) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
+		Provenance.Names names = provenance.names();
+		return repository.episodes(person).stream().map(names::episode).toList();
+	}
+
+	/**
+	 * The episode with every section's state; sections withheld from the viewer say so.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EpisodeView episode(Actor actor, PersonId person, EpisodeId id) {
+		EpisodeRow row = episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
+		Set<UUID> withheld = Set.copyOf(repository.withheldSections(id.id(),
+				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id")));
+		Provenance.Names names = provenance.names();
+		Episode episode = names.episode(row);
+		List<SectionState> sections = repository.sections(id.id())
+			.stream()
+			.map((section) -> names.section(section, withheld.contains(section.id())))
+			.toList();
+		Set<String> present = Set.copyOf(sections.stream().map((s) -> s.instrument().id()).toList());
+		List<Instrument> specialists = instruments.all()
+			.stream()
+			.filter((instrument) -> instrument.stage() == Stage.SPECIALIST)
+			.filter((instrument) -> !present.contains(instrument.id()))
+			.filter((instrument) -> instruments.latest(instrument.id()).orElseThrow().equals(instrument))
+			.toList();
+		return new EpisodeView(episode, sections, specialists);
+	}
+
+	/** A section to complete, with what is already known from elsewhere. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public SectionForm section(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId) {
+		EpisodeRow episode = episodeRow(person, id);
+		SectionRow row = sectionRow(id, instrumentId, sectionId);
+		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "read", SECTION);
+		return saving.form(actor, episode, row);
+	}
+
+	/**
+	 * Saves a section's answers. Answers equal to what was already known are recorded as
+	 * reused, keeping where they first came from.
+	 * @param raw the submitted value for each question id
+	 * @throws AnswersRejected if any answer is not acceptable; nothing is saved
+	 * @throws SectionChanged if someone saved the section since {@code version}
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void saveSection(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId,
+			long version, @Nullable AnswerSource source, Map<String, String> raw) {
+		EpisodeRow episode = episodeRow(person, id);
+		SectionRow row = sectionRow(id, instrumentId, sectionId);
+		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "update", SECTION);
+		saving.save(actor, practitioner(actor), episode, row, version, source, raw);
+		auditLog.record(AuditEvent.permitted(actor, "update", SECTION, row.id(), person));
+	}
+
+	/** Signs a section off; only its author may, and it no longer changes. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void signSection(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId,
+			long version) {
+		EpisodeRow episode = episodeRow(person, id);
+		SectionRow row = sectionRow(id, instrumentId, sectionId);
+		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "sign", SECTION);
+		if (!"in-progress".equals(row.status()) && row.version() == version) {
+			throw new AssessmentRuleViolation(Rule.SIGNED, "signed".equals(row.status())
+					? "This section is already signed" : "Complete the section before signing it");
+		}
+		if (row.authorId() != null && !row.authorId().equals(practitioner(actor).id().id())) {
+			throw new AssessmentRuleViolation(Rule.NOT_THE_AUTHOR,
+					"Only " + row.authorName() + ", who completed this section, can sign it");
+		}
+		if (!repository.signSection(row.id(), version, clock.instant())) {
+			throw new SectionChanged(saving.form(actor, episode, sectionRow(id, instrumentId, sectionId)));
+		}
+		auditLog.record(AuditEvent.permitted(actor, "sign", SECTION, row.id(), person));
+	}
+
+	/**
+	 * Moves the assessment on when needs call for more: contact to overview, overview to
+	 * a specialist assessment, or several specialist assessments to a comprehensive one.
+	 * @param specialist the specialist instrument to add, when moving to specialist
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void advance(Actor actor, PersonId person, EpisodeId id, long version, Stage to,
+			@Nullable String specialist) {
+		EpisodeRow row = episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "update", EPISODE);
+		practitioner(actor);
+		open(row);
+		Stage from = Stage.fromCode(row.stage()).orElseThrow();
+		StageChange.check(from, to, specialist, repository.sections(id.id()));
+		if (!repository.updateEpisode(id.id(), version, to.code(), null)) {
+			throw new ConcurrentEditException(EPISODE, id);
+		}
+		if (to == Stage.OVERVIEW) {
+			addSections(id, person, mainInstrument(Stage.OVERVIEW));
+		}
+		if (specialist != null && to == Stage.SPECIALIST) {
+			addSections(id, person, specialist(specialist));
+		}
+		auditLog.record(AuditEvent.permitted(actor, "advance-to-" + to.code(), EPISODE, id.id(), person));
+	}
+
+	/**
+	 * Adds another specialist assessment to an episode already at specialist stage or
+	 * beyond.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void addSpecialist(Actor actor, PersonId person, EpisodeId id, String instrumentId) {
+		EpisodeRow row = episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "update", EPISODE);
+		practitioner(actor);
+		open(row);
+		Stage stage = Stage.fromCode(row.stage()).orElseThrow();
+		if (stage != Stage.SPECIALIST && stage != Stage.COMPREHENSIVE) {
+			throw new AssessmentRuleViolation(Rule.STAGE_ORDER,
+					"Specialist assessments are added once the overview shows they are needed");
+		}
+		Instrument instrument = specialist(instrumentId);
+		if (repository.sections(id.id()).stream().anyMatch((s) -> s.instrumentId().equals(instrument.id()))) {
+			return;
+		}
+		addSections(id, person, instrument);
+		auditLog.record(AuditEvent.permitted(actor, "add-" + instrument.id(), EPISODE, id.id(), person));
+	}
+
+	/**
+	 * Completes the assessment once every section started has been signed by its author.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void complete(Actor actor, PersonId person, EpisodeId id, long version) {
+		EpisodeRow row = episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "complete", EPISODE);
+		practitioner(actor);
+		open(row);
+		List<SectionRow> sections = repository.sections(id.id());
+		if (sections.stream().anyMatch((s) -> "in-progress".equals(s.status()))
+				|| sections.stream().noneMatch((s) -> "signed".equals(s.status()))) {
+			throw new AssessmentRuleViolation(Rule.UNSIGNED_SECTIONS,
+					"Every section that has been started must be signed before the assessment is completed");
+		}
+		if (!repository.updateEpisode(id.id(), version, row.stage(), clock.instant())) {
+			throw new ConcurrentEditException(EPISODE, id);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "complete", EPISODE, id.id(), person));
+	}
+
+	/** Records that the plain-English summary was given to the person. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void markSummaryShared(Actor actor, PersonId person, EpisodeId id, long version) {
+		EpisodeRow row = episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "share-summary", EPISODE);
+		if (!"completed".equals(row.status())) {
+			throw new AssessmentRuleViolation(Rule.UNSIGNED_SECTIONS,
+					"Complete the assessment before sharing its summary");
+		}
+		if (!repository.markSummaryShared(id.id(), version, clock.instant(), actor.username())) {
+			throw new ConcurrentEditException(EPISODE, id);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "share-summary", EPISODE, id.id(), person));
+	}
+
+	EpisodeRow episodeRow(PersonId person, EpisodeId id) {
+		return repository.findEpisode(id.id())
+			.filter((row) -> row.personId().equals(person))
+			.orElseThrow(() -> new NotFoundException(EPISODE, id));
+	}
+
+	private SectionRow sectionRow(EpisodeId id, String instrumentId, String sectionId) {
+		return repository.findSection(id.id(), instrumentId, sectionId)
+			.orElseThrow(() -> new NotFoundException(SECTION, instrumentId + "/" + sectionId));
+	}
+
+	private static void open(EpisodeRow row) {
+		if ("completed".equals(row.status())) {
+			throw new AssessmentRuleViolation(Rule.SIGNED, "This assessment is completed and no longer changes");
+		}
+	}
+
+	private Practitioner practitioner(Actor actor) {
+		if (actor.practitionerId() == null) {
+			throw new AssessmentRuleViolation(Rule.PRACTITIONERS_ONLY,
+					"Only practitioners of a partner organisation contribute to assessments");
+		}
+		return directory.practitioner(actor.practitionerId());
+	}
+
+	private Instrument mainInstrument(Stage stage) {
+		String id = switch (stage) {
+			case CONTACT -> "sap-contact";
+			case OVERVIEW -> "sap-overview";
+			case CARER -> "carers-assessment";
+			default -> throw new IllegalArgumentException("No main instrument for " + stage);
+		};
+		return instruments.latest(id).orElseThrow(() -> new IllegalStateException("Instrument " + id + " missing"));
+	}
+
+	private Instrument specialist(String instrumentId) {
+		return instruments.latest(instrumentId)
+			.filter((instrument) -> instrument.stage() == Stage.SPECIALIST)
+			.orElseThrow(
+					() -> new AssessmentRuleViolation(Rule.STAGE_ORDER, "Choose one of the specialist assessments"));
+	}
+
+	private void addSections(EpisodeId id, PersonId person, Instrument instrument) {
+		int position = repository.sections(id.id()).size();
+		for (Section section : instrument.sections()) {
+			repository.insertSection(new SectionRow(UUID.randomUUID(), id.id(), person, instrument.id(),
+					instrument.version(), section.id(), section.category().name(), position++, "not-started", null,
+					null, null, null, null, null, 0));
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package care.seamless.assessment;
+
+import care.seamless.assessment.AssessmentRepository.AnswerRow;
+import care.seamless.assessment.AssessmentRepository.EpisodeRow;
+import care.seamless.assessment.AssessmentRepository.SectionRow;
+import care.seamless.assessment.instrument.Instrument;
+import care.seamless.assessment.instrument.Instruments;
+import care.seamless.assessment.instrument.Section;
+import care.seamless.assessment.instrument.Stage;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.Profession;
+import care.seamless.team.Directory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns stored rows into views with organisation names and instrument definitions. Names
+ * are looked up once per view, as a summary names the same few organisations many times.
+ */
+@Component
+class Provenance {
+
+	private final Directory directory;
+
+	private final Instruments instruments;
+
+	Provenance(Directory directory, Instruments instruments) {
+		this.directory = directory;
+		this.instruments = instruments;
+	}
+
+	Names names() {
+		return new Names();
+	}
+
+	Instrument instrument(String id, int version) {
+		return this.instruments.find(id, version)
+			.orElseThrow(
+					() -> new IllegalStateException("Instrument " + id + " version " + version + " is not loaded"));
+	}
+
+	Section section(SectionRow row) {
+		Instrument instrument = instrument(row.instrumentId(), row.instrumentVersion());
+		return instrument.sections()
+			.stream()
+			.filter((section) -> section.id().equals(row.sectionId()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No section " + row.sectionId() + " in " + instrument));
+	}
+
+	/** Organisation names for one view. */
+	final class Names {
+
+		private final Map<UUID, String> organisations = new HashMap<>();
+
+		String organisation(UUID id) {
+			return this.organisations.computeIfAbsent(id,
+					(key) -> Provenance.this.directory.organisation(new OrganisationId(key)).name());
+		}
+
+		Episode episode(EpisodeRow row) {
+			return new Episode(new EpisodeId(row.id()), row.personId(), Stage.fromCode(row.stage()).orElseThrow(),
+					"completed".equals(row.status()), row.openedByName(), organisation(row.openedByOrg()),
+					row.openedAt(), row.completedAt(), row.summarySharedAt(), row.summarySharedBy(), row.version(),
+					row.reused(), row.asked());
+		}
+
+		SectionState section(SectionRow row, boolean withheld) {
+			Section section = Provenance.this.section(row);
+			return new SectionState(row.id(), instrument(row.instrumentId(), row.instrumentVersion()), section,
+					SectionStatus.fromCode(row.status()), row.authorName(),
+					(row.authorProfession() != null) ? Profession.valueOf(row.authorProfession()) : null,
+					(row.authorOrg() != null) ? organisation(row.authorOrg()) : null, row.updatedAt(), row.signedAt(),
+					row.version(), withheld);
+		}
+
+		Answer answer(AnswerRow row) {
+			Answer.Origin origin = (row.originId() != null)
+					? new Answer.Origin(row.originId(), row.originName(), organisation(row.originOrg()), row.originAt())
+					: null;
+			return new Answer(row.id(), row.questionId(), row.reuseKey(), row.value(),
+					AnswerSource.valueOf(row.source().toUpperCase(java.util.Locale.ROOT)), row.recordedByName(),
+					Profession.valueOf(row.profession()), organisation(row.organisationId()), row.recordedAt(), origin);
+		}
+
+	}
+
+}
