@@ -1,0 +1,84 @@
+package care.seamless.assessment.web;
+
+import care.seamless.assessment.instrument.Question;
+import care.seamless.shared.Actor;
+import care.seamless.team.Directory;
+import care.seamless.terminology.Audience;
+import care.seamless.terminology.IcfQualifier;
+import care.seamless.terminology.Terminology;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Shows stored answers in the viewer's words: coded answers as their profession's term,
+ * or plain English for the person. Templates call it as {@code @answerText}.
+ */
+@Component("answerText")
+public class AnswerText {
+
+	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.UK);
+
+	private final Terminology terminology;
+
+	private final Directory directory;
+
+	AnswerText(Terminology terminology, Directory directory) {
+		this.terminology = terminology;
+		this.directory = directory;
+	}
+
+	public String of(Question question, String value, Audience audience) {
+		return switch (question.type()) {
+			case TEXT, INTEGER -> value;
+			case BOOLEAN -> Boolean.parseBoolean(value) ? "Yes" : "No";
+			case DATE -> DAY.format(java.time.LocalDate.parse(value));
+			case CODED, CODED_MULTIPLE ->
+				Arrays.stream(value.split(",")).map((code) -> term(code, audience)).collect(Collectors.joining("; "));
+			case SCALE_ICF -> IcfQualifier.fromValue(Integer.parseInt(value))
+				.map((qualifier) -> qualifier.label(audience))
+				.orElse(value);
+		};
+	}
+
+	public String term(String code, Audience audience) {
+		return this.terminology.find(code).map((concept) -> concept.display(audience)).orElse(code);
+	}
+
+	public String question(Question question, Audience audience) {
+		return (audience == Audience.PERSON) ? question.plainText() : question.text();
+	}
+
+	public String scale(IcfQualifier qualifier, Audience audience) {
+		return qualifier.label(audience);
+	}
+
+	public IcfQualifier[] scales() {
+		return IcfQualifier.values();
+	}
+
+	public String when(Instant instant) {
+		return WHEN.format(instant.atZone(LONDON));
+	}
+
+	public String day(Instant instant) {
+		return DAY.format(instant.atZone(LONDON));
+	}
+
+	/** The audience for a signed-in practitioner; others read social care terms. */
+	Audience audienceOf(Actor actor) {
+		return (actor.practitionerId() != null)
+				? Audience.of(this.directory.practitioner(actor.practitionerId()).profession()) : Audience.SOCIAL_CARE;
+	}
+
+}
