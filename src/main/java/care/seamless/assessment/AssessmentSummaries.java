@@ -15,6 +15,7 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import care.seamless.team.Directory;
 import care.seamless.terminology.ConceptKind;
 import care.seamless.terminology.Terminology;
 
@@ -57,8 +58,11 @@ public class AssessmentSummaries {
 
 	private final Clock clock;
 
+	private final Directory directory;
+
 	AssessmentSummaries(AssessmentRepository repository, Assessments assessments, AccessPolicy accessPolicy,
-			AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock) {
+			AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.repository = repository;
 		this.assessments = assessments;
 		this.accessPolicy = accessPolicy;
@@ -129,7 +133,7 @@ public class AssessmentSummaries {
 		UUID disagreement = UUID.randomUUID();
 		repository.insertDisagreement(disagreement, id.id(), person, answerId, statedBy.code(),
 				(statedByName == null || statedByName.isBlank()) ? null : statedByName.strip(), words.strip(),
-				actor.username(), actor.organisationId().id(), clock.instant(), answer.category());
+				recorderName(actor), actor.organisationId().id(), clock.instant(), answer.category());
 		auditLog.record(AuditEvent.permitted(actor, "create", "AssessmentDisagreement", disagreement, person));
 		return disagreement;
 	}
@@ -167,6 +171,11 @@ public class AssessmentSummaries {
 			}
 		}
 		return latest.values().stream().map(names::answer).toList();
+	}
+
+	private String recorderName(Actor actor) {
+		return (actor.practitionerId() != null) ? directory.practitioner(actor.practitionerId()).displayName()
+				: actor.username();
 	}
 
 	private SqlCondition visible(Actor actor, String alias) {

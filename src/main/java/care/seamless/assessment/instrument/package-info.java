@@ -6,5 +6,6 @@
  * {@link care.seamless.assessment.instrument.AnswerValidator}. Adding an instrument means
  * adding a file, not code.
  */
+@org.springframework.modulith.NamedInterface("instrument")
 @org.jspecify.annotations.NullMarked
 package care.seamless.assessment.instrument;
