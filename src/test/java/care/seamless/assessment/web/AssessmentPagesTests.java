@@ -28,6 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,6 +145,21 @@ class AssessmentPagesTests {
 			.param("words", "My daughter does my cleaning, I do not need help")).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/people/{p}/assessments/{e}/summary", person, episode).with(as(nurse)))
 			.andExpect(content().string(containsString("My daughter does my cleaning, I do not need help")));
+	}
+
+	@Test
+	void theApiGivesCodesWithTheWordsOfTheAudienceAsked() throws Exception {
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
+		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/api/v1/people/{p}/assessments/{e}/findings", person, episode).with(as(socialWorker))
+			.param("audience", "person"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.findings[0].value").value("d640"))
+			.andExpect(jsonPath("$.findings[0].display").value("Keeping my home clean"))
+			.andExpect(jsonPath("$.findings[0].source").value("observation"));
+		mvc.perform(get("/api/v1/people/{p}/assessments", person).with(as(socialWorker)))
+			.andExpect(jsonPath("$[0].stage").value("OVERVIEW"));
 	}
 
 	private org.springframework.test.web.servlet.ResultActions saveHome(EpisodeId episode, Fixtures.Staff who,
