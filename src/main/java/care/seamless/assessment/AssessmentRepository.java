@@ -206,8 +206,16 @@ class AssessmentRepository {
 	}
 
 	List<AnswerRow> sectionAnswers(UUID sectionRow) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current")
-			.param("row", sectionRow)
+		return sectionAnswers(sectionRow, new SqlCondition("true", Map.of()));
+	}
+
+	List<AnswerRow> sectionAnswers(UUID sectionRow, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("row", sectionRow);
+		return jdbc
+			.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current and "
+					+ visible.sql())
+			.params(params)
 			.query(AssessmentRepository::answer)
 			.list();
 	}

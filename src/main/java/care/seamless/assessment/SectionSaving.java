@@ -12,9 +12,6 @@ import care.seamless.assessment.instrument.Section;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
-import care.seamless.shared.DataCategory;
-import care.seamless.shared.OrganisationId;
-import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
 import care.seamless.team.Directory;
 import care.seamless.team.Practitioner;
@@ -68,8 +65,11 @@ class SectionSaving {
 	SectionForm form(Actor actor, EpisodeRow episodeRow, SectionRow row) {
 		Provenance.Names names = provenance.names();
 		Section section = provenance.section(row);
-		Map<String, Answer> answers = current(row).stream()
-			.filter((answer) -> visible(actor, episodeRow.personId(), answer))
+		List<AnswerRow> all = current(row);
+		Map<String, Answer> answers = repository
+			.sectionAnswers(row.id(),
+					accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"))
+			.stream()
 			.map(names::answer)
 			.collect(Collectors.toMap(Answer::questionId, Function.identity(), (a, b) -> b, LinkedHashMap::new));
 		Map<String, Prefill> prefills = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ class SectionSaving {
 			prefills.put(question.id(), new Prefill(names.answer(known.getValue()), age, age > staleAfter));
 		}
 		Episode episode = names.episode(episodeRow);
-		boolean withheld = answers.size() < current(row).size();
+		boolean withheld = answers.size() < all.size();
 		return new SectionForm(episode, names.section(row, withheld), answers, prefills,
 				whyNotEditable(actor, episode, row, section));
 	}
@@ -166,12 +166,6 @@ class SectionSaving {
 
 	private List<AnswerRow> current(SectionRow row) {
 		return repository.sectionAnswers(row.id());
-	}
-
-	private boolean visible(Actor actor, PersonId person, AnswerRow answer) {
-		return accessPolicy
-			.decide(actor, person, DataCategory.valueOf(answer.category()), new OrganisationId(answer.organisationId()))
-			.permitted();
 	}
 
 	/**
