@@ -1,0 +1,41 @@
+package care.seamless.eligibility;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Profession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One recorded determination: the facts, the decision taken from them, who made it and
+ * when, and whether a later one has superseded it.
+ */
+public record Determination(UUID id, PersonId personId, @Nullable UUID assessmentEpisodeId, Facts facts,
+		boolean eligible, String rationale, @Nullable String personView, PractitionerId practitionerId,
+		String practitionerName, Profession profession, OrganisationId organisationId, String organisationName,
+		Instant recordedAt, @Nullable UUID supersededBy, @Nullable Instant supersededAt, long version) {
+
+	public DeterminationKind kind() {
+		return facts.kind();
+	}
+
+	/** The determination in force: not superseded, and not a historic FACS band. */
+	public boolean current() {
+		return supersededBy == null && !kind().historic();
+	}
+
+	/** Each condition, met or not, and why. */
+	public EligibilityResult explanation() {
+		return EligibilityRules.decide(facts);
+	}
+
+	/** The outcomes that counted, in the regulations' words and in plain English. */
+	public List<Outcome> outcomesNotAchieved() {
+		return facts.counted().stream().map(u -> Outcome.of(kind(), u.outcome()).orElseThrow()).toList();
+	}
+
+}
