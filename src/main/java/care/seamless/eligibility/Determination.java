@@ -2,6 +2,7 @@ package care.seamless.eligibility;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import care.seamless.shared.OrganisationId;
@@ -33,9 +34,22 @@ public record Determination(UUID id, PersonId personId, @Nullable UUID assessmen
 		return EligibilityRules.decide(facts);
 	}
 
+	/**
+	 * An outcome that counted and the way in which the person is unable to achieve it.
+	 */
+	public record Finding(Outcome outcome, UnableSense sense) {
+	}
+
+	public List<Finding> findings() {
+		return facts.counted()
+			.stream()
+			.map(u -> new Finding(Outcome.of(kind(), u.outcome()).orElseThrow(), Objects.requireNonNull(u.sense())))
+			.toList();
+	}
+
 	/** The outcomes that counted, in the regulations' words and in plain English. */
 	public List<Outcome> outcomesNotAchieved() {
-		return facts.counted().stream().map(u -> Outcome.of(kind(), u.outcome()).orElseThrow()).toList();
+		return findings().stream().map(Finding::outcome).toList();
 	}
 
 }

@@ -44,7 +44,7 @@ public class Eligibility {
 
 	static final DataCategory CATEGORY = DataCategory.GENERAL;
 
-	private static final String RECORD = "EligibilityDetermination";
+	static final String RECORD = "EligibilityDetermination";
 
 	private final EligibilityRepository repository;
 

@@ -25,7 +25,13 @@ public record Facts(DeterminationKind kind, @Nullable Boolean needsArise, List<U
 		// One answer per outcome: a repeated outcome keeps its first answer.
 		java.util.Map<String, Unable> byOutcome = new java.util.LinkedHashMap<>();
 		unable.forEach(u -> byOutcome.putIfAbsent(u.outcome(), u));
-		unable = List.copyOf(byOutcome.values());
+		// In the regulation's order, so the same facts always read and compare the same.
+		List<String> order = Outcome.forKind(kind).stream().map(Outcome::code).toList();
+		unable = byOutcome.values()
+			.stream()
+			.sorted(java.util.Comparator
+				.comparingInt(u -> order.contains(u.outcome()) ? order.indexOf(u.outcome()) : Integer.MAX_VALUE))
+			.toList();
 		wellbeing = Set.copyOf(wellbeing);
 	}
 

@@ -35,15 +35,15 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 				null, null, null, supersedes, version);
 	}
 
-	boolean ticked(String outcome) {
+	public boolean ticked(String outcome) {
 		return outcomes != null && outcomes.contains(outcome);
 	}
 
-	@Nullable String sense(String outcome) {
+	public @Nullable String sense(String outcome) {
 		return senses == null ? null : senses.get(outcome);
 	}
 
-	boolean affects(WellbeingArea area) {
+	public boolean affects(WellbeingArea area) {
 		return wellbeing != null && wellbeing.contains(area);
 	}
 
