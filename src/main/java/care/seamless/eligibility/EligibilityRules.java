@@ -163,7 +163,7 @@ public final class EligibilityRules {
 			.stream()
 			.sorted()
 			.map(WellbeingArea::actWording)
-			.map(s -> s.toLowerCase(Locale.UK))
+			.map(s -> s.substring(0, 1).toLowerCase(Locale.UK) + s.substring(1))
 			.collect(Collectors.joining("; "));
 	}
 

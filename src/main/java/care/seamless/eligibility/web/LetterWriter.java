@@ -124,8 +124,12 @@ class LetterWriter {
 			.stream()
 			.sorted()
 			.map(WellbeingArea::plainEnglish)
-			.map(s -> s.toLowerCase(Locale.UK))
+			.map(LetterWriter::lowerFirst)
 			.collect(Collectors.joining("; "));
+	}
+
+	private static String lowerFirst(String text) {
+		return text.substring(0, 1).toLowerCase(Locale.UK) + text.substring(1);
 	}
 
 	private List<String> numbered(String prefix, int count, Object... args) {
