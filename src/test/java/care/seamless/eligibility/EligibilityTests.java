@@ -123,6 +123,31 @@ class EligibilityTests {
 	}
 
 	@Test
+	void aCareTeamMemberOutsideAnySharingAgreementIsToldADecisionIsWithheldNotShownIt() {
+		Fixtures.Staff nurse = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
+				Profession.DISTRICT_NURSE);
+		fixtures.addToCareTeam(person, nurse);
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person, eligibleAdult());
+
+		EligibilityOverview overview = eligibility.overview(nurse.actor(), person);
+
+		assertThat(overview.history()).isEmpty();
+		assertThat(overview.currentAdult()).isNull();
+		assertThat(overview.withheld()).singleElement()
+			.satisfies(w -> assertThat(w.organisationName()).isEqualTo(saved(id).organisationName()));
+		assertThatThrownBy(() -> eligibility.determination(nurse.actor(), person, id)).isInstanceOf(AccessDenied.class);
+
+		fixtures.agreement(java.util.Set.of(worker.organisationId(), nurse.organisationId()),
+				care.seamless.shared.DataCategory.GENERAL);
+		assertThat(eligibility.overview(nurse.actor(), person).history()).extracting(Determination::id)
+			.containsExactly(id);
+	}
+
+	private Determination saved(UUID id) {
+		return eligibility.determination(worker.actor(), person, id);
+	}
+
+	@Test
 	void onlyTheCareTeamMayRecordOrReadAndRefusalsAreAudited() {
 		Fixtures.Staff outsider = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
 				Profession.DISTRICT_NURSE);
