@@ -1,0 +1,200 @@
+package care.seamless.eligibility;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDecision;
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.WithheldReason;
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.PersonRecord;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.team.Directory;
+import care.seamless.team.Practitioner;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records and shows eligibility determinations. Only practitioners the access policy lets
+ * into the person's record may record one; a new Care Act determination supersedes the
+ * current one of its kind and the old one stays in the history.
+ */
+@Service
+public class Eligibility {
+
+	static final DataCategory CATEGORY = DataCategory.GENERAL;
+
+	static final String RECORD = "EligibilityDetermination";
+
+	private final EligibilityRepository repository;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	private final Directory directory;
+
+	private final People people;
+
+	private final Clock clock;
+
+	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Directory directory,
+			People people, Clock clock) {
+		this.repository = repository;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+		this.directory = directory;
+		this.people = people;
+		this.clock = clock;
+	}
+
+	/**
+	 * Decides from the facts and saves the determination, or throws
+	 * {@link EligibilityRuleViolation} and saves nothing.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID record(Actor actor, PersonId person, NewDetermination command) {
+		UUID id = UUID.randomUUID();
+		access(actor, person, "create", id, null);
+		PractitionerId practitionerId = actor.practitionerId();
+		EligibilityResult result = EligibilityRules.decide(command.facts());
+		List<Problem> problems = check(command);
+		if (!problems.isEmpty()) {
+			throw new EligibilityRuleViolation(problems);
+		}
+		Practitioner practitioner = directory.practitioner(Objects.requireNonNull(practitionerId));
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		supersedeCurrent(person, command, id, now);
+		Determination determination = new Determination(id, person, command.assessmentEpisodeId(), command.facts(),
+				result.eligible(), command.rationale().trim(), blankToNull(command.personView()), practitioner.id(),
+				practitioner.displayName(), practitioner.profession(), practitioner.organisationId(),
+				practitioner.organisationName(), now, null, null, 0);
+		try {
+			repository.insert(determination, CATEGORY.name(), actor.username());
+		}
+		catch (DuplicateKeyException ex) {
+			// Someone recorded a determination of this kind between our read and insert.
+			throw new ConcurrentEditException(RECORD, person);
+		}
+		return id;
+	}
+
+	/** Everything wrong with a determination before it may be saved; empty when none. */
+	public static List<Problem> check(NewDetermination command) {
+		List<Problem> problems = new ArrayList<>(EligibilityRules.decide(command.facts()).problems());
+		if (command.rationale().isBlank()) {
+			problems.add(new Problem("rationale", "Explain the decision in your own words"));
+		}
+		return problems;
+	}
+
+	private void supersedeCurrent(PersonId person, NewDetermination command, UUID by, Instant now) {
+		if (command.facts().kind().historic()) {
+			return;
+		}
+		Optional<EligibilityRepository.Current> current = repository.current(person, command.facts().kind());
+		UUID currentId = current.map(EligibilityRepository.Current::id).orElse(null);
+		if (!Objects.equals(currentId, command.supersedes())) {
+			throw new ConcurrentEditException(RECORD, person);
+		}
+		if (currentId != null && repository.supersede(currentId, command.supersedesVersion(), by, now) == 0) {
+			throw new ConcurrentEditException(RECORD, currentId);
+		}
+	}
+
+	/**
+	 * The determinations the actor may see, current ones first, with notes for the rest.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EligibilityOverview overview(Actor actor, PersonId person) {
+		PersonDetails details = people.summary(actor, person).details();
+		access(actor, person, "read", null, null);
+		List<Determination> history = repository.forPerson(person,
+				accessPolicy.visibleItems(actor, "d.person_id", "d.category", "d.organisation_id"));
+		List<EligibilityOverview.Withheld> withheld = repository
+			.withheld(person, accessPolicy.withheldReason(actor, "d.person_id", "d.category", "d.organisation_id"))
+			.stream()
+			.map(w -> new EligibilityOverview.Withheld(WithheldReason.valueOf(w.reason()).note(), w.organisationName()))
+			.toList();
+		return new EligibilityOverview(person, details.givenName() + " " + details.familyName(),
+				current(history, DeterminationKind.ADULT), current(history, DeterminationKind.CARER), history,
+				withheld);
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Determination determination(Actor actor, PersonId person, UUID id) {
+		Determination determination = repository.find(person, id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		access(actor, person, "read", id, determination.organisationId());
+		return determination;
+	}
+
+	/** The determination and whom to write to, for the person's letter. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Letter letter(Actor actor, PersonId person, UUID id) {
+		Determination determination = repository.find(person, id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		access(actor, person, "read-letter", id, determination.organisationId());
+		PersonRecord record = people.summary(actor, person);
+		PersonDetails details = record.details();
+		String name = Stream.of(details.title(), details.givenName(), details.familyName())
+			.filter(Objects::nonNull)
+			.reduce((a, b) -> a + " " + b)
+			.orElse("");
+		List<String> address = record.restricted() || record.detailsWithheld() != null ? List.of()
+				: Stream.of(details.addressLine1(), details.addressLine2(), details.town(), details.postcode())
+					.filter(Objects::nonNull)
+					.toList();
+		return new Letter(determination, name, address);
+	}
+
+	/**
+	 * One decision and one audit entry per request: the record must be open to the actor
+	 * and, for one determination, that determination visible to them.
+	 */
+	private void access(Actor actor, PersonId person, String action, @Nullable UUID id,
+			@Nullable OrganisationId source) {
+		AccessDecision decision = accessPolicy.decideRecord(actor, person);
+		if (action.equals("create") && actor.practitionerId() == null) {
+			decision = AccessDecision.deny("role", "Only practitioners in the person's care team record eligibility");
+		}
+		if (decision.permitted() && source != null) {
+			AccessDecision item = accessPolicy.decide(actor, person, CATEGORY, source);
+			decision = item.permitted() ? decision : item;
+		}
+		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, RECORD, id, person)
+				: AuditEvent.denied(actor, action, RECORD, id, person, "");
+		event = event.withReason(decision.policy() + ": " + decision.reason());
+		auditLog.record(decision.override() ? event.asOverride() : event);
+		if (!decision.permitted()) {
+			throw new AccessDenied(person, decision);
+		}
+	}
+
+	private static @Nullable Determination current(List<Determination> history, DeterminationKind kind) {
+		return history.stream().filter(d -> d.kind() == kind && d.current()).findFirst().orElse(null);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+}

@@ -1,0 +1,20 @@
+package care.seamless.eligibility.web;
+
+import java.util.List;
+
+/**
+ * The person's letter as finished text, so that the page and the PDF say exactly the same
+ * thing.
+ */
+record LetterText(String title, String date, List<String> addressBlock, String greeting, List<Section> sections,
+		List<String> signature) {
+
+	record Section(String heading, List<String> paragraphs, List<String> bullets) {
+
+		static Section of(String heading, List<String> paragraphs) {
+			return new Section(heading, paragraphs, List.of());
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package care.seamless.eligibility.web;
+
+import java.util.UUID;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.eligibility.Eligibility;
+import care.seamless.eligibility.EligibilityFixtures;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Profession;
+import care.seamless.team.OrganisationKind;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The person's letter says, in plain words, what was decided, what they need help with,
+ * what happens next and how to disagree; the PDF says the same.
+ */
+@SeamlessTest
+class EligibilityLetterTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Eligibility eligibility;
+
+	Fixtures.Staff worker;
+
+	PersonId person;
+
+	@BeforeEach
+	void personWithASocialWorker() {
+		worker = fixtures.practitioner(fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
+				Profession.SOCIAL_WORKER);
+		person = fixtures.person(Fixtures.unique("Letter"), worker);
+	}
+
+	@Test
+	void theLetterOfAnEligibleAdultNamesWhatTheyNeedHelpWithAndThePlan() throws Exception {
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person, EligibilityFixtures.eligibleAdult());
+
+		mvc.perform(get("/people/{p}/eligibility/{id}/letter", person, id)
+			.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("You are eligible for care and support from the council."),
+					containsString("Eating and drinking well"), containsString("Keeping clean"),
+					containsString("care and support plan"), containsString("ask us to look at our decision again"),
+					containsString("Local Government and Social Care Ombudsman"), containsString("1 Test Street"),
+					not(containsString("Managing and maintaining nutrition")))));
+	}
+
+	@Test
+	void thePdfSaysTheDecisionAndThePlainEnglishOutcomes() throws Exception {
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person, EligibilityFixtures.eligibleAdult());
+
+		String text = pdfText(id);
+
+		assertThat(text).contains("You are eligible for care and support from the council.", "Eating and drinking well",
+				"Keeping clean", "We found 2 everyday things you cannot do without help",
+				"We will work with you to write a care and support plan", "Local Government and Social Care Ombudsman");
+	}
+
+	@Test
+	void thePdfOfAnAdultWhoIsNotEligibleOffersInformationAndAdvice() throws Exception {
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person,
+				EligibilityFixtures.ineligibleAdult());
+
+		String text = pdfText(id);
+
+		assertThat(text).contains("You are not eligible for care and support from the council at the moment.",
+				"Getting out and using local places", "We found one everyday thing",
+				"We will give you information and advice");
+		assertThat(text).doesNotContain("care and support plan");
+	}
+
+	private String pdfText(UUID id) throws Exception {
+		byte[] pdf = mvc
+			.perform(get("/people/{p}/eligibility/{id}/letter.pdf", person, id)
+				.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		PdfReader reader = new PdfReader(pdf);
+		try {
+			PdfTextExtractor extractor = new PdfTextExtractor(reader);
+			StringBuilder text = new StringBuilder();
+			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+				text.append(extractor.getTextFromPage(page)).append('\n');
+			}
+			// Lines wrap wherever the page ends, so compare words, not lines.
+			return text.toString().replaceAll("\\s+", " ");
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+}
