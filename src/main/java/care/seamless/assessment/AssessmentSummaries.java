@@ -16,11 +16,14 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
+import care.seamless.terminology.CareActOutcome;
+import care.seamless.terminology.Concept;
 import care.seamless.terminology.ConceptKind;
 import care.seamless.terminology.Terminology;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +160,27 @@ public class AssessmentSummaries {
 			}
 		}
 		return List.copyOf(needs.values());
+	}
+
+	/**
+	 * The Care Act outcomes that the needs found by one assessment bear on, as the common
+	 * language maps them: a starting point for an eligibility decision, never the
+	 * decision.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Set<CareActOutcome> outcomesAffected(Actor actor, PersonId person, EpisodeId id) {
+		assessments.episodeRow(person, id);
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
+		Set<CareActOutcome> outcomes = EnumSet.noneOf(CareActOutcome.class);
+		for (AnswerRow answer : repository.episodeAnswers(id.id(), visible(actor, "a"))) {
+			for (String code : answer.value().split(",")) {
+				terminology.find(code)
+					.filter((concept) -> NEED_KINDS.contains(concept.kind()))
+					.map(Concept::careActOutcome)
+					.ifPresent(outcomes::add);
+			}
+		}
+		return outcomes;
 	}
 
 	/** What matters to the person and the outcomes they hope for, in their own words. */

@@ -6,6 +6,6 @@
  * read and change goes through the access policy and the audit log.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Eligibility",
-		allowedDependencies = { "shared", "audit", "team", "consent", "person", "terminology" })
+		allowedDependencies = { "shared", "audit", "team", "consent", "person", "terminology", "assessment" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.eligibility;

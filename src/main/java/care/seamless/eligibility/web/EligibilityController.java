@@ -28,6 +28,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.jspecify.annotations.Nullable;
+import care.seamless.assessment.AssessmentSummaries;
+import care.seamless.assessment.EpisodeId;
+import care.seamless.terminology.CareActOutcome;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +46,10 @@ class EligibilityController {
 
 	private final LetterWriter letters;
 
-	EligibilityController(Eligibility eligibility, LetterWriter letters) {
+	private final AssessmentSummaries summaries;
+
+	EligibilityController(Eligibility eligibility, LetterWriter letters, AssessmentSummaries summaries) {
+		this.summaries = summaries;
 		this.eligibility = eligibility;
 		this.letters = letters;
 	}
@@ -55,11 +62,19 @@ class EligibilityController {
 
 	@GetMapping("/people/{personId}/eligibility/new")
 	String newDetermination(Actor actor, @PathVariable PersonId personId,
-			@RequestParam(defaultValue = "ADULT") DeterminationKind kind, Model model) {
+			@RequestParam(defaultValue = "ADULT") DeterminationKind kind,
+			@RequestParam(required = false) @Nullable EpisodeId episode, Model model) {
 		EligibilityOverview overview = eligibility.overview(actor, personId);
 		Determination current = current(overview, kind);
 		EligibilityForm form = EligibilityForm.empty(kind, current == null ? null : current.id(),
 				current == null ? null : current.version());
+		if (episode != null) {
+			List<String> suggested = (kind == DeterminationKind.ADULT)
+					? summaries.outcomesAffected(actor, personId, episode).stream().map(CareActOutcome::code).toList()
+					: List.of();
+			form = form.following(episode.id(), suggested);
+			model.addAttribute("suggested", !suggested.isEmpty());
+		}
 		return showForm(overview, form, Map.of(), model);
 	}
 

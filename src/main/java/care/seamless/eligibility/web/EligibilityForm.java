@@ -35,6 +35,17 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 				null, null, null, supersedes, version);
 	}
 
+	/**
+	 * The empty form for a decision that follows an assessment, with the outcomes its
+	 * needs bear on already ticked for the practitioner to confirm (each still needs its
+	 * sense of "unable").
+	 */
+	EligibilityForm following(UUID episode, List<String> suggested) {
+		return new EligibilityForm(kind, needsArise, suggested, senses, healthAtRisk, significantImpact, wellbeing,
+				band, threshold, decidedDay, decidedMonth, decidedYear, rationale, personView, episode, supersedes,
+				supersedesVersion);
+	}
+
 	public boolean ticked(String outcome) {
 		return outcomes != null && outcomes.contains(outcome);
 	}

@@ -162,6 +162,28 @@ class AssessmentPagesTests {
 			.andExpect(jsonPath("$[0].stage").value("OVERVIEW"));
 	}
 
+	@Test
+	void anEligibilityDecisionStartsFromTheOutcomesTheAssessmentFound() throws Exception {
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
+		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
+		assessments.signSection(nurse.actor(), person, episode, "sap-overview", "home", 1);
+		assessments.complete(nurse.actor(), person, episode, 0);
+
+		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(socialWorker)))
+			.andExpect(content().string(containsString("Record a Care Act eligibility decision from this assessment")));
+		String form = mvc
+			.perform(get("/people/{p}/eligibility/new", person).with(as(socialWorker))
+				.param("kind", "ADULT")
+				.param("episode", episode.toString()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("name=\"assessmentEpisodeId\" value=\"" + episode + "\"")
+			.containsPattern("id=\"outcome-habitable-home\"[^>]*checked")
+			.doesNotContainPattern("id=\"outcome-nutrition\"[^>]*checked");
+	}
+
 	private org.springframework.test.web.servlet.ResultActions saveHome(EpisodeId episode, Fixtures.Staff who,
 			long version) throws Exception {
 		return saveHomeWith(episode, who, version, "d640");
