@@ -5,6 +5,6 @@
  * themselves are data, in the {@code instrument} sub-package.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Single assessment",
-		allowedDependencies = { "shared", "terminology" })
+		allowedDependencies = { "shared", "terminology", "audit", "team" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.assessment;
