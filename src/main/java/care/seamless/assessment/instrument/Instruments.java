@@ -127,6 +127,8 @@ public class Instruments {
 		// With the lock held no other node can be importing, so this node now knows
 		// every version there is.
 		catchUp();
+		// Options may use concepts another node imported a moment ago.
+		this.terminology.refresh();
 		Instrument instrument = parse(definition, fileName);
 		this.catalogue.check(instrument);
 		this.repository.insert(instrument, definition, fileName, actor.username(), this.clock.instant());
