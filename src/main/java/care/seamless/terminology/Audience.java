@@ -14,13 +14,6 @@ public enum Audience {
 	HEALTH, SOCIAL_CARE, PERSON;
 
 	/**
-	 * The audience for whoever is viewing: a profession code, or {@code person},
-	 * {@code carer} or {@code advocate} for people reading about themselves or someone
-	 * they support.
-	 * @throws IllegalArgumentException for an unknown code, so a missing profession is
-	 * found rather than shown the wrong words
-	 */
-	/**
 	 * The words a profession reads: health terms for health professions, social care
 	 * terms for everyone else.
 	 */
@@ -28,6 +21,13 @@ public enum Audience {
 		return profession.isHealth() ? HEALTH : SOCIAL_CARE;
 	}
 
+	/**
+	 * The audience for whoever is viewing: a profession code, or {@code person},
+	 * {@code carer} or {@code advocate} for people reading about themselves or someone
+	 * they support.
+	 * @throws IllegalArgumentException for an unknown code, so a missing profession is
+	 * found rather than shown the wrong words
+	 */
 	public static Audience forViewer(String viewerCode) {
 		String code = viewerCode.trim().toLowerCase(Locale.ROOT);
 		if (code.equals("person") || code.equals("carer") || code.equals("advocate")) {

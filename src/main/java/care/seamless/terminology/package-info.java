@@ -5,6 +5,7 @@
  * their carer in plain English). Answers are stored as codes so that agencies using
  * different words still record the same thing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Common language", allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(displayName = "Common language",
+		allowedDependencies = { "shared", "audit" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.terminology;

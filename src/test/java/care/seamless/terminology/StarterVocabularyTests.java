@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StarterVocabularyTests {
 
-	private final Vocabulary vocabulary = Terminology.loadStarterVocabulary();
+	private final Vocabulary vocabulary = Terminology.starterVocabulary();
 
 	@Test
 	void hasAtLeastOneHundredAndSeventyConcepts() {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class InstrumentParserTests {
 
-	private final InstrumentParser parser = new InstrumentParser(new Terminology().vocabulary());
+	private final InstrumentParser parser = new InstrumentParser(Terminology.starterVocabulary());
 
 	@Test
 	void readsAValidDefinition() {

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ShippedInstrumentsTests {
 
-	private static final Terminology TERMINOLOGY = new Terminology();
+	private static final Vocabulary VOCABULARY = Terminology.starterVocabulary();
 
-	private final Instruments instruments = new Instruments(TERMINOLOGY);
+	private final Catalogue instruments = Instruments.shipped(VOCABULARY);
 
 	@Test
 	void loadsEveryShippedInstrument() {
@@ -29,7 +29,7 @@ class ShippedInstrumentsTests {
 
 	@Test
 	void resolvesEveryCodedOptionInTheCommonLanguage() {
-		Vocabulary vocabulary = TERMINOLOGY.vocabulary();
+		Vocabulary vocabulary = VOCABULARY;
 		assertThat(this.instruments.all().stream().flatMap((instrument) -> instrument.questions().stream()))
 			.flatMap(Question::options)
 			.isNotEmpty()
