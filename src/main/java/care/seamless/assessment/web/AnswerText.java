@@ -5,7 +5,7 @@ import care.seamless.shared.Actor;
 import care.seamless.team.Directory;
 import care.seamless.terminology.Audience;
 import care.seamless.terminology.IcfQualifier;
-import care.seamless.terminology.Terminology;
+import care.seamless.terminology.Terms;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,12 +29,12 @@ public class AnswerText {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.UK);
 
-	private final Terminology terminology;
+	private final Terms terms;
 
 	private final Directory directory;
 
-	AnswerText(Terminology terminology, Directory directory) {
-		this.terminology = terminology;
+	AnswerText(Terms terms, Directory directory) {
+		this.terms = terms;
 		this.directory = directory;
 	}
 
@@ -52,7 +52,7 @@ public class AnswerText {
 	}
 
 	public String term(String code, Audience audience) {
-		return this.terminology.find(code).map((concept) -> concept.display(audience)).orElse(code);
+		return this.terms.display(code, audience);
 	}
 
 	public String question(Question question, Audience audience) {
