@@ -58,4 +58,18 @@ class I18nPropertiesSyncTests {
 		assertThat(literals).as("literal text in templates").isEmpty();
 	}
 
+	@Test
+	void everyProfessionAndCategoryHasItsWords() throws IOException {
+		Properties messages = new Properties();
+		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/messages.properties"))) {
+			messages.load(in);
+		}
+		for (care.seamless.shared.Profession profession : care.seamless.shared.Profession.values()) {
+			assertThat(messages).as("words for %s", profession).containsKey("profession." + profession.name());
+		}
+		for (care.seamless.shared.DataCategory category : care.seamless.shared.DataCategory.values()) {
+			assertThat(messages).as("words for %s", category).containsKey("category." + category.name());
+		}
+	}
+
 }
