@@ -184,18 +184,74 @@ class MatchingTests {
 	}
 
 	@Test
-	void aThirdRecordCannotBeLinkedIntoAnAlreadyLinkedRecordAndNothingChanges() {
+	void aThirdRecordJoinsTheLinkedPersonAndEachLinkIsUndoneOnItsOwn() {
 		PersonId[] records = twoRecordsOfOnePerson();
 		PersonId third = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+		PersonId[] all = { records[0], records[1], third };
+		// Proposes the first two as a pair, and the second with the third.
 		matching.match(fixtures.admin, records[1], false);
-		MatchRepository.CandidateRow first = repository.pair(records[0], records[1]).orElseThrow();
-		matching.decide(manager.actor(), first.id(), first.version(), MatchStatus.LINKED);
-		matching.match(fixtures.admin, third, false);
-		MatchRepository.CandidateRow second = repository.pair(records[1], third).orElseThrow();
+		Map<String, Object> unlinked = linkState(all);
+		link(records[0], records[1]);
+		Map<String, Object> twoLinked = linkState(all);
 
-		assertThatThrownBy(() -> matching.decide(manager.actor(), second.id(), second.version(), MatchStatus.LINKED))
+		// The third record matched the merged record, and joins its survivor.
+		link(records[1], third);
+
+		assertThat(repository.clusterOf(third)).isEqualTo(records[0]);
+		assertThat(jdbc.sql("select count(*) from consent.identity_link where group_id = :survivor")
+			.param("survivor", records[0].id())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		assertThat(accessPolicy.decideRecord(socialWorker.actor(), third).permitted()).isTrue();
+
+		matching.unlink(manager.actor(), third);
+		assertThat(linkState(all)).isEqualTo(twoLinked);
+
+		// Undoing the first link while the third record stays linked, then the third.
+		link(records[1], third);
+		matching.unlink(manager.actor(), records[1]);
+		assertThat(repository.clusterOf(third)).isEqualTo(records[0]);
+		assertThat(repository.clusterOf(records[1])).isEqualTo(records[1]);
+		assertThat(accessPolicy.decideRecord(socialWorker.actor(), records[1]).permitted()).isFalse();
+		matching.unlink(manager.actor(), third);
+		assertThat(linkState(all)).isEqualTo(unlinked);
+	}
+
+	@Test
+	void twoLinkedPeopleAreNotMergedInOneStepAndNothingChanges() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		PersonId third = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+		PersonId fourth = register(details("Maggie", family, null, "12 Mill Road"), socialWorker);
+		matching.match(fixtures.admin, records[1], false);
+		link(records[0], records[1]);
+		matching.match(fixtures.admin, fourth, false);
+		link(third, fourth);
+		MatchRepository.CandidateRow across = repository.pair(records[1], fourth).orElseThrow();
+		Map<String, Object> before = linkState(new PersonId[] { records[0], records[1], third, fourth });
+
+		assertThatThrownBy(() -> matching.decide(manager.actor(), across.id(), across.version(), MatchStatus.LINKED))
 			.isInstanceOf(AlreadyLinked.class);
-		assertThat(repository.pair(records[1], third).orElseThrow().version()).isEqualTo(second.version());
+		assertThat(linkState(new PersonId[] { records[0], records[1], third, fourth })).isEqualTo(before);
+	}
+
+	private void link(PersonId a, PersonId b) {
+		MatchRepository.CandidateRow pair = repository.pair(a, b).orElseThrow();
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.LINKED);
+	}
+
+	// Which records are linked, in the linkage and the consent tables, and what the queue
+	// says about each pair.
+	private Map<String, Object> linkState(PersonId[] records) {
+		Object[] ids = java.util.Arrays.stream(records).map(PersonId::id).toArray();
+		return Map.of("links", rows("""
+				select survivor, merged from linkage.person_link
+				where undone_at is null and (survivor in (:ids) or merged in (:ids)) order by merged""", ids), "groups",
+				rows("select person_id, group_id from consent.identity_link where person_id in (:ids) order by person_id",
+						ids),
+				"candidates", rows("""
+						select left_person, right_person, status from linkage.match_candidate
+						where left_person in (:ids) and right_person in (:ids) order by left_person, right_person""",
+						ids));
 	}
 
 	@Test
