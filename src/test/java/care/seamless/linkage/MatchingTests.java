@@ -16,7 +16,10 @@ import care.seamless.consent.NewChoice;
 import care.seamless.consent.WithheldReason;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
+import care.seamless.person.EntryPage;
 import care.seamless.person.PersonIdentifier;
+import care.seamless.person.PersonRecord;
+import care.seamless.person.WithheldNotice;
 import care.seamless.person.Sex;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -277,11 +280,27 @@ class MatchingTests {
 		mvc.perform(get("/people/" + records[1]).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
 			.andExpect(content().string(containsString("id=\"linked-banner\"")))
 			.andExpect(content().string(containsString("/people/" + records[0])));
+		// The survivor's page shows both records' care teams and entries, each marked
+		// with the record it comes from.
+		PersonRecord survivor = people.record(socialWorker.actor(), records[0]);
+		assertThat(survivor.entries().entries()).extracting(e -> e.title() + "@" + e.personId())
+			.containsExactlyInAnyOrder("Visit@" + records[0], "Clinic@" + records[1]);
+		assertThat(survivor.careTeam()).extracting(m -> m.practitionerId() + "@" + m.personId())
+			.contains(socialWorker.practitionerId() + "@" + records[0], nurse.practitionerId() + "@" + records[1]);
+		assertThat(survivor.linkedRecords()).containsOnlyKeys(records[1]);
+		mvc.perform(get("/people/" + records[0]).with(httpBasic(socialWorker.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("id=\"linked-records\"")))
+			.andExpect(content().string(containsString("Dressing changed")))
+			.andExpect(content().string(containsString("class=\"govuk-link govuk-body-s linked-source\"")));
 
 		matching.unlink(manager.actor(), records[1]);
 
 		assertThat(snapshot(records)).isEqualTo(before);
 		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isFalse();
+		PersonRecord alone = people.record(socialWorker.actor(), records[0]);
+		assertThat(alone.entries().entries()).extracting(e -> e.title()).containsExactly("Visit");
+		assertThat(alone.careTeam()).extracting(m -> m.personId()).containsOnly(records[0]);
+		assertThat(alone.linkedRecords()).isEmpty();
 		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
 		assertThat(jdbc.sql("select count(*) from consent.identity_link where person_id in (:a, :b)")
 			.param("a", records[0].id())
@@ -297,6 +316,8 @@ class MatchingTests {
 				HowGiven.VERBAL, LocalDate.now().minusDays(10), null, null));
 		choices.record(nurse.actor(), records[1], new NewChoice(ChoiceKind.CONSENT, null, null, HowGiven.VERBAL,
 				LocalDate.now().minusDays(1), null, null));
+		people.addEntry(socialWorker.actor(), records[0], DataCategory.GENERAL, "Visit", "Seen at home");
+		people.addEntry(nurse.actor(), records[1], DataCategory.GENERAL, "Clinic", "Dressing changed");
 		// Before linking, the trust's record carries only consent: the nurse sees council
 		// information about it.
 		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();
@@ -310,6 +331,13 @@ class MatchingTests {
 		assertThat(linked.withheld()).isEqualTo(WithheldReason.OBJECTION);
 		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).withheld())
 			.isEqualTo(WithheldReason.OBJECTION);
+		// On the combined page, each side sees only its own organisation's entries: the
+		// council record's objection holds for the trust's record too.
+		EntryPage nurseSees = people.record(nurse.actor(), records[0]).entries();
+		assertThat(nurseSees.entries()).extracting(e -> e.title()).containsExactly("Clinic");
+		assertThat(nurseSees.withheld()).extracting(WithheldNotice::reason).containsExactly(WithheldReason.OBJECTION);
+		assertThat(people.record(socialWorker.actor(), records[0]).entries().entries()).extracting(e -> e.title())
+			.containsExactly("Visit");
 
 		matching.unlink(manager.actor(), records[1]);
 		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();
