@@ -46,8 +46,17 @@ public final class RecordReader {
 	}
 
 	public LoadedRecords read(Path file) throws IOException {
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				CSVParser parser = FORMAT.parse(reader)) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return read(reader);
+		}
+	}
+
+	/**
+	 * Reads records from an open reader (an upload, say), which the caller closes. A
+	 * record's id is its {@code id} column if there is one, else its row number.
+	 */
+	public LoadedRecords read(Reader reader) throws IOException {
+		try (CSVParser parser = FORMAT.parse(reader)) {
 			Map<Role, String> columns = columns(parser.getHeaderNames());
 			List<Record> records = new ArrayList<>();
 			List<String> keys = truth.isNone() ? null : new ArrayList<>();
