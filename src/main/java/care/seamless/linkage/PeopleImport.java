@@ -73,11 +73,12 @@ public class PeopleImport {
 		try {
 			records = new RecordReader(columns, Truth.none()).read(csv).records();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (ColumnNotFound ex) {
+			throw new ImportRejected(List.of(new ImportProblem(1, "matching.import.error.columnMissing")));
 		}
-		catch (IllegalStateException ex) {
-			// commons-csv's word for a malformed file, such as a duplicate header.
+		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
+			// How commons-csv reports a malformed file: a header named twice, a stray
+			// quote.
 			throw new ImportRejected(List.of(new ImportProblem(1, "matching.import.error.unreadable")));
 		}
 		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));

@@ -87,7 +87,9 @@ public final class RecordReader {
 	Map<Role, String> columns(List<String> headers) {
 		Map<Role, String> columns = new EnumMap<>(Role.class);
 		Map<String, String> trimmed = new LinkedHashMap<>();
-		headers.forEach(header -> trimmed.put(header.trim(), header));
+		// Spreadsheets often start a UTF-8 file with a byte-order mark, which would hide
+		// the first header.
+		headers.forEach(header -> trimmed.put(header.replace("\uFEFF", "").trim(), header));
 		for (String header : trimmed.keySet()) {
 			boolean isTruth = header.equalsIgnoreCase(truth.column() == null ? "" : truth.column());
 			boolean mappedExplicitly = explicitColumns.containsValue(header);
@@ -97,7 +99,7 @@ public final class RecordReader {
 		}
 		explicitColumns.forEach((role, header) -> {
 			if (!trimmed.containsKey(header)) {
-				throw new IllegalArgumentException("No column named " + header + " for role " + role);
+				throw new ColumnNotFound(header, role);
 			}
 			if (header.equalsIgnoreCase(truth.column() == null ? "" : truth.column())) {
 				throw new IllegalArgumentException("The truth column " + header + " cannot be matching input");

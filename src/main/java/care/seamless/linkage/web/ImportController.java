@@ -76,11 +76,6 @@ class ImportController {
 			}
 			return "matching/import";
 		}
-		catch (IllegalArgumentException ex) {
-			// --columns named a header the file does not have.
-			result.rejectValue("columns", "matching.import.error.columnMissing", new Object[] { form.columns() }, null);
-			return "matching/import";
-		}
 	}
 
 	@ExceptionHandler(NotAuthorisedToImport.class)

@@ -208,6 +208,34 @@ class PeopleImportTests {
 	}
 
 	@Test
+	void readsOtherHeadingsNamedInTheFormFromASpreadsheetExport() throws Exception {
+		String newcomer = Fixtures.unique("Sowerby");
+		// A byte-order mark, as spreadsheets write, before headings the reader does not
+		// know by itself.
+		String csv = "\uFEFFForename,Surname,Born\nMabel," + newcomer + ",02/03/1938\n";
+
+		mvc.perform(multipart("/people/import")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("columns", "given_name=Forename,date_of_birth=Born")
+			.with(csrf())
+			.with(httpBasic(administrator.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-outcome=\"CREATED\"")));
+		assertThat(jdbc.sql("select date_of_birth from person.person where family_name = :family")
+			.param("family", newcomer)
+			.query(LocalDate.class)
+			.single()).isEqualTo(LocalDate.of(1938, 3, 2));
+
+		mvc.perform(multipart("/people/import")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("columns", "given_name=First")
+			.with(csrf())
+			.with(httpBasic(administrator.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("Line 1: the heading row has no column")));
+		assertThat(registered(newcomer)).isEqualTo(1);
+	}
+
+	@Test
 	void onlyAdministratorsImport() throws Exception {
 		String newcomer = Fixtures.unique("Rudd");
 		mvc.perform(get("/people/import").with(httpBasic(socialWorker.username(), Fixtures.PASSWORD)))
