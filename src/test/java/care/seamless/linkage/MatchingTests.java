@@ -237,6 +237,19 @@ class MatchingTests {
 		assertThat(linkState(new PersonId[] { records[0], records[1], third, fourth })).isEqualTo(before);
 	}
 
+	@Test
+	void anImportedRecordThatClearlyMatchesALinkedPersonJoinsIt() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		matching.match(fixtures.admin, records[1], false);
+		link(records[0], records[1]);
+		PersonId imported = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+
+		matching.match(fixtures.admin, imported, true);
+
+		assertThat(repository.clusterOf(imported)).isEqualTo(records[0]);
+		assertThat(repository.pair(records[0], imported).orElseThrow().status()).isEqualTo(MatchStatus.LINKED);
+	}
+
 	private void link(PersonId a, PersonId b) {
 		MatchRepository.CandidateRow pair = repository.pair(a, b).orElseThrow();
 		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.LINKED);
