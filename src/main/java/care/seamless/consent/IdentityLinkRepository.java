@@ -28,6 +28,12 @@ class IdentityLinkRepository {
 			select group_id from consent.identity_link where person_id = :person
 			""";
 
+	private static final String SQL_GROUP_MEMBERS = """
+			select person_id from consent.identity_link
+			where group_id = (select group_id from consent.identity_link where person_id = :person)
+			order by person_id = group_id desc, person_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	IdentityLinkRepository(JdbcClient jdbc) {
@@ -42,6 +48,13 @@ class IdentityLinkRepository {
 	void separate(PersonId survivor, PersonId merged) {
 		jdbc.sql(SQL_LEAVE).param("person", merged.id()).param("group", survivor.id()).update();
 		jdbc.sql(SQL_DISSOLVE_IF_ALONE).param("group", survivor.id()).update();
+	}
+
+	java.util.List<PersonId> members(PersonId person) {
+		return jdbc.sql(SQL_GROUP_MEMBERS)
+			.param("person", person.id())
+			.query((rs, n) -> new PersonId(rs.getObject(1, java.util.UUID.class)))
+			.list();
 	}
 
 	Optional<PersonId> groupOf(PersonId person) {

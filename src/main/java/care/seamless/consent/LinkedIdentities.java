@@ -39,6 +39,18 @@ public class LinkedIdentities {
 	}
 
 	/**
+	 * Every record of the person that {@code person} describes: itself first, then the
+	 * records linked with it (the survivor of the group leading). Only {@code person}
+	 * when it is not linked.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<PersonId> recordsOf(PersonId person) {
+		java.util.List<PersonId> records = new java.util.ArrayList<>(java.util.List.of(person));
+		repository.members(person).stream().filter(other -> !other.equals(person)).forEach(records::add);
+		return records;
+	}
+
+	/**
 	 * The record that {@code person} has been linked into, if it is not the survivor of
 	 * its group.
 	 */

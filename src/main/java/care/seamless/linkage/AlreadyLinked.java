@@ -1,13 +1,14 @@
 package care.seamless.linkage;
 
 /**
- * A record can be linked into one other record only, and a record that others are linked
- * into cannot itself be linked away; unlink first.
+ * Both records already belong to linked people of their own. A record can join a linked
+ * person, but two linked people are not merged in one step: unlink the records of one
+ * first, then link them one by one.
  */
 public class AlreadyLinked extends RuntimeException {
 
 	public AlreadyLinked() {
-		super("One of these records is already linked; unlink it first");
+		super("Both records are already linked to others; unlink one of them first");
 	}
 
 }

@@ -18,7 +18,13 @@ enum BlockingKey {
 	FAMILY_SOUND_AND_BIRTH_MONTH_DAY(r -> both(r.familySound(), monthDay(r.dob()))),
 	POSTCODE_AND_STREET(r -> both(r.postcode(), firstToken(r.address()))),
 	POSTCODE_AND_GIVEN_INITIAL(r -> both(r.postcode(), initial(r.given()))), EMAIL_LOCAL_PART(Prepared::emailLocalPart),
-	PHONE(Prepared::phone);
+	PHONE(Prepared::phone),
+	// The looser keys below pair a name sound with a coarse second field, for records
+	// where one name is missing or misspelt and the date of birth is wrong as well.
+	GIVEN_SOUND_FAMILY_INITIAL_AND_BIRTH_YEAR(r -> both(both(r.givenSound(), initial(r.family())), year(r.dob()))),
+	FAMILY_SOUND_GIVEN_INITIAL_AND_BIRTH_DECADE(r -> both(both(r.familySound(), initial(r.given())), decade(r.dob()))),
+	FAMILY_SOUND_GIVEN_INITIAL_AND_LOCALITY(r -> both(both(r.familySound(), initial(r.given())), r.locality())),
+	FAMILY_SOUND_BIRTH_DECADE_AND_LOCALITY(r -> both(both(r.familySound(), decade(r.dob())), r.locality()));
 
 	private final Function<Prepared, String> value;
 
@@ -61,6 +67,10 @@ enum BlockingKey {
 
 	private static String year(String dob) {
 		return dob.length() == 8 ? dob.substring(0, 4) : "";
+	}
+
+	private static String decade(String dob) {
+		return dob.length() == 8 ? dob.substring(0, 3) : "";
 	}
 
 	private static String month(String dob) {

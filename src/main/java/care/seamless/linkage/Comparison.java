@@ -26,7 +26,8 @@ public enum Comparison {
 			return Levels.name(a.family(), b.family(), a.given(), b.given(), a.familySound(), b.familySound());
 		}
 	},
-	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "else"), null) {
+	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "within-a-year",
+			"within-ten-years", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.dateOfBirth(a.dob(), b.dob());
@@ -44,13 +45,13 @@ public enum Comparison {
 			return Levels.address(a, b);
 		}
 	},
-	LOCALITY(List.of("exact", "jaro-winkler>=0.92", "else"), Prepared::locality) {
+	LOCALITY(List.of("exact", "jaro-winkler>=0.92", "jaro-winkler>=0.80", "else"), Prepared::locality) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.fuzzy(a.locality(), b.locality());
 		}
 	},
-	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.92", "else"), null) {
+	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.88", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.email(a, b);

@@ -34,7 +34,7 @@ public record Evaluation(long truePositives, long decidedMatches, long truePairs
 		return new Evaluation(truePositives, decided, truePairs(linkage, truth));
 	}
 
-	private static long truePairs(Linkage linkage, List<String> truth) {
+	static long truePairs(Linkage linkage, List<String> truth) {
 		Map<String, long[]> sides = new HashMap<>();
 		for (int i = 0; i < truth.size(); i++) {
 			if (!truth.get(i).isEmpty()) {

@@ -1,5 +1,8 @@
 package care.seamless.linkage;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
 /**
  * The level functions behind each {@link Comparison}. Each returns the index of the first
  * level that applies, best first, or {@link #MISSING} when either side has no value (a
@@ -12,6 +15,8 @@ final class Levels {
 	private static final double CLOSE = 0.92;
 
 	private static final double SIMILAR = 0.80;
+
+	private static final double EMAIL_CLOSE = 0.88;
 
 	private Levels() {
 	}
@@ -29,6 +34,11 @@ final class Levels {
 		}
 		if (a.equals(bOther) && aOther.equals(b)) {
 			return 1;
+		}
+		if ((a.equals(bOther) && aOther.isEmpty()) || (b.equals(aOther) && bOther.isEmpty())) {
+			// One record holds its only name in the other field; the other comparison
+			// already counts it as swapped, so it is no evidence here.
+			return MISSING;
 		}
 		double similarity = Similarity.jaroWinkler(a, b);
 		if (similarity >= CLOSE) {
@@ -58,8 +68,8 @@ final class Levels {
 	}
 
 	/**
-	 * exact, day and month transposed, one digit off, same year, else. Dates are digit
-	 * strings YYYYMMDD.
+	 * exact, day and month transposed, one digit off, same year, within a year, within
+	 * ten years, else. Dates are digit strings YYYYMMDD.
 	 */
 	static int dateOfBirth(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
@@ -75,7 +85,32 @@ final class Levels {
 		if (Similarity.oneDigitOff(a, b)) {
 			return 2;
 		}
-		return a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4) ? 3 : 4;
+		if (a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4)) {
+			return 3;
+		}
+		long apart = Math.abs(epochDay(a) - epochDay(b));
+		if (apart <= 366) {
+			return 4;
+		}
+		// A decade typed wrongly (1974 for 1984) is a common slip; further apart is
+		// another person.
+		return apart <= 3653 ? 5 : 6;
+	}
+
+	// Far from any real date when the digits are not one, so it falls into "else".
+	private static long epochDay(String date) {
+		if (date.length() != 8) {
+			return Long.MIN_VALUE / 2;
+		}
+		try {
+			return LocalDate
+				.of(Integer.parseInt(date, 0, 4, 10), Integer.parseInt(date, 4, 6, 10),
+						Integer.parseInt(date, 6, 8, 10))
+				.toEpochDay();
+		}
+		catch (DateTimeException ex) {
+			return Long.MIN_VALUE / 2;
+		}
 	}
 
 	/** exact, same sector, one character off, same district, else. */
@@ -128,7 +163,7 @@ final class Levels {
 		return overlap > 0 ? 2 : 3;
 	}
 
-	/** exact, Jaro–Winkler ≥ 0.92, else. */
+	/** exact, Jaro–Winkler ≥ 0.92, Jaro–Winkler ≥ 0.80, else. */
 	static int fuzzy(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return MISSING;
@@ -136,10 +171,17 @@ final class Levels {
 		if (a.equals(b)) {
 			return 0;
 		}
-		return Similarity.jaroWinkler(a, b) >= CLOSE ? 1 : 2;
+		double similarity = Similarity.jaroWinkler(a, b);
+		if (similarity >= CLOSE) {
+			return 1;
+		}
+		return similarity >= SIMILAR ? 2 : 3;
 	}
 
-	/** exact, same local part, Jaro–Winkler ≥ 0.92, else. */
+	/**
+	 * exact, same local part, Jaro–Winkler ≥ 0.88 (Splink's band for e-mail addresses,
+	 * which carry more typing slips than names), else.
+	 */
 	static int email(Prepared a, Prepared b) {
 		if (a.email().isEmpty() || b.email().isEmpty()) {
 			return MISSING;
@@ -150,7 +192,7 @@ final class Levels {
 		if (a.emailLocalPart().equals(b.emailLocalPart())) {
 			return 1;
 		}
-		return Similarity.jaroWinkler(a.email(), b.email()) >= CLOSE ? 2 : 3;
+		return Similarity.jaroWinkler(a.email(), b.email()) >= EMAIL_CLOSE ? 2 : 3;
 	}
 
 	/**

@@ -126,6 +126,10 @@ class MatchRepository {
 			select id, candidate_id, survivor from linkage.person_link where merged = :merged and undone_at is null
 			""";
 
+	private static final String SQL_SURVIVOR = """
+			select survivor from linkage.person_link where merged = :person and undone_at is null
+			""";
+
 	private static final String SQL_UNDO = """
 			update linkage.person_link set undone_by = :by, undone_at = :now where id = :id and undone_at is null
 			""";
@@ -261,6 +265,18 @@ class MatchRepository {
 			.query((rs, n) -> new ActiveLink(rs.getObject("id", UUID.class), rs.getObject("candidate_id", UUID.class),
 					new PersonId(rs.getObject("survivor", UUID.class))))
 			.optional();
+	}
+
+	/**
+	 * The survivor that {@code person} is linked into, or the person itself when it is
+	 * not linked into another record.
+	 */
+	PersonId clusterOf(PersonId person) {
+		return jdbc.sql(SQL_SURVIVOR)
+			.param("person", person.id())
+			.query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+			.optional()
+			.orElse(person);
 	}
 
 	void undo(UUID link, String by, Instant now) {

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -132,8 +133,8 @@ public class Matching implements RegistrationMatching {
 			if (proposed) {
 				auditLog.record(AuditEvent.permitted(actor, "match-propose", CANDIDATE, null, person));
 			}
-			if (proposed && autoLink && match.score().decision() == Decision.MATCH && !repository.isLinked(person, true)
-					&& !repository.isLinked(other, false)) {
+			if (proposed && autoLink && match.score().decision() == Decision.MATCH
+					&& linkable(person, other).isPresent()) {
 				MatchRepository.CandidateRow row = repository.pair(person, other).orElseThrow();
 				repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
 				link(actor, row);
@@ -216,16 +217,42 @@ public class Matching implements RegistrationMatching {
 	}
 
 	private void link(Actor actor, MatchRepository.CandidateRow row) {
-		List<PersonId> ordered = repository.olderFirst(row.left(), row.right());
-		PersonId survivor = ordered.get(0);
-		PersonId merged = ordered.get(1);
-		if (repository.isLinked(merged, true) || repository.isLinked(survivor, false)) {
-			throw new AlreadyLinked();
+		if (repository.clusterOf(row.left()).equals(repository.clusterOf(row.right()))) {
+			// Already one person through other links: the decision is recorded, nothing
+			// more to link.
+			return;
 		}
+		List<PersonId> pair = linkable(row.left(), row.right()).orElseThrow(AlreadyLinked::new);
+		PersonId survivor = pair.get(0);
+		PersonId merged = pair.get(1);
 		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
 		linkedIdentities.join(survivor, merged);
 		auditLog.record(AuditEvent.permitted(actor, "link", "Person", merged, merged));
 		auditLog.record(AuditEvent.permitted(actor, "link", "Person", survivor, survivor));
+	}
+
+	/**
+	 * Survivor and merged record for linking {@code a} with {@code b}, or empty when both
+	 * already lead clusters of their own. Links form stars: every record of a person is
+	 * linked straight to one survivor, so undoing one link touches no other. A record
+	 * joining a linked person joins its survivor, whichever of its records it matched;
+	 * two unlinked records keep the older as survivor.
+	 */
+	private Optional<List<PersonId>> linkable(PersonId a, PersonId b) {
+		PersonId rootA = repository.clusterOf(a);
+		PersonId rootB = repository.clusterOf(b);
+		if (rootA.equals(rootB)) {
+			return Optional.empty();
+		}
+		boolean clusterA = repository.isLinked(rootA, true);
+		boolean clusterB = repository.isLinked(rootB, true);
+		if (clusterA && clusterB) {
+			return Optional.empty();
+		}
+		if (clusterA || clusterB) {
+			return Optional.of(clusterA ? List.of(rootA, rootB) : List.of(rootB, rootA));
+		}
+		return Optional.of(repository.olderFirst(rootA, rootB));
 	}
 
 	/**

@@ -46,8 +46,17 @@ public final class RecordReader {
 	}
 
 	public LoadedRecords read(Path file) throws IOException {
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				CSVParser parser = FORMAT.parse(reader)) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return read(reader);
+		}
+	}
+
+	/**
+	 * Reads records from an open reader (an upload, say), which the caller closes. A
+	 * record's id is its {@code id} column if there is one, else its row number.
+	 */
+	public LoadedRecords read(Reader reader) throws IOException {
+		try (CSVParser parser = FORMAT.parse(reader)) {
 			Map<Role, String> columns = columns(parser.getHeaderNames());
 			List<Record> records = new ArrayList<>();
 			List<String> keys = truth.isNone() ? null : new ArrayList<>();
@@ -78,7 +87,9 @@ public final class RecordReader {
 	Map<Role, String> columns(List<String> headers) {
 		Map<Role, String> columns = new EnumMap<>(Role.class);
 		Map<String, String> trimmed = new LinkedHashMap<>();
-		headers.forEach(header -> trimmed.put(header.trim(), header));
+		// Spreadsheets often start a UTF-8 file with a byte-order mark, which would hide
+		// the first header.
+		headers.forEach(header -> trimmed.put(header.replace("\uFEFF", "").trim(), header));
 		for (String header : trimmed.keySet()) {
 			boolean isTruth = header.equalsIgnoreCase(truth.column() == null ? "" : truth.column());
 			boolean mappedExplicitly = explicitColumns.containsValue(header);
@@ -88,7 +99,7 @@ public final class RecordReader {
 		}
 		explicitColumns.forEach((role, header) -> {
 			if (!trimmed.containsKey(header)) {
-				throw new IllegalArgumentException("No column named " + header + " for role " + role);
+				throw new ColumnNotFound(header, role);
 			}
 			if (header.equalsIgnoreCase(truth.column() == null ? "" : truth.column())) {
 				throw new IllegalArgumentException("The truth column " + header + " cannot be matching input");

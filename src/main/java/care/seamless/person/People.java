@@ -2,7 +2,10 @@ package care.seamless.person;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.seamless.audit.AuditEntry;
@@ -11,6 +14,7 @@ import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.LinkedIdentities;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
@@ -22,6 +26,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.OrganisationId;
+import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 
@@ -54,9 +59,12 @@ public class People {
 
 	private final Directory directory;
 
+	private final LinkedIdentities linkedIdentities;
+
 	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog, Clock clock,
-			Directory directory) {
+			Directory directory, LinkedIdentities linkedIdentities) {
 		this.directory = directory;
+		this.linkedIdentities = linkedIdentities;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.careTeams = careTeams;
@@ -133,10 +141,40 @@ public class People {
 		WithheldNotice detailsWithheld = notice(parts.get(0), row.sourceOrganisationId());
 		WithheldNotice relatedWithheld = notice(parts.get(1), row.sourceOrganisationId());
 		PersonDetails details = detailsWithheld == null ? row.details() : identifyingOnly(row.details());
+		List<PersonId> records = readableRecords(actor, id, "read");
+		Map<PersonId, String> linked = new LinkedHashMap<>();
+		List<CareTeamMember> careTeam = new ArrayList<>(careTeams.members(id));
+		for (PersonId other : records.subList(1, records.size())) {
+			linked.put(other,
+					repository.find(other)
+						.map(PersonRepository.Row::sourceOrganisationId)
+						.map(this::organisationName)
+						.orElse(""));
+			careTeam.addAll(careTeams.members(other));
+		}
 		return new PersonRecord(id, details, row.restricted(), row.version(),
 				detailsWithheld == null ? repository.identifiers(id) : List.of(),
-				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeams.members(id),
-				detailsWithheld, relatedWithheld, withEntries ? entryPage(actor, id, 1) : null, access.override());
+				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeam, detailsWithheld,
+				relatedWithheld, withEntries ? entryPage(actor, records, 1) : null, access.override(), linked);
+	}
+
+	/**
+	 * This record and the person's other records linked with it that the actor may open,
+	 * each read audited. The care-team relationship is shared across linked records, so
+	 * this is normally all of them; each entry is still decided on its own.
+	 */
+	private List<PersonId> readableRecords(Actor actor, PersonId id, String action) {
+		List<PersonId> records = new ArrayList<>(List.of(id));
+		List<PersonId> group = linkedIdentities.recordsOf(id);
+		for (PersonId other : group.subList(1, group.size())) {
+			AccessDecision decision = accessPolicy.decideRecord(actor, other);
+			if (decision.permitted()) {
+				AuditEvent event = AuditEvent.permitted(actor, action + "-linked", RECORD, other, other);
+				auditLog.record(decision.override() ? event.asOverride() : event);
+				records.add(other);
+			}
+		}
+		return records;
 	}
 
 	/**
@@ -147,7 +185,7 @@ public class People {
 	public EntryPage entries(Actor actor, PersonId id, int page) {
 		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
 		accessPolicy.check(actor, id, DataCategory.GENERAL, "read-entries", RECORD);
-		return entryPage(actor, id, page);
+		return entryPage(actor, readableRecords(actor, id, "read-entries"), page);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
@@ -159,23 +197,23 @@ public class People {
 		}
 		UUID id = UUID.randomUUID();
 		repository.insertEntry(new Entry(id, category, actor.organisationId(), actor.username(), title.trim(),
-				body.trim(), clock.instant()), person);
+				body.trim(), clock.instant(), person), person);
 		auditLog.record(AuditEvent.permitted(actor, "create", "Entry", id, person));
 		return id;
 	}
 
-	private EntryPage entryPage(Actor actor, PersonId id, int page) {
+	private EntryPage entryPage(Actor actor, List<PersonId> records, int page) {
 		int safePage = Math.max(page, 1);
 		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
 				"e.source_organisation_id");
 		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",
 				"e.source_organisation_id");
-		List<Entry> entries = repository.entries(id, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);
-		List<WithheldNotice> notices = repository.withheldEntries(id, reason)
+		List<Entry> entries = repository.entries(records, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);
+		List<WithheldNotice> notices = repository.withheldEntries(records, reason)
 			.stream()
 			.map(w -> new WithheldNotice(WithheldReason.valueOf(w.reason()), organisationName(w.source())))
 			.toList();
-		return new EntryPage(entries, repository.countEntries(id, visible), safePage, ENTRY_PAGE_SIZE, notices);
+		return new EntryPage(entries, repository.countEntries(records, visible), safePage, ENTRY_PAGE_SIZE, notices);
 	}
 
 	private WithheldNotice notice(AccessDecision decision, OrganisationId source) {

@@ -87,28 +87,33 @@ class PersonRepository {
 			.update();
 	}
 
-	/** Entries the access condition admits, newest first, one page. */
-	List<Entry> entries(PersonId person, SqlCondition visible, int limit, int offset) {
+	/**
+	 * Entries of these records (one person's linked records) that the access condition
+	 * admits, newest first, one page.
+	 */
+	List<Entry> entries(List<PersonId> records, SqlCondition visible, int limit, int offset) {
 		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("personId", person.id());
+		params.put("records", ids(records));
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return jdbc
 			.sql("""
-					select e.id, e.category, e.source_organisation_id, e.author, e.title, e.body, e.recorded_at
-					from person.entry e where e.person_id = :personId and """ + visible.sql()
+					select e.id, e.category, e.source_organisation_id, e.author, e.title, e.body, e.recorded_at,
+					  e.person_id
+					from person.entry e where e.person_id in (:records) and """ + visible.sql()
 					+ " order by e.recorded_at desc, e.id limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> new Entry(rs.getObject("id", UUID.class), DataCategory.valueOf(rs.getString("category")),
 					new OrganisationId(rs.getObject("source_organisation_id", UUID.class)), rs.getString("author"),
-					rs.getString("title"), rs.getString("body"), rs.getTimestamp("recorded_at").toInstant()))
+					rs.getString("title"), rs.getString("body"), rs.getTimestamp("recorded_at").toInstant(),
+					new PersonId(rs.getObject("person_id", UUID.class))))
 			.list();
 	}
 
-	long countEntries(PersonId person, SqlCondition visible) {
+	long countEntries(List<PersonId> records, SqlCondition visible) {
 		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("personId", person.id());
-		return jdbc.sql("select count(*) from person.entry e where e.person_id = :personId and " + visible.sql())
+		params.put("records", ids(records));
+		return jdbc.sql("select count(*) from person.entry e where e.person_id in (:records) and " + visible.sql())
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -118,16 +123,20 @@ class PersonRepository {
 	}
 
 	/** Which organisations hold withheld entries, and why; never how many. */
-	List<Withheld> withheldEntries(PersonId person, SqlCondition reason) {
+	List<Withheld> withheldEntries(List<PersonId> records, SqlCondition reason) {
 		Map<String, Object> params = new HashMap<>(reason.params());
-		params.put("personId", person.id());
+		params.put("records", ids(records));
 		return jdbc.sql("select distinct r.reason, r.source from (select " + reason.sql()
-				+ " as reason, e.source_organisation_id as source from person.entry e where e.person_id = :personId) r"
+				+ " as reason, e.source_organisation_id as source from person.entry e where e.person_id in (:records)) r"
 				+ " where r.reason is not null order by r.reason")
 			.params(params)
 			.query((rs, n) -> new Withheld(rs.getString("reason"),
 					new OrganisationId(rs.getObject("source", UUID.class))))
 			.list();
+	}
+
+	private static List<UUID> ids(List<PersonId> records) {
+		return records.stream().map(PersonId::id).toList();
 	}
 
 	int update(PersonId id, long version, PersonDetails details) {

@@ -90,6 +90,44 @@ class ComparisonTests {
 	}
 
 	@Test
+	void datesAcrossTheTurnOfAYearAreWithinAYear() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1971-12-30"), person("b").born("1972-01-04")))
+			.isEqualTo("within-a-year");
+	}
+
+	@Test
+	void aDecadeTypedWronglyIsWithinTenYears() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1974-10-05"), person("b").born("1984-10-03")))
+			.isEqualTo("within-ten-years");
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1954-10-05"), person("b").born("1984-10-03")))
+			.isEqualTo("else");
+	}
+
+	@Test
+	void aNameHeldInTheOtherFieldCountsOnceAsSwapped() {
+		// One record has only "george", as its given name; the other has it as family
+		// name.
+		PeopleFixtures a = person("a").given("george");
+		PeopleFixtures b = person("b").given("owen").family("george");
+		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("swapped");
+		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("missing");
+	}
+
+	@Test
+	void misspeltTownsAreSimilar() {
+		assertThat(level(Comparison.LOCALITY, person("a").with(Role.LOCALITY, "Bimminghar"),
+				person("b").with(Role.LOCALITY, "Birmingham")))
+			.isEqualTo("jaro-winkler>=0.80");
+	}
+
+	@Test
+	void emailsWithTypingSlipsAreClose() {
+		assertThat(level(Comparison.EMAIL, person("a").with(Role.EMAIL, "maiie.walsoh@hodge.com"),
+				person("b").with(Role.EMAIL, "maisie.walsh@hodge.com")))
+			.isEqualTo("jaro-winkler>=0.88");
+	}
+
+	@Test
 	void ukPostcodesInTheSameSector() {
 		assertThat(level(Comparison.POSTCODE, person("a").postcode("LS1 4AP"), person("b").postcode("ls14bz")))
 			.isEqualTo("sector");

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Links the FEBRL benchmark files end to end, training on each file itself, and holds the
- * engine to its quality bars. The files live in {@code shared/data} beside the project.
+ * Links the FEBRL benchmark files and Splink's fake_1000 end to end, training on each
+ * file itself, and holds the engine to its quality bars. The files live in
+ * {@code shared/data} beside the project.
  */
 class FebrlEvaluationTests {
 
@@ -46,6 +47,24 @@ class FebrlEvaluationTests {
 		assertThat(evaluation.truePairs()).isEqualTo(5000);
 		assertThat(evaluation.precision()).isGreaterThanOrEqualTo(0.995);
 		assertThat(evaluation.f1()).isGreaterThanOrEqualTo(0.99);
+	}
+
+	@Test
+	void clustersSplinksNoisyFake1000() throws IOException {
+		LoadedRecords records = new RecordReader(Map.of(), Truth.column("cluster"))
+			.read(Path.of("..", "shared", "data", "splink-persons", "fake_1000.csv"));
+		Linkage linkage = Linkage.dedupe(records.records());
+		List<Link> links = linkage.link(new Matcher(linkage.train(pairs -> {
+		})), pairs -> {
+		});
+
+		Evaluation people = Clusters.of(linkage, links).evaluate(linkage, records.truth());
+
+		assertThat(people.truePairs()).isEqualTo(2031);
+		assertThat(people.precision()).isGreaterThanOrEqualTo(0.99);
+		assertThat(people.f1()).isGreaterThanOrEqualTo(0.95);
+		// Taking matches transitively finds people that single pairs miss.
+		assertThat(people.recall()).isGreaterThan(Evaluation.of(linkage, links, records.truth()).recall());
 	}
 
 	private static Evaluation evaluate(Linkage linkage, List<String> truth) {

@@ -16,7 +16,10 @@ import care.seamless.consent.NewChoice;
 import care.seamless.consent.WithheldReason;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
+import care.seamless.person.EntryPage;
 import care.seamless.person.PersonIdentifier;
+import care.seamless.person.PersonRecord;
+import care.seamless.person.WithheldNotice;
 import care.seamless.person.Sex;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -184,18 +187,87 @@ class MatchingTests {
 	}
 
 	@Test
-	void aThirdRecordCannotBeLinkedIntoAnAlreadyLinkedRecordAndNothingChanges() {
+	void aThirdRecordJoinsTheLinkedPersonAndEachLinkIsUndoneOnItsOwn() {
 		PersonId[] records = twoRecordsOfOnePerson();
 		PersonId third = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+		PersonId[] all = { records[0], records[1], third };
+		// Proposes the first two as a pair, and the second with the third.
 		matching.match(fixtures.admin, records[1], false);
-		MatchRepository.CandidateRow first = repository.pair(records[0], records[1]).orElseThrow();
-		matching.decide(manager.actor(), first.id(), first.version(), MatchStatus.LINKED);
-		matching.match(fixtures.admin, third, false);
-		MatchRepository.CandidateRow second = repository.pair(records[1], third).orElseThrow();
+		Map<String, Object> unlinked = linkState(all);
+		link(records[0], records[1]);
+		Map<String, Object> twoLinked = linkState(all);
 
-		assertThatThrownBy(() -> matching.decide(manager.actor(), second.id(), second.version(), MatchStatus.LINKED))
+		// The third record matched the merged record, and joins its survivor.
+		link(records[1], third);
+
+		assertThat(repository.clusterOf(third)).isEqualTo(records[0]);
+		assertThat(jdbc.sql("select count(*) from consent.identity_link where group_id = :survivor")
+			.param("survivor", records[0].id())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		assertThat(accessPolicy.decideRecord(socialWorker.actor(), third).permitted()).isTrue();
+
+		matching.unlink(manager.actor(), third);
+		assertThat(linkState(all)).isEqualTo(twoLinked);
+
+		// Undoing the first link while the third record stays linked, then the third.
+		link(records[1], third);
+		matching.unlink(manager.actor(), records[1]);
+		assertThat(repository.clusterOf(third)).isEqualTo(records[0]);
+		assertThat(repository.clusterOf(records[1])).isEqualTo(records[1]);
+		assertThat(accessPolicy.decideRecord(socialWorker.actor(), records[1]).permitted()).isFalse();
+		matching.unlink(manager.actor(), third);
+		assertThat(linkState(all)).isEqualTo(unlinked);
+	}
+
+	@Test
+	void twoLinkedPeopleAreNotMergedInOneStepAndNothingChanges() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		PersonId third = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+		PersonId fourth = register(details("Maggie", family, null, "12 Mill Road"), socialWorker);
+		matching.match(fixtures.admin, records[1], false);
+		link(records[0], records[1]);
+		matching.match(fixtures.admin, fourth, false);
+		link(third, fourth);
+		MatchRepository.CandidateRow across = repository.pair(records[1], fourth).orElseThrow();
+		Map<String, Object> before = linkState(new PersonId[] { records[0], records[1], third, fourth });
+
+		assertThatThrownBy(() -> matching.decide(manager.actor(), across.id(), across.version(), MatchStatus.LINKED))
 			.isInstanceOf(AlreadyLinked.class);
-		assertThat(repository.pair(records[1], third).orElseThrow().version()).isEqualTo(second.version());
+		assertThat(linkState(new PersonId[] { records[0], records[1], third, fourth })).isEqualTo(before);
+	}
+
+	@Test
+	void anImportedRecordThatClearlyMatchesALinkedPersonJoinsIt() {
+		PersonId[] records = twoRecordsOfOnePerson();
+		matching.match(fixtures.admin, records[1], false);
+		link(records[0], records[1]);
+		PersonId imported = register(details("Margaret", family, null, "12 Mill Road"), nurse);
+
+		matching.match(fixtures.admin, imported, true);
+
+		assertThat(repository.clusterOf(imported)).isEqualTo(records[0]);
+		assertThat(repository.pair(records[0], imported).orElseThrow().status()).isEqualTo(MatchStatus.LINKED);
+	}
+
+	private void link(PersonId a, PersonId b) {
+		MatchRepository.CandidateRow pair = repository.pair(a, b).orElseThrow();
+		matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.LINKED);
+	}
+
+	// Which records are linked, in the linkage and the consent tables, and what the queue
+	// says about each pair.
+	private Map<String, Object> linkState(PersonId[] records) {
+		Object[] ids = java.util.Arrays.stream(records).map(PersonId::id).toArray();
+		return Map.of("links", rows("""
+				select survivor, merged from linkage.person_link
+				where undone_at is null and (survivor in (:ids) or merged in (:ids)) order by merged""", ids), "groups",
+				rows("select person_id, group_id from consent.identity_link where person_id in (:ids) order by person_id",
+						ids),
+				"candidates", rows("""
+						select left_person, right_person, status from linkage.match_candidate
+						where left_person in (:ids) and right_person in (:ids) order by left_person, right_person""",
+						ids));
 	}
 
 	@Test
@@ -221,11 +293,27 @@ class MatchingTests {
 		mvc.perform(get("/people/" + records[1]).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
 			.andExpect(content().string(containsString("id=\"linked-banner\"")))
 			.andExpect(content().string(containsString("/people/" + records[0])));
+		// The survivor's page shows both records' care teams and entries, each marked
+		// with the record it comes from.
+		PersonRecord survivor = people.record(socialWorker.actor(), records[0]);
+		assertThat(survivor.entries().entries()).extracting(e -> e.title() + "@" + e.personId())
+			.containsExactlyInAnyOrder("Visit@" + records[0], "Clinic@" + records[1]);
+		assertThat(survivor.careTeam()).extracting(m -> m.practitionerId() + "@" + m.personId())
+			.contains(socialWorker.practitionerId() + "@" + records[0], nurse.practitionerId() + "@" + records[1]);
+		assertThat(survivor.linkedRecords()).containsOnlyKeys(records[1]);
+		mvc.perform(get("/people/" + records[0]).with(httpBasic(socialWorker.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("id=\"linked-records\"")))
+			.andExpect(content().string(containsString("Dressing changed")))
+			.andExpect(content().string(containsString("class=\"govuk-link govuk-body-s linked-source\"")));
 
 		matching.unlink(manager.actor(), records[1]);
 
 		assertThat(snapshot(records)).isEqualTo(before);
 		assertThat(accessPolicy.decideRecord(nurse.actor(), records[0]).permitted()).isFalse();
+		PersonRecord alone = people.record(socialWorker.actor(), records[0]);
+		assertThat(alone.entries().entries()).extracting(e -> e.title()).containsExactly("Visit");
+		assertThat(alone.careTeam()).extracting(m -> m.personId()).containsOnly(records[0]);
+		assertThat(alone.linkedRecords()).isEmpty();
 		assertThat(repository.pair(records[0], records[1]).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
 		assertThat(jdbc.sql("select count(*) from consent.identity_link where person_id in (:a, :b)")
 			.param("a", records[0].id())
@@ -241,6 +329,8 @@ class MatchingTests {
 				HowGiven.VERBAL, LocalDate.now().minusDays(10), null, null));
 		choices.record(nurse.actor(), records[1], new NewChoice(ChoiceKind.CONSENT, null, null, HowGiven.VERBAL,
 				LocalDate.now().minusDays(1), null, null));
+		people.addEntry(socialWorker.actor(), records[0], DataCategory.GENERAL, "Visit", "Seen at home");
+		people.addEntry(nurse.actor(), records[1], DataCategory.GENERAL, "Clinic", "Dressing changed");
 		// Before linking, the trust's record carries only consent: the nurse sees council
 		// information about it.
 		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();
@@ -254,6 +344,13 @@ class MatchingTests {
 		assertThat(linked.withheld()).isEqualTo(WithheldReason.OBJECTION);
 		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).withheld())
 			.isEqualTo(WithheldReason.OBJECTION);
+		// On the combined page, each side sees only its own organisation's entries: the
+		// council record's objection holds for the trust's record too.
+		EntryPage nurseSees = people.record(nurse.actor(), records[0]).entries();
+		assertThat(nurseSees.entries()).extracting(e -> e.title()).containsExactly("Clinic");
+		assertThat(nurseSees.withheld()).extracting(WithheldNotice::reason).containsExactly(WithheldReason.OBJECTION);
+		assertThat(people.record(socialWorker.actor(), records[0]).entries().entries()).extracting(e -> e.title())
+			.containsExactly("Visit");
 
 		matching.unlink(manager.actor(), records[1]);
 		assertThat(accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council).permitted()).isTrue();

@@ -3,6 +3,7 @@ package care.seamless.linkage.cli;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import care.seamless.linkage.Clusters;
 import care.seamless.linkage.Evaluation;
 import care.seamless.linkage.Record;
 import picocli.CommandLine.Command;
@@ -38,8 +39,12 @@ class BenchCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, "generated=%d seconds=%.2f%n", people.records().size(), since(started));
 		long linking = System.nanoTime();
 		LinkRun.Result result = LinkRun.run(people.records(), null, null, null, out);
+		Evaluation pairwise = Evaluation.of(result.linkage(), result.links(), people.truth());
+		out.printf(Locale.ROOT, "pairwise precision=%.4f recall=%.4f f1=%.4f pairs=%d%n", pairwise.precision(),
+				pairwise.recall(), pairwise.f1(), pairwise.decidedMatches());
+		Evaluation evaluation = Clusters.of(result.linkage(), result.links())
+			.evaluate(result.linkage(), people.truth());
 		double linkSeconds = since(linking);
-		Evaluation evaluation = Evaluation.of(result.linkage(), result.links(), people.truth());
 		out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f pairs=%d seconds=%.2f%n", evaluation.precision(),
 				evaluation.recall(), evaluation.f1(), evaluation.decidedMatches(), linkSeconds);
 		out.printf(Locale.ROOT, "single-pair-score-microseconds=%.2f%n", singlePairMicros(people, result));

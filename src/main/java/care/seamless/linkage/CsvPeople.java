@@ -1,0 +1,146 @@
+package care.seamless.linkage;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import care.seamless.person.PersonDetails;
+import care.seamless.person.Sex;
+import care.seamless.shared.NhsNumber;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the rows of a people CSV (columns recognised as {@link RecordReader} does) into
+ * people to import, and finds every problem that would stop a row being registered.
+ */
+final class CsvPeople {
+
+	// ISO first; then the day-first forms UK files use; then FEBRL's bare digits.
+	// Strict, so that 31/02/1950 is an error rather than the last day of February.
+	private static final List<DateTimeFormatter> DATES = java.util.stream.Stream
+		.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
+				DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"),
+				DateTimeFormatter.BASIC_ISO_DATE)
+		.map(format -> format.withResolverStyle(ResolverStyle.STRICT))
+		.toList();
+
+	record Parsed(List<ImportedPerson> people, List<ImportProblem> problems) {
+
+	}
+
+	private CsvPeople() {
+	}
+
+	static Parsed parse(List<Record> records, LocalDate today) {
+		List<ImportedPerson> people = new ArrayList<>();
+		List<ImportProblem> problems = new ArrayList<>(missingColumns(records));
+		Map<String, Integer> nhsNumbers = new HashMap<>();
+		for (int i = 0; i < records.size(); i++) {
+			// The header is line 1.
+			int line = i + 2;
+			Record record = records.get(i);
+			int before = problems.size();
+			String nhs = nhsNumber(record, line, problems);
+			if (nhs != null && nhsNumbers.putIfAbsent(nhs, line) != null) {
+				problems.add(new ImportProblem(line, "matching.import.error.nhsNumberTwice"));
+			}
+			require(record, Role.GIVEN_NAME, line, "matching.import.error.givenName", problems);
+			require(record, Role.FAMILY_NAME, line, "matching.import.error.familyName", problems);
+			LocalDate born = dateOfBirth(record, line, today, problems);
+			if (problems.size() == before && born != null) {
+				people.add(new ImportedPerson(line, details(record, nhs, born)));
+			}
+		}
+		return new Parsed(people, problems);
+	}
+
+	// A file without the columns at all gets one message, not one per line.
+	private static List<ImportProblem> missingColumns(List<Record> records) {
+		List<ImportProblem> problems = new ArrayList<>();
+		if (records.isEmpty()) {
+			problems.add(new ImportProblem(1, "matching.import.error.empty"));
+			return problems;
+		}
+		if (records.stream()
+			.allMatch(record -> record.value(Role.DATE_OF_BIRTH).isEmpty() && record.value(Role.GIVEN_NAME).isEmpty()
+					&& record.value(Role.FAMILY_NAME).isEmpty())) {
+			problems.add(new ImportProblem(1, "matching.import.error.columns"));
+		}
+		return problems;
+	}
+
+	private static void require(Record record, Role role, int line, String key, List<ImportProblem> problems) {
+		if (record.value(role).isBlank()) {
+			problems.add(new ImportProblem(line, key));
+		}
+	}
+
+	private static @Nullable String nhsNumber(Record record, int line, List<ImportProblem> problems) {
+		String raw = record.value(Role.NHS_NUMBER);
+		if (raw.isBlank()) {
+			return null;
+		}
+		String nhs = NhsNumber.normalise(raw);
+		if (!NhsNumber.isValid(nhs)) {
+			problems.add(new ImportProblem(line, "matching.import.error.nhsNumber"));
+			return null;
+		}
+		return nhs;
+	}
+
+	private static @Nullable LocalDate dateOfBirth(Record record, int line, LocalDate today,
+			List<ImportProblem> problems) {
+		String raw = record.value(Role.DATE_OF_BIRTH).trim();
+		if (raw.isEmpty()) {
+			problems.add(new ImportProblem(line, "matching.import.error.dateOfBirth"));
+			return null;
+		}
+		for (DateTimeFormatter format : DATES) {
+			try {
+				LocalDate date = LocalDate.parse(raw, format);
+				if (date.isAfter(today)) {
+					problems.add(new ImportProblem(line, "matching.import.error.dateOfBirthFuture"));
+					return null;
+				}
+				return date;
+			}
+			catch (DateTimeParseException ex) {
+				// Try the next form.
+			}
+		}
+		problems.add(new ImportProblem(line, "matching.import.error.dateOfBirthFormat"));
+		return null;
+	}
+
+	private static PersonDetails details(Record record, @Nullable String nhs, LocalDate born) {
+		String street = String.join(" ", record.value(Role.STREET_NUMBER), record.value(Role.ADDRESS_1)).trim();
+		return new PersonDetails(nhs, null, record.value(Role.GIVEN_NAME).trim(), record.value(Role.FAMILY_NAME).trim(),
+				null, null, born, sex(record.value(Role.SEX)), null, orNull(street),
+				orNull(record.value(Role.ADDRESS_2)), orNull(record.value(Role.LOCALITY)),
+				orNull(record.value(Role.POSTCODE)), orNull(record.value(Role.PHONE)), orNull(record.value(Role.EMAIL)),
+				null, false, null);
+	}
+
+	private static Sex sex(String raw) {
+		String value = raw.trim().toLowerCase(Locale.ROOT);
+		if (value.equals("f") || value.equals("female")) {
+			return Sex.FEMALE;
+		}
+		if (value.equals("m") || value.equals("male")) {
+			return Sex.MALE;
+		}
+		// Anything else is not guessed at.
+		return value.equals("o") || value.equals("other") ? Sex.OTHER : Sex.UNKNOWN;
+	}
+
+	private static @Nullable String orNull(String value) {
+		return value.isBlank() ? null : value.trim();
+	}
+
+}
