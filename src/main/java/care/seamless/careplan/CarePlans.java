@@ -2,6 +2,7 @@ package care.seamless.careplan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,10 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeamMember;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
+import care.seamless.team.Organisation;
 import care.seamless.terminology.Audience;
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +52,15 @@ public class CarePlans {
 
 	private final Clock clock;
 
+	private final Directory directory;
+
+	private final CareTeams careTeams;
+
 	CarePlans(CarePlanRepository repository, PlanAccess access, PlanViews views, ObjectiveRules rules,
-			AccessPolicy accessPolicy, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			AccessPolicy accessPolicy, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			Directory directory, CareTeams careTeams) {
+		this.directory = directory;
+		this.careTeams = careTeams;
 		this.repository = repository;
 		this.access = access;
 		this.views = views;
@@ -152,6 +164,26 @@ public class CarePlans {
 	public CarePlanView personsCopy(Actor actor, PersonId person) {
 		CarePlanRepository.PlanRow plan = access.read(actor, person, "print-persons-copy");
 		return views.view(actor, plan, Audience.PERSON);
+	}
+
+	/**
+	 * The organisations that may be named as partners: those with someone in the person's
+	 * care team today.
+	 */
+	@Transactional(readOnly = true)
+	public List<Organisation> partnerOptions(PersonId person) {
+		return rules.organisationsInCareTeam(person)
+			.stream()
+			.map(directory::organisation)
+			.sorted(java.util.Comparator.comparing(Organisation::name))
+			.toList();
+	}
+
+	/** Who may own an action: the current members of the person's care team. */
+	@Transactional(readOnly = true)
+	public List<CareTeamMember> possibleOwners(PersonId person) {
+		LocalDate today = LocalDate.now(clock);
+		return careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
 	}
 
 	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,

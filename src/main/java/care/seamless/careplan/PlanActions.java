@@ -1,7 +1,6 @@
 package care.seamless.careplan;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,8 +51,12 @@ public class PlanActions {
 
 	private final Clock clock;
 
+	private final ObjectiveRules rules;
+
 	PlanActions(ActionRepository repository, CarePlanRepository plans, PlanAccess access, CareTeams careTeams,
-			Directory directory, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+			Directory directory, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			ObjectiveRules rules) {
+		this.rules = rules;
 		this.repository = repository;
 		this.plans = plans;
 		this.access = access;
@@ -125,7 +128,7 @@ public class PlanActions {
 		if (to == null || to.equals(action.ownerOrganisation())) {
 			throw new CarePlanRule("organisation", "Choose another organisation in the care team to offer it to");
 		}
-		if (!organisationsInCareTeam(person).contains(to)) {
+		if (!rules.organisationsInCareTeam(person).contains(to)) {
 			throw new CarePlanRule("organisation", "Offer it only to an organisation with someone in the care team");
 		}
 		if (repository.offer(actionId, version, to, actor.username(), clock.instant()) == 0) {
@@ -223,15 +226,6 @@ public class PlanActions {
 			.map(Team::id)
 			.findFirst()
 			.orElse(null);
-	}
-
-	private Set<OrganisationId> organisationsInCareTeam(PersonId person) {
-		LocalDate today = LocalDate.now(clock);
-		return careTeams.members(person)
-			.stream()
-			.filter(m -> m.isCurrent(today))
-			.map(m -> directory.practitioner(m.practitionerId()).organisationId())
-			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,
