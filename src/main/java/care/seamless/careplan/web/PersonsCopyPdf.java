@@ -96,7 +96,7 @@ class PersonsCopyPdf {
 		heading(document, text("copy.actions.heading"), 14);
 		for (Action action : plan.actions()) {
 			line(document, text("copy.action", action.description(), action.ownerName(), action.ownerOrganisationName(),
-					date(action.dueOn()), text("copy.status." + action.status())));
+					date(action.dueOn())) + " " + text("copy.status." + action.status()));
 		}
 	}
 

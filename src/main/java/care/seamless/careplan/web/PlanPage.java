@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import care.seamless.careplan.CarePlanView;
 import care.seamless.careplan.CarePlans;
+import care.seamless.careplan.Need;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.People;
 import care.seamless.person.RelatedPerson;
@@ -76,16 +77,16 @@ class PlanPage {
 	 * Needs from the common language, grouped by assessment domain, in the viewer's
 	 * words.
 	 */
-	Map<String, List<Concept>> needGroups(Actor actor) {
-		Audience audience = actor.practitionerId() == null ? Audience.SOCIAL_CARE
-				: Audience.of(directory.practitioner(actor.practitionerId()).profession());
-		Map<SapDomain, List<Concept>> byDomain = terminology.vocabulary()
+	Map<String, List<Need>> needGroups(Actor actor) {
+		Audience audience = audience(actor);
+		Map<SapDomain, List<Need>> byDomain = terminology.vocabulary()
 			.concepts()
 			.stream()
 			.filter(c -> c.kind() == ConceptKind.NEED)
 			.sorted(Comparator.comparing((Concept c) -> c.display(audience)))
-			.collect(Collectors.groupingBy(Concept::sapDomain, LinkedHashMap::new, Collectors.toList()));
-		Map<String, List<Concept>> groups = new LinkedHashMap<>();
+			.collect(Collectors.groupingBy(Concept::sapDomain, LinkedHashMap::new,
+					Collectors.mapping(c -> new Need(c.code(), c.display(audience)), Collectors.toList())));
+		Map<String, List<Need>> groups = new LinkedHashMap<>();
 		for (SapDomain domain : SapDomain.values()) {
 			if (byDomain.containsKey(domain)) {
 				groups.put(audience == Audience.PERSON ? domain.plainTitle() : domain.title(), byDomain.get(domain));
