@@ -50,18 +50,39 @@ class ActionController {
 	}
 
 	record ActionForm(@Nullable UUID objectiveId, @Nullable ActionKind kind,
-			@Nullable @Size(max = 1000) String description, @Nullable DataCategory category,
-			@Nullable PractitionerId owner, @Nullable String dueDay, @Nullable String dueMonth,
-			@Nullable String dueYear) {
+			@Nullable @Size(max = 1000) String description, @Nullable DataCategory category, @Nullable String owner,
+			@Nullable String dueDay, @Nullable String dueMonth, @Nullable String dueYear) {
 
 		@Nullable LocalDate dueOn() {
 			return Dates.of(dueDay, dueMonth, dueYear);
 		}
 
 		NewAction toAction() {
-			return new NewAction(objectiveId, kind, description, category, owner, dueOn());
+			return new NewAction(objectiveId, kind, description, category, practitioner(owner), dueOn());
 		}
 
+	}
+
+	/**
+	 * A practitioner id as chosen; blank or unreadable means no owner, which the plan
+	 * refuses.
+	 */
+	static @Nullable PractitionerId practitioner(@Nullable String id) {
+		try {
+			return id == null || id.isBlank() ? null : PractitionerId.of(id.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable OrganisationId organisation(String id) {
+		try {
+			return id.isBlank() ? null : OrganisationId.of(id.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/people/{id}/care-plan/actions/new")
@@ -93,9 +114,9 @@ class ActionController {
 
 	@PostMapping(ACTION + "/offer")
 	String offer(Actor actor, @PathVariable PersonId id, @PathVariable UUID actionId, @RequestParam long version,
-			@RequestParam(required = false) @Nullable OrganisationId organisation, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String organisation, RedirectAttributes redirect) {
 		return act(id, redirect, "careplan.action.offered",
-				() -> actions.offer(actor, id, actionId, version, organisation));
+				() -> actions.offer(actor, id, actionId, version, organisation(organisation)));
 	}
 
 	@PostMapping(ACTION + "/accept")
@@ -112,9 +133,9 @@ class ActionController {
 
 	@PostMapping(ACTION + "/reassign")
 	String reassign(Actor actor, @PathVariable PersonId id, @PathVariable UUID actionId, @RequestParam long version,
-			@RequestParam(required = false) @Nullable PractitionerId owner, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String owner, RedirectAttributes redirect) {
 		return act(id, redirect, "careplan.action.reassigned",
-				() -> actions.reassign(actor, id, actionId, version, owner));
+				() -> actions.reassign(actor, id, actionId, version, practitioner(owner)));
 	}
 
 	@PostMapping(ACTION + "/status")

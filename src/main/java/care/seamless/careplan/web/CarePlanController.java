@@ -126,8 +126,7 @@ class CarePlanController {
 			return objectiveForm(actor, id, objectiveId, model);
 		}
 		catch (ConcurrentEditException ex) {
-			result.reject("concurrent-edit", "Someone else changed this objective since you opened it. "
-					+ "Your changes are below; the plan shows theirs. Open the objective again to re-apply yours.");
+			result.reject("careplan.objective.conflict");
 			return objectiveForm(actor, id, objectiveId, model);
 		}
 		redirect.addFlashAttribute("saved", "careplan.objective.saved");
