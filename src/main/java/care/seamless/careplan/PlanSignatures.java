@@ -37,6 +37,8 @@ public class PlanSignatures {
 
 	private final CarePlanRepository repository;
 
+	private final SignatureRepository rows;
+
 	private final PlanAccess access;
 
 	private final People people;
@@ -49,9 +51,10 @@ public class PlanSignatures {
 
 	private final Clock clock;
 
-	PlanSignatures(CarePlanRepository repository, PlanAccess access, People people, Choices choices, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock) {
+	PlanSignatures(CarePlanRepository repository, SignatureRepository rows, PlanAccess access, People people,
+			Choices choices, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
+		this.rows = rows;
 		this.access = access;
 		this.people = people;
 		this.choices = choices;
@@ -64,11 +67,11 @@ public class PlanSignatures {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void signUp(Actor actor, PersonId person, UUID objectiveId) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "sign-up");
-		CarePlanRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
+		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
 		if (Boolean.TRUE.equals(partner.signed())) {
 			throw new CarePlanRule("objective", "Your organisation has already signed up to this objective");
 		}
-		repository.insertSignUp(objectiveId, person, partner.organisationId(), actor.practitionerId(), true, null,
+		rows.insertSignUp(objectiveId, person, partner.organisationId(), actor.practitionerId(), true, null,
 				clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "sign-up", "CarePlanObjective", objectiveId, person));
 		publish(plan, CarePlanChanged.Change.SIGN_UP_CHANGED, actor);
@@ -81,15 +84,15 @@ public class PlanSignatures {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void withdrawSignUp(Actor actor, PersonId person, UUID objectiveId, @Nullable String reason) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "withdraw-sign-up");
-		CarePlanRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
+		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
 		if (!Boolean.TRUE.equals(partner.signed())) {
 			throw new CarePlanRule("reason", "Your organisation has not signed up to this objective");
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new CarePlanRule("reason", "Say why your organisation is withdrawing");
 		}
-		repository.insertSignUp(objectiveId, person, partner.organisationId(), actor.practitionerId(), false,
-				reason.trim(), clock.instant());
+		rows.insertSignUp(objectiveId, person, partner.organisationId(), actor.practitionerId(), false, reason.trim(),
+				clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "withdraw-sign-up", "CarePlanObjective", objectiveId, person));
 		publish(plan, CarePlanChanged.Change.SIGN_UP_CHANGED, actor);
 	}
@@ -108,30 +111,30 @@ public class PlanSignatures {
 		if (view == null) {
 			throw new CarePlanRule("view", "Choose whether they agree or disagree");
 		}
-		CarePlanRepository.Representative givenBy = givenBy(actor, person, representative);
+		SignatureRepository.Representative givenBy = givenBy(actor, person, representative);
 		String why = reason == null || reason.isBlank() ? null : reason.trim();
 		if (view != PersonsView.View.AGREES && why == null) {
 			throw new CarePlanRule("reason", "Write their reason, in their own words");
 		}
-		if (view == PersonsView.View.WITHDRAWN && repository.views(plan.id())
+		if (view == PersonsView.View.WITHDRAWN && rows.views(plan.id())
 			.stream()
 			.noneMatch(v -> v.objectiveId().equals(objective.id()) && v.view() != PersonsView.View.WITHDRAWN)) {
 			throw new CarePlanRule("view", "There is no agreement or disagreement to withdraw");
 		}
-		repository.insertView(objectiveId, person, view, givenBy, why, actor.username(), clock.instant());
+		rows.insertView(objectiveId, person, view, givenBy, why, actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "persons-view-" + view.name().toLowerCase(java.util.Locale.ROOT),
 				"CarePlanObjective", objectiveId, person));
 		publish(plan, CarePlanChanged.Change.PERSONS_VIEW_RECORDED, actor);
 	}
 
-	private CarePlanRepository.Representative givenBy(Actor actor, PersonId person, @Nullable UUID representative) {
+	private SignatureRepository.Representative givenBy(Actor actor, PersonId person, @Nullable UUID representative) {
 		boolean lacksCapacity = choices.latestCapacity(person).map(c -> c.lacksCapacity()).orElse(false);
 		if (representative == null) {
 			if (lacksCapacity) {
 				throw new CarePlanRule("representative",
 						"The latest capacity assessment found the person lacks capacity: record who gave their view for them (their advocate, attorney or deputy)");
 			}
-			return CarePlanRepository.Representative.PERSON;
+			return SignatureRepository.Representative.PERSON;
 		}
 		LocalDate today = LocalDate.now(clock);
 		RelatedPerson related = people.summary(actor, person)
@@ -142,14 +145,14 @@ public class PlanSignatures {
 			.findFirst()
 			.orElseThrow(() -> new CarePlanRule("representative",
 					"Choose the person's advocate, attorney or deputy from the people around them"));
-		return new CarePlanRepository.Representative(related.id(), related.relationship().name(), related.name());
+		return new SignatureRepository.Representative(related.id(), related.relationship().name(), related.name());
 	}
 
-	private CarePlanRepository.PartnerRow partnerRow(Actor actor, CarePlanRepository.PlanRow plan, PersonId person,
+	private SignatureRepository.PartnerRow partnerRow(Actor actor, CarePlanRepository.PlanRow plan, PersonId person,
 			UUID objectiveId) {
 		visibleObjective(actor, plan, person, objectiveId);
 		OrganisationId organisation = actor.organisationId();
-		return repository.partners(plan.id())
+		return rows.partners(plan.id())
 			.stream()
 			.filter(p -> p.objectiveId().equals(objectiveId) && p.organisationId().equals(organisation))
 			.findFirst()

@@ -27,6 +27,8 @@ class PlanViews {
 
 	private final CarePlanRepository plans;
 
+	private final SignatureRepository signatures;
+
 	private final ActionRepository actions;
 
 	private final ReviewRepository reviews;
@@ -39,9 +41,11 @@ class PlanViews {
 
 	private final Terminology terminology;
 
-	PlanViews(CarePlanRepository plans, ActionRepository actions, ReviewRepository reviews,
-			DiscussionRepository discussions, AccessPolicy accessPolicy, PlanAccess access, Terminology terminology) {
+	PlanViews(CarePlanRepository plans, SignatureRepository signatures, ActionRepository actions,
+			ReviewRepository reviews, DiscussionRepository discussions, AccessPolicy accessPolicy, PlanAccess access,
+			Terminology terminology) {
 		this.plans = plans;
+		this.signatures = signatures;
 		this.actions = actions;
 		this.reviews = reviews;
 		this.discussions = discussions;
@@ -73,18 +77,18 @@ class PlanViews {
 				discussions.risks(plan.id(),
 						accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category",
 								"rsk.source_organisation_id")),
-				decisions(actor, plan, names), reviews.reviews(plan.id()), plans.agreed(plan.id()),
+				decisions(actor, plan, names), reviews.reviews(plan.id()), signatures.agreed(plan.id()),
 				outstanding(objectives), List.copyOf(withheld));
 	}
 
 	private List<Objective> objectives(Actor actor, CarePlanRepository.PlanRow plan, Audience audience,
 			PlanAccess.Names names) {
-		Map<UUID, List<CarePlanRepository.PartnerRow>> partners = plans.partners(plan.id())
+		Map<UUID, List<SignatureRepository.PartnerRow>> partners = signatures.partners(plan.id())
 			.stream()
-			.collect(Collectors.groupingBy(CarePlanRepository.PartnerRow::objectiveId));
-		Map<UUID, CarePlanRepository.ViewRow> views = plans.views(plan.id())
+			.collect(Collectors.groupingBy(SignatureRepository.PartnerRow::objectiveId));
+		Map<UUID, SignatureRepository.ViewRow> views = signatures.views(plan.id())
 			.stream()
-			.collect(Collectors.toMap(CarePlanRepository.ViewRow::objectiveId, v -> v));
+			.collect(Collectors.toMap(SignatureRepository.ViewRow::objectiveId, v -> v));
 		SqlCondition visible = accessPolicy.visibleItems(actor, "obj.person_id", "obj.category",
 				"obj.source_organisation_id");
 		return plans.objectives(plan.id(), visible)
@@ -98,14 +102,14 @@ class PlanViews {
 			.toList();
 	}
 
-	private static PartnerSignUp signUp(CarePlanRepository.PartnerRow row, PlanAccess.Names names) {
+	private static PartnerSignUp signUp(SignatureRepository.PartnerRow row, PlanAccess.Names names) {
 		boolean signed = Boolean.TRUE.equals(row.signed());
 		return new PartnerSignUp(row.organisationId(), names.of(row.organisationId()), signed,
 				row.practitionerId() == null ? null : names.of(row.practitionerId()), row.at(),
 				signed ? null : row.reason());
 	}
 
-	private static PersonsView personsView(CarePlanRepository.ViewRow row) {
+	private static PersonsView personsView(SignatureRepository.ViewRow row) {
 		if (row == null) {
 			return null;
 		}

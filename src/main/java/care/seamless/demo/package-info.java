@@ -4,6 +4,6 @@
  * as to real data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo partnership",
-		allowedDependencies = { "shared", "team", "person", "consent", "partnership" })
+		allowedDependencies = { "shared", "team", "person", "consent", "partnership", "careplan" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.demo;

@@ -27,7 +27,7 @@ class PlanSignaturesTests {
 	PlanSignatures signatures;
 
 	@Autowired
-	CarePlanRepository repository;
+	SignatureRepository repository;
 
 	@Autowired
 	People people;
