@@ -15,6 +15,7 @@ import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,10 +44,14 @@ public class CareTeams {
 
 	private final Clock clock;
 
-	CareTeams(CareTeamRepository repository, AuditLog auditLog, Clock clock) {
+	private final ObjectProvider<MembershipEndingCheck> endingChecks;
+
+	CareTeams(CareTeamRepository repository, AuditLog auditLog, Clock clock,
+			ObjectProvider<MembershipEndingCheck> endingChecks) {
 		this.repository = repository;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.endingChecks = endingChecks;
 	}
 
 	/**
@@ -101,6 +106,15 @@ public class CareTeams {
 			.orElseThrow(() -> new NotFoundException("CareTeamMember", memberId));
 		if (member.lead() && member.periodEnd() == null) {
 			throw new CareTeamRule("Name a new lead professional before the current lead leaves the care team");
+		}
+		if (member.periodEnd() == null) {
+			endingChecks.orderedStream()
+				.map(check -> check.objectionToLeaving(member.personId(), member.practitionerId()))
+				.flatMap(java.util.Optional::stream)
+				.findFirst()
+				.ifPresent(objection -> {
+					throw new CareTeamRule(objection);
+				});
 		}
 		if (repository.end(memberId, version, LocalDate.now(clock)) == 0) {
 			throw new ConcurrentEditException("Care team membership", memberId);

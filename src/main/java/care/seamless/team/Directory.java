@@ -146,6 +146,18 @@ public class Directory {
 		return repository.teamsOf(practitioner);
 	}
 
+	/** The teams this practitioner manages. */
+	@Transactional(readOnly = true)
+	public List<Team> managedTeams(PractitionerId practitioner) {
+		return repository.managedTeams(practitioner);
+	}
+
+	/** The practitioners who manage this team. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> managers(TeamId team) {
+		return repository.managers(team);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Practitioner> teamMembers(TeamId team) {
 		return repository.teamMembers(team);

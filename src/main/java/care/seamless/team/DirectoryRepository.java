@@ -128,6 +128,15 @@ class DirectoryRepository {
 				""").param("practitionerId", practitioner.id()).query(DirectoryRepository::mapTeam).list();
 	}
 
+	List<Team> managedTeams(PractitionerId practitioner) {
+		return jdbc.sql("""
+				select t.id, t.organisation_id, o.name as organisation_name, t.name
+				from team.team t join team.organisation o on o.id = t.organisation_id
+				join team.team_membership m on m.team_id = t.id
+				where m.practitioner_id = :practitionerId and m.manager order by t.name
+				""").param("practitionerId", practitioner.id()).query(DirectoryRepository::mapTeam).list();
+	}
+
 	void insertPractitioner(PractitionerId id, OrganisationId organisationId, String givenName, String familyName,
 			Profession profession, String email) {
 		jdbc.sql(SQL_INSERT_PRACTITIONER)
@@ -156,6 +165,13 @@ class DirectoryRepository {
 	List<Practitioner> teamMembers(TeamId team) {
 		return jdbc.sql(SQL_PRACTITIONERS + """
 				 join team.team_membership m on m.practitioner_id = p.id where m.team_id = :teamId
+				order by p.family_name, p.given_name
+				""").param("teamId", team.id()).query(DirectoryRepository::mapPractitioner).list();
+	}
+
+	List<Practitioner> managers(TeamId team) {
+		return jdbc.sql(SQL_PRACTITIONERS + """
+				 join team.team_membership m on m.practitioner_id = p.id where m.team_id = :teamId and m.manager
 				order by p.family_name, p.given_name
 				""").param("teamId", team.id()).query(DirectoryRepository::mapPractitioner).list();
 	}

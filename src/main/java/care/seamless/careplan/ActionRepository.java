@@ -1,0 +1,271 @@
+package care.seamless.careplan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import care.seamless.consent.WithheldReason;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.TeamId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Actions and services. The owner columns are never written null: every statement that
+ * changes the owner sets both organisation and practitioner from an accepted handover or
+ * a reassignment.
+ */
+@Repository
+class ActionRepository {
+
+	private static final String SQL_COLUMNS = """
+			select act.id, act.plan_id, act.person_id, act.objective_id, act.kind, act.description, act.category,
+			       act.owner_organisation_id, act.owner_practitioner_id, act.owner_team_id, act.due_on, act.status,
+			       act.offered_to_organisation_id, act.escalated_at, act.escalated_to_team_id, act.version
+			from careplan.action act
+			""";
+
+	private static final String SQL_INSERT = """
+			insert into careplan.action (id, plan_id, person_id, objective_id, kind, description, category,
+			       owner_organisation_id, owner_practitioner_id, owner_team_id, due_on, status)
+			values (:id, :planId, :personId, :objectiveId, :kind, :description, :category, :ownerOrganisationId,
+			        :ownerId, :ownerTeamId, :dueOn, 'OPEN')
+			""";
+
+	private static final String SQL_SET_OWNER = """
+			update careplan.action set owner_organisation_id = :ownerOrganisationId, owner_practitioner_id = :ownerId,
+			       owner_team_id = :ownerTeamId, offered_to_organisation_id = null, offered_by = null, offered_at = null,
+			       escalated_at = null, escalated_to_team_id = null, version = version + 1
+			where id = :id and version = :version
+			""";
+
+	private static final String SQL_OFFER = """
+			update careplan.action set offered_to_organisation_id = :organisationId, offered_by = :by, offered_at = :at,
+			       version = version + 1
+			where id = :id and version = :version
+			""";
+
+	private static final String SQL_QUEUE = """
+			select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
+			       %s as withheld, pp.given_name || ' ' || pp.family_name as person_name
+			from careplan.action act join person.person pp on pp.id = act.person_id
+			where act.status in ('OPEN', 'IN_PROGRESS') and (%s)
+			order by act.due_on, act.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ActionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Row(UUID id, UUID planId, PersonId personId, @Nullable UUID objectiveId, ActionKind kind, String description,
+			DataCategory category, OrganisationId ownerOrganisation, PractitionerId owner, @Nullable TeamId ownerTeam,
+			LocalDate dueOn, ActionStatus status, @Nullable OrganisationId offeredTo, @Nullable Instant escalatedAt,
+			@Nullable TeamId escalatedTo, long version) {
+	}
+
+	record QueueRow(UUID id, PersonId personId, String description, OrganisationId ownerOrganisation,
+			PractitionerId owner, LocalDate dueOn, ActionStatus status, @Nullable OrganisationId offeredTo,
+			@Nullable Instant escalatedAt, @Nullable WithheldReason withheld, String personName) {
+	}
+
+	void insert(UUID id, UUID planId, PersonId person, NewAction action, OrganisationId ownerOrganisation,
+			@Nullable TeamId ownerTeam) {
+		jdbc.sql(SQL_INSERT)
+			.param("id", id)
+			.param("planId", planId)
+			.param("personId", person.id())
+			.param("objectiveId", action.objectiveId())
+			.param("kind", action.kind().name())
+			.param("description", action.description())
+			.param("category", action.category().name())
+			.param("ownerOrganisationId", ownerOrganisation.id())
+			.param("ownerId", action.owner().id())
+			.param("ownerTeamId", ownerTeam == null ? null : ownerTeam.id())
+			.param("dueOn", action.dueOn())
+			.update();
+	}
+
+	Optional<Row> find(UUID planId, UUID id) {
+		return jdbc.sql(SQL_COLUMNS + " where act.plan_id = :planId and act.id = :id")
+			.param("planId", planId)
+			.param("id", id)
+			.query(ActionRepository::map)
+			.optional();
+	}
+
+	List<Row> visible(UUID planId, SqlCondition visible) {
+		return jdbc
+			.sql(SQL_COLUMNS + " where act.plan_id = :planId and " + visible.sql()
+					+ " order by act.status, act.due_on, act.id")
+			.params(visible.params())
+			.param("planId", planId)
+			.query(ActionRepository::map)
+			.list();
+	}
+
+	List<CarePlanRepository.Withheld> withheld(UUID planId, SqlCondition reason) {
+		return jdbc
+			.sql("select distinct " + reason.sql()
+					+ " as reason, act.owner_organisation_id from careplan.action act where act.plan_id = :planId and "
+					+ reason.sql() + " is not null")
+			.params(reason.params())
+			.param("planId", planId)
+			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
+					new OrganisationId(rs.getObject("owner_organisation_id", UUID.class))))
+			.list();
+	}
+
+	int setOwner(UUID id, long version, OrganisationId organisation, PractitionerId owner, @Nullable TeamId team) {
+		return jdbc.sql(SQL_SET_OWNER)
+			.param("id", id)
+			.param("version", version)
+			.param("ownerOrganisationId", organisation.id())
+			.param("ownerId", owner.id())
+			.param("ownerTeamId", team == null ? null : team.id())
+			.update();
+	}
+
+	int offer(UUID id, long version, @Nullable OrganisationId organisation, @Nullable String by, @Nullable Instant at) {
+		return jdbc.sql(SQL_OFFER)
+			.param("id", id)
+			.param("version", version)
+			.param("organisationId", organisation == null ? null : organisation.id())
+			.param("by", by)
+			.param("at", at == null ? null : Timestamp.from(at))
+			.update();
+	}
+
+	int setStatus(UUID id, long version, ActionStatus status) {
+		return jdbc.sql(
+				"update careplan.action set status = :status, version = version + 1 where id = :id and version = :version")
+			.param("id", id)
+			.param("version", version)
+			.param("status", status.name())
+			.update();
+	}
+
+	void history(UUID actionId, PersonId person, String event, @Nullable String detail, String by, Instant at) {
+		jdbc.sql("""
+				insert into careplan.action_history (id, action_id, person_id, event, detail, recorded_by, recorded_at)
+				values (:id, :actionId, :personId, :event, :detail, :by, :at)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("actionId", actionId)
+			.param("personId", person.id())
+			.param("event", event)
+			.param("detail", detail)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<String> historyEvents(UUID actionId) {
+		return jdbc.sql("select event from careplan.action_history where action_id = :id order by recorded_at, id")
+			.param("id", actionId)
+			.query(String.class)
+			.list();
+	}
+
+	long openOwnedBy(PersonId person, PractitionerId practitioner) {
+		return jdbc
+			.sql("""
+					select count(*) from careplan.action
+					where person_id = :personId and owner_practitioner_id = :practitionerId and status in ('OPEN', 'IN_PROGRESS')
+					""")
+			.param("personId", person.id())
+			.param("practitionerId", practitioner.id())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Open actions past their due date that nobody has escalated yet. */
+	List<Row> overdueNotEscalated(LocalDate today) {
+		return jdbc.sql(SQL_COLUMNS + """
+				 where act.status in ('OPEN', 'IN_PROGRESS') and act.due_on < :today and act.escalated_at is null
+				order by act.due_on
+				""").param("today", today).query(ActionRepository::map).list();
+	}
+
+	int markEscalated(UUID id, Instant at, @Nullable TeamId team) {
+		// Not a user edit, so no version check; it bumps the version so a form opened
+		// before the escalation still saves only over what it saw.
+		return jdbc.sql("""
+				update careplan.action set escalated_at = :at, escalated_to_team_id = :teamId, version = version + 1
+				where id = :id and escalated_at is null
+				""")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.param("teamId", team == null ? null : team.id())
+			.update();
+	}
+
+	/**
+	 * Work for an organisation: its own overdue actions and actions offered to it, with
+	 * the details only where the viewer may see them.
+	 */
+	List<QueueRow> organisationQueue(OrganisationId organisation, LocalDate today, SqlCondition reason) {
+		return jdbc.sql(SQL_QUEUE.formatted(reason.sql(),
+				"(act.owner_organisation_id = :org and act.due_on < :today) or act.offered_to_organisation_id = :org"))
+			.params(reason.params())
+			.param("org", organisation.id())
+			.param("today", today)
+			.query(ActionRepository::mapQueue)
+			.list();
+	}
+
+	/** Escalated actions of the teams the viewer manages. */
+	List<QueueRow> escalatedTo(List<TeamId> teams, SqlCondition reason) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SQL_QUEUE.formatted(reason.sql(), "act.escalated_to_team_id in (:teams)"))
+			.params(reason.params())
+			.param("teams", teams.stream().map(TeamId::id).toList())
+			.query(ActionRepository::mapQueue)
+			.list();
+	}
+
+	private static Row map(ResultSet rs, int n) throws SQLException {
+		UUID team = rs.getObject("owner_team_id", UUID.class);
+		UUID offered = rs.getObject("offered_to_organisation_id", UUID.class);
+		Timestamp escalated = rs.getTimestamp("escalated_at");
+		UUID escalatedTo = rs.getObject("escalated_to_team_id", UUID.class);
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
+				new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("objective_id", UUID.class),
+				ActionKind.valueOf(rs.getString("kind")), rs.getString("description"),
+				DataCategory.valueOf(rs.getString("category")),
+				new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)),
+				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
+				team == null ? null : new TeamId(team), rs.getDate("due_on").toLocalDate(),
+				ActionStatus.valueOf(rs.getString("status")), offered == null ? null : new OrganisationId(offered),
+				escalated == null ? null : escalated.toInstant(), escalatedTo == null ? null : new TeamId(escalatedTo),
+				rs.getLong("version"));
+	}
+
+	private static QueueRow mapQueue(ResultSet rs, int n) throws SQLException {
+		UUID offered = rs.getObject("offered_to_organisation_id", UUID.class);
+		Timestamp escalated = rs.getTimestamp("escalated_at");
+		String withheld = rs.getString("withheld");
+		return new QueueRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
+				rs.getString("description"), new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)),
+				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
+				rs.getDate("due_on").toLocalDate(), ActionStatus.valueOf(rs.getString("status")),
+				offered == null ? null : new OrganisationId(offered), escalated == null ? null : escalated.toInstant(),
+				withheld == null ? null : WithheldReason.valueOf(withheld), rs.getString("person_name"));
+	}
+
+}

@@ -1,0 +1,231 @@
+package care.seamless.careplan;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The plan, its outcomes and objectives; sign-ups and views are in
+ * {@link SignatureRepository}.
+ */
+@Repository
+class CarePlanRepository {
+
+	private static final String SQL_PLAN = """
+			select id, person_id, assessment_episode_id, source_organisation_id, next_review_on, version
+			from careplan.care_plan
+			""";
+
+	private static final String SQL_INSERT_PLAN = """
+			insert into careplan.care_plan (id, person_id, assessment_episode_id, source_organisation_id, created_by,
+			       created_at)
+			values (:id, :personId, :episodeId, :organisationId, :createdBy, :createdAt)
+			""";
+
+	private static final String SQL_INSERT_OUTCOME = """
+			insert into careplan.outcome (id, plan_id, person_id, words, recorded_by, recorded_at)
+			values (:id, :planId, :personId, :words, :recordedBy, :recordedAt)
+			""";
+
+	private static final String SQL_OBJECTIVE_COLUMNS = """
+			select obj.id, obj.outcome_id, obj.section, obj.description, obj.target, obj.measure, obj.target_date,
+			       obj.need_codes, obj.category, obj.source_organisation_id, obj.version
+			from careplan.objective obj
+			""";
+
+	private static final String SQL_INSERT_OBJECTIVE = """
+			insert into careplan.objective (id, plan_id, person_id, outcome_id, section, description, target, measure,
+			       target_date, need_codes, category, source_organisation_id, created_by, created_at)
+			values (:id, :planId, :personId, :outcomeId, :section, :description, :target, :measure, :targetDate,
+			        :needCodes, :category, :organisationId, :createdBy, :createdAt)
+			""";
+
+	private static final String SQL_UPDATE_OBJECTIVE = """
+			update careplan.objective set outcome_id = :outcomeId, section = :section, description = :description,
+			       target = :target, measure = :measure, target_date = :targetDate, need_codes = :needCodes,
+			       category = :category, version = version + 1
+			where id = :id and version = :version
+			""";
+
+	private final JdbcClient jdbc;
+
+	CarePlanRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record PlanRow(UUID id, PersonId personId, @Nullable UUID assessmentEpisodeId, OrganisationId sourceOrganisation,
+			@Nullable LocalDate nextReviewOn, long version) {
+	}
+
+	record ObjectiveRow(UUID id, @Nullable UUID outcomeId, Section section, String description, String target,
+			String measure, LocalDate targetDate, List<String> needCodes, DataCategory category,
+			OrganisationId sourceOrganisation, long version) {
+	}
+
+	Optional<PlanRow> planFor(PersonId person) {
+		return jdbc.sql(SQL_PLAN + " where person_id = :personId")
+			.param("personId", person.id())
+			.query(CarePlanRepository::mapPlan)
+			.optional();
+	}
+
+	void insertPlan(UUID id, PersonId person, @Nullable UUID episode, OrganisationId organisation, String createdBy,
+			Instant at) {
+		jdbc.sql(SQL_INSERT_PLAN)
+			.param("id", id)
+			.param("personId", person.id())
+			.param("episodeId", episode)
+			.param("organisationId", organisation.id())
+			.param("createdBy", createdBy)
+			.param("createdAt", Timestamp.from(at))
+			.update();
+	}
+
+	int scheduleReview(UUID planId, long version, LocalDate on) {
+		return jdbc.sql(
+				"update careplan.care_plan set next_review_on = :on, version = version + 1 where id = :id and version = :version")
+			.param("id", planId)
+			.param("version", version)
+			.param("on", on)
+			.update();
+	}
+
+	void insertOutcome(UUID id, UUID planId, PersonId person, String words, String recordedBy, Instant at) {
+		jdbc.sql(SQL_INSERT_OUTCOME)
+			.param("id", id)
+			.param("planId", planId)
+			.param("personId", person.id())
+			.param("words", words)
+			.param("recordedBy", recordedBy)
+			.param("recordedAt", Timestamp.from(at))
+			.update();
+	}
+
+	List<Outcome> outcomes(UUID planId) {
+		return jdbc.sql("""
+				select id, words, recorded_by, recorded_at, version from careplan.outcome
+				where plan_id = :planId order by recorded_at, id
+				""")
+			.param("planId", planId)
+			.query((rs, n) -> new Outcome(rs.getObject("id", UUID.class), rs.getString("words"),
+					rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version")))
+			.list();
+	}
+
+	void insertObjective(UUID id, UUID planId, PersonId person, NewObjective o, OrganisationId organisation,
+			String createdBy, Instant at) {
+		objectiveParams(jdbc.sql(SQL_INSERT_OBJECTIVE), o).param("id", id)
+			.param("planId", planId)
+			.param("personId", person.id())
+			.param("organisationId", organisation.id())
+			.param("createdBy", createdBy)
+			.param("createdAt", Timestamp.from(at))
+			.update();
+		insertPartners(id, o);
+	}
+
+	int updateObjective(UUID id, long version, NewObjective o) {
+		int updated = objectiveParams(jdbc.sql(SQL_UPDATE_OBJECTIVE), o).param("id", id)
+			.param("version", version)
+			.update();
+		if (updated == 1) {
+			// Partners no longer named are dropped from the list; their past sign-ups
+			// stay
+			// in careplan.sign_up as history.
+			jdbc.sql("delete from careplan.objective_partner where objective_id = :id").param("id", id).update();
+			insertPartners(id, o);
+		}
+		return updated;
+	}
+
+	private void insertPartners(UUID objectiveId, NewObjective o) {
+		for (OrganisationId partner : o.partners()) {
+			jdbc.sql("insert into careplan.objective_partner (objective_id, organisation_id) values (:id, :org)")
+				.param("id", objectiveId)
+				.param("org", partner.id())
+				.update();
+		}
+	}
+
+	private static JdbcClient.StatementSpec objectiveParams(JdbcClient.StatementSpec spec, NewObjective o) {
+		return spec.param("outcomeId", o.outcomeId())
+			.param("section", o.section().name())
+			.param("description", o.description())
+			.param("target", o.target())
+			.param("measure", o.measure())
+			.param("targetDate", o.targetDate())
+			.param("needCodes", o.needCodes().toArray(String[]::new))
+			.param("category", o.category().name());
+	}
+
+	Optional<ObjectiveRow> objective(UUID planId, UUID id) {
+		return jdbc.sql(SQL_OBJECTIVE_COLUMNS + " where obj.plan_id = :planId and obj.id = :id")
+			.param("planId", planId)
+			.param("id", id)
+			.query(CarePlanRepository::mapObjective)
+			.optional();
+	}
+
+	/** The objectives of the plan the viewer may see. */
+	List<ObjectiveRow> objectives(UUID planId, SqlCondition visible) {
+		return jdbc
+			.sql(SQL_OBJECTIVE_COLUMNS + " where obj.plan_id = :planId and " + visible.sql()
+					+ " order by obj.section, obj.target_date, obj.id")
+			.params(visible.params())
+			.param("planId", planId)
+			.query(CarePlanRepository::mapObjective)
+			.list();
+	}
+
+	/**
+	 * Reason codes and recording organisations of objectives withheld from the viewer.
+	 */
+	List<Withheld> withheldObjectives(UUID planId, SqlCondition reason) {
+		return jdbc.sql("select distinct " + reason.sql()
+				+ " as reason, obj.source_organisation_id from careplan.objective obj where obj.plan_id = :planId and "
+				+ reason.sql() + " is not null")
+			.params(reason.params())
+			.param("planId", planId)
+			.query((rs, n) -> new Withheld(rs.getString("reason"),
+					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
+			.list();
+	}
+
+	record Withheld(String reason, OrganisationId source) {
+	}
+
+	private static PlanRow mapPlan(ResultSet rs, int n) throws SQLException {
+		Date next = rs.getDate("next_review_on");
+		UUID episode = rs.getObject("assessment_episode_id", UUID.class);
+		return new PlanRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)), episode,
+				new OrganisationId(rs.getObject("source_organisation_id", UUID.class)),
+				next == null ? null : next.toLocalDate(), rs.getLong("version"));
+	}
+
+	private static ObjectiveRow mapObjective(ResultSet rs, int n) throws SQLException {
+		Array codes = rs.getArray("need_codes");
+		return new ObjectiveRow(rs.getObject("id", UUID.class), rs.getObject("outcome_id", UUID.class),
+				Section.valueOf(rs.getString("section")), rs.getString("description"), rs.getString("target"),
+				rs.getString("measure"), rs.getDate("target_date").toLocalDate(),
+				Arrays.asList((String[]) codes.getArray()), DataCategory.valueOf(rs.getString("category")),
+				new OrganisationId(rs.getObject("source_organisation_id", UUID.class)), rs.getLong("version"));
+	}
+
+}

@@ -1,0 +1,202 @@
+package care.seamless.careplan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeamMember;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
+import care.seamless.team.Organisation;
+import care.seamless.terminology.Audience;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One care and support plan per person, shared by every partner: starting it, the
+ * person's outcomes in their own words, and the objectives that turn them into something
+ * measurable. Reads go through the access policy item by item and are audited.
+ */
+@Service
+public class CarePlans {
+
+	private final CarePlanRepository repository;
+
+	private final PlanAccess access;
+
+	private final PlanViews views;
+
+	private final ObjectiveRules rules;
+
+	private final AccessPolicy accessPolicy;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Directory directory;
+
+	private final CareTeams careTeams;
+
+	CarePlans(CarePlanRepository repository, PlanAccess access, PlanViews views, ObjectiveRules rules,
+			AccessPolicy accessPolicy, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			Directory directory, CareTeams careTeams) {
+		this.directory = directory;
+		this.careTeams = careTeams;
+		this.repository = repository;
+		this.access = access;
+		this.views = views;
+		this.rules = rules;
+		this.accessPolicy = accessPolicy;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts the person's plan; there is only ever one, so starting it again returns the
+	 * existing plan.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID start(Actor actor, PersonId person, @Nullable UUID assessmentEpisode) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "create", PlanAccess.RECORD);
+		access.requireCareTeamMember(actor, person);
+		Optional<CarePlanRepository.PlanRow> existing = repository.planFor(person);
+		if (existing.isPresent()) {
+			return existing.get().id();
+		}
+		UUID id = UUID.randomUUID();
+		repository.insertPlan(id, person, assessmentEpisode, organisation(actor), actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "create", PlanAccess.RECORD, id, person));
+		return id;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID addOutcome(Actor actor, PersonId person, @Nullable String words) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-outcome");
+		if (words == null || words.isBlank()) {
+			throw new CarePlanRule("words", "Write what matters to the person, in their own words");
+		}
+		UUID id = UUID.randomUUID();
+		repository.insertOutcome(id, plan.id(), person, words.trim(), actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "create", "CarePlanOutcome", id, person));
+		return id;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID addObjective(Actor actor, PersonId person, NewObjective objective) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-objective");
+		NewObjective checked = rules.check(plan, person, objective);
+		UUID id = UUID.randomUUID();
+		repository.insertObjective(id, plan.id(), person, checked, organisation(actor), actor.username(),
+				clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "create", "CarePlanObjective", id, person));
+		publish(plan, CarePlanChanged.Change.OBJECTIVE_ADDED, checked.partners(), actor);
+		return id;
+	}
+
+	/**
+	 * Changes an objective if nobody else changed it since {@code version} was read;
+	 * otherwise throws {@link ConcurrentEditException} and saves nothing. Each objective
+	 * is its own section for locking, so partners editing different objectives never
+	 * conflict.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void changeObjective(Actor actor, PersonId person, UUID objectiveId, long version, NewObjective objective) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "change-objective");
+		CarePlanRepository.ObjectiveRow current = repository.objective(plan.id(), objectiveId)
+			.orElseThrow(() -> new NotFoundException("CarePlanObjective", objectiveId));
+		access.requireVisible(actor, person, current.category(), current.sourceOrganisation());
+		NewObjective checked = rules.check(plan, person, objective);
+		if (repository.updateObjective(objectiveId, version, checked) == 0) {
+			throw new ConcurrentEditException("Objective", objectiveId);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "update", "CarePlanObjective", objectiveId, person));
+		publish(plan, CarePlanChanged.Change.OBJECTIVE_CHANGED, checked.partners(), actor);
+	}
+
+	/** Sets the date of the next scheduled review. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void scheduleReview(Actor actor, PersonId person, long version, @Nullable LocalDate on) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "schedule-review");
+		if (on == null || on.isBefore(LocalDate.now(clock))) {
+			throw new CarePlanRule("nextReviewOn", "Enter a review date that is today or later");
+		}
+		if (repository.scheduleReview(plan.id(), version, on) == 0) {
+			throw new ConcurrentEditException("Care plan", plan.id());
+		}
+		auditLog.record(AuditEvent.permitted(actor, "schedule-review", PlanAccess.RECORD, plan.id(), person));
+	}
+
+	/**
+	 * The plan as the actor may see it, needs in the words of their profession; empty
+	 * when the person has no plan yet. Audited as a read (and a refusal as a refusal).
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Optional<CarePlanView> plan(Actor actor, PersonId person) {
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", PlanAccess.RECORD);
+		return repository.planFor(person).map(plan -> views.view(actor, plan, access.audienceOf(actor)));
+	}
+
+	/**
+	 * The person's own copy: the same plan with needs in plain English, for the screen
+	 * and the printable PDF. Audited separately, because it leaves the system.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public CarePlanView personsCopy(Actor actor, PersonId person) {
+		CarePlanRepository.PlanRow plan = access.read(actor, person, "print-persons-copy");
+		return views.view(actor, plan, Audience.PERSON);
+	}
+
+	/**
+	 * The organisations that may be named as partners: those with someone in the person's
+	 * care team today.
+	 */
+	@Transactional(readOnly = true)
+	public List<Organisation> partnerOptions(PersonId person) {
+		return rules.organisationsInCareTeam(person)
+			.stream()
+			.map(directory::organisation)
+			.sorted(java.util.Comparator.comparing(Organisation::name))
+			.toList();
+	}
+
+	/** Who may own an action: the current members of the person's care team. */
+	@Transactional(readOnly = true)
+	public List<CareTeamMember> possibleOwners(PersonId person) {
+		LocalDate today = LocalDate.now(clock);
+		return careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
+	}
+
+	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,
+			Set<OrganisationId> organisations, Actor actor) {
+		events.publishEvent(new CarePlanChanged(plan.id(), plan.personId(), change, organisations, Set.of(),
+				actor.practitionerId()));
+	}
+
+	private static OrganisationId organisation(Actor actor) {
+		if (actor.organisationId() == null) {
+			throw new CarePlanRule("description", "Only practitioners of a partner organisation write plans");
+		}
+		return actor.organisationId();
+	}
+
+}

@@ -1,0 +1,248 @@
+package care.seamless.careplan;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Contingency, risks the person chooses to take, and options put to the person. */
+@Repository
+class DiscussionRepository {
+
+	private static final String SQL_UPSERT_CONTINGENCY_FIRST = """
+			insert into careplan.contingency (plan_id, person_id, in_a_crisis, out_of_hours_contact,
+			       source_organisation_id, updated_by, updated_at)
+			values (:planId, :personId, :crisis, :outOfHours, :organisationId, :by, :at)
+			on conflict (plan_id) do nothing
+			""";
+
+	private static final String SQL_UPDATE_CONTINGENCY = """
+			update careplan.contingency set in_a_crisis = :crisis, out_of_hours_contact = :outOfHours,
+			       updated_by = :by, updated_at = :at, version = version + 1
+			where plan_id = :planId and version = :version
+			""";
+
+	private final JdbcClient jdbc;
+
+	DiscussionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Contingency> contingency(UUID planId) {
+		return jdbc.sql("""
+				select in_a_crisis, out_of_hours_contact, updated_by, updated_at, version
+				from careplan.contingency where plan_id = :planId
+				""")
+			.param("planId", planId)
+			.query((rs, n) -> new Contingency(rs.getString("in_a_crisis"), rs.getString("out_of_hours_contact"),
+					rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version")))
+			.optional();
+	}
+
+	/** The first save creates the section; later saves name the version they read. */
+	int saveContingency(UUID planId, PersonId person, @Nullable Long version, String crisis, String outOfHours,
+			OrganisationId organisation, String by, Instant at) {
+		if (version == null) {
+			return jdbc.sql(SQL_UPSERT_CONTINGENCY_FIRST)
+				.param("planId", planId)
+				.param("personId", person.id())
+				.param("crisis", crisis)
+				.param("outOfHours", outOfHours)
+				.param("organisationId", organisation.id())
+				.param("by", by)
+				.param("at", Timestamp.from(at))
+				.update();
+		}
+		return jdbc.sql(SQL_UPDATE_CONTINGENCY)
+			.param("planId", planId)
+			.param("version", version)
+			.param("crisis", crisis)
+			.param("outOfHours", outOfHours)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	void insertRisk(UUID id, UUID planId, PersonId person, String description, String choice, String reduce,
+			DataCategory category, OrganisationId organisation, String by, Instant at) {
+		jdbc.sql("""
+				insert into careplan.risk (id, plan_id, person_id, description, persons_choice, how_we_reduce_it,
+				       category, source_organisation_id, recorded_by, recorded_at)
+				values (:id, :planId, :personId, :description, :choice, :reduce, :category, :organisationId, :by, :at)
+				""")
+			.param("id", id)
+			.param("planId", planId)
+			.param("personId", person.id())
+			.param("description", description)
+			.param("choice", choice)
+			.param("reduce", reduce)
+			.param("category", category.name())
+			.param("organisationId", organisation.id())
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<Risk> risks(UUID planId, SqlCondition visible) {
+		return jdbc.sql("""
+				select rsk.id, rsk.description, rsk.persons_choice, rsk.how_we_reduce_it, rsk.category,
+				       rsk.recorded_by, rsk.recorded_at
+				from careplan.risk rsk where rsk.plan_id = :planId and %s order by rsk.recorded_at
+				""".formatted(visible.sql()))
+			.params(visible.params())
+			.param("planId", planId)
+			.query((rs, n) -> new Risk(rs.getObject("id", UUID.class), rs.getString("description"),
+					rs.getString("persons_choice"), rs.getString("how_we_reduce_it"),
+					DataCategory.valueOf(rs.getString("category")), rs.getString("recorded_by"),
+					rs.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
+	void insertDecision(UUID id, UUID planId, PersonId person, String question, DataCategory category,
+			OrganisationId organisation, String by, Instant at) {
+		jdbc.sql("""
+				insert into careplan.decision (id, plan_id, person_id, question, category, source_organisation_id,
+				       recorded_by, recorded_at)
+				values (:id, :planId, :personId, :question, :category, :organisationId, :by, :at)
+				""")
+			.param("id", id)
+			.param("planId", planId)
+			.param("personId", person.id())
+			.param("question", question)
+			.param("category", category.name())
+			.param("organisationId", organisation.id())
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	void insertOption(UUID id, UUID decisionId, PersonId person, int position, String description) {
+		jdbc.sql("""
+				insert into careplan.decision_option (id, decision_id, person_id, position, description)
+				values (:id, :decisionId, :personId, :position, :description)
+				""")
+			.param("id", id)
+			.param("decisionId", decisionId)
+			.param("personId", person.id())
+			.param("position", position)
+			.param("description", description)
+			.update();
+	}
+
+	void insertView(UUID optionId, PersonId person, PractitionerId practitioner, OrganisationId organisation,
+			String view, Instant at) {
+		jdbc.sql("""
+				insert into careplan.professional_view (id, option_id, person_id, practitioner_id, organisation_id,
+				       view, recorded_at)
+				values (:id, :optionId, :personId, :practitionerId, :organisationId, :view, :at)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("optionId", optionId)
+			.param("personId", person.id())
+			.param("practitionerId", practitioner.id())
+			.param("organisationId", organisation.id())
+			.param("view", view)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	int choose(UUID decisionId, long version, UUID optionId, String inOwnWords, Instant at) {
+		return jdbc.sql("""
+				update careplan.decision set chosen_option_id = :optionId, choice_in_own_words = :words,
+				       chosen_at = :at, version = version + 1
+				where id = :id and version = :version and exists (
+				  select 1 from careplan.decision_option opt where opt.id = :optionId and opt.decision_id = :id)
+				""")
+			.param("id", decisionId)
+			.param("version", version)
+			.param("optionId", optionId)
+			.param("words", inOwnWords)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	record DecisionRow(UUID id, String question, DataCategory category, OrganisationId source,
+			@Nullable UUID chosenOptionId, @Nullable String choiceInOwnWords, @Nullable Instant chosenAt,
+			long version) {
+	}
+
+	record ViewRow(UUID optionId, PractitionerId practitioner, OrganisationId organisation, String view) {
+	}
+
+	List<DecisionRow> decisions(UUID planId, SqlCondition visible) {
+		return jdbc.sql("""
+				select dcs.id, dcs.question, dcs.category, dcs.source_organisation_id, dcs.chosen_option_id,
+				       dcs.choice_in_own_words, dcs.chosen_at, dcs.version
+				from careplan.decision dcs where dcs.plan_id = :planId and %s order by dcs.recorded_at
+				""".formatted(visible.sql())).params(visible.params()).param("planId", planId).query((rs, n) -> {
+			Timestamp chosen = rs.getTimestamp("chosen_at");
+			return new DecisionRow(rs.getObject("id", UUID.class), rs.getString("question"),
+					DataCategory.valueOf(rs.getString("category")),
+					new OrganisationId(rs.getObject("source_organisation_id", UUID.class)),
+					rs.getObject("chosen_option_id", UUID.class), rs.getString("choice_in_own_words"),
+					chosen == null ? null : chosen.toInstant(), rs.getLong("version"));
+		}).list();
+	}
+
+	Optional<DecisionRow> decision(UUID planId, UUID decisionId) {
+		return decisions(planId, new SqlCondition("dcs.id = :decisionId", Map.of("decisionId", decisionId))).stream()
+			.findFirst();
+	}
+
+	/** Options per decision, in the order they were put. */
+	Map<UUID, List<Decision.Option>> options(UUID planId, Map<UUID, List<ViewRow>> views,
+			java.util.function.Function<ViewRow, Decision.ProfessionalView> named) {
+		Map<UUID, List<Decision.Option>> options = new LinkedHashMap<>();
+		jdbc.sql("""
+				select opt.id, opt.decision_id, opt.description from careplan.decision_option opt
+				join careplan.decision dcs on dcs.id = opt.decision_id where dcs.plan_id = :planId
+				order by opt.position
+				""").param("planId", planId).query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			options.computeIfAbsent(rs.getObject("decision_id", UUID.class), k -> new ArrayList<>())
+				.add(new Decision.Option(id, rs.getString("description"),
+						views.getOrDefault(id, List.of()).stream().map(named).toList()));
+			return 0;
+		}).list();
+		return options;
+	}
+
+	Map<UUID, List<ViewRow>> views(UUID planId) {
+		Map<UUID, List<ViewRow>> views = new LinkedHashMap<>();
+		jdbc.sql("""
+				select pv.option_id, pv.practitioner_id, pv.organisation_id, pv.view from careplan.professional_view pv
+				join careplan.decision_option opt on opt.id = pv.option_id
+				join careplan.decision dcs on dcs.id = opt.decision_id where dcs.plan_id = :planId
+				order by pv.recorded_at
+				""").param("planId", planId).query((rs, n) -> {
+			ViewRow row = new ViewRow(rs.getObject("option_id", UUID.class),
+					new PractitionerId(rs.getObject("practitioner_id", UUID.class)),
+					new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("view"));
+			views.computeIfAbsent(row.optionId(), k -> new ArrayList<>()).add(row);
+			return 0;
+		}).list();
+		return views;
+	}
+
+	boolean optionBelongsTo(UUID planId, UUID optionId) {
+		return jdbc.sql("""
+				select exists (select 1 from careplan.decision_option opt join careplan.decision dcs
+				  on dcs.id = opt.decision_id where dcs.plan_id = :planId and opt.id = :optionId)
+				""").param("planId", planId).param("optionId", optionId).query(Boolean.class).single();
+	}
+
+}

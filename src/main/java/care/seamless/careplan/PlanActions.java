@@ -1,0 +1,237 @@
+package care.seamless.careplan;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
+import care.seamless.team.Practitioner;
+import care.seamless.team.Team;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Actions and services, each with exactly one accountable owner: a named practitioner in
+ * the person's care team and their organisation. Handing an action to another
+ * organisation is an offer that the other side accepts; until then the original owner
+ * stays accountable.
+ */
+@Service
+public class PlanActions {
+
+	private static final String RECORD = "CarePlanAction";
+
+	private final ActionRepository repository;
+
+	private final CarePlanRepository plans;
+
+	private final PlanAccess access;
+
+	private final CareTeams careTeams;
+
+	private final Directory directory;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ObjectiveRules rules;
+
+	PlanActions(ActionRepository repository, CarePlanRepository plans, PlanAccess access, CareTeams careTeams,
+			Directory directory, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+			ObjectiveRules rules) {
+		this.rules = rules;
+		this.repository = repository;
+		this.plans = plans;
+		this.access = access;
+		this.careTeams = careTeams;
+		this.directory = directory;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID add(Actor actor, PersonId person, NewAction action) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-action");
+		if (action.kind() == null) {
+			throw new CarePlanRule("kind", "Choose whether this is an action or a service");
+		}
+		if (action.description() == null || action.description().isBlank()) {
+			throw new CarePlanRule("description", "Describe what will be done");
+		}
+		if (action.category() == null) {
+			throw new CarePlanRule("category", "Choose the kind of information: it decides who may see the action");
+		}
+		if (action.dueOn() == null) {
+			throw new CarePlanRule("dueOn", "Enter the date it is due, for example 27 3 2027");
+		}
+		if (action.objectiveId() != null && plans.objective(plan.id(), action.objectiveId()).isEmpty()) {
+			throw new CarePlanRule("objectiveId", "Choose one of the objectives in this plan");
+		}
+		Practitioner owner = requireOwner(person, action.owner());
+		UUID id = UUID.randomUUID();
+		NewAction checked = new NewAction(action.objectiveId(), action.kind(), action.description().trim(),
+				action.category(), owner.id(), action.dueOn());
+		repository.insert(id, plan.id(), person, checked, owner.organisationId(), teamOf(owner));
+		repository.history(id, person, "created", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, person));
+		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor);
+		return id;
+	}
+
+	/**
+	 * Names another owner in the same organisation, for example before the current owner
+	 * leaves the care team.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void reassign(Actor actor, PersonId person, UUID actionId, long version, @Nullable PractitionerId newOwner) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "reassign-action");
+		ActionRepository.Row action = ownedByActorsOrganisation(actor, plan, actionId);
+		Practitioner owner = requireOwner(person, newOwner);
+		if (!owner.organisationId().equals(action.ownerOrganisation())) {
+			throw new CarePlanRule("owner",
+					"To hand an action to another organisation, offer it to them: they must accept it");
+		}
+		if (repository.setOwner(actionId, version, owner.organisationId(), owner.id(), teamOf(owner)) == 0) {
+			throw new ConcurrentEditException("Action", actionId);
+		}
+		repository.history(actionId, person, "reassigned", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "reassign", RECORD, actionId, person));
+		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor);
+	}
+
+	/**
+	 * Offers the action to another organisation in the care team; the owner stays
+	 * accountable until it accepts.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void offer(Actor actor, PersonId person, UUID actionId, long version, @Nullable OrganisationId to) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "offer-action");
+		ActionRepository.Row action = ownedByActorsOrganisation(actor, plan, actionId);
+		if (to == null || to.equals(action.ownerOrganisation())) {
+			throw new CarePlanRule("organisation", "Choose another organisation in the care team to offer it to");
+		}
+		if (!rules.organisationsInCareTeam(person).contains(to)) {
+			throw new CarePlanRule("organisation", "Offer it only to an organisation with someone in the care team");
+		}
+		if (repository.offer(actionId, version, to, actor.username(), clock.instant()) == 0) {
+			throw new ConcurrentEditException("Action", actionId);
+		}
+		repository.history(actionId, person, "offered", to.toString(), actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "offer", RECORD, actionId, person));
+		publish(plan, CarePlanChanged.Change.ACTION_OFFERED, Set.of(to), Set.of(), actor);
+	}
+
+	/**
+	 * The receiving organisation accepts an offer: the accepting practitioner becomes the
+	 * owner.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void accept(Actor actor, PersonId person, UUID actionId, long version) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "accept-action");
+		ActionRepository.Row action = offeredToActorsOrganisation(actor, plan, actionId);
+		Practitioner owner = requireOwner(person, actor.practitionerId());
+		if (repository.setOwner(actionId, version, owner.organisationId(), owner.id(), teamOf(owner)) == 0) {
+			throw new ConcurrentEditException("Action", actionId);
+		}
+		repository.history(actionId, person, "accepted", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "accept", RECORD, actionId, person));
+		publish(plan, CarePlanChanged.Change.ACTION_ACCEPTED, Set.of(action.ownerOrganisation()), Set.of(), actor);
+	}
+
+	/** The receiving organisation declines an offer: nothing changes for the owner. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void decline(Actor actor, PersonId person, UUID actionId, long version) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "decline-action");
+		ActionRepository.Row action = offeredToActorsOrganisation(actor, plan, actionId);
+		if (repository.offer(actionId, version, null, null, null) == 0) {
+			throw new ConcurrentEditException("Action", actionId);
+		}
+		repository.history(actionId, person, "declined", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "decline", RECORD, actionId, person));
+		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(action.owner()), actor);
+	}
+
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void changeStatus(Actor actor, PersonId person, UUID actionId, long version, @Nullable ActionStatus status) {
+		CarePlanRepository.PlanRow plan = access.change(actor, person, "change-action-status");
+		ownedByActorsOrganisation(actor, plan, actionId);
+		if (status == null) {
+			throw new CarePlanRule("status", "Choose a status");
+		}
+		if (repository.setStatus(actionId, version, status) == 0) {
+			throw new ConcurrentEditException("Action", actionId);
+		}
+		repository.history(actionId, person, "status-" + status.name(), null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "change-status", RECORD, actionId, person));
+	}
+
+	private ActionRepository.Row find(Actor actor, CarePlanRepository.PlanRow plan, UUID actionId) {
+		ActionRepository.Row action = repository.find(plan.id(), actionId)
+			.orElseThrow(() -> new NotFoundException(RECORD, actionId));
+		access.requireVisible(actor, plan.personId(), action.category(), action.ownerOrganisation());
+		return action;
+	}
+
+	private ActionRepository.Row ownedByActorsOrganisation(Actor actor, CarePlanRepository.PlanRow plan,
+			UUID actionId) {
+		ActionRepository.Row action = find(actor, plan, actionId);
+		if (!action.ownerOrganisation().equals(actor.organisationId())) {
+			throw new CarePlanRule("owner", "Only the owning organisation changes this action");
+		}
+		return action;
+	}
+
+	private ActionRepository.Row offeredToActorsOrganisation(Actor actor, CarePlanRepository.PlanRow plan,
+			UUID actionId) {
+		ActionRepository.Row action = find(actor, plan, actionId);
+		if (action.offeredTo() == null || !action.offeredTo().equals(actor.organisationId())) {
+			throw new CarePlanRule("owner", "This action has not been offered to your organisation");
+		}
+		return action;
+	}
+
+	/** The owner must be named and in the person's care team today. */
+	private Practitioner requireOwner(PersonId person, @Nullable PractitionerId owner) {
+		if (owner == null) {
+			throw new CarePlanRule("owner", "Choose who is accountable for this: every action has one owner");
+		}
+		if (!careTeams.isCurrentMember(person, owner)) {
+			throw new CarePlanRule("owner", "The owner must be in the person's care team");
+		}
+		return directory.practitioner(owner);
+	}
+
+	private @Nullable TeamId teamOf(Practitioner owner) {
+		return directory.teamsOf(owner.id())
+			.stream()
+			.filter(t -> t.organisationId().equals(owner.organisationId()))
+			.map(Team::id)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,
+			Set<OrganisationId> organisations, Set<PractitionerId> practitioners, Actor actor) {
+		events.publishEvent(new CarePlanChanged(plan.id(), plan.personId(), change, organisations, practitioners,
+				actor.practitionerId()));
+	}
+
+}

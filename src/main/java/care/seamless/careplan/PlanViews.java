@@ -1,0 +1,165 @@
+package care.seamless.careplan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.SqlCondition;
+import care.seamless.consent.WithheldReason;
+import care.seamless.shared.Actor;
+import care.seamless.terminology.Audience;
+import care.seamless.terminology.Terminology;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the plan together for one viewer: only the objectives, actions, risks and
+ * decisions the access policy lets them see (decided in SQL, item by item), a notice for
+ * what is withheld, and needs in the viewer's own words.
+ */
+@Component
+class PlanViews {
+
+	private final CarePlanRepository plans;
+
+	private final SignatureRepository signatures;
+
+	private final ActionRepository actions;
+
+	private final ReviewRepository reviews;
+
+	private final DiscussionRepository discussions;
+
+	private final AccessPolicy accessPolicy;
+
+	private final PlanAccess access;
+
+	private final Terminology terminology;
+
+	PlanViews(CarePlanRepository plans, SignatureRepository signatures, ActionRepository actions,
+			ReviewRepository reviews, DiscussionRepository discussions, AccessPolicy accessPolicy, PlanAccess access,
+			Terminology terminology) {
+		this.plans = plans;
+		this.signatures = signatures;
+		this.actions = actions;
+		this.reviews = reviews;
+		this.discussions = discussions;
+		this.accessPolicy = accessPolicy;
+		this.access = access;
+		this.terminology = terminology;
+	}
+
+	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, Audience audience) {
+		PlanAccess.Names names = access.names();
+		List<Objective> objectives = objectives(actor, plan, audience, names);
+		List<Action> visibleActions = actions
+			.visible(plan.id(),
+					accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
+			.stream()
+			.map(row -> action(row, names))
+			.toList();
+		Set<WithheldPart> withheld = new LinkedHashSet<>();
+		SqlCondition objectiveReason = accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
+				"obj.source_organisation_id");
+		plans.withheldObjectives(plan.id(), objectiveReason).forEach(w -> withheld.add(part(w, names)));
+		actions
+			.withheld(plan.id(),
+					accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
+			.forEach(w -> withheld.add(part(w, names)));
+		return new CarePlanView(plan.id(), plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(),
+				plan.version(), plans.outcomes(plan.id()), objectives, visibleActions,
+				discussions.contingency(plan.id()).orElse(null),
+				discussions.risks(plan.id(),
+						accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category",
+								"rsk.source_organisation_id")),
+				decisions(actor, plan, names), reviews.reviews(plan.id()), signatures.agreed(plan.id()),
+				outstanding(objectives), List.copyOf(withheld));
+	}
+
+	private List<Objective> objectives(Actor actor, CarePlanRepository.PlanRow plan, Audience audience,
+			PlanAccess.Names names) {
+		Map<UUID, List<SignatureRepository.PartnerRow>> partners = signatures.partners(plan.id())
+			.stream()
+			.collect(Collectors.groupingBy(SignatureRepository.PartnerRow::objectiveId));
+		Map<UUID, SignatureRepository.ViewRow> views = signatures.views(plan.id())
+			.stream()
+			.collect(Collectors.toMap(SignatureRepository.ViewRow::objectiveId, v -> v));
+		SqlCondition visible = accessPolicy.visibleItems(actor, "obj.person_id", "obj.category",
+				"obj.source_organisation_id");
+		return plans.objectives(plan.id(), visible)
+			.stream()
+			.map(row -> new Objective(row.id(), row.outcomeId(), row.section(), row.description(), row.target(),
+					row.measure(), row.targetDate(),
+					row.needCodes().stream().map(code -> new Need(code, terminology.display(code, audience))).toList(),
+					row.category(), names.of(row.sourceOrganisation()),
+					partners.getOrDefault(row.id(), List.of()).stream().map(p -> signUp(p, names)).toList(),
+					personsView(views.get(row.id())), row.version()))
+			.toList();
+	}
+
+	private static PartnerSignUp signUp(SignatureRepository.PartnerRow row, PlanAccess.Names names) {
+		boolean signed = Boolean.TRUE.equals(row.signed());
+		return new PartnerSignUp(row.organisationId(), names.of(row.organisationId()), signed,
+				row.practitionerId() == null ? null : names.of(row.practitionerId()), row.at(),
+				signed ? null : row.reason());
+	}
+
+	private static PersonsView personsView(SignatureRepository.ViewRow row) {
+		if (row == null) {
+			return null;
+		}
+		boolean byPerson = "PERSON".equals(row.givenBy());
+		return new PersonsView(row.view(), byPerson ? "PERSON" : row.representative(), byPerson ? null : row.givenBy(),
+				row.reason(), row.recordedBy(), row.recordedAt());
+	}
+
+	private static Action action(ActionRepository.Row row, PlanAccess.Names names) {
+		return new Action(row.id(), row.personId(), row.objectiveId(), row.kind(), row.description(), row.category(),
+				row.ownerOrganisation(), names.of(row.ownerOrganisation()), row.owner(), names.of(row.owner()),
+				row.dueOn(), row.status(), row.offeredTo(), row.offeredTo() == null ? null : names.of(row.offeredTo()),
+				row.escalatedAt(), row.version());
+	}
+
+	private List<Decision> decisions(Actor actor, CarePlanRepository.PlanRow plan, PlanAccess.Names names) {
+		Map<UUID, List<Decision.Option>> options = discussions.options(plan.id(), discussions.views(plan.id()),
+				v -> new Decision.ProfessionalView(names.of(v.practitioner()), names.of(v.organisation()), v.view()));
+		return discussions
+			.decisions(plan.id(),
+					accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"))
+			.stream()
+			.map(d -> new Decision(d.id(), d.question(), options.getOrDefault(d.id(), List.of()), d.chosenOptionId(),
+					d.choiceInOwnWords(), d.chosenAt(), d.version()))
+			.toList();
+	}
+
+	private static WithheldPart part(CarePlanRepository.Withheld withheld, PlanAccess.Names names) {
+		return new WithheldPart(WithheldReason.valueOf(withheld.reason()), names.of(withheld.source()));
+	}
+
+	static List<Outstanding> outstanding(List<Objective> objectives) {
+		List<Outstanding> outstanding = new ArrayList<>();
+		for (Objective objective : objectives) {
+			for (PartnerSignUp partner : objective.partners()) {
+				if (!partner.signed()) {
+					outstanding.add(new Outstanding(objective.id(), objective.description(),
+							Outstanding.Kind.PARTNER_NOT_SIGNED, partner.organisationName()));
+				}
+			}
+			if (objective.personsView() == null || objective.personsView().view() == PersonsView.View.WITHDRAWN) {
+				outstanding.add(new Outstanding(objective.id(), objective.description(),
+						Outstanding.Kind.PERSON_NOT_ASKED, null));
+			}
+			else if (objective.personsView().view() == PersonsView.View.DISAGREES) {
+				outstanding.add(new Outstanding(objective.id(), objective.description(),
+						Outstanding.Kind.PERSON_DISAGREES, null));
+			}
+		}
+		return outstanding;
+	}
+
+}

@@ -1,0 +1,103 @@
+package care.seamless.careplan.web;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import care.seamless.careplan.CarePlanView;
+import care.seamless.careplan.CarePlans;
+import care.seamless.careplan.Need;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.People;
+import care.seamless.person.RelatedPerson;
+import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
+import care.seamless.team.Directory;
+import care.seamless.terminology.Audience;
+import care.seamless.terminology.Concept;
+import care.seamless.terminology.ConceptKind;
+import care.seamless.terminology.SapDomain;
+import care.seamless.terminology.Terminology;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What the plan pages need besides the plan itself: names, lists to choose from, the
+ * chart.
+ */
+@Component
+class PlanPage {
+
+	private final People people;
+
+	private final CarePlans carePlans;
+
+	private final Directory directory;
+
+	private final Terminology terminology;
+
+	PlanPage(People people, CarePlans carePlans, Directory directory, Terminology terminology) {
+		this.people = people;
+		this.carePlans = carePlans;
+		this.directory = directory;
+		this.terminology = terminology;
+	}
+
+	/**
+	 * The person's name as the viewer may see it (the read is audited by the person
+	 * module).
+	 */
+	String name(Actor actor, PersonId person) {
+		PersonDetails details = people.summary(actor, person).details();
+		return details.givenName() + " " + details.familyName();
+	}
+
+	/** Related people who may speak for the person: advocates, attorneys, deputies. */
+	List<RelatedPerson> representatives(Actor actor, PersonId person) {
+		return people.summary(actor, person).relatedPeople().stream().filter(r -> switch (r.relationship()) {
+			case ADVOCATE, IMCA, CARE_ACT_ADVOCATE, LPA_HEALTH_AND_WELFARE, DEPUTY -> true;
+			default -> false;
+		}).toList();
+	}
+
+	void describe(Actor actor, CarePlanView plan, Model model) {
+		model.addAttribute("plan", plan);
+		model.addAttribute("myOrganisation", actor.organisationId());
+		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("owners", carePlans.possibleOwners(plan.personId()));
+		model.addAttribute("partnerOptions", carePlans.partnerOptions(plan.personId()));
+		model.addAttribute("chart", ProgressChart.of(plan));
+	}
+
+	/**
+	 * Needs from the common language, grouped by assessment domain, in the viewer's
+	 * words.
+	 */
+	Map<String, List<Need>> needGroups(Actor actor) {
+		Audience audience = audience(actor);
+		Map<SapDomain, List<Need>> byDomain = terminology.vocabulary()
+			.concepts()
+			.stream()
+			.filter(c -> c.kind() == ConceptKind.NEED)
+			.sorted(Comparator.comparing((Concept c) -> c.display(audience)))
+			.collect(Collectors.groupingBy(Concept::sapDomain, LinkedHashMap::new,
+					Collectors.mapping(c -> new Need(c.code(), c.display(audience)), Collectors.toList())));
+		Map<String, List<Need>> groups = new LinkedHashMap<>();
+		for (SapDomain domain : SapDomain.values()) {
+			if (byDomain.containsKey(domain)) {
+				groups.put(audience == Audience.PERSON ? domain.plainTitle() : domain.title(), byDomain.get(domain));
+			}
+		}
+		return groups;
+	}
+
+	Audience audience(Actor actor) {
+		return actor.practitionerId() == null ? Audience.SOCIAL_CARE
+				: Audience.of(directory.practitioner(actor.practitionerId()).profession());
+	}
+
+}

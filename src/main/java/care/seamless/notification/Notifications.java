@@ -1,0 +1,57 @@
+package care.seamless.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import care.seamless.shared.Actor;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PractitionerId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each practitioner's inbox. Reading it is not audited as a read of personal data,
+ * because a notice holds none; opening its link is, by the module that owns the page.
+ */
+@Service
+public class Notifications {
+
+	static final int INBOX_SIZE = 50;
+
+	private final NoticeRepository repository;
+
+	private final Clock clock;
+
+	Notifications(NoticeRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notice> inbox(Actor actor) {
+		return actor.practitionerId() == null ? List.of() : repository.inbox(actor.practitionerId(), INBOX_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(Actor actor) {
+		return actor.practitionerId() == null ? 0 : repository.unread(actor.practitionerId());
+	}
+
+	/** Marks the notice read and returns where it points. */
+	@Transactional
+	public String open(Actor actor, UUID notice) {
+		if (actor.practitionerId() == null) {
+			throw new NotFoundException("Notice", notice);
+		}
+		return repository.markRead(actor.practitionerId(), notice, clock.instant())
+			.orElseThrow(() -> new NotFoundException("Notice", notice));
+	}
+
+	@Transactional
+	void send(PractitionerId recipient, String kind, String link) {
+		repository.insert(recipient, kind, link, clock.instant());
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The practitioner's in-app inbox: short notices that something changed which concerns
+ * them, with a link. Notices carry no personal data; the page a link opens decides,
+ * through the access policy, what the reader may see.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "shared", "team", "careplan" })
+@org.jspecify.annotations.NullMarked
+package care.seamless.notification;

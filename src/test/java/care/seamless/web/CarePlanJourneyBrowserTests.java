@@ -1,0 +1,228 @@
+package care.seamless.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.careplan.ActionQueues;
+import care.seamless.careplan.CarePlanFixtures;
+import care.seamless.careplan.CarePlanFixtures.Partnership;
+import care.seamless.consent.Choices;
+import care.seamless.person.People;
+import care.seamless.person.Relationship;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A social worker drafts a plan; a district nurse signs up for the health objective; the
+ * person's advocate disagrees with one objective; an action is offered to the voluntary
+ * organisation, which accepts it; an overdue action reaches the manager's queue; and the
+ * person's printable copy says it all in plain English.
+ */
+@SeamlessTest
+class CarePlanJourneyBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CarePlanFixtures fixtures;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Choices choices;
+
+	@Autowired
+	ActionQueues queues;
+
+	@Autowired
+	care.seamless.team.Directory directory;
+
+	@Test
+	void partnersAgreeAPlanHandOverAnActionAndThePersonGetsTheirCopy() throws Exception {
+		Partnership p = fixtures.partnership();
+		people.addRelatedPerson(p.socialWorker().actor(), p.person(), Relationship.CARE_ACT_ADVOCATE,
+				"Riverside Advocacy Hub", null, null, true);
+		choices.assessCapacity(p.socialWorker().actor(), p.person(), true, false, false, true, true, null);
+		String plan = "/people/" + p.person() + "/care-plan";
+
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(p.socialWorker().username(), Fixtures.PASSWORD);
+			browser.open("/people/" + p.person());
+			browser.driver().findElement(By.id("care-plan-link")).click();
+			browser.waitFor(By.id("start-plan")).click();
+			browser.type("words", "I want to wash myself and get to the shops again");
+			browser.driver().findElement(By.id("add-outcome")).click();
+			assertThat(browser.text(By.id("outcomes")).isEmpty()).isFalse();
+
+			addObjective(browser, "SOCIAL_CARE", "Get out to the shops again", "Shops twice a week", "Diary", "d450",
+					p.council().toString(), p.charity().toString());
+			addObjective(browser, "HEALTH", "Wash without pain", "Showers three times a week",
+					"Pain score after washing", "d510", p.trust().toString());
+			assertThat(browser.text(By.id("outstanding"))).contains("has not signed up to")
+				.contains("Wash without pain");
+
+			// The person lacks capacity for this decision: their advocate gives their
+			// view.
+			WebElement social = objective(browser, "Get out to the shops again");
+			social.findElement(By.cssSelector("a.persons-view-link")).click();
+			browser.waitFor(By.id("persons-view-form"));
+			browser.driver().findElement(By.cssSelector("label[for=view-DISAGREES]")).click();
+			browser.driver().findElement(By.id("save-view")).click();
+			assertThat(browser.text(By.cssSelector(".govuk-error-summary"))).contains("lacks capacity");
+			browser.driver().findElement(By.xpath("//label[contains(., 'Riverside Advocacy Hub')]")).click();
+			browser.driver().findElement(By.cssSelector("label[for=view-DISAGREES]")).click();
+			browser.type("reason", "She would rather have her shopping delivered");
+			browser.driver().findElement(By.id("save-view")).click();
+			WebElement view = objective(browser, "Get out to the shops again")
+				.findElement(By.cssSelector(".persons-view"));
+			assertThat(view.getText()).contains("Disagrees")
+				.contains("Riverside Advocacy Hub")
+				.contains("She would rather have her shopping delivered");
+
+			addAction(browser, "Find a walking partner for shop trips", p.socialWorker().practitionerId().toString(),
+					LocalDate.now().plusDays(14));
+			WebElement row = actionRow(browser, "Find a walking partner");
+			new Select(row.findElement(By.cssSelector("select[name=organisation]")))
+				.selectByValue(p.charity().toString());
+			row.findElement(By.cssSelector("button[id^=offer-]")).click();
+			assertThat(actionRow(browser, "Find a walking partner").findElement(By.cssSelector(".offered")).getText())
+				.contains("not yet accepted");
+
+			addAction(browser, "Order a perching stool", p.socialWorker().practitionerId().toString(),
+					LocalDate.now().minusDays(2));
+		}
+
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(p.nurse().username(), Fixtures.PASSWORD);
+			browser.driver().findElement(By.id("nav-inbox")).click();
+			String inbox = browser.text(By.id("notices"));
+			assertThat(inbox).contains("A new objective was added to a plan you contribute to")
+				.doesNotContain(p.familyName());
+			browser.driver().findElement(By.cssSelector("button.open-notice")).click();
+			WebElement health = objective(browser, "Wash without pain");
+			assertThat(health.getText()).contains("Washing oneself");
+			health.findElement(By.cssSelector("button.sign-up")).click();
+			assertThat(objective(browser, "Wash without pain").findElement(By.cssSelector(".partners")).getText())
+				.contains("Signed up");
+		}
+
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(p.supportWorker().username(), Fixtures.PASSWORD);
+			browser.driver().findElement(By.id("nav-queue")).click();
+			assertThat(browser.text(By.id("offeredIn"))).contains("Find a walking partner");
+			browser.driver().findElement(By.cssSelector("#offeredIn a")).click();
+			actionRow(browser, "Find a walking partner").findElement(By.cssSelector("button[id^=accept-]")).click();
+			assertThat(actionRow(browser, "Find a walking partner").findElement(By.cssSelector(".owner")).getText())
+				.isEqualTo(directory.practitioner(p.supportWorker().practitionerId()).displayName());
+			assertThat(browser.text(By.cssSelector(".govuk-notification-banner"))).contains("You are now the owner");
+		}
+
+		queues.escalateOverdue();
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(p.councilManager().username(), Fixtures.PASSWORD);
+			browser.driver().findElement(By.id("nav-queue")).click();
+			// The manager is not in the person's care team: they see whose action is
+			// overdue,
+			// not what it is or who it is for.
+			assertThat(browser.text(By.id("escalated")))
+				.contains(directory.practitioner(p.socialWorker().practitionerId()).displayName())
+				.contains("Overdue")
+				.doesNotContain("perching stool")
+				.doesNotContain(p.familyName());
+		}
+
+		try (Browser browser = new Browser(port)) {
+			browser.signIn(p.socialWorker().username(), Fixtures.PASSWORD);
+			browser.open(plan);
+			String pdfText = pdfText(browser, plan + "/persons-copy.pdf");
+			assertThat(pdfText).contains("My care and support plan")
+				.contains("Get out to the shops again")
+				.contains("Wash without pain")
+				.contains("This is about: Washing myself")
+				.contains("You said you do not agree with this.")
+				.doesNotContain("Washing oneself");
+		}
+	}
+
+	private static void addObjective(Browser browser, String section, String description, String target, String measure,
+			String need, String... partners) {
+		browser.driver().findElement(By.id("add-objective")).click();
+		browser.waitFor(By.id("objective-form"));
+		browser.driver().findElement(By.cssSelector("label[for=section-" + section + "]")).click();
+		browser.type("description", description);
+		browser.type("target", target);
+		browser.type("measure", measure);
+		LocalDate date = LocalDate.now().plusMonths(3);
+		browser.type("targetDay", Integer.toString(date.getDayOfMonth()));
+		browser.type("targetMonth", Integer.toString(date.getMonthValue()));
+		browser.type("targetYear", Integer.toString(date.getYear()));
+		new Select(browser.driver().findElement(By.id("needCodes"))).selectByValue(need);
+		for (String partner : partners) {
+			browser.driver().findElement(By.cssSelector("label[for='partner-" + partner + "']")).click();
+		}
+		browser.driver().findElement(By.id("save-objective")).click();
+		browser.waitFor(By.id("plan-status"));
+	}
+
+	private static void addAction(Browser browser, String description, String owner, LocalDate due) {
+		browser.driver().findElement(By.id("add-action")).click();
+		browser.waitFor(By.id("action-form"));
+		browser.type("description", description);
+		new Select(browser.driver().findElement(By.id("owner"))).selectByValue(owner);
+		browser.type("dueDay", Integer.toString(due.getDayOfMonth()));
+		browser.type("dueMonth", Integer.toString(due.getMonthValue()));
+		browser.type("dueYear", Integer.toString(due.getYear()));
+		browser.driver().findElement(By.id("save-action")).click();
+		browser.waitFor(By.id("action-table"));
+	}
+
+	private static WebElement objective(Browser browser, String description) {
+		return browser.waitFor(By
+			.xpath("//div[contains(@class,'govuk-summary-card') and .//h4[normalize-space()='" + description + "']]"));
+	}
+
+	private static WebElement actionRow(Browser browser, String description) {
+		return browser.waitFor(By.xpath("//tr[td[contains(., '" + description + "')]]"));
+	}
+
+	/** Fetches the PDF in the browser's signed-in session and extracts its text. */
+	private String pdfText(Browser browser, String path) throws Exception {
+		Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Cookie", "JSESSIONID=" + session.getValue())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> t.startsWith("application/pdf"));
+		PdfReader reader = new PdfReader(response.body());
+		try {
+			StringBuilder text = new StringBuilder();
+			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+				text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+			}
+			return text.toString();
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+}
