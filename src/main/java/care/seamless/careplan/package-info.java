@@ -7,6 +7,6 @@
  * policy and every read and change is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care and support plans",
-		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology" })
+		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "assessment" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.careplan;

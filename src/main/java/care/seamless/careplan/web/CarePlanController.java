@@ -5,6 +5,7 @@ import java.util.Optional;
 import care.seamless.careplan.CarePlanRule;
 import care.seamless.careplan.CarePlanView;
 import care.seamless.careplan.CarePlans;
+import care.seamless.careplan.PlanFromAssessment;
 import care.seamless.careplan.Objective;
 import care.seamless.careplan.Section;
 import care.seamless.person.People;
@@ -35,7 +36,10 @@ class CarePlanController {
 
 	private final PlanPage page;
 
-	CarePlanController(CarePlans carePlans, People people, PlanPage page) {
+	private final PlanFromAssessment fromAssessment;
+
+	CarePlanController(CarePlans carePlans, People people, PlanPage page, PlanFromAssessment fromAssessment) {
+		this.fromAssessment = fromAssessment;
 		this.carePlans = carePlans;
 		this.people = people;
 		this.page = page;
@@ -57,6 +61,7 @@ class CarePlanController {
 		model.addAttribute("personId", id);
 		model.addAttribute("personName", page.name(actor, id));
 		if (plan.isEmpty()) {
+			fromAssessment.basis(actor, id).ifPresent((episode) -> model.addAttribute("basis", episode));
 			return "careplan/start";
 		}
 		page.describe(actor, plan.get(), model);
@@ -65,7 +70,7 @@ class CarePlanController {
 
 	@PostMapping("/people/{id}/care-plan")
 	String start(Actor actor, @PathVariable PersonId id, RedirectAttributes redirect) {
-		carePlans.start(actor, id, null);
+		fromAssessment.start(actor, id);
 		redirect.addFlashAttribute("saved", "careplan.started");
 		return "redirect:/people/" + id + "/care-plan";
 	}
@@ -152,7 +157,7 @@ class CarePlanController {
 		model.addAttribute("personId", id);
 		model.addAttribute("objectiveId", objectiveId);
 		model.addAttribute("outcomes", plan.outcomes());
-		model.addAttribute("needGroups", page.needGroups(actor));
+		model.addAttribute("needGroups", page.needGroups(actor, id));
 		model.addAttribute("partnerOptions", carePlans.partnerOptions(id));
 		return "careplan/objective-form";
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import care.seamless.careplan.CarePlanView;
+import care.seamless.assessment.AssessmentSummaries;
 import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.Need;
 import care.seamless.person.PersonDetails;
@@ -40,7 +41,13 @@ class PlanPage {
 
 	private final Terminology terminology;
 
-	PlanPage(People people, CarePlans carePlans, Directory directory, Terminology terminology) {
+	static final String FOUND_BY_ASSESSMENT = "Found by the person's assessment";
+
+	private final AssessmentSummaries summaries;
+
+	PlanPage(People people, CarePlans carePlans, Directory directory, Terminology terminology,
+			AssessmentSummaries summaries) {
+		this.summaries = summaries;
 		this.people = people;
 		this.carePlans = carePlans;
 		this.directory = directory;
@@ -77,6 +84,24 @@ class PlanPage {
 	 * Needs from the common language, grouped by assessment domain, in the viewer's
 	 * words.
 	 */
+	/**
+	 * Needs to choose from: first those the person's assessments found, then the whole
+	 * common language by SAP domain.
+	 */
+	Map<String, List<Need>> needGroups(Actor actor, PersonId person) {
+		Audience audience = audience(actor);
+		Map<String, List<Need>> groups = new LinkedHashMap<>();
+		List<Need> assessed = summaries.assessedNeeds(actor, person)
+			.stream()
+			.map((need) -> new Need(need.code(), terminology.display(need.code(), audience)))
+			.toList();
+		if (!assessed.isEmpty()) {
+			groups.put(FOUND_BY_ASSESSMENT, assessed);
+		}
+		groups.putAll(needGroups(actor));
+		return groups;
+	}
+
 	Map<String, List<Need>> needGroups(Actor actor) {
 		Audience audience = audience(actor);
 		Map<SapDomain, List<Need>> byDomain = terminology.vocabulary()
