@@ -17,6 +17,11 @@ import care.seamless.person.Relationship;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
+import care.seamless.assessment.AnswerSource;
+import care.seamless.assessment.Assessments;
+import care.seamless.assessment.EpisodeId;
+import care.seamless.assessment.instrument.Stage;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -52,6 +57,9 @@ class CarePlanJourneyBrowserTests {
 	ActionQueues queues;
 
 	@Autowired
+	Assessments assessments;
+
+	@Autowired
 	care.seamless.team.Directory directory;
 
 	@Test
@@ -61,15 +69,20 @@ class CarePlanJourneyBrowserTests {
 				"Riverside Advocacy Hub", null, null, true);
 		choices.assessCapacity(p.socialWorker().actor(), p.person(), true, false, false, true, true, null);
 		String plan = "/people/" + p.person() + "/care-plan";
+		// The district nurse has assessed the person: the plan is drafted from that.
+		EpisodeId episode = assessments.open(p.nurse().actor(), p.person(), Stage.OVERVIEW);
+		assessments.saveSection(p.nurse().actor(), p.person(), episode, "sap-overview", "users-perspective", 0,
+				AnswerSource.PERSON, Map.of("own-words", "Since my fall I stay in.", "what-matters",
+						"I want to wash myself and get to the shops again"));
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.socialWorker().username(), Fixtures.PASSWORD);
 			browser.open("/people/" + p.person());
 			browser.driver().findElement(By.id("care-plan-link")).click();
+			assertThat(browser.text(By.id("plan-basis"))).contains("Overview assessment");
 			browser.waitFor(By.id("start-plan")).click();
-			browser.type("words", "I want to wash myself and get to the shops again");
-			browser.driver().findElement(By.id("add-outcome")).click();
-			assertThat(browser.text(By.id("outcomes")).isEmpty()).isFalse();
+			assertThat(browser.text(By.cssSelector("li.seamless-own-words")))
+				.contains("I want to wash myself and get to the shops again");
 
 			addObjective(browser, "SOCIAL_CARE", "Get out to the shops again", "Shops twice a week", "Diary", "d450",
 					p.council().toString(), p.charity().toString());

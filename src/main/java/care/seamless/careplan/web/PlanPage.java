@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import care.seamless.careplan.CarePlanView;
@@ -98,7 +99,14 @@ class PlanPage {
 		if (!assessed.isEmpty()) {
 			groups.put(FOUND_BY_ASSESSMENT, assessed);
 		}
-		groups.putAll(needGroups(actor));
+		// Each need is offered once, so choosing it cannot send its code twice.
+		Set<String> offered = assessed.stream().map(Need::code).collect(Collectors.toSet());
+		needGroups(actor).forEach((domain, needs) -> {
+			List<Need> rest = needs.stream().filter((need) -> !offered.contains(need.code())).toList();
+			if (!rest.isEmpty()) {
+				groups.put(domain, rest);
+			}
+		});
 		return groups;
 	}
 
