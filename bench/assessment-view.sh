@@ -23,7 +23,7 @@ SESSION=$(grep JSESSIONID /tmp/seamless-cookies-a | awk '{print $7}')
 FINDINGS=""
 until [ -n "$FINDINGS" ]; do
 	for ID in $(curl -s -b "JSESSIONID=$SESSION" "$BASE/" | grep -o '/people/[0-9a-f-]\{36\}' | sort -u | cut -d/ -f3); do
-		EP=$(curl -s -b "JSESSIONID=$SESSION" "$BASE/api/v1/people/$ID/assessments" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+		EP=$(curl -s -b "JSESSIONID=$SESSION" "$BASE/api/v1/people/$ID/assessments" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
 		if [ -n "$EP" ]; then FINDINGS="$BASE/api/v1/people/$ID/assessments/$EP/findings"; break; fi
 	done
 	[ -n "$FINDINGS" ] || sleep 0.5

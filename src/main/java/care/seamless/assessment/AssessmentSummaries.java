@@ -89,10 +89,15 @@ public class AssessmentSummaries {
 									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
 									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
 									Collectors.toList())));
-		Map<UUID, List<AnswerRow>> bySection = repository.episodeAnswers(id.id(), visible)
-			.stream()
+		List<AssessmentRepository.Visibility> answers = repository.episodeAnswersMarked(id.id(), visible);
+		Map<UUID, List<AnswerRow>> bySection = answers.stream()
+			.filter(AssessmentRepository.Visibility::visible)
+			.map(AssessmentRepository.Visibility::answer)
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
-		Set<UUID> withheld = Set.copyOf(repository.withheldSections(id.id(), visible));
+		Set<UUID> withheld = answers.stream()
+			.filter((marked) -> !marked.visible())
+			.map((marked) -> marked.answer().sectionRowId())
+			.collect(Collectors.toSet());
 		List<Summary.Part> parts = new ArrayList<>();
 		for (SectionRow section : repository.sections(id.id())) {
 			Section definition = provenance.section(section);
