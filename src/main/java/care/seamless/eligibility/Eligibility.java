@@ -163,7 +163,11 @@ public class Eligibility {
 				: Stream.of(details.addressLine1(), details.addressLine2(), details.town(), details.postcode())
 					.filter(Objects::nonNull)
 					.toList();
-		return new Letter(determination, name, address);
+		// The letter greets the person by the name they asked to be called, if they gave
+		// one.
+		String greeting = (details.preferredName() != null && !details.preferredName().isBlank())
+				? details.preferredName() : name;
+		return new Letter(determination, name, greeting, address);
 	}
 
 	/**

@@ -64,7 +64,7 @@ class LetterWriter {
 		List<String> address = new ArrayList<>();
 		address.add(letter.name());
 		address.addAll(letter.address());
-		return new LetterText(text("letter.title." + kind), recorded, address, text("letter.dear", letter.name()),
+		return new LetterText(text("letter.title." + kind), recorded, address, text("letter.dear", letter.greeting()),
 				sections,
 				List.of(text("letter.signOff"), d.practitionerName(),
 						messages.getMessage("profession." + d.profession().name(), null,

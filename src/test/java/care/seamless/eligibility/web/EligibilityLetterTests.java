@@ -11,6 +11,9 @@ import care.seamless.shared.Profession;
 import care.seamless.team.OrganisationKind;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.person.PersonRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,9 @@ class EligibilityLetterTests {
 	@Autowired
 	Eligibility eligibility;
 
+	@Autowired
+	People people;
+
 	Fixtures.Staff worker;
 
 	PersonId person;
@@ -66,6 +72,22 @@ class EligibilityLetterTests {
 					containsString("care and support plan"), containsString("ask us to look at our decision again"),
 					containsString("Local Government and Social Care Ombudsman"), containsString("1 Test Street"),
 					not(containsString("Managing and maintaining nutrition")))));
+	}
+
+	@Test
+	void theLetterGreetsThePersonByTheNameTheyAskedFor() throws Exception {
+		PersonRecord record = people.record(worker.actor(), person);
+		PersonDetails d = record.details();
+		people.update(worker.actor(), person, record.version(),
+				new PersonDetails(d.nhsNumber(), d.title(), d.givenName(), d.familyName(), "Peggy", d.howAddressed(),
+						d.dateOfBirth(), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(), d.town(),
+						d.postcode(), d.phone(), d.email(), d.language(), d.interpreterNeeded(),
+						d.communicationNeeds()));
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person, EligibilityFixtures.eligibleAdult());
+
+		mvc.perform(get("/people/{p}/eligibility/{id}/letter", person, id)
+			.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(allOf(containsString("Dear Peggy"), containsString(d.familyName()))));
 	}
 
 	@Test
