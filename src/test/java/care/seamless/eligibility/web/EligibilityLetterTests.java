@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -88,6 +89,17 @@ class EligibilityLetterTests {
 		mvc.perform(get("/people/{p}/eligibility/{id}/letter", person, id)
 			.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
 			.andExpect(content().string(allOf(containsString("Dear Peggy"), containsString(d.familyName()))));
+	}
+
+	@Test
+	void theApiGivesTheDecisionWithEachCondition() throws Exception {
+		UUID id = EligibilityFixtures.record(eligibility, worker.actor(), person, EligibilityFixtures.eligibleAdult());
+
+		mvc.perform(get("/api/v1/people/{p}/eligibility", person).with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.currentAdult.id").value(id.toString()))
+			.andExpect(jsonPath("$.currentAdult.eligible").value(true))
+			.andExpect(jsonPath("$.history.length()").value(1));
 	}
 
 	@Test
