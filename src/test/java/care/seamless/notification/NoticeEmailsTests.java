@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * this class: the mail host makes it a second Spring context, and one is enough.
  */
 @SeamlessTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "seamless.notification.mail.poll=PT0.1S",
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "seamless.notification.mail.poll=PT0.2S",
 		"seamless.notification.mail.base-url=https://seamless.example/" })
 class NoticeEmailsTests {
 
