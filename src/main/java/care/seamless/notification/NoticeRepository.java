@@ -22,17 +22,19 @@ class NoticeRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(PractitionerId recipient, String kind, String link, Instant at) {
+	UUID insert(PractitionerId recipient, String kind, String link, Instant at) {
+		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into notification.notice (id, recipient_id, kind, link, created_at)
 				values (:id, :recipient, :kind, :link, :at)
 				""")
-			.param("id", UUID.randomUUID())
+			.param("id", id)
 			.param("recipient", recipient.id())
 			.param("kind", kind)
 			.param("link", link)
 			.param("at", Timestamp.from(at))
 			.update();
+		return id;
 	}
 
 	List<Notice> inbox(PractitionerId recipient, int limit) {

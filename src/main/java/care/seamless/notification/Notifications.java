@@ -7,7 +7,9 @@ import java.util.UUID;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PractitionerId;
+import care.seamless.team.Directory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +24,16 @@ public class Notifications {
 
 	private final NoticeRepository repository;
 
+	private final ObjectProvider<NoticeEmails> emails;
+
+	private final Directory directory;
+
 	private final Clock clock;
 
-	Notifications(NoticeRepository repository, Clock clock) {
+	Notifications(NoticeRepository repository, ObjectProvider<NoticeEmails> emails, Directory directory, Clock clock) {
 		this.repository = repository;
+		this.emails = emails;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -49,9 +57,20 @@ public class Notifications {
 			.orElseThrow(() -> new NotFoundException("Notice", notice));
 	}
 
+	/** Whether new notices also reach the reader by e-mail, for the inbox to say. */
+	@Transactional(readOnly = true)
+	public EmailDelivery emailDelivery(Actor actor) {
+		if (emails.getIfAvailable() == null || actor.practitionerId() == null) {
+			return EmailDelivery.OFF;
+		}
+		return directory.practitioner(actor.practitionerId()).email() == null ? EmailDelivery.NO_ADDRESS
+				: EmailDelivery.ON;
+	}
+
 	@Transactional
 	void send(PractitionerId recipient, String kind, String link) {
-		repository.insert(recipient, kind, link, clock.instant());
+		UUID notice = repository.insert(recipient, kind, link, clock.instant());
+		emails.ifAvailable((mail) -> mail.enqueue(notice, recipient));
 	}
 
 }

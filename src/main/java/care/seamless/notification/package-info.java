@@ -1,7 +1,8 @@
 /**
  * The practitioner's in-app inbox: short notices that something changed which concerns
- * them, with a link. Notices carry no personal data; the page a link opens decides,
- * through the access policy, what the reader may see.
+ * them, with a link; and, when {@code spring.mail.host} is set, the same notice by e-mail
+ * through an outbox (ADR 15). Notices and e-mails carry no personal data; the page a link
+ * opens decides, through the access policy, what the reader may see.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
 		allowedDependencies = { "shared", "team", "careplan" })

@@ -23,6 +23,7 @@ class InboxController {
 	@GetMapping("/notifications")
 	String inbox(Actor actor, Model model) {
 		model.addAttribute("notices", notifications.inbox(actor));
+		model.addAttribute("emailDelivery", notifications.emailDelivery(actor));
 		return "notification/inbox";
 	}
 
