@@ -15,8 +15,9 @@ public record NewObjective(@Nullable UUID outcomeId, @Nullable Section section, 
 		Set<OrganisationId> partners, @Nullable DataCategory category) {
 
 	public NewObjective {
-		needCodes = List.copyOf(needCodes);
-		partners = Set.copyOf(partners);
+		// A JSON body may leave a list out; the plan's rules then say what is missing.
+		needCodes = needCodes == null ? List.of() : List.copyOf(needCodes);
+		partners = partners == null ? Set.of() : Set.copyOf(partners);
 	}
 
 }

@@ -9,11 +9,14 @@ import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.ErrorCode;
 import care.seamless.shared.NotFoundException;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -67,6 +70,51 @@ class ApiErrorHandling {
 				"The value of '" + ex.getName() + "' is not valid");
 		problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", "Not a valid value")));
 		return problem;
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+				"'" + ex.getParameterName() + "' is required");
+		problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "Required")));
+		return problem;
+	}
+
+	/**
+	 * A body that is not JSON, or a value of the wrong type (an id that is not a UUID, an
+	 * unknown enum value): named by its field where the parser knows it. The value itself
+	 * is not echoed, as it may be personal data.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		String field = field(ex);
+		if (field.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON");
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+				"The value of '" + field + "' is not valid");
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", "Not a valid value")));
+		return problem;
+	}
+
+	private static String field(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		while (cause != null && !(cause instanceof JacksonException jackson && !jackson.getPath().isEmpty())) {
+			cause = cause.getCause();
+		}
+		if (!(cause instanceof JacksonException jackson)) {
+			return "";
+		}
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : jackson.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.toString();
 	}
 
 	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {

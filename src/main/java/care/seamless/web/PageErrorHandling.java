@@ -9,15 +9,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Error pages for people; the API gets problem+json from {@link ApiErrorHandling}
  * instead.
+ * <p>
+ * Ordered just after {@link ApiErrorHandling} so that a page's malformed request gets a
+ * page rather than Boot's problem+json; every exception handled here is also handled
+ * there, so the API never gets one of these pages.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrorHandling {
 
 	@ExceptionHandler(AccessDenied.class)
@@ -38,6 +45,28 @@ class PageErrorHandling {
 	String notFound(HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return "error/not-found";
+	}
+
+	/**
+	 * A malformed id in the address names nothing, so the page is not found; a malformed
+	 * form value (a tampered hidden field or choice) is refused and nothing is saved.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response) {
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return notFound(response);
+		}
+		return badRequest(response);
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	String missingParameter(HttpServletResponse response) {
+		return badRequest(response);
+	}
+
+	private static String badRequest(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return "error/bad-request";
 	}
 
 }

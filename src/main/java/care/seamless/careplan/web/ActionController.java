@@ -17,6 +17,7 @@ import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -49,16 +50,36 @@ class ActionController {
 		this.carePlans = carePlans;
 	}
 
-	record ActionForm(@Nullable UUID objectiveId, @Nullable ActionKind kind,
-			@Nullable @Size(max = 1000) String description, @Nullable DataCategory category, @Nullable String owner,
+	/** The action form as typed; ids and choices are text (see {@link Typed}). */
+	record ActionForm(@Nullable String objectiveId, @Nullable String kind,
+			@Nullable @Size(max = 1000) String description, @Nullable String category, @Nullable String owner,
 			@Nullable String dueDay, @Nullable String dueMonth, @Nullable String dueYear) {
 
 		@Nullable LocalDate dueOn() {
 			return Dates.of(dueDay, dueMonth, dueYear);
 		}
 
+		void check(BindingResult result) {
+			if (!Dates.blank(dueDay, dueMonth, dueYear) && dueOn() == null) {
+				result.rejectValue("dueDay", "invalid-date", "The due date must be a real date, for example 27 3 2027");
+			}
+			if (Typed.unreadable(objectiveId, UUID::fromString)) {
+				result.rejectValue("objectiveId", "careplan.invalid.objective");
+			}
+			if (Typed.unreadable(kind, ActionKind::valueOf)) {
+				result.rejectValue("kind", "careplan.invalid.kind");
+			}
+			if (Typed.unreadable(category, DataCategory::valueOf)) {
+				result.rejectValue("category", "careplan.invalid.category");
+			}
+			if (Typed.unreadable(owner, PractitionerId::of)) {
+				result.rejectValue("owner", "careplan.invalid.owner");
+			}
+		}
+
 		NewAction toAction() {
-			return new NewAction(objectiveId, kind, description, category, practitioner(owner), dueOn());
+			return new NewAction(Typed.read(objectiveId, UUID::fromString), Typed.read(kind, ActionKind::valueOf),
+					description, Typed.read(category, DataCategory::valueOf), practitioner(owner), dueOn());
 		}
 
 	}
@@ -87,18 +108,17 @@ class ActionController {
 
 	@GetMapping("/people/{id}/care-plan/actions/new")
 	String newAction(Actor actor, @PathVariable PersonId id, Model model) {
-		model.addAttribute("actionForm",
-				new ActionForm(null, ActionKind.ACTION, null, DataCategory.GENERAL, null, null, null, null));
+		model.addAttribute("actionForm", new ActionForm(null, ActionKind.ACTION.name(), null,
+				DataCategory.GENERAL.name(), null, null, null, null));
 		return form(actor, id, model);
 	}
 
 	@PostMapping("/people/{id}/care-plan/actions")
 	String add(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("actionForm") ActionForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (!Dates.blank(form.dueDay(), form.dueMonth(), form.dueYear()) && form.dueOn() == null) {
-			result.rejectValue("dueDay", "invalid-date", "The due date must be a real date, for example 27 3 2027");
-		}
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		form.check(result);
 		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, model);
 		}
 		try {
@@ -106,6 +126,7 @@ class ActionController {
 		}
 		catch (CarePlanRule ex) {
 			Rules.reject(result, ex.field().equals("dueOn") ? new CarePlanRule("dueDay", ex.getMessage()) : ex);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, model);
 		}
 		redirect.addFlashAttribute("saved", "careplan.action.saved");

@@ -1,6 +1,8 @@
 package care.seamless.careplan.web;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import care.seamless.careplan.CarePlanRule;
 import care.seamless.careplan.CarePlanView;
@@ -8,13 +10,14 @@ import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.PlanFromAssessment;
 import care.seamless.careplan.Objective;
 import care.seamless.careplan.Section;
-import care.seamless.person.People;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,16 +35,13 @@ class CarePlanController {
 
 	private final CarePlans carePlans;
 
-	private final People people;
-
 	private final PlanPage page;
 
 	private final PlanFromAssessment fromAssessment;
 
-	CarePlanController(CarePlans carePlans, People people, PlanPage page, PlanFromAssessment fromAssessment) {
+	CarePlanController(CarePlans carePlans, PlanPage page, PlanFromAssessment fromAssessment) {
 		this.fromAssessment = fromAssessment;
 		this.carePlans = carePlans;
-		this.people = people;
 		this.page = page;
 	}
 
@@ -58,14 +58,13 @@ class CarePlanController {
 	@GetMapping("/people/{id}/care-plan")
 	String show(Actor actor, @PathVariable PersonId id, Model model) {
 		Optional<CarePlanView> plan = carePlans.plan(actor, id);
-		model.addAttribute("personId", id);
-		model.addAttribute("personName", page.name(actor, id));
 		if (plan.isEmpty()) {
+			model.addAttribute("personId", id);
+			model.addAttribute("personName", page.name(actor, id));
 			fromAssessment.basis(actor, id).ifPresent((episode) -> model.addAttribute("basis", episode));
 			return "careplan/start";
 		}
-		page.describe(actor, plan.get(), model);
-		return "careplan/plan";
+		return page.show(actor, plan.get(), model);
 	}
 
 	@PostMapping("/people/{id}/care-plan")
@@ -77,14 +76,15 @@ class CarePlanController {
 
 	@PostMapping("/people/{id}/care-plan/outcomes")
 	String addOutcome(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "") String words,
-			RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			carePlans.addOutcome(actor, id, words);
-			redirect.addFlashAttribute("saved", "careplan.outcome.saved");
 		}
 		catch (CarePlanRule ex) {
-			redirect.addFlashAttribute("outcomeError", ex.getMessage());
+			model.addAttribute("outcomeWords", words);
+			return page.refuse(actor, id, "outcome", Map.of("words", ex.getMessage()), model, response);
 		}
+		redirect.addFlashAttribute("saved", "careplan.outcome.saved");
 		return "redirect:/people/" + id + "/care-plan#outcomes";
 	}
 
@@ -95,8 +95,7 @@ class CarePlanController {
 	}
 
 	@GetMapping("/people/{id}/care-plan/objectives/{objectiveId}/edit")
-	String editObjective(Actor actor, @PathVariable PersonId id, @PathVariable java.util.UUID objectiveId,
-			Model model) {
+	String editObjective(Actor actor, @PathVariable PersonId id, @PathVariable UUID objectiveId, Model model) {
 		Objective objective = plan(actor, id).objective(objectiveId);
 		if (objective == null) {
 			throw new NotFoundException("CarePlanObjective", objectiveId);
@@ -107,52 +106,65 @@ class CarePlanController {
 
 	@PostMapping({ "/people/{id}/care-plan/objectives", "/people/{id}/care-plan/objectives/{objectiveId}" })
 	String saveObjective(Actor actor, @PathVariable PersonId id,
-			@PathVariable(required = false) java.util.UUID objectiveId,
+			@PathVariable(required = false) @Nullable UUID objectiveId,
 			@Valid @ModelAttribute("objectiveForm") ObjectiveForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (form.dateTypedButInvalid()) {
-			result.rejectValue("targetDay", "invalid-date",
-					"The target date must be a real date, for example 27 3 2027");
-		}
+			HttpServletResponse response, RedirectAttributes redirect) {
+		form.check(result);
 		if (result.hasErrors()) {
-			return objectiveForm(actor, id, objectiveId, model);
+			return refused(actor, id, objectiveId, model, response, HttpServletResponse.SC_BAD_REQUEST);
 		}
 		try {
 			if (objectiveId == null) {
 				carePlans.addObjective(actor, id, form.toObjective());
 			}
 			else {
-				carePlans.changeObjective(actor, id, objectiveId, form.version() == null ? -1 : form.version(),
-						form.toObjective());
+				carePlans.changeObjective(actor, id, objectiveId, form.versionRead(), form.toObjective());
 			}
 		}
 		catch (CarePlanRule ex) {
 			Rules.reject(result, ex);
-			return objectiveForm(actor, id, objectiveId, model);
+			return refused(actor, id, objectiveId, model, response, HttpServletResponse.SC_BAD_REQUEST);
 		}
 		catch (ConcurrentEditException ex) {
 			result.reject("careplan.objective.conflict");
-			return objectiveForm(actor, id, objectiveId, model);
+			return refused(actor, id, objectiveId, model, response, HttpServletResponse.SC_CONFLICT);
 		}
 		redirect.addFlashAttribute("saved", "careplan.objective.saved");
 		return "redirect:/people/" + id + "/care-plan#objectives";
 	}
 
+	/**
+	 * The date of the next review; a refused date comes back as typed, beside the field.
+	 */
 	@PostMapping("/people/{id}/care-plan/next-review")
-	String scheduleReview(Actor actor, @PathVariable PersonId id, @RequestParam long version,
-			@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String month,
-			@RequestParam(defaultValue = "") String year, RedirectAttributes redirect) {
+	String scheduleReview(Actor actor, @PathVariable PersonId id, @ModelAttribute("nextReviewForm") NextReviewForm form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Long version = Typed.read(form.version(), Long::valueOf);
+		if (version == null) {
+			return page.refuse(actor, id, "next-review", Map.of("reviews", page.text("careplan.invalid.form")), model,
+					response);
+		}
 		try {
-			carePlans.scheduleReview(actor, id, version, Dates.of(day, month, year));
-			redirect.addFlashAttribute("saved", "careplan.review.scheduled");
+			carePlans.scheduleReview(actor, id, version, Dates.of(form.day(), form.month(), form.year()));
 		}
 		catch (CarePlanRule ex) {
-			redirect.addFlashAttribute("reviewDateError", ex.getMessage());
+			return page.refuse(actor, id, "next-review", Map.of("review-day", ex.getMessage()), model, response);
 		}
+		redirect.addFlashAttribute("saved", "careplan.review.scheduled");
 		return "redirect:/people/" + id + "/care-plan#reviews";
 	}
 
-	private String objectiveForm(Actor actor, PersonId id, java.util.UUID objectiveId, Model model) {
+	record NextReviewForm(@Nullable String version, @Nullable String day, @Nullable String month,
+			@Nullable String year) {
+	}
+
+	private String refused(Actor actor, PersonId id, @Nullable UUID objectiveId, Model model,
+			HttpServletResponse response, int status) {
+		response.setStatus(status);
+		return objectiveForm(actor, id, objectiveId, model);
+	}
+
+	private String objectiveForm(Actor actor, PersonId id, @Nullable UUID objectiveId, Model model) {
 		CarePlanView plan = plan(actor, id);
 		model.addAttribute("personId", id);
 		model.addAttribute("objectiveId", objectiveId);

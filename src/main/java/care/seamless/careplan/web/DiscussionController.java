@@ -1,6 +1,7 @@
 package care.seamless.careplan.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.seamless.careplan.CarePlanRule;
@@ -8,76 +9,140 @@ import care.seamless.careplan.PlanDiscussions;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.PersonId;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Contingency, risks and options: small forms on the plan page itself. A refused save
- * returns to the page with the message beside the section; nothing is half-saved.
+ * shows the plan page again with what was typed and the message beside the field; nothing
+ * is half-saved.
  */
 @Controller
 class DiscussionController {
 
 	private final PlanDiscussions discussions;
 
-	DiscussionController(PlanDiscussions discussions) {
+	private final PlanPage page;
+
+	DiscussionController(PlanDiscussions discussions, PlanPage page) {
 		this.discussions = discussions;
+		this.page = page;
+	}
+
+	record ContingencyForm(@Nullable String version, @Nullable String inACrisis, @Nullable String outOfHoursContact) {
+	}
+
+	record RiskForm(@Nullable String description, @Nullable String personsChoice, @Nullable String howWeReduceIt,
+			@Nullable String category) {
+	}
+
+	record DecisionForm(@Nullable String question, @Nullable List<String> option, @Nullable List<String> optionView) {
+	}
+
+	record OptionViewForm(@Nullable String view) {
+	}
+
+	record ChoiceForm(@Nullable String version, @Nullable String optionId, @Nullable String inOwnWords) {
 	}
 
 	@PostMapping("/people/{id}/care-plan/contingency")
-	String contingency(Actor actor, @PathVariable PersonId id, @RequestParam(required = false) @Nullable Long version,
-			@RequestParam(defaultValue = "") String inACrisis,
-			@RequestParam(defaultValue = "") String outOfHoursContact, RedirectAttributes redirect) {
-		return save(id, "contingency", redirect,
-				() -> discussions.saveContingency(actor, id, version, inACrisis, outOfHoursContact));
+	String contingency(Actor actor, @PathVariable PersonId id, @ModelAttribute("contingencyForm") ContingencyForm form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (Typed.unreadable(form.version(), Long::valueOf)) {
+			return refuse(actor, id, "contingency", "contingency", page.text("careplan.invalid.form"), model, response);
+		}
+		try {
+			discussions.saveContingency(actor, id, Typed.read(form.version(), Long::valueOf), form.inACrisis(),
+					form.outOfHoursContact());
+		}
+		catch (CarePlanRule ex) {
+			return refuse(actor, id, "contingency", ex.field(), ex.getMessage(), model, response);
+		}
+		return saved(id, "contingency", redirect);
 	}
 
 	@PostMapping("/people/{id}/care-plan/risks")
-	String risk(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "") String description,
-			@RequestParam(defaultValue = "") String personsChoice,
-			@RequestParam(defaultValue = "") String howWeReduceIt,
-			@RequestParam(required = false) @Nullable DataCategory category, RedirectAttributes redirect) {
-		return save(id, "risks", redirect,
-				() -> discussions.addRisk(actor, id, description, personsChoice, howWeReduceIt, category));
+	String risk(Actor actor, @PathVariable PersonId id, @ModelAttribute("riskForm") RiskForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (Typed.unreadable(form.category(), DataCategory::valueOf)) {
+			return refuse(actor, id, "risk", "risk-category", page.text("careplan.invalid.category"), model, response);
+		}
+		try {
+			discussions.addRisk(actor, id, form.description(), form.personsChoice(), form.howWeReduceIt(),
+					Typed.read(form.category(), DataCategory::valueOf));
+		}
+		catch (CarePlanRule ex) {
+			return refuse(actor, id, "risk", "risk-" + ex.field(), ex.getMessage(), model, response);
+		}
+		return saved(id, "risks", redirect);
 	}
 
 	@PostMapping("/people/{id}/care-plan/decisions")
-	String decision(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "") String question,
-			@RequestParam(name = "option", required = false) @Nullable List<String> options,
-			@RequestParam(name = "optionView", required = false) @Nullable List<String> views,
-			RedirectAttributes redirect) {
-		return save(id, "options", redirect, () -> discussions.addDecision(actor, id, question,
-				options == null ? List.of() : options, views == null ? List.of() : views, DataCategory.GENERAL));
+	String decision(Actor actor, @PathVariable PersonId id, @ModelAttribute("decisionForm") DecisionForm form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			discussions.addDecision(actor, id, form.question(), form.option() == null ? List.of() : form.option(),
+					form.optionView() == null ? List.of() : form.optionView(), DataCategory.GENERAL);
+		}
+		catch (CarePlanRule ex) {
+			String field = ex.field().equals("options") ? "option-1" : ex.field();
+			return refuse(actor, id, "decision", field, ex.getMessage(), model, response);
+		}
+		return saved(id, "options", redirect);
 	}
 
 	@PostMapping("/people/{id}/care-plan/options/{optionId}/views")
 	String view(Actor actor, @PathVariable PersonId id, @PathVariable UUID optionId,
-			@RequestParam(defaultValue = "") String view, RedirectAttributes redirect) {
-		return save(id, "options", redirect, () -> discussions.addView(actor, id, optionId, view));
+			@ModelAttribute("optionViewForm") OptionViewForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			discussions.addView(actor, id, optionId, form.view());
+		}
+		catch (CarePlanRule ex) {
+			return refuse(actor, id, "view-" + optionId, "view-" + optionId, ex.getMessage(), model, response);
+		}
+		return saved(id, "options", redirect);
 	}
 
 	@PostMapping("/people/{id}/care-plan/decisions/{decisionId}/choice")
-	String choice(Actor actor, @PathVariable PersonId id, @PathVariable UUID decisionId, @RequestParam long version,
-			@RequestParam(required = false) @Nullable UUID optionId, @RequestParam(defaultValue = "") String inOwnWords,
+	String choice(Actor actor, @PathVariable PersonId id, @PathVariable UUID decisionId,
+			@ModelAttribute("choiceForm") ChoiceForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return save(id, "options", redirect,
-				() -> discussions.recordChoice(actor, id, decisionId, version, optionId, inOwnWords));
-	}
-
-	private static String save(PersonId id, String section, RedirectAttributes redirect, Runnable change) {
+		String refused = "choice-" + decisionId;
+		Long version = Typed.read(form.version(), Long::valueOf);
+		if (version == null) {
+			return refuse(actor, id, refused, "decision-" + decisionId, page.text("careplan.invalid.form"), model,
+					response);
+		}
+		if (Typed.unreadable(form.optionId(), UUID::fromString)) {
+			return refuse(actor, id, refused, "choice-" + decisionId, page.text("careplan.invalid.option"), model,
+					response);
+		}
 		try {
-			change.run();
-			redirect.addFlashAttribute("saved", "careplan.saved");
+			discussions.recordChoice(actor, id, decisionId, version, Typed.read(form.optionId(), UUID::fromString),
+					form.inOwnWords());
 		}
 		catch (CarePlanRule ex) {
-			redirect.addFlashAttribute("planError", ex.getMessage());
-			redirect.addFlashAttribute("planErrorSection", section);
+			String field = ex.field().equals("optionId") ? "choice-" : "words-";
+			return refuse(actor, id, refused, field + decisionId, ex.getMessage(), model, response);
 		}
+		return saved(id, "options", redirect);
+	}
+
+	private String refuse(Actor actor, PersonId id, String form, String field, String message, Model model,
+			HttpServletResponse response) {
+		return page.refuse(actor, id, form, Map.of(field, message), model, response);
+	}
+
+	private static String saved(PersonId id, String section, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("saved", "careplan.saved");
 		return "redirect:/people/" + id + "/care-plan#" + section;
 	}
 

@@ -12,10 +12,13 @@ import care.seamless.careplan.CarePlanView;
 import care.seamless.assessment.AssessmentSummaries;
 import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.Need;
+import care.seamless.careplan.Section;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.People;
 import care.seamless.person.RelatedPerson;
 import care.seamless.shared.Actor;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
 import care.seamless.terminology.Audience;
@@ -23,7 +26,10 @@ import care.seamless.terminology.Concept;
 import care.seamless.terminology.ConceptKind;
 import care.seamless.terminology.SapDomain;
 import care.seamless.terminology.Terminology;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -46,9 +52,12 @@ class PlanPage {
 
 	private final AssessmentSummaries summaries;
 
+	private final MessageSource messages;
+
 	PlanPage(People people, CarePlans carePlans, Directory directory, Terminology terminology,
-			AssessmentSummaries summaries) {
+			AssessmentSummaries summaries, MessageSource messages) {
 		this.summaries = summaries;
+		this.messages = messages;
 		this.people = people;
 		this.carePlans = carePlans;
 		this.directory = directory;
@@ -72,6 +81,38 @@ class PlanPage {
 		}).toList();
 	}
 
+	/** The plan page, with any refused form on it as typed. */
+	String show(Actor actor, CarePlanView plan, Model model) {
+		model.addAttribute("personId", plan.personId());
+		model.addAttribute("personName", name(actor, plan.personId()));
+		model.addAttribute("sections", Section.values());
+		model.addAttribute("categories", DataCategory.values());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("refused", "");
+			model.addAttribute("errors", Map.of());
+		}
+		describe(actor, plan, model);
+		return "careplan/plan";
+	}
+
+	/**
+	 * Shows the plan page again with a refused form as it was typed (the caller puts it
+	 * in the model) and its messages, keyed by the id of the field each belongs to. The
+	 * first message is also at the top of the page, as GOV.UK asks.
+	 */
+	String refuse(Actor actor, PersonId person, String form, Map<String, String> errors, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("refused", form);
+		model.addAttribute("errors", errors);
+		return show(actor, carePlans.plan(actor, person).orElseThrow(() -> new NotFoundException("CarePlan", person)),
+				model);
+	}
+
+	String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
 	void describe(Actor actor, CarePlanView plan, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("myOrganisation", actor.organisationId());
@@ -81,10 +122,6 @@ class PlanPage {
 		model.addAttribute("chart", ProgressChart.of(plan));
 	}
 
-	/**
-	 * Needs from the common language, grouped by assessment domain, in the viewer's
-	 * words.
-	 */
 	/**
 	 * Needs to choose from: first those the person's assessments found, then the whole
 	 * common language by SAP domain.

@@ -14,6 +14,7 @@ import care.seamless.careplan.Review;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class ReviewController {
 
 	@PostMapping("/people/{id}/care-plan/reviews")
 	String record(Actor actor, @PathVariable PersonId id, @RequestParam Map<String, String> values, Model model,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<UUID, Integer> person = scores(values, "person-", errors);
 		Map<UUID, Integer> practitioner = scores(values, "practitioner-", errors);
@@ -68,6 +69,7 @@ class ReviewController {
 				errors.put(field, ex.getMessage());
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return form(actor, id, values, errors, model);
 	}
 
@@ -77,11 +79,16 @@ class ReviewController {
 			if (!name.startsWith(prefix) || value == null || value.isBlank()) {
 				return;
 			}
-			try {
-				scores.put(UUID.fromString(name.substring(prefix.length())), Integer.parseInt(value.trim()));
+			UUID objective = Typed.read(name.substring(prefix.length()), UUID::fromString);
+			Integer score = Typed.read(value, Integer::valueOf);
+			if (objective == null) {
+				errors.put("scores", "Score only the objectives in this plan");
 			}
-			catch (IllegalArgumentException ex) {
+			else if (score == null) {
 				errors.put(name, "Each score must be a whole number from -2 to +2");
+			}
+			else {
+				scores.put(objective, score);
 			}
 		});
 		return scores;

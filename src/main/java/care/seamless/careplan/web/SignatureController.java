@@ -11,6 +11,8 @@ import care.seamless.careplan.PlanSignatures;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +44,19 @@ class SignatureController {
 		this.page = page;
 	}
 
-	record PersonsViewForm(PersonsView.@Nullable View view, @Nullable UUID representative,
+	/** The person's view as given; the choices are text (see {@link Typed}). */
+	record PersonsViewForm(@Nullable String view, @Nullable String representative,
 			@Nullable @Size(max = 2000) String reason) {
+
+		void check(BindingResult result) {
+			if (Typed.unreadable(view, PersonsView.View::valueOf)) {
+				result.rejectValue("view", "careplan.invalid.view");
+			}
+			if (Typed.unreadable(representative, UUID::fromString)) {
+				result.rejectValue("representative", "careplan.invalid.representative");
+			}
+		}
+
 	}
 
 	@PostMapping(OBJECTIVE + "/sign-up")
@@ -79,16 +92,20 @@ class SignatureController {
 
 	@PostMapping(OBJECTIVE + "/persons-view")
 	String recordView(Actor actor, @PathVariable PersonId id, @PathVariable UUID objectiveId,
-			@ModelAttribute("form") PersonsViewForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") PersonsViewForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		form.check(result);
 		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, objectiveId, model);
 		}
 		try {
-			signatures.recordPersonsView(actor, id, objectiveId, form.view(), form.representative(), form.reason());
+			signatures.recordPersonsView(actor, id, objectiveId, Typed.read(form.view(), PersonsView.View::valueOf),
+					Typed.read(form.representative(), UUID::fromString), form.reason());
 		}
 		catch (CarePlanRule ex) {
 			Rules.reject(result, ex);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, objectiveId, model);
 		}
 		redirect.addFlashAttribute("saved", "careplan.personsView.saved");

@@ -108,7 +108,7 @@ class CarePlanWebTests {
 			.param("needCodes", "d450")
 			.param("partners", p.council().toString())
 			.param("category", "GENERAL"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("govuk-error-summary")))
 			.andExpect(content().string(containsString("Enter how progress will be measured")));
 		mvc.perform(as(post("/people/" + p.person() + "/care-plan/objectives"), p.socialWorker())
@@ -122,8 +122,9 @@ class CarePlanWebTests {
 			.param("needCodes", "d450")
 			.param("partners", p.council().toString())
 			.param("category", "GENERAL"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("must be a real date")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("must be a real date")))
+			.andExpect(content().string(containsString("value=\"31\"")));
 
 		assertThat(plan(p).objectives()).isEmpty();
 	}
@@ -140,8 +141,9 @@ class CarePlanWebTests {
 			.param("dueMonth", "1")
 			.param("dueYear", Integer.toString(LocalDate.now().getYear() + 1))
 			.param("category", "GENERAL"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("every action has one owner")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("every action has one owner")))
+			.andExpect(content().string(containsString("Order a perching stool</textarea>")));
 		mvc.perform(
 				as(post("/people/" + p.person() + "/care-plan/reviews"), p.socialWorker()).param("kind", "SCHEDULED")
 					.param("day", Integer.toString(LocalDate.now().getDayOfMonth()))
@@ -149,7 +151,7 @@ class CarePlanWebTests {
 					.param("year", Integer.toString(LocalDate.now().getYear()))
 					.param("person-" + ids[0], "3")
 					.param("practitioner-" + ids[0], "1"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("from -2 (much less than expected) to +2")));
 
 		CarePlanView plan = plan(p);
@@ -177,8 +179,9 @@ class CarePlanWebTests {
 			.param("needCodes", "d450")
 			.param("partners", p.trust().toString())
 			.param("category", "GENERAL"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Someone else changed this objective")));
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Someone else changed this objective")))
+			.andExpect(content().string(containsString("Leg ulcer healed in March")));
 		assertThat(plan(p).objective(ids[1]).description()).isEqualTo("Leg ulcer healed by May");
 	}
 
