@@ -1,16 +1,12 @@
 package care.seamless.assessment;
 
-import care.seamless.consent.SqlCondition;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,19 +32,6 @@ class AssessmentRepository {
 			s.signed_at, s.version
 			""";
 
-	// The origin is the first time the answer was given, however often it was carried
-	// over.
-	private static final String ANSWER_COLUMNS = """
-			a.id, a.section_row_id, a.episode_id, a.question_id, a.reuse_key, a.answer_value, a.source,
-			a.recorded_by_name, a.profession, a.organisation_id, a.recorded_at, a.category,
-			orig.id as origin_id, orig.recorded_by_name as origin_name, orig.organisation_id as origin_org,
-			orig.recorded_at as origin_at
-			""";
-
-	private static final String ANSWER_FROM = """
-			from assessment.answer a left join assessment.answer orig on orig.id = a.reused_from
-			""";
-
 	private final JdbcClient jdbc;
 
 	AssessmentRepository(JdbcClient jdbc) {
@@ -64,21 +47,6 @@ class AssessmentRepository {
 			String sectionId, String category, int position, String status, @Nullable UUID authorId,
 			@Nullable String authorName, @Nullable String authorProfession, @Nullable UUID authorOrg,
 			@Nullable Instant updatedAt, @Nullable Instant signedAt, long version) {
-	}
-
-	record AnswerRow(UUID id, UUID sectionRowId, UUID episodeId, String questionId, @Nullable String reuseKey,
-			String value, String source, String recordedByName, String profession, UUID organisationId,
-			Instant recordedAt, String category, @Nullable UUID originId, @Nullable String originName,
-			@Nullable UUID originOrg, @Nullable Instant originAt) {
-	}
-
-	record NewAnswer(UUID id, UUID sectionRowId, UUID episodeId, PersonId personId, String questionId,
-			@Nullable String reuseKey, String value, String source, @Nullable UUID reusedFrom, UUID recordedBy,
-			String recordedByName, String profession, UUID organisationId, Instant recordedAt, String category) {
-	}
-
-	record DisagreementRow(UUID id, UUID answerId, String statedBy, @Nullable String statedByName, String words,
-			String recordedByName, UUID organisationId, Instant recordedAt) {
 	}
 
 	void insertEpisode(EpisodeRow e) {
@@ -205,173 +173,6 @@ class AssessmentRepository {
 				""").param("id", id).param("version", version).param("at", Timestamp.from(at)).update() == 1;
 	}
 
-	List<AnswerRow> sectionAnswers(UUID sectionRow) {
-		return sectionAnswers(sectionRow, new SqlCondition("true", Map.of()));
-	}
-
-	List<AnswerRow> sectionAnswers(UUID sectionRow, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("row", sectionRow);
-		return jdbc
-			.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current and "
-					+ visible.sql())
-			.params(params)
-			.query(AssessmentRepository::answer)
-			.list();
-	}
-
-	/** Current answers of the episode the viewer may see, in section order. */
-	List<AnswerRow> episodeAnswers(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM
-				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-				+ visible.sql() + " order by s.position, a.recorded_at")
-			.params(params)
-			.query(AssessmentRepository::answer)
-			.list();
-	}
-
-	/**
-	 * The latest current answer for each reuse key that the viewer may see, outside the
-	 * section being completed.
-	 */
-	List<AnswerRow> latestByReuseKey(PersonId person, Collection<String> keys, UUID exceptSection,
-			SqlCondition visible) {
-		if (keys.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("person", person.id());
-		params.put("keys", keys);
-		params.put("except", exceptSection);
-		return jdbc.sql("select distinct on (a.reuse_key) " + ANSWER_COLUMNS + ANSWER_FROM + """
-				 where a.person_id = :person and a.reuse_key in (:keys) and a.current
-				and a.section_row_id <> :except and """ + visible.sql() + """
-				 order by a.reuse_key, a.recorded_at desc
-				""").params(params).query(AssessmentRepository::answer).list();
-	}
-
-	/** Every current answer about the person the viewer may see, newest first. */
-	List<AnswerRow> personAnswers(PersonId person, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("person", person.id());
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + """
-				where a.person_id = :person and a.current and """ + visible.sql() + """
-				 order by a.recorded_at desc
-				""").params(params).query(AssessmentRepository::answer).list();
-	}
-
-	/** Current answers of the episode, each with whether the viewer may see it. */
-	record Visibility(AnswerRow answer, boolean visible) {
-	}
-
-	/**
-	 * Every current answer of the episode, marked visible or not in the same pass, so a
-	 * summary evaluates the access policy once per answer rather than twice.
-	 */
-	List<Visibility> episodeAnswersMarked(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + ", (" + visible.sql() + ") as visible " + ANSWER_FROM
-				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current"
-				+ " order by s.position, a.recorded_at")
-			.params(params)
-			.query((rs, n) -> new Visibility(answer(rs, n), rs.getBoolean("visible")))
-			.list();
-	}
-
-	/** Ids of the sections whose answers the viewer may not see. */
-	List<UUID> withheldSections(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc
-			.sql("select distinct a.section_row_id " + ANSWER_FROM
-					+ " where a.episode_id = :episode and a.current and not (" + visible.sql() + ")")
-			.params(params)
-			.query(UUID.class)
-			.list();
-	}
-
-	void insertAnswer(NewAnswer a) {
-		jdbc.sql("""
-				insert into assessment.answer (id, section_row_id, episode_id, person_id, question_id, reuse_key,
-					answer_value, source, reused_from, recorded_by, recorded_by_name, profession, organisation_id,
-					recorded_at, category)
-				values (:id, :row, :episode, :person, :question, :reuseKey, :value, :source, :reusedFrom, :by, :byName,
-					:profession, :org, :at, :category)
-				""")
-			.param("id", a.id())
-			.param("row", a.sectionRowId())
-			.param("episode", a.episodeId())
-			.param("person", a.personId().id())
-			.param("question", a.questionId())
-			.param("reuseKey", a.reuseKey())
-			.param("value", a.value())
-			.param("source", a.source())
-			.param("reusedFrom", a.reusedFrom())
-			.param("by", a.recordedBy())
-			.param("byName", a.recordedByName())
-			.param("profession", a.profession())
-			.param("org", a.organisationId())
-			.param("at", Timestamp.from(a.recordedAt()))
-			.param("category", a.category())
-			.update();
-	}
-
-	/**
-	 * Replaced answers stay, no longer current, so the history of an assessment is kept.
-	 */
-	void supersede(UUID answer) {
-		jdbc.sql("update assessment.answer set current = false where id = :id").param("id", answer).update();
-	}
-
-	Optional<AnswerRow> findAnswer(UUID id) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.id = :id")
-			.param("id", id)
-			.query(AssessmentRepository::answer)
-			.optional();
-	}
-
-	void insertDisagreement(UUID id, UUID episode, PersonId person, UUID answer, String statedBy,
-			@Nullable String statedByName, String words, String recordedByName, UUID org, Instant at, String category) {
-		jdbc.sql(
-				"""
-						insert into assessment.disagreement (id, episode_id, person_id, answer_id, stated_by, stated_by_name,
-							words, recorded_by_name, organisation_id, recorded_at, category)
-						values (:id, :episode, :person, :answer, :statedBy, :statedByName, :words, :byName, :org, :at, :category)
-						""")
-			.param("id", id)
-			.param("episode", episode)
-			.param("person", person.id())
-			.param("answer", answer)
-			.param("statedBy", statedBy)
-			.param("statedByName", statedByName)
-			.param("words", words)
-			.param("byName", recordedByName)
-			.param("org", org)
-			.param("at", Timestamp.from(at))
-			.param("category", category)
-			.update();
-	}
-
-	List<DisagreementRow> disagreements(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc.sql("""
-				select d.id, d.answer_id, d.stated_by, d.stated_by_name, d.words, d.recorded_by_name, d.organisation_id,
-					d.recorded_at
-				from assessment.disagreement d where d.episode_id = :episode and """ + visible.sql() + """
-				 order by d.recorded_at
-				""")
-			.params(params)
-			.query((rs, n) -> new DisagreementRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
-					rs.getString("stated_by"), rs.getString("stated_by_name"), rs.getString("words"),
-					rs.getString("recorded_by_name"), rs.getObject("organisation_id", UUID.class),
-					instant(rs, "recorded_at")))
-			.list();
-	}
-
 	private static EpisodeRow episode(ResultSet rs, int n) throws SQLException {
 		return new EpisodeRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
 				rs.getString("stage"), rs.getString("status"), rs.getObject("opened_by", UUID.class),
@@ -387,15 +188,6 @@ class AssessmentRepository {
 				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
 				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
 				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"));
-	}
-
-	private static AnswerRow answer(ResultSet rs, int n) throws SQLException {
-		return new AnswerRow(rs.getObject("id", UUID.class), rs.getObject("section_row_id", UUID.class),
-				rs.getObject("episode_id", UUID.class), rs.getString("question_id"), rs.getString("reuse_key"),
-				rs.getString("answer_value"), rs.getString("source"), rs.getString("recorded_by_name"),
-				rs.getString("profession"), rs.getObject("organisation_id", UUID.class), instant(rs, "recorded_at"),
-				rs.getString("category"), rs.getObject("origin_id", UUID.class), rs.getString("origin_name"),
-				rs.getObject("origin_org", UUID.class), instant(rs, "origin_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

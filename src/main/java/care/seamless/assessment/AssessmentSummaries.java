@@ -1,6 +1,6 @@
 package care.seamless.assessment;
 
-import care.seamless.assessment.AssessmentRepository.AnswerRow;
+import care.seamless.assessment.AnswerRepository.AnswerRow;
 import care.seamless.assessment.AssessmentRepository.EpisodeRow;
 import care.seamless.assessment.AssessmentRepository.SectionRow;
 import care.seamless.assessment.AssessmentRuleViolation.Rule;
@@ -49,6 +49,8 @@ public class AssessmentSummaries {
 
 	private final AssessmentRepository repository;
 
+	private final AnswerRepository answers;
+
 	private final Assessments assessments;
 
 	private final AccessPolicy accessPolicy;
@@ -63,10 +65,12 @@ public class AssessmentSummaries {
 
 	private final Directory directory;
 
-	AssessmentSummaries(AssessmentRepository repository, Assessments assessments, AccessPolicy accessPolicy,
-			AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock, Directory directory) {
+	AssessmentSummaries(AssessmentRepository repository, AnswerRepository answers, Assessments assessments,
+			AccessPolicy accessPolicy, AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock,
+			Directory directory) {
 		this.directory = directory;
 		this.repository = repository;
+		this.answers = answers;
 		this.assessments = assessments;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
@@ -81,20 +85,20 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
 		SqlCondition visible = visible(actor, "a");
 		Provenance.Names names = provenance.names();
-		Map<UUID, List<Summary.Disagreement>> disagreements = repository.disagreements(id.id(), visible(actor, "d"))
+		Map<UUID, List<Summary.Disagreement>> disagreements = answers.disagreements(id.id(), visible(actor, "d"))
 			.stream()
 			.collect(
-					Collectors.groupingBy(AssessmentRepository.DisagreementRow::answerId,
+					Collectors.groupingBy(AnswerRepository.DisagreementRow::answerId,
 							Collectors.mapping((d) -> new Summary.Disagreement(d.id(),
 									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
 									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
 									Collectors.toList())));
-		List<AssessmentRepository.Visibility> answers = repository.episodeAnswersMarked(id.id(), visible);
-		Map<UUID, List<AnswerRow>> bySection = answers.stream()
-			.filter(AssessmentRepository.Visibility::visible)
-			.map(AssessmentRepository.Visibility::answer)
+		List<AnswerRepository.Visibility> all = answers.episodeAnswersMarked(id.id(), visible);
+		Map<UUID, List<AnswerRow>> bySection = all.stream()
+			.filter(AnswerRepository.Visibility::visible)
+			.map(AnswerRepository.Visibility::answer)
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
-		Set<UUID> withheld = answers.stream()
+		Set<UUID> withheld = all.stream()
 			.filter((marked) -> !marked.visible())
 			.map((marked) -> marked.answer().sectionRowId())
 			.collect(Collectors.toSet());
@@ -119,7 +123,7 @@ public class AssessmentSummaries {
 	public UUID recordDisagreement(Actor actor, PersonId person, EpisodeId id, UUID answerId, AnswerSource statedBy,
 			@Nullable String statedByName, String words) {
 		assessments.episodeRow(person, id);
-		AnswerRow answer = repository.findAnswer(answerId)
+		AnswerRow answer = answers.findAnswer(answerId)
 			.filter((a) -> a.episodeId().equals(id.id()))
 			.orElseThrow(() -> new NotFoundException("AssessmentAnswer", answerId));
 		accessPolicy.check(actor, person, DataCategory.valueOf(answer.category()), "record-disagreement",
@@ -139,7 +143,7 @@ public class AssessmentSummaries {
 					"Only practitioners of a partner organisation record disagreements");
 		}
 		UUID disagreement = UUID.randomUUID();
-		repository.insertDisagreement(disagreement, id.id(), person, answerId, statedBy.code(),
+		answers.insertDisagreement(disagreement, id.id(), person, answerId, statedBy.code(),
 				(statedByName == null || statedByName.isBlank()) ? null : statedByName.strip(), words.strip(),
 				recorderName(actor), actor.organisationId().id(), clock.instant(), answer.category());
 		auditLog.record(AuditEvent.permitted(actor, "create", "AssessmentDisagreement", disagreement, person));
@@ -155,7 +159,7 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
 		Provenance.Names names = provenance.names();
 		Map<String, Summary.AssessedNeed> needs = new LinkedHashMap<>();
-		for (AnswerRow answer : repository.personAnswers(person, visible(actor, "a"))) {
+		for (AnswerRow answer : answers.personAnswers(person, visible(actor, "a"))) {
 			for (String code : answer.value().split(",")) {
 				boolean need = terminology.find(code).map((c) -> NEED_KINDS.contains(c.kind())).orElse(false);
 				if (need) {
@@ -177,7 +181,7 @@ public class AssessmentSummaries {
 		assessments.episodeRow(person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
 		Set<CareActOutcome> outcomes = EnumSet.noneOf(CareActOutcome.class);
-		for (AnswerRow answer : repository.episodeAnswers(id.id(), visible(actor, "a"))) {
+		for (AnswerRow answer : answers.episodeAnswers(id.id(), visible(actor, "a"))) {
 			for (String code : answer.value().split(",")) {
 				terminology.find(code)
 					.filter((concept) -> NEED_KINDS.contains(concept.kind()))
@@ -194,7 +198,7 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-outcomes", Assessments.EPISODE);
 		Provenance.Names names = provenance.names();
 		Map<String, AnswerRow> latest = new LinkedHashMap<>();
-		for (AnswerRow answer : repository.personAnswers(person, visible(actor, "a"))) {
+		for (AnswerRow answer : answers.personAnswers(person, visible(actor, "a"))) {
 			if (answer.reuseKey() != null && WHAT_MATTERS_KEYS.contains(answer.reuseKey())) {
 				latest.putIfAbsent(answer.reuseKey(), answer);
 			}

@@ -44,6 +44,8 @@ public class Assessments {
 
 	private final AssessmentRepository repository;
 
+	private final AnswerRepository answerRepository;
+
 	private final AccessPolicy accessPolicy;
 
 	private final AuditLog auditLog;
@@ -58,9 +60,11 @@ public class Assessments {
 
 	private final Clock clock;
 
-	Assessments(AssessmentRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Directory directory,
-			Instruments instruments, Provenance provenance, SectionSaving saving, Clock clock) {
+	Assessments(AssessmentRepository repository, AnswerRepository answerRepository, AccessPolicy accessPolicy,
+			AuditLog auditLog, Directory directory, Instruments instruments, Provenance provenance,
+			SectionSaving saving, Clock clock) {
 		this.repository = repository;
+		this.answerRepository = answerRepository;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
 		this.directory = directory;
@@ -105,7 +109,7 @@ public class Assessments {
 	public EpisodeView episode(Actor actor, PersonId person, EpisodeId id) {
 		EpisodeRow row = episodeRow(person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
-		Set<UUID> withheld = Set.copyOf(repository.withheldSections(id.id(),
+		Set<UUID> withheld = Set.copyOf(answerRepository.withheldSections(id.id(),
 				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id")));
 		Provenance.Names names = provenance.names();
 		Episode episode = names.episode(row);

@@ -1,6 +1,6 @@
 package care.seamless.assessment;
 
-import care.seamless.assessment.AssessmentRepository.AnswerRow;
+import care.seamless.assessment.AnswerRepository.AnswerRow;
 import care.seamless.assessment.AssessmentRepository.EpisodeRow;
 import care.seamless.assessment.AssessmentRepository.SectionRow;
 import care.seamless.assessment.instrument.Instrument;

@@ -1,8 +1,8 @@
 package care.seamless.assessment;
 
-import care.seamless.assessment.AssessmentRepository.AnswerRow;
+import care.seamless.assessment.AnswerRepository.AnswerRow;
 import care.seamless.assessment.AssessmentRepository.EpisodeRow;
-import care.seamless.assessment.AssessmentRepository.NewAnswer;
+import care.seamless.assessment.AnswerRepository.NewAnswer;
 import care.seamless.assessment.AssessmentRepository.SectionRow;
 import care.seamless.assessment.AssessmentRuleViolation.Rule;
 import care.seamless.assessment.instrument.AnswerResult;
@@ -41,6 +41,8 @@ class SectionSaving {
 
 	private final AssessmentRepository repository;
 
+	private final AnswerRepository answers;
+
 	private final AccessPolicy accessPolicy;
 
 	private final Directory directory;
@@ -51,10 +53,11 @@ class SectionSaving {
 
 	private final int defaultStaleAfterDays;
 
-	SectionSaving(AssessmentRepository repository, AccessPolicy accessPolicy, Directory directory,
-			Provenance provenance, Clock clock,
+	SectionSaving(AssessmentRepository repository, AnswerRepository answers, AccessPolicy accessPolicy,
+			Directory directory, Provenance provenance, Clock clock,
 			@Value("${seamless.assessment.stale-after-days:365}") int defaultStaleAfterDays) {
 		this.repository = repository;
+		this.answers = answers;
 		this.accessPolicy = accessPolicy;
 		this.directory = directory;
 		this.provenance = provenance;
@@ -66,14 +69,14 @@ class SectionSaving {
 		Provenance.Names names = provenance.names();
 		Section section = provenance.section(row);
 		List<AnswerRow> all = current(row);
-		Map<String, Answer> answers = repository
+		Map<String, Answer> visibleAnswers = this.answers
 			.sectionAnswers(row.id(),
 					accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"))
 			.stream()
 			.map(names::answer)
 			.collect(Collectors.toMap(Answer::questionId, Function.identity(), (a, b) -> b, LinkedHashMap::new));
 		Map<String, Prefill> prefills = new LinkedHashMap<>();
-		for (Map.Entry<String, AnswerRow> known : known(actor, row, section, answers.keySet()).entrySet()) {
+		for (Map.Entry<String, AnswerRow> known : known(actor, row, section, visibleAnswers.keySet()).entrySet()) {
 			Question question = section.questions()
 				.stream()
 				.filter((q) -> q.id().equals(known.getKey()))
@@ -84,8 +87,8 @@ class SectionSaving {
 			prefills.put(question.id(), new Prefill(names.answer(known.getValue()), age, age > staleAfter));
 		}
 		Episode episode = names.episode(episodeRow);
-		boolean withheld = answers.size() < all.size();
-		return new SectionForm(episode, names.section(row, withheld), answers, prefills,
+		boolean withheld = visibleAnswers.size() < all.size();
+		return new SectionForm(episode, names.section(row, withheld), visibleAnswers, prefills,
 				whyNotEditable(actor, episode, row, section));
 	}
 
@@ -145,7 +148,7 @@ class SectionSaving {
 			return;
 		}
 		if (existing != null) {
-			repository.supersede(existing.id());
+			answers.supersede(existing.id());
 		}
 		if (value == null) {
 			return;
@@ -153,10 +156,9 @@ class SectionSaving {
 		boolean reused = known != null && known.value().equals(value) && !stale(question, known, now);
 		UUID origin = reused ? Objects.requireNonNullElse(known.originId(), known.id()) : null;
 		String source = reused ? known.source() : chosenSource.code();
-		repository
-			.insertAnswer(new NewAnswer(UUID.randomUUID(), row.id(), row.episodeId(), row.personId(), question.id(),
-					question.reuseKey(), value, source, origin, practitioner.id().id(), practitioner.displayName(),
-					practitioner.profession().name(), practitioner.organisationId().id(), now, row.category()));
+		answers.insertAnswer(new NewAnswer(UUID.randomUUID(), row.id(), row.episodeId(), row.personId(), question.id(),
+				question.reuseKey(), value, source, origin, practitioner.id().id(), practitioner.displayName(),
+				practitioner.profession().name(), practitioner.organisationId().id(), now, row.category()));
 	}
 
 	private boolean stale(Question question, AnswerRow known, Instant now) {
@@ -165,7 +167,7 @@ class SectionSaving {
 	}
 
 	private List<AnswerRow> current(SectionRow row) {
-		return repository.sectionAnswers(row.id());
+		return answers.sectionAnswers(row.id());
 	}
 
 	/**
@@ -178,7 +180,7 @@ class SectionSaving {
 			.filter((q) -> q.reuseKey() != null && !answered.contains(q.id()))
 			.collect(Collectors.toMap(Question::reuseKey, Question::id, (a, b) -> a));
 		SqlCondition visible = accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id");
-		return repository.latestByReuseKey(row.personId(), questionByKey.keySet(), row.id(), visible)
+		return answers.latestByReuseKey(row.personId(), questionByKey.keySet(), row.id(), visible)
 			.stream()
 			.collect(Collectors.toMap((answer) -> questionByKey.get(answer.reuseKey()), Function.identity()));
 	}
