@@ -65,6 +65,21 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks something that loads a new page (a link or a submit button) and waits until
+	 * the old page is gone, so the next look cannot read the page being left.
+	 */
+	public Browser clickThrough(WebElement element) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
+	public Browser clickThrough(By locator) {
+		return clickThrough(waitFor(locator));
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));

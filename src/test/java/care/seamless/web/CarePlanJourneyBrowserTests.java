@@ -78,9 +78,9 @@ class CarePlanJourneyBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.socialWorker().username(), Fixtures.PASSWORD);
 			browser.open("/people/" + p.person());
-			browser.driver().findElement(By.id("care-plan-link")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("care-plan-link")));
 			assertThat(browser.text(By.id("plan-basis"))).contains("Overview assessment");
-			browser.waitFor(By.id("start-plan")).click();
+			browser.clickThrough(browser.waitFor(By.id("start-plan")));
 			assertThat(browser.text(By.cssSelector("li.seamless-own-words")))
 				.contains("I want to wash myself and get to the shops again");
 
@@ -94,15 +94,15 @@ class CarePlanJourneyBrowserTests {
 			// The person lacks capacity for this decision: their advocate gives their
 			// view.
 			WebElement social = objective(browser, "Get out to the shops again");
-			social.findElement(By.cssSelector("a.persons-view-link")).click();
+			browser.clickThrough(social.findElement(By.cssSelector("a.persons-view-link")));
 			browser.waitFor(By.id("persons-view-form"));
 			browser.driver().findElement(By.cssSelector("label[for=view-DISAGREES]")).click();
-			browser.driver().findElement(By.id("save-view")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("save-view")));
 			assertThat(browser.text(By.cssSelector(".govuk-error-summary"))).contains("lacks capacity");
 			browser.driver().findElement(By.xpath("//label[contains(., 'Riverside Advocacy Hub')]")).click();
 			browser.driver().findElement(By.cssSelector("label[for=view-DISAGREES]")).click();
 			browser.type("reason", "She would rather have her shopping delivered");
-			browser.driver().findElement(By.id("save-view")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("save-view")));
 			WebElement view = objective(browser, "Get out to the shops again")
 				.findElement(By.cssSelector(".persons-view"));
 			assertThat(view.getText()).contains("Disagrees")
@@ -114,7 +114,7 @@ class CarePlanJourneyBrowserTests {
 			WebElement row = actionRow(browser, "Find a walking partner");
 			new Select(row.findElement(By.cssSelector("select[name=organisation]")))
 				.selectByValue(p.charity().toString());
-			row.findElement(By.cssSelector("button[id^=offer-]")).click();
+			browser.clickThrough(row.findElement(By.cssSelector("button[id^=offer-]")));
 			assertThat(actionRow(browser, "Find a walking partner").findElement(By.cssSelector(".offered")).getText())
 				.contains("not yet accepted");
 
@@ -124,24 +124,25 @@ class CarePlanJourneyBrowserTests {
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.nurse().username(), Fixtures.PASSWORD);
-			browser.driver().findElement(By.id("nav-inbox")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("nav-inbox")));
 			String inbox = browser.text(By.id("notices"));
 			assertThat(inbox).contains("A new objective was added to a plan you contribute to")
 				.doesNotContain(p.familyName());
-			browser.driver().findElement(By.cssSelector("button.open-notice")).click();
+			browser.clickThrough(browser.driver().findElement(By.cssSelector("button.open-notice")));
 			WebElement health = objective(browser, "Wash without pain");
 			assertThat(health.getText()).contains("Washing oneself");
-			health.findElement(By.cssSelector("button.sign-up")).click();
+			browser.clickThrough(health.findElement(By.cssSelector("button.sign-up")));
 			assertThat(objective(browser, "Wash without pain").findElement(By.cssSelector(".partners")).getText())
 				.contains("Signed up");
 		}
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.supportWorker().username(), Fixtures.PASSWORD);
-			browser.driver().findElement(By.id("nav-queue")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("nav-queue")));
 			assertThat(browser.text(By.id("offeredIn"))).contains("Find a walking partner");
-			browser.driver().findElement(By.cssSelector("#offeredIn a")).click();
-			actionRow(browser, "Find a walking partner").findElement(By.cssSelector("button[id^=accept-]")).click();
+			browser.clickThrough(browser.driver().findElement(By.cssSelector("#offeredIn a")));
+			browser.clickThrough(
+					actionRow(browser, "Find a walking partner").findElement(By.cssSelector("button[id^=accept-]")));
 			assertThat(actionRow(browser, "Find a walking partner").findElement(By.cssSelector(".owner")).getText())
 				.isEqualTo(directory.practitioner(p.supportWorker().practitionerId()).displayName());
 			assertThat(browser.text(By.cssSelector(".govuk-notification-banner"))).contains("You are now the owner");
@@ -150,7 +151,7 @@ class CarePlanJourneyBrowserTests {
 		queues.escalateOverdue();
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.councilManager().username(), Fixtures.PASSWORD);
-			browser.driver().findElement(By.id("nav-queue")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("nav-queue")));
 			// The manager is not in the person's care team: they see whose action is
 			// overdue,
 			// not what it is or who it is for.
@@ -176,7 +177,7 @@ class CarePlanJourneyBrowserTests {
 
 	private static void addObjective(Browser browser, String section, String description, String target, String measure,
 			String need, String... partners) {
-		browser.driver().findElement(By.id("add-objective")).click();
+		browser.clickThrough(browser.driver().findElement(By.id("add-objective")));
 		browser.waitFor(By.id("objective-form"));
 		browser.driver().findElement(By.cssSelector("label[for=section-" + section + "]")).click();
 		browser.type("description", description);
@@ -190,19 +191,19 @@ class CarePlanJourneyBrowserTests {
 		for (String partner : partners) {
 			browser.driver().findElement(By.cssSelector("label[for='partner-" + partner + "']")).click();
 		}
-		browser.driver().findElement(By.id("save-objective")).click();
+		browser.clickThrough(browser.driver().findElement(By.id("save-objective")));
 		browser.waitFor(By.id("plan-status"));
 	}
 
 	private static void addAction(Browser browser, String description, String owner, LocalDate due) {
-		browser.driver().findElement(By.id("add-action")).click();
+		browser.clickThrough(browser.driver().findElement(By.id("add-action")));
 		browser.waitFor(By.id("action-form"));
 		browser.type("description", description);
 		new Select(browser.driver().findElement(By.id("owner"))).selectByValue(owner);
 		browser.type("dueDay", Integer.toString(due.getDayOfMonth()));
 		browser.type("dueMonth", Integer.toString(due.getMonthValue()));
 		browser.type("dueYear", Integer.toString(due.getYear()));
-		browser.driver().findElement(By.id("save-action")).click();
+		browser.clickThrough(browser.driver().findElement(By.id("save-action")));
 		browser.waitFor(By.id("action-table"));
 	}
 

@@ -49,16 +49,16 @@ class CommonLanguageJourneyBrowserTests {
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(admin.username(), Fixtures.PASSWORD);
-			browser.driver().findElement(By.linkText("Common language")).click();
-			browser.waitFor(By.id("import")).click();
+			browser.clickThrough(browser.driver().findElement(By.linkText("Common language")));
+			browser.clickThrough(browser.waitFor(By.id("import")));
 			browser.waitFor(By.id("file")).sendKeys(file.toString());
-			browser.driver().findElement(By.id("submit-import")).click();
+			browser.clickThrough(browser.driver().findElement(By.id("submit-import")));
 			assertThat(browser.text(By.id("imported"))).contains("1 concept added, 0 replaced");
 
 			browser.type("q", synonym);
-			browser.driver().findElement(By.cssSelector("form[role=search] button")).click();
+			browser.clickThrough(browser.driver().findElement(By.cssSelector("form[role=search] button")));
 			assertThat(browser.text(By.id("result-count"))).isEqualTo("1 concept found");
-			browser.driver().findElement(By.linkText(code)).click();
+			browser.clickThrough(browser.driver().findElement(By.linkText(code)));
 			assertThat(browser.text(By.id("term-HEALTH"))).isEqualTo("Shared Lives scheme");
 			assertThat(browser.text(By.id("term-SOCIAL_CARE"))).isEqualTo("Shared Lives placement");
 			assertThat(browser.text(By.id("term-PERSON"))).isEqualTo("Living with a Shared Lives carer");

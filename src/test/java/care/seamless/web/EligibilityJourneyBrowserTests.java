@@ -40,9 +40,9 @@ class EligibilityJourneyBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			WebDriver driver = browser.driver();
 			browser.signIn(worker.username(), Fixtures.PASSWORD).open("/people/" + person);
-			driver.findElement(By.id("eligibility-link")).click();
+			browser.clickThrough(driver.findElement(By.id("eligibility-link")));
 			assertThat(browser.text(By.id("no-current"))).contains("No Care Act eligibility decision");
-			driver.findElement(By.id("record-adult")).click();
+			browser.clickThrough(driver.findElement(By.id("record-adult")));
 
 			WebElement senses = driver.findElement(By.id("conditional-outcome-nutrition"));
 			assertThat(senses.isDisplayed()).as("hidden until the outcome is ticked").isFalse();
@@ -54,7 +54,7 @@ class EligibilityJourneyBrowserTests {
 			label(driver, "significantImpact").click();
 			label(driver, "wellbeing").click();
 			browser.type("rationale", "Cannot cook or wash safely since the stroke");
-			driver.findElement(By.id("save-determination")).click();
+			browser.clickThrough(driver.findElement(By.id("save-determination")));
 
 			List<String> problems = driver.findElements(By.cssSelector("#error-summary li"))
 				.stream()
@@ -64,12 +64,12 @@ class EligibilityJourneyBrowserTests {
 				.containsExactly("Say in what way they are unable to achieve: Maintaining personal hygiene");
 			assertThat(browser.waitFor(By.id("conditional-outcome-hygiene")).isDisplayed()).isTrue();
 			label(driver, "sense-hygiene-c").click();
-			driver.findElement(By.id("save-determination")).click();
+			browser.clickThrough(driver.findElement(By.id("save-determination")));
 
 			assertThat(browser.text(By.id("decision"))).isEqualTo("Eligible");
 			assertThat(browser.text(By.id("condition-2"))).contains("Met")
 				.contains("unable to achieve 2 of the specified outcomes");
-			driver.findElement(By.id("letter-link")).click();
+			browser.clickThrough(driver.findElement(By.id("letter-link")));
 			assertThat(browser.text(By.id("letter")))
 				.contains("You are eligible for care and support from the council.")
 				.contains("Eating and drinking well")

@@ -11,7 +11,11 @@ import care.seamless.shared.Profession;
 import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,12 +60,12 @@ class SharedAssessmentJourneyBrowserTests {
 			click(browser, By.id("assessments-link"));
 			click(browser, By.cssSelector("label[for=stage-contact]"));
 			click(browser, By.id("start-assessment"));
-			assertThat(browser.text(By.id("episode-heading"))).isEqualTo("Contact assessment");
+			waitForText(browser, By.id("episode-heading"), "Contact assessment");
 
 			completeSection(browser, "sap-contact", "screen-personal-care", "person", "q-washing-2");
-			click(browser, By.id("sign-screen-personal-care"));
+			sign(browser, "sap-contact", "screen-personal-care");
 			click(browser, By.id("to-overview"));
-			assertThat(browser.text(By.id("episode-heading"))).isEqualTo("Overview assessment");
+			waitForText(browser, By.id("episode-heading"), "Overview assessment");
 
 			open(browser, "sap-overview", "users-perspective");
 			click(browser, By.cssSelector("label[for=source-person]"));
@@ -69,7 +73,7 @@ class SharedAssessmentJourneyBrowserTests {
 			click(browser, By.id("save-section"));
 			assertThat(browser.text(By.id("saved"))).contains("Section saved");
 			click(browser, By.linkText("Back to the assessment"));
-			click(browser, By.id("sign-users-perspective"));
+			sign(browser, "sap-overview", "users-perspective");
 		}
 
 		try (Browser browser = new Browser(port)) {
@@ -93,9 +97,9 @@ class SharedAssessmentJourneyBrowserTests {
 			click(browser, By.id("save-section"));
 			assertThat(browser.text(By.id("saved"))).contains("Section saved");
 			click(browser, By.linkText("Back to the assessment"));
-			click(browser, By.id("sign-personal-care"));
+			sign(browser, "sap-overview", "personal-care");
 			click(browser, By.id("complete"));
-			assertThat(browser.text(By.id("episode-status"))).startsWith("Completed");
+			waitForText(browser, By.id("episode-status"), "Completed");
 
 			click(browser, By.id("summary-link"));
 			click(browser, By.id("disagree-washing"));
@@ -103,13 +107,13 @@ class SharedAssessmentJourneyBrowserTests {
 			browser.type("words", DISAGREEMENT);
 			click(browser, By.id("save-disagreement"));
 
-			String summary = browser.text(By.id("main-content"));
+			String summary = waitForText(browser, By.id("main-content"), "Where views differ");
 			assertThat(summary).contains("Where views differ").contains(DISAGREEMENT).contains(OWN_WORDS);
 			assertThat(browser.text(By.id("differ-selfcare.washing"))).contains("The person")
 				.contains("Practitioner's observation");
 
 			click(browser, By.id("plain-link"));
-			String plain = browser.text(By.id("main-content"));
+			String plain = waitForText(browser, By.id("main-content"), "What we found out together");
 			assertThat(plain).contains("You told us").contains("What we saw").contains(OWN_WORDS);
 		}
 	}
@@ -127,6 +131,23 @@ class SharedAssessmentJourneyBrowserTests {
 	private static void open(Browser browser, String instrument, String section) {
 		click(browser, By.cssSelector("#section-" + instrument + "-" + section + " a"));
 		browser.waitFor(By.id("section-heading"));
+	}
+
+	/** Signs a section and waits for the episode page to say so before going on. */
+	private static void sign(Browser browser, String instrument, String section) {
+		click(browser, By.id("sign-" + section));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.id("section-" + instrument + "-" + section), "Signed"));
+	}
+
+	/**
+	 * Waits for the next page to show the text (the old page may still be there) and
+	 * returns it all.
+	 */
+	private static String waitForText(Browser browser, By locator, String expected) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+		return browser.text(locator);
 	}
 
 	private static void click(Browser browser, By locator) {
