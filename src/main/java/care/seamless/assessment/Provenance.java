@@ -72,7 +72,7 @@ class Provenance {
 		SectionState section(SectionRow row, boolean withheld) {
 			Section section = Provenance.this.section(row);
 			return new SectionState(row.id(), instrument(row.instrumentId(), row.instrumentVersion()), section,
-					SectionStatus.fromCode(row.status()), row.authorName(),
+					SectionStatus.fromCode(row.status()), row.authorId(), row.authorName(),
 					(row.authorProfession() != null) ? Profession.valueOf(row.authorProfession()) : null,
 					(row.authorOrg() != null) ? organisation(row.authorOrg()) : null, row.updatedAt(), row.signedAt(),
 					row.version(), withheld);

@@ -56,6 +56,7 @@ class EpisodeController {
 	@GetMapping("/people/{personId}/assessments/{episodeId}")
 	String show(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId, Model model) {
 		model.addAttribute("view", assessments.episode(actor, personId, episodeId));
+		model.addAttribute("me", (actor.practitionerId() != null) ? actor.practitionerId().id() : null);
 		model.addAttribute("person", people.summary(actor, personId).details());
 		model.addAttribute("personId", personId);
 		return "assessment/episode";

@@ -184,6 +184,18 @@ class AssessmentPagesTests {
 			.doesNotContainPattern("id=\"outcome-nutrition\"[^>]*checked");
 	}
 
+	@Test
+	void onlyTheAuthorIsOfferedTheSignButton() throws Exception {
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
+		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(nurse)))
+			.andExpect(content().string(containsString("id=\"sign-home\"")));
+		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(socialWorker)))
+			.andExpect(content()
+				.string(allOf(not(containsString("id=\"sign-home\"")), containsString("Waiting for Test "))));
+	}
+
 	private org.springframework.test.web.servlet.ResultActions saveHome(EpisodeId episode, Fixtures.Staff who,
 			long version) throws Exception {
 		return saveHomeWith(episode, who, version, "d640");
