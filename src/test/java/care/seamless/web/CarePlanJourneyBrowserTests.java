@@ -79,7 +79,7 @@ class CarePlanJourneyBrowserTests {
 			browser.signIn(p.socialWorker().username(), Fixtures.PASSWORD);
 			browser.open("/people/" + p.person());
 			browser.clickThrough(browser.driver().findElement(By.id("care-plan-link")));
-			assertThat(browser.text(By.id("plan-basis"))).contains("Overview assessment");
+			assertThat(browser.text(By.id("plan-basis"))).contains("overview assessment");
 			browser.clickThrough(browser.waitFor(By.id("start-plan")));
 			assertThat(browser.text(By.cssSelector("li.seamless-own-words")))
 				.contains("I want to wash myself and get to the shops again");
