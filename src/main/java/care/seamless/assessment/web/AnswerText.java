@@ -33,7 +33,10 @@ public class AnswerText {
 
 	private final Directory directory;
 
-	AnswerText(Terms terms, Directory directory) {
+	private final org.springframework.context.MessageSource messages;
+
+	AnswerText(Terms terms, Directory directory, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.terms = terms;
 		this.directory = directory;
 	}
@@ -65,6 +68,16 @@ public class AnswerText {
 
 	public IcfQualifier[] scales() {
 		return IcfQualifier.values();
+	}
+
+	/** The professions that may complete a section, in their on-screen names, sorted. */
+	public java.util.List<String> professions(care.seamless.assessment.instrument.Section section) {
+		return section.professions()
+			.stream()
+			.map((profession) -> this.messages.getMessage("profession." + profession.name(), null, profession.code(),
+					Locale.UK))
+			.sorted()
+			.toList();
 	}
 
 	public String when(Instant instant) {

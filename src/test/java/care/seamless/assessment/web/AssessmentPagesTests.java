@@ -190,7 +190,8 @@ class AssessmentPagesTests {
 		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
 
 		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(nurse)))
-			.andExpect(content().string(containsString("id=\"sign-home\"")));
+			.andExpect(content().string(allOf(containsString("id=\"sign-home\""), containsString(
+					"Only: Care manager, Housing officer, Social worker, Support worker, Welfare rights officer"))));
 		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(socialWorker)))
 			.andExpect(content()
 				.string(allOf(not(containsString("id=\"sign-home\"")), containsString("Waiting for Test "))));
