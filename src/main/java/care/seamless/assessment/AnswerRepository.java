@@ -59,18 +59,28 @@ class AnswerRepository {
 			String recordedByName, UUID organisationId, Instant recordedAt) {
 	}
 
+	/**
+	 * Every current answer of a section, whoever may see it: what a save compares with.
+	 */
 	List<AnswerRow> sectionAnswers(UUID sectionRow) {
-		return sectionAnswers(sectionRow, new SqlCondition("true", Map.of()));
+		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current")
+			.param("row", sectionRow)
+			.query(AnswerRepository::answer)
+			.list();
 	}
 
-	List<AnswerRow> sectionAnswers(UUID sectionRow, SqlCondition visible) {
+	/**
+	 * Every current answer of a section, each marked visible to the viewer or not, in one
+	 * pass.
+	 */
+	List<Visibility> sectionAnswersMarked(UUID sectionRow, SqlCondition visible) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("row", sectionRow);
 		return jdbc
-			.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current and "
-					+ visible.sql())
+			.sql("select " + ANSWER_COLUMNS + ", (" + visible.sql() + ") as visible " + ANSWER_FROM
+					+ " where a.section_row_id = :row and a.current")
 			.params(params)
-			.query(AnswerRepository::answer)
+			.query((rs, n) -> new Visibility(answer(rs, n), rs.getBoolean("visible")))
 			.list();
 	}
 

@@ -68,12 +68,11 @@ class SectionSaving {
 	SectionForm form(Actor actor, EpisodeRow episodeRow, SectionRow row) {
 		Provenance.Names names = provenance.names();
 		Section section = provenance.section(row);
-		List<AnswerRow> all = current(row);
-		Map<String, Answer> visibleAnswers = this.answers
-			.sectionAnswers(row.id(),
-					accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"))
-			.stream()
-			.map(names::answer)
+		List<AnswerRepository.Visibility> all = this.answers.sectionAnswersMarked(row.id(),
+				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"));
+		Map<String, Answer> visibleAnswers = all.stream()
+			.filter(AnswerRepository.Visibility::visible)
+			.map((marked) -> names.answer(marked.answer()))
 			.collect(Collectors.toMap(Answer::questionId, Function.identity(), (a, b) -> b, LinkedHashMap::new));
 		Map<String, Prefill> prefills = new LinkedHashMap<>();
 		for (Map.Entry<String, AnswerRow> known : known(actor, row, section, visibleAnswers.keySet()).entrySet()) {

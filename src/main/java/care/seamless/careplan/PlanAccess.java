@@ -82,9 +82,7 @@ class PlanAccess {
 	}
 
 	Audience audienceOf(Actor actor) {
-		PractitionerId practitioner = actor.practitionerId();
-		return practitioner == null ? Audience.SOCIAL_CARE
-				: Audience.of(directory.practitioner(practitioner).profession());
+		return Audience.forReader(directory.professionOf(actor));
 	}
 
 	/** Looks names up once per request. */

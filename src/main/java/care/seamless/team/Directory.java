@@ -168,6 +168,15 @@ public class Directory {
 		return repository.practitioners();
 	}
 
+	/**
+	 * The profession of whoever is acting; none for an account that is not a
+	 * practitioner.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable Profession professionOf(Actor actor) {
+		return (actor.practitionerId() != null) ? practitioner(actor.practitionerId()).profession() : null;
+	}
+
 	@Transactional(readOnly = true)
 	public Practitioner practitioner(PractitionerId id) {
 		return repository.practitioner(id).orElseThrow(() -> new NotFoundException("Practitioner", id));

@@ -4,6 +4,8 @@ import care.seamless.shared.Profession;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whose words a concept is shown in. Health and social care name the same need
  * differently, and the person should never have to read either professional vocabulary
@@ -28,6 +30,14 @@ public enum Audience {
 	 * @throws IllegalArgumentException for an unknown code, so a missing profession is
 	 * found rather than shown the wrong words
 	 */
+	/**
+	 * The words a signed-in reader sees: their profession's, or social care terms for an
+	 * account that has no profession (administrators, guardians).
+	 */
+	public static Audience forReader(@Nullable Profession profession) {
+		return (profession != null) ? of(profession) : SOCIAL_CARE;
+	}
+
 	public static Audience forViewer(String viewerCode) {
 		String code = viewerCode.trim().toLowerCase(Locale.ROOT);
 		if (code.equals("person") || code.equals("carer") || code.equals("advocate")) {

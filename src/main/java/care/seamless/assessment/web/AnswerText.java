@@ -90,8 +90,7 @@ public class AnswerText {
 
 	/** The audience for a signed-in practitioner; others read social care terms. */
 	Audience audienceOf(Actor actor) {
-		return (actor.practitionerId() != null)
-				? Audience.of(this.directory.practitioner(actor.practitionerId()).profession()) : Audience.SOCIAL_CARE;
+		return Audience.forReader(this.directory.professionOf(actor));
 	}
 
 }

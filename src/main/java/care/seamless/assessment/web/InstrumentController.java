@@ -65,8 +65,7 @@ class InstrumentController {
 	String show(Actor actor, @PathVariable String id, @PathVariable int version, Model model) {
 		Instrument instrument = this.instruments.find(id, version)
 			.orElseThrow(() -> new NotFoundException("Instrument", id + " version " + version));
-		Profession profession = (actor.practitionerId() != null)
-				? this.directory.practitioner(actor.practitionerId()).profession() : null;
+		Profession profession = this.directory.professionOf(actor);
 		model.addAttribute("instrument", instrument);
 		model.addAttribute("provenance", this.instruments.provenance(id, version).orElse(null));
 		model.addAttribute("profession", profession);

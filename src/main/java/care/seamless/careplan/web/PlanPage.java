@@ -166,8 +166,7 @@ class PlanPage {
 	}
 
 	Audience audience(Actor actor) {
-		return actor.practitionerId() == null ? Audience.SOCIAL_CARE
-				: Audience.of(directory.practitioner(actor.practitionerId()).profession());
+		return Audience.forReader(directory.professionOf(actor));
 	}
 
 }
