@@ -129,6 +129,18 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * {@link #visibleRecords}, one record per person: of a person's linked records the
+	 * actor may open, only the first (the survivor of the group if it is among them)
+	 * passes, so a caseload lists a person once however many records they have.
+	 */
+	public SqlCondition visiblePeople(Actor actor, String personColumn) {
+		return new SqlCondition(
+				"(" + AccessRules.override(personColumn) + " or " + AccessRules.recordRelationship(personColumn)
+						+ ") and " + AccessRules.firstVisibleOfPerson(personColumn),
+				params(actor));
+	}
+
+	/**
 	 * Item-level visibility as SQL: the exact rule of {@link #decide}, to AND into a
 	 * query's WHERE clause.
 	 */

@@ -18,32 +18,58 @@ final class AccessRules {
 	}
 
 	/**
-	 * Relationship: in the person's care team, or in a team with a current grant (e.g. a
-	 * pending referral).
+	 * Relationship: in the person's care team, in the care team of a record linked with
+	 * it as far as the link carries, or in a team with a current grant (e.g. a pending
+	 * referral).
 	 */
 	static String relationship(String p, String c) {
-		return "(" + careTeam(p) + " or " + grant(p, c) + ")";
+		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, c) + " or " + grant(p, c) + ")";
 	}
 
 	/**
-	 * A record-level relationship: care team, or any current team grant, whatever its
+	 * A record-level relationship: care team (a linked record's counting as far as the
+	 * link carries general information), or any current team grant, whatever its
 	 * categories.
 	 */
 	static String recordRelationship(String p) {
-		return "(" + careTeam(p) + " or " + grant(p, null) + ")";
+		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, "'GENERAL'") + " or " + grant(p, null)
+				+ ")";
 	}
 
 	/**
-	 * In the care team of this record or of any record linked to it as the same person
-	 * ({@link LinkedIdentities}).
+	 * In the care team of another record linked with this one as the same person
+	 * ({@link LinkedIdentities}), and the link carries: a link must never widen anyone's
+	 * access. It carries to a record its holder organisation is the viewer's own; or,
+	 * when the person has not objected to the viewer's organisation for this category on
+	 * any of their records, to a record of the whole partnership (no holder) or one whose
+	 * holder shares the category with the viewer's organisation under an active
+	 * agreement. Otherwise a linked duplicate would let a practitioner the person
+	 * objected to, or an organisation with no agreement, open the original record.
 	 */
-	private static String careTeam(String p) {
-		return "(" + CareTeams.currentMemberSql(p)
-				+ """
-						or exists (select 1 from consent.identity_link pdp_mine
-						 join consent.identity_link pdp_other on pdp_other.group_id = pdp_mine.group_id and pdp_other.person_id <> pdp_mine.person_id
-						 where pdp_mine.person_id = %s and %s))"""
-					.formatted(p, CareTeams.currentMemberSql("pdp_other.person_id"));
+	private static String linkedCareTeam(String p, String c) {
+		return """
+				exists (select 1 from consent.identity_link pdp_mine
+				 join consent.identity_link pdp_other on pdp_other.group_id = pdp_mine.group_id and pdp_other.person_id <> pdp_mine.person_id
+				 where pdp_mine.person_id = %s and %s
+				 and (pdp_mine.holder_organisation_id = cast(:viewerOrg as uuid)
+				  or (coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') not in ('OBJECTION', 'DISSENT')
+				   and (pdp_mine.holder_organisation_id is null or %s))))"""
+			.formatted(p, CareTeams.currentMemberSql("pdp_other.person_id"), p, c,
+					Agreements.coversSql("pdp_mine.holder_organisation_id", c));
+	}
+
+	/**
+	 * No other record of the same person that the viewer may open ranks before this one
+	 * (the survivor first, then by id), so a list shows each linked person once.
+	 */
+	static String firstVisibleOfPerson(String p) {
+		return """
+				not exists (select 1 from consent.identity_link pdp_lm
+				 join consent.identity_link pdp_lo on pdp_lo.group_id = pdp_lm.group_id and pdp_lo.person_id <> pdp_lm.person_id
+				 where pdp_lm.person_id = %s
+				 and (pdp_lo.person_id <> pdp_lo.group_id, pdp_lo.person_id) < (pdp_lm.person_id <> pdp_lm.group_id, pdp_lm.person_id)
+				 and (%s or %s))"""
+			.formatted(p, override("pdp_lo.person_id"), recordRelationship("pdp_lo.person_id"));
 	}
 
 	private static String grant(String p, String c) {

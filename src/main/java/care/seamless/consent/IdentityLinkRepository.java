@@ -2,7 +2,9 @@ package care.seamless.consent;
 
 import java.util.Optional;
 
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Repository;
 class IdentityLinkRepository {
 
 	private static final String SQL_JOIN = """
-			insert into consent.identity_link (person_id, group_id) values (:person, :group)
+			insert into consent.identity_link (person_id, group_id, holder_organisation_id)
+			values (:person, :group, cast(:holder as uuid))
 			on conflict (person_id) do nothing
 			""";
 
@@ -40,9 +43,18 @@ class IdentityLinkRepository {
 		this.jdbc = jdbc;
 	}
 
-	void join(PersonId survivor, PersonId merged) {
-		jdbc.sql(SQL_JOIN).param("person", survivor.id()).param("group", survivor.id()).update();
-		jdbc.sql(SQL_JOIN).param("person", merged.id()).param("group", survivor.id()).update();
+	void join(PersonId survivor, @Nullable OrganisationId survivorHolder, PersonId merged,
+			@Nullable OrganisationId mergedHolder) {
+		insert(survivor, survivor, survivorHolder);
+		insert(merged, survivor, mergedHolder);
+	}
+
+	private void insert(PersonId person, PersonId group, @Nullable OrganisationId holder) {
+		jdbc.sql(SQL_JOIN)
+			.param("person", person.id())
+			.param("group", group.id())
+			.param("holder", holder == null ? null : holder.id())
+			.update();
 	}
 
 	void separate(PersonId survivor, PersonId merged) {

@@ -2,7 +2,9 @@ package care.seamless.consent;
 
 import java.util.Optional;
 
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,8 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which person records describe the same person, as far as access decisions go. The
  * linkage module joins and separates records here, inside its own transaction; the access
- * rules then treat the group as one person: a care-team relationship with any record
- * counts for all of them, and an objection recorded against any of them wins.
+ * rules then treat the group as one person, without widening anyone's access: a care-team
+ * relationship with one record reaches another only where that record's holder shares
+ * with the viewer's organisation and the person has not objected to it, and an objection
+ * recorded against any of them wins for all of them.
  */
 @Service
 public class LinkedIdentities {
@@ -23,10 +27,24 @@ public class LinkedIdentities {
 		this.repository = repository;
 	}
 
-	/** Puts {@code merged} into the group of {@code survivor}. */
+	/**
+	 * An SQL condition true when the person record in {@code personColumn} is linked with
+	 * another record of the same person (a list's "linked records" marker).
+	 */
+	public static String linkedSql(String personColumn) {
+		return "exists (select 1 from consent.identity_link pdp_il where pdp_il.person_id = " + personColumn + ")";
+	}
+
+	/**
+	 * Puts {@code merged} into the group of {@code survivor}. The holders are the
+	 * organisations that hold each record (null for a record of the whole partnership): a
+	 * relationship carried over the link reaches a record only as far as its holder
+	 * shares with the viewer's organisation ({@link AccessRules}).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void join(PersonId survivor, PersonId merged) {
-		repository.join(survivor, merged);
+	public void join(PersonId survivor, @Nullable OrganisationId survivorHolder, PersonId merged,
+			@Nullable OrganisationId mergedHolder) {
+		repository.join(survivor, survivorHolder, merged, mergedHolder);
 	}
 
 	/**

@@ -48,7 +48,7 @@ final class CsvPeople {
 			int before = problems.size();
 			String nhs = nhsNumber(record, line, problems);
 			if (nhs != null && nhsNumbers.putIfAbsent(nhs, line) != null) {
-				problems.add(new ImportProblem(line, "matching.import.error.nhsNumberTwice"));
+				problems.add(new ImportProblem(line, field(Role.NHS_NUMBER), "matching.import.error.nhsNumberTwice"));
 			}
 			require(record, Role.GIVEN_NAME, line, "matching.import.error.givenName", problems);
 			require(record, Role.FAMILY_NAME, line, "matching.import.error.familyName", problems);
@@ -64,20 +64,20 @@ final class CsvPeople {
 	private static List<ImportProblem> missingColumns(List<Record> records) {
 		List<ImportProblem> problems = new ArrayList<>();
 		if (records.isEmpty()) {
-			problems.add(new ImportProblem(1, "matching.import.error.empty"));
+			problems.add(new ImportProblem(1, null, "matching.import.error.empty"));
 			return problems;
 		}
 		if (records.stream()
 			.allMatch(record -> record.value(Role.DATE_OF_BIRTH).isEmpty() && record.value(Role.GIVEN_NAME).isEmpty()
 					&& record.value(Role.FAMILY_NAME).isEmpty())) {
-			problems.add(new ImportProblem(1, "matching.import.error.columns"));
+			problems.add(new ImportProblem(1, null, "matching.import.error.columns"));
 		}
 		return problems;
 	}
 
 	private static void require(Record record, Role role, int line, String key, List<ImportProblem> problems) {
 		if (record.value(role).isBlank()) {
-			problems.add(new ImportProblem(line, key));
+			problems.add(new ImportProblem(line, field(role), key));
 		}
 	}
 
@@ -88,7 +88,7 @@ final class CsvPeople {
 		}
 		String nhs = NhsNumber.normalise(raw);
 		if (!NhsNumber.isValid(nhs)) {
-			problems.add(new ImportProblem(line, "matching.import.error.nhsNumber"));
+			problems.add(new ImportProblem(line, field(Role.NHS_NUMBER), "matching.import.error.nhsNumber"));
 			return null;
 		}
 		return nhs;
@@ -98,14 +98,15 @@ final class CsvPeople {
 			List<ImportProblem> problems) {
 		String raw = record.value(Role.DATE_OF_BIRTH).trim();
 		if (raw.isEmpty()) {
-			problems.add(new ImportProblem(line, "matching.import.error.dateOfBirth"));
+			problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH), "matching.import.error.dateOfBirth"));
 			return null;
 		}
 		for (DateTimeFormatter format : DATES) {
 			try {
 				LocalDate date = LocalDate.parse(raw, format);
 				if (date.isAfter(today)) {
-					problems.add(new ImportProblem(line, "matching.import.error.dateOfBirthFuture"));
+					problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH),
+							"matching.import.error.dateOfBirthFuture"));
 					return null;
 				}
 				return date;
@@ -114,8 +115,12 @@ final class CsvPeople {
 				// Try the next form.
 			}
 		}
-		problems.add(new ImportProblem(line, "matching.import.error.dateOfBirthFormat"));
+		problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH), "matching.import.error.dateOfBirthFormat"));
 		return null;
+	}
+
+	private static String field(Role role) {
+		return role.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static PersonDetails details(Record record, @Nullable String nhs, LocalDate born) {

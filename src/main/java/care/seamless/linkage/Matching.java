@@ -19,6 +19,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.LinkedIdentities;
 import care.seamless.person.KnownElsewhere;
+import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.RegistrationMatching;
 import care.seamless.shared.Actor;
@@ -58,8 +59,12 @@ public class Matching implements RegistrationMatching {
 
 	private final Matcher matcher;
 
-	Matching(MatchRepository repository, LinkedIdentities linkedIdentities, AuditLog auditLog, Clock clock) {
+	private final People people;
+
+	Matching(MatchRepository repository, LinkedIdentities linkedIdentities, AuditLog auditLog, Clock clock,
+			People people) {
 		this.repository = repository;
+		this.people = people;
 		this.linkedIdentities = linkedIdentities;
 		this.auditLog = auditLog;
 		this.clock = clock;
@@ -119,8 +124,10 @@ public class Matching implements RegistrationMatching {
 
 	/**
 	 * Matches a registered or imported person against everyone else. Possible matches are
-	 * queued for review; a match is linked at once when {@code autoLink}, as imports do,
-	 * and otherwise queued too. Returns the candidates found.
+	 * queued for review; when {@code autoLink}, as imports do, a match on the NHS number
+	 * alone is linked at once. A match on names, dates and addresses, however strong, is
+	 * queued too: a wrong link would open one person's record to another's care team.
+	 * Returns the candidates found.
 	 */
 	@Transactional
 	public List<PossibleMatch> match(Actor actor, PersonId person, boolean autoLink) {
@@ -133,7 +140,7 @@ public class Matching implements RegistrationMatching {
 			if (proposed) {
 				auditLog.record(AuditEvent.permitted(actor, "match-propose", CANDIDATE, null, person));
 			}
-			if (proposed && autoLink && match.score().decision() == Decision.MATCH
+			if (proposed && autoLink && Matcher.IDENTIFIER_RULE.equals(match.score().rule())
 					&& linkable(person, other).isPresent()) {
 				MatchRepository.CandidateRow row = repository.pair(person, other).orElseThrow();
 				repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
@@ -141,6 +148,39 @@ public class Matching implements RegistrationMatching {
 			}
 		}
 		return matches;
+	}
+
+	/**
+	 * Links an imported record to the record already registered with the same NHS number,
+	 * the one match that needs no review. The pair is recorded as a decided candidate,
+	 * scored as usual (the identifier rule fires), so the link shows in the queue's
+	 * history and is undone like any other. The importer joins no care team.
+	 */
+	@Transactional
+	public PossibleMatch linkOnNhsNumber(Actor actor, PersonId imported, String nhsNumber, PersonId existing) {
+		MatchRepository.Person known = repository.person(existing)
+			.orElseThrow(() -> new NotFoundException("Person", existing));
+		Record stored = repository.person(imported)
+			.orElseThrow(() -> new NotFoundException("Person", imported))
+			.record();
+		// The imported record does not hold the number itself (the existing record does),
+		// so it is scored with the number the file gave.
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		values.putAll(stored.values());
+		values.put(Role.NHS_NUMBER, nhsNumber);
+		ScoredPair score = matcher.score(new Record(stored.id(), values), known.record());
+		if (!Matcher.IDENTIFIER_RULE.equals(score.rule())) {
+			throw new IllegalStateException("Not the same NHS number");
+		}
+		if (repository.propose(imported, existing, score, actor.username(), clock.instant())) {
+			auditLog.record(AuditEvent.permitted(actor, "match-propose", CANDIDATE, null, imported));
+		}
+		MatchRepository.CandidateRow row = repository.pair(imported, existing).orElseThrow();
+		if (row.status() == MatchStatus.PENDING && linkable(imported, existing).isPresent()) {
+			repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
+			link(actor, row);
+		}
+		return new PossibleMatch(known.demographics(), score);
 	}
 
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
@@ -226,7 +266,8 @@ public class Matching implements RegistrationMatching {
 		PersonId survivor = pair.get(0);
 		PersonId merged = pair.get(1);
 		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
-		linkedIdentities.join(survivor, merged);
+		linkedIdentities.join(survivor, people.holderOf(survivor).orElse(null), merged,
+				people.holderOf(merged).orElse(null));
 		auditLog.record(AuditEvent.permitted(actor, "link", "Person", merged, merged));
 		auditLog.record(AuditEvent.permitted(actor, "link", "Person", survivor, survivor));
 	}

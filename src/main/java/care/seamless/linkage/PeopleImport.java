@@ -8,25 +8,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports people in bulk: each is registered for the importing organisation and matched
- * against everyone already known, a match linked at once and a possible match queued for
- * review. All or nothing: if any person cannot be registered, nobody is. CSV files come
- * in through {@link #importCsv}; other sources (FHIR bundles) parse their own records and
- * call {@link #importPeople}.
+ * against everyone already known. Only the same NHS number links at once; any other
+ * match, however close, is queued for review. The importer joins no care team. All or
+ * nothing: if any person cannot be registered, nobody is, and every problem is reported.
+ * CSV files come in through {@link #importCsv}; other sources (FHIR bundles) parse their
+ * own records and call {@link #importPeople}.
  */
 @Service
 public class PeopleImport {
@@ -62,9 +66,9 @@ public class PeopleImport {
 	/**
 	 * Reads a CSV file whose columns are recognised by their headers, or named in
 	 * {@code columns} (role to header, as {@code --columns} on the command line); other
-	 * columns are ignored.
+	 * columns are ignored. The file is checked and registered in one pass, so every
+	 * problem is reported together; it is applied in one transaction, all or nothing.
 	 * @throws ImportRejected listing every problem, with nothing saved
-	 * @throws IllegalArgumentException if {@code columns} names a header the file lacks
 	 */
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns) {
@@ -74,18 +78,15 @@ public class PeopleImport {
 			records = new RecordReader(columns, Truth.none()).read(csv).records();
 		}
 		catch (ColumnNotFound ex) {
-			throw new ImportRejected(List.of(new ImportProblem(1, "matching.import.error.columnMissing")));
+			throw new ImportRejected(List.of(new ImportProblem(1, null, "matching.import.error.columnMissing")));
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
 			// How commons-csv reports a malformed file: a header named twice, a stray
 			// quote.
-			throw new ImportRejected(List.of(new ImportProblem(1, "matching.import.error.unreadable")));
+			throw new ImportRejected(List.of(new ImportProblem(1, null, "matching.import.error.unreadable")));
 		}
 		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));
-		if (!parsed.problems().isEmpty()) {
-			throw new ImportRejected(parsed.problems());
-		}
-		return importPeople(actor, parsed.people());
+		return importPeople(actor, parsed.people(), parsed.problems());
 	}
 
 	/**
@@ -95,30 +96,61 @@ public class PeopleImport {
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public ImportReport importPeople(Actor actor, List<ImportedPerson> incoming) {
 		requireImporter(actor);
-		List<ImportProblem> problems = new ArrayList<>();
-		List<PersonId> ids = new ArrayList<>();
+		return importPeople(actor, incoming, List.of());
+	}
+
+	/**
+	 * Registers every person that parsed, so registration's own problems are found in the
+	 * same pass as the parser's; then, if there is any problem at all, throws, and the
+	 * transaction takes every registration back. One transaction per file keeps a crash
+	 * half way through from leaving half a file behind.
+	 */
+	private ImportReport importPeople(Actor actor, List<ImportedPerson> incoming, List<ImportProblem> found) {
+		List<ImportProblem> problems = new ArrayList<>(found);
+		List<Registered> registered = new ArrayList<>();
 		for (ImportedPerson person : incoming) {
 			try {
-				ids.add(people.register(actor, person.details()));
+				registered.add(register(actor, person));
 			}
 			catch (PersonRuleViolation ex) {
 				// Checked before anything is written, so the next person can still be
 				// tried and every problem reported.
-				problems.add(new ImportProblem(person.line(), "matching.import.error." + ex.code().name()));
+				problems.add(new ImportProblem(person.line(), ex.field(), "matching.import.error." + ex.code().name()));
 			}
 		}
 		if (!problems.isEmpty()) {
+			problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
 			throw new ImportRejected(problems);
 		}
 		List<ImportReport.Imported> report = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i++) {
-			report.add(outcome(actor, incoming.get(i), ids.get(i)));
+		for (Registered person : registered) {
+			report.add(outcome(actor, person));
 		}
 		auditLog.record(AuditEvent.permitted(actor, "import", RECORD, null, null));
 		return new ImportReport(report);
 	}
 
-	private ImportReport.Imported outcome(Actor actor, ImportedPerson person, PersonId id) {
+	private record Registered(ImportedPerson person, PersonId id, @Nullable PersonId sameNhsNumber) {
+	}
+
+	// Someone already registered with the same NHS number keeps the number; the
+	// importer's record is registered without it and linked to theirs.
+	private Registered register(Actor actor, ImportedPerson person) {
+		String nhs = person.details().nhsNumber();
+		Optional<PersonId> existing = nhs == null ? Optional.empty() : people.registeredWithNhsNumber(nhs);
+		PersonDetails details = existing.isPresent() ? withoutNhsNumber(person.details()) : person.details();
+		return new Registered(person, people.registerImported(actor, details), existing.orElse(null));
+	}
+
+	private ImportReport.Imported outcome(Actor actor, Registered registered) {
+		PersonId id = registered.id();
+		ImportedPerson person = registered.person();
+		if (registered.sameNhsNumber() != null) {
+			PossibleMatch match = matching.linkOnNhsNumber(actor, id, person.details().nhsNumber(),
+					registered.sameNhsNumber());
+			return new ImportReport.Imported(person.line(), id, person.details().displayName(),
+					ImportReport.Outcome.LINKED, List.of(knownTo(actor, match.person())));
+		}
 		List<PossibleMatch> matches = matching.match(actor, id, true);
 		ImportReport.Outcome outcome = ImportReport.Outcome.CREATED;
 		List<ImportReport.KnownTo> known = new ArrayList<>();
@@ -135,6 +167,12 @@ public class PeopleImport {
 			known.add(knownTo(actor, match.person()));
 		}
 		return new ImportReport.Imported(person.line(), id, person.details().displayName(), outcome, known);
+	}
+
+	private static PersonDetails withoutNhsNumber(PersonDetails d) {
+		return new PersonDetails(null, d.title(), d.givenName(), d.familyName(), d.preferredName(), d.howAddressed(),
+				d.dateOfBirth(), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(), d.town(), d.postcode(),
+				d.phone(), d.email(), d.language(), d.interpreterNeeded(), d.communicationNeeds());
 	}
 
 	// The importer learns that someone may be known elsewhere; who, only if they may open

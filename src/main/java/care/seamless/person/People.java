@@ -74,6 +74,27 @@ public class People {
 
 	@Transactional
 	public PersonId register(Actor actor, PersonDetails details) {
+		PersonId id = insert(actor, details);
+		// Whoever registers someone becomes their lead professional, so nobody is
+		// registered without an owner.
+		if (actor.practitionerId() != null) {
+			careTeams.addMember(actor, id, actor.practitionerId(), null, "Registering practitioner", true);
+		}
+		return id;
+	}
+
+	/**
+	 * Registers a person read from a file or another system for the importer's
+	 * organisation. Unlike {@link #register}, the importer does not join the care team:
+	 * loading a file is no relationship with the people in it, and a lead professional
+	 * made that way would reach every record the person is later linked with.
+	 */
+	@Transactional
+	public PersonId registerImported(Actor actor, PersonDetails details) {
+		return insert(actor, details);
+	}
+
+	private PersonId insert(Actor actor, PersonDetails details) {
 		PersonDetails checked = check(details, null);
 		PersonId id = PersonId.random();
 		try {
@@ -83,12 +104,27 @@ public class People {
 			throw duplicateNhsNumber();
 		}
 		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, id));
-		// Whoever registers someone becomes their lead professional, so nobody is
-		// registered without an owner.
-		if (actor.practitionerId() != null) {
-			careTeams.addMember(actor, id, actor.practitionerId(), null, "Registering practitioner", true);
-		}
 		return id;
+	}
+
+	/**
+	 * The record already registered with this NHS number, if any: the check registration
+	 * makes itself, offered so an import can link to that record instead of failing.
+	 * Returns only the id, nothing about the person.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonId> registeredWithNhsNumber(String nhsNumber) {
+		return repository.findByNhsNumber(NhsNumber.normalise(nhsNumber));
+	}
+
+	/**
+	 * The organisation that holds the record (null for a record of the whole
+	 * partnership): not personal data, but what a link needs to keep access within
+	 * agreements.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<OrganisationId> holderOf(PersonId id) {
+		return repository.find(id).map(PersonRepository.Row::sourceOrganisationId);
 	}
 
 	/**
@@ -245,7 +281,8 @@ public class People {
 	@Transactional(readOnly = true)
 	public SearchResults caseload(Actor actor, int page) {
 		int safePage = Math.max(page, 1);
-		SqlCondition access = accessPolicy.visibleRecords(actor, "p.id");
+		// One row per person: a person with linked records is listed once, marked.
+		SqlCondition access = accessPolicy.visiblePeople(actor, "p.id");
 		return new SearchResults(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
 				repository.caseloadCount(access), safePage, PAGE_SIZE);
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.seamless.consent.LinkedIdentities;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -50,9 +51,9 @@ class PersonRepository {
 
 	private static final String SQL_SUMMARY_COLUMNS = """
 			select p.id, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.restricted,
-			       split_part(p.postcode, ' ', 1) as outward_code, (%s) as in_care_team
+			       split_part(p.postcode, ' ', 1) as outward_code, (%s) as in_care_team, (LINKED) as linked
 			from person.person p
-			""";
+			""".replace("LINKED", LinkedIdentities.linkedSql("p.id"));
 
 	private final JdbcClient jdbc;
 
@@ -285,7 +286,8 @@ class PersonRepository {
 		boolean restricted = rs.getBoolean("restricted");
 		return new PersonSummary(new PersonId(rs.getObject("id", UUID.class)), rs.getString("given_name"),
 				rs.getString("family_name"), rs.getDate("date_of_birth").toLocalDate(), rs.getString("nhs_number"),
-				restricted ? null : rs.getString("outward_code"), rs.getBoolean("in_care_team"));
+				restricted ? null : rs.getString("outward_code"), rs.getBoolean("in_care_team"),
+				rs.getBoolean("linked"));
 	}
 
 	private static RelatedPerson mapRelated(ResultSet rs, int n) throws SQLException {
