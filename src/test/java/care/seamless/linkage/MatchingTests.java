@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.consent.AccessDecision;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.ChoiceKind;
 import care.seamless.consent.Choices;
@@ -19,7 +20,6 @@ import care.seamless.person.PersonDetails;
 import care.seamless.person.EntryPage;
 import care.seamless.person.PersonIdentifier;
 import care.seamless.person.PersonRecord;
-import care.seamless.person.WithheldNotice;
 import care.seamless.person.Sex;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -238,7 +238,7 @@ class MatchingTests {
 	}
 
 	@Test
-	void anImportedRecordThatClearlyMatchesALinkedPersonJoinsIt() {
+	void anImportedRecordThatClearlyMatchesALinkedPersonIsQueuedAndOnReviewJoinsIt() {
 		PersonId[] records = twoRecordsOfOnePerson();
 		matching.match(fixtures.admin, records[1], false);
 		link(records[0], records[1]);
@@ -246,8 +246,13 @@ class MatchingTests {
 
 		matching.match(fixtures.admin, imported, true);
 
+		// Without the same NHS number, even a clear match waits for a person to decide.
+		assertThat(repository.clusterOf(imported)).isEqualTo(imported);
+		assertThat(repository.pair(records[0], imported).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
+
+		link(records[0], imported);
+
 		assertThat(repository.clusterOf(imported)).isEqualTo(records[0]);
-		assertThat(repository.pair(records[0], imported).orElseThrow().status()).isEqualTo(MatchStatus.LINKED);
 	}
 
 	private void link(PersonId a, PersonId b) {
@@ -342,13 +347,14 @@ class MatchingTests {
 		AccessDecision linked = accessPolicy.decide(nurse.actor(), records[1], DataCategory.GENERAL, council);
 		assertThat(linked.permitted()).isFalse();
 		assertThat(linked.withheld()).isEqualTo(WithheldReason.OBJECTION);
+		// The objection (to every other organisation) also stops the link carrying the
+		// nurse's relationship to the council's record: she cannot open it at all.
 		assertThat(accessPolicy.decide(nurse.actor(), records[0], DataCategory.GENERAL, council).withheld())
-			.isEqualTo(WithheldReason.OBJECTION);
-		// On the combined page, each side sees only its own organisation's entries: the
-		// council record's objection holds for the trust's record too.
-		EntryPage nurseSees = people.record(nurse.actor(), records[0]).entries();
+			.isEqualTo(WithheldReason.NO_RELATIONSHIP);
+		assertThatThrownBy(() -> people.record(nurse.actor(), records[0])).isInstanceOf(AccessDenied.class);
+		// Each side sees only its own organisation's entries.
+		EntryPage nurseSees = people.record(nurse.actor(), records[1]).entries();
 		assertThat(nurseSees.entries()).extracting(e -> e.title()).containsExactly("Clinic");
-		assertThat(nurseSees.withheld()).extracting(WithheldNotice::reason).containsExactly(WithheldReason.OBJECTION);
 		assertThat(people.record(socialWorker.actor(), records[0]).entries().entries()).extracting(e -> e.title())
 			.containsExactly("Visit");
 
@@ -357,17 +363,18 @@ class MatchingTests {
 	}
 
 	@Test
-	void anIdentifierMatchIsLinkedAutomaticallyOnImport() {
+	void onImportAMatchWithoutTheSameNhsNumberIsQueuedNotLinked() {
 		String family = Fixtures.unique("Ashdown");
 		PersonId first = register(details("Harold", family, null, "3 Church Lane"), socialWorker);
-		// An imported record agreeing on every field: above the match threshold.
+		// An imported record agreeing on every field but without an NHS number: above
+		// the match threshold, and still only a proposal.
 		PersonId second = register(details("Harold", family, null, "3 Church Lane"), nurse);
 
 		List<PossibleMatch> found = matching.match(fixtures.admin, second, true);
 
 		assertThat(found).extracting(m -> m.score().decision()).contains(Decision.MATCH);
-		assertThat(repository.pair(first, second).orElseThrow().status()).isEqualTo(MatchStatus.LINKED);
-		assertThat(repository.isLinked(second, true)).isTrue();
+		assertThat(repository.pair(first, second).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
+		assertThat(repository.clusterOf(second)).isEqualTo(second);
 	}
 
 	// Everything about both records that a link might touch.

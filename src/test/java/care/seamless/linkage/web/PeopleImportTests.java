@@ -151,7 +151,7 @@ class PeopleImportTests {
 	}
 
 	@Test
-	void linksAClearMatchAtOnce() throws Exception {
+	void aClearMatchWithoutTheSameNhsNumberGoesToReviewNotALink() throws Exception {
 		PersonId known = knownToTheCouncil("Harriet");
 		String csv = """
 				given_name,family_name,date_of_birth,address_1,town,postcode,gender
@@ -159,13 +159,13 @@ class PeopleImportTests {
 				""".formatted(family, dob.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), postcode);
 
 		upload(administrator, csv).andExpect(status().isOk())
-			.andExpect(content().string(containsString("data-outcome=\"LINKED\"")))
-			.andExpect(content().string(containsString("id=\"count-linked\">1<")));
+			.andExpect(content().string(containsString("data-outcome=\"REVIEW\"")))
+			.andExpect(content().string(containsString("id=\"count-linked\">0<")));
 
 		assertThat(jdbc.sql("select count(*) from linkage.person_link where survivor = :known and undone_at is null")
 			.param("known", known.id())
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isZero();
 	}
 
 	@Test
@@ -190,10 +190,11 @@ class PeopleImportTests {
 	}
 
 	@Test
-	void aLineRefusedAtRegistrationSavesNothingEither() throws Exception {
+	void aLineWithAnNhsNumberAlreadyRegisteredIsLinkedAndTheFileApplied() throws Exception {
 		String nhs = Fixtures.nextNhsNumber();
-		people.register(fixtures.admin, new PersonDetails(nhs, null, "Ivy", Fixtures.unique("Existing"), null, null,
-				LocalDate.of(1960, 1, 1), Sex.FEMALE, null, null, null, null, null, null, null, null, false, null));
+		PersonId existing = people.register(fixtures.admin,
+				new PersonDetails(nhs, null, "Ivy", Fixtures.unique("Existing"), null, null, LocalDate.of(1960, 1, 1),
+						Sex.FEMALE, null, null, null, null, null, null, null, null, false, null));
 		String newcomer = Fixtures.unique("Quarrie");
 		String csv = """
 				first_name,surname,dob,nhs_number
@@ -202,9 +203,14 @@ class PeopleImportTests {
 				""".formatted(newcomer, newcomer, nhs);
 
 		upload(administrator, csv).andExpect(status().isOk())
-			.andExpect(content().string(containsString("Line 3: someone is already registered with this NHS number")));
+			.andExpect(content().string(containsString("data-outcome=\"LINKED\"")))
+			.andExpect(content().string(containsString("id=\"count-linked\">1<")));
 
-		assertThat(registered(newcomer)).isZero();
+		assertThat(registered(newcomer)).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from linkage.person_link where survivor = :known and undone_at is null")
+			.param("known", existing.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
