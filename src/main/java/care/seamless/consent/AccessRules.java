@@ -39,12 +39,12 @@ final class AccessRules {
 	/**
 	 * In the care team of another record linked with this one as the same person
 	 * ({@link LinkedIdentities}), and the link carries: a link must never widen anyone's
-	 * access. It carries to a record its holder organisation is the viewer's own; or,
-	 * when the person has not objected to the viewer's organisation for this category on
-	 * any of their records, to a record of the whole partnership (no holder) or one whose
-	 * holder shares the category with the viewer's organisation under an active
-	 * agreement. Otherwise a linked duplicate would let a practitioner the person
-	 * objected to, or an organisation with no agreement, open the original record.
+	 * access. It carries to a record held by the viewer's own organisation; or, when the
+	 * person has not objected to the viewer's organisation for this category on any of
+	 * their records, to a record of the whole partnership (no holder) or one whose holder
+	 * shares the category with the viewer's organisation under an active agreement.
+	 * Otherwise a linked duplicate would let a practitioner the person objected to, or an
+	 * organisation with no agreement, open the original record.
 	 */
 	private static String linkedCareTeam(String p, String c) {
 		return """
