@@ -2,6 +2,7 @@ package care.seamless.consent;
 
 import java.util.Optional;
 
+import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 
 import org.springframework.stereotype.Service;
@@ -19,23 +20,43 @@ public class LinkedIdentities {
 
 	private final IdentityLinkRepository repository;
 
-	LinkedIdentities(IdentityLinkRepository repository) {
+	private final AccessPolicy accessPolicy;
+
+	private final WritePermissions permissions;
+
+	LinkedIdentities(IdentityLinkRepository repository, AccessPolicy accessPolicy, WritePermissions permissions) {
 		this.repository = repository;
+		this.accessPolicy = accessPolicy;
+		this.permissions = permissions;
 	}
 
-	/** Puts {@code merged} into the group of {@code survivor}. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void join(PersonId survivor, PersonId merged) {
+	/**
+	 * Puts {@code merged} into the group of {@code survivor}, if the actor may
+	 * ({@link WritePermissions#identityLink}); audited against both records either way.
+	 * Call it before writing anything else about the link: a refusal throws
+	 * {@link AccessDenied}, which the caller's transaction must not roll back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public void join(Actor actor, PersonId survivor, PersonId merged) {
+		permitted(actor, "link", survivor, merged);
 		repository.join(survivor, merged);
 	}
 
 	/**
 	 * Takes {@code merged} out of the group of {@code survivor}; a group left with only
-	 * its survivor disappears, as if it had never been made.
+	 * its survivor disappears, as if it had never been made. The same rule and audit as
+	 * {@link #join}.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void separate(PersonId survivor, PersonId merged) {
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public void separate(Actor actor, PersonId survivor, PersonId merged) {
+		permitted(actor, "unlink", survivor, merged);
 		repository.separate(survivor, merged);
+	}
+
+	private void permitted(Actor actor, String action, PersonId survivor, PersonId merged) {
+		AccessDecision decision = permissions.identityLink(actor, survivor, merged);
+		accessPolicy.audited(actor, action, "Person", merged, merged, decision);
+		accessPolicy.audited(actor, action, "Person", survivor, survivor, decision);
 	}
 
 	/**
@@ -47,6 +68,26 @@ public class LinkedIdentities {
 	public java.util.List<PersonId> recordsOf(PersonId person) {
 		java.util.List<PersonId> records = new java.util.ArrayList<>(java.util.List.of(person));
 		repository.members(person).stream().filter(other -> !other.equals(person)).forEach(records::add);
+		return records;
+	}
+
+	/**
+	 * {@link #recordsOf} without the linked records the actor may not open: each one kept
+	 * is audited as read ({@code action} on {@code recordType}). A linked record the
+	 * actor may not open is left out, not refused: the record asked for is checked on its
+	 * own.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public java.util.List<PersonId> openableRecords(Actor actor, PersonId person, String action, String recordType) {
+		java.util.List<PersonId> group = recordsOf(person);
+		java.util.List<PersonId> records = new java.util.ArrayList<>(java.util.List.of(person));
+		for (PersonId other : group.subList(1, group.size())) {
+			AccessDecision decision = accessPolicy.decideRecord(actor, other);
+			if (decision.permitted()) {
+				accessPolicy.audited(actor, action, recordType, other, other, decision);
+				records.add(other);
+			}
+		}
 		return records;
 	}
 
