@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
@@ -74,8 +75,9 @@ class WritePermissions implements MembershipStartingCheck {
 	 * person's objection to sharing with the newcomer's organisation still holds.
 	 */
 	AccessDecision careTeamAddition(Actor actor, PersonId person, PractitionerId newcomer, boolean lead) {
-		Practitioner joining = directory.practitioner(newcomer);
-		if (access.objectsToOrganisation(person, joining.organisationId())) {
+		LocalDate today = LocalDate.now(clock);
+		List<CareTeamMember> current = careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
+		if (objectsToNewOrganisation(person, directory.practitioner(newcomer).organisationId(), current)) {
 			return AccessDecision.deny("objection",
 					"The person has objected to sharing their information with that organisation");
 		}
@@ -84,8 +86,6 @@ class WritePermissions implements MembershipStartingCheck {
 			return AccessDecision.permit("administration",
 					"Administrators set up care teams; it gives them no access themselves");
 		}
-		LocalDate today = LocalDate.now(clock);
-		List<CareTeamMember> current = careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
 		if (self == null) {
 			return AccessDecision.deny("relationship", "Only practitioners add someone to a care team");
 		}
@@ -104,6 +104,18 @@ class WritePermissions implements MembershipStartingCheck {
 		}
 		return AccessDecision.deny("relationship",
 				"Only the lead professional, or a manager of a team already in the care team, adds someone to it");
+	}
+
+	/**
+	 * An objection counts against an organisation the care team does not include yet:
+	 * another colleague of an organisation already caring for the person shares nothing
+	 * new with it.
+	 */
+	private boolean objectsToNewOrganisation(PersonId person, OrganisationId organisation,
+			List<CareTeamMember> current) {
+		boolean alreadyIn = current.stream()
+			.anyMatch(m -> directory.practitioner(m.practitionerId()).organisationId().equals(organisation));
+		return !alreadyIn && access.objectsToOrganisation(person, organisation);
 	}
 
 	private boolean managesSomeoneIn(PractitionerId manager, List<CareTeamMember> current) {
