@@ -9,7 +9,6 @@ import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;

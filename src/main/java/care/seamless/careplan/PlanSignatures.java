@@ -14,7 +14,6 @@ import care.seamless.person.People;
 import care.seamless.person.RelatedPerson;
 import care.seamless.person.Relationship;
 import care.seamless.shared.Actor;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;

@@ -17,7 +17,6 @@ import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.team.MembershipStartingCheck;
-import care.seamless.team.Practitioner;
 import care.seamless.team.Team;
 
 import org.springframework.stereotype.Component;

@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import care.seamless.audit.AuditEvent;
-import care.seamless.audit.AuditLog;
-import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
@@ -51,19 +48,16 @@ public class Eligibility {
 
 	private final AccessPolicy accessPolicy;
 
-	private final AuditLog auditLog;
-
 	private final Directory directory;
 
 	private final People people;
 
 	private final Clock clock;
 
-	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Directory directory,
-			People people, Clock clock) {
+	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, Directory directory, People people,
+			Clock clock) {
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
-		this.auditLog = auditLog;
 		this.directory = directory;
 		this.people = people;
 		this.clock = clock;

@@ -24,7 +24,6 @@ import care.seamless.shared.ErrorCode;
 import care.seamless.shared.NhsNumber;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
-import care.seamless.shared.Role;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.OrganisationId;
 import care.seamless.team.CareTeamMember;
