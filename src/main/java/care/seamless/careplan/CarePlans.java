@@ -14,7 +14,6 @@ import care.seamless.consent.AccessPolicy;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.team.CareTeamMember;
@@ -77,8 +76,7 @@ public class CarePlans {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public UUID start(Actor actor, PersonId person, @Nullable UUID assessmentEpisode) {
-		accessPolicy.check(actor, person, DataCategory.GENERAL, "create", PlanAccess.RECORD);
-		access.requireCareTeamMember(actor, person);
+		access.requireChange(actor, person, "create");
 		Optional<CarePlanRepository.PlanRow> existing = repository.planFor(person);
 		if (existing.isPresent()) {
 			return existing.get().id();
@@ -121,10 +119,11 @@ public class CarePlans {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void changeObjective(Actor actor, PersonId person, UUID objectiveId, long version, NewObjective objective) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "change-objective");
-		CarePlanRepository.ObjectiveRow current = repository.objective(plan.id(), objectiveId)
-			.orElseThrow(() -> new NotFoundException("CarePlanObjective", objectiveId));
-		access.requireVisible(actor, person, current.category(), current.sourceOrganisation());
+		PlanAccess.Change<CarePlanRepository.ObjectiveRow> change = access.change(actor, person, "change-objective",
+				found -> repository.objective(found.id(), objectiveId)
+					.map(row -> new PlanAccess.Item<>(row, row.category(), row.sourceOrganisation())),
+				"CarePlanObjective", objectiveId);
+		CarePlanRepository.PlanRow plan = change.plan();
 		NewObjective checked = rules.check(plan, person, objective);
 		if (repository.updateObjective(objectiveId, version, checked) == 0) {
 			throw new ConcurrentEditException("Objective", objectiveId);

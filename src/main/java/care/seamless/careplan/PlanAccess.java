@@ -2,19 +2,20 @@ package care.seamless.careplan;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-import care.seamless.consent.AccessDecision;
-import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
-import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.terminology.Audience;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -32,14 +33,11 @@ class PlanAccess {
 
 	private final CarePlanRepository plans;
 
-	private final CareTeams careTeams;
-
 	private final Directory directory;
 
-	PlanAccess(AccessPolicy accessPolicy, CarePlanRepository plans, CareTeams careTeams, Directory directory) {
+	PlanAccess(AccessPolicy accessPolicy, CarePlanRepository plans, Directory directory) {
 		this.accessPolicy = accessPolicy;
 		this.plans = plans;
-		this.careTeams = careTeams;
 		this.directory = directory;
 	}
 
@@ -48,7 +46,7 @@ class PlanAccess {
 	 * entry.
 	 */
 	CarePlanRepository.PlanRow read(Actor actor, PersonId person, String action) {
-		accessPolicy.check(actor, person, DataCategory.GENERAL, action, RECORD);
+		accessPolicy.require(actor, AccessRequest.toOpen(person, action, RECORD));
 		return plans.planFor(person).orElseThrow(() -> new NotFoundException(RECORD, person));
 	}
 
@@ -57,28 +55,46 @@ class PlanAccess {
 	 * person's care team (an emergency override lets people read, not plan).
 	 */
 	CarePlanRepository.PlanRow change(Actor actor, PersonId person, String action) {
-		accessPolicy.check(actor, person, DataCategory.GENERAL, action, RECORD);
-		requireCareTeamMember(actor, person);
+		requireChange(actor, person, action);
 		return plans.planFor(person).orElseThrow(() -> new NotFoundException(RECORD, person));
 	}
 
-	void requireCareTeamMember(Actor actor, PersonId person) {
-		if (actor.practitionerId() == null || actor.organisationId() == null
-				|| !careTeams.isCurrentMember(person, actor.practitionerId())) {
-			throw new AccessDenied(person,
-					AccessDecision.deny("relationship", "Only members of the person's care team change their plan"));
-		}
+	/** {@link #change} for a plan that need not exist yet. */
+	void requireChange(Actor actor, PersonId person, String action) {
+		accessPolicy.require(actor, changing(person, action));
 	}
 
 	/**
-	 * Refuses a change to one item the actor could not see (another organisation's mental
-	 * health objective, say): someone who cannot see it must not overwrite it.
+	 * Checks a change to one item of the plan, in one audited decision: a care-team
+	 * member who could not see the item (another organisation's mental health objective,
+	 * say) must not overwrite it, and the audit must not say the change was allowed
+	 * before it is refused. {@code find} looks the item up in the plan; when there is
+	 * none the record-level check still comes first, so nobody learns what a plan holds
+	 * without access.
 	 */
-	void requireVisible(Actor actor, PersonId person, DataCategory category, OrganisationId source) {
-		AccessDecision decision = accessPolicy.decide(actor, person, category, source);
-		if (!decision.permitted()) {
-			throw new AccessDenied(person, decision);
+	<T> Change<T> change(Actor actor, PersonId person, String action,
+			Function<CarePlanRepository.PlanRow, Optional<Item<T>>> find, String itemType, Object itemId) {
+		Optional<CarePlanRepository.PlanRow> plan = plans.planFor(person);
+		Optional<Item<T>> item = plan.flatMap(find);
+		if (item.isEmpty()) {
+			change(actor, person, action);
+			throw new NotFoundException(itemType, itemId);
 		}
+		accessPolicy.require(actor,
+				changing(person, action).item(item.get().category(), item.get().source()).about(itemId));
+		return new Change<>(plan.get(), item.get().row());
+	}
+
+	private static AccessRequest changing(PersonId person, String action) {
+		return AccessRequest.toOpen(person, action, RECORD).by(AccessRequest.Who.CARE_TEAM_MEMBER);
+	}
+
+	/** One item of a plan with what the access policy decides it by. */
+	record Item<T>(T row, DataCategory category, @Nullable OrganisationId source) {
+	}
+
+	/** The plan and the item a checked change applies to. */
+	record Change<T>(CarePlanRepository.PlanRow plan, T item) {
 	}
 
 	Audience audienceOf(Actor actor) {

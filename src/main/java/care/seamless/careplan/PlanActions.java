@@ -9,7 +9,6 @@ import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
@@ -102,8 +101,9 @@ public class PlanActions {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void reassign(Actor actor, PersonId person, UUID actionId, long version, @Nullable PractitionerId newOwner) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "reassign-action");
-		ActionRepository.Row action = ownedByActorsOrganisation(actor, plan, actionId);
+		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "reassign-action", actionId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		ActionRepository.Row action = ownedByActorsOrganisation(actor, change.item());
 		Practitioner owner = requireOwner(person, newOwner);
 		if (!owner.organisationId().equals(action.ownerOrganisation())) {
 			throw new CarePlanRule("owner",
@@ -123,8 +123,9 @@ public class PlanActions {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void offer(Actor actor, PersonId person, UUID actionId, long version, @Nullable OrganisationId to) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "offer-action");
-		ActionRepository.Row action = ownedByActorsOrganisation(actor, plan, actionId);
+		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "offer-action", actionId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		ActionRepository.Row action = ownedByActorsOrganisation(actor, change.item());
 		if (to == null || to.equals(action.ownerOrganisation())) {
 			throw new CarePlanRule("organisation", "Choose another organisation in the care team to offer it to");
 		}
@@ -145,8 +146,9 @@ public class PlanActions {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void accept(Actor actor, PersonId person, UUID actionId, long version) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "accept-action");
-		ActionRepository.Row action = offeredToActorsOrganisation(actor, plan, actionId);
+		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "accept-action", actionId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		ActionRepository.Row action = offeredToActorsOrganisation(actor, change.item());
 		Practitioner owner = requireOwner(person, actor.practitionerId());
 		if (repository.setOwner(actionId, version, owner.organisationId(), owner.id(), teamOf(owner)) == 0) {
 			throw new ConcurrentEditException("Action", actionId);
@@ -159,8 +161,9 @@ public class PlanActions {
 	/** The receiving organisation declines an offer: nothing changes for the owner. */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void decline(Actor actor, PersonId person, UUID actionId, long version) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "decline-action");
-		ActionRepository.Row action = offeredToActorsOrganisation(actor, plan, actionId);
+		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "decline-action", actionId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		ActionRepository.Row action = offeredToActorsOrganisation(actor, change.item());
 		if (repository.offer(actionId, version, null, null, null) == 0) {
 			throw new ConcurrentEditException("Action", actionId);
 		}
@@ -171,8 +174,9 @@ public class PlanActions {
 
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void changeStatus(Actor actor, PersonId person, UUID actionId, long version, @Nullable ActionStatus status) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "change-action-status");
-		ownedByActorsOrganisation(actor, plan, actionId);
+		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "change-action-status", actionId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		ownedByActorsOrganisation(actor, change.item());
 		if (status == null) {
 			throw new CarePlanRule("status", "Choose a status");
 		}
@@ -183,25 +187,23 @@ public class PlanActions {
 		auditLog.record(AuditEvent.permitted(actor, "change-status", RECORD, actionId, person));
 	}
 
-	private ActionRepository.Row find(Actor actor, CarePlanRepository.PlanRow plan, UUID actionId) {
-		ActionRepository.Row action = repository.find(plan.id(), actionId)
-			.orElseThrow(() -> new NotFoundException(RECORD, actionId));
-		access.requireVisible(actor, plan.personId(), action.category(), action.ownerOrganisation());
-		return action;
+	private PlanAccess.Change<ActionRepository.Row> changing(Actor actor, PersonId person, String action,
+			UUID actionId) {
+		return access
+			.change(actor, person, action,
+					plan -> repository.find(plan.id(), actionId)
+						.map(row -> new PlanAccess.Item<>(row, row.category(), row.ownerOrganisation())),
+					RECORD, actionId);
 	}
 
-	private ActionRepository.Row ownedByActorsOrganisation(Actor actor, CarePlanRepository.PlanRow plan,
-			UUID actionId) {
-		ActionRepository.Row action = find(actor, plan, actionId);
+	private ActionRepository.Row ownedByActorsOrganisation(Actor actor, ActionRepository.Row action) {
 		if (!action.ownerOrganisation().equals(actor.organisationId())) {
 			throw new CarePlanRule("owner", "Only the owning organisation changes this action");
 		}
 		return action;
 	}
 
-	private ActionRepository.Row offeredToActorsOrganisation(Actor actor, CarePlanRepository.PlanRow plan,
-			UUID actionId) {
-		ActionRepository.Row action = find(actor, plan, actionId);
+	private ActionRepository.Row offeredToActorsOrganisation(Actor actor, ActionRepository.Row action) {
 		if (action.offeredTo() == null || !action.offeredTo().equals(actor.organisationId())) {
 			throw new CarePlanRule("owner", "This action has not been offered to your organisation");
 		}

@@ -134,10 +134,12 @@ public class PlanDiscussions {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void recordChoice(Actor actor, PersonId person, UUID decisionId, long version, @Nullable UUID optionId,
 			@Nullable String inOwnWords) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "record-choice");
-		DiscussionRepository.DecisionRow decision = repository.decision(plan.id(), decisionId)
-			.orElseThrow(() -> new NotFoundException("CarePlanDecision", decisionId));
-		access.requireVisible(actor, person, decision.category(), decision.source());
+		CarePlanRepository.PlanRow plan = access
+			.change(actor, person, "record-choice",
+					found -> repository.decision(found.id(), decisionId)
+						.map(row -> new PlanAccess.Item<>(row, row.category(), row.source())),
+					"CarePlanDecision", decisionId)
+			.plan();
 		if (optionId == null || !repository.optionBelongsTo(plan.id(), optionId)) {
 			throw new CarePlanRule("optionId", "Choose the option the person chose");
 		}

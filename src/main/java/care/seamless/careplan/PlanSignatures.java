@@ -14,7 +14,6 @@ import care.seamless.person.People;
 import care.seamless.person.RelatedPerson;
 import care.seamless.person.Relationship;
 import care.seamless.shared.Actor;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +65,8 @@ public class PlanSignatures {
 	/** Signs the actor's organisation up to an objective that names it as a partner. */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void signUp(Actor actor, PersonId person, UUID objectiveId) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "sign-up");
-		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
+		CarePlanRepository.PlanRow plan = visibleObjective(actor, person, "sign-up", objectiveId).plan();
+		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, objectiveId);
 		if (Boolean.TRUE.equals(partner.signed())) {
 			throw new CarePlanRule("objective", "Your organisation has already signed up to this objective");
 		}
@@ -83,8 +82,8 @@ public class PlanSignatures {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void withdrawSignUp(Actor actor, PersonId person, UUID objectiveId, @Nullable String reason) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "withdraw-sign-up");
-		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, person, objectiveId);
+		CarePlanRepository.PlanRow plan = visibleObjective(actor, person, "withdraw-sign-up", objectiveId).plan();
+		SignatureRepository.PartnerRow partner = partnerRow(actor, plan, objectiveId);
 		if (!Boolean.TRUE.equals(partner.signed())) {
 			throw new CarePlanRule("reason", "Your organisation has not signed up to this objective");
 		}
@@ -106,8 +105,10 @@ public class PlanSignatures {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void recordPersonsView(Actor actor, PersonId person, UUID objectiveId, PersonsView.@Nullable View view,
 			@Nullable UUID representative, @Nullable String reason) {
-		CarePlanRepository.PlanRow plan = access.change(actor, person, "record-persons-view");
-		CarePlanRepository.ObjectiveRow objective = visibleObjective(actor, plan, person, objectiveId);
+		PlanAccess.Change<CarePlanRepository.ObjectiveRow> change = visibleObjective(actor, person,
+				"record-persons-view", objectiveId);
+		CarePlanRepository.PlanRow plan = change.plan();
+		CarePlanRepository.ObjectiveRow objective = change.item();
 		if (view == null) {
 			throw new CarePlanRule("view", "Choose whether they agree or disagree");
 		}
@@ -148,9 +149,7 @@ public class PlanSignatures {
 		return new SignatureRepository.Representative(related.id(), related.relationship().name(), related.name());
 	}
 
-	private SignatureRepository.PartnerRow partnerRow(Actor actor, CarePlanRepository.PlanRow plan, PersonId person,
-			UUID objectiveId) {
-		visibleObjective(actor, plan, person, objectiveId);
+	private SignatureRepository.PartnerRow partnerRow(Actor actor, CarePlanRepository.PlanRow plan, UUID objectiveId) {
 		OrganisationId organisation = actor.organisationId();
 		return rows.partners(plan.id())
 			.stream()
@@ -160,12 +159,12 @@ public class PlanSignatures {
 					"Your organisation is not named as a partner for this objective"));
 	}
 
-	private CarePlanRepository.ObjectiveRow visibleObjective(Actor actor, CarePlanRepository.PlanRow plan,
-			PersonId person, UUID objectiveId) {
-		CarePlanRepository.ObjectiveRow objective = repository.objective(plan.id(), objectiveId)
-			.orElseThrow(() -> new NotFoundException("CarePlanObjective", objectiveId));
-		access.requireVisible(actor, person, objective.category(), objective.sourceOrganisation());
-		return objective;
+	private PlanAccess.Change<CarePlanRepository.ObjectiveRow> visibleObjective(Actor actor, PersonId person,
+			String action, UUID objectiveId) {
+		return access.change(actor, person, action,
+				plan -> repository.objective(plan.id(), objectiveId)
+					.map(row -> new PlanAccess.Item<>(row, row.category(), row.sourceOrganisation())),
+				"CarePlanObjective", objectiveId);
 	}
 
 	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change, Actor actor) {

@@ -16,11 +16,11 @@ public record AccessDecision(Outcome outcome, String policy, String reason, @Nul
 
 	}
 
-	public static AccessDecision permit(String policy, String reason) {
+	static AccessDecision permit(String policy, String reason) {
 		return new AccessDecision(Outcome.PERMIT, policy, reason, null, false);
 	}
 
-	public static AccessDecision deny(String policy, String reason) {
+	static AccessDecision deny(String policy, String reason) {
 		return new AccessDecision(Outcome.DENY, policy, reason, null, false);
 	}
 

@@ -11,7 +11,7 @@ public class AccessDenied extends RuntimeException {
 
 	private final AccessDecision decision;
 
-	public AccessDenied(PersonId person, AccessDecision decision) {
+	AccessDenied(PersonId person, AccessDecision decision) {
 		super(decision.reason());
 		this.person = person;
 		this.decision = decision;

@@ -29,20 +29,39 @@ public class AccessGrants {
 
 	private final Clock clock;
 
-	AccessGrants(AccessGrantRepository repository, AuditLog auditLog, Clock clock) {
+	private final WritePermissions permissions;
+
+	private final AccessPolicy accessPolicy;
+
+	AccessGrants(AccessGrantRepository repository, AuditLog auditLog, Clock clock, WritePermissions permissions,
+			AccessPolicy accessPolicy) {
 		this.repository = repository;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.permissions = permissions;
+		this.accessPolicy = accessPolicy;
 	}
 
-	@Transactional
+	/**
+	 * Gives the team access to the categories until {@code expiresAt}, if the actor may
+	 * ({@link WritePermissions#teamGrant}): all the categories or none, and the decision
+	 * audited either way.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
 	public void grant(Actor actor, PersonId person, TeamId team, Set<DataCategory> categories, Instant expiresAt,
 			String source) {
+		AccessDecision decision = permissions.teamGrant(actor, person, team, categories);
+		if (!decision.permitted()) {
+			accessPolicy.audited(actor, "grant", "AccessGrant", null, person, decision);
+		}
 		for (DataCategory category : categories) {
 			UUID id = UUID.randomUUID();
 			repository.insert(id, person, team, category, source, expiresAt, clock.instant());
-			auditLog.record(AuditEvent.permitted(actor, "grant-" + category.name().toLowerCase(java.util.Locale.ROOT),
-					"AccessGrant", id, person));
+			auditLog.record(
+					AuditEvent
+						.permitted(actor, "grant-" + category.name().toLowerCase(java.util.Locale.ROOT), "AccessGrant",
+								id, person)
+						.withReason(WritePermissions.reason(decision)));
 		}
 	}
 

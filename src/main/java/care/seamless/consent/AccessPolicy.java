@@ -10,6 +10,7 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
 import care.seamless.team.CareTeams;
 import org.jspecify.annotations.Nullable;
 
@@ -32,9 +33,52 @@ public class AccessPolicy {
 
 	private final AuditLog auditLog;
 
-	AccessPolicy(AccessRepository repository, AuditLog auditLog) {
+	private final CareTeams careTeams;
+
+	AccessPolicy(AccessRepository repository, AuditLog auditLog, CareTeams careTeams) {
 		this.repository = repository;
 		this.auditLog = auditLog;
+		this.careTeams = careTeams;
+	}
+
+	/**
+	 * The one way to refuse: decides the request, writes exactly one audit entry with the
+	 * true outcome, and throws {@link AccessDenied} when refused. The caller's
+	 * transaction must not roll back on {@link AccessDenied}, because the audit entry of
+	 * a refused look or change is the point. A change checked here must not be refused
+	 * afterwards on an access ground: put that ground into the request
+	 * ({@link AccessRequest#by}).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public AccessDecision require(Actor actor, AccessRequest request) {
+		PersonId person = request.person();
+		AccessDecision decision;
+		if (request.who() == AccessRequest.Who.OVERSEER) {
+			decision = oversight(actor, person);
+		}
+		else {
+			decision = request.category() == null ? decideRecord(actor, person)
+					: decide(actor, person, request.category(), request.source());
+			if (decision.permitted()) {
+				decision = writer(actor, request).orElse(decision);
+			}
+		}
+		return audited(actor, request.action(), request.recordType(), request.audited(), person, decision);
+	}
+
+	/**
+	 * Refuses a change the writer may not make, even when they may see what it changes.
+	 */
+	private java.util.Optional<AccessDecision> writer(Actor actor, AccessRequest request) {
+		boolean practitioner = actor.practitionerId() != null && actor.organisationId() != null;
+		return switch (request.who()) {
+			case ANYONE_WITH_ACCESS, OVERSEER -> java.util.Optional.empty();
+			case PRACTITIONER -> practitioner ? java.util.Optional.empty() : java.util.Optional
+				.of(AccessDecision.deny("role", "Only practitioners of a partner organisation make this change"));
+			case CARE_TEAM_MEMBER -> practitioner && careTeams.isCurrentMember(request.person(), actor.practitionerId())
+					? java.util.Optional.empty() : java.util.Optional.of(AccessDecision.deny("relationship",
+							"Only members of the person's care team make this change"));
+		};
 	}
 
 	/** Decides about one item of information without side effects. */
@@ -52,7 +96,7 @@ public class AccessPolicy {
 	public java.util.List<AccessDecision> checkWithParts(Actor actor, PersonId person, String action, String recordType,
 			DataCategory first, DataCategory second, @Nullable OrganisationId source) {
 		AccessRepository.PairEvaluation e = repository.evaluatePair(params(actor), person, first, second, source);
-		audit(actor, person, action, recordType, recordDecision(e.record()));
+		audited(actor, action, recordType, person, person, recordDecision(e.record()));
 		return java.util.List.of(recordDecision(e.record()), decision(e.first()), decision(e.second()));
 	}
 
@@ -97,19 +141,38 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * Decides about the record and audits in one step. A denial is recorded and then
-	 * thrown, so the caller's transaction must not roll back on {@link AccessDenied} (the
-	 * audit entry of a refused look is the point).
+	 * Who may see who looked at the record: Caldicott guardians any person's history,
+	 * team managers that of people their teams work with.
+	 */
+	private AccessDecision oversight(Actor actor, PersonId person) {
+		if (actor.has(Role.CALDICOTT_GUARDIAN)) {
+			return AccessDecision.permit("oversight", "Caldicott guardians oversee access to every record");
+		}
+		if (actor.has(Role.TEAM_MANAGER) && actor.practitionerId() != null
+				&& careTeams.isManagedBy(person, actor.practitionerId())) {
+			return AccessDecision.permit("oversight", "You manage a team that works with this person");
+		}
+		return AccessDecision.deny("oversight",
+				"Only the Caldicott guardian or a manager of a team working with this person may see who looked at the record");
+	}
+
+	/**
+	 * {@link #require} for opening the record ({@code category} is not decided: items are
+	 * filtered by the queries that read them).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action, String recordType) {
-		return audit(actor, person, action, recordType, decideRecord(actor, person));
+		return require(actor, AccessRequest.toOpen(person, action, recordType));
 	}
 
-	private AccessDecision audit(Actor actor, PersonId person, String action, String recordType,
+	/**
+	 * Records the decision, once, with its true outcome, and throws when it refuses.
+	 * Every refusal in this module ends here, so none is ever audited as permitted.
+	 */
+	AccessDecision audited(Actor actor, String action, String recordType, @Nullable Object recordId, PersonId person,
 			AccessDecision decision) {
-		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, recordType, person, person)
-				: AuditEvent.denied(actor, action, recordType, person, person, "");
+		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, recordType, recordId, person)
+				: AuditEvent.denied(actor, action, recordType, recordId, person, "");
 		event = event.withReason(decision.policy() + ": " + decision.reason());
 		auditLog.record(decision.override() ? event.asOverride() : event);
 		if (!decision.permitted()) {

@@ -46,6 +46,10 @@ class AccessRepository {
 	private static final String SQL_EVALUATE_RECORD = "select " + AccessRules.override("item.p") + " as override, "
 			+ AccessRules.recordRelationship("item.p") + " as relationship from " + ITEM;
 
+	private static final String SQL_OBJECTS = """
+			select coalesce(consent.effective_choice(:person, :organisation, 'GENERAL'), '') in ('OBJECTION', 'DISSENT')
+			""";
+
 	private final JdbcClient jdbc;
 
 	AccessRepository(JdbcClient jdbc) {
@@ -106,6 +110,18 @@ class AccessRepository {
 		params.put("itemCategory", category.name());
 		params.put("itemSource", source == null ? null : source.id());
 		return params;
+	}
+
+	/**
+	 * True when the person's effective choice for the organisation's general information
+	 * is an objection or dissent (the same function the read rules use).
+	 */
+	boolean objectsToOrganisation(PersonId person, care.seamless.shared.OrganisationId organisation) {
+		return jdbc.sql(SQL_OBJECTS)
+			.param("person", person.id())
+			.param("organisation", organisation.id())
+			.query(Boolean.class)
+			.single();
 	}
 
 }

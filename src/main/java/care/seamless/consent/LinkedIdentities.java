@@ -2,6 +2,7 @@ package care.seamless.consent;
 
 import java.util.Optional;
 
+import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,14 @@ public class LinkedIdentities {
 
 	private final IdentityLinkRepository repository;
 
-	LinkedIdentities(IdentityLinkRepository repository) {
+	private final AccessPolicy accessPolicy;
+
+	private final WritePermissions permissions;
+
+	LinkedIdentities(IdentityLinkRepository repository, AccessPolicy accessPolicy, WritePermissions permissions) {
 		this.repository = repository;
+		this.accessPolicy = accessPolicy;
+		this.permissions = permissions;
 	}
 
 	/**
@@ -36,24 +43,36 @@ public class LinkedIdentities {
 	}
 
 	/**
-	 * Puts {@code merged} into the group of {@code survivor}. The holders are the
-	 * organisations that hold each record (null for a record of the whole partnership): a
-	 * relationship carried over the link reaches a record only as far as its holder
-	 * shares with the viewer's organisation ({@link AccessRules}).
+	 * Puts {@code merged} into the group of {@code survivor}, if the actor may
+	 * ({@link WritePermissions#identityLink}); audited against both records either way.
+	 * The holders are the organisations that hold each record (null for a record of the
+	 * whole partnership): a relationship carried over the link reaches a record only as
+	 * far as its holder shares with the viewer's organisation ({@link AccessRules}). Call
+	 * it before writing anything else about the link: a refusal throws
+	 * {@link AccessDenied}, which the caller's transaction must not roll back.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void join(PersonId survivor, @Nullable OrganisationId survivorHolder, PersonId merged,
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public void join(Actor actor, PersonId survivor, @Nullable OrganisationId survivorHolder, PersonId merged,
 			@Nullable OrganisationId mergedHolder) {
+		permitted(actor, "link", survivor, merged);
 		repository.join(survivor, survivorHolder, merged, mergedHolder);
 	}
 
 	/**
 	 * Takes {@code merged} out of the group of {@code survivor}; a group left with only
-	 * its survivor disappears, as if it had never been made.
+	 * its survivor disappears, as if it had never been made. The same rule and audit as
+	 * {@link #join}.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void separate(PersonId survivor, PersonId merged) {
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public void separate(Actor actor, PersonId survivor, PersonId merged) {
+		permitted(actor, "unlink", survivor, merged);
 		repository.separate(survivor, merged);
+	}
+
+	private void permitted(Actor actor, String action, PersonId survivor, PersonId merged) {
+		AccessDecision decision = permissions.identityLink(actor, survivor, merged);
+		accessPolicy.audited(actor, action, "Person", merged, merged, decision);
+		accessPolicy.audited(actor, action, "Person", survivor, survivor, decision);
 	}
 
 	/**
@@ -65,6 +84,26 @@ public class LinkedIdentities {
 	public java.util.List<PersonId> recordsOf(PersonId person) {
 		java.util.List<PersonId> records = new java.util.ArrayList<>(java.util.List.of(person));
 		repository.members(person).stream().filter(other -> !other.equals(person)).forEach(records::add);
+		return records;
+	}
+
+	/**
+	 * {@link #recordsOf} without the linked records the actor may not open: each one kept
+	 * is audited as read ({@code action} on {@code recordType}). A linked record the
+	 * actor may not open is left out, not refused: the record asked for is checked on its
+	 * own.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public java.util.List<PersonId> openableRecords(Actor actor, PersonId person, String action, String recordType) {
+		java.util.List<PersonId> group = recordsOf(person);
+		java.util.List<PersonId> records = new java.util.ArrayList<>(java.util.List.of(person));
+		for (PersonId other : group.subList(1, group.size())) {
+			AccessDecision decision = accessPolicy.decideRecord(actor, other);
+			if (decision.permitted()) {
+				accessPolicy.audited(actor, action, recordType, other, other, decision);
+				records.add(other);
+			}
+		}
 		return records;
 	}
 

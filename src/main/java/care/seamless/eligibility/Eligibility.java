@@ -10,11 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import care.seamless.audit.AuditEvent;
-import care.seamless.audit.AuditLog;
-import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.consent.WithheldReason;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
@@ -50,19 +48,16 @@ public class Eligibility {
 
 	private final AccessPolicy accessPolicy;
 
-	private final AuditLog auditLog;
-
 	private final Directory directory;
 
 	private final People people;
 
 	private final Clock clock;
 
-	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Directory directory,
-			People people, Clock clock) {
+	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, Directory directory, People people,
+			Clock clock) {
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
-		this.auditLog = auditLog;
 		this.directory = directory;
 		this.people = people;
 		this.clock = clock;
@@ -176,21 +171,11 @@ public class Eligibility {
 	 */
 	private void access(Actor actor, PersonId person, String action, @Nullable UUID id,
 			@Nullable OrganisationId source) {
-		AccessDecision decision = accessPolicy.decideRecord(actor, person);
-		if (action.equals("create") && actor.practitionerId() == null) {
-			decision = AccessDecision.deny("role", "Only practitioners in the person's care team record eligibility");
+		AccessRequest request = AccessRequest.toOpen(person, action, RECORD).about(id);
+		if (action.equals("create")) {
+			request = request.by(AccessRequest.Who.PRACTITIONER);
 		}
-		if (decision.permitted() && source != null) {
-			AccessDecision item = accessPolicy.decide(actor, person, CATEGORY, source);
-			decision = item.permitted() ? decision : item;
-		}
-		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, RECORD, id, person)
-				: AuditEvent.denied(actor, action, RECORD, id, person, "");
-		event = event.withReason(decision.policy() + ": " + decision.reason());
-		auditLog.record(decision.override() ? event.asOverride() : event);
-		if (!decision.permitted()) {
-			throw new AccessDenied(person, decision);
-		}
+		accessPolicy.require(actor, source == null ? request : request.item(CATEGORY, source));
 	}
 
 	private static @Nullable Determination current(List<Determination> history, DeterminationKind kind) {

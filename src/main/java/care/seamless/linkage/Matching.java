@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.LinkedIdentities;
 import care.seamless.person.KnownElsewhere;
 import care.seamless.person.People;
@@ -238,18 +239,19 @@ public class Matching implements RegistrationMatching {
 	 * Records a reviewer's decision. LINKED links the two records (the one registered
 	 * first survives); NOT_SAME is remembered so the pair is never proposed again.
 	 */
-	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	@Transactional(noRollbackFor = { NotAuthorisedToDecide.class, AccessDenied.class })
 	public void decide(Actor actor, UUID id, long version, MatchStatus decision) {
 		MatchRepository.CandidateRow row = repository.find(id).orElseThrow(() -> new NotFoundException(CANDIDATE, id));
 		requireDecider(actor, "decide-" + decision.name().toLowerCase(java.util.Locale.ROOT), row);
 		if (decision == MatchStatus.PENDING) {
 			throw new IllegalArgumentException("A decision cannot be PENDING");
 		}
+		if (decision == MatchStatus.LINKED) {
+			// First, so that a refused link leaves the candidate undecided.
+			link(actor, row);
+		}
 		if (!repository.decide(id, version, decision, actor.username(), clock.instant())) {
 			throw new ConcurrentEditException(CANDIDATE, id);
-		}
-		if (decision == MatchStatus.LINKED) {
-			link(actor, row);
 		}
 		String action = "decide-" + decision.name().toLowerCase(java.util.Locale.ROOT);
 		auditLog.record(AuditEvent.permitted(actor, action, CANDIDATE, id, row.left()));
@@ -265,11 +267,11 @@ public class Matching implements RegistrationMatching {
 		List<PersonId> pair = linkable(row.left(), row.right()).orElseThrow(AlreadyLinked::new);
 		PersonId survivor = pair.get(0);
 		PersonId merged = pair.get(1);
-		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
-		linkedIdentities.join(survivor, people.holderOf(survivor).orElse(null), merged,
+		// The access rule for linking decides (and audits) first, so a refusal leaves
+		// nothing written.
+		linkedIdentities.join(actor, survivor, people.holderOf(survivor).orElse(null), merged,
 				people.holderOf(merged).orElse(null));
-		auditLog.record(AuditEvent.permitted(actor, "link", "Person", merged, merged));
-		auditLog.record(AuditEvent.permitted(actor, "link", "Person", survivor, survivor));
+		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
 	}
 
 	/**
@@ -300,18 +302,16 @@ public class Matching implements RegistrationMatching {
 	 * Undoes the link that put {@code merged} into another record: both records are as
 	 * they were before, and the pair goes back to the queue.
 	 */
-	@Transactional(noRollbackFor = NotAuthorisedToDecide.class)
+	@Transactional(noRollbackFor = { NotAuthorisedToDecide.class, AccessDenied.class })
 	public void unlink(Actor actor, PersonId merged) {
 		requireDecider(actor, "unlink", null);
 		MatchRepository.ActiveLink link = repository.activeLink(merged)
 			.orElseThrow(() -> new NotFoundException("PersonLink", merged));
+		linkedIdentities.separate(actor, link.survivor(), merged);
 		repository.undo(link.id(), actor.username(), clock.instant());
-		linkedIdentities.separate(link.survivor(), merged);
 		if (link.candidate() != null) {
 			repository.reopen(link.candidate());
 		}
-		auditLog.record(AuditEvent.permitted(actor, "unlink", "Person", merged, merged));
-		auditLog.record(AuditEvent.permitted(actor, "unlink", "Person", link.survivor(), link.survivor()));
 	}
 
 	private void requireDecider(Actor actor, String action, MatchRepository.@Nullable CandidateRow row) {

@@ -14,6 +14,7 @@ import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.consent.LinkedIdentities;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
@@ -23,7 +24,6 @@ import care.seamless.shared.ErrorCode;
 import care.seamless.shared.NhsNumber;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
-import care.seamless.shared.Role;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.OrganisationId;
 import care.seamless.team.CareTeamMember;
@@ -133,13 +133,12 @@ public class People {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public long update(Actor actor, PersonId id, long version, PersonDetails details) {
-		accessPolicy.check(actor, id, DataCategory.GENERAL, "update", RECORD);
 		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
-		// Someone who cannot see the details must not be able to overwrite them.
-		AccessDecision detailsAccess = accessPolicy.decide(actor, id, DataCategory.GENERAL, row.sourceOrganisationId());
-		if (!detailsAccess.permitted()) {
-			throw new AccessDenied(id, detailsAccess);
-		}
+		// Someone who cannot see the details must not be able to overwrite them: one
+		// decision about the details themselves, so a refusal is never audited as
+		// allowed.
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(id, "update", RECORD).item(DataCategory.GENERAL, row.sourceOrganisationId()));
 		PersonDetails checked = check(details, id);
 		int updated;
 		try {
@@ -200,17 +199,7 @@ public class People {
 	 * this is normally all of them; each entry is still decided on its own.
 	 */
 	private List<PersonId> readableRecords(Actor actor, PersonId id, String action) {
-		List<PersonId> records = new ArrayList<>(List.of(id));
-		List<PersonId> group = linkedIdentities.recordsOf(id);
-		for (PersonId other : group.subList(1, group.size())) {
-			AccessDecision decision = accessPolicy.decideRecord(actor, other);
-			if (decision.permitted()) {
-				AuditEvent event = AuditEvent.permitted(actor, action + "-linked", RECORD, other, other);
-				auditLog.record(decision.override() ? event.asOverride() : event);
-				records.add(other);
-			}
-		}
-		return records;
+		return linkedIdentities.openableRecords(actor, id, action + "-linked", RECORD);
 	}
 
 	/**
@@ -316,14 +305,8 @@ public class People {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public List<AuditEntry> accessHistory(Actor actor, PersonId id, int limit) {
 		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
-		boolean allowed = actor.has(Role.CALDICOTT_GUARDIAN) || (actor.has(Role.TEAM_MANAGER)
-				&& actor.practitionerId() != null && careTeams.isManagedBy(id, actor.practitionerId()));
-		if (!allowed) {
-			String reason = "Only the Caldicott guardian or a manager of a team working with this person may see who looked at the record";
-			auditLog.record(AuditEvent.denied(actor, "read-access-history", RECORD, id, id, reason));
-			throw new AccessDenied(id, AccessDecision.deny("role", reason));
-		}
-		auditLog.record(AuditEvent.permitted(actor, "read-access-history", RECORD, id, id));
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(id, "read-access-history", RECORD).by(AccessRequest.Who.OVERSEER));
 		return auditLog.historyOf(id, limit);
 	}
 

@@ -46,12 +46,15 @@ public class CareTeams {
 
 	private final ObjectProvider<MembershipEndingCheck> endingChecks;
 
+	private final ObjectProvider<MembershipStartingCheck> startingCheck;
+
 	CareTeams(CareTeamRepository repository, AuditLog auditLog, Clock clock,
-			ObjectProvider<MembershipEndingCheck> endingChecks) {
+			ObjectProvider<MembershipEndingCheck> endingChecks, ObjectProvider<MembershipStartingCheck> startingCheck) {
 		this.repository = repository;
 		this.auditLog = auditLog;
 		this.clock = clock;
 		this.endingChecks = endingChecks;
+		this.startingCheck = startingCheck;
 	}
 
 	/**
@@ -83,9 +86,17 @@ public class CareTeams {
 		return repository.members(person);
 	}
 
-	@Transactional
+	/**
+	 * Adds a member, if the access policy allows the actor to (ADR 16). The rule lives in
+	 * the access module, which refuses with its own exception after auditing the refusal;
+	 * it is named here by class name only, so that refusal's audit entry is kept without
+	 * this module depending on that one. With no rule deployed nobody is added: getObject
+	 * fails closed.
+	 */
+	@Transactional(noRollbackForClassName = "care.seamless.consent.AccessDenied")
 	public UUID addMember(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team, String role,
 			boolean lead) {
+		String permission = startingCheck.getObject().requirePermission(actor, person, practitioner, lead);
 		LocalDate today = LocalDate.now(clock);
 		boolean hasLead = repository.members(person).stream().anyMatch(m -> m.lead() && m.periodEnd() == null);
 		if (!lead && !hasLead) {
@@ -96,7 +107,8 @@ public class CareTeams {
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(id, person, practitioner, team, role, lead, today);
-		auditLog.record(AuditEvent.permitted(actor, lead ? "add-lead" : "add-member", "CareTeamMember", id, person));
+		auditLog.record(AuditEvent.permitted(actor, lead ? "add-lead" : "add-member", "CareTeamMember", id, person)
+			.withReason(permission));
 		return id;
 	}
 

@@ -103,7 +103,10 @@ class MatchingTests {
 		fixtures.agreement(java.util.Set.of(council, trust), DataCategory.GENERAL);
 		socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
 		nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
-		manager = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.TEAM_MANAGER);
+		// Managers decide pairs in which they answer for one record (ADR 16): this one
+		// manages the social worker who leads the council's records.
+		manager = fixtures.practitionerIn(council, socialWorker.teamId(), Profession.SOCIAL_WORKER, true,
+				Role.TEAM_MANAGER);
 		int day = DAY.incrementAndGet();
 		dob = LocalDate.of(1931, 1, 1).plusDays(day * 37L);
 		postcode = "ZZ" + (day % 90 + 10) + " 9" + (char) ('A' + day % 26) + "Q";
