@@ -47,6 +47,22 @@ public class People {
 
 	private static final String RECORD = "Person";
 
+	/**
+	 * The person table as record linkage may read it, for use in its candidate queries: a
+	 * derived table of identifying and contact columns ({@code id}, {@code nhs_number},
+	 * names, {@code date_of_birth}, {@code sex}, address, {@code postcode},
+	 * {@code phone}, {@code email}, {@code source_organisation_id}, {@code created_at}).
+	 * PostgreSQL folds it into the outer query, so the person table's indexes still
+	 * answer each blocking branch. Linkage runs no access rule over it: matching is an
+	 * identity service, and what a reviewer sees is governed by the review queue's own
+	 * roles.
+	 */
+	public static String matchingRecordsSql() {
+		return """
+				(select id, nhs_number, given_name, family_name, date_of_birth, sex, address_line_1, address_line_2,
+				  town, postcode, phone, email, source_organisation_id, created_at from person.person)""";
+	}
+
 	private final PersonRepository repository;
 
 	private final AccessPolicy accessPolicy;
