@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -151,6 +152,16 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public List<AuditEntry> recent(int limit, boolean overridesAndDenialsOnly) {
 		return entries.recent(limit, overridesAndDenialsOnly);
+	}
+
+	/**
+	 * Hours since {@code since} in which one account recorded more than {@code moreThan}
+	 * entries of this action, newest first; only accounts of the given organisation when
+	 * one is named.
+	 */
+	@Transactional(readOnly = true)
+	public List<BusyHour> busyHours(String action, Instant since, int moreThan, @Nullable String organisationCode) {
+		return entries.busyHours(action, since, moreThan, organisationCode);
 	}
 
 	@Transactional(readOnly = true)

@@ -98,10 +98,9 @@ class PeopleAccessTests {
 
 	@Test
 	void searchShowsOnlyMinimalDemographicsAndMarksTheRelationship() {
-		SearchResults asOutsider = people.search(outsider.actor(), familyName, 1);
-		SearchResults asMember = people.search(inTeam.actor(), familyName, 1);
+		SearchResults asOutsider = people.search(outsider.actor(), familyName + " 27/3/1940");
+		SearchResults asMember = people.search(inTeam.actor(), familyName);
 
-		assertThat(asOutsider.total()).isEqualTo(1);
 		assertThat(asOutsider.people()).singleElement().satisfies(p -> {
 			assertThat(p.inCareTeam()).isFalse();
 			assertThat(p.partialPostcode()).isEqualTo("RV1");
@@ -113,8 +112,8 @@ class PeopleAccessTests {
 	void caseloadCountsOnlyPeopleInTheActorsCareTeams() {
 		PersonId second = fixtures.person(Fixtures.unique("Second"), inTeam);
 
-		SearchResults caseload = people.caseload(inTeam.actor(), 1);
-		SearchResults outsiderCaseload = people.caseload(outsider.actor(), 1);
+		Caseload caseload = people.caseload(inTeam.actor(), 1);
+		Caseload outsiderCaseload = people.caseload(outsider.actor(), 1);
 
 		assertThat(caseload.total()).isEqualTo(2);
 		assertThat(caseload.people()).extracting(PersonSummary::id).containsExactlyInAnyOrder(person, second);
