@@ -3,75 +3,122 @@ package care.seamless.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
-import java.util.ArrayList;
-
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends to and reads the audit log. {@link #record} joins the caller's transaction, so
  * a change and its audit entry commit or roll back together; it refuses to run outside
- * one.
+ * one. Refusals are the exception: they are kept even when the caller rolls back.
  */
 @Service
 public class AuditLog {
 
-	private final AuditRepository entries;
-
 	private static final Object PENDING_KEY = AuditLog.class.getName() + ".pending";
+
+	private final AuditRepository entries;
 
 	private final Clock clock;
 
-	AuditLog(AuditRepository entries, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	AuditLog(AuditRepository entries, Clock clock, PlatformTransactionManager transactions) {
 		this.entries = entries;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
 	 * Records an event in the caller's transaction. The entry is written just before that
 	 * transaction commits, so the chain lock (one writer at a time) is held only for the
-	 * insert and the commit, not for the work in between; if the transaction rolls back,
-	 * its entries go with it.
+	 * insert and the commit, not for the work in between. If the transaction rolls back,
+	 * its permitted entries go with it (the change they describe did not happen) and its
+	 * refusals are written in a transaction of their own (someone still tried).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditEvent event) {
 		// Stamp the time now, when it happened, not at commit.
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Pending item = new Pending(event, clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			append(List.of(new Pending(event, now)));
+			append(List.of(item));
 			return;
 		}
-		@SuppressWarnings("unchecked")
-		List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING_KEY);
-		if (pending == null) {
-			List<Pending> batch = new ArrayList<>();
+		Batch batch = (Batch) TransactionSynchronizationManager.getResource(PENDING_KEY);
+		if (batch == null) {
+			batch = new Batch();
 			TransactionSynchronizationManager.bindResource(PENDING_KEY, batch);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					append(batch);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
-				}
-
-			});
-			pending = batch;
+			TransactionSynchronizationManager.registerSynchronization(batch);
 		}
-		pending.add(new Pending(event, now));
+		batch.add(item);
 	}
 
 	private record Pending(AuditEvent event, Instant at) {
+	}
+
+	/**
+	 * The entries of one transaction. It is bound to that transaction only: a
+	 * REQUIRES_NEW transaction inside it suspends the batch (Spring suspends
+	 * synchronizations but not resources bound by hand) and gets its own, so an inner
+	 * transaction's entries commit with the inner transaction, not with the outer one.
+	 */
+	private final class Batch implements TransactionSynchronization {
+
+		private final List<Pending> items = new ArrayList<>();
+
+		private boolean written;
+
+		void add(Pending item) {
+			if (written) {
+				// Recorded by a synchronization that runs after ours, still before
+				// commit: this transaction holds the chain lock already.
+				append(List.of(item));
+				return;
+			}
+			items.add(item);
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(PENDING_KEY);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(PENDING_KEY, this);
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			append(items);
+			written = true;
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
+			if (status != STATUS_COMMITTED) {
+				List<Pending> refusals = items.stream()
+					.filter(item -> item.event().outcome() == AuditEvent.Outcome.DENIED)
+					.toList();
+				if (!refusals.isEmpty()) {
+					ownTransaction.executeWithoutResult(tx -> append(refusals));
+				}
+			}
+		}
+
 	}
 
 	private void append(List<Pending> batch) {
@@ -105,6 +152,16 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public List<AuditEntry> recent(int limit, boolean overridesAndDenialsOnly) {
 		return entries.recent(limit, overridesAndDenialsOnly);
+	}
+
+	/**
+	 * Hours since {@code since} in which one account recorded more than {@code moreThan}
+	 * entries of this action, newest first; only accounts of the given organisation when
+	 * one is named.
+	 */
+	@Transactional(readOnly = true)
+	public List<BusyHour> busyHours(String action, Instant since, int moreThan, @Nullable String organisationCode) {
+		return entries.busyHours(action, since, moreThan, organisationCode);
 	}
 
 	@Transactional(readOnly = true)

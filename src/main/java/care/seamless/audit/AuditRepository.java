@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +37,17 @@ class AuditRepository {
 			select seq, occurred_at, account, role, organisation_code, action, record_type, record_id, person_id,
 			       purpose, outcome, reason, override, prev_hash, hash
 			from audit.entry
+			""";
+
+	private static final String SQL_BUSY_HOURS = """
+			select account, organisation_code, date_trunc('hour', occurred_at, 'UTC') as hour_starting,
+			       count(*) as entries
+			from audit.entry
+			where action = :action and occurred_at >= :since
+			  and (cast(:organisationCode as text) is null or organisation_code = :organisationCode)
+			group by account, organisation_code, date_trunc('hour', occurred_at, 'UTC')
+			having count(*) > :moreThan
+			order by hour_starting desc, entries desc, account
 			""";
 
 	private final JdbcClient jdbc;
@@ -94,6 +107,17 @@ class AuditRepository {
 			.query(AuditRepository::map)
 			.stream()
 			.forEach(consumer);
+	}
+
+	List<BusyHour> busyHours(String action, Instant since, int moreThan, @Nullable String organisationCode) {
+		return jdbc.sql(SQL_BUSY_HOURS)
+			.param("action", action)
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.param("moreThan", moreThan)
+			.param("organisationCode", organisationCode)
+			.query((rs, n) -> new BusyHour(rs.getString("account"), rs.getString("organisation_code"),
+					rs.getObject("hour_starting", OffsetDateTime.class).toInstant(), rs.getLong("entries")))
+			.list();
 	}
 
 	long count() {

@@ -75,9 +75,8 @@ final class AccessRules {
 	private static String grant(String p, String c) {
 		return """
 				exists (select 1 from consent.access_grant pdp_g
-				  join team.team_membership pdp_gm on pdp_gm.team_id = pdp_g.team_id and pdp_gm.practitioner_id = :ctPractitioner
-				  where pdp_g.person_id = %s and pdp_g.expires_at > now()%s)"""
-			.formatted(p, c == null ? "" : " and pdp_g.category = " + c);
+				  where pdp_g.person_id = %s and pdp_g.expires_at > now()%s and %s)""".formatted(p,
+				c == null ? "" : " and pdp_g.category = " + c, CareTeams.teamMemberSql("pdp_g.team_id"));
 	}
 
 	/**

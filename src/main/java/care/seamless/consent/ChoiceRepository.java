@@ -1,5 +1,6 @@
 package care.seamless.consent;
 
+import care.seamless.team.Directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Repository;
 class ChoiceRepository {
 
 	private static final String SQL_CHOICES = """
-			select ch.id, ch.person_id, ch.kind, ch.organisation_id, o.name as organisation_name, ch.category, ch.how_given,
+			select ch.id, ch.person_id, ch.kind, ch.organisation_id, %s as organisation_name, ch.category, ch.how_given,
 			       ch.effective_from, ch.expires_on, ch.best_interests_decision_id, ch.recorded_by, ch.recorded_at,
 			       ch.withdrawn_at, ch.withdrawn_by, ch.version
-			from consent.choice ch left join team.organisation o on o.id = ch.organisation_id
-			""";
+			from consent.choice ch
+			""".formatted(Directory.organisationNameSql("ch.organisation_id"));
 
 	private static final String SQL_INSERT_CHOICE = """
 			insert into consent.choice (id, person_id, kind, organisation_id, category, how_given, effective_from,

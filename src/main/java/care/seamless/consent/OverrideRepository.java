@@ -1,5 +1,6 @@
 package care.seamless.consent;
 
+import care.seamless.team.Directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Repository;
 class OverrideRepository {
 
 	private static final String SQL_SELECT = """
-			select o.id, o.person_id, o.account, org.name as organisation_name, o.reason_code, o.reason_text,
+			select o.id, o.person_id, o.account, %s as organisation_name, o.reason_code, o.reason_text,
 			       o.started_at, o.expires_at, o.review_status, o.reviewed_by, o.reviewed_at, o.review_note,
 			       o.escalated_at, o.version
-			from consent.override o left join team.organisation org on org.id = o.organisation_id
-			""";
+			from consent.override o
+			""".formatted(Directory.organisationNameSql("o.organisation_id"));
 
 	private final JdbcClient jdbc;
 

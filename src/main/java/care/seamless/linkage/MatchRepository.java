@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.seamless.person.People;
 import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Candidate search over {@code person.person} and the review queue. The candidate query
- * is the online form of the blocking keys (docs/linkage.md section 4): each branch is
- * answered from a btree index and capped, so one query costs about the same whatever the
- * population.
+ * Candidate search over the people that the person module publishes for matching, and the
+ * review queue. The candidate query is the online form of the blocking keys
+ * (docs/linkage.md section 4): each branch is answered from a btree index and capped, so
+ * one query costs about the same whatever the population.
  */
 @Repository
 class MatchRepository {
@@ -32,41 +35,41 @@ class MatchRepository {
 	private static final String PERSON_COLUMNS = """
 			p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
 			p.address_line_2, p.town, p.postcode, p.phone, p.email,
-			coalesce(o.name, (select lo.name from team.care_team_member c
-			  join team.practitioner pr on pr.id = c.practitioner_id
-			  join team.organisation lo on lo.id = pr.organisation_id
-			  where c.person_id = p.id and c.lead and c.period_end is null limit 1)) as organisation
-			""";
+			coalesce(%s, %s) as organisation
+			""".formatted(Directory.organisationNameSql("p.source_organisation_id"),
+			CareTeams.leadOrganisationNameSql("p.id"));
+
+	// Person and team publish these fragments; linkage never names their tables.
+	private static final String PEOPLE = People.matchingRecordsSql();
 
 	private static final String SQL_CANDIDATES = """
 			with hits as (
-			  (select id from person.person where nhs_number = cast(:nhs as text))
-			  union (select id from person.person where date_of_birth = :dob limit :limit)
-			  union (select id from person.person where lower(family_name) = :family and lower(given_name) = :given limit :limit)
-			  union (select id from person.person where lower(family_name) = :given and lower(given_name) = :family limit :limit)
-			  union (select id from person.person where lower(family_name) = :family
+			  (select id from %1$s b where nhs_number = cast(:nhs as text))
+			  union (select id from %1$s b where date_of_birth = :dob limit :limit)
+			  union (select id from %1$s b where lower(family_name) = :family and lower(given_name) = :given limit :limit)
+			  union (select id from %1$s b where lower(family_name) = :given and lower(given_name) = :family limit :limit)
+			  union (select id from %1$s b where lower(family_name) = :family
 			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
-			  union (select id from person.person where lower(given_name) = :given
+			  union (select id from %1$s b where lower(given_name) = :given
 			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
-			  union (select id from person.person where replace(postcode, ' ', '') = cast(:postcode as text)
+			  union (select id from %1$s b where replace(postcode, ' ', '') = cast(:postcode as text)
 			           and lower(left(given_name, 1)) = :initial limit :limit)
 			)
-			select %s
-			from hits h join person.person p on p.id = h.id
-			left join team.organisation o on o.id = p.source_organisation_id
+			select %2$s
+			from hits h join %1$s p on p.id = h.id
 			where p.id is distinct from cast(:self as uuid)
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
 			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
 			    and ((m.left_person = p.id and m.right_person = cast(:self as uuid))
 			      or (m.right_person = p.id and m.left_person = cast(:self as uuid))))
 			"""
-		.formatted(PERSON_COLUMNS);
+		.formatted(PEOPLE, PERSON_COLUMNS);
 
 	private static final String SQL_PERSON = """
 			select %s
-			from person.person p left join team.organisation o on o.id = p.source_organisation_id
+			from %s p
 			where p.id = :id
-			""".formatted(PERSON_COLUMNS);
+			""".formatted(PERSON_COLUMNS, PEOPLE);
 
 	private static final String SQL_PROPOSE = """
 			insert into linkage.match_candidate (id, left_person, right_person, weight, probability, rule, contributions,
@@ -135,8 +138,8 @@ class MatchRepository {
 			""";
 
 	private static final String SQL_OLDER_FIRST = """
-			select id from person.person where id in (:a, :b) order by created_at, id
-			""";
+			select id from %s p where id in (:a, :b) order by created_at, id
+			""".formatted(PEOPLE);
 
 	private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package care.seamless.partnership;
 
+import care.seamless.team.Directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,13 +28,14 @@ class AgreementRepository {
 
 	private static final String SQL_SELECT = """
 			select a.id, a.title, a.lawful_basis, a.start_date, a.review_date, a.status, a.version,
-			       (select string_agg(p.organisation_id || '|' || o.name, ';' order by o.name)
-			          from partnership.agreement_party p join team.organisation o on o.id = p.organisation_id
-			         where p.agreement_id = a.id) as parties,
+			       (select string_agg(p.organisation_id || '|' || p.name, ';' order by p.name)
+			          from (select pa.organisation_id, %s as name from partnership.agreement_party pa
+			                 where pa.agreement_id = a.id) p) as parties,
 			       (select string_agg(purpose, ',') from partnership.agreement_purpose where agreement_id = a.id) as purposes,
 			       (select string_agg(category, ',') from partnership.agreement_category where agreement_id = a.id) as categories
 			from partnership.sharing_agreement a
-			""";
+			"""
+		.formatted(Directory.organisationNameSql("pa.organisation_id"));
 
 	private final JdbcClient jdbc;
 

@@ -16,6 +16,7 @@ import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
 import care.seamless.consent.LinkedIdentities;
+import care.seamless.consent.SearchVolumes;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
@@ -43,9 +44,28 @@ public class People {
 
 	public static final int PAGE_SIZE = 20;
 
+	/** The most people one search returns; more asks the searcher to narrow it. */
+	public static final int SEARCH_LIMIT = 20;
+
 	public static final int ENTRY_PAGE_SIZE = 10;
 
 	private static final String RECORD = "Person";
+
+	/**
+	 * The person table as record linkage may read it, for use in its candidate queries: a
+	 * derived table of identifying and contact columns ({@code id}, {@code nhs_number},
+	 * names, {@code date_of_birth}, {@code sex}, address, {@code postcode},
+	 * {@code phone}, {@code email}, {@code source_organisation_id}, {@code created_at}).
+	 * PostgreSQL folds it into the outer query, so the person table's indexes still
+	 * answer each blocking branch. Linkage runs no access rule over it: matching is an
+	 * identity service, and what a reviewer sees is governed by the review queue's own
+	 * roles.
+	 */
+	public static String matchingRecordsSql() {
+		return """
+				(select id, nhs_number, given_name, family_name, date_of_birth, sex, address_line_1, address_line_2,
+				  town, postcode, phone, email, source_organisation_id, created_at from person.person)""";
+	}
 
 	private final PersonRepository repository;
 
@@ -255,24 +275,50 @@ public class People {
 				d.sex(), null, null, null, null, null, null, null, null, false, null);
 	}
 
-	@Transactional
-	public SearchResults search(Actor actor, String query, int page) {
-		SearchCriteria criteria = SearchCriteria.parse(query);
-		int safePage = Math.max(page, 1);
+	/**
+	 * Finds people by name, date of birth or NHS number: people in the actor's care teams
+	 * (or reachable through a grant or an override) by any part of their name, others
+	 * only by identifying criteria ({@link SearchCriteria}). At most
+	 * {@link #SEARCH_LIMIT} are returned. The audit entry records the criteria's shape
+	 * and the number found, never the values; a search that found anyone outside the care
+	 * teams is recorded as {@link SearchVolumes#OUTSIDE_CARE_TEAMS} so unusual volumes
+	 * can be flagged.
+	 */
+	@Transactional(noRollbackFor = PersonRuleViolation.class)
+	public SearchResults search(Actor actor, String query) {
+		SearchCriteria criteria;
+		try {
+			criteria = SearchCriteria.parse(query);
+		}
+		catch (SearchTooBroad ex) {
+			auditLog.record(AuditEvent.denied(actor, "search", RECORD, null, null,
+					"search too broad; criteria: " + ex.shape()));
+			throw ex;
+		}
+		catch (PersonRuleViolation ex) {
+			auditLog
+				.record(AuditEvent.denied(actor, "search", RECORD, null, null, "search refused: " + ex.code().slug()));
+			throw ex;
+		}
 		SqlCondition access = accessPolicy.visibleRecords(actor, "p.id");
-		List<PersonSummary> people = repository.search(criteria, access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE);
-		long total = repository.count(criteria);
-		// Who searched is audited, not what for: the query may itself be personal data.
-		auditLog.record(AuditEvent.permitted(actor, "search", RECORD, null, null));
-		return new SearchResults(people, total, safePage, PAGE_SIZE);
+		List<PersonSummary> found = repository.search(criteria, access, SEARCH_LIMIT + 1);
+		boolean more = found.size() > SEARCH_LIMIT;
+		List<PersonSummary> people = more ? found.subList(0, SEARCH_LIMIT) : found;
+		long outside = people.stream().filter(p -> !p.inCareTeam()).count();
+		String reason = "criteria: " + criteria.shape() + "; results: " + people.size()
+				+ (more ? " (more matched)" : "") + "; outside care teams: " + outside;
+		auditLog.record(AuditEvent
+			.permitted(actor, outside > 0 ? SearchVolumes.OUTSIDE_CARE_TEAMS : "search", RECORD, null, null)
+			.withReason(reason));
+		return new SearchResults(List.copyOf(people), more, criteria.identifying(), SEARCH_LIMIT);
 	}
 
 	@Transactional(readOnly = true)
-	public SearchResults caseload(Actor actor, int page) {
+	public Caseload caseload(Actor actor, int page) {
 		int safePage = Math.max(page, 1);
 		// One row per person: a person with linked records is listed once, marked.
 		SqlCondition access = accessPolicy.visiblePeople(actor, "p.id");
-		return new SearchResults(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
+		return new Caseload(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
 				repository.caseloadCount(access), safePage, PAGE_SIZE);
 	}
 

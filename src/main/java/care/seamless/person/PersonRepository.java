@@ -199,27 +199,21 @@ class PersonRepository {
 	}
 
 	/**
-	 * Search over everyone, returning only identifying fields; {@code access} marks which
-	 * results the actor may open. The same criteria drive the count so totals and pages
-	 * agree.
+	 * Search returning only identifying fields; {@code access} marks which results the
+	 * actor may open. Criteria that do not identify someone find only people the access
+	 * condition admits, so a loose search cannot list the population.
 	 */
-	List<PersonSummary> search(SearchCriteria criteria, SqlCondition access, int limit, int offset) {
+	List<PersonSummary> search(SearchCriteria criteria, SqlCondition access, int limit) {
 		Map<String, Object> params = new HashMap<>(criteria.params());
 		params.putAll(access.params());
 		params.put("limit", limit);
-		params.put("offset", offset);
-		return jdbc.sql(SQL_SUMMARY_COLUMNS.formatted(access.sql()) + " where " + criteria.sql()
-				+ " order by lower(p.family_name), lower(p.given_name), p.date_of_birth, p.id limit :limit offset :offset")
+		String where = criteria.identifying() ? criteria.sql() : criteria.sql() + " and " + access.sql();
+		return jdbc
+			.sql(SQL_SUMMARY_COLUMNS.formatted(access.sql()) + " where " + where
+					+ " order by lower(p.family_name), lower(p.given_name), p.date_of_birth, p.id limit :limit")
 			.params(params)
 			.query(PersonRepository::mapSummary)
 			.list();
-	}
-
-	long count(SearchCriteria criteria) {
-		return jdbc.sql("select count(*) from person.person p where " + criteria.sql())
-			.params(criteria.params())
-			.query(Long.class)
-			.single();
 	}
 
 	/**

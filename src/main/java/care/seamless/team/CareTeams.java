@@ -66,6 +66,29 @@ public class CareTeams {
 				+ CURRENT_MEMBER_CONDITION + ")";
 	}
 
+	/**
+	 * An SQL condition true when the acting practitioner (parameter
+	 * {@code :ctPractitioner}) belongs to the team in {@code teamColumn}: how another
+	 * module's query asks "is the viewer in this team" without naming team's tables.
+	 */
+	public static String teamMemberSql(String teamColumn) {
+		return "exists (select 1 from team.team_membership pdp_tm where pdp_tm.team_id = " + teamColumn
+				+ " and pdp_tm.practitioner_id = :" + PRACTITIONER_PARAM + ")";
+	}
+
+	/**
+	 * An SQL scalar: the name of the organisation of the person's current lead
+	 * professional in {@code personColumn}, or null when there is none.
+	 */
+	public static String leadOrganisationNameSql(String personColumn) {
+		return """
+				(select pdp_lo.name from team.care_team_member pdp_lc
+				  join team.practitioner pdp_lp on pdp_lp.id = pdp_lc.practitioner_id
+				  join team.organisation pdp_lo on pdp_lo.id = pdp_lp.organisation_id
+				  where pdp_lc.person_id = %s and pdp_lc.lead and pdp_lc.period_end is null limit 1)"""
+			.formatted(personColumn);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
 		return repository.isCurrentMember(person, practitioner);

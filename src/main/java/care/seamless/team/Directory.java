@@ -27,6 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Directory {
 
+	/**
+	 * An SQL scalar: the name of the organisation whose id is in
+	 * {@code organisationColumn} (null for none), for other modules' queries that show
+	 * who recorded or holds something.
+	 */
+	public static String organisationNameSql(String organisationColumn) {
+		return "(select pdp_on.name from team.organisation pdp_on where pdp_on.id = " + organisationColumn + ")";
+	}
+
 	private final DirectoryRepository repository;
 
 	private final PasswordEncoder passwordEncoder;

@@ -21,7 +21,7 @@ import care.seamless.person.EntryPage;
 import care.seamless.person.People;
 import care.seamless.person.PersonRecord;
 import care.seamless.person.PersonSummary;
-import care.seamless.person.SearchResults;
+import care.seamless.person.Caseload;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -196,7 +196,7 @@ class AccessPropertyTests {
 				// not checked.
 			}
 			// (e) the caseload lists and counts exactly the records the viewer may open
-			SearchResults caseload = people().caseload(viewer, 1);
+			Caseload caseload = people().caseload(viewer, 1);
 			assertThat(caseload.total()).as("caseload total").isEqualTo(recordsVisible.size());
 			assertThat(caseload.people()).extracting(PersonSummary::id)
 				.containsExactlyInAnyOrderElementsOf(recordsVisible);

@@ -98,10 +98,9 @@ class PeopleAccessTests {
 
 	@Test
 	void searchShowsOnlyMinimalDemographicsAndMarksTheRelationship() {
-		SearchResults asOutsider = people.search(outsider.actor(), familyName, 1);
-		SearchResults asMember = people.search(inTeam.actor(), familyName, 1);
+		SearchResults asOutsider = people.search(outsider.actor(), familyName + " 27/3/1940");
+		SearchResults asMember = people.search(inTeam.actor(), familyName);
 
-		assertThat(asOutsider.total()).isEqualTo(1);
 		assertThat(asOutsider.people()).singleElement().satisfies(p -> {
 			assertThat(p.inCareTeam()).isFalse();
 			assertThat(p.partialPostcode()).isEqualTo("RV1");
@@ -113,8 +112,8 @@ class PeopleAccessTests {
 	void caseloadCountsOnlyPeopleInTheActorsCareTeams() {
 		PersonId second = fixtures.person(Fixtures.unique("Second"), inTeam);
 
-		SearchResults caseload = people.caseload(inTeam.actor(), 1);
-		SearchResults outsiderCaseload = people.caseload(outsider.actor(), 1);
+		Caseload caseload = people.caseload(inTeam.actor(), 1);
+		Caseload outsiderCaseload = people.caseload(outsider.actor(), 1);
 
 		assertThat(caseload.total()).isEqualTo(2);
 		assertThat(caseload.people()).extracting(PersonSummary::id).containsExactlyInAnyOrder(person, second);
@@ -136,11 +135,11 @@ class PeopleAccessTests {
 	}
 
 	@Test
-	void theApiSearchGivesTheSameMinimalViewAndTotals() throws Exception {
-		mvc.perform(
-				get("/api/v1/people").param("q", familyName).with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
+	void theApiSearchGivesTheSameMinimalView() throws Exception {
+		mvc.perform(get("/api/v1/people").param("q", familyName + " 27/03/1940")
+			.with(httpBasic(outsider.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.people.length()").value(1))
 			.andExpect(jsonPath("$.people[0].inCareTeam").value(false))
 			.andExpect(jsonPath("$.people[0].addressLine1").doesNotExist())
 			.andExpect(jsonPath("$.people[0].phone").doesNotExist());

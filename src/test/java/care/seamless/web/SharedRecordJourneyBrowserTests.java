@@ -70,7 +70,9 @@ class SharedRecordJourneyBrowserTests {
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(stranger.username(), Fixtures.PASSWORD);
-			browser.open("/people?q=" + familyName);
+			// Outside the care team, a name alone finds no one: the date of birth makes
+			// the search identifying.
+			browser.open("/people?q=" + familyName + "%2027/03/1940");
 			assertThat(browser.text(By.id("results"))).contains("Not in your care team");
 			browser.driver().findElement(By.cssSelector("#results tbody a")).click();
 			assertThat(browser.text(By.id("denied-heading"))).isEqualTo("You cannot see this record");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.ConsentRule;
 import care.seamless.consent.Overrides;
+import care.seamless.consent.SearchVolumes;
 import care.seamless.shared.Actor;
 
 import org.springframework.stereotype.Controller;
@@ -26,9 +27,12 @@ class CaldicottController {
 
 	private final AuditLog auditLog;
 
-	CaldicottController(Overrides overrides, AuditLog auditLog) {
+	private final SearchVolumes searchVolumes;
+
+	CaldicottController(Overrides overrides, AuditLog auditLog, SearchVolumes searchVolumes) {
 		this.overrides = overrides;
 		this.auditLog = auditLog;
+		this.searchVolumes = searchVolumes;
 	}
 
 	@GetMapping("/caldicott")
@@ -36,7 +40,14 @@ class CaldicottController {
 		model.addAttribute("pending", overrides.awaitingReview(actor));
 		model.addAttribute("reviewed", overrides.reviewed(actor, 50));
 		model.addAttribute("events", auditLog.recent(100, true));
+		addUnusualSearches(actor, model);
 		return "consent/caldicott";
+	}
+
+	/** The unusual-searching block (template consent/caldicott-searches). */
+	private void addUnusualSearches(Actor actor, Model model) {
+		model.addAttribute("unusualSearches", searchVolumes.unusual(actor));
+		model.addAttribute("searchesPerHour", searchVolumes.perHour());
 	}
 
 	@PostMapping("/caldicott/overrides/{id}/review")

@@ -50,11 +50,15 @@ class PersonController {
 	}
 
 	@GetMapping("/people")
-	String search(Actor actor, @RequestParam(name = "q", defaultValue = "") String query,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+	String search(Actor actor, @RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		model.addAttribute("query", query);
 		if (!query.isBlank()) {
-			model.addAttribute("results", people.search(actor, query, page));
+			try {
+				model.addAttribute("results", people.search(actor, query));
+			}
+			catch (PersonRuleViolation ex) {
+				model.addAttribute("queryError", ex.getMessage());
+			}
 		}
 		return "person/search";
 	}

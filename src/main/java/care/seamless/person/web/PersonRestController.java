@@ -28,9 +28,9 @@ class PersonRestController {
 
 	@GetMapping
 	@Operation(summary = "Search by name, NHS number or date of birth",
-			description = "Returns minimal demographics only; inCareTeam says whether the caller may open the record.")
-	SearchResults search(Actor actor, @RequestParam("q") String query, @RequestParam(defaultValue = "1") int page) {
-		return people.search(actor, query, page);
+			description = "Returns minimal demographics only, at most 'limit' people ('more' is true when others matched: narrow the search); inCareTeam says whether the caller may open the record. People outside the caller's care teams are found only by an NHS number, or a date of birth with a name part of two letters or more ('outsideCareTeams' says whether they were looked for). A query with no NHS number, no date of birth and no name part of two letters is refused: 400 problem+json naming the field 'q'.")
+	SearchResults search(Actor actor, @RequestParam("q") String query) {
+		return people.search(actor, query);
 	}
 
 	@GetMapping("/{id}")
