@@ -6,6 +6,7 @@ import java.util.Map;
 import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
@@ -79,6 +80,14 @@ class PlanAccess {
 		if (!decision.permitted()) {
 			throw new AccessDenied(person, decision);
 		}
+	}
+
+	/**
+	 * The item-level policy over a plan table's alias, whose rows carry
+	 * {@code person_id}, {@code category} and the given source column.
+	 */
+	SqlCondition visible(Actor actor, String alias, String sourceColumn) {
+		return accessPolicy.visibleItems(actor, alias + ".person_id", alias + ".category", alias + "." + sourceColumn);
 	}
 
 	Audience audienceOf(Actor actor) {

@@ -1,0 +1,121 @@
+package care.seamless.careplan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.SeamlessTest;
+import care.seamless.careplan.CarePlanFixtures.Partnership;
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.consent.WithheldReason;
+import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.DataCategory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contingency section, review notes and attainment scores follow the item-level
+ * policy, decided in the query like objectives and actions.
+ */
+@SeamlessTest
+class PlanItemVisibilityTests {
+
+	@Autowired
+	CarePlanFixtures fixtures;
+
+	@Autowired
+	CarePlans carePlans;
+
+	@Autowired
+	PlanReviews reviews;
+
+	@Autowired
+	PlanDiscussions discussions;
+
+	@Autowired
+	Choices choices;
+
+	@Test
+	void attainmentScoresFollowTheVisibilityOfTheirObjective() {
+		Partnership p = fixtures.partnership();
+		UUID[] ids = fixtures.planWithTwoObjectives(p);
+		// The trust's mental health objective is not shared with the council.
+		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.SCHEDULED, LocalDate.now(), null,
+				Map.of(ids[0], 1, mood, -1), Map.of(ids[1], 0, mood, -2));
+
+		Review seenByNurse = plan(p, p.nurse()).reviews().get(0);
+		assertThat(seenByNurse.scores()).extracting(Review.Score::objectiveId).contains(mood);
+
+		CarePlanView seenBySocialWorker = plan(p, p.socialWorker());
+		assertThat(seenBySocialWorker.objectives()).extracting(Objective::id).doesNotContain(mood);
+		Review review = seenBySocialWorker.reviews().get(0);
+		assertThat(review.scores()).extracting(Review.Score::objectiveId)
+			.containsExactlyInAnyOrder(ids[0], ids[1])
+			.doesNotContain(mood);
+	}
+
+	@Test
+	void reviewNotesAreWithheldWhereThePolicySaysAndTheNoticeSaysWhoHoldsThem() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.AD_HOC, LocalDate.now(), "Low after her fall",
+				Map.of(), Map.of());
+		assertThat(plan(p, p.socialWorker()).reviews().get(0).notes()).isEqualTo("Low after her fall");
+
+		objectsToTrustSharingWithCouncil(p);
+
+		CarePlanView view = plan(p, p.socialWorker());
+		assertThat(view.reviews()).singleElement().satisfies((r) -> {
+			assertThat(r.notes()).isNull();
+			assertThat(r.heldOn()).isEqualTo(LocalDate.now());
+		});
+		assertThat(view.withheld()).extracting(WithheldPart::reason).contains(WithheldReason.OBJECTION);
+		assertThat(plan(p, p.nurse()).reviews().get(0).notes()).isEqualTo("Low after her fall");
+	}
+
+	@Test
+	void theContingencySectionIsWithheldAndCannotBeOverwrittenBySomeoneWhoCannotSeeIt() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
+				"Crisis line 0300 000 0000");
+		objectsToTrustSharingWithCouncil(p);
+
+		CarePlanView view = plan(p, p.socialWorker());
+		assertThat(view.contingency()).isNull();
+		assertThat(view.withheld()).extracting(WithheldPart::reason).contains(WithheldReason.OBJECTION);
+
+		// As far as the social worker can tell there is no section yet; saving one does
+		// not replace the trust's.
+		assertThatThrownBy(() -> discussions.saveContingency(p.socialWorker().actor(), p.person(), null,
+				"Call her daughter", "Out of hours social care"))
+			.isInstanceOf(ConcurrentEditException.class);
+		assertThatThrownBy(() -> discussions.saveContingency(p.socialWorker().actor(), p.person(), 0L,
+				"Call her daughter", "Out of hours social care"))
+			.isInstanceOf(ConcurrentEditException.class);
+		assertThat(plan(p, p.nurse()).contingency().inACrisis()).isEqualTo("Call the crisis team first");
+	}
+
+	private void objectsToTrustSharingWithCouncil(Partnership p) {
+		choices.record(p.socialWorker().actor(), p.person(), new NewChoice(ChoiceKind.OBJECTION, p.council(),
+				DataCategory.GENERAL, HowGiven.VERBAL, LocalDate.now(), null, null));
+	}
+
+	private CarePlanView plan(Partnership p, care.seamless.Fixtures.Staff viewer) {
+		return carePlans.plan(viewer.actor(), p.person()).orElseThrow();
+	}
+
+}
