@@ -15,6 +15,7 @@ import care.seamless.consent.NewChoice;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
+import care.seamless.team.Directory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,15 @@ class PlanItemVisibilityTests {
 
 	@Autowired
 	Choices choices;
+
+	@Autowired
+	PlanActions actions;
+
+	@Autowired
+	ActionQueues queues;
+
+	@Autowired
+	Directory directory;
 
 	@Test
 	void attainmentScoresFollowTheVisibilityOfTheirObjective() {
@@ -107,6 +117,28 @@ class PlanItemVisibilityTests {
 				"Call her daughter", "Out of hours social care"))
 			.isInstanceOf(ConcurrentEditException.class);
 		assertThat(plan(p, p.nurse()).contingency().inACrisis()).isEqualTo("Call the crisis team first");
+	}
+
+	@Test
+	void aQueueReturnsOnlyTheActionsTheViewerMaySeeAndNamesWhoHoldsTheRest() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		UUID general = actions.add(p.nurse().actor(), p.person(), new NewAction(null, ActionKind.ACTION,
+				"Check the dressing supplies", DataCategory.GENERAL, p.nurse().practitionerId(), LocalDate.now()));
+		UUID mental = actions.add(p.nurse().actor(), p.person(), new NewAction(null, ActionKind.ACTION,
+				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
+		for (Action action : plan(p, p.nurse()).actions()) {
+			actions.offer(p.nurse().actor(), p.person(), action.id(), action.version(), p.council());
+		}
+
+		WorkQueues council = queues.queues(p.socialWorker().actor());
+		assertThat(council.offeredIn()).extracting(QueueItem::actionId).containsExactly(general);
+		assertThat(council.offeredIn()).allSatisfy((i) -> assertThat(i.description()).isNotBlank());
+		assertThat(council.withheld()).singleElement().satisfies((w) -> {
+			assertThat(w.reason()).isEqualTo(WithheldReason.NO_AGREEMENT);
+			assertThat(w.organisationName()).isEqualTo(directory.organisation(p.trust()).name());
+		});
+		assertThat(queues.queues(p.nurse().actor()).overdue()).extracting(QueueItem::actionId).doesNotContain(mental);
 	}
 
 	private void objectsToTrustSharingWithCouncil(Partnership p) {
