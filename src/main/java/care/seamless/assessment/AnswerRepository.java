@@ -160,25 +160,6 @@ class AnswerRepository {
 				""").params(params).query(AnswerRepository::answer).list();
 	}
 
-	/** Current answers of the episode, each with whether the viewer may see it. */
-	record Visibility(AnswerRow answer, boolean visible) {
-	}
-
-	/**
-	 * Every current answer of the episode, marked visible or not in the same pass, so a
-	 * summary evaluates the access policy once per answer rather than twice.
-	 */
-	List<Visibility> episodeAnswersMarked(UUID episode, Sight sight) {
-		Map<String, Object> params = sight.params();
-		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + ", (" + sight.answer().sql() + ") as visible " + sight.from()
-				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current"
-				+ " order by s.position, a.recorded_at")
-			.params(params)
-			.query((rs, n) -> new Visibility(answer(rs, n), rs.getBoolean("visible")))
-			.list();
-	}
-
 	/** Ids of the sections whose answers the viewer may not see. */
 	List<UUID> withheldSections(UUID episode, SqlCondition visible) {
 		Map<String, Object> params = new HashMap<>(visible.params());

@@ -93,15 +93,13 @@ public class AssessmentSummaries {
 									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
 									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
 									Collectors.toList())));
-		List<AnswerRepository.Visibility> all = answers.episodeAnswersMarked(id.id(), visible);
-		Map<UUID, List<AnswerRow>> bySection = all.stream()
-			.filter(AnswerRepository.Visibility::visible)
-			.map(AnswerRepository.Visibility::answer)
+		// Withheld answers never leave the database: the visible ones are read, and of
+		// the
+		// rest only which sections they are in.
+		Map<UUID, List<AnswerRow>> bySection = answers.episodeAnswers(id.id(), visible)
+			.stream()
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
-		Set<UUID> withheld = all.stream()
-			.filter((marked) -> !marked.visible())
-			.map((marked) -> marked.answer().sectionRowId())
-			.collect(Collectors.toSet());
+		Set<UUID> withheld = Set.copyOf(answers.withheldSections(id.id(), visible.answer()));
 		List<Summary.Part> parts = new ArrayList<>();
 		for (SectionRow section : repository.sections(id.id())) {
 			Section definition = provenance.section(section);
