@@ -108,7 +108,8 @@ class ArchitectureTests {
 			.and()
 			.doNotHaveFullyQualifiedName("care.seamless.linkage.PeopleImport")
 			.and()
-			// A search refused as too broad names no person: it refuses the query's shape,
+			// A search refused as too broad names no person: it refuses the query's
+			// shape,
 			// which is the person module's rule (docs/information-governance.md, Search).
 			.doNotHaveFullyQualifiedName("care.seamless.person.People")
 			.should()
@@ -171,8 +172,6 @@ class ArchitectureTests {
 			// but do not check themselves (careplan and consent owners, issue 10).
 			Map.entry("CarePlans.partnerOptions", "form options of a plan already opened"),
 			Map.entry("CarePlans.possibleOwners", "form options of a plan already opened"),
-			Map.entry("Choices.bestInterestsDecisions", "shown with choices already read"),
-			Map.entry("Choices.capacityAssessments", "shown with choices already read"),
 			Map.entry("Choices.latestCapacity", "shown with choices already read"));
 
 }

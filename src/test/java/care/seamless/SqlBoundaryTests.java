@@ -38,14 +38,6 @@ class SqlBoundaryTests {
 	private static final Pattern QUALIFIED = Pattern.compile(
 			"(?i)(?:\\b(?:from|join|into|update|table|references)\\s+([a-z_]+)\\.([a-z_][a-z0-9_]*))|(?:\\b([a-z_]+)\\.([a-z_][a-z0-9_]*)\\s*\\()");
 
-	/**
-	 * Crossings still waiting for their fix on another branch, as "file: schema.name".
-	 * TODO(ig-items): careplan's action queue joins person.person for the person's name;
-	 * helper ig-items replaces it with a fragment person publishes. Remove this allowance
-	 * when that lands.
-	 */
-	private static final Set<String> PENDING = Set.of("careplan/ActionRepository.java: person.person");
-
 	@Test
 	void noModuleNamesAnotherModulesSchemaInItsSql() {
 		Set<String> schemas = moduleSchemas();
@@ -57,7 +49,7 @@ class SqlBoundaryTests {
 			for (String name : schemaNames(read(file), schemas)) {
 				String schema = name.substring(0, name.indexOf('.'));
 				String crossing = relative + ": " + name;
-				if (!schema.equals(module) && !PENDING.contains(crossing)) {
+				if (!schema.equals(module)) {
 					crossings.add(crossing);
 				}
 			}

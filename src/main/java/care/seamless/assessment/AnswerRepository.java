@@ -1,6 +1,8 @@
 package care.seamless.assessment;
 
+import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
@@ -29,13 +31,15 @@ class AnswerRepository {
 	// over.
 	private static final String ANSWER_COLUMNS = """
 			a.id, a.section_row_id, a.episode_id, a.question_id, a.reuse_key, a.answer_value, a.source,
-			a.recorded_by_name, a.profession, a.organisation_id, a.recorded_at, a.category,
+			a.recorded_by_name, a.profession, a.organisation_id, a.recorded_at, a.category, a.reused_from,
 			orig.id as origin_id, orig.recorded_by_name as origin_name, orig.organisation_id as origin_org,
 			orig.recorded_at as origin_at
 			""";
 
+	// Where an answer was first given is itself an answer, with its own organisation and
+	// category: its details join only when the viewer may see that row too.
 	private static final String ANSWER_FROM = """
-			from assessment.answer a left join assessment.answer orig on orig.id = a.reused_from
+			from assessment.answer a left join assessment.answer orig on orig.id = a.reused_from and %s
 			""";
 
 	private final JdbcClient jdbc;
@@ -44,10 +48,38 @@ class AnswerRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * @param reusedFrom the first answer this one carries over, by id only, whoever may
+	 * see it (a reuse keeps pointing at the first answer)
+	 * @param originId the same answer when the viewer may see it, with its details
+	 */
 	record AnswerRow(UUID id, UUID sectionRowId, UUID episodeId, String questionId, @Nullable String reuseKey,
 			String value, String source, String recordedByName, String profession, UUID organisationId,
-			Instant recordedAt, String category, @Nullable UUID originId, @Nullable String originName,
-			@Nullable UUID originOrg, @Nullable Instant originAt) {
+			Instant recordedAt, String category, @Nullable UUID reusedFrom, @Nullable UUID originId,
+			@Nullable String originName, @Nullable UUID originOrg, @Nullable Instant originAt) {
+	}
+
+	/**
+	 * What one viewer may see: the access policy over an answer ({@code a}) and over the
+	 * answer it was first given as ({@code orig}), with the viewer's parameters.
+	 */
+	record Sight(SqlCondition answer, SqlCondition origin) {
+
+		static Sight of(AccessPolicy policy, Actor actor) {
+			return new Sight(policy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"),
+					policy.visibleItems(actor, "orig.person_id", "orig.category", "orig.organisation_id"));
+		}
+
+		Map<String, Object> params() {
+			Map<String, Object> params = new HashMap<>(this.origin.params());
+			params.putAll(this.answer.params());
+			return params;
+		}
+
+		String from() {
+			return ANSWER_FROM.formatted(this.origin.sql());
+		}
+
 	}
 
 	record NewAnswer(UUID id, UUID sectionRowId, UUID episodeId, PersonId personId, String questionId,
@@ -60,37 +92,40 @@ class AnswerRepository {
 	}
 
 	/**
-	 * Every current answer of a section, whoever may see it: what a save compares with.
+	 * The current answers of a section the viewer may see, oldest first: all a save
+	 * compares with and may supersede, so a save never touches what the saver cannot
+	 * read.
 	 */
-	List<AnswerRow> sectionAnswers(UUID sectionRow) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.section_row_id = :row and a.current")
-			.param("row", sectionRow)
+	List<AnswerRow> sectionAnswers(UUID sectionRow, Sight sight) {
+		Map<String, Object> params = sight.params();
+		params.put("row", sectionRow);
+		return jdbc
+			.sql("select " + ANSWER_COLUMNS + sight.from() + " where a.section_row_id = :row and a.current and "
+					+ sight.answer().sql() + " order by a.recorded_at, a.id")
+			.params(params)
 			.query(AnswerRepository::answer)
 			.list();
 	}
 
-	/**
-	 * Every current answer of a section, each marked visible to the viewer or not, in one
-	 * pass.
-	 */
-	List<Visibility> sectionAnswersMarked(UUID sectionRow, SqlCondition visible) {
+	/** Whether any current answer of the section is withheld from the viewer. */
+	boolean anyWithheld(UUID sectionRow, SqlCondition visible) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("row", sectionRow);
-		return jdbc
-			.sql("select " + ANSWER_COLUMNS + ", (" + visible.sql() + ") as visible " + ANSWER_FROM
-					+ " where a.section_row_id = :row and a.current")
+		return jdbc.sql(
+				"select exists (select 1 from assessment.answer a where a.section_row_id = :row and a.current and not ("
+						+ visible.sql() + "))")
 			.params(params)
-			.query((rs, n) -> new Visibility(answer(rs, n), rs.getBoolean("visible")))
-			.list();
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Current answers of the episode the viewer may see, in section order. */
-	List<AnswerRow> episodeAnswers(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
+	List<AnswerRow> episodeAnswers(UUID episode, Sight sight) {
+		Map<String, Object> params = sight.params();
 		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM
+		return jdbc.sql("select " + ANSWER_COLUMNS + sight.from()
 				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-				+ visible.sql() + " order by s.position, a.recorded_at")
+				+ sight.answer().sql() + " order by s.position, a.recorded_at")
 			.params(params)
 			.query(AnswerRepository::answer)
 			.list();
@@ -100,49 +135,29 @@ class AnswerRepository {
 	 * The latest current answer for each reuse key that the viewer may see, outside the
 	 * section being completed.
 	 */
-	List<AnswerRow> latestByReuseKey(PersonId person, Collection<String> keys, UUID exceptSection,
-			SqlCondition visible) {
+	List<AnswerRow> latestByReuseKey(PersonId person, Collection<String> keys, UUID exceptSection, Sight sight) {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Object> params = new HashMap<>(visible.params());
+		Map<String, Object> params = sight.params();
 		params.put("person", person.id());
 		params.put("keys", keys);
 		params.put("except", exceptSection);
-		return jdbc.sql("select distinct on (a.reuse_key) " + ANSWER_COLUMNS + ANSWER_FROM + """
+		return jdbc.sql("select distinct on (a.reuse_key) " + ANSWER_COLUMNS + sight.from() + """
 				 where a.person_id = :person and a.reuse_key in (:keys) and a.current
-				and a.section_row_id <> :except and """ + visible.sql() + """
+				and a.section_row_id <> :except and """ + sight.answer().sql() + """
 				 order by a.reuse_key, a.recorded_at desc
 				""").params(params).query(AnswerRepository::answer).list();
 	}
 
 	/** Every current answer about the person the viewer may see, newest first. */
-	List<AnswerRow> personAnswers(PersonId person, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
+	List<AnswerRow> personAnswers(PersonId person, Sight sight) {
+		Map<String, Object> params = sight.params();
 		params.put("person", person.id());
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + """
-				where a.person_id = :person and a.current and """ + visible.sql() + """
+		return jdbc.sql("select " + ANSWER_COLUMNS + sight.from() + """
+				where a.person_id = :person and a.current and """ + sight.answer().sql() + """
 				 order by a.recorded_at desc
 				""").params(params).query(AnswerRepository::answer).list();
-	}
-
-	/** Current answers of the episode, each with whether the viewer may see it. */
-	record Visibility(AnswerRow answer, boolean visible) {
-	}
-
-	/**
-	 * Every current answer of the episode, marked visible or not in the same pass, so a
-	 * summary evaluates the access policy once per answer rather than twice.
-	 */
-	List<Visibility> episodeAnswersMarked(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + ", (" + visible.sql() + ") as visible " + ANSWER_FROM
-				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current"
-				+ " order by s.position, a.recorded_at")
-			.params(params)
-			.query((rs, n) -> new Visibility(answer(rs, n), rs.getBoolean("visible")))
-			.list();
 	}
 
 	/** Ids of the sections whose answers the viewer may not see. */
@@ -150,7 +165,7 @@ class AnswerRepository {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("episode", episode);
 		return jdbc
-			.sql("select distinct a.section_row_id " + ANSWER_FROM
+			.sql("select distinct a.section_row_id from assessment.answer a"
 					+ " where a.episode_id = :episode and a.current and not (" + visible.sql() + ")")
 			.params(params)
 			.query(UUID.class)
@@ -185,14 +200,22 @@ class AnswerRepository {
 
 	/**
 	 * Replaced answers stay, no longer current, so the history of an assessment is kept.
+	 * Only an answer the saver may see is superseded, checked again in the statement.
 	 */
-	void supersede(UUID answer) {
-		jdbc.sql("update assessment.answer set current = false where id = :id").param("id", answer).update();
+	void supersede(UUID answer, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("id", answer);
+		jdbc.sql("update assessment.answer a set current = false where a.id = :id and a.current and " + visible.sql())
+			.params(params)
+			.update();
 	}
 
-	Optional<AnswerRow> findAnswer(UUID id) {
-		return jdbc.sql("select " + ANSWER_COLUMNS + ANSWER_FROM + " where a.id = :id")
-			.param("id", id)
+	/** One answer, only when the viewer may see it. */
+	Optional<AnswerRow> findAnswer(UUID id, Sight sight) {
+		Map<String, Object> params = sight.params();
+		params.put("id", id);
+		return jdbc.sql("select " + ANSWER_COLUMNS + sight.from() + " where a.id = :id and " + sight.answer().sql())
+			.params(params)
 			.query(AnswerRepository::answer)
 			.optional();
 	}
@@ -241,7 +264,8 @@ class AnswerRepository {
 				rs.getObject("episode_id", UUID.class), rs.getString("question_id"), rs.getString("reuse_key"),
 				rs.getString("answer_value"), rs.getString("source"), rs.getString("recorded_by_name"),
 				rs.getString("profession"), rs.getObject("organisation_id", UUID.class), instant(rs, "recorded_at"),
-				rs.getString("category"), rs.getObject("origin_id", UUID.class), rs.getString("origin_name"),
+				rs.getString("category"), rs.getObject("reused_from", UUID.class),
+				rs.getObject("origin_id", UUID.class), rs.getString("origin_name"),
 				rs.getObject("origin_org", UUID.class), instant(rs, "origin_at"));
 	}
 

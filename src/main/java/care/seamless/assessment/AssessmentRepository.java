@@ -1,12 +1,15 @@
 package care.seamless.assessment;
 
+import care.seamless.consent.SqlCondition;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +24,9 @@ class AssessmentRepository {
 			e.id, e.person_id, e.stage, e.status, e.opened_by, e.opened_by_name, e.opened_by_org, e.opened_at,
 			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
-				and a.reused_from is not null) as reused,
+				and a.reused_from is not null and %1$s) as reused,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
-				and a.reused_from is null) as asked
+				and a.reused_from is null and %1$s) as asked
 			""";
 
 	private static final String SECTION_COLUMNS = """
@@ -65,18 +68,28 @@ class AssessmentRepository {
 			.update();
 	}
 
-	Optional<EpisodeRow> findEpisode(UUID id) {
-		return jdbc.sql("select " + EPISODE_COLUMNS + " from assessment.episode e where e.id = :id")
-			.param("id", id)
+	/**
+	 * One episode; its counts of answers reused and asked cover only the answers the
+	 * viewer may see ({@code visible} over alias {@code a}), so they never reveal how
+	 * many are withheld.
+	 */
+	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("id", id);
+		return jdbc
+			.sql("select " + EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id")
+			.params(params)
 			.query(AssessmentRepository::episode)
 			.optional();
 	}
 
-	List<EpisodeRow> episodes(PersonId person) {
+	List<EpisodeRow> episodes(PersonId person, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("person", person.id());
 		return jdbc
-			.sql("select " + EPISODE_COLUMNS
+			.sql("select " + EPISODE_COLUMNS.formatted(visible.sql())
 					+ " from assessment.episode e where e.person_id = :person order by e.opened_at desc")
-			.param("person", person.id())
+			.params(params)
 			.query(AssessmentRepository::episode)
 			.list();
 	}

@@ -81,9 +81,9 @@ public class AssessmentSummaries {
 
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Summary summary(Actor actor, PersonId person, EpisodeId id) {
-		EpisodeRow row = assessments.episodeRow(person, id);
+		EpisodeRow row = assessments.episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
-		SqlCondition visible = visible(actor, "a");
+		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		Provenance.Names names = provenance.names();
 		Map<UUID, List<Summary.Disagreement>> disagreements = answers.disagreements(id.id(), visible(actor, "d"))
 			.stream()
@@ -93,15 +93,13 @@ public class AssessmentSummaries {
 									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
 									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
 									Collectors.toList())));
-		List<AnswerRepository.Visibility> all = answers.episodeAnswersMarked(id.id(), visible);
-		Map<UUID, List<AnswerRow>> bySection = all.stream()
-			.filter(AnswerRepository.Visibility::visible)
-			.map(AnswerRepository.Visibility::answer)
+		// Withheld answers never leave the database: the visible ones are read, and of
+		// the
+		// rest only which sections they are in.
+		Map<UUID, List<AnswerRow>> bySection = answers.episodeAnswers(id.id(), visible)
+			.stream()
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
-		Set<UUID> withheld = all.stream()
-			.filter((marked) -> !marked.visible())
-			.map((marked) -> marked.answer().sectionRowId())
-			.collect(Collectors.toSet());
+		Set<UUID> withheld = Set.copyOf(answers.withheldSections(id.id(), visible.answer()));
 		List<Summary.Part> parts = new ArrayList<>();
 		for (SectionRow section : repository.sections(id.id())) {
 			Section definition = provenance.section(section);
@@ -122,8 +120,8 @@ public class AssessmentSummaries {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public UUID recordDisagreement(Actor actor, PersonId person, EpisodeId id, UUID answerId, AnswerSource statedBy,
 			@Nullable String statedByName, String words) {
-		assessments.episodeRow(person, id);
-		AnswerRow answer = answers.findAnswer(answerId)
+		assessments.episodeRow(actor, person, id);
+		AnswerRow answer = answers.findAnswer(answerId, AnswerRepository.Sight.of(accessPolicy, actor))
 			.filter((a) -> a.episodeId().equals(id.id()))
 			.orElseThrow(() -> new NotFoundException("AssessmentAnswer", answerId));
 		accessPolicy.check(actor, person, DataCategory.valueOf(answer.category()), "record-disagreement",
@@ -159,7 +157,7 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
 		Provenance.Names names = provenance.names();
 		Map<String, Summary.AssessedNeed> needs = new LinkedHashMap<>();
-		for (AnswerRow answer : answers.personAnswers(person, visible(actor, "a"))) {
+		for (AnswerRow answer : answers.personAnswers(person, AnswerRepository.Sight.of(accessPolicy, actor))) {
 			for (String code : answer.value().split(",")) {
 				boolean need = terminology.find(code).map((c) -> NEED_KINDS.contains(c.kind())).orElse(false);
 				if (need) {
@@ -178,10 +176,10 @@ public class AssessmentSummaries {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Set<CareActOutcome> outcomesAffected(Actor actor, PersonId person, EpisodeId id) {
-		assessments.episodeRow(person, id);
+		assessments.episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
 		Set<CareActOutcome> outcomes = EnumSet.noneOf(CareActOutcome.class);
-		for (AnswerRow answer : answers.episodeAnswers(id.id(), visible(actor, "a"))) {
+		for (AnswerRow answer : answers.episodeAnswers(id.id(), AnswerRepository.Sight.of(accessPolicy, actor))) {
 			for (String code : answer.value().split(",")) {
 				terminology.find(code)
 					.filter((concept) -> NEED_KINDS.contains(concept.kind()))
@@ -198,7 +196,7 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-outcomes", Assessments.EPISODE);
 		Provenance.Names names = provenance.names();
 		Map<String, AnswerRow> latest = new LinkedHashMap<>();
-		for (AnswerRow answer : answers.personAnswers(person, visible(actor, "a"))) {
+		for (AnswerRow answer : answers.personAnswers(person, AnswerRepository.Sight.of(accessPolicy, actor))) {
 			if (answer.reuseKey() != null && WHAT_MATTERS_KEYS.contains(answer.reuseKey())) {
 				latest.putIfAbsent(answer.reuseKey(), answer);
 			}

@@ -11,6 +11,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -99,7 +100,7 @@ public class Assessments {
 	public List<Episode> episodes(Actor actor, PersonId person) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
 		Provenance.Names names = provenance.names();
-		return repository.episodes(person).stream().map(names::episode).toList();
+		return repository.episodes(person, answersVisible(actor)).stream().map(names::episode).toList();
 	}
 
 	/**
@@ -107,7 +108,7 @@ public class Assessments {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public EpisodeView episode(Actor actor, PersonId person, EpisodeId id) {
-		EpisodeRow row = episodeRow(person, id);
+		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
 		Set<UUID> withheld = Set.copyOf(answerRepository.withheldSections(id.id(),
 				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id")));
@@ -130,7 +131,7 @@ public class Assessments {
 	/** A section to complete, with what is already known from elsewhere. */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public SectionForm section(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId) {
-		EpisodeRow episode = episodeRow(person, id);
+		EpisodeRow episode = episodeRow(actor, person, id);
 		SectionRow row = sectionRow(id, instrumentId, sectionId);
 		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "read", SECTION);
 		return saving.form(actor, episode, row);
@@ -146,7 +147,7 @@ public class Assessments {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void saveSection(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId,
 			long version, @Nullable AnswerSource source, Map<String, String> raw) {
-		EpisodeRow episode = episodeRow(person, id);
+		EpisodeRow episode = episodeRow(actor, person, id);
 		SectionRow row = sectionRow(id, instrumentId, sectionId);
 		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "update", SECTION);
 		saving.save(actor, practitioner(actor), episode, row, version, source, raw);
@@ -157,7 +158,7 @@ public class Assessments {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void signSection(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId,
 			long version) {
-		EpisodeRow episode = episodeRow(person, id);
+		EpisodeRow episode = episodeRow(actor, person, id);
 		SectionRow row = sectionRow(id, instrumentId, sectionId);
 		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "sign", SECTION);
 		if (!"in-progress".equals(row.status()) && row.version() == version) {
@@ -182,7 +183,7 @@ public class Assessments {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void advance(Actor actor, PersonId person, EpisodeId id, long version, Stage to,
 			@Nullable String specialist) {
-		EpisodeRow row = episodeRow(person, id);
+		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "update", EPISODE);
 		practitioner(actor);
 		open(row);
@@ -206,7 +207,7 @@ public class Assessments {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void addSpecialist(Actor actor, PersonId person, EpisodeId id, String instrumentId) {
-		EpisodeRow row = episodeRow(person, id);
+		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "update", EPISODE);
 		practitioner(actor);
 		open(row);
@@ -228,7 +229,7 @@ public class Assessments {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void complete(Actor actor, PersonId person, EpisodeId id, long version) {
-		EpisodeRow row = episodeRow(person, id);
+		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "complete", EPISODE);
 		practitioner(actor);
 		open(row);
@@ -247,7 +248,7 @@ public class Assessments {
 	/** Records that the plain-English summary was given to the person. */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void markSummaryShared(Actor actor, PersonId person, EpisodeId id, long version) {
-		EpisodeRow row = episodeRow(person, id);
+		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "share-summary", EPISODE);
 		if (!"completed".equals(row.status())) {
 			throw new AssessmentRuleViolation(Rule.UNSIGNED_SECTIONS,
@@ -259,10 +260,14 @@ public class Assessments {
 		auditLog.record(AuditEvent.permitted(actor, "share-summary", EPISODE, id.id(), person));
 	}
 
-	EpisodeRow episodeRow(PersonId person, EpisodeId id) {
-		return repository.findEpisode(id.id())
+	EpisodeRow episodeRow(Actor actor, PersonId person, EpisodeId id) {
+		return repository.findEpisode(id.id(), answersVisible(actor))
 			.filter((row) -> row.personId().equals(person))
 			.orElseThrow(() -> new NotFoundException(EPISODE, id));
+	}
+
+	private SqlCondition answersVisible(Actor actor) {
+		return accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id");
 	}
 
 	private SectionRow sectionRow(EpisodeId id, String instrumentId, String sectionId) {

@@ -10,7 +10,6 @@ import care.seamless.assessment.instrument.AnswerValidator;
 import care.seamless.assessment.instrument.Question;
 import care.seamless.assessment.instrument.Section;
 import care.seamless.consent.AccessPolicy;
-import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.Profession;
 import care.seamless.team.Directory;
@@ -68,11 +67,10 @@ class SectionSaving {
 	SectionForm form(Actor actor, EpisodeRow episodeRow, SectionRow row) {
 		Provenance.Names names = provenance.names();
 		Section section = provenance.section(row);
-		List<AnswerRepository.Visibility> all = this.answers.sectionAnswersMarked(row.id(),
-				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"));
-		Map<String, Answer> visibleAnswers = all.stream()
-			.filter(AnswerRepository.Visibility::visible)
-			.map((marked) -> names.answer(marked.answer()))
+		AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, actor);
+		Map<String, Answer> visibleAnswers = this.answers.sectionAnswers(row.id(), sight)
+			.stream()
+			.map(names::answer)
 			.collect(Collectors.toMap(Answer::questionId, Function.identity(), (a, b) -> b, LinkedHashMap::new));
 		Map<String, Prefill> prefills = new LinkedHashMap<>();
 		for (Map.Entry<String, AnswerRow> known : known(actor, row, section, visibleAnswers.keySet()).entrySet()) {
@@ -86,7 +84,7 @@ class SectionSaving {
 			prefills.put(question.id(), new Prefill(names.answer(known.getValue()), age, age > staleAfter));
 		}
 		Episode episode = names.episode(episodeRow);
-		boolean withheld = visibleAnswers.size() < all.size();
+		boolean withheld = this.answers.anyWithheld(row.id(), sight.answer());
 		return new SectionForm(episode, names.section(row, withheld), visibleAnswers, prefills,
 				whyNotEditable(actor, episode, row, section));
 	}
@@ -98,8 +96,13 @@ class SectionSaving {
 		if (refusal != null) {
 			throw new AssessmentRuleViolation(refusalRule(row, section, practitioner.profession()), refusal);
 		}
-		Map<String, AnswerRow> current = current(row).stream()
-			.collect(Collectors.toMap(AnswerRow::questionId, Function.identity()));
+		// Only what the saver may see takes part: an answer withheld from them is neither
+		// compared nor superseded, so a save can neither erase it nor reveal whether a
+		// guess matches it. Their own answer then stands beside it.
+		AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, actor);
+		Map<String, List<AnswerRow>> current = answers.sectionAnswers(row.id(), sight)
+			.stream()
+			.collect(Collectors.groupingBy(AnswerRow::questionId, LinkedHashMap::new, Collectors.toList()));
 		Map<String, @Nullable String> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (chosenSource == null || (section.personsOwnWords() && !chosenSource.isPersonsView())) {
@@ -107,7 +110,7 @@ class SectionSaving {
 					: "Select whose account these answers are");
 		}
 		for (Question question : section.questions()) {
-			AnswerRow existing = current.get(question.id());
+			AnswerRow existing = latest(current.get(question.id()));
 			if (section.personsOwnWords() && existing != null) {
 				String submitted = raw.get(question.id());
 				if (submitted != null && !submitted.strip().equals(existing.value())) {
@@ -136,24 +139,30 @@ class SectionSaving {
 		}
 		Map<String, AnswerRow> known = known(actor, row, section, current.keySet());
 		for (Question question : section.questions()) {
-			store(practitioner, row, question, current.get(question.id()), values.get(question.id()),
-					known.get(question.id()), chosenSource, now);
+			store(practitioner, row, question, current.getOrDefault(question.id(), List.of()),
+					values.get(question.id()), known.get(question.id()), chosenSource, now, sight);
 		}
 	}
 
-	private void store(Practitioner practitioner, SectionRow row, Question question, @Nullable AnswerRow existing,
-			@Nullable String value, @Nullable AnswerRow known, AnswerSource chosenSource, Instant now) {
+	/**
+	 * Stores one question's answer. {@code visible} holds the current answers the saver
+	 * may see, oldest first; the form showed the latest.
+	 */
+	private void store(Practitioner practitioner, SectionRow row, Question question, List<AnswerRow> visible,
+			@Nullable String value, @Nullable AnswerRow known, AnswerSource chosenSource, Instant now,
+			AnswerRepository.Sight sight) {
+		AnswerRow existing = latest(visible);
 		if (existing != null && existing.value().equals(value)) {
 			return;
 		}
-		if (existing != null) {
-			answers.supersede(existing.id());
+		for (AnswerRow replaced : visible) {
+			answers.supersede(replaced.id(), sight.answer());
 		}
 		if (value == null) {
 			return;
 		}
 		boolean reused = known != null && known.value().equals(value) && !stale(question, known, now);
-		UUID origin = reused ? Objects.requireNonNullElse(known.originId(), known.id()) : null;
+		UUID origin = reused ? Objects.requireNonNullElse(known.reusedFrom(), known.id()) : null;
 		String source = reused ? known.source() : chosenSource.code();
 		answers.insertAnswer(new NewAnswer(UUID.randomUUID(), row.id(), row.episodeId(), row.personId(), question.id(),
 				question.reuseKey(), value, source, origin, practitioner.id().id(), practitioner.displayName(),
@@ -165,8 +174,8 @@ class SectionSaving {
 		return Duration.between(known.recordedAt(), now).toDays() > staleAfter;
 	}
 
-	private List<AnswerRow> current(SectionRow row) {
-		return answers.sectionAnswers(row.id());
+	private static @Nullable AnswerRow latest(@Nullable List<AnswerRow> answers) {
+		return (answers == null || answers.isEmpty()) ? null : answers.get(answers.size() - 1);
 	}
 
 	/**
@@ -178,8 +187,9 @@ class SectionSaving {
 			.stream()
 			.filter((q) -> q.reuseKey() != null && !answered.contains(q.id()))
 			.collect(Collectors.toMap(Question::reuseKey, Question::id, (a, b) -> a));
-		SqlCondition visible = accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id");
-		return answers.latestByReuseKey(row.personId(), questionByKey.keySet(), row.id(), visible)
+		return answers
+			.latestByReuseKey(row.personId(), questionByKey.keySet(), row.id(),
+					AnswerRepository.Sight.of(accessPolicy, actor))
 			.stream()
 			.collect(Collectors.toMap((answer) -> questionByKey.get(answer.reuseKey()), Function.identity()));
 	}

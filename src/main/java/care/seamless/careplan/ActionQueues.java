@@ -3,6 +3,7 @@ package care.seamless.careplan;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.SqlCondition;
+import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
@@ -90,38 +92,49 @@ public class ActionQueues {
 	}
 
 	/**
-	 * The actor's queues. An action the actor may not see shows only who owns it and when
-	 * it was due. Audited as one read, like a search.
+	 * The actor's queues: only the actions the access policy lets them see, decided in
+	 * the query, with a notice per reason and organisation for the rest. Audited as one
+	 * read, like a search.
 	 */
 	@Transactional
 	public WorkQueues queues(Actor actor) {
+		SqlCondition visible = accessPolicy.visibleItems(actor, "act.person_id", "act.category",
+				"act.owner_organisation_id");
 		SqlCondition reason = accessPolicy.withheldReason(actor, "act.person_id", "act.category",
 				"act.owner_organisation_id");
 		LocalDate today = LocalDate.now(clock);
 		PlanAccess.Names names = new PlanAccess.Names(directory);
-		List<QueueItem> organisation = actor.organisationId() == null ? List.of()
-				: repository.organisationQueue(actor.organisationId(), today, reason)
-					.stream()
-					.map(row -> item(row, names, today, actor))
-					.toList();
+		Set<WithheldPart> withheld = new LinkedHashSet<>();
+		List<QueueItem> organisation = List.of();
+		if (actor.organisationId() != null) {
+			organisation = repository.organisationQueue(actor.organisationId(), today, visible)
+				.stream()
+				.map(row -> item(row, names, today, actor))
+				.toList();
+			repository.organisationQueueWithheld(actor.organisationId(), today, reason)
+				.forEach(w -> withheld.add(part(w, names)));
+		}
 		List<TeamId> managed = actor.practitionerId() == null ? List.of()
 				: directory.managedTeams(actor.practitionerId()).stream().map(Team::id).toList();
-		List<QueueItem> escalated = repository.escalatedTo(managed, reason)
+		List<QueueItem> escalated = repository.escalatedTo(managed, visible)
 			.stream()
 			.map(row -> item(row, names, today, actor))
 			.toList();
+		repository.escalatedWithheld(managed, reason).forEach(w -> withheld.add(part(w, names)));
 		auditLog.record(AuditEvent.permitted(actor, "read-queue", "CarePlanAction", null, null));
 		return new WorkQueues(organisation.stream().filter(i -> !i.offeredToViewer()).toList(),
-				organisation.stream().filter(QueueItem::offeredToViewer).toList(), escalated);
+				organisation.stream().filter(QueueItem::offeredToViewer).toList(), escalated, List.copyOf(withheld));
+	}
+
+	private static WithheldPart part(CarePlanRepository.Withheld withheld, PlanAccess.Names names) {
+		return new WithheldPart(WithheldReason.valueOf(withheld.reason()), names.of(withheld.source()));
 	}
 
 	private static QueueItem item(ActionRepository.QueueRow row, PlanAccess.Names names, LocalDate today, Actor actor) {
-		boolean visible = row.withheld() == null;
-		return new QueueItem(row.id(), row.personId(), visible ? row.personName() : null,
-				visible ? row.description() : null, names.of(row.owner()), names.of(row.ownerOrganisation()),
-				row.dueOn(), row.status(), row.offeredTo() == null ? null : names.of(row.offeredTo()),
-				row.escalatedAt(), row.withheld(), row.dueOn().isBefore(today),
-				row.offeredTo() != null && row.offeredTo().equals(actor.organisationId()));
+		return new QueueItem(row.id(), row.personId(), row.personName(), row.description(), names.of(row.owner()),
+				names.of(row.ownerOrganisation()), row.dueOn(), row.status(),
+				row.offeredTo() == null ? null : names.of(row.offeredTo()), row.escalatedAt(),
+				row.dueOn().isBefore(today), row.offeredTo() != null && row.offeredTo().equals(actor.organisationId()));
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
-import care.seamless.consent.WithheldReason;
+import care.seamless.person.People;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -56,14 +56,27 @@ class ActionRepository {
 			where id = :id and version = :version
 			""";
 
+	// A queue returns only the actions the viewer may see, decided here by the access
+	// policy; what is withheld is named once per reason and organisation, never counted.
 	private static final String SQL_QUEUE = """
 			select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
 			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
-			       %s as withheld, pp.given_name || ' ' || pp.family_name as person_name
-			from careplan.action act join person.person pp on pp.id = act.person_id
-			where act.status in ('OPEN', 'IN_PROGRESS') and (%s)
+			       %s as person_name
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS') and (%s) and %s
 			order by act.due_on, act.id
+			""".formatted(People.displayNameSql("act.person_id"), "%s", "%s");
+
+	private static final String SQL_QUEUE_WITHHELD = """
+			select distinct %1$s as reason, act.owner_organisation_id
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS') and (%2$s) and %1$s is not null
 			""";
+
+	private static final String SCOPE_ORGANISATION = "(act.owner_organisation_id = :org and act.due_on < :today)"
+			+ " or act.offered_to_organisation_id = :org";
+
+	private static final String SCOPE_ESCALATED = "act.escalated_to_team_id in (:teams)";
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +92,7 @@ class ActionRepository {
 
 	record QueueRow(UUID id, PersonId personId, String description, OrganisationId ownerOrganisation,
 			PractitionerId owner, LocalDate dueOn, ActionStatus status, @Nullable OrganisationId offeredTo,
-			@Nullable Instant escalatedAt, @Nullable WithheldReason withheld, String personName) {
+			@Nullable Instant escalatedAt, String personName) {
 	}
 
 	void insert(UUID id, UUID planId, PersonId person, NewAction action, OrganisationId ownerOrganisation,
@@ -214,29 +227,57 @@ class ActionRepository {
 	}
 
 	/**
-	 * Work for an organisation: its own overdue actions and actions offered to it, with
-	 * the details only where the viewer may see them.
+	 * Work for an organisation that the viewer may see ({@code visible} over alias
+	 * {@code act}): its own overdue actions and actions offered to it.
 	 */
-	List<QueueRow> organisationQueue(OrganisationId organisation, LocalDate today, SqlCondition reason) {
-		return jdbc.sql(SQL_QUEUE.formatted(reason.sql(),
-				"(act.owner_organisation_id = :org and act.due_on < :today) or act.offered_to_organisation_id = :org"))
-			.params(reason.params())
+	List<QueueRow> organisationQueue(OrganisationId organisation, LocalDate today, SqlCondition visible) {
+		return jdbc.sql(SQL_QUEUE.formatted(SCOPE_ORGANISATION, visible.sql()))
+			.params(visible.params())
 			.param("org", organisation.id())
 			.param("today", today)
 			.query(ActionRepository::mapQueue)
 			.list();
 	}
 
-	/** Escalated actions of the teams the viewer manages. */
-	List<QueueRow> escalatedTo(List<TeamId> teams, SqlCondition reason) {
+	/**
+	 * Why actions in the organisation's queue are withheld, once per reason and owner.
+	 */
+	List<CarePlanRepository.Withheld> organisationQueueWithheld(OrganisationId organisation, LocalDate today,
+			SqlCondition reason) {
+		return jdbc.sql(SQL_QUEUE_WITHHELD.formatted(reason.sql(), SCOPE_ORGANISATION))
+			.params(reason.params())
+			.param("org", organisation.id())
+			.param("today", today)
+			.query(ActionRepository::mapWithheld)
+			.list();
+	}
+
+	/** Escalated actions of the teams the viewer manages, that the viewer may see. */
+	List<QueueRow> escalatedTo(List<TeamId> teams, SqlCondition visible) {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SQL_QUEUE.formatted(reason.sql(), "act.escalated_to_team_id in (:teams)"))
-			.params(reason.params())
+		return jdbc.sql(SQL_QUEUE.formatted(SCOPE_ESCALATED, visible.sql()))
+			.params(visible.params())
 			.param("teams", teams.stream().map(TeamId::id).toList())
 			.query(ActionRepository::mapQueue)
 			.list();
+	}
+
+	List<CarePlanRepository.Withheld> escalatedWithheld(List<TeamId> teams, SqlCondition reason) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SQL_QUEUE_WITHHELD.formatted(reason.sql(), SCOPE_ESCALATED))
+			.params(reason.params())
+			.param("teams", teams.stream().map(TeamId::id).toList())
+			.query(ActionRepository::mapWithheld)
+			.list();
+	}
+
+	private static CarePlanRepository.Withheld mapWithheld(ResultSet rs, int n) throws SQLException {
+		return new CarePlanRepository.Withheld(rs.getString("reason"),
+				new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)));
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
@@ -259,13 +300,12 @@ class ActionRepository {
 	private static QueueRow mapQueue(ResultSet rs, int n) throws SQLException {
 		UUID offered = rs.getObject("offered_to_organisation_id", UUID.class);
 		Timestamp escalated = rs.getTimestamp("escalated_at");
-		String withheld = rs.getString("withheld");
 		return new QueueRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
 				rs.getString("description"), new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)),
 				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
 				rs.getDate("due_on").toLocalDate(), ActionStatus.valueOf(rs.getString("status")),
 				offered == null ? null : new OrganisationId(offered), escalated == null ? null : escalated.toInstant(),
-				withheld == null ? null : WithheldReason.valueOf(withheld), rs.getString("person_name"));
+				rs.getString("person_name"));
 	}
 
 }

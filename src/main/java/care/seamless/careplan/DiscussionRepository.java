@@ -24,16 +24,16 @@ import org.springframework.stereotype.Repository;
 class DiscussionRepository {
 
 	private static final String SQL_UPSERT_CONTINGENCY_FIRST = """
-			insert into careplan.contingency (plan_id, person_id, in_a_crisis, out_of_hours_contact,
+			insert into careplan.contingency (plan_id, person_id, in_a_crisis, out_of_hours_contact, category,
 			       source_organisation_id, updated_by, updated_at)
-			values (:planId, :personId, :crisis, :outOfHours, :organisationId, :by, :at)
+			values (:planId, :personId, :crisis, :outOfHours, 'GENERAL', :organisationId, :by, :at)
 			on conflict (plan_id) do nothing
 			""";
 
 	private static final String SQL_UPDATE_CONTINGENCY = """
-			update careplan.contingency set in_a_crisis = :crisis, out_of_hours_contact = :outOfHours,
+			update careplan.contingency cnt set in_a_crisis = :crisis, out_of_hours_contact = :outOfHours,
 			       updated_by = :by, updated_at = :at, version = version + 1
-			where plan_id = :planId and version = :version
+			where cnt.plan_id = :planId and cnt.version = :version and %s
 			""";
 
 	private final JdbcClient jdbc;
@@ -42,20 +42,40 @@ class DiscussionRepository {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Contingency> contingency(UUID planId) {
+	/**
+	 * The contingency section when the viewer may see it ({@code visible} over alias
+	 * {@code cnt}).
+	 */
+	Optional<Contingency> contingency(UUID planId, SqlCondition visible) {
 		return jdbc.sql("""
-				select in_a_crisis, out_of_hours_contact, updated_by, updated_at, version
-				from careplan.contingency where plan_id = :planId
-				""")
+				select cnt.in_a_crisis, cnt.out_of_hours_contact, cnt.updated_by, cnt.updated_at, cnt.version
+				from careplan.contingency cnt where cnt.plan_id = :planId and %s
+				""".formatted(visible.sql()))
+			.params(visible.params())
 			.param("planId", planId)
 			.query((rs, n) -> new Contingency(rs.getString("in_a_crisis"), rs.getString("out_of_hours_contact"),
 					rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version")))
 			.optional();
 	}
 
-	/** The first save creates the section; later saves name the version they read. */
+	/** Why the contingency section is withheld from the viewer, if it is. */
+	Optional<CarePlanRepository.Withheld> withheldContingency(UUID planId, SqlCondition reason) {
+		return jdbc
+			.sql("select " + reason.sql() + " as reason, cnt.source_organisation_id from careplan.contingency cnt"
+					+ " where cnt.plan_id = :planId and " + reason.sql() + " is not null")
+			.params(reason.params())
+			.param("planId", planId)
+			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
+					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
+			.optional();
+	}
+
+	/**
+	 * The first save creates the section; later saves name the version they read, and
+	 * change it only when the saver may see it ({@code visible} over alias {@code cnt}).
+	 */
 	int saveContingency(UUID planId, PersonId person, @Nullable Long version, String crisis, String outOfHours,
-			OrganisationId organisation, String by, Instant at) {
+			OrganisationId organisation, String by, Instant at, SqlCondition visible) {
 		if (version == null) {
 			return jdbc.sql(SQL_UPSERT_CONTINGENCY_FIRST)
 				.param("planId", planId)
@@ -67,7 +87,8 @@ class DiscussionRepository {
 				.param("at", Timestamp.from(at))
 				.update();
 		}
-		return jdbc.sql(SQL_UPDATE_CONTINGENCY)
+		return jdbc.sql(SQL_UPDATE_CONTINGENCY.formatted(visible.sql()))
+			.params(visible.params())
 			.param("planId", planId)
 			.param("version", version)
 			.param("crisis", crisis)

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
+import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
@@ -95,6 +96,14 @@ class PlanAccess {
 
 	/** The plan and the item a checked change applies to. */
 	record Change<T>(CarePlanRepository.PlanRow plan, T item) {
+	}
+
+	/**
+	 * The item-level policy over a plan table's alias, whose rows carry
+	 * {@code person_id}, {@code category} and the given source column.
+	 */
+	SqlCondition visible(Actor actor, String alias, String sourceColumn) {
+		return accessPolicy.visibleItems(actor, alias + ".person_id", alias + ".category", alias + "." + sourceColumn);
 	}
 
 	Audience audienceOf(Actor actor) {

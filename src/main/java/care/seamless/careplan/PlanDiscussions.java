@@ -58,7 +58,7 @@ public class PlanDiscussions {
 		String crisis = required(inACrisis, "inACrisis", "Say what to do in a crisis");
 		String outOfHours = required(outOfHoursContact, "outOfHoursContact", "Say who to call out of hours");
 		if (repository.saveContingency(plan.id(), person, version, crisis, outOfHours, actor.organisationId(),
-				actor.username(), clock.instant()) == 0) {
+				actor.username(), clock.instant(), access.visible(actor, "cnt", "source_organisation_id")) == 0) {
 			throw new ConcurrentEditException("Contingency plan", plan.id());
 		}
 		auditLog.record(AuditEvent.permitted(actor, "save-contingency", PlanAccess.RECORD, plan.id(), person));

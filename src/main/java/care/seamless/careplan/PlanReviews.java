@@ -69,7 +69,7 @@ public class PlanReviews {
 		check(actor, plan, person, practitionerScores, "practitionerScores");
 		UUID id = UUID.randomUUID();
 		repository.insert(id, plan.id(), person, kind, heldOn, notes == null || notes.isBlank() ? null : notes.trim(),
-				actor.username(), clock.instant());
+				actor.organisationId(), actor.username(), clock.instant());
 		personScores
 			.forEach((objective, score) -> repository.insertScore(id, objective, person, Review.Scorer.PERSON, score));
 		practitionerScores.forEach(

@@ -71,14 +71,29 @@ class PlanViews {
 			.withheld(plan.id(),
 					accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
 			.forEach(w -> withheld.add(part(w, names)));
+		discussions.withheldContingency(plan.id(), reason(actor, "cnt", "source_organisation_id"))
+			.ifPresent(w -> withheld.add(part(w, names)));
+		reviews.withheldNotes(plan.id(), reason(actor, "rv", "source_organisation_id"))
+			.forEach(w -> withheld.add(part(w, names)));
 		return new CarePlanView(plan.id(), plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(),
 				plan.version(), plans.outcomes(plan.id()), objectives, visibleActions,
-				discussions.contingency(plan.id()).orElse(null),
+				discussions.contingency(plan.id(), visible(actor, "cnt", "source_organisation_id")).orElse(null),
 				discussions.risks(plan.id(),
-						accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category",
-								"rsk.source_organisation_id")),
-				decisions(actor, plan, names), reviews.reviews(plan.id()), signatures.agreed(plan.id()),
-				outstanding(objectives), List.copyOf(withheld));
+						accessPolicy
+							.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id")),
+				decisions(actor, plan, names),
+				reviews.reviews(plan.id(), visible(actor, "rv", "source_organisation_id"),
+						visible(actor, "obj", "source_organisation_id")),
+				signatures.agreed(plan.id()), outstanding(objectives), List.copyOf(withheld));
+	}
+
+	private SqlCondition visible(Actor actor, String alias, String sourceColumn) {
+		return access.visible(actor, alias, sourceColumn);
+	}
+
+	private SqlCondition reason(Actor actor, String alias, String sourceColumn) {
+		return accessPolicy.withheldReason(actor, alias + ".person_id", alias + ".category",
+				alias + "." + sourceColumn);
 	}
 
 	private List<Objective> objectives(Actor actor, CarePlanRepository.PlanRow plan, Audience audience,

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import care.seamless.consent.SqlCondition;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReviewRepository {
 
+	/** Review notes are general information of the organisation that recorded them. */
+	static final DataCategory NOTES_CATEGORY = DataCategory.GENERAL;
+
 	private final JdbcClient jdbc;
 
 	ReviewRepository(JdbcClient jdbc) {
@@ -29,11 +35,14 @@ class ReviewRepository {
 	}
 
 	void insert(UUID id, UUID planId, PersonId person, Review.Kind kind, LocalDate heldOn, @Nullable String notes,
-			String by, Instant at) {
+			OrganisationId organisation, String by, Instant at) {
 		jdbc.sql("""
-				insert into careplan.review (id, plan_id, person_id, kind, held_on, notes, recorded_by, recorded_at)
-				values (:id, :planId, :personId, :kind, :heldOn, :notes, :by, :at)
+				insert into careplan.review (id, plan_id, person_id, kind, held_on, notes, category,
+				       source_organisation_id, recorded_by, recorded_at)
+				values (:id, :planId, :personId, :kind, :heldOn, :notes, :category, :organisationId, :by, :at)
 				""")
+			.param("category", NOTES_CATEGORY.name())
+			.param("organisationId", organisation.id())
 			.param("id", id)
 			.param("planId", planId)
 			.param("personId", person.id())
@@ -58,26 +67,55 @@ class ReviewRepository {
 			.update();
 	}
 
-	/** The plan's reviews, oldest first, each with its scores. */
-	List<Review> reviews(UUID planId) {
+	/**
+	 * The plan's reviews, oldest first. Every review is listed (when it was held is part
+	 * of the plan), but its notes only when the viewer may see them ({@code notesVisible}
+	 * over alias {@code rv}), and only the scores of objectives the viewer may see
+	 * ({@code objectiveVisible} over alias {@code obj}): decided in the query, so neither
+	 * the text nor how many objectives are withheld leaves the database.
+	 */
+	List<Review> reviews(UUID planId, SqlCondition notesVisible, SqlCondition objectiveVisible) {
 		Map<UUID, List<Review.Score>> scores = new LinkedHashMap<>();
 		jdbc.sql("""
 				select sc.review_id, sc.objective_id, sc.scorer, sc.score from careplan.attainment_score sc
-				join careplan.review rv on rv.id = sc.review_id where rv.plan_id = :planId
-				""").param("planId", planId).query((rs, n) -> {
-			scores.computeIfAbsent(rs.getObject("review_id", UUID.class), k -> new ArrayList<>())
-				.add(new Review.Score(rs.getObject("objective_id", UUID.class),
-						Review.Scorer.valueOf(rs.getString("scorer")), rs.getInt("score")));
-			return 0;
-		}).list();
+				join careplan.review rv on rv.id = sc.review_id
+				join careplan.objective obj on obj.id = sc.objective_id
+				where rv.plan_id = :planId and %s
+				""".formatted(objectiveVisible.sql()))
+			.params(objectiveVisible.params())
+			.param("planId", planId)
+			.query((rs, n) -> {
+				scores.computeIfAbsent(rs.getObject("review_id", UUID.class), k -> new ArrayList<>())
+					.add(new Review.Score(rs.getObject("objective_id", UUID.class),
+							Review.Scorer.valueOf(rs.getString("scorer")), rs.getInt("score")));
+				return 0;
+			})
+			.list();
 		return jdbc.sql("""
-				select id, kind, held_on, notes, recorded_by from careplan.review where plan_id = :planId
-				order by held_on, recorded_at
-				""")
+				select rv.id, rv.kind, rv.held_on, case when %s then rv.notes end as notes, rv.recorded_by
+				from careplan.review rv where rv.plan_id = :planId
+				order by rv.held_on, rv.recorded_at
+				""".formatted(notesVisible.sql()))
+			.params(notesVisible.params())
 			.param("planId", planId)
 			.query((rs, n) -> new Review(rs.getObject("id", UUID.class), Review.Kind.valueOf(rs.getString("kind")),
 					rs.getDate("held_on").toLocalDate(), rs.getString("notes"), rs.getString("recorded_by"),
 					scores.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+			.list();
+	}
+
+	/**
+	 * Why review notes are withheld, once per reason and organisation, never how many.
+	 */
+	List<CarePlanRepository.Withheld> withheldNotes(UUID planId, SqlCondition reason) {
+		return jdbc
+			.sql("select distinct " + reason.sql()
+					+ " as reason, rv.source_organisation_id from careplan.review rv where rv.plan_id = :planId"
+					+ " and rv.notes is not null and " + reason.sql() + " is not null")
+			.params(reason.params())
+			.param("planId", planId)
+			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
+					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
 			.list();
 	}
 

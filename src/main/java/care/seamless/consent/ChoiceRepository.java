@@ -15,6 +15,7 @@ import java.util.UUID;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,10 +38,22 @@ class ChoiceRepository {
 			""";
 
 	private static final String SQL_CAPACITY = """
-			select id, person_id, decision, impairment, can_understand, can_retain, can_weigh, can_communicate, notes,
-			       assessed_by, assessed_at
-			from consent.capacity_assessment
+			select cap.id, cap.person_id, cap.decision, cap.impairment, cap.can_understand, cap.can_retain, cap.can_weigh,
+			       cap.can_communicate, cap.notes, cap.assessed_by, cap.assessed_at
+			from consent.capacity_assessment cap
 			""";
+
+	private static final String SQL_BEST_INTERESTS = """
+			select bid.id, bid.person_id, bid.capacity_assessment_id, bid.decision, bid.people_consulted,
+			       bid.attorney_or_deputy, bid.advocate, bid.advocate_involved, bid.decided_by, bid.decided_at
+			from consent.best_interests_decision bid
+			""";
+
+	/**
+	 * Capacity assessments and best-interests decisions are mental health information
+	 * (V40).
+	 */
+	static final DataCategory CAPACITY_CATEGORY = DataCategory.MENTAL_HEALTH;
 
 	private final JdbcClient jdbc;
 
@@ -86,14 +99,17 @@ class ChoiceRepository {
 			.list();
 	}
 
-	void insertCapacity(CapacityAssessment a) {
+	void insertCapacity(CapacityAssessment a, @Nullable OrganisationId source) {
 		jdbc.sql(
 				"""
 						insert into consent.capacity_assessment (id, person_id, decision, impairment, can_understand, can_retain,
-						       can_weigh, can_communicate, lacks_capacity, notes, assessed_by, assessed_at)
+						       can_weigh, can_communicate, lacks_capacity, notes, assessed_by, assessed_at, category,
+						       source_organisation_id)
 						values (:id, :personId, :decision, :impairment, :understand, :retain, :weigh, :communicate, :lacks,
-						        :notes, :by, :at)
+						        :notes, :by, :at, :category, :source)
 						""")
+			.param("category", CAPACITY_CATEGORY.name())
+			.param("source", source == null ? null : source.id())
 			.param("id", a.id())
 			.param("personId", a.personId().id())
 			.param("decision", a.decision())
@@ -109,26 +125,47 @@ class ChoiceRepository {
 			.update();
 	}
 
+	/**
+	 * Every assessment, whoever may see it: what the Mental Capacity Act rules are
+	 * enforced with, never shown.
+	 */
 	List<CapacityAssessment> capacityAssessments(PersonId person) {
-		return jdbc.sql(SQL_CAPACITY + " where person_id = :personId order by assessed_at desc")
+		return jdbc.sql(SQL_CAPACITY + " where cap.person_id = :personId order by cap.assessed_at desc")
 			.param("personId", person.id())
 			.query(ChoiceRepository::mapCapacity)
 			.list();
 	}
 
-	Optional<CapacityAssessment> capacityAssessment(UUID id) {
-		return jdbc.sql(SQL_CAPACITY + " where id = :id")
+	/** The assessments the viewer may see ({@code visible} over alias {@code cap}). */
+	List<CapacityAssessment> capacityAssessments(PersonId person, SqlCondition visible) {
+		return jdbc
+			.sql(SQL_CAPACITY + " where cap.person_id = :personId and " + visible.sql()
+					+ " order by cap.assessed_at desc")
+			.params(visible.params())
+			.param("personId", person.id())
+			.query(ChoiceRepository::mapCapacity)
+			.list();
+	}
+
+	Optional<CapacityAssessment> capacityAssessment(UUID id, SqlCondition visible) {
+		return jdbc.sql(SQL_CAPACITY + " where cap.id = :id and " + visible.sql())
+			.params(visible.params())
 			.param("id", id)
 			.query(ChoiceRepository::mapCapacity)
 			.optional();
 	}
 
-	void insertBestInterests(BestInterestsDecision d) {
-		jdbc.sql("""
-				insert into consent.best_interests_decision (id, person_id, capacity_assessment_id, decision,
-				       people_consulted, attorney_or_deputy, advocate, advocate_involved, decided_by, decided_at)
-				values (:id, :personId, :assessment, :decision, :consulted, :attorney, :advocate, :involved, :by, :at)
-				""")
+	void insertBestInterests(BestInterestsDecision d, @Nullable OrganisationId source) {
+		jdbc.sql(
+				"""
+						insert into consent.best_interests_decision (id, person_id, capacity_assessment_id, decision,
+						       people_consulted, attorney_or_deputy, advocate, advocate_involved, decided_by, decided_at, category,
+						       source_organisation_id)
+						values (:id, :personId, :assessment, :decision, :consulted, :attorney, :advocate, :involved, :by, :at,
+						        :category, :source)
+						""")
+			.param("category", CAPACITY_CATEGORY.name())
+			.param("source", source == null ? null : source.id())
 			.param("id", d.id())
 			.param("personId", d.personId().id())
 			.param("assessment", d.capacityAssessmentId())
@@ -142,12 +179,12 @@ class ChoiceRepository {
 			.update();
 	}
 
-	List<BestInterestsDecision> bestInterestsDecisions(PersonId person) {
-		return jdbc.sql("""
-				select id, person_id, capacity_assessment_id, decision, people_consulted, attorney_or_deputy, advocate,
-				       advocate_involved, decided_by, decided_at
-				from consent.best_interests_decision where person_id = :personId order by decided_at desc
-				""")
+	/** The decisions the viewer may see ({@code visible} over alias {@code bid}). */
+	List<BestInterestsDecision> bestInterestsDecisions(PersonId person, SqlCondition visible) {
+		return jdbc
+			.sql(SQL_BEST_INTERESTS + " where bid.person_id = :personId and " + visible.sql()
+					+ " order by bid.decided_at desc")
+			.params(visible.params())
 			.param("personId", person.id())
 			.query((rs, n) -> new BestInterestsDecision(rs.getObject("id", UUID.class),
 					new PersonId(rs.getObject("person_id", UUID.class)),

@@ -89,7 +89,7 @@ public class Choices {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "assess-capacity", "CapacityAssessment");
 		UUID id = UUID.randomUUID();
 		repository.insertCapacity(new CapacityAssessment(id, person, SHARING_DECISION, impairment, canUnderstand,
-				canRetain, canWeigh, canCommunicate, notes, actor.username(), clock.instant()));
+				canRetain, canWeigh, canCommunicate, notes, actor.username(), clock.instant()), actor.organisationId());
 		auditLog.record(AuditEvent.permitted(actor, "create", "CapacityAssessment", id, person));
 		return id;
 	}
@@ -104,7 +104,10 @@ public class Choices {
 			@Nullable OrganisationId organisation, @Nullable DataCategory category, String decision,
 			String peopleConsulted, @Nullable String attorneyOrDeputy, @Nullable String advocate) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "best-interests", "BestInterestsDecision");
-		CapacityAssessment assessment = repository.capacityAssessment(capacityAssessmentId)
+		// An assessment the actor may not see is not there for them: its finding must not
+		// show through the refusal below.
+		CapacityAssessment assessment = repository
+			.capacityAssessment(capacityAssessmentId, visible(actor, "cap", "source_organisation_id"))
 			.filter(a -> a.personId().equals(person))
 			.orElseThrow(() -> new NotFoundException("CapacityAssessment", capacityAssessmentId));
 		if (!assessment.lacksCapacity()) {
@@ -117,9 +120,10 @@ public class Choices {
 		}
 		UUID id = UUID.randomUUID();
 		boolean advocateInvolved = advocate != null && !advocate.isBlank();
-		repository
-			.insertBestInterests(new BestInterestsDecision(id, person, capacityAssessmentId, decision, peopleConsulted,
-					blank(attorneyOrDeputy), blank(advocate), advocateInvolved, actor.username(), clock.instant()));
+		repository.insertBestInterests(
+				new BestInterestsDecision(id, person, capacityAssessmentId, decision, peopleConsulted,
+						blank(attorneyOrDeputy), blank(advocate), advocateInvolved, actor.username(), clock.instant()),
+				actor.organisationId());
 		auditLog.record(AuditEvent.permitted(actor, "create", "BestInterestsDecision", id, person));
 		insert(actor, person, new NewChoice(outcome, organisation, category, HowGiven.BEST_INTERESTS,
 				LocalDate.now(clock), null, id));
@@ -131,14 +135,23 @@ public class Choices {
 		return repository.capacityAssessments(person).stream().findFirst();
 	}
 
+	/**
+	 * The capacity assessments the viewer may see: they are mental health information
+	 * recorded by one organisation, under the item-level policy like any other.
+	 */
 	@Transactional(readOnly = true)
-	public List<CapacityAssessment> capacityAssessments(PersonId person) {
-		return repository.capacityAssessments(person);
+	public List<CapacityAssessment> capacityAssessments(Actor actor, PersonId person) {
+		return repository.capacityAssessments(person, visible(actor, "cap", "source_organisation_id"));
 	}
 
+	/** The best-interests decisions the viewer may see. */
 	@Transactional(readOnly = true)
-	public List<BestInterestsDecision> bestInterestsDecisions(PersonId person) {
-		return repository.bestInterestsDecisions(person);
+	public List<BestInterestsDecision> bestInterestsDecisions(Actor actor, PersonId person) {
+		return repository.bestInterestsDecisions(person, visible(actor, "bid", "source_organisation_id"));
+	}
+
+	private SqlCondition visible(Actor actor, String alias, String sourceColumn) {
+		return accessPolicy.visibleItems(actor, alias + ".person_id", alias + ".category", alias + "." + sourceColumn);
 	}
 
 	private UUID insert(Actor actor, PersonId person, NewChoice choice) {

@@ -49,6 +49,16 @@ public class People {
 
 	public static final int ENTRY_PAGE_SIZE = 10;
 
+	/**
+	 * SQL for the display name of the person whose id is in {@code personIdColumn}: how
+	 * another module's query names a person without reaching into this module's tables.
+	 * Callers decide in the same query whether the viewer may see the row at all.
+	 */
+	public static String displayNameSql(String personIdColumn) {
+		return "(select pdn.given_name || ' ' || pdn.family_name from person.person pdn where pdn.id = %s)"
+			.formatted(personIdColumn);
+	}
+
 	private static final String RECORD = "Person";
 
 	/**

@@ -152,13 +152,11 @@ class CarePlanJourneyBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.councilManager().username(), Fixtures.PASSWORD);
 			browser.clickThrough(browser.driver().findElement(By.id("nav-queue")));
-			// The manager is not in the person's care team: they see whose action is
-			// overdue,
-			// not what it is or who it is for.
-			assertThat(browser.text(By.id("escalated")))
-				.contains(directory.practitioner(p.socialWorker().practitionerId()).displayName())
-				.contains("Overdue")
-				.doesNotContain("perching stool")
+			// The manager is not in the person's care team: the action is not listed, but
+			// the page says the council holds actions withheld from them.
+			assertThat(browser.text(By.cssSelector(".govuk-inset-text")))
+				.contains(directory.organisation(p.council()).name());
+			assertThat(browser.text(By.tagName("body"))).doesNotContain("perching stool")
 				.doesNotContain(p.familyName());
 		}
 

@@ -95,8 +95,8 @@ class ConsentController {
 	String sharing(Actor actor, @PathVariable PersonId id, Model model) {
 		model.addAttribute("personId", id);
 		model.addAttribute("choices", choices.choices(actor, id));
-		model.addAttribute("assessments", choices.capacityAssessments(id));
-		model.addAttribute("decisions", choices.bestInterestsDecisions(id));
+		model.addAttribute("assessments", choices.capacityAssessments(actor, id));
+		model.addAttribute("decisions", choices.bestInterestsDecisions(actor, id));
 		model.addAttribute("today", LocalDate.now());
 		if (!model.containsAttribute("choiceForm")) {
 			model.addAttribute("choiceForm", new ChoiceForm(null, null, null, null, null, null));

@@ -1,0 +1,222 @@
+package care.seamless.assessment;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.assessment.instrument.Stage;
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Profession;
+import care.seamless.team.OrganisationKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A mental health answer recorded by the NHS trust, without the person's consent to share
+ * it with the council: a council social worker completing the same section can neither
+ * erase it, nor overwrite it, nor learn anything about it from how a save responds.
+ */
+@SeamlessTest
+class WithheldAnswersTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Assessments assessments;
+
+	@Autowired
+	AssessmentSummaries summaries;
+
+	@Autowired
+	Choices choices;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Fixtures.Staff nurse;
+
+	Fixtures.Staff socialWorker;
+
+	@BeforeEach
+	void partnership() {
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		// Sensitive categories are covered by the agreement: only consent is missing.
+		fixtures.agreement(Set.of(trust, council), DataCategory.GENERAL, DataCategory.MENTAL_HEALTH);
+	}
+
+	@Test
+	void savingASectionLeavesAnAnswerTheSaverCannotSeeIntact() {
+		PersonId person = person();
+		EpisodeId episode = nurseRecordsLowMood(person, "true");
+		assertThat(assessments.section(socialWorker.actor(), person, episode, "sap-contact", "screen-mind").answers())
+			.doesNotContainKey("low-mood");
+
+		// The withheld answer shows as an empty field; saving the form as shown sends
+		// nothing for it.
+		save(socialWorker, person, episode, Map.of("memory-concern", "false"));
+
+		assertThat(nursesLowMood(person, episode)).isEqualTo("true");
+		assertThat(currentAnswersBy(nurse, episode)).isEqualTo(1);
+	}
+
+	@Test
+	void aSaveRespondsTheSameWhetherAGuessMatchesAWithheldAnswerOrNot() {
+		PersonId right = person();
+		PersonId wrong = person();
+		EpisodeId rightEpisode = nurseRecordsLowMood(right, "true");
+		EpisodeId wrongEpisode = nurseRecordsLowMood(wrong, "true");
+
+		save(socialWorker, right, rightEpisode, Map.of("low-mood", "true"));
+		save(socialWorker, wrong, wrongEpisode, Map.of("low-mood", "false"));
+
+		// Either way the social worker sees their own answer and the same notice.
+		SectionForm afterRight = assessments.section(socialWorker.actor(), right, rightEpisode, "sap-contact",
+				"screen-mind");
+		SectionForm afterWrong = assessments.section(socialWorker.actor(), wrong, wrongEpisode, "sap-contact",
+				"screen-mind");
+		assertThat(afterRight.answers().get("low-mood").value()).isEqualTo("true");
+		assertThat(afterWrong.answers().get("low-mood").value()).isEqualTo("false");
+		assertThat(afterRight.answers().get("low-mood").profession()).isEqualTo(Profession.SOCIAL_WORKER);
+		assertThat(afterWrong.answers().get("low-mood").profession()).isEqualTo(Profession.SOCIAL_WORKER);
+		assertThat(afterRight.state().withheld()).isTrue().isEqualTo(afterWrong.state().withheld());
+		assertThat(afterRight.state().version()).isEqualTo(afterWrong.state().version());
+		// And the nurse's answer stands in both.
+		assertThat(nursesLowMood(right, rightEpisode)).isEqualTo("true");
+		assertThat(nursesLowMood(wrong, wrongEpisode)).isEqualTo("true");
+	}
+
+	@Test
+	void answerCountsCoverOnlyWhatTheViewerMaySee() {
+		PersonId person = person();
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.CONTACT);
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-mind",
+				version(person, episode, "screen-mind"), AnswerSource.PERSON,
+				Map.of("low-mood", "true", "memory-concern", "true"));
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-personal-care",
+				version(person, episode, "screen-personal-care"), AnswerSource.PERSON, Map.of("washing", "2"));
+
+		assertThat(assessments.episode(nurse.actor(), person, episode).episode().newlyAsked()).isEqualTo(3);
+		assertThat(assessments.episode(socialWorker.actor(), person, episode).episode().newlyAsked()).isEqualTo(1);
+		assertThat(assessments.episodes(socialWorker.actor(), person)).singleElement()
+			.satisfies((e) -> assertThat(e.newlyAsked()).isEqualTo(1));
+	}
+
+	@Test
+	void whereAnAnswerWasFirstGivenIsShownOnlyToThoseWhoMaySeeThatAnswer() {
+		PersonId person = person();
+		nurseRecordsLowMood(person, "true");
+		UUID consent = choices.record(socialWorker.actor(), person,
+				new NewChoice(ChoiceKind.CONSENT, socialWorker.organisationId(), DataCategory.MENTAL_HEALTH,
+						HowGiven.VERBAL, LocalDate.now(), null, null));
+		EpisodeId overview = assessments.open(socialWorker.actor(), person, Stage.OVERVIEW);
+		assessments.saveSection(socialWorker.actor(), person, overview, "sap-overview", "mental-health",
+				version(person, overview, "mental-health"), AnswerSource.OBSERVATION, Map.of("low-mood", "true"));
+		Answer reused = assessments.section(socialWorker.actor(), person, overview, "sap-overview", "mental-health")
+			.answers()
+			.get("low-mood");
+		assertThat(reused.reusedFrom()).isNotNull();
+
+		// The person withdraws their consent: the council's own answer stays theirs, the
+		// trust's answer it carried over is withheld, and so is who gave it.
+		choices.withdraw(socialWorker.actor(), person, consent, 0);
+
+		Answer after = assessments.section(socialWorker.actor(), person, overview, "sap-overview", "mental-health")
+			.answers()
+			.get("low-mood");
+		assertThat(after.value()).isEqualTo("true");
+		assertThat(after.reusedFrom()).isNull();
+		assertThat(assessments.section(nurse.actor(), person, overview, "sap-overview", "mental-health")
+			.answers()
+			.get("low-mood")).isNull();
+	}
+
+	@Test
+	void aDisagreementCannotBeRecordedAgainstAnAnswerTheRecorderCannotSee() {
+		PersonId person = person();
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.CONTACT);
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-mind",
+				version(person, episode, "screen-mind"), AnswerSource.OBSERVATION, Map.of("low-mood", "true"));
+		UUID withheld = jdbc.sql("select id from assessment.answer where episode_id = :episode and current")
+			.param("episode", episode.id())
+			.query(UUID.class)
+			.single();
+
+		assertThatThrownBy(() -> summaries.recordDisagreement(socialWorker.actor(), person, episode, withheld,
+				AnswerSource.PERSON, null, "I am not low"))
+			.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> summaries.recordDisagreement(socialWorker.actor(), person, episode, UUID.randomUUID(),
+				AnswerSource.PERSON, null, "I am not low"))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(jdbc.sql("select count(*) from assessment.disagreement where episode_id = :episode")
+			.param("episode", episode.id())
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	private PersonId person() {
+		PersonId person = fixtures.person(Fixtures.unique("Withheld"), nurse);
+		fixtures.addToCareTeam(person, socialWorker);
+		return person;
+	}
+
+	private EpisodeId nurseRecordsLowMood(PersonId person, String value) {
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.CONTACT);
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-mind",
+				version(person, episode, "screen-mind"), AnswerSource.PERSON, Map.of("low-mood", value));
+		return episode;
+	}
+
+	private void save(Fixtures.Staff who, PersonId person, EpisodeId episode, Map<String, String> answers) {
+		assessments.saveSection(who.actor(), person, episode, "sap-contact", "screen-mind",
+				version(person, episode, "screen-mind"), AnswerSource.OBSERVATION, answers);
+	}
+
+	private String nursesLowMood(PersonId person, EpisodeId episode) {
+		Answer answer = assessments.section(nurse.actor(), person, episode, "sap-contact", "screen-mind")
+			.answers()
+			.get("low-mood");
+		assertThat(answer).isNotNull();
+		assertThat(answer.profession()).isEqualTo(Profession.DISTRICT_NURSE);
+		return answer.value();
+	}
+
+	private int currentAnswersBy(Fixtures.Staff who, EpisodeId episode) {
+		return jdbc
+			.sql("select count(*) from assessment.answer where episode_id = :episode and current and recorded_by = :by")
+			.param("episode", episode.id())
+			.param("by", who.practitionerId().id())
+			.query(Integer.class)
+			.single();
+	}
+
+	private long version(PersonId person, EpisodeId episode, String section) {
+		return assessments.episode(nurse.actor(), person, episode)
+			.sections()
+			.stream()
+			.filter((s) -> s.section().id().equals(section))
+			.findFirst()
+			.orElseThrow()
+			.version();
+	}
+
+}
