@@ -396,8 +396,13 @@ final class ReadPathWorld {
 					.orElseThrow()
 					.version();
 				String token = a.category() == DataCategory.GENERAL ? token() : section[1];
+				Map<String, String> answers = switch (a.category()) {
+					case MENTAL_HEALTH -> Map.of("memory-concern", "yes", "low-mood", "yes");
+					case SAFEGUARDING -> Map.of("safeguarding-concern", "no", "feels-safe", "yes");
+					default -> Map.of("presenting-problem", token);
+				};
 				assessments.saveSection(author.actor(), person, episode, "sap-contact", section[0], version,
-						AnswerSource.PERSON, Map.of(section[1], a.category() == DataCategory.GENERAL ? token : "yes"));
+						AnswerSource.PERSON, answers);
 				items
 					.add(new Item(Kind.ANSWER, person, token, a.category(), author.organisationId(), null, section[0]));
 			}
