@@ -66,7 +66,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class ReadPathPropertyTests {
 
-	static final int TRIES = 12;
+	static final int TRIES = 8;
 
 	@SeamlessTest
 	static class SpringContext {
@@ -151,16 +151,18 @@ class ReadPathPropertyTests {
 					continue;
 				}
 				Set<String> expected = new HashSet<>();
-				person.items()
-					.stream()
-					.filter(i -> i.kind() == Kind.ANSWER && oracle.permits(reader, i))
-					.forEach(i -> expected.add(i.section()));
+				int answers = 0;
+				for (Item i : person.items()) {
+					if (i.kind() == Kind.ANSWER && oracle.permits(reader, i)) {
+						expected.add(i.section());
+						answers += ReadPathWorld.answersIn(i.category());
+					}
+				}
 				List<String> sections = JsonPath.read(findings.text(), "$.findings[*].section");
 				assertThat(new HashSet<>(sections)).as("sections with findings for " + where).isEqualTo(expected);
 				int reused = JsonPath.read(list.text(), "$[0].reusedAnswers");
 				int asked = JsonPath.read(list.text(), "$[0].newlyAsked");
-				assertThat(reused + asked).as("answers counted in the assessment list for " + where)
-					.isEqualTo(expected.size());
+				assertThat(reused + asked).as("answers counted in the assessment list for " + where).isEqualTo(answers);
 				Statistics.label("answers withheld in an open record")
 					.collect(expected.size() < person.items().stream().filter(i -> i.kind() == Kind.ANSWER).count());
 			}
@@ -189,7 +191,8 @@ class ReadPathPropertyTests {
 					}
 					boolean visible = oracle.permits(reader, d);
 					String base = "/people/{id}/eligibility/" + d.id();
-					for (String path : List.of(base, base + "/letter", base + "/letter.pdf")) {
+					for (String path : oracle.pdfReader(person) == reader
+							? List.of(base, base + "/letter", base + "/letter.pdf") : List.of(base, base + "/letter")) {
 						oracle.shows(reader, read(reader, visible, path, person.id()), path + " " + where);
 					}
 				}
@@ -212,8 +215,12 @@ class ReadPathPropertyTests {
 				}
 				boolean open = oracle.opens(reader, person.id());
 				String where = reader + " reading " + person.familyName();
-				for (String path : List.of("/api/v1/people/{id}/care-plan", "/people/{id}/care-plan",
-						"/people/{id}/care-plan/persons-copy", "/people/{id}/care-plan/persons-copy.pdf")) {
+				List<String> paths = new ArrayList<>(List.of("/api/v1/people/{id}/care-plan", "/people/{id}/care-plan",
+						"/people/{id}/care-plan/persons-copy"));
+				if (oracle.pdfReader(person) == reader) {
+					paths.add("/people/{id}/care-plan/persons-copy.pdf");
+				}
+				for (String path : paths) {
 					oracle.shows(reader, read(reader, open, path, person.id()), path + " " + where);
 				}
 			}
@@ -381,6 +388,21 @@ class ReadPathPropertyTests {
 		boolean permits(Reader reader, Item item) {
 			return decisions.computeIfAbsent(reader + "|" + item.token() + "|" + item.person(),
 					k -> policy().decide(reader.actor(), item.person(), item.category(), item.source()).permitted());
+		}
+
+		/**
+		 * The one reader whose PDFs are read for this person: rendering a PDF for every
+		 * reader would spend the time budget, and the PDF is drawn from the same view as
+		 * the page, which is read for everyone. The reader chosen may open the record and
+		 * has the most items withheld from them, so the PDF is tested where it matters.
+		 */
+		Reader pdfReader(BuiltPerson person) {
+			return world.readers()
+				.stream()
+				.filter(r -> opens(r, person.id()))
+				.max(java.util.Comparator
+					.comparingLong(r -> person.items().stream().filter(i -> !permits(r, i)).count()))
+				.orElse(world.readers().get(0));
 		}
 
 		long permitted(Reader reader, BuiltPerson person, Kind kind) {

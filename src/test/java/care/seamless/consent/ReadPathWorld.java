@@ -148,6 +148,11 @@ final class ReadPathWorld {
 			new String[] { "screen-mind", "low-mood" }, DataCategory.SAFEGUARDING,
 			new String[] { "screen-safety", "feels-safe" });
 
+	/** How many answers the section saved for a category holds. */
+	static int answersIn(DataCategory category) {
+		return category == DataCategory.GENERAL ? 1 : 2;
+	}
+
 	static Arbitrary<Plan> plans() {
 		Arbitrary<Integer> index = Arbitraries.integers().between(0, 7);
 		Arbitrary<DataCategory> category = Arbitraries.frequency(Tuple.of(4, DataCategory.GENERAL),
@@ -190,7 +195,7 @@ final class ReadPathWorld {
 					Arbitraries.frequency(Tuple.of(4, AgreementStatus.ACTIVE), Tuple.of(1, AgreementStatus.DRAFT)))
 			.as(AgreementPlan::new);
 		return Combinators
-			.combine(Arbitraries.integers().between(2, 3), staff.list().ofMinSize(3).ofMaxSize(5),
+			.combine(Arbitraries.integers().between(2, 3), staff.list().ofMinSize(3).ofMaxSize(4),
 					agreement.list().ofMinSize(1).ofMaxSize(2), person.list().ofMinSize(1).ofMaxSize(3),
 					Arbitraries.of(true, false))
 			.as(Plan::new);
