@@ -66,7 +66,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class ReadPathPropertyTests {
 
-	static final int TRIES = 8;
+	static final int TRIES = 6;
 
 	@SeamlessTest
 	static class SpringContext {
