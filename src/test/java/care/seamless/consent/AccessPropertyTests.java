@@ -192,8 +192,9 @@ class AccessPropertyTests {
 				assertThat(record.entries().entries()).extracting(Entry::id)
 					.containsExactlyElementsOf(first.entries().stream().map(Entry::id).toList());
 				assertThat(record.entries().total()).isEqualTo(expected.size());
-				// (d) GET /api/v1/people/{id}/entries does not exist on this branch yet:
-				// not checked.
+				// (d) GET /api/v1/people/{id}/entries and every other read path over
+				// HTTP:
+				// ReadPathPropertyTests.
 			}
 			// (e) the caseload lists and counts exactly the records the viewer may open
 			Caseload caseload = people().caseload(viewer, 1);
