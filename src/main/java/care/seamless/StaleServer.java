@@ -69,6 +69,11 @@ final class StaleServer {
 			.filter(process -> process.info().command().map(StaleServer::isPostgres).orElse(false));
 	}
 
+	/** The port the server in {@code pgData} listens on, from its pid file. */
+	static int port(Path pgData) throws IOException {
+		return Integer.parseInt(Files.readAllLines(pgData.resolve("postmaster.pid")).get(3).trim());
+	}
+
 	private static boolean isPostgres(String command) {
 		return Path.of(command).getFileName().toString().equals("postgres");
 	}
@@ -77,7 +82,7 @@ final class StaleServer {
 		return Files.exists(a) && Files.isSameFile(a, b);
 	}
 
-	private static boolean heldByLiveApplication(Path pgData) throws IOException {
+	static boolean heldByLiveApplication(Path pgData) throws IOException {
 		Path lockFile = pgData.resolve(LIBRARY_LOCK);
 		if (!Files.exists(lockFile)) {
 			return false;
