@@ -17,7 +17,8 @@ final class DataErrors {
 	 */
 	static boolean isBadValue(DataAccessException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23503"))) {
 				return true;
 			}
 		}

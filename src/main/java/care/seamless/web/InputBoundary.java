@@ -5,7 +5,12 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The one check every form and query value passes before any controller sees it: no
@@ -27,6 +32,26 @@ class InputBoundary implements HandlerInterceptor {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * A form record whose value could not be converted (an unknown choice, a number that
+	 * is not one) is never built, so its page cannot be shown again with the message
+	 * beside the field; it is refused here, before the page renders, naming the field.
+	 */
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView modelAndView) {
+		if (modelAndView == null) {
+			return;
+		}
+		for (Object value : modelAndView.getModel().values()) {
+			if (value instanceof BindingResult result && result.getTarget() == null && result.hasErrors()) {
+				FieldError error = result.getFieldError();
+				throw new RefusedInput(error == null ? result.getObjectName() : error.getField(),
+						RefusedInput.Reason.NOT_VALID);
+			}
+		}
 	}
 
 	private static void check(String field, String value) {

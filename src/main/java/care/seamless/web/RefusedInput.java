@@ -9,7 +9,7 @@ class RefusedInput extends RuntimeException {
 	enum Reason {
 
 		CONTROL_CHARACTER("contains a control character, such as NUL"),
-		TOO_LONG("is longer than " + InputBoundary.MAX_VALUE_LENGTH + " characters");
+		TOO_LONG("is longer than " + InputBoundary.MAX_VALUE_LENGTH + " characters"), NOT_VALID("is not a valid value");
 
 		private final String description;
 

@@ -30,6 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverterFactory(new EnumConverters());
 		registry.addConverter(String.class, PersonId.class, PersonId::of);
 		registry.addConverter(String.class, OrganisationId.class, OrganisationId::of);
 		registry.addConverter(String.class, TeamId.class, TeamId::of);
