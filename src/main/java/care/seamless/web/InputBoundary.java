@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -25,6 +26,11 @@ class InputBoundary implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod)) {
+			// Static files and unmatched addresses read no parameters, and only a
+			// controller's error handlers can answer in its own form (page or problem).
+			return true;
+		}
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			check(parameter.getKey(), parameter.getKey());
 			for (String value : parameter.getValue()) {
