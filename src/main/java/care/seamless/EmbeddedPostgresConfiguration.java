@@ -26,9 +26,23 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir) throws IOException {
-		Path pgData = Path.of(dataDir).toAbsolutePath().resolve("pg");
+	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir,
+			@Value("${seamless.database.durable:true}") boolean durable) throws IOException {
+		return start(Path.of(dataDir), durable);
+	}
+
+	/**
+	 * The embedded library turns off every write-ahead guarantee to make tests fast; a
+	 * care record must keep what it said it saved through a power cut, so the server runs
+	 * with PostgreSQL's own safe defaults unless a test profile says otherwise.
+	 */
+	static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {
+		Path pgData = dataDir.toAbsolutePath().normalize().resolve("pg");
 		Files.createDirectories(pgData);
+		// A server left running by a killed application would hold the folder and make
+		// this start time out.
+		StaleServer.stopIfOrphaned(pgData);
+		String safe = durable ? "on" : "off";
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
@@ -38,6 +52,9 @@ class EmbeddedPostgresConfiguration {
 			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")
+			.setServerConfig("fsync", safe)
+			.setServerConfig("synchronous_commit", safe)
+			.setServerConfig("full_page_writes", safe)
 			.start();
 	}
 

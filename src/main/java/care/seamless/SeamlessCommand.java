@@ -14,8 +14,8 @@ import picocli.CommandLine.Unmatched;
  * run without a web server so they start quickly and can be scripted.
  */
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
-		description = "Seamless shared care record.",
-		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class, LinkCommand.class })
+		description = "Seamless shared care record.", subcommands = { SeamlessCommand.Serve.class, AuditCommand.class,
+				BackupCommand.Backup.class, BackupCommand.Restore.class, LinkCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched

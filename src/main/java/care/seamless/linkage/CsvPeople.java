@@ -30,6 +30,8 @@ final class CsvPeople {
 		.map(format -> format.withResolverStyle(ResolverStyle.STRICT))
 		.toList();
 
+	private static final int MAX_VALUE_LENGTH = 1_000;
+
 	record Parsed(List<ImportedPerson> people, List<ImportProblem> problems) {
 
 	}
@@ -46,6 +48,10 @@ final class CsvPeople {
 			int line = i + 2;
 			Record record = records.get(i);
 			int before = problems.size();
+			if (unstorable(record)) {
+				problems.add(new ImportProblem(line, "matching.import.error.unstorable"));
+				continue;
+			}
 			String nhs = nhsNumber(record, line, problems);
 			if (nhs != null && nhsNumbers.putIfAbsent(nhs, line) != null) {
 				problems.add(new ImportProblem(line, field(Role.NHS_NUMBER), "matching.import.error.nhsNumberTwice"));
@@ -58,6 +64,25 @@ final class CsvPeople {
 			}
 		}
 		return new Parsed(people, problems);
+	}
+
+	/**
+	 * A NUL (which PostgreSQL refuses) or another control character, or a value longer
+	 * than any field of a person holds: the line is reported like any other bad line.
+	 */
+	private static boolean unstorable(Record record) {
+		for (String value : record.values().values()) {
+			if (value.length() > MAX_VALUE_LENGTH) {
+				return true;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (Character.isISOControl(c) && c != '\t') {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	// A file without the columns at all gets one message, not one per line.

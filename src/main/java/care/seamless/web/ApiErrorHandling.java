@@ -12,6 +12,8 @@ import care.seamless.shared.NotFoundException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -95,6 +97,31 @@ class ApiErrorHandling {
 				"The value of '" + field + "' is not valid");
 		problem.setProperty("errors", List.of(Map.of("field", field, "message", "Not a valid value")));
 		return problem;
+	}
+
+	@ExceptionHandler(RefusedInput.class)
+	ProblemDetail refused(RefusedInput ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.VALIDATION_FAILED,
+				"The upload is larger than " + DataErrors.uploadLimit(ex));
+	}
+
+	/**
+	 * The database's own refusal of a value (a number out of range, a malformed date):
+	 * the request was bad, not the server, and its transaction was rolled back.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ProblemDetail dataError(DataAccessException ex) throws DataAccessException {
+		if (!DataErrors.isBadValue(ex)) {
+			throw ex;
+		}
+		return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "A value could not be stored");
 	}
 
 	private static String field(HttpMessageNotReadableException ex) {

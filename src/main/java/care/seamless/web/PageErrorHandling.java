@@ -6,6 +6,8 @@ import care.seamless.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,6 +63,28 @@ class PageErrorHandling {
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	String missingParameter(HttpServletResponse response) {
+		return badRequest(response);
+	}
+
+	@ExceptionHandler(RefusedInput.class)
+	String refused(RefusedInput ex, Model model, HttpServletResponse response) {
+		model.addAttribute("refusedField", ex.field());
+		model.addAttribute("refusedReason", ex.reason().messageKey());
+		return badRequest(response);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(MaxUploadSizeExceededException ex, Model model, HttpServletResponse response) {
+		model.addAttribute("uploadLimit", DataErrors.uploadLimit(ex));
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		return "error/bad-request";
+	}
+
+	@ExceptionHandler(DataAccessException.class)
+	String dataError(DataAccessException ex, HttpServletResponse response) throws DataAccessException {
+		if (!DataErrors.isBadValue(ex)) {
+			throw ex;
+		}
 		return badRequest(response);
 	}
 

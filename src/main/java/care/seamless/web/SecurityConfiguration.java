@@ -24,7 +24,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**", "/error")
 			.permitAll()
-			.requestMatchers("/admin/**")
+			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMINISTRATOR")
 			.anyRequest()
 			.authenticated());
@@ -33,8 +33,11 @@ class SecurityConfiguration {
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
 		http.httpBasic(Customizer.withDefaults());
-		http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/api/**")));
+		http.exceptionHandling(exceptions -> exceptions
+			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					PathPatternRequestMatcher.pathPattern("/api/**"))
+			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					PathPatternRequestMatcher.pathPattern("/actuator/**")));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 			.referrerPolicy(referrer -> referrer.policy(

@@ -11,6 +11,7 @@ import care.seamless.shared.TeamId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -23,7 +24,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new InputBoundary());
+	}
+
+	@Override
 	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverterFactory(new EnumConverters());
 		registry.addConverter(String.class, PersonId.class, PersonId::of);
 		registry.addConverter(String.class, OrganisationId.class, OrganisationId::of);
 		registry.addConverter(String.class, TeamId.class, TeamId::of);

@@ -50,10 +50,8 @@ class AssessmentRestController {
 	@Operation(summary = "Every answer of one assessment that the caller may see, with provenance",
 			description = "'value' is the stored form (concept codes for coded answers); 'display' is in the words of 'audience' (health, social-care or person; by default the caller's profession). Sections withheld from the caller are counted in withheldSections, never listed.")
 	Findings findings(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
-			@RequestParam(required = false) @Nullable String audience) {
-		Audience words = (audience != null)
-				? Audience.valueOf(audience.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
-				: answerText.audienceOf(actor);
+			@RequestParam(required = false) @Nullable Audience audience) {
+		Audience words = (audience != null) ? audience : answerText.audienceOf(actor);
 		Summary summary = summaries.summary(actor, personId, episodeId);
 		List<Finding> findings = summary.sections()
 			.stream()

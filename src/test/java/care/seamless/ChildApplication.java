@@ -1,0 +1,139 @@
+package care.seamless;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seamless started in its own JVM on the test classpath, with the real (non-test)
+ * configuration, so a test can kill it as the operating system would.
+ */
+final class ChildApplication {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path dataDir;
+
+	private ChildApplication(Process process, int port, Path dataDir) {
+		this.process = process;
+		this.port = port;
+		this.dataDir = dataDir;
+	}
+
+	/** Starts {@code mainClass} with {@code args}; its output goes to {@code log}. */
+	static Process java(String mainClass, Path log, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx512m");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass);
+		command.addAll(args);
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	static ChildApplication start(Path dataDir) throws IOException {
+		int port = freePort();
+		Path log = Files.createTempFile("seamless-child", ".log");
+		Process process = java(SeamlessApplication.class.getName(), log, List.of("--seamless.data-dir=" + dataDir,
+				"--server.port=" + port, "--seamless.demo=false", "--logging.level.root=WARN"));
+		ChildApplication child = new ChildApplication(process, port, dataDir);
+		child.awaitHealthy(log);
+		return child;
+	}
+
+	private void awaitHealthy(Path log) throws IOException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Seamless exited with " + process.exitValue() + ":\n" + tail(log));
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			pause();
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("Seamless did not become healthy:\n" + tail(log));
+	}
+
+	static String tail(Path log) throws IOException {
+		String text = Files.readString(log);
+		return text.substring(Math.max(0, text.length() - 4000));
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** SIGKILL on Linux: no shutdown hook, no chance to stop the database server. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	void stop() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+	}
+
+	/** A direct connection to the child's own database, found from its pid file. */
+	Connection database() throws IOException, SQLException {
+		return connect(dataDir);
+	}
+
+	static Connection connect(Path dataDir) throws IOException, SQLException {
+		List<String> pidFile = Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"));
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFile.get(3).trim() + "/postgres",
+				"postgres", "");
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static Path tempDataDir() throws IOException {
+		Path target = Path.of("target", "test-data");
+		Files.createDirectories(target);
+		return Files.createTempDirectory(target, "child").toAbsolutePath();
+	}
+
+}

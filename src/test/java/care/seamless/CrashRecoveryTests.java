@@ -1,0 +1,61 @@
+package care.seamless;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as an operator runs it: its own JVM, the real configuration, killed
+ * with SIGKILL and started again on the same data folder.
+ */
+class CrashRecoveryTests {
+
+	@Test
+	void startsAgainAfterBeingKilledAndKeepsWhatWasCommittedDurably() throws Exception {
+		Path dataDir = ChildApplication.tempDataDir();
+		ChildApplication first = ChildApplication.start(dataDir);
+		UUID organisation = UUID.randomUUID();
+		try (Connection db = first.database(); Statement statement = db.createStatement()) {
+			statement.executeUpdate("insert into team.organisation (id, code, name, kind) values ('" + organisation
+					+ "', 'CRASH-1', 'Crash test', 'HOUSING')");
+		}
+		first.kill();
+		Optional<ProcessHandle> orphan = StaleServer.serverOf(dataDir.resolve("pg"));
+		assertThat(orphan).as("the killed application's database server is still running").isPresent();
+
+		ChildApplication second = ChildApplication.start(dataDir);
+		try (Connection db = second.database();
+				Statement statement = db.createStatement();
+				ResultSet rows = statement
+					.executeQuery("select name from team.organisation where id = '" + organisation + "'")) {
+			assertThat(orphan.get().isAlive()).isFalse();
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1)).isEqualTo("Crash test");
+			// What the real configuration runs with, not the test profile's fast
+			// settings.
+			assertThat(setting(db, "fsync")).isEqualTo("on");
+			assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
+			assertThat(setting(db, "full_page_writes")).isEqualTo("on");
+		}
+		finally {
+			second.stop();
+		}
+		assertThat(StaleServer.serverOf(dataDir.resolve("pg"))).as("a clean stop leaves no server").isEmpty();
+	}
+
+	private static String setting(Connection db, String name) throws SQLException {
+		try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery("show " + name)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
