@@ -49,7 +49,7 @@ final class CsvPeople {
 			Record record = records.get(i);
 			int before = problems.size();
 			if (unstorable(record)) {
-				problems.add(new ImportProblem(line, "matching.import.error.unstorable"));
+				problems.add(new ImportProblem(line, null, "matching.import.error.unstorable"));
 				continue;
 			}
 			String nhs = nhsNumber(record, line, problems);
