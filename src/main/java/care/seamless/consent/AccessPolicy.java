@@ -30,11 +30,17 @@ public class AccessPolicy {
 
 	private final AccessRepository repository;
 
+	private static final AccessDecision READ_ONLY_OVERRIDE = AccessDecision.deny("override",
+			"Emergency access for this reason lets you read the record, not change it");
+
 	private final AuditLog auditLog;
 
-	AccessPolicy(AccessRepository repository, AuditLog auditLog) {
+	private final OverrideRepository overrides;
+
+	AccessPolicy(AccessRepository repository, AuditLog auditLog, OverrideRepository overrides) {
 		this.repository = repository;
 		this.auditLog = auditLog;
+		this.overrides = overrides;
 	}
 
 	/** Decides about one item of information without side effects. */
@@ -103,7 +109,25 @@ public class AccessPolicy {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action, String recordType) {
-		return audit(actor, person, action, recordType, decideRecord(actor, person));
+		AccessRepository.RecordEvaluation e = repository.evaluateRecord(params(actor), person);
+		AccessDecision decision = recordDecision(e);
+		if (e.override() && !e.relationship() && isChange(action) && !overridePermitsChange(actor, person)) {
+			decision = READ_ONLY_OVERRIDE;
+		}
+		return audit(actor, person, action, recordType, decision);
+	}
+
+	/**
+	 * Emergency access is for reading; it allows a change only under a reason that needs
+	 * one ({@link OverrideReason#permitsChange}). Every action that is not a read is a
+	 * change.
+	 */
+	private static boolean isChange(String action) {
+		return !(action.equals("read") || action.startsWith("read-"));
+	}
+
+	private boolean overridePermitsChange(Actor actor, PersonId person) {
+		return overrides.activeReasons(person, actor.username()).stream().anyMatch(OverrideReason::permitsChange);
 	}
 
 	private AccessDecision audit(Actor actor, PersonId person, String action, String recordType,
