@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 
 import java.util.ArrayList;
 
@@ -105,6 +106,23 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public List<AuditEntry> recent(int limit, boolean overridesAndDenialsOnly) {
 		return entries.recent(limit, overridesAndDenialsOnly);
+	}
+
+	/**
+	 * One page of the entries matching a guardian's search, newest first. The caller
+	 * decides who may search and records that they did.
+	 */
+	@Transactional(readOnly = true)
+	public AuditPage search(AuditQuery query, int page, int pageSize) {
+		int safePage = Math.max(1, page);
+		return new AuditPage(entries.search(query, pageSize, (safePage - 1) * pageSize), entries.count(query), safePage,
+				pageSize);
+	}
+
+	/** Every entry matching the search, oldest first (a subject access request). */
+	@Transactional(readOnly = true)
+	public void export(AuditQuery query, Consumer<AuditEntry> consumer) {
+		entries.streamMatching(query, consumer);
 	}
 
 	@Transactional(readOnly = true)

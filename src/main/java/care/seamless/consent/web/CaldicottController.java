@@ -1,42 +1,76 @@
 package care.seamless.consent.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
+import care.seamless.audit.AuditEntry;
 import care.seamless.audit.AuditLog;
+import care.seamless.audit.AuditQuery;
 import care.seamless.consent.ConsentRule;
+import care.seamless.consent.GuardianAudit;
+import care.seamless.consent.Override;
 import care.seamless.consent.Overrides;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Caldicott guardian's dashboard: emergency accesses to review, refusals, and past
- * reviews.
+ * The Caldicott guardian's dashboard: emergency accesses to review (naming the person),
+ * refusals, and past reviews; the search of the audit log and its export for a subject
+ * access request.
  */
 @Controller
 class CaldicottController {
+
+	private static final String[] CSV_HEADER = { "seq", "occurred_at_utc", "account", "role", "organisation_code",
+			"action", "record_type", "record_id", "person_id", "purpose", "outcome", "reason", "override" };
 
 	private final Overrides overrides;
 
 	private final AuditLog auditLog;
 
-	CaldicottController(Overrides overrides, AuditLog auditLog) {
+	private final GuardianAudit guardianAudit;
+
+	CaldicottController(Overrides overrides, AuditLog auditLog, GuardianAudit guardianAudit) {
 		this.overrides = overrides;
 		this.auditLog = auditLog;
+		this.guardianAudit = guardianAudit;
 	}
 
 	@GetMapping("/caldicott")
 	String dashboard(Actor actor, Model model) {
-		model.addAttribute("pending", overrides.awaitingReview(actor));
+		List<Override> pending = overrides.awaitingReview(actor);
+		model.addAttribute("pending", pending);
 		model.addAttribute("reviewed", overrides.reviewed(actor, 50));
 		model.addAttribute("events", auditLog.recent(100, true));
+		addEmergencyAccessOversight(actor, pending, model);
 		return "consent/caldicott";
+	}
+
+	/**
+	 * What issue 10 (hole 8) adds to the dashboard: the person each pending review
+	 * concerns, and who the partnership's fallback guardian is.
+	 */
+	private void addEmergencyAccessOversight(Actor actor, List<Override> pending, Model model) {
+		model.addAttribute("names", overrides.namesFor(actor, pending));
+		model.addAttribute("fallbackGuardian", overrides.fallbackGuardian().orElse(null));
 	}
 
 	@PostMapping("/caldicott/overrides/{id}/review")
@@ -44,13 +78,55 @@ class CaldicottController {
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
 		try {
 			overrides.review(actor, id, version, appropriate, note);
-			redirect.addFlashAttribute("saved", "override.reviewed");
+			redirect.addFlashAttribute("saved", appropriate ? "override.reviewed" : "override.ended");
 		}
 		catch (ConsentRule ex) {
 			redirect.addFlashAttribute("reviewError", ex.getMessage());
 			redirect.addFlashAttribute("reviewErrorId", id);
 		}
 		return "redirect:/caldicott";
+	}
+
+	record AuditSearchForm(UUID person, String account, String organisation, LocalDate from, LocalDate to) {
+
+		AuditQuery query() {
+			return new AuditQuery(person, account, organisation, from, to);
+		}
+
+	}
+
+	@GetMapping("/caldicott/audit")
+	String auditSearch(Actor actor, @ModelAttribute("search") AuditSearchForm form, BindingResult result,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		if (!result.hasErrors() && form.from() != null && form.to() != null && form.to().isBefore(form.from())) {
+			result.rejectValue("to", "range", "The end date must be on or after the start date");
+		}
+		AuditQuery query = result.hasErrors() ? new AuditQuery(null, null, null, null, null) : form.query();
+		model.addAttribute("results", guardianAudit.search(actor, query, page));
+		model.addAttribute("valid", !result.hasErrors());
+		return "consent/audit-search";
+	}
+
+	/** All entries about one person as CSV, for a subject access request. */
+	@GetMapping("/caldicott/audit/export")
+	void exportForPerson(Actor actor, @RequestParam PersonId person, HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + person + ".csv\"");
+		Writer writer = response.getWriter();
+		CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(writer);
+		guardianAudit.exportForPerson(actor, person, entry -> print(csv, entry));
+		csv.flush();
+	}
+
+	private static void print(CSVPrinter csv, AuditEntry e) {
+		try {
+			csv.printRecord(e.seq(), e.occurredAt().atOffset(ZoneOffset.UTC), e.account(), e.role(),
+					e.organisationCode(), e.action(), e.recordType(), e.recordId(), e.personId(), e.purpose(),
+					e.outcome(), e.reason(), e.override());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
