@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.seamless.audit.AuditEntry;
 import care.seamless.audit.AuditLog;
@@ -20,6 +21,7 @@ import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -87,24 +89,42 @@ class CaldicottController {
 		return "redirect:/caldicott";
 	}
 
-	record AuditSearchForm(UUID person, String account, String organisation, LocalDate from, LocalDate to) {
-
-		AuditQuery query() {
-			return new AuditQuery(person, account, organisation, from, to);
-		}
-
+	/**
+	 * The search as typed: kept as text so that a mistyped id or date is shown back with
+	 * its message rather than lost.
+	 */
+	record AuditSearchForm(String person, String account, String organisation, String from, String to) {
 	}
 
 	@GetMapping("/caldicott/audit")
 	String auditSearch(Actor actor, @ModelAttribute("search") AuditSearchForm form, BindingResult result,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		if (!result.hasErrors() && form.from() != null && form.to() != null && form.to().isBefore(form.from())) {
+		UUID person = parse(form.person(), UUID::fromString, "person", result);
+		LocalDate from = parse(form.from(), LocalDate::parse, "from", result);
+		LocalDate to = parse(form.to(), LocalDate::parse, "to", result);
+		if (from != null && to != null && to.isBefore(from)) {
 			result.rejectValue("to", "range", "The end date must be on or after the start date");
 		}
-		AuditQuery query = result.hasErrors() ? new AuditQuery(null, null, null, null, null) : form.query();
+		AuditQuery query = result.hasErrors() ? new AuditQuery(null, null, null, null, null)
+				: new AuditQuery(person, form.account(), form.organisation(), from, to);
 		model.addAttribute("results", guardianAudit.search(actor, query, page));
 		model.addAttribute("valid", !result.hasErrors());
 		return "consent/audit-search";
+	}
+
+	private static <T> @Nullable T parse(@Nullable String text, Function<String, T> parser, String field,
+			BindingResult result) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parser.apply(text.trim());
+		}
+		catch (RuntimeException ex) {
+			result.rejectValue(field, "invalid", field.equals("person")
+					? "Enter a record id as shown in the address of the person's record" : "Enter a real date");
+			return null;
+		}
 	}
 
 	/** All entries about one person as CSV, for a subject access request. */
