@@ -18,11 +18,14 @@ import care.seamless.consent.Override;
 import care.seamless.consent.Overrides;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
+import care.seamless.team.Directory;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,7 +53,10 @@ class CaldicottController {
 
 	private final GuardianAudit guardianAudit;
 
-	CaldicottController(Overrides overrides, AuditLog auditLog, GuardianAudit guardianAudit) {
+	private final Directory directory;
+
+	CaldicottController(Overrides overrides, AuditLog auditLog, GuardianAudit guardianAudit, Directory directory) {
+		this.directory = directory;
 		this.overrides = overrides;
 		this.auditLog = auditLog;
 		this.guardianAudit = guardianAudit;
@@ -93,6 +99,38 @@ class CaldicottController {
 	 * The search as typed: kept as text so that a mistyped id or date is shown back with
 	 * its message rather than lost.
 	 */
+	/**
+	 * Administrators name the partnership's fallback guardian from the accounts that hold
+	 * the guardian role.
+	 */
+	@GetMapping("/caldicott/fallback-guardian")
+	String fallbackGuardianForm(Actor actor, Model model) {
+		if (!actor.has(Role.ADMINISTRATOR)) {
+			throw new AccessDeniedException("Only administrators name the partnership's fallback guardian");
+		}
+		model.addAttribute("guardians",
+				directory.accounts()
+					.stream()
+					.filter(a -> a.enabled() && a.roles().contains(Role.CALDICOTT_GUARDIAN))
+					.toList());
+		model.addAttribute("fallbackGuardian", overrides.fallbackGuardian().orElse(null));
+		return "consent/fallback-guardian";
+	}
+
+	@PostMapping("/caldicott/fallback-guardian")
+	String nameFallbackGuardian(Actor actor, @RequestParam(defaultValue = "") String username, Model model,
+			RedirectAttributes redirect) {
+		try {
+			overrides.nameFallbackGuardian(actor, username);
+		}
+		catch (ConsentRule ex) {
+			model.addAttribute("fallbackError", ex.getMessage());
+			return fallbackGuardianForm(actor, model);
+		}
+		redirect.addFlashAttribute("saved", "fallback.saved");
+		return "redirect:/caldicott/fallback-guardian";
+	}
+
 	record AuditSearchForm(String person, String account, String organisation, String from, String to) {
 	}
 
