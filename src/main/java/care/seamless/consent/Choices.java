@@ -267,7 +267,7 @@ public class Choices {
 		LocalDate today = LocalDate.now(clock);
 		return repository.choices(person)
 			.stream()
-			.anyMatch(c -> c.inForce(today) && heldAgainst(c, actor)
+			.anyMatch(c -> c.inForce(today) && heldAgainst(c, actor) && c.organisationId() != null
 					&& (c.category() == null || choice.category() == null || c.category() == choice.category()));
 	}
 
