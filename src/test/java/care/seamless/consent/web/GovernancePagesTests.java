@@ -196,4 +196,24 @@ class GovernancePagesTests {
 		assertThat(auditLog.historyOf(w.person(), 5)).extracting(AuditEntry::action).contains("export-audit");
 	}
 
+	@Test
+	void onlyAnAdministratorNamesTheFallbackGuardian() throws Exception {
+		World w = world();
+		var admin = fixtures.practitioner(w.council(), Profession.ADMINISTRATOR, Role.ADMINISTRATOR);
+
+		mvc.perform(get("/caldicott/fallback-guardian").with(httpBasic(w.guardian().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/caldicott/fallback-guardian").param("username", "")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose an account that holds the Caldicott guardian role")));
+		mvc.perform(post("/caldicott/fallback-guardian").param("username", w.guardian().username())
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/caldicott/fallback-guardian").with(httpBasic(admin.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Now: " + w.guardian().username())));
+	}
+
 }
