@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
@@ -162,6 +163,23 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public List<BusyHour> busyHours(String action, Instant since, int moreThan, @Nullable String organisationCode) {
 		return entries.busyHours(action, since, moreThan, organisationCode);
+	}
+
+	/**
+	 * One page of the entries matching a guardian's search, newest first. The caller
+	 * decides who may search and records that they did.
+	 */
+	@Transactional(readOnly = true)
+	public AuditPage search(AuditQuery query, int page, int pageSize) {
+		int safePage = Math.max(1, page);
+		return new AuditPage(entries.search(query, pageSize, (safePage - 1) * pageSize), entries.count(query), safePage,
+				pageSize);
+	}
+
+	/** Every entry matching the search, oldest first (a subject access request). */
+	@Transactional(readOnly = true)
+	public void export(AuditQuery query, Consumer<AuditEntry> consumer) {
+		entries.streamMatching(query, consumer);
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,8 @@ package care.seamless.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,6 +51,8 @@ class AuditRepository {
 			having count(*) > :moreThan
 			order by hour_starting desc, entries desc, account
 			""";
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final JdbcClient jdbc;
 
@@ -98,6 +102,50 @@ class AuditRepository {
 			.param("limit", limit)
 			.query(AuditRepository::map)
 			.list();
+	}
+
+	/**
+	 * The filter of a guardian's search, as one WHERE clause with named parameters; a
+	 * missing part matches everything.
+	 */
+	private static final String SQL_SEARCH_WHERE = """
+			 where (cast(:personId as uuid) is null or person_id = cast(:personId as uuid))
+			   and (cast(:account as text) is null or account = cast(:account as text))
+			   and (cast(:organisationCode as text) is null or organisation_code = cast(:organisationCode as text))
+			   and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
+			   and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
+			""";
+
+	List<AuditEntry> search(AuditQuery query, int limit, int offset) {
+		return bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by seq desc limit :limit offset :offset"), query)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(AuditRepository::map)
+			.list();
+	}
+
+	long count(AuditQuery query) {
+		return bind(jdbc.sql("select count(*) from audit.entry" + SQL_SEARCH_WHERE), query).query(Long.class).single();
+	}
+
+	/** Every matching entry, oldest first, without holding them all in memory. */
+	void streamMatching(AuditQuery query, Consumer<AuditEntry> consumer) {
+		bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by seq"), query).withFetchSize(1000)
+			.query(AuditRepository::map)
+			.stream()
+			.forEach(consumer);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery query) {
+		return spec.param("personId", query.personId())
+			.param("account", query.account())
+			.param("organisationCode", query.organisationCode())
+			.param("from", query.from() == null ? null : startOf(query.from()))
+			.param("to", query.to() == null ? null : startOf(query.to().plusDays(1)));
+	}
+
+	private static OffsetDateTime startOf(LocalDate day) {
+		return day.atStartOfDay(LONDON).toOffsetDateTime();
 	}
 
 	/** Streams the whole chain in order without holding it in memory. */

@@ -31,14 +31,20 @@ public class AccessPolicy {
 
 	private final AccessRepository repository;
 
+	private static final AccessDecision READ_ONLY_OVERRIDE = AccessDecision.deny("override",
+			"Emergency access for this reason lets you read the record, not change it");
+
 	private final AuditLog auditLog;
 
 	private final CareTeams careTeams;
 
-	AccessPolicy(AccessRepository repository, AuditLog auditLog, CareTeams careTeams) {
+	private final OverrideRepository overrides;
+
+	AccessPolicy(AccessRepository repository, AuditLog auditLog, CareTeams careTeams, OverrideRepository overrides) {
 		this.repository = repository;
 		this.auditLog = auditLog;
 		this.careTeams = careTeams;
+		this.overrides = overrides;
 	}
 
 	/**
@@ -61,6 +67,10 @@ public class AccessPolicy {
 					: decide(actor, person, request.category(), request.source());
 			if (decision.permitted()) {
 				decision = writer(actor, request).orElse(decision);
+			}
+			if (decision.override() && isChange(request.action()) && !overridePermitsChange(actor, person)
+					&& !repository.evaluateRecord(params(actor), person).relationship()) {
+				decision = READ_ONLY_OVERRIDE;
 			}
 		}
 		return audited(actor, request.action(), request.recordType(), request.audited(), person, decision);
@@ -163,6 +173,19 @@ public class AccessPolicy {
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision check(Actor actor, PersonId person, DataCategory category, String action, String recordType) {
 		return require(actor, AccessRequest.toOpen(person, action, recordType));
+	}
+
+	/**
+	 * Emergency access is for reading; it allows a change only under a reason that needs
+	 * one ({@link OverrideReason#permitsChange}). Every action that is not a read (or
+	 * printing what may be read) is a change.
+	 */
+	private static boolean isChange(String action) {
+		return !(action.equals("read") || action.startsWith("read-") || action.startsWith("print-"));
+	}
+
+	private boolean overridePermitsChange(Actor actor, PersonId person) {
+		return overrides.activeReasons(person, actor.username()).stream().anyMatch(OverrideReason::permitsChange);
 	}
 
 	/**

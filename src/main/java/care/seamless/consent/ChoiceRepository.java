@@ -37,6 +37,13 @@ class ChoiceRepository {
 			        :bestInterests, :recordedBy, :recordedAt)
 			""";
 
+	private static final String SQL_INSERT_CHANGE = """
+			insert into consent.choice_change (id, choice_id, person_id, change, requested_by, requester_name,
+			       best_interests_decision_id, how_asked, reason, recorded_by, recorded_at)
+			values (:id, :choiceId, :personId, :change, :requestedBy, :requesterName, :bestInterests, :howAsked,
+			        :reason, :recordedBy, :recordedAt)
+			""";
+
 	private static final String SQL_CAPACITY = """
 			select cap.id, cap.person_id, cap.decision, cap.impairment, cap.can_understand, cap.can_retain, cap.can_weigh,
 			       cap.can_communicate, cap.notes, cap.assessed_by, cap.assessed_at
@@ -82,6 +89,23 @@ class ChoiceRepository {
 				update consent.choice set withdrawn_at = :at, withdrawn_by = :by, version = version + 1
 				where id = :id and version = :version and withdrawn_at is null
 				""").param("at", utc(at)).param("by", by).param("id", id).param("version", version).update();
+	}
+
+	void insertChange(UUID choiceId, PersonId person, String change, ChoiceChange request, String recordedBy,
+			Instant at) {
+		jdbc.sql(SQL_INSERT_CHANGE)
+			.param("id", UUID.randomUUID())
+			.param("choiceId", choiceId)
+			.param("personId", person.id())
+			.param("change", change)
+			.param("requestedBy", request.requestedBy().name())
+			.param("requesterName", request.requesterName())
+			.param("bestInterests", request.bestInterestsDecisionId())
+			.param("howAsked", request.howAsked().name())
+			.param("reason", request.reason())
+			.param("recordedBy", recordedBy)
+			.param("recordedAt", utc(at))
+			.update();
 	}
 
 	Optional<PersonChoice> choice(UUID id) {

@@ -3,8 +3,10 @@ package care.seamless.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.seamless.audit.AuditEvent;
@@ -17,6 +19,8 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,21 +43,51 @@ public class Choices {
 
 	private final Clock clock;
 
-	Choices(ChoiceRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Clock clock) {
+	private final Guardians guardians;
+
+	private final ObjectProvider<PersonFacts> personFacts;
+
+	private final ApplicationEventPublisher events;
+
+	Choices(ChoiceRepository repository, AccessPolicy accessPolicy, AuditLog auditLog, Clock clock, Guardians guardians,
+			ObjectProvider<PersonFacts> personFacts, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.guardians = guardians;
+		this.personFacts = personFacts;
+		this.events = events;
 	}
+
+	/** Without the person module (a consent-only module test) nobody is on record. */
+	private static final PersonFacts NO_FACTS = new PersonFacts() {
+
+		@java.lang.Override
+		public String displayName(PersonId person) {
+			return "";
+		}
+
+		@java.lang.Override
+		public List<String> attorneysAndDeputies(PersonId person) {
+			return List.of();
+		}
+
+	};
 
 	/**
 	 * Records a choice made by the person. Refused when the latest capacity assessment
 	 * found the person lacks capacity for sharing decisions: then a best-interests
 	 * decision must be recorded instead.
 	 */
-	@Transactional(noRollbackFor = AccessDenied.class)
+	@Transactional(noRollbackFor = { AccessDenied.class, ObjectionAgainstOwnOrganisation.class })
 	public UUID record(Actor actor, PersonId person, NewChoice choice) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "record-choice", "Consent");
+		if (outweighsObjectionAgainst(actor, person, choice)) {
+			auditLog.record(AuditEvent.denied(actor, "record-consent", "Consent", null, person,
+					"objection: a consent would outweigh an objection held against the recording organisation"));
+			throw new ObjectionAgainstOwnOrganisation();
+		}
 		if (choice.howGiven() == HowGiven.BEST_INTERESTS) {
 			throw new ConsentRule("howGiven", "Record a best-interests decision to stand in for the person's choice");
 		}
@@ -65,16 +99,104 @@ public class Choices {
 		return insert(actor, person, choice);
 	}
 
-	@Transactional(noRollbackFor = AccessDenied.class)
-	public void withdraw(Actor actor, PersonId person, UUID choiceId, long version) {
+	/**
+	 * Withdraws a choice on the person's instruction, or on that of someone with
+	 * authority to act for them (their attorney or deputy, or a recorded best-interests
+	 * decision), recording who asked, how and why. The organisation an objection or
+	 * dissent is held against may never withdraw it: that refusal is audited as DENIED.
+	 */
+	@Transactional(noRollbackFor = { AccessDenied.class, ObjectionAgainstOwnOrganisation.class })
+	public void withdraw(Actor actor, PersonId person, UUID choiceId, long version, ChoiceChange request) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "withdraw-choice", "Consent");
 		PersonChoice choice = repository.choice(choiceId)
 			.filter(c -> c.personId().equals(person))
 			.orElseThrow(() -> new NotFoundException("Choice", choiceId));
-		if (repository.withdraw(choice.id(), version, actor.username(), clock.instant()) == 0) {
+		if (heldAgainst(choice, actor) && choice.organisationId() != null) {
+			auditLog.record(AuditEvent.denied(actor, "withdraw", "Consent", choiceId, person,
+					"objection: held against the withdrawing organisation"));
+			throw new ObjectionAgainstOwnOrganisation();
+		}
+		checkAuthority(actor, person, request);
+		Instant now = clock.instant();
+		if (repository.withdraw(choice.id(), version, actor.username(), now) == 0) {
 			throw new ConcurrentEditException("Choice", choiceId);
 		}
-		auditLog.record(AuditEvent.permitted(actor, "withdraw", "Consent", choiceId, person));
+		repository.insertChange(choiceId, person, "WITHDRAW", request, actor.username(), now);
+		auditLog.record(AuditEvent.permitted(actor, "withdraw", "Consent", choiceId, person)
+			.withReason("requested by " + request.requestedBy().name() + ", " + request.howAsked().name()));
+		Set<OrganisationId> concerned = new LinkedHashSet<>();
+		if (choice.organisationId() != null) {
+			concerned.add(choice.organisationId());
+		}
+		if (actor.organisationId() != null) {
+			concerned.add(actor.organisationId());
+		}
+		events.publishEvent(new ChoiceWithdrawn(choiceId, person,
+				guardians.concernedWith(choice.organisationId() == null ? guardians.allOrganisations() : concerned)));
+	}
+
+	/**
+	 * Who asked must be the person, or have authority to act for them; how and why are
+	 * always recorded. An attorney or deputy must be one named on the person's record
+	 * when the record names any, and a person found to lack capacity cannot ask for
+	 * themselves.
+	 */
+	private void checkAuthority(Actor actor, PersonId person, ChoiceChange request) {
+		if (request.requestedBy() == null) {
+			throw new ConsentRule("requestedBy",
+					"Say who asked for the change: the person, their attorney or deputy, or a best-interests decision");
+		}
+		if (request.howAsked() == null) {
+			throw new ConsentRule("howAsked", "Say how the request reached you");
+		}
+		if (request.reason() == null || request.reason().isBlank()) {
+			throw new ConsentRule("reason", "Give the reason for the change, in the words of whoever asked");
+		}
+		switch (request.requestedBy()) {
+			case PERSON -> {
+				if (latestCapacity(person).map(CapacityAssessment::lacksCapacity).orElse(false)) {
+					throw new ConsentRule("requestedBy",
+							"The latest capacity assessment found the person lacks capacity for this decision: "
+									+ "the change must come from their attorney or deputy, or a best-interests decision");
+				}
+			}
+			case ATTORNEY, DEPUTY -> checkRepresentative(person, request.requesterName());
+			case BEST_INTERESTS -> {
+				UUID decision = request.bestInterestsDecisionId();
+				if (decision == null
+						|| bestInterestsDecisions(actor, person).stream().noneMatch(d -> d.id().equals(decision))) {
+					throw new ConsentRule("bestInterestsDecisionId",
+							"Choose the best-interests decision recorded for this person that the change rests on");
+				}
+			}
+		}
+	}
+
+	private void checkRepresentative(PersonId person, @Nullable String name) {
+		if (name == null || name.isBlank()) {
+			throw new ConsentRule("requesterName", "Give the name of the attorney or deputy who asked");
+		}
+		List<String> onRecord = personFacts.getIfAvailable(() -> NO_FACTS).attorneysAndDeputies(person);
+		if (!onRecord.isEmpty() && onRecord.stream().noneMatch(n -> n.equalsIgnoreCase(name.trim()))) {
+			throw new ConsentRule("requesterName",
+					"Only an attorney or deputy recorded on the person's record may ask: "
+							+ String.join(", ", onRecord));
+		}
+	}
+
+	/** The attorneys and deputies named on the person's record, for the form to offer. */
+	@Transactional(readOnly = true)
+	public List<String> attorneysAndDeputies(PersonId person) {
+		return personFacts.getIfAvailable(() -> NO_FACTS).attorneysAndDeputies(person);
+	}
+
+	/**
+	 * Whether the choice is an objection or dissent covering the actor's own
+	 * organisation.
+	 */
+	private static boolean heldAgainst(PersonChoice choice, Actor actor) {
+		return choice.kind() != ChoiceKind.CONSENT && actor.organisationId() != null
+				&& (choice.organisationId() == null || choice.organisationId().equals(actor.organisationId()));
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
@@ -99,11 +221,17 @@ public class Choices {
 	 * other. Only possible when the assessment it rests on found the person lacks
 	 * capacity for this decision.
 	 */
-	@Transactional(noRollbackFor = AccessDenied.class)
+	@Transactional(noRollbackFor = { AccessDenied.class, ObjectionAgainstOwnOrganisation.class })
 	public UUID decideBestInterests(Actor actor, PersonId person, UUID capacityAssessmentId, ChoiceKind outcome,
 			@Nullable OrganisationId organisation, @Nullable DataCategory category, String decision,
 			String peopleConsulted, @Nullable String attorneyOrDeputy, @Nullable String advocate) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "best-interests", "BestInterestsDecision");
+		if (outweighsObjectionAgainst(actor, person, new NewChoice(outcome, organisation, category,
+				HowGiven.BEST_INTERESTS, LocalDate.now(clock), null, null))) {
+			auditLog.record(AuditEvent.denied(actor, "best-interests", "BestInterestsDecision", null, person,
+					"objection: a consent would outweigh an objection held against the recording organisation"));
+			throw new ObjectionAgainstOwnOrganisation();
+		}
 		// An assessment the actor may not see is not there for them: its finding must not
 		// show through the refusal below.
 		CapacityAssessment assessment = repository
@@ -128,6 +256,23 @@ public class Choices {
 		insert(actor, person, new NewChoice(outcome, organisation, category, HowGiven.BEST_INTERESTS,
 				LocalDate.now(clock), null, id));
 		return id;
+	}
+
+	/**
+	 * A consent covering the actor's own organisation while an objection or dissent
+	 * against it is in force would lift that objection as surely as withdrawing it.
+	 */
+	private boolean outweighsObjectionAgainst(Actor actor, PersonId person, NewChoice choice) {
+		OrganisationId own = actor.organisationId();
+		if (choice.kind() != ChoiceKind.CONSENT || own == null
+				|| (choice.organisationId() != null && !choice.organisationId().equals(own))) {
+			return false;
+		}
+		LocalDate today = LocalDate.now(clock);
+		return repository.choices(person)
+			.stream()
+			.anyMatch(c -> c.inForce(today) && heldAgainst(c, actor) && c.organisationId() != null
+					&& (c.category() == null || choice.category() == null || c.category() == choice.category()));
 	}
 
 	@Transactional(readOnly = true)

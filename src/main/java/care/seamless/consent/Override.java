@@ -3,16 +3,18 @@ package care.seamless.consent;
 import java.time.Instant;
 import java.util.UUID;
 
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One break-glass access: who, whom, why, how long, and the Caldicott guardian's review.
  */
-public record Override(UUID id, PersonId personId, String account, @Nullable String organisationName,
-		OverrideReason reasonCode, String reasonText, Instant startedAt, Instant expiresAt, ReviewStatus reviewStatus,
-		@Nullable String reviewedBy, @Nullable Instant reviewedAt, @Nullable String reviewNote,
-		@Nullable Instant escalatedAt, long version) {
+public record Override(UUID id, PersonId personId, String account, @Nullable PractitionerId practitionerId,
+		@Nullable OrganisationId organisationId, @Nullable String organisationName, OverrideReason reasonCode,
+		String reasonText, Instant startedAt, Instant expiresAt, ReviewStatus reviewStatus, @Nullable String reviewedBy,
+		@Nullable Instant reviewedAt, @Nullable String reviewNote, @Nullable Instant escalatedAt, long version) {
 
 	public enum ReviewStatus {
 

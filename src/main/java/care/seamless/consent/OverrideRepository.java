@@ -4,6 +4,7 @@ import care.seamless.team.Directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,11 +21,12 @@ import org.springframework.stereotype.Repository;
 class OverrideRepository {
 
 	private static final String SQL_SELECT = """
-			select o.id, o.person_id, o.account, %s as organisation_name, o.reason_code, o.reason_text,
+			select o.id, o.person_id, o.account, o.practitioner_id, o.organisation_id, %s as organisation_name, o.reason_code, o.reason_text,
 			       o.started_at, o.expires_at, o.review_status, o.reviewed_by, o.reviewed_at, o.review_note,
 			       o.escalated_at, o.version
 			from consent.override o
-			""".formatted(Directory.organisationNameSql("o.organisation_id"));
+			"""
+		.formatted(Directory.organisationNameSql("o.organisation_id"));
 
 	private final JdbcClient jdbc;
 
@@ -63,17 +66,49 @@ class OverrideRepository {
 			.optional();
 	}
 
-	/** Pending reviews for one organisation's guardian, plus every escalated one. */
-	List<Override> awaitingReview(OrganisationId organisation) {
-		return jdbc
-			.sql(SQL_SELECT
-					+ """
-							 where o.review_status = 'PENDING' and (o.organisation_id = :organisationId or o.escalated_at is not null)
-							order by o.escalated_at nulls last, o.started_at
-							""")
+	/**
+	 * Pending reviews for one organisation's guardian, plus every escalated one; for the
+	 * partnership's fallback guardian, also those of every organisation without a
+	 * guardian ({@code unguarded}, empty otherwise).
+	 */
+	List<Override> awaitingReview(@Nullable OrganisationId organisation, boolean fallback,
+			Collection<OrganisationId> guarded) {
+		return jdbc.sql(SQL_SELECT + """
+				 where o.review_status = 'PENDING'
+				   and (o.organisation_id = :organisationId or o.escalated_at is not null
+				        or (:fallback and (o.organisation_id is null or not (o.organisation_id = any(:guarded)))))
+				order by o.escalated_at nulls last, o.started_at
+				""")
 			.param("organisationId", organisation == null ? null : organisation.id())
+			.param("fallback", fallback)
+			.param("guarded", guarded.stream().map(OrganisationId::id).toArray(UUID[]::new))
 			.query(OverrideRepository::map)
 			.list();
+	}
+
+	/** Active reasons of the account's unexpired overrides for this person. */
+	List<OverrideReason> activeReasons(PersonId person, String account) {
+		return jdbc.sql("""
+				select reason_code from consent.override
+				where person_id = :personId and account = :account and expires_at > now()
+				""")
+			.param("personId", person.id())
+			.param("account", account)
+			.query((rs, n) -> OverrideReason.valueOf(rs.getString("reason_code")))
+			.list();
+	}
+
+	Optional<String> fallbackGuardian() {
+		return jdbc.sql("select account from consent.fallback_guardian").query(String.class).optional();
+	}
+
+	void nameFallbackGuardian(String account, String by, Instant at) {
+		jdbc.sql("""
+				insert into consent.fallback_guardian (partnership, account, named_by, named_at)
+				values (true, :account, :by, :at)
+				on conflict (partnership) do update set account = excluded.account, named_by = excluded.named_by,
+				       named_at = excluded.named_at, version = consent.fallback_guardian.version + 1
+				""").param("account", account).param("by", by).param("at", ChoiceRepository.utc(at)).update();
 	}
 
 	List<Override> reviewed(int limit) {
@@ -83,12 +118,18 @@ class OverrideRepository {
 			.list();
 	}
 
+	/**
+	 * Records the review; a "not appropriate" one also ends the access at once (the rule
+	 * compares with the database clock, so the end is the database's now).
+	 */
 	int review(UUID id, long version, Override.ReviewStatus outcome, String by, String note, Instant at) {
-		return jdbc.sql("""
-				update consent.override set review_status = :outcome, reviewed_by = :by, review_note = :note,
-				       reviewed_at = :at, version = version + 1
-				where id = :id and version = :version and review_status = 'PENDING'
-				""")
+		return jdbc
+			.sql("""
+					update consent.override set review_status = :outcome, reviewed_by = :by, review_note = :note,
+					       reviewed_at = :at, version = version + 1,
+					       expires_at = case when :outcome = 'INAPPROPRIATE' then least(expires_at, now()) else expires_at end
+					where id = :id and version = :version and review_status = 'PENDING'
+					""")
 			.param("outcome", outcome.name())
 			.param("by", by)
 			.param("note", note)
@@ -106,8 +147,11 @@ class OverrideRepository {
 	}
 
 	private static Override map(ResultSet rs, int n) throws SQLException {
+		UUID practitioner = rs.getObject("practitioner_id", UUID.class);
+		UUID organisation = rs.getObject("organisation_id", UUID.class);
 		return new Override(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
-				rs.getString("account"), rs.getString("organisation_name"),
+				rs.getString("account"), practitioner == null ? null : new PractitionerId(practitioner),
+				organisation == null ? null : new OrganisationId(organisation), rs.getString("organisation_name"),
 				OverrideReason.valueOf(rs.getString("reason_code")), rs.getString("reason_text"),
 				ChoiceRepository.instant(rs, "started_at"), ChoiceRepository.instant(rs, "expires_at"),
 				Override.ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("reviewed_by"),

@@ -3,8 +3,12 @@ package care.seamless.consent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.seamless.audit.AuditEvent;
@@ -13,11 +17,16 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
+import care.seamless.team.Directory;
+import care.seamless.team.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -25,9 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Break glass: a practitioner states a listed reason and their own words, gets
- * time-limited access to everything about the person, and the Caldicott guardian of their
- * organisation is alerted and must review it. Reviews left too long escalate to every
- * guardian.
+ * time-limited, read-only (unless the reason permits change) access to everything about
+ * the person, and the Caldicott guardian of their organisation (or the partnership's
+ * fallback guardian when it has none) is alerted and must review it. "Not appropriate"
+ * ends the access at once and tells the practitioner's team managers. Reviews left too
+ * long escalate to every guardian.
  */
 @Service
 public class Overrides {
@@ -44,10 +55,23 @@ public class Overrides {
 
 	private final Duration reviewWithin;
 
-	Overrides(OverrideRepository repository, AuditLog auditLog, Clock clock,
+	private final Guardians guardians;
+
+	private final Directory directory;
+
+	private final ObjectProvider<PersonFacts> personFacts;
+
+	private final ApplicationEventPublisher events;
+
+	Overrides(OverrideRepository repository, AuditLog auditLog, Clock clock, Guardians guardians, Directory directory,
+			ObjectProvider<PersonFacts> personFacts, ApplicationEventPublisher events,
 			@Value("${seamless.override.duration:PT24H}") Duration duration,
 			@Value("${seamless.override.review-within:PT72H}") Duration reviewWithin) {
 		this.repository = repository;
+		this.guardians = guardians;
+		this.directory = directory;
+		this.personFacts = personFacts;
+		this.events = events;
 		this.auditLog = auditLog;
 		this.clock = clock;
 		this.duration = duration;
@@ -70,6 +94,10 @@ public class Overrides {
 		auditLog.record(AuditEvent.permitted(actor, "break-glass", "Override", id, person)
 			.withReason("override: " + reason.name())
 			.asOverride());
+		Set<PractitionerId> toTell = guardians
+			.concernedWith(actor.organisationId() == null ? List.of() : List.of(actor.organisationId()));
+		toTell.remove(actor.practitionerId());
+		events.publishEvent(new EmergencyAccessStarted(id, person, toTell));
 		return id;
 	}
 
@@ -96,12 +124,65 @@ public class Overrides {
 		}
 		auditLog.record(AuditEvent.permitted(actor, "review-" + outcome.name().toLowerCase(java.util.Locale.ROOT),
 				"Override", overrideId, override.personId()));
+		if (!appropriate) {
+			auditLog.record(AuditEvent.permitted(actor, "end-override", "Override", overrideId, override.personId())
+				.withReason("override: judged not appropriate by the Caldicott guardian"));
+			events.publishEvent(new EmergencyAccessEnded(overrideId, override.personId(), managersOf(override)));
+		}
+	}
+
+	private Set<PractitionerId> managersOf(Override override) {
+		Set<PractitionerId> managers = new LinkedHashSet<>();
+		if (override.practitionerId() != null) {
+			for (Team team : directory.teamsOf(override.practitionerId())) {
+				directory.managers(team.id()).forEach(m -> managers.add(m.id()));
+			}
+			managers.remove(override.practitionerId());
+		}
+		return managers;
+	}
+
+	/**
+	 * Names the partnership's fallback guardian, who reviews emergency access by any
+	 * organisation without a guardian of its own. Administrators only; audited.
+	 */
+	@Transactional
+	public void nameFallbackGuardian(Actor actor, String username) {
+		if (!actor.has(Role.ADMINISTRATOR)) {
+			throw new AccessDeniedException("Only administrators name the partnership's fallback guardian");
+		}
+		if (!guardians.isGuardian(username)) {
+			throw new ConsentRule("fallbackGuardian", "Choose an account that holds the Caldicott guardian role");
+		}
+		guardians.nameFallback(username, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "name-fallback-guardian", "FallbackGuardian", username, null));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<String> fallbackGuardian() {
+		return guardians.fallback().map(a -> a.username());
+	}
+
+	/**
+	 * Pending reviews with the person each concerns named: the guardian must know whose
+	 * record was opened to judge whether it was right.
+	 */
+	@Transactional(readOnly = true)
+	public Map<PersonId, String> namesFor(Actor actor, List<Override> reviews) {
+		requireGuardian(actor);
+		PersonFacts facts = personFacts.getIfAvailable();
+		Map<PersonId, String> names = new HashMap<>();
+		for (Override o : reviews) {
+			names.computeIfAbsent(o.personId(), p -> facts == null ? p.toString() : facts.displayName(p));
+		}
+		return names;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Override> awaitingReview(Actor actor) {
 		requireGuardian(actor);
-		return repository.awaitingReview(actor.organisationId());
+		return repository.awaitingReview(actor.organisationId(), guardians.isFallback(actor.username()),
+				guardians.guardedOrganisations());
 	}
 
 	@Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import care.seamless.consent.ChoiceKind;
 import care.seamless.consent.Choices;
+import care.seamless.consent.Overrides;
 import care.seamless.consent.HowGiven;
 import care.seamless.consent.NewChoice;
 import care.seamless.partnership.AgreementStatus;
@@ -69,9 +70,12 @@ class DemoPartnership {
 
 	private final ApplicationEventPublisher events;
 
+	private final Overrides overrides;
+
 	DemoPartnership(Directory directory, People people, CareTeams careTeams, TransactionTemplate transaction,
-			Agreements agreements, Choices choices, ApplicationEventPublisher events) {
+			Agreements agreements, Choices choices, ApplicationEventPublisher events, Overrides overrides) {
 		this.events = events;
+		this.overrides = overrides;
 		this.agreements = agreements;
 		this.choices = choices;
 		this.directory = directory;
@@ -125,6 +129,9 @@ class DemoPartnership {
 				clinicians.add(new Member(practitioner, actor, staff.profession(), team, staff.orgCode()));
 			}
 		}
+		// The council's guardian also reviews emergency access by partners without a
+		// guardian of their own (housing, the GP practice, the charity).
+		overrides.nameFallbackGuardian(loader, "caldicott");
 		loadAgreements(loader, organisations);
 		DemoPeople generator = new DemoPeople(20261123L);
 		for (int i = 0; i < PEOPLE; i++) {

@@ -5,6 +5,6 @@
  * opens decides, through the access policy, what the reader may see.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "shared", "team", "careplan" })
+		allowedDependencies = { "shared", "team", "careplan", "consent" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.notification;

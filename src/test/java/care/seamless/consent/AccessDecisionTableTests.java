@@ -506,7 +506,8 @@ class AccessDecisionTableTests {
 				.filter(ch -> ch.id().equals(lastChoice))
 				.findFirst()
 				.orElseThrow();
-			choices.withdraw(authorB.actor(), person, choice.id(), choice.version());
+			choices.withdraw(authorB.actor(), person, choice.id(), choice.version(),
+					ChoiceChange.byThePerson(HowAsked.IN_PERSON, "The person changed their mind"));
 			return this;
 		}
 

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.consent.ChoiceChange;
 import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.HowAsked;
 import care.seamless.consent.Choices;
 import care.seamless.consent.HowGiven;
 import care.seamless.consent.NewChoice;
@@ -52,9 +54,13 @@ class PageErrorTests {
 		PersonId person = fixtures.person(Fixtures.unique("Stale"), worker);
 		UUID choice = choices.record(worker.actor(), person,
 				new NewChoice(ChoiceKind.OBJECTION, null, null, HowGiven.VERBAL, LocalDate.now(), null, null));
-		choices.withdraw(worker.actor(), person, choice, 0);
+		choices.withdraw(worker.actor(), person, choice, 0,
+				ChoiceChange.byThePerson(HowAsked.IN_PERSON, "Changed their mind"));
 
 		mvc.perform(post("/people/{id}/choices/{c}/withdraw", person, choice).param("version", "0")
+			.param("requestedBy", "PERSON")
+			.param("howAsked", "IN_PERSON")
+			.param("reason", "Changed their mind")
 			.with(httpBasic(worker.username(), Fixtures.PASSWORD))
 			.with(csrf()))
 			.andExpect(status().isConflict())

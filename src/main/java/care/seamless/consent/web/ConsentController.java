@@ -3,18 +3,25 @@ package care.seamless.consent.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import care.seamless.consent.ChoiceChange;
 import care.seamless.consent.ChoiceKind;
 import care.seamless.consent.Choices;
 import care.seamless.consent.ConsentRule;
 import care.seamless.consent.HowGiven;
+import care.seamless.consent.HowAsked;
 import care.seamless.consent.NewChoice;
+import care.seamless.consent.ObjectionAgainstOwnOrganisation;
 import care.seamless.consent.OverrideReason;
 import care.seamless.consent.Overrides;
+import care.seamless.consent.PersonChoice;
+import care.seamless.consent.RequestedBy;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +58,10 @@ class ConsentController {
 	record ChoiceForm(@NotNull(message = "{choice.kind.required}") ChoiceKind kind, OrganisationId organisationId,
 			DataCategory category, @NotNull(message = "{choice.howGiven.required}") HowGiven howGiven,
 			LocalDate effectiveFrom, LocalDate expiresOn) {
+	}
+
+	record WithdrawForm(RequestedBy requestedBy, String requesterName, UUID bestInterestsDecisionId, HowAsked howAsked,
+			String reason) {
 	}
 
 	record CapacityForm(Boolean impairment, Boolean canUnderstand, Boolean canRetain, Boolean canWeigh,
@@ -123,6 +134,9 @@ class ConsentController {
 				redirect.addFlashAttribute("saved", "choice.saved");
 				return "redirect:/people/" + id + "/sharing";
 			}
+			catch (ObjectionAgainstOwnOrganisation ex) {
+				result.reject("objection-against-own-organisation", ex.getMessage());
+			}
 			catch (ConsentRule ex) {
 				result.rejectValue(ex.field(), "rule", ex.getMessage());
 			}
@@ -130,12 +144,49 @@ class ConsentController {
 		return sharing(actor, id, model);
 	}
 
+	@GetMapping("/people/{id}/choices/{choiceId}/withdraw")
+	String withdrawForm(Actor actor, @PathVariable PersonId id, @PathVariable UUID choiceId, Model model) {
+		PersonChoice choice = choices.choices(actor, id)
+			.stream()
+			.filter(c -> c.id().equals(choiceId) && c.withdrawnAt() == null)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Choice", choiceId));
+		model.addAttribute("personId", id);
+		model.addAttribute("choice", choice);
+		model.addAttribute("representatives", choices.attorneysAndDeputies(id));
+		model.addAttribute("decisions", choices.bestInterestsDecisions(actor, id));
+		model.addAttribute("requestedByValues", RequestedBy.values());
+		model.addAttribute("howAskedValues", HowAsked.values());
+		if (!model.containsAttribute("withdrawForm")) {
+			model.addAttribute("withdrawForm", new WithdrawForm(null, null, null, null, null));
+		}
+		return "consent/withdraw";
+	}
+
+	/**
+	 * The rules (who may ask, how and why are recorded, the organisation an objection is
+	 * against may not withdraw it) are the domain's; this only maps them to the form.
+	 */
 	@PostMapping("/people/{id}/choices/{choiceId}/withdraw")
 	String withdraw(Actor actor, @PathVariable PersonId id, @PathVariable UUID choiceId, @RequestParam long version,
-			RedirectAttributes redirect) {
-		choices.withdraw(actor, id, choiceId, version);
-		redirect.addFlashAttribute("saved", "choice.withdrawn.saved");
-		return "redirect:/people/" + id + "/sharing";
+			@ModelAttribute("withdrawForm") WithdrawForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (!result.hasErrors()) {
+			try {
+				choices.withdraw(actor, id, choiceId, version, new ChoiceChange(form.requestedBy(),
+						form.requesterName(), form.bestInterestsDecisionId(), form.howAsked(), form.reason()));
+				redirect.addFlashAttribute("saved", "choice.withdrawn.saved");
+				return "redirect:/people/" + id + "/sharing";
+			}
+			catch (ObjectionAgainstOwnOrganisation ex) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				model.addAttribute("refused", ex.getMessage());
+			}
+			catch (ConsentRule ex) {
+				result.rejectValue(ex.field(), "rule", ex.getMessage());
+			}
+		}
+		return withdrawForm(actor, id, choiceId, model);
 	}
 
 	@PostMapping("/people/{id}/capacity")
@@ -163,6 +214,9 @@ class ConsentController {
 						form.attorneyOrDeputy(), form.advocate());
 				redirect.addFlashAttribute("saved", "bestInterests.saved");
 				return "redirect:/people/" + id + "/sharing";
+			}
+			catch (ObjectionAgainstOwnOrganisation ex) {
+				result.reject("objection-against-own-organisation", ex.getMessage());
 			}
 			catch (ConsentRule ex) {
 				result.rejectValue(ex.field(), "rule", ex.getMessage());
