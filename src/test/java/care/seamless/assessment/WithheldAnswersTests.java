@@ -9,7 +9,9 @@ import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.assessment.instrument.Stage;
 import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.ChoiceChange;
 import care.seamless.consent.Choices;
+import care.seamless.consent.HowAsked;
 import care.seamless.consent.HowGiven;
 import care.seamless.consent.NewChoice;
 import care.seamless.shared.DataCategory;
@@ -138,7 +140,8 @@ class WithheldAnswersTests {
 
 		// The person withdraws their consent: the council's own answer stays theirs, the
 		// trust's answer it carried over is withheld, and so is who gave it.
-		choices.withdraw(socialWorker.actor(), person, consent, 0);
+		choices.withdraw(socialWorker.actor(), person, consent, 0,
+				ChoiceChange.byThePerson(HowAsked.IN_PERSON, "The person changed their mind"));
 
 		Answer after = assessments.section(socialWorker.actor(), person, overview, "sap-overview", "mental-health")
 			.answers()

@@ -244,7 +244,8 @@ final class ReadPathWorld {
 				PersonId merged = people.get(1).id();
 				new TransactionTemplate(
 						context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
-					.executeWithoutResult(tx -> context.getBean(LinkedIdentities.class).join(survivor, merged));
+					.executeWithoutResult(
+							tx -> context.getBean(IdentityLinkRepository.class).join(survivor, null, merged, null));
 				linked.add(List.of(survivor, merged));
 			}
 			return new World(surname, readers, people, linked);
@@ -295,12 +296,23 @@ final class ReadPathWorld {
 			}
 			Choices choices = context.getBean(Choices.class);
 			for (ChoicePlan c : r.choices()) {
-				UUID id = choices.record(lead.actor(), person,
-						new NewChoice(c.kind(),
-								c.organisation() == null ? null : orgs.get(c.organisation() % orgs.size()),
-								c.category(), HowGiven.WRITTEN, today.plusDays(c.fromDays()), null, null));
-				if (c.withdrawn()) {
-					choices.withdraw(lead.actor(), person, id, 0);
+				// The organisation a choice is against may not record or lift what
+				// outweighs
+				// it; the world keeps whatever the rules let through, and the oracle
+				// decides from what was kept.
+				UUID id;
+				try {
+					id = choices.record(lead.actor(), person,
+							new NewChoice(c.kind(),
+									c.organisation() == null ? null : orgs.get(c.organisation() % orgs.size()),
+									c.category(), HowGiven.WRITTEN, today.plusDays(c.fromDays()), null, null));
+					if (c.withdrawn()) {
+						choices.withdraw(lead.actor(), person, id, 0,
+								ChoiceChange.byThePerson(HowAsked.IN_WRITING, "The person changed their mind"));
+					}
+				}
+				catch (ObjectionAgainstOwnOrganisation refused) {
+					// kept out of the world, as the product keeps it out of the record
 				}
 			}
 			for (int g : r.grants()) {

@@ -21,8 +21,8 @@ class CsvPeopleBoundaryTests {
 				List.of(person("1", "Ada"), person("2", "Ad\u0000a"), person("3", "x".repeat(1_000_000))),
 				LocalDate.of(2026, 12, 5));
 		assertThat(parsed.people()).extracting(ImportedPerson::line).containsExactly(2);
-		assertThat(parsed.problems()).containsExactly(new ImportProblem(3, "matching.import.error.unstorable"),
-				new ImportProblem(4, "matching.import.error.unstorable"));
+		assertThat(parsed.problems()).containsExactly(new ImportProblem(3, null, "matching.import.error.unstorable"),
+				new ImportProblem(4, null, "matching.import.error.unstorable"));
 	}
 
 }
