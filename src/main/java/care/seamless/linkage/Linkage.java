@@ -106,6 +106,37 @@ public final class Linkage {
 		})[0];
 	}
 
+	/**
+	 * For each blocking key, how many pairs satisfying {@code test} its blocks hold on
+	 * their own (whether or not an earlier key also proposes them): the recall of each
+	 * rule, when {@code test} picks true pairs.
+	 */
+	public Map<String, Long> countCandidatesByKey(BiPredicate<Integer, Integer> test) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (BlockingKey key : BlockingKey.values()) {
+			counts.put(key.name().toLowerCase(Locale.ROOT), candidates.reduce(key, () -> new long[1], (count, a, b) -> {
+				if (test.test(a, b)) {
+					count[0]++;
+				}
+			}, (mine, theirs) -> {
+				mine[0] += theirs[0];
+				return mine;
+			}, pairs -> {
+			})[0]);
+		}
+		return counts;
+	}
+
+	/** Pairs in blocks still over the size cap after splitting: never compared. */
+	public long droppedPairs() {
+		return candidates.droppedPairs();
+	}
+
+	/** How many of the pairs the size cap left uncompared satisfy {@code test}. */
+	public long countDropped(BiPredicate<Integer, Integer> test) {
+		return candidates.countDropped(test);
+	}
+
 	public ScoredPair explain(Matcher matcher, Link link) {
 		return matcher.score(records.get(link.left()), records.get(link.right()));
 	}
