@@ -80,7 +80,7 @@ public final class Linkage {
 			Prepared left = records.get(a);
 			int[] levels = Comparison.levels(left, records.get(b));
 			double weight = matcher.weight(left, levels);
-			Decision decision = matcher.decide(weight, levels);
+			Decision decision = matcher.decide(weight, left, records.get(b), levels);
 			if (decision != Decision.NON_MATCH) {
 				links.add(new Link(a, b, weight, decision));
 			}
@@ -135,6 +135,13 @@ public final class Linkage {
 	/** How many of the pairs the size cap left uncompared satisfy {@code test}. */
 	public long countDropped(BiPredicate<Integer, Integer> test) {
 		return candidates.countDropped(test);
+	}
+
+	/** True when the two records are evidently different people (see {@link Matcher}). */
+	boolean differentPeople(Matcher matcher, int a, int b) {
+		Prepared left = records.get(a);
+		int[] levels = Comparison.levels(left, records.get(b));
+		return matcher.differentPeople(left, records.get(b), levels, matcher.weight(left, levels));
 	}
 
 	public ScoredPair explain(Matcher matcher, Link link) {

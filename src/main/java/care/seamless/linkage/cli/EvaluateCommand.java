@@ -81,7 +81,9 @@ class EvaluateCommand implements Callable<Integer> {
 				evaluation.truePairs() - evaluation.truePositives());
 		out.printf(Locale.ROOT, "pairwise precision=%.4f recall=%.4f f1=%.4f pairs=%d%n", evaluation.precision(),
 				evaluation.recall(), evaluation.f1(), evaluation.decidedMatches());
-		Evaluation clustered = Clusters.of(result.linkage(), result.links()).evaluate(result.linkage(), keys);
+		Clusters clusters = Clusters.of(result.linkage(), result.matcher(), result.links());
+		out.printf(Locale.ROOT, "clusters: joins refused as evidently different people=%d%n", clusters.refused());
+		Evaluation clustered = clusters.evaluate(result.linkage(), keys);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f pairs=%d seconds=%.2f%n", clustered.precision(),
 				clustered.recall(), clustered.f1(), clustered.decidedMatches(), seconds);
