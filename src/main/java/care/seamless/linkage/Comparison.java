@@ -74,6 +74,12 @@ public enum Comparison {
 		int level(Prepared a, Prepared b) {
 			return Levels.digits(a.identifier(), b.identifier());
 		}
+	},
+	BIRTH_PLACE(List.of("exact", "jaro-winkler>=0.92", "jaro-winkler>=0.80", "else"), Prepared::birthPlace) {
+		@Override
+		int level(Prepared a, Prepared b) {
+			return Levels.fuzzy(a.birthPlace(), b.birthPlace());
+		}
 	};
 
 	private final List<String> levels;
