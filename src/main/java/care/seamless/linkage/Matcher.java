@@ -117,9 +117,10 @@ public final class Matcher {
 	}
 
 	/**
-	 * Same family name, same address (the street address, or the postcode when neither
-	 * has one), given names plainly different (not a typo, a sound-alike or a nickname),
-	 * and dates of birth that do not agree.
+	 * Same family name (or a misspelling of it), same address (the street address, or the
+	 * postcode when neither has one), given names different (at best loosely alike; not a
+	 * typo, a sound-alike, a nickname or an initial) and dates of birth that do not
+	 * agree; or dates of birth more than ten years apart, whatever the given names.
 	 */
 	static boolean household(Prepared a, Prepared b, int[] levels) {
 		int given = levels[Comparison.GIVEN_NAME.ordinal()];
@@ -127,9 +128,17 @@ public final class Matcher {
 		int address = levels[Comparison.ADDRESS.ordinal()];
 		boolean sameAddress = address == 0 || (address == Levels.MISSING && a.address().isEmpty()
 				&& b.address().isEmpty() && levels[Comparison.POSTCODE.ordinal()] == 0);
-		return sameAddress && levels[Comparison.FAMILY_NAME.ordinal()] == 0
-				&& given == Comparison.GIVEN_NAME.levels().size() - 1 && !Nicknames.same(a.given(), b.given())
-				&& (dob == Levels.MISSING || dob > 2);
+		// Only loosely alike (olive and oliver) is still another name; an initial is not.
+		boolean differentGiven = given == Comparison.GIVEN_NAME.levels().size() - 1
+				|| (given == Comparison.GIVEN_NAME.levels().size() - 2 && a.given().length() > 1
+						&& b.given().length() > 1);
+		// Parent and child: more than ten years apart.
+		boolean otherGeneration = dob == Comparison.DATE_OF_BIRTH.levels().size() - 1;
+		int family = levels[Comparison.FAMILY_NAME.ordinal()];
+		// A misspelt family name is still the household's.
+		boolean sameFamily = family == 0 || (family >= 2 && family < Comparison.FAMILY_NAME.levels().size() - 1);
+		return sameAddress && sameFamily && (otherGeneration
+				|| (differentGiven && !Nicknames.same(a.given(), b.given()) && (dob == Levels.MISSING || dob > 2)));
 	}
 
 	private double weight(Comparison comparison, int level, Prepared a) {
