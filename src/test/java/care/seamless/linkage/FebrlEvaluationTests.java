@@ -41,7 +41,7 @@ class FebrlEvaluationTests {
 
 	@Test
 	void joinsDataset4aToDataset4b() throws IOException {
-		Assumptions.assumeTrue(Files.exists(SHARED_SHARED_FEBRL.resolve("dataset4a.csv")),
+		Assumptions.assumeTrue(Files.exists(SHARED_FEBRL.resolve("dataset4a.csv")),
 				"FEBRL 4a and 4b are optional: put the shared data folder beside the project to run this test");
 		LoadedRecords left = reader.read(SHARED_FEBRL.resolve("dataset4a.csv"));
 		LoadedRecords right = reader.read(SHARED_FEBRL.resolve("dataset4b.csv"));
@@ -61,15 +61,17 @@ class FebrlEvaluationTests {
 		LoadedRecords records = new RecordReader(Map.of(), Truth.column("cluster"))
 			.read(DATA.resolve("splink-persons/fake_1000.csv"));
 		Linkage linkage = Linkage.dedupe(records.records());
-		List<Link> links = linkage.link(new Matcher(linkage.train(pairs -> {
-		})), pairs -> {
+		Matcher matcher = new Matcher(linkage.train(pairs -> {
+		}));
+		List<Link> links = linkage.link(matcher, pairs -> {
 		});
 
-		Evaluation people = Clusters.of(linkage, links).evaluate(linkage, records.truth());
+		Evaluation people = Clusters.of(linkage, matcher, links).evaluate(linkage, records.truth());
 
 		assertThat(people.truePairs()).isEqualTo(2031);
 		assertThat(people.precision()).isGreaterThanOrEqualTo(0.99);
-		assertThat(people.f1()).isGreaterThanOrEqualTo(0.95);
+		// 0.9693 measured; plain transitive clusters gave 0.9582.
+		assertThat(people.f1()).isGreaterThanOrEqualTo(0.965);
 		// Taking matches transitively finds people that single pairs miss.
 		assertThat(people.recall()).isGreaterThan(Evaluation.of(linkage, links, records.truth()).recall());
 	}

@@ -139,6 +139,10 @@ final class SyntheticPeople {
 		int made = 0;
 		while (made < errors && !kinds.isEmpty()) {
 			int kind = kinds.remove(random.nextInt(kinds.size()));
+			// A typo and a nickname both change the given name: one field, one error.
+			if (kind == 0 || kind == 2) {
+				kinds.remove(Integer.valueOf(2 - kind));
+			}
 			boolean done = switch (kind) {
 				case 0 -> replace(copy, Role.GIVEN_NAME, this::typo);
 				case 1 -> replace(copy, Role.FAMILY_NAME, this::typo);
