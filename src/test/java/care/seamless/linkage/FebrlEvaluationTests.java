@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Links the FEBRL benchmark files and Splink's fake_1000 end to end, training on each
  * file itself, and holds the engine to its quality bars. The small files are kept under
- * {@code src/test/resources/data}; FEBRL 4a and 4b are larger and are read from
+ * {@code src/test/resources/testdata}; FEBRL 4a and 4b are larger and are read from
  * {@code shared/data} beside the project when it is there.
  */
 class FebrlEvaluationTests {
 
-	private static final Path DATA = Path.of("src", "test", "resources", "data");
+	private static final Path DATA = Path.of("src", "test", "resources", "testdata");
 
 	private static final Path SHARED_FEBRL = Path.of("..", "shared", "data", "febrl");
 
