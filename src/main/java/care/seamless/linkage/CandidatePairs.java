@@ -3,8 +3,11 @@ package care.seamless.linkage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -22,7 +25,8 @@ final class CandidatePairs {
 	private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
 	// A block this large says more about the key (a default value, a huge town) than
-	// about people.
+	// about people. It is split by a finer key rather than dropped, and what is still too
+	// large after that is counted, never silently lost.
 	private static final long MAX_BLOCK_PAIRS = 5_000_000;
 
 	interface PairConsumer<R> {
@@ -32,6 +36,14 @@ final class CandidatePairs {
 	}
 
 	private record Block(int key, int start, int end, long pairs) {
+
+	}
+
+	/**
+	 * A block over the cap, split by {@link #refinement}; the refinements still over the
+	 * cap were dropped.
+	 */
+	private record Capped(Set<Long> droppedRefinements) {
 
 	}
 
@@ -45,9 +57,16 @@ final class CandidatePairs {
 
 	private final long[][] sorted;
 
-	private final List<Set<Long>> oversized = new ArrayList<>();
+	private final List<Map<Long, Capped>> oversized = new ArrayList<>();
 
 	private final List<Block> blocks = new ArrayList<>();
+
+	private final List<Block> dropped = new ArrayList<>();
+
+	// Birth year and both initials: coarse enough that a block split by it keeps most
+	// true pairs (which usually agree on all three), fine enough to break up a common
+	// name or a default value.
+	private final long[] refinement;
 
 	/**
 	 * @param records all records; for a join the left file's records come first
@@ -64,6 +83,7 @@ final class CandidatePairs {
 		BlockingKey[] keys = BlockingKey.values();
 		this.codes = new long[keys.length][];
 		this.sorted = new long[keys.length][];
+		this.refinement = records.parallelStream().mapToLong(CandidatePairs::refinement).toArray();
 		for (BlockingKey key : keys) {
 			index(key);
 		}
@@ -83,7 +103,7 @@ final class CandidatePairs {
 		Arrays.parallelSort(packed);
 		codes[k] = keyCodes;
 		sorted[k] = packed;
-		Set<Long> tooBig = new HashSet<>();
+		Map<Long, Capped> tooBig = new HashMap<>();
 		for (int start = 0; start < packed.length;) {
 			int end = start + 1;
 			while (end < packed.length && (packed[end] >>> INDEX_BITS) == (packed[start] >>> INDEX_BITS)) {
@@ -91,7 +111,8 @@ final class CandidatePairs {
 			}
 			long pairs = pairsIn(packed, start, end);
 			if (pairs > MAX_BLOCK_PAIRS) {
-				tooBig.add(packed[start] >>> INDEX_BITS);
+				long code = packed[start] >>> INDEX_BITS;
+				tooBig.put(code, split(k, code, packed, start, end));
 			}
 			else if (pairs > 0) {
 				blocks.add(new Block(k, start, end, pairs));
@@ -99,6 +120,71 @@ final class CandidatePairs {
 			start = end;
 		}
 		oversized.add(tooBig);
+	}
+
+	// Re-orders the slice by refinement then index, so each refinement is a run whose
+	// records still come in index order.
+	private Capped split(int k, long code, long[] packed, int start, int end) {
+		long[] byRefinement = new long[end - start];
+		for (int i = start; i < end; i++) {
+			int index = (int) (packed[i] & INDEX_MASK);
+			byRefinement[i - start] = (refinement[index] << INDEX_BITS) | index;
+		}
+		Arrays.sort(byRefinement);
+		for (int i = start; i < end; i++) {
+			packed[i] = (code << INDEX_BITS) | (byRefinement[i - start] & INDEX_MASK);
+		}
+		Set<Long> droppedRefinements = new HashSet<>();
+		for (int from = start; from < end;) {
+			long refined = byRefinement[from - start] >>> INDEX_BITS;
+			int to = from + 1;
+			while (to < end && (byRefinement[to - start] >>> INDEX_BITS) == refined) {
+				to++;
+			}
+			long pairs = pairsIn(packed, from, to);
+			if (pairs > MAX_BLOCK_PAIRS) {
+				droppedRefinements.add(refined);
+				dropped.add(new Block(k, from, to, pairs));
+			}
+			else if (pairs > 0) {
+				blocks.add(new Block(k, from, to, pairs));
+			}
+			from = to;
+		}
+		return new Capped(droppedRefinements);
+	}
+
+	private static long refinement(Prepared record) {
+		String year = record.dob().length() == 8 ? record.dob().substring(0, 4) : "";
+		String key = year + "|" + (record.given().isEmpty() ? "" : record.given().substring(0, 1)) + "|"
+				+ (record.family().isEmpty() ? "" : record.family().substring(0, 1));
+		return key.hashCode() & 0xFFFF_FFFFL;
+	}
+
+	/**
+	 * Pairs in blocks that were still over the cap after splitting, and so not compared.
+	 */
+	long droppedPairs() {
+		return dropped.stream().mapToLong(Block::pairs).sum();
+	}
+
+	/** Pairs the cap left uncompared under {@code key}. */
+	long droppedPairs(BlockingKey key) {
+		return dropped.stream().filter(block -> block.key() == key.ordinal()).mapToLong(Block::pairs).sum();
+	}
+
+	/**
+	 * Counts the pairs the cap left uncompared that satisfy {@code test} (true pairs,
+	 * when evaluating), so that no loss goes unreported.
+	 */
+	long countDropped(BiPredicate<Integer, Integer> test) {
+		long[] count = new long[1];
+		dropped.forEach(block -> visit(block, false, count, (c, a, b) -> {
+			if (test.test(a, b)) {
+				c[0]++;
+			}
+		}));
+		return count[0];
 	}
 
 	private long pairsIn(long[] packed, int start, int end) {
@@ -176,8 +262,12 @@ final class CandidatePairs {
 	private boolean seenUnderEarlierKey(int key, int a, int b) {
 		for (int k = 0; k < key; k++) {
 			long code = codes[k][a];
-			if (code != 0 && code == codes[k][b] && !oversized.get(k).contains(code)) {
-				return true;
+			if (code != 0 && code == codes[k][b]) {
+				Capped capped = oversized.get(k).get(code);
+				if (capped == null
+						|| (refinement[a] == refinement[b] && !capped.droppedRefinements().contains(refinement[a]))) {
+					return true;
+				}
 			}
 		}
 		return false;

@@ -1,22 +1,119 @@
 package care.seamless.linkage;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The people a linkage finds: records joined by match decisions, taken transitively. If A
  * matches B and B matches C, all three are one person, as they become in the product when
  * a third record joins an existing link. Records with no match are alone.
+ *
+ * <p>
+ * Built with a {@link Matcher}, clusters also guard against chaining: matches are taken
+ * strongest first, and two groups are never joined when any record of one is evidently a
+ * different person from any record of the other (a household member, or a million to one
+ * against). Two groups that no single match joins are joined when at least two possible
+ * matches between different records of each corroborate each other.
  */
 public final class Clusters {
 
+	// Checking every cross pair of two large groups would cost more than it tells; groups
+	// this large are rare and their members' own matches already vouch for them.
+	private static final int MAX_CROSS_CHECKS = 2_500;
+
 	private final int[] parent;
+
+	private final Map<Integer, List<Integer>> members = new HashMap<>();
+
+	private int refused;
 
 	private Clusters(int size) {
 		parent = new int[size];
 		Arrays.setAll(parent, i -> i);
+	}
+
+	/**
+	 * Clusters guarded against chaining: see the class comment. {@link #refused()} counts
+	 * the joins refused.
+	 */
+	public static Clusters of(Linkage linkage, Matcher matcher, List<Link> links) {
+		Clusters clusters = new Clusters(linkage.size());
+		List<Link> matches = new ArrayList<>(links.stream().filter(link -> link.decision() == Decision.MATCH).toList());
+		matches.sort(Comparator.comparingDouble(Link::weight).reversed());
+		for (Link link : matches) {
+			clusters.joinUnlessDifferent(linkage, matcher, link.left(), link.right());
+		}
+		// Each join can bring two more possible matches together, so repeat until none
+		// does.
+		while (clusters.joinCorroborated(linkage, matcher, links)) {
+			// repeat
+		}
+		return clusters;
+	}
+
+	private boolean joinCorroborated(Linkage linkage, Matcher matcher, List<Link> links) {
+		Map<Long, Set<Long>> possible = new HashMap<>();
+		List<Link> corroborated = new ArrayList<>();
+		for (Link link : links) {
+			if (link.decision() != Decision.POSSIBLE_MATCH) {
+				continue;
+			}
+			int a = clusterOf(link.left());
+			int b = clusterOf(link.right());
+			if (a == b) {
+				continue;
+			}
+			long groups = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+			Set<Long> seen = possible.computeIfAbsent(groups, key -> new HashSet<>());
+			seen.add(((long) link.left() << 32) | link.right());
+			if (seen.size() == 2) {
+				corroborated.add(link);
+			}
+		}
+		boolean joined = false;
+		for (Link link : corroborated) {
+			joined |= joinUnlessDifferent(linkage, matcher, link.left(), link.right());
+		}
+		return joined;
+	}
+
+	/** How many joins the chaining guard refused. */
+	public int refused() {
+		return refused;
+	}
+
+	private boolean joinUnlessDifferent(Linkage linkage, Matcher matcher, int a, int b) {
+		int rootA = clusterOf(a);
+		int rootB = clusterOf(b);
+		if (rootA == rootB) {
+			return false;
+		}
+		List<Integer> groupA = members.getOrDefault(rootA, List.of(rootA));
+		List<Integer> groupB = members.getOrDefault(rootB, List.of(rootB));
+		if ((long) groupA.size() * groupB.size() <= MAX_CROSS_CHECKS) {
+			for (int x : groupA) {
+				for (int y : groupB) {
+					if (linkage.differentPeople(matcher, Math.min(x, y), Math.max(x, y))) {
+						refused++;
+						return false;
+					}
+				}
+			}
+		}
+		List<Integer> joined = new ArrayList<>(groupA.size() + groupB.size());
+		joined.addAll(groupA);
+		joined.addAll(groupB);
+		members.remove(rootA);
+		members.remove(rootB);
+		union(rootA, rootB);
+		members.put(clusterOf(rootA), joined);
+		return true;
 	}
 
 	public static Clusters of(Linkage linkage, List<Link> links) {

@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Comparison {
 
-	GIVEN_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "else"),
-			Prepared::given) {
+	GIVEN_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic-or-nickname",
+			"jaro-winkler>=0.80-or-initial", "else"), Prepared::given) {
 		@Override
 		int level(Prepared a, Prepared b) {
-			return Levels.name(a.given(), b.given(), a.family(), b.family(), a.givenSound(), b.givenSound());
+			return Levels.givenName(a.given(), b.given(), a.family(), b.family(), a.givenSound(), b.givenSound());
 		}
 	},
 	FAMILY_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "else"),
@@ -73,6 +73,12 @@ public enum Comparison {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.digits(a.identifier(), b.identifier());
+		}
+	},
+	BIRTH_PLACE(List.of("exact", "jaro-winkler>=0.92", "jaro-winkler>=0.80", "else"), Prepared::birthPlace) {
+		@Override
+		int level(Prepared a, Prepared b) {
+			return Levels.fuzzy(a.birthPlace(), b.birthPlace());
 		}
 	};
 

@@ -22,10 +22,20 @@ final class Levels {
 	}
 
 	/**
-	 * exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound, Jaro–Winkler ≥
-	 * 0.80, else.
+	 * exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound (or, for given
+	 * names, a listed nickname), Jaro–Winkler ≥ 0.80 (or, for given names, one is the
+	 * other's initial), else.
 	 */
 	static int name(String a, String b, String aOther, String bOther, String aSound, String bSound) {
+		return name(a, b, aOther, bOther, aSound, bSound, false);
+	}
+
+	static int givenName(String a, String b, String aOther, String bOther, String aSound, String bSound) {
+		return name(a, b, aOther, bOther, aSound, bSound, true);
+	}
+
+	private static int name(String a, String b, String aOther, String bOther, String aSound, String bSound,
+			boolean given) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return swappedInto(a, b, aOther, bOther) ? 1 : MISSING;
 		}
@@ -44,13 +54,18 @@ final class Levels {
 		if (similarity >= CLOSE) {
 			return 2;
 		}
-		if (!aSound.isEmpty() && aSound.equals(bSound)) {
+		if ((!aSound.isEmpty() && aSound.equals(bSound)) || (given && Nicknames.same(a, b))) {
 			return 3;
 		}
 		if (swappedWithTypo(a, b, aOther, bOther)) {
 			return 1;
 		}
-		return similarity >= SIMILAR ? 4 : 5;
+		return similarity >= SIMILAR || (given && initialOf(a, b)) ? 4 : 5;
+	}
+
+	// "j" for "john": a record that kept only the initial.
+	private static boolean initialOf(String a, String b) {
+		return (a.length() == 1 && b.charAt(0) == a.charAt(0)) || (b.length() == 1 && a.charAt(0) == b.charAt(0));
 	}
 
 	// Checking the first letters first spares two Jaro–Winkler calls for almost every

@@ -80,7 +80,7 @@ public final class Linkage {
 			Prepared left = records.get(a);
 			int[] levels = Comparison.levels(left, records.get(b));
 			double weight = matcher.weight(left, levels);
-			Decision decision = matcher.decide(weight, levels);
+			Decision decision = matcher.decide(weight, left, records.get(b), levels);
 			if (decision != Decision.NON_MATCH) {
 				links.add(new Link(a, b, weight, decision));
 			}
@@ -104,6 +104,44 @@ public final class Linkage {
 			return mine;
 		}, pairs -> {
 		})[0];
+	}
+
+	/**
+	 * For each blocking key, how many pairs satisfying {@code test} its blocks hold on
+	 * their own (whether or not an earlier key also proposes them): the recall of each
+	 * rule, when {@code test} picks true pairs.
+	 */
+	public Map<String, Long> countCandidatesByKey(BiPredicate<Integer, Integer> test) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (BlockingKey key : BlockingKey.values()) {
+			counts.put(key.name().toLowerCase(Locale.ROOT), candidates.reduce(key, () -> new long[1], (count, a, b) -> {
+				if (test.test(a, b)) {
+					count[0]++;
+				}
+			}, (mine, theirs) -> {
+				mine[0] += theirs[0];
+				return mine;
+			}, pairs -> {
+			})[0]);
+		}
+		return counts;
+	}
+
+	/** Pairs in blocks still over the size cap after splitting: never compared. */
+	public long droppedPairs() {
+		return candidates.droppedPairs();
+	}
+
+	/** How many of the pairs the size cap left uncompared satisfy {@code test}. */
+	public long countDropped(BiPredicate<Integer, Integer> test) {
+		return candidates.countDropped(test);
+	}
+
+	/** True when the two records are evidently different people (see {@link Matcher}). */
+	boolean differentPeople(Matcher matcher, int a, int b) {
+		Prepared left = records.get(a);
+		int[] levels = Comparison.levels(left, records.get(b));
+		return matcher.differentPeople(left, records.get(b), levels, matcher.weight(left, levels));
 	}
 
 	public ScoredPair explain(Matcher matcher, Link link) {

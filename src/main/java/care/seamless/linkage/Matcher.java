@@ -15,6 +15,12 @@ public final class Matcher {
 
 	static final String IDENTIFIER_RULE = "identifier-exact";
 
+	static final String HOUSEHOLD_RULE = "household-different-given-name";
+
+	// Evidence this strong against a pair (a million to one, whatever the prior) keeps
+	// two records apart even when a chain of matches would join them.
+	private static final double CANNOT_LINK_BITS = -20;
+
 	private final Model model;
 
 	private final double[][] weights;
@@ -63,9 +69,8 @@ public final class Matcher {
 		}
 		double weight = weight(a, levels);
 		double probability = Model.probability(weight);
-		String rule = ruleFor(levels);
-		Decision decision = rule != null ? Decision.MATCH : model.decide(probability);
-		return new ScoredPair(a.id(), b.id(), weight, probability, decision, rule, contributions);
+		String rule = ruleFor(a, b, levels);
+		return new ScoredPair(a.id(), b.id(), weight, probability, decide(weight, a, b, levels), rule, contributions);
 	}
 
 	/** The total match weight: prior plus every comparison's weight. */
@@ -77,14 +82,63 @@ public final class Matcher {
 		return total;
 	}
 
-	Decision decide(double weight, int[] levels) {
-		return ruleFor(levels) != null ? Decision.MATCH : model.decide(Model.probability(weight));
+	Decision decide(double weight, Prepared a, Prepared b, int[] levels) {
+		String rule = ruleFor(a, b, levels);
+		if (IDENTIFIER_RULE.equals(rule)) {
+			return Decision.MATCH;
+		}
+		Decision decision = model.decide(Model.probability(weight));
+		// A household's members are for a person to tell apart, never merged
+		// automatically.
+		return HOUSEHOLD_RULE.equals(rule) && decision == Decision.MATCH ? Decision.POSSIBLE_MATCH : decision;
+	}
+
+	/**
+	 * True when the pair is evidently two people: household members, or evidence against
+	 * them of a million to one. Clusters never join two records for which this holds,
+	 * however many matches chain them.
+	 */
+	boolean differentPeople(Prepared a, Prepared b, int[] levels, double weight) {
+		String rule = ruleFor(a, b, levels);
+		if (IDENTIFIER_RULE.equals(rule)) {
+			return false;
+		}
+		return HOUSEHOLD_RULE.equals(rule) || weight - model.priorWeight() < CANNOT_LINK_BITS;
 	}
 
 	// Deterministic rules come before the model: an identifier that agrees exactly is
-	// taken as the same person.
-	private static @Nullable String ruleFor(int[] levels) {
-		return levels[Comparison.IDENTIFIER.ordinal()] == 0 ? IDENTIFIER_RULE : null;
+	// taken as the same person; two people sharing a family name and an address but not
+	// a given name or a date of birth are a household, not one person.
+	private static @Nullable String ruleFor(Prepared a, Prepared b, int[] levels) {
+		if (levels[Comparison.IDENTIFIER.ordinal()] == 0) {
+			return IDENTIFIER_RULE;
+		}
+		return household(a, b, levels) ? HOUSEHOLD_RULE : null;
+	}
+
+	/**
+	 * Same family name (or a misspelling of it), same address (the street address, or the
+	 * postcode when neither has one), given names different (at best loosely alike; not a
+	 * typo, a sound-alike, a nickname or an initial) and dates of birth that do not
+	 * agree; or dates of birth more than ten years apart, whatever the given names.
+	 */
+	static boolean household(Prepared a, Prepared b, int[] levels) {
+		int given = levels[Comparison.GIVEN_NAME.ordinal()];
+		int dob = levels[Comparison.DATE_OF_BIRTH.ordinal()];
+		int address = levels[Comparison.ADDRESS.ordinal()];
+		boolean sameAddress = address == 0 || (address == Levels.MISSING && a.address().isEmpty()
+				&& b.address().isEmpty() && levels[Comparison.POSTCODE.ordinal()] == 0);
+		// Only loosely alike (olive and oliver) is still another name; an initial is not.
+		boolean differentGiven = given == Comparison.GIVEN_NAME.levels().size() - 1
+				|| (given == Comparison.GIVEN_NAME.levels().size() - 2 && a.given().length() > 1
+						&& b.given().length() > 1);
+		// Parent and child: more than ten years apart.
+		boolean otherGeneration = dob == Comparison.DATE_OF_BIRTH.levels().size() - 1;
+		int family = levels[Comparison.FAMILY_NAME.ordinal()];
+		// A misspelt family name is still the household's.
+		boolean sameFamily = family == 0 || (family >= 2 && family < Comparison.FAMILY_NAME.levels().size() - 1);
+		return sameAddress && sameFamily && (otherGeneration
+				|| (differentGiven && !Nicknames.same(a.given(), b.given()) && (dob == Levels.MISSING || dob > 2)));
 	}
 
 	private double weight(Comparison comparison, int level, Prepared a) {

@@ -13,7 +13,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  */
 record Prepared(String id, String given, String family, String givenSound, String familySound, String dob,
 		String postcode, String postcodeSector, String postcodeDistrict, String address, Set<String> addressTokens,
-		String locality, String email, String emailLocalPart, String phone, String sex, String identifier) {
+		String locality, String email, String emailLocalPart, String phone, String sex, String identifier,
+		String birthPlace) {
 
 	// The default four-character code lumps too many surnames together for blocking a
 	// large register.
@@ -39,7 +40,7 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 				keep(record.value(Role.DATE_OF_BIRTH), true), postcode, Levels.sector(postcode),
 				Levels.district(postcode), address, tokens(address), words(record.value(Role.LOCALITY), false), email,
 				at < 0 ? email : email.substring(0, at), keep(record.value(Role.PHONE), true),
-				sex(record.value(Role.SEX)), identifier);
+				sex(record.value(Role.SEX)), identifier, words(record.value(Role.BIRTH_PLACE), false));
 	}
 
 	/**

@@ -58,6 +58,8 @@ public final class RecordReader {
 	public LoadedRecords read(Reader reader) throws IOException {
 		try (CSVParser parser = FORMAT.parse(reader)) {
 			Map<Role, String> columns = columns(parser.getHeaderNames());
+			boolean splitFullName = columns.containsKey(Role.FULL_NAME) && !columns.containsKey(Role.GIVEN_NAME)
+					&& !columns.containsKey(Role.FAMILY_NAME);
 			List<Record> records = new ArrayList<>();
 			List<String> keys = truth.isNone() ? null : new ArrayList<>();
 			int row = 0;
@@ -70,14 +72,57 @@ public final class RecordReader {
 						values.put(role, value);
 					}
 				});
+				String fullName = values.remove(Role.FULL_NAME);
+				if (splitFullName && fullName != null) {
+					splitFullName(fullName, values);
+				}
 				String id = columns.containsKey(Role.ID) ? csv.get(columns.get(Role.ID)).trim() : String.valueOf(row);
 				records.add(new Record(id, values));
 				if (keys != null) {
 					keys.add(truth.key(id, columnValue(csv, truth.column())));
 				}
 			}
-			return new LoadedRecords(records, keys);
+			return new LoadedRecords(records, keys, unused(parser.getHeaderNames(), columns));
 		}
+	}
+
+	/**
+	 * "Smith, Anne" puts the family name first; "Anne Mary Smith" has it last. Middle
+	 * names are dropped, as the comparisons expect one given name.
+	 */
+	static void splitFullName(String fullName, Map<Role, String> values) {
+		int comma = fullName.indexOf(',');
+		String family;
+		String given;
+		if (comma >= 0) {
+			family = fullName.substring(0, comma).trim();
+			String rest = fullName.substring(comma + 1).trim();
+			int space = rest.indexOf(' ');
+			given = space < 0 ? rest : rest.substring(0, space);
+		}
+		else {
+			String[] words = fullName.trim().split("\\s+");
+			given = words.length > 1 ? words[0] : "";
+			family = words[words.length - 1];
+		}
+		if (!given.isEmpty()) {
+			values.put(Role.GIVEN_NAME, given);
+		}
+		if (!family.isEmpty()) {
+			values.put(Role.FAMILY_NAME, family);
+		}
+	}
+
+	private List<String> unused(List<String> headers, Map<Role, String> columns) {
+		List<String> unused = new ArrayList<>();
+		for (String header : headers) {
+			String clean = header.replace("\uFEFF", "").trim();
+			boolean isTruth = clean.equalsIgnoreCase(truth.column() == null ? "" : truth.column());
+			if (!isTruth && !clean.isEmpty() && !columns.containsValue(header)) {
+				unused.add(clean);
+			}
+		}
+		return unused;
 	}
 
 	private static String columnValue(CSVRecord csv, @Nullable String column) {

@@ -1,5 +1,6 @@
 package care.seamless.linkage;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -45,17 +46,33 @@ final class Trainer {
 	}
 
 	// Dates of birth are independent of everything else among non-matches; names are not
-	// independent of addresses
-	// (families share both), so the name-blocked session contributes only the date of
-	// birth.
+	// independent of addresses (families share both), so the name-blocked session
+	// contributes only the date of birth, unless no other session could estimate a
+	// comparison (a file with no dates of birth).
 	private static final List<Session> SESSIONS = List.of(
 			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH),
 					EnumSet.noneOf(Comparison.class), m -> m[Comparison.DATE_OF_BIRTH.ordinal()][0]),
-			// No single level says how often matches share both name sounds; taking all
-			// of them makes the prior a
-			// little low, which errs towards fewer matches.
+			// Without dates of birth, the address session supplies the names' m, which
+			// the
+			// name session then needs to scale its matches up to all matches.
+			new Session(BlockingKey.POSTCODE_AND_STREET,
+					EnumSet.of(Comparison.POSTCODE, Comparison.ADDRESS, Comparison.LOCALITY),
+					EnumSet.complementOf(EnumSet.of(Comparison.DATE_OF_BIRTH, Comparison.POSTCODE, Comparison.ADDRESS,
+							Comparison.LOCALITY)),
+					m -> 1.0),
 			new Session(BlockingKey.NAME_SOUNDS, EnumSet.of(Comparison.GIVEN_NAME, Comparison.FAMILY_NAME),
-					EnumSet.of(Comparison.DATE_OF_BIRTH), m -> 1.0));
+					EnumSet.allOf(Comparison.class), Trainer::bothNameSoundsAgree));
+
+	// The share of matches whose two name sounds both agree: exact, swapped and
+	// sound-alike names do, a close spelling about half the time.
+	private static double bothNameSoundsAgree(double[][] m) {
+		double agree = 1;
+		for (Comparison name : List.of(Comparison.GIVEN_NAME, Comparison.FAMILY_NAME)) {
+			double[] levels = m[name.ordinal()];
+			agree *= levels[0] + levels[1] + levels[3] + 0.5 * levels[2];
+		}
+		return Math.max(agree, 0.01);
+	}
 
 	private final List<Prepared> records;
 
@@ -80,6 +97,11 @@ final class Trainer {
 		double matchesFound = Double.NaN;
 		Session priorSession = null;
 		for (Session session : SESSIONS) {
+			boolean estimatesSomething = Arrays.stream(Comparison.values())
+				.anyMatch(comparison -> wanted(session, comparison, estimated));
+			if (!estimatesSomething && priorSession != null) {
+				continue;
+			}
 			Patterns sample = sample(candidates, session, progress);
 			if (sample.total() == 0) {
 				continue;
@@ -88,13 +110,14 @@ final class Trainer {
 			int[][] vectors = sample.vectors(counts);
 			Expectation.Estimate estimate = Expectation.estimate(vectors, counts, m, u, 0.1, true, MAX_ITERATIONS);
 			for (Comparison comparison : Comparison.values()) {
-				boolean wanted = session.estimates().isEmpty() || session.estimates().contains(comparison);
-				if (wanted && !session.ignored().contains(comparison) && !estimated.contains(comparison)) {
+				if (wanted(session, comparison, estimated)) {
 					m[comparison.ordinal()] = estimate.m()[comparison.ordinal()];
 					estimated.add(comparison);
 				}
 			}
-			if (priorSession == null) {
+			// The address session's key agreement among matches is unknown (it ignores
+			// what it would need), so it never sets the prior.
+			if (priorSession == null && session.key() != BlockingKey.POSTCODE_AND_STREET) {
 				priorSession = session;
 				matchesFound = estimate.lambda() * sample.visited();
 			}
@@ -102,6 +125,11 @@ final class Trainer {
 		double prior = priorSession == null ? 1 / totalPairs()
 				: prior(matchesFound / priorSession.keyAgreement().applyAsDouble(m));
 		return new Model(m, u, prior, termFrequencies(), Model.DEFAULT_MATCH_THRESHOLD, Model.DEFAULT_REVIEW_THRESHOLD);
+	}
+
+	private static boolean wanted(Session session, Comparison comparison, Set<Comparison> estimated) {
+		return (session.estimates().isEmpty() || session.estimates().contains(comparison))
+				&& !session.ignored().contains(comparison) && !estimated.contains(comparison);
 	}
 
 	// The first session with data saw only the matches that agree on its key; scaled up

@@ -42,6 +42,29 @@ class CandidatePairsTests {
 		assertThat(evaluation.recall()).isZero();
 	}
 
+	@Test
+	void splitsABlockOverTheCapByBirthYearAndInitialsInsteadOfDroppingIt() {
+		// 3,300 people share one date of birth: 5.4 million pairs, over the cap of 5
+		// million.
+		List<Prepared> crowd = new ArrayList<>();
+		for (int i = 0; i < 3300; i++) {
+			String given = (char) ('a' + i % 26) + "nne" + i;
+			String family = (char) ('a' + (i / 26) % 26) + "mith" + i;
+			crowd.add(person("p" + i).given(given).family(family).born("1980-01-02").prepared());
+		}
+		CandidatePairs candidates = new CandidatePairs(crowd, crowd.size(), false);
+		long[] sameInitials = new long[1];
+
+		candidates.reduce(BlockingKey.DATE_OF_BIRTH, () -> sameInitials, (count, a, b) -> count[0]++,
+				(mine, theirs) -> mine, pairs -> {
+				});
+
+		// Each pair of the 676 initial pairs' groups is compared; nothing was over the
+		// cap once split.
+		assertThat(sameInitials[0]).isPositive().isLessThan(3300L * 3299 / 2 / 100);
+		assertThat(candidates.droppedPairs()).isZero();
+	}
+
 	private List<String> pairs(CandidatePairs candidates) {
 		return candidates.reduce(ArrayList<String>::new,
 				(found, a, b) -> found.add(records.get(a).id() + "-" + records.get(b).id()), (mine, theirs) -> {

@@ -37,13 +37,26 @@ class ComparisonTests {
 	@Test
 	void soundAlikeNamesAreAPhoneticMatch() {
 		assertThat(level(Comparison.GIVEN_NAME, person("a").given("kathryn"), person("b").given("cathrine")))
-			.isEqualTo("phonetic");
+			.isEqualTo("phonetic-or-nickname");
 	}
 
 	@Test
-	void shortenedNamesAreSimilar() {
+	void shortenedAndNicknamedGivenNamesAreKnownForms() {
 		assertThat(level(Comparison.GIVEN_NAME, person("a").given("rob"), person("b").given("robert")))
-			.isEqualTo("jaro-winkler>=0.80");
+			.isEqualTo("phonetic-or-nickname");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("Bob"), person("b").given("Robert")))
+			.isEqualTo("phonetic-or-nickname");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("peggy"), person("b").given("margaret")))
+			.isEqualTo("phonetic-or-nickname");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("bob"), person("b").given("margaret")))
+			.isEqualTo("else");
+	}
+
+	@Test
+	void anInitialAgreesWithTheNameItStartsButOnlyForGivenNames() {
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("J"), person("b").given("john")))
+			.isEqualTo("jaro-winkler>=0.80-or-initial");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("K"), person("b").given("john"))).isEqualTo("else");
 	}
 
 	@Test

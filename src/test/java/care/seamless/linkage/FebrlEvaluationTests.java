@@ -3,27 +3,32 @@ package care.seamless.linkage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Links the FEBRL benchmark files and Splink's fake_1000 end to end, training on each
- * file itself, and holds the engine to its quality bars. The files live in
- * {@code shared/data} beside the project.
+ * file itself, and holds the engine to its quality bars. The small files are kept under
+ * {@code src/test/resources/testdata}; FEBRL 4a and 4b are larger and are read from
+ * {@code shared/data} beside the project when it is there.
  */
 class FebrlEvaluationTests {
 
-	private static final Path FEBRL = Path.of("..", "shared", "data", "febrl");
+	private static final Path DATA = Path.of("src", "test", "resources", "testdata");
+
+	private static final Path SHARED_FEBRL = Path.of("..", "shared", "data", "febrl");
 
 	private final RecordReader reader = new RecordReader(Map.of(), Truth.febrl());
 
 	@Test
 	void deduplicatesDataset1() throws IOException {
-		LoadedRecords records = reader.read(FEBRL.resolve("dataset1.csv"));
+		LoadedRecords records = reader.read(DATA.resolve("febrl/dataset1.csv"));
 		Linkage linkage = Linkage.dedupe(records.records());
 
 		Evaluation evaluation = evaluate(linkage, records.truth());
@@ -36,8 +41,10 @@ class FebrlEvaluationTests {
 
 	@Test
 	void joinsDataset4aToDataset4b() throws IOException {
-		LoadedRecords left = reader.read(FEBRL.resolve("dataset4a.csv"));
-		LoadedRecords right = reader.read(FEBRL.resolve("dataset4b.csv"));
+		Assumptions.assumeTrue(Files.exists(SHARED_FEBRL.resolve("dataset4a.csv")),
+				"FEBRL 4a and 4b are optional: put the shared data folder beside the project to run this test");
+		LoadedRecords left = reader.read(SHARED_FEBRL.resolve("dataset4a.csv"));
+		LoadedRecords right = reader.read(SHARED_FEBRL.resolve("dataset4b.csv"));
 		Linkage linkage = Linkage.join(left.records(), right.records());
 		List<String> truth = new ArrayList<>(left.truth());
 		truth.addAll(right.truth());
@@ -52,17 +59,19 @@ class FebrlEvaluationTests {
 	@Test
 	void clustersSplinksNoisyFake1000() throws IOException {
 		LoadedRecords records = new RecordReader(Map.of(), Truth.column("cluster"))
-			.read(Path.of("..", "shared", "data", "splink-persons", "fake_1000.csv"));
+			.read(DATA.resolve("splink-persons/fake_1000.csv"));
 		Linkage linkage = Linkage.dedupe(records.records());
-		List<Link> links = linkage.link(new Matcher(linkage.train(pairs -> {
-		})), pairs -> {
+		Matcher matcher = new Matcher(linkage.train(pairs -> {
+		}));
+		List<Link> links = linkage.link(matcher, pairs -> {
 		});
 
-		Evaluation people = Clusters.of(linkage, links).evaluate(linkage, records.truth());
+		Evaluation people = Clusters.of(linkage, matcher, links).evaluate(linkage, records.truth());
 
 		assertThat(people.truePairs()).isEqualTo(2031);
 		assertThat(people.precision()).isGreaterThanOrEqualTo(0.99);
-		assertThat(people.f1()).isGreaterThanOrEqualTo(0.95);
+		// 0.9693 measured; plain transitive clusters gave 0.9582.
+		assertThat(people.f1()).isGreaterThanOrEqualTo(0.965);
 		// Taking matches transitively finds people that single pairs miss.
 		assertThat(people.recall()).isGreaterThan(Evaluation.of(linkage, links, records.truth()).recall());
 	}

@@ -80,6 +80,48 @@ class MatcherTests {
 		assertThat(loaded.score(a, b).weight()).isCloseTo(matcher.score(a, b).weight(), within(1e-9));
 	}
 
+	@Test
+	void householdMembersAreNeverAnAutomaticMatch() {
+		PeopleFixtures home = person("a").family("smith").postcode("LS1 4AP").address("12 high street");
+		Record anne = home.given("anne").born("1980-01-02").with(Role.EMAIL, "x@example.org").build();
+		Record oliver = person("b").given("oliver")
+			.family("smith")
+			.postcode("LS1 4AP")
+			.address("12 high street")
+			.born("1982-07-30")
+			.with(Role.EMAIL, "x@example.org")
+			.build();
+
+		ScoredPair pair = matcher.score(anne, oliver);
+
+		// Family name, address, postcode and e-mail agree: the weights alone would say
+		// match.
+		assertThat(pair.probability()).isGreaterThan(0.95);
+		assertThat(pair.rule()).isEqualTo(Matcher.HOUSEHOLD_RULE);
+		assertThat(pair.decision()).isEqualTo(Decision.POSSIBLE_MATCH);
+	}
+
+	@Test
+	void aNicknameAtTheSameAddressIsNotAnotherHouseholdMember() {
+		Record robert = person("a").given("robert")
+			.family("smith")
+			.postcode("LS1 4AP")
+			.address("12 high street")
+			.born("1980-01-02")
+			.build();
+		Record bob = person("b").given("bob")
+			.family("smith")
+			.postcode("LS1 4AP")
+			.address("12 high street")
+			.born("1980-01-02")
+			.build();
+
+		ScoredPair pair = matcher.score(robert, bob);
+
+		assertThat(pair.rule()).isNull();
+		assertThat(pair.decision()).isEqualTo(Decision.MATCH);
+	}
+
 	private double familyWeight(String family) {
 		ScoredPair pair = matcher.score(person("a").family(family).build(), person("b").family(family).build());
 		return pair.contributions().get(Comparison.FAMILY_NAME.ordinal()).weight();

@@ -64,6 +64,40 @@ class RecordReaderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> reader.read(file));
 	}
 
+	@Test
+	void recognisesCommonRealHeadersAndSplitsAFullName() throws Exception {
+		Path file = write("Patient ID,Full Name,D.O.B.,Post Code,Address Line 1,Town/City,Place of Birth,Gender\n"
+				+ "A1,\"Smith, Anne Mary\",1980-01-02,LS1 4AP,12 High St,Leeds,York,F\n"
+				+ "A2,Oliver James Jones,1955-07-30,M1 1AA,1 Mill Rd,Manchester,Hull,M\n");
+
+		LoadedRecords loaded = new RecordReader(Map.of(), Truth.none()).read(file);
+
+		Record anne = loaded.records().get(0);
+		assertThat(anne.id()).isEqualTo("A1");
+		assertThat(anne.values()).containsEntry(Role.GIVEN_NAME, "Anne")
+			.containsEntry(Role.FAMILY_NAME, "Smith")
+			.containsEntry(Role.DATE_OF_BIRTH, "1980-01-02")
+			.containsEntry(Role.POSTCODE, "LS1 4AP")
+			.containsEntry(Role.ADDRESS_1, "12 High St")
+			.containsEntry(Role.LOCALITY, "Leeds")
+			.containsEntry(Role.BIRTH_PLACE, "York")
+			.containsEntry(Role.SEX, "F")
+			.doesNotContainKey(Role.FULL_NAME);
+		assertThat(loaded.records().get(1).values()).containsEntry(Role.GIVEN_NAME, "Oliver")
+			.containsEntry(Role.FAMILY_NAME, "Jones");
+		assertThat(loaded.unusedColumns()).isEmpty();
+	}
+
+	@Test
+	void namesTheColumnsItDoesNotUse() throws Exception {
+		Path file = write("id,first_name,surname,Favourite colour,Ward\n1,Anne,Smith,blue,3\n");
+
+		LoadedRecords loaded = new RecordReader(Map.of(), Truth.none()).read(file);
+
+		assertThat(loaded.unusedColumns()).containsExactly("Favourite colour", "Ward");
+		assertThat(loaded.unusedColumnsMessage()).contains("Favourite colour, Ward").contains("--columns");
+	}
+
 	private Path write(String content) throws Exception {
 		Path file = directory.resolve("people.csv");
 		Files.writeString(file, content);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class NhsNumberTests {
 
-	private static final Path PDS_EXAMPLES = Path.of("..", "shared", "data", "nhs-pds-examples");
+	private static final Path PDS_EXAMPLES = Path.of("src", "test", "resources", "testdata", "nhs-pds-examples");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "9434765919", "943 476 5919", "943-476-5919", "9000000009", "9912003888" })

@@ -42,7 +42,7 @@ class BenchCommand implements Callable<Integer> {
 		Evaluation pairwise = Evaluation.of(result.linkage(), result.links(), people.truth());
 		out.printf(Locale.ROOT, "pairwise precision=%.4f recall=%.4f f1=%.4f pairs=%d%n", pairwise.precision(),
 				pairwise.recall(), pairwise.f1(), pairwise.decidedMatches());
-		Evaluation evaluation = Clusters.of(result.linkage(), result.links())
+		Evaluation evaluation = Clusters.of(result.linkage(), result.matcher(), result.links())
 			.evaluate(result.linkage(), people.truth());
 		double linkSeconds = since(linking);
 		out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f pairs=%d seconds=%.2f%n", evaluation.precision(),

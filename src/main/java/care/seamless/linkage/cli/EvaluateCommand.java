@@ -3,6 +3,7 @@ package care.seamless.linkage.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import java.util.concurrent.Callable;
 
 import care.seamless.linkage.Clusters;
@@ -62,15 +63,27 @@ class EvaluateCommand implements Callable<Integer> {
 		List<String> keys = loaded.truth();
 		long blockedTrue = result.linkage()
 			.countCandidates((a, b) -> !keys.get(a).isEmpty() && keys.get(a).equals(keys.get(b)));
-		out.printf(Locale.ROOT, "true-pairs-in-candidates=%d (blocking recall %.4f)%n", blockedTrue,
+
+		BiPredicate<Integer, Integer> isTrue = (a, b) -> !keys.get(a).isEmpty() && keys.get(a).equals(keys.get(b));
+		StringBuilder byRule = new StringBuilder();
+		result.linkage()
+			.countCandidatesByKey(isTrue)
+			.forEach((rule, count) -> byRule.append(String.format(Locale.ROOT, " %s=%.4f", rule,
+					evaluation.truePairs() == 0 ? 0 : (double) count / evaluation.truePairs())));
+		out.println("blocking recall by rule:" + byRule);
+		out.printf(Locale.ROOT, "true-pairs-in-candidates=%d (blocking recall %.4f, union of the rules)%n", blockedTrue,
 				evaluation.truePairs() == 0 ? 0 : (double) blockedTrue / evaluation.truePairs());
+		out.printf(Locale.ROOT, "block-size-cap dropped-pairs=%d of which true=%d%n", result.linkage().droppedPairs(),
+				result.linkage().countDropped(isTrue));
 		out.printf(Locale.ROOT, "true-pairs=%d true-positives=%d false-positives=%d false-negatives=%d%n",
 				evaluation.truePairs(), evaluation.truePositives(),
 				evaluation.decidedMatches() - evaluation.truePositives(),
 				evaluation.truePairs() - evaluation.truePositives());
 		out.printf(Locale.ROOT, "pairwise precision=%.4f recall=%.4f f1=%.4f pairs=%d%n", evaluation.precision(),
 				evaluation.recall(), evaluation.f1(), evaluation.decidedMatches());
-		Evaluation clustered = Clusters.of(result.linkage(), result.links()).evaluate(result.linkage(), keys);
+		Clusters clusters = Clusters.of(result.linkage(), result.matcher(), result.links());
+		out.printf(Locale.ROOT, "clusters: joins refused as evidently different people=%d%n", clusters.refused());
+		Evaluation clustered = clusters.evaluate(result.linkage(), keys);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f pairs=%d seconds=%.2f%n", clustered.precision(),
 				clustered.recall(), clustered.f1(), clustered.decidedMatches(), seconds);

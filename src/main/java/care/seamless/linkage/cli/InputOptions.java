@@ -48,9 +48,22 @@ class InputOptions {
 		RecordReader reader = new RecordReader(RecordReader.parseColumns(columns), truth);
 		if (!isJoin()) {
 			LoadedRecords records = reader.read(input);
+			warnOfUnused(input, records);
 			return new Loaded(records, null);
 		}
-		return new Loaded(reader.read(left), reader.read(right));
+		LoadedRecords leftRecords = reader.read(left);
+		LoadedRecords rightRecords = reader.read(right);
+		warnOfUnused(left, leftRecords);
+		warnOfUnused(right, rightRecords);
+		return new Loaded(leftRecords, rightRecords);
+	}
+
+	// On standard error, beside the progress bars, so that standard output stays
+	// machine-readable.
+	private static void warnOfUnused(Path file, LoadedRecords records) {
+		if (!records.unusedColumnsMessage().isEmpty()) {
+			System.err.println(file.getFileName() + ": " + records.unusedColumnsMessage());
+		}
 	}
 
 	record Loaded(LoadedRecords first, @Nullable LoadedRecords second) {

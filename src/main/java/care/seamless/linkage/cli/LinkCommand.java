@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
 		description = "Find records of the same person (Fellegi-Sunter model trained by EM on the input).",
-		subcommands = { LinkCommand.Dedupe.class, LinkCommand.Join.class, EvaluateCommand.class, BenchCommand.class })
+		subcommands = { LinkCommand.Dedupe.class, LinkCommand.Join.class, EvaluateCommand.class, BenchCommand.class,
+				GenerateCommand.class })
 public class LinkCommand {
 
 	/** Options for commands that write pairs. */

@@ -38,6 +38,12 @@ final class LinkRun {
 		out.printf(Locale.ROOT, "records=%d candidate-pairs<=%d all-pairs=%.0f prepare-seconds=%.2f%n", linkage.size(),
 				linkage.blockedPairs(), linkage.totalPairs(), seconds(started));
 		out.println("blocked-pairs-by-key " + linkage.blockedPairsByKey());
+		if (linkage.droppedPairs() > 0) {
+			out.printf(Locale.ROOT,
+					"block-size-cap: %d pairs in blocks still too large after splitting by birth year and initials"
+							+ " were not compared%n",
+					linkage.droppedPairs());
+		}
 		started = System.nanoTime();
 		Model model;
 		if (modelIn != null) {

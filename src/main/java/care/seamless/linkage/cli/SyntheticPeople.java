@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 import care.seamless.linkage.Record;
 import care.seamless.linkage.Role;
@@ -36,8 +37,28 @@ final class SyntheticPeople {
 
 	private final SplittableRandom random;
 
+	// Short forms a clerk might type instead of the name the person registered with.
+	private static final Map<String, String> NICKNAMES = Map.ofEntries(Map.entry("william", "bill"),
+			Map.entry("james", "jim"), Map.entry("thomas", "tom"), Map.entry("oliver", "ollie"),
+			Map.entry("henry", "harry"), Map.entry("margaret", "peggy"), Map.entry("john", "jack"),
+			Map.entry("david", "dave"), Map.entry("peter", "pete"), Map.entry("susan", "sue"),
+			Map.entry("elizabeth", "beth"), Map.entry("robert", "bob"), Map.entry("isabella", "bella"),
+			Map.entry("amelia", "millie"), Map.entry("charlie", "charles"), Map.entry("sophia", "sophie"));
+
 	/** The records and, for each, the person it describes (the truth key). */
 	record People(List<Record> records, List<String> truth) {
+
+	}
+
+	/**
+	 * The hard cases councils' legacy exports look like.
+	 *
+	 * @param datesOfBirth whether records carry a date of birth at all
+	 * @param householdShare the share of people who live with another person of the same
+	 * family name at the same address (a different given name and date of birth)
+	 * @param errors errors in every duplicate, each in a different field
+	 */
+	record Hard(boolean datesOfBirth, double householdShare, int errors) {
 
 	}
 
@@ -61,6 +82,99 @@ final class SyntheticPeople {
 			}
 		}
 		return new People(records, truth);
+	}
+
+	/**
+	 * People with duplicates that each carry {@code hard.errors()} errors in different
+	 * fields, and households: a fifth of people get one or two duplicates, and members of
+	 * one household are different people. No NHS numbers, as in legacy exports.
+	 */
+	People generate(int count, Hard hard) {
+		List<Record> records = new ArrayList<>(count);
+		List<String> truth = new ArrayList<>(count);
+		int person = 0;
+		Map<Role, String> previous = null;
+		while (records.size() < count) {
+			Map<Role, String> original = person();
+			original.remove(Role.NHS_NUMBER);
+			if (previous != null && random.nextDouble() < hard.householdShare()) {
+				moveIn(original, previous);
+			}
+			if (!hard.datesOfBirth()) {
+				original.remove(Role.DATE_OF_BIRTH);
+			}
+			previous = original;
+			String key = String.valueOf(person++);
+			records.add(new Record("p" + key + "-0", original));
+			truth.add(key);
+			int duplicates = random.nextInt(10) < 2 ? 1 + random.nextInt(2) : 0;
+			for (int d = 1; d <= duplicates && records.size() < count; d++) {
+				records.add(new Record("p" + key + "-" + d, corrupt(original, hard.errors())));
+				truth.add(key);
+			}
+		}
+		return new People(records, truth);
+	}
+
+	// A second member of the household: same family name and address, another given name
+	// and date of birth, and no shared e-mail.
+	private void moveIn(Map<Role, String> member, Map<Role, String> household) {
+		member.put(Role.FAMILY_NAME, household.get(Role.FAMILY_NAME));
+		member.put(Role.POSTCODE, household.get(Role.POSTCODE));
+		member.put(Role.ADDRESS_1, household.get(Role.ADDRESS_1));
+		member.put(Role.LOCALITY, household.get(Role.LOCALITY));
+		while (member.get(Role.GIVEN_NAME).equals(household.get(Role.GIVEN_NAME))) {
+			member.put(Role.GIVEN_NAME, givenName());
+		}
+		if (member.containsKey(Role.EMAIL)) {
+			member.put(Role.EMAIL, member.get(Role.GIVEN_NAME) + "." + member.get(Role.FAMILY_NAME)
+					+ random.nextInt(100) + "@example.org");
+		}
+	}
+
+	/** {@code errors} errors, each in a different field (or none left to spoil). */
+	private Map<Role, String> corrupt(Map<Role, String> original, int errors) {
+		Map<Role, String> copy = new EnumMap<>(original);
+		List<Integer> kinds = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
+		int made = 0;
+		while (made < errors && !kinds.isEmpty()) {
+			int kind = kinds.remove(random.nextInt(kinds.size()));
+			// A typo and a nickname both change the given name: one field, one error.
+			if (kind == 0 || kind == 2) {
+				kinds.remove(Integer.valueOf(2 - kind));
+			}
+			boolean done = switch (kind) {
+				case 0 -> replace(copy, Role.GIVEN_NAME, this::typo);
+				case 1 -> replace(copy, Role.FAMILY_NAME, this::typo);
+				case 2 -> replace(copy, Role.GIVEN_NAME, name -> NICKNAMES.getOrDefault(name, name.substring(0, 1)));
+				case 3 -> replace(copy, Role.DATE_OF_BIRTH, dob -> random.nextBoolean()
+						? dob.substring(0, 5) + dob.substring(8, 10) + "-" + dob.substring(5, 7)
+						: (Integer.parseInt(dob.substring(0, 4)) + (random.nextBoolean() ? 1 : -1)) + dob.substring(4));
+				case 4 -> {
+					boolean moved = copy.containsKey(Role.POSTCODE);
+					copy.put(Role.POSTCODE, postcode());
+					copy.put(Role.ADDRESS_1, (1 + random.nextInt(200)) + " " + STREETS[random.nextInt(STREETS.length)]);
+					yield moved;
+				}
+				case 5 -> copy.remove(Role.EMAIL) != null;
+				case 6 -> replace(copy, Role.LOCALITY, this::typo);
+				default -> copy.remove(Role.SEX) != null;
+			};
+			if (done) {
+				made++;
+			}
+		}
+		return copy;
+	}
+
+	private boolean replace(Map<Role, String> values, Role role, UnaryOperator<String> change) {
+		String before = values.get(role);
+		if (before == null) {
+			return false;
+		}
+		String after = change.apply(before);
+		values.put(role, after);
+		return !after.equals(before);
 	}
 
 	private Map<Role, String> person() {

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 class LinkCommandTests {
 
-	private static final Path DATA = Path.of("..", "shared", "data");
+	private static final Path DATA = Path.of("src", "test", "resources", "testdata");
 
 	@Test
 	void evaluateEndsWithTheMachineReadableSummary() {
