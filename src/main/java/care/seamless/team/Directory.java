@@ -33,10 +33,14 @@ public class Directory {
 
 	private final AuditLog auditLog;
 
-	Directory(DirectoryRepository repository, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+	private final SignInThrottle throttle;
+
+	Directory(DirectoryRepository repository, PasswordEncoder passwordEncoder, AuditLog auditLog,
+			SignInThrottle throttle) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
+		this.throttle = throttle;
 	}
 
 	@Transactional
@@ -118,6 +122,23 @@ public class Directory {
 			throw new NotFoundException("Account", account);
 		}
 		auditLog.record(AuditEvent.permitted(actor, enabled ? "enable" : "disable", "Account", account, null));
+	}
+
+	/**
+	 * Lifts a sign-in lockout before it runs out, for someone who has proved who they
+	 * are.
+	 */
+	@Transactional
+	public void unlock(Actor actor, AccountId account) {
+		requireAdministrator(actor);
+		Account found = repository.account(account).orElseThrow(() -> new NotFoundException("Account", account));
+		throttle.unlock(found.username());
+		auditLog.record(AuditEvent.permitted(actor, "unlock", "Account", account, null));
+	}
+
+	@Transactional(readOnly = true)
+	public Set<AccountId> lockedAccounts() {
+		return throttle.lockedAccounts();
 	}
 
 	/** For sign-in only. */

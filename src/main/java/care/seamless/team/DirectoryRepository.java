@@ -211,6 +211,13 @@ class DirectoryRepository {
 			.optional();
 	}
 
+	Optional<Account> account(AccountId id) {
+		return jdbc.sql(SQL_ACCOUNTS + " where a.id = :id")
+			.param("id", id.id())
+			.query(DirectoryRepository::mapAccount)
+			.optional();
+	}
+
 	List<Account> accounts() {
 		return jdbc.sql(SQL_ACCOUNTS + " order by a.username").query(DirectoryRepository::mapAccount).list();
 	}

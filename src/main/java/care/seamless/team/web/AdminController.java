@@ -126,6 +126,7 @@ class AdminController {
 	@GetMapping("/accounts")
 	String accounts(Model model) {
 		model.addAttribute("accounts", directory.accounts());
+		model.addAttribute("locked", directory.lockedAccounts());
 		model.addAttribute("organisations", directory.organisations());
 		model.addAttribute("teams", directory.teams());
 		if (!model.containsAttribute("accountForm")) {
@@ -156,6 +157,13 @@ class AdminController {
 			RedirectAttributes redirect) {
 		directory.setAccountEnabled(actor, id, enabled);
 		redirect.addFlashAttribute("saved", enabled ? "admin.account.enabled" : "admin.account.disabled");
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/accounts/{id}/unlock")
+	String unlock(Actor actor, @PathVariable AccountId id, RedirectAttributes redirect) {
+		directory.unlock(actor, id);
+		redirect.addFlashAttribute("saved", "admin.account.unlocked");
 		return "redirect:/admin/accounts";
 	}
 
