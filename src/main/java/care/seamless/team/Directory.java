@@ -115,9 +115,19 @@ public class Directory {
 		return createAccount(actor, username, rawPassword, practitioner, roles);
 	}
 
+	/**
+	 * Disabling ends the account's open sessions at once: each request checks
+	 * {@link #standing}.
+	 */
 	@Transactional
 	public void setAccountEnabled(Actor actor, AccountId account, boolean enabled) {
 		requireAdministrator(actor);
+		if (!enabled) {
+			if (account.equals(actor.accountId())) {
+				throw new DirectoryRule("enabled", "You cannot disable your own account");
+			}
+			requireAnotherAdministrator(account, "disable");
+		}
 		if (repository.setEnabled(account, enabled) == 0) {
 			throw new NotFoundException("Account", account);
 		}
@@ -139,6 +149,21 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public Set<AccountId> lockedAccounts() {
 		return throttle.lockedAccounts();
+	}
+
+	/** The account's standing now, checked on every request of a session. */
+	@Transactional(readOnly = true)
+	public Optional<SessionStanding> standing(AccountId account) {
+		return repository.standing(account);
+	}
+
+	// Keeps at least one enabled administrator, so nobody can lock everyone out.
+	private void requireAnotherAdministrator(AccountId account, String change) {
+		List<AccountId> administrators = repository.lockEnabledAdministrators();
+		if (administrators.size() == 1 && administrators.contains(account)) {
+			throw new DirectoryRule("enabled",
+					"You cannot " + change + " the last administrator: make someone else an administrator first");
+		}
 	}
 
 	/** For sign-in only. */

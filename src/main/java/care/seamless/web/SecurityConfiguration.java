@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -24,12 +25,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle) throws Exception {
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory) throws Exception {
 		// Set on the chain itself so no parent manager can try the password again
 		// unthrottled.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)));
+		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**", "/error")

@@ -155,7 +155,13 @@ class AdminController {
 	@PostMapping("/accounts/{id}/enabled")
 	String setEnabled(Actor actor, @PathVariable AccountId id, @RequestParam boolean enabled,
 			RedirectAttributes redirect) {
-		directory.setAccountEnabled(actor, id, enabled);
+		try {
+			directory.setAccountEnabled(actor, id, enabled);
+		}
+		catch (DirectoryRule ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+			return "redirect:/admin/accounts";
+		}
 		redirect.addFlashAttribute("saved", enabled ? "admin.account.enabled" : "admin.account.disabled");
 		return "redirect:/admin/accounts";
 	}
