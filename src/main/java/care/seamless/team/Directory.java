@@ -93,8 +93,9 @@ public class Directory {
 		if (repository.usernameExists(username)) {
 			throw new DirectoryRule("username", "The username " + username + " is already taken");
 		}
-		if (rawPassword.length() < 12) {
-			throw new DirectoryRule("password", "Use a password of at least 12 characters");
+		String weakness = PasswordPolicy.problem(rawPassword, username);
+		if (weakness != null) {
+			throw new DirectoryRule("password", weakness);
 		}
 		AccountId id = AccountId.random();
 		repository.insertAccount(id, username, passwordEncoder.encode(rawPassword), practitioner, roles);
