@@ -111,6 +111,12 @@ public class Directory {
 		PractitionerId practitioner = registerPractitioner(actor, organisation, givenName, familyName, profession,
 				email);
 		if (team != null) {
+			boolean teamInOrganisation = repository.teams()
+				.stream()
+				.anyMatch(t -> t.id().equals(team) && t.organisationId().equals(organisation));
+			if (!teamInOrganisation) {
+				throw new DirectoryRule("teamId", "Choose a team of the practitioner's own organisation");
+			}
 			addToTeam(actor, team, practitioner, manager);
 		}
 		return createAccount(actor, username, rawPassword, practitioner, roles);

@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -114,6 +115,37 @@ class AccountAdministrationTests {
 			.with(csrf()));
 		mvc.perform(get("/admin/accounts").session(session).flashAttr("refused", "You cannot disable your own account"))
 			.andExpect(content().string(containsString("You cannot disable your own account")));
+	}
+
+	@Test
+	void aBadEmailAndATeamOfAnotherOrganisationAreFieldMessagesAndNothingIsSaved() throws Exception {
+		Fixtures.Staff admin = administrator();
+		Fixtures.Staff nurse = nurse();
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		String username = Fixtures.unique("housing");
+		mvc.perform(post("/admin/accounts").param("organisationId", council.toString())
+			.param("givenName", "Hal")
+			.param("familyName", "Officer")
+			.param("profession", "SOCIAL_WORKER")
+			.param("email", "not-an-email")
+			.param("username", username)
+			.param("password", "kettle-meadow-lantern")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("accountForm", "email"));
+		mvc.perform(post("/admin/accounts").param("organisationId", council.toString())
+			.param("givenName", "Hal")
+			.param("familyName", "Officer")
+			.param("profession", "SOCIAL_WORKER")
+			.param("teamId", nurse.teamId().toString())
+			.param("username", username)
+			.param("password", "kettle-meadow-lantern")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("accountForm", "teamId"));
+		assertThat(directory.accountForSignIn(username)).isEmpty();
 	}
 
 	private MockHttpSession signIn(String username) throws Exception {

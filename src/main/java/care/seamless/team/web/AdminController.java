@@ -14,6 +14,7 @@ import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
 import care.seamless.shared.Profession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -55,8 +56,9 @@ class AdminController {
 	record AccountForm(@NotNull(message = "{admin.organisation.required}") OrganisationId organisationId,
 			@NotBlank(message = "{admin.givenName.required}") String givenName,
 			@NotBlank(message = "{admin.familyName.required}") String familyName,
-			@NotNull(message = "{admin.profession.required}") Profession profession, String email, TeamId teamId,
-			Boolean teamManager,
+			@NotNull(message = "{admin.profession.required}") Profession profession,
+			@Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{admin.email.invalid}") String email,
+			TeamId teamId, Boolean teamManager,
 			@NotBlank(message = "{admin.username.required}") @Pattern(regexp = "^[a-z0-9._-]{3,40}$",
 					message = "{admin.username.invalid}") String username,
 			@NotBlank(message = "{admin.password.required}") String password, Set<Role> roles) {
