@@ -13,5 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record Account(AccountId id, String username, String passwordHash, boolean enabled, Set<Role> roles,
 		@Nullable PractitionerId practitionerId, @Nullable String displayName, @Nullable OrganisationId organisationId,
-		@Nullable String organisationCode, @Nullable String organisationName) {
+		@Nullable String organisationCode, @Nullable String organisationName, long sessionEpoch,
+		boolean mustChangePassword) {
 }

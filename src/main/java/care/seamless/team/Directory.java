@@ -42,10 +42,14 @@ public class Directory {
 
 	private final AuditLog auditLog;
 
-	Directory(DirectoryRepository repository, PasswordEncoder passwordEncoder, AuditLog auditLog) {
+	private final SignInThrottle throttle;
+
+	Directory(DirectoryRepository repository, PasswordEncoder passwordEncoder, AuditLog auditLog,
+			SignInThrottle throttle) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
 		this.auditLog = auditLog;
+		this.throttle = throttle;
 	}
 
 	@Transactional
@@ -98,8 +102,9 @@ public class Directory {
 		if (repository.usernameExists(username)) {
 			throw new DirectoryRule("username", "The username " + username + " is already taken");
 		}
-		if (rawPassword.length() < 12) {
-			throw new DirectoryRule("password", "Use a password of at least 12 characters");
+		String weakness = PasswordPolicy.problem(rawPassword, username);
+		if (weakness != null) {
+			throw new DirectoryRule("password", weakness);
 		}
 		AccountId id = AccountId.random();
 		repository.insertAccount(id, username, passwordEncoder.encode(rawPassword), practitioner, roles);
@@ -115,18 +120,66 @@ public class Directory {
 		PractitionerId practitioner = registerPractitioner(actor, organisation, givenName, familyName, profession,
 				email);
 		if (team != null) {
+			boolean teamInOrganisation = repository.teams()
+				.stream()
+				.anyMatch(t -> t.id().equals(team) && t.organisationId().equals(organisation));
+			if (!teamInOrganisation) {
+				throw new DirectoryRule("teamId", "Choose a team of the practitioner's own organisation");
+			}
 			addToTeam(actor, team, practitioner, manager);
 		}
 		return createAccount(actor, username, rawPassword, practitioner, roles);
 	}
 
+	/**
+	 * Disabling ends the account's open sessions at once: each request checks
+	 * {@link #standing}.
+	 */
 	@Transactional
 	public void setAccountEnabled(Actor actor, AccountId account, boolean enabled) {
 		requireAdministrator(actor);
+		if (!enabled) {
+			if (account.equals(actor.accountId())) {
+				throw new DirectoryRule("enabled", "You cannot disable your own account");
+			}
+			requireAnotherAdministrator(account, "disable");
+		}
 		if (repository.setEnabled(account, enabled) == 0) {
 			throw new NotFoundException("Account", account);
 		}
 		auditLog.record(AuditEvent.permitted(actor, enabled ? "enable" : "disable", "Account", account, null));
+	}
+
+	/**
+	 * Lifts a sign-in lockout before it runs out, for someone who has proved who they
+	 * are.
+	 */
+	@Transactional
+	public void unlock(Actor actor, AccountId account) {
+		requireAdministrator(actor);
+		Account found = repository.account(account).orElseThrow(() -> new NotFoundException("Account", account));
+		throttle.unlock(found.username());
+		auditLog.record(AuditEvent.permitted(actor, "unlock", "Account", account, null));
+	}
+
+	@Transactional(readOnly = true)
+	public Set<AccountId> lockedAccounts() {
+		return throttle.lockedAccounts();
+	}
+
+	/** The account's standing now, checked on every request of a session. */
+	@Transactional(readOnly = true)
+	public Optional<SessionStanding> standing(AccountId account) {
+		return repository.standing(account);
+	}
+
+	// Keeps at least one enabled administrator, so nobody can lock everyone out.
+	private void requireAnotherAdministrator(AccountId account, String change) {
+		List<AccountId> administrators = repository.lockEnabledAdministrators();
+		if (administrators.size() == 1 && administrators.contains(account)) {
+			throw new DirectoryRule("enabled",
+					"You cannot " + change + " the last administrator: make someone else an administrator first");
+		}
 	}
 
 	/** For sign-in only. */

@@ -65,7 +65,7 @@ class DirectoryRepository {
 			""";
 
 	private static final String SQL_ACCOUNTS = """
-			select a.id, a.username, a.password_hash, a.enabled, a.practitioner_id,
+			select a.id, a.username, a.password_hash, a.enabled, a.practitioner_id, a.session_epoch, a.must_change_password,
 			       p.given_name || ' ' || p.family_name as display_name, o.id as organisation_id, o.code as organisation_code,
 			       o.name as organisation_name,
 			       (select string_agg(r.role, ',') from team.account_role r where r.account_id = a.id) as roles
@@ -211,15 +211,45 @@ class DirectoryRepository {
 			.optional();
 	}
 
+	Optional<Account> account(AccountId id) {
+		return jdbc.sql(SQL_ACCOUNTS + " where a.id = :id")
+			.param("id", id.id())
+			.query(DirectoryRepository::mapAccount)
+			.optional();
+	}
+
 	List<Account> accounts() {
 		return jdbc.sql(SQL_ACCOUNTS + " order by a.username").query(DirectoryRepository::mapAccount).list();
 	}
 
-	int setEnabled(AccountId id, boolean enabled) {
-		return jdbc.sql("update team.account set enabled = :enabled, version = version + 1 where id = :id")
-			.param("enabled", enabled)
+	Optional<SessionStanding> standing(AccountId id) {
+		return jdbc.sql("select enabled, session_epoch, must_change_password from team.account where id = :id")
 			.param("id", id.id())
-			.update();
+			.query((rs, n) -> new SessionStanding(rs.getBoolean("enabled"), rs.getLong("session_epoch"),
+					rs.getBoolean("must_change_password")))
+			.optional();
+	}
+
+	/**
+	 * The enabled administrators, locked until the transaction ends so two administrators
+	 * cannot each demote the other and leave none.
+	 */
+	List<AccountId> lockEnabledAdministrators() {
+		return jdbc
+			.sql("""
+					select a.id from team.account a
+					where a.enabled and exists (select 1 from team.account_role r where r.account_id = a.id and r.role = 'ADMINISTRATOR')
+					order by a.id for update of a
+					""")
+			.query((rs, n) -> new AccountId(rs.getObject("id", UUID.class)))
+			.list();
+	}
+
+	int setEnabled(AccountId id, boolean enabled) {
+		return jdbc.sql("""
+				update team.account set enabled = :enabled, version = version + 1,
+				session_epoch = session_epoch + case when :enabled then 0 else 1 end where id = :id
+				""").param("enabled", enabled).param("id", id.id()).update();
 	}
 
 	private static Organisation mapOrganisation(ResultSet rs, int n) throws SQLException {
@@ -252,7 +282,7 @@ class DirectoryRepository {
 				rs.getString("password_hash"), rs.getBoolean("enabled"), roles,
 				practitionerId == null ? null : new PractitionerId(practitionerId), rs.getString("display_name"),
 				organisationId == null ? null : new OrganisationId(organisationId), rs.getString("organisation_code"),
-				rs.getString("organisation_name"));
+				rs.getString("organisation_name"), rs.getLong("session_epoch"), rs.getBoolean("must_change_password"));
 	}
 
 }

@@ -3,6 +3,7 @@ package care.seamless.web;
 import java.util.Collection;
 import java.util.List;
 
+import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 import care.seamless.shared.Purpose;
 import care.seamless.team.Account;
@@ -26,6 +27,14 @@ class SignedInUser implements UserDetails {
 	Actor actor(Purpose purpose) {
 		return new Actor(account.id(), account.username(), account.practitionerId(), account.organisationId(),
 				account.organisationCode(), account.roles(), purpose);
+	}
+
+	AccountId accountId() {
+		return account.id();
+	}
+
+	long sessionEpoch() {
+		return account.sessionEpoch();
 	}
 
 	String displayName() {

@@ -14,6 +14,7 @@ import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
 import care.seamless.shared.Profession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -55,8 +56,9 @@ class AdminController {
 	record AccountForm(@NotNull(message = "{admin.organisation.required}") OrganisationId organisationId,
 			@NotBlank(message = "{admin.givenName.required}") String givenName,
 			@NotBlank(message = "{admin.familyName.required}") String familyName,
-			@NotNull(message = "{admin.profession.required}") Profession profession, String email, TeamId teamId,
-			Boolean teamManager,
+			@NotNull(message = "{admin.profession.required}") Profession profession,
+			@Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{admin.email.invalid}") String email,
+			TeamId teamId, Boolean teamManager,
 			@NotBlank(message = "{admin.username.required}") @Pattern(regexp = "^[a-z0-9._-]{3,40}$",
 					message = "{admin.username.invalid}") String username,
 			@NotBlank(message = "{admin.password.required}") String password, Set<Role> roles) {
@@ -126,6 +128,7 @@ class AdminController {
 	@GetMapping("/accounts")
 	String accounts(Model model) {
 		model.addAttribute("accounts", directory.accounts());
+		model.addAttribute("locked", directory.lockedAccounts());
 		model.addAttribute("organisations", directory.organisations());
 		model.addAttribute("teams", directory.teams());
 		if (!model.containsAttribute("accountForm")) {
@@ -154,8 +157,21 @@ class AdminController {
 	@PostMapping("/accounts/{id}/enabled")
 	String setEnabled(Actor actor, @PathVariable AccountId id, @RequestParam boolean enabled,
 			RedirectAttributes redirect) {
-		directory.setAccountEnabled(actor, id, enabled);
+		try {
+			directory.setAccountEnabled(actor, id, enabled);
+		}
+		catch (DirectoryRule ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+			return "redirect:/admin/accounts";
+		}
 		redirect.addFlashAttribute("saved", enabled ? "admin.account.enabled" : "admin.account.disabled");
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/accounts/{id}/unlock")
+	String unlock(Actor actor, @PathVariable AccountId id, RedirectAttributes redirect) {
+		directory.unlock(actor, id);
+		redirect.addFlashAttribute("saved", "admin.account.unlocked");
 		return "redirect:/admin/accounts";
 	}
 

@@ -1,0 +1,52 @@
+package care.seamless.web;
+
+import java.io.IOException;
+
+import care.seamless.team.Directory;
+import care.seamless.team.SessionStanding;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session as soon as its account is disabled, or its roles or password are changed
+ * by an administrator, by reading the account's standing from the database on each
+ * request. A check per request, rather than Spring Security's in-memory session registry,
+ * because it works with any session store and on every node of a cluster. Once the
+ * context is cleared the request goes on as anonymous, so pages are sent to sign-in and
+ * the API answers 401 as for anyone not signed in.
+ */
+class AccountStandingFilter extends OncePerRequestFilter {
+
+	private final Directory directory;
+
+	AccountStandingFilter(Directory directory) {
+		this.directory = directory;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+			boolean allowed = directory.standing(user.accountId())
+				.map(standing -> standing.allows(user.sessionEpoch()))
+				.orElse(false);
+			if (!allowed) {
+				SecurityContextHolder.clearContext();
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}
