@@ -172,6 +172,8 @@ class ArchitectureTests {
 			// but do not check themselves (careplan and consent owners, issue 10).
 			Map.entry("CarePlans.partnerOptions", "form options of a plan already opened"),
 			Map.entry("CarePlans.possibleOwners", "form options of a plan already opened"),
+			Map.entry("Choices.attorneysAndDeputies",
+					"names offered on the withdrawal form of a record already opened"),
 			Map.entry("Choices.latestCapacity", "shown with choices already read"));
 
 }

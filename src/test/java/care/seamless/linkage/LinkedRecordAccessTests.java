@@ -302,7 +302,10 @@ class LinkedRecordAccessTests {
 
 		final Fixtures.Staff socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
 
-		final Fixtures.Staff manager = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.TEAM_MANAGER);
+		// Managers decide pairs in which they answer for one record (ADR 16): this one
+		// manages the social worker who leads the council's record.
+		final Fixtures.Staff manager = fixtures.practitionerIn(council, socialWorker.teamId(), Profession.SOCIAL_WORKER,
+				true, Role.TEAM_MANAGER);
 
 		final Fixtures.Staff nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
 
