@@ -435,14 +435,22 @@ final class ReadPathWorld {
 						"Capacity notes " + token);
 				// The page shows who assessed (their username) and the outcome, not the
 				// notes: the row itself is the item.
-				items.add(new Item(Kind.CAPACITY, person, token, DataCategory.GENERAL, assessor.organisationId(), id,
-						null));
+				// Capacity assessments and best-interests decisions are mental-health
+				// information held by the assessor's organisation (migration V40).
+				items.add(new Item(Kind.CAPACITY, person, token, DataCategory.MENTAL_HEALTH, assessor.organisationId(),
+						id, null));
 				if (c.bestInterests()) {
 					String decision = token();
-					UUID best = choices.decideBestInterests(assessor.actor(), person, id, ChoiceKind.CONSENT, null,
-							DataCategory.GENERAL, "Best interests " + decision, "Daughter " + decision, null, null);
-					items.add(new Item(Kind.BEST_INTERESTS, person, decision, DataCategory.GENERAL,
-							assessor.organisationId(), best, null));
+					try {
+						UUID best = choices.decideBestInterests(assessor.actor(), person, id, ChoiceKind.CONSENT, null,
+								DataCategory.GENERAL, "Best interests " + decision, "Daughter " + decision, null, null);
+						items.add(new Item(Kind.BEST_INTERESTS, person, decision, DataCategory.MENTAL_HEALTH,
+								assessor.organisationId(), best, null));
+					}
+					catch (ObjectionAgainstOwnOrganisation refused) {
+						// a consent in the person's best interests may not outweigh an
+						// objection against the decider's own organisation
+					}
 				}
 			}
 		}

@@ -62,7 +62,10 @@ class LinkedRecordJourneyBrowserTests {
 		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
 		fixtures.agreement(Set.of(council, trust), DataCategory.values());
 		var socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
-		var manager = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.TEAM_MANAGER);
+		// Managers decide pairs in which they answer for one record (ADR 16): this one
+		// manages the social worker who leads the council's record.
+		var manager = fixtures.practitionerIn(council, socialWorker.teamId(), Profession.SOCIAL_WORKER, true,
+				Role.TEAM_MANAGER);
 		var nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
 		String family = Fixtures.unique("Objectwood");
 		LocalDate born = LocalDate.of(1936, 2, 2).plusDays(family.hashCode() % 300);
