@@ -98,8 +98,13 @@ public class ActionQueues {
 	 */
 	@Transactional
 	public WorkQueues queues(Actor actor) {
-		SqlCondition visible = accessPolicy.visibleItems(actor, "act.person_id", "act.category",
-				"act.owner_organisation_id");
+		// An action is listed only where its person's record opens too: the queue names
+		// the
+		// person, and a name must not reach someone the record is closed to (an item
+		// reached through a linked record can be visible when the record is not).
+		SqlCondition visible = accessPolicy
+			.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
+			.and(accessPolicy.visibleRecords(actor, "act.person_id"));
 		SqlCondition reason = accessPolicy.withheldReason(actor, "act.person_id", "act.category",
 				"act.owner_organisation_id");
 		LocalDate today = LocalDate.now(clock);

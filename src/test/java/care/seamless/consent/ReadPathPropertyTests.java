@@ -291,10 +291,17 @@ class ReadPathPropertyTests {
 			oracle.shows(reader, api, "search API of " + reader);
 			oracle.shows(reader, read(reader, true, "/people?q=" + world.surname()), "search page of " + reader);
 			oracle.shows(reader, read(reader, true, "/"), "caseload page of " + reader);
+			// The caseload lists a linked person once: the survivor when it may be
+			// opened.
+			Set<PersonId> listed = new HashSet<>(openable);
+			world.linked()
+				.stream()
+				.filter(group -> openable.contains(group.get(0)))
+				.forEach(group -> group.subList(1, group.size()).forEach(listed::remove));
 			Caseload caseload = context.getBean(People.class).caseload(reader.actor(), 1);
 			assertThat(caseload.people()).extracting(PersonSummary::id)
 				.filteredOn(world.people().stream().map(BuiltPerson::id).toList()::contains)
-				.containsExactlyInAnyOrderElementsOf(openable);
+				.containsExactlyInAnyOrderElementsOf(listed);
 			Statistics.label("records found by name").collect(openable.size());
 		}
 	}
