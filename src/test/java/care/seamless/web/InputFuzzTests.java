@@ -102,10 +102,12 @@ class InputFuzzTests {
 
 	@Test
 	@Disabled("""
-			Known failures left (2026-12-05, seed 20261205): POST /people, /people/{id} and /people/import \
-			render a null form after a failed conversion (500); POST /people/{id}/capacity, /best-interests, \
-			/choices and care-plan /decisions/{id}/choice, /next-review, /risks answer 400 after a table \
-			changed. Also takes about 7 minutes on a loaded machine; trim REQUESTS once green.""")
+			Known failures left (2026-12-05 04:49 run, seed 20261205, 31 s on an idle machine; the person and \
+			import form 500s are fixed): POST /people/{id}/capacity, /best-interests, /choices and care-plan \
+			/decisions/{decisionId}/choice, /next-review, /risks answer 400 after a table changed. Reading the \
+			code (not yet confirmed by a run), each re-renders its page to show the error, and that page's read \
+			of the record writes an access row to audit.entry: the comparison should ignore audit.entry rows only, \
+			or those forms should put the typed form back as PersonController.recover does.""")
 	void noHostileInputGetsAServerErrorOrSavesAnything() throws Exception {
 		random = new Random(SEED);
 		List<UserDetails> users = users();

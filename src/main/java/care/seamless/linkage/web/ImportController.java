@@ -13,11 +13,13 @@ import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
 import care.seamless.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +53,22 @@ class ImportController {
 	}
 
 	@PostMapping("/people/import")
-	String upload(Actor actor, @ModelAttribute("form") ImportForm form, BindingResult result, Model model)
-			throws IOException {
+	String upload(Actor actor, @ModelAttribute("form") @Nullable ImportForm form, BindingResult result, Model model,
+			HttpServletRequest request) throws IOException {
+		if (form == null || result.getTarget() == null) {
+			// A value Spring could not convert (a file sent as plain text) leaves the
+			// binding result without its form, so the page could not show the message;
+			// it is shown with the columns as typed, the original errors, and no file.
+			ImportForm typed = new ImportForm(null, request.getParameter("columns"));
+			BindingResult recovered = new BeanPropertyBindingResult(typed, "form");
+			recovered.addAllErrors(result);
+			model.addAttribute("form", typed);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", recovered);
+			if (!recovered.hasFieldErrors("file")) {
+				recovered.rejectValue("file", "matching.import.error.noFile");
+			}
+			return "matching/import";
+		}
 		MultipartFile file = form.file();
 		if (file == null || file.isEmpty()) {
 			result.rejectValue("file", "matching.import.error.noFile");

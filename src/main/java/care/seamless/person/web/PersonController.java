@@ -17,10 +17,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -81,6 +83,10 @@ class PersonController {
 	@PostMapping("/people")
 	String register(Actor actor, @Valid @ModelAttribute("form") PersonForm form, BindingResult result,
 			@RequestParam(defaultValue = "false") boolean confirmedNew, Model model, RedirectAttributes redirect) {
+		if (result.getTarget() == null) {
+			recover(form, result, model);
+			return "person/form";
+		}
 		checkDate(form, result);
 		if (result.hasErrors()) {
 			return "person/form";
@@ -121,6 +127,10 @@ class PersonController {
 	String update(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("form") PersonForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		model.addAttribute("personId", id);
+		if (result.getTarget() == null) {
+			recover(form, result, model);
+			return "person/form";
+		}
 		checkDate(form, result);
 		if (result.hasErrors()) {
 			return "person/form";
@@ -187,6 +197,21 @@ class PersonController {
 		model.addAttribute("entries", people.accessHistory(actor, id, 500));
 		model.addAttribute("personId", id);
 		return "person/access-history";
+	}
+
+	/**
+	 * A value that could not be converted (an unknown sex, a version that is not a
+	 * number) leaves the binding result without its form, so the page could not show the
+	 * message beside the field. Spring still hands us the form with each unconvertible
+	 * value left empty; it is put back with the original errors, so the person sees their
+	 * typing and what to correct.
+	 */
+	private static void recover(@Nullable PersonForm typed, BindingResult failed, Model model) {
+		PersonForm form = typed == null ? PersonForm.empty() : typed;
+		BindingResult result = new BeanPropertyBindingResult(form, "form");
+		result.addAllErrors(failed);
+		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
 	}
 
 	private static void checkDate(PersonForm form, BindingResult result) {

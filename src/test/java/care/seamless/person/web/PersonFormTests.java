@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -92,6 +93,21 @@ class PersonFormTests {
 	}
 
 	@Test
+	void showsTheFormAgainWithTheFieldNamedWhenAValueCannotBeConverted() throws Exception {
+		long before = people.count();
+		mvc.perform(form("", "Edna", "27", "3", "1947").with(replaced("sex", "UNKNOWN_VALUE")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "sex"))
+			.andExpect(content().string(containsString("value=\"Edna\"")))
+			.andExpect(content().string(containsString("Choose the sex as recorded")));
+		mvc.perform(form("", "Edna", "27", "3", "1947").with(replaced("version", "NaN"))
+			.param("interpreterNeeded", "maybe"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "version", "interpreterNeeded"));
+		assertThat(people.count()).isEqualTo(before);
+	}
+
+	@Test
 	void refusesAFormWithoutTheCsrfToken() throws Exception {
 		mvc.perform(post("/people").with(httpBasic(worker.username(), Fixtures.PASSWORD)).param("givenName", "No"))
 			.andExpect(status().isForbidden());
@@ -108,6 +124,13 @@ class PersonFormTests {
 	@Test
 	void theApiRequiresSignIn() throws Exception {
 		mvc.perform(get("/api/v1/people").param("q", "smith")).andExpect(status().isUnauthorized());
+	}
+
+	private static RequestPostProcessor replaced(String name, String value) {
+		return request -> {
+			request.setParameter(name, value);
+			return request;
+		};
 	}
 
 	private MockHttpServletRequestBuilder form(String nhs, String given, String day, String month, String year) {
