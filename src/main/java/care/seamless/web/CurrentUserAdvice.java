@@ -1,5 +1,7 @@
 package care.seamless.web;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,7 +12,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
 	@ModelAttribute("currentUser")
-	CurrentUser currentUser() {
+	@Nullable CurrentUser currentUser() {
+		return current();
+	}
+
+	/**
+	 * The signed-in user, or null; error pages ask for it themselves, because Spring does
+	 * not run model attribute methods for exception handlers, and without it the header
+	 * would lose the user's name and the sign-out button.
+	 */
+	static @Nullable CurrentUser current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return new CurrentUser(user.displayName(), user.organisationName(), has(user, "ROLE_ADMINISTRATOR"),

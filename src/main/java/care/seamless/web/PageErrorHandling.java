@@ -31,6 +31,7 @@ class PageErrorHandling {
 
 	@ExceptionHandler(AccessDenied.class)
 	String accessDenied(AccessDenied ex, Model model, HttpServletResponse response) {
+		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("decision", ex.decision());
 		model.addAttribute("personId", ex.person());
@@ -38,13 +39,15 @@ class PageErrorHandling {
 	}
 
 	@ExceptionHandler(ConcurrentEditException.class)
-	String conflict(HttpServletResponse response) {
+	String conflict(Model model, HttpServletResponse response) {
+		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_CONFLICT);
 		return "error/conflict";
 	}
 
 	@ExceptionHandler(NotFoundException.class)
-	String notFound(HttpServletResponse response) {
+	String notFound(Model model, HttpServletResponse response) {
+		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return "error/not-found";
 	}
@@ -54,43 +57,50 @@ class PageErrorHandling {
 	 * form value (a tampered hidden field or choice) is refused and nothing is saved.
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response) {
+	String typeMismatch(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			return notFound(response);
+			return notFound(model, response);
 		}
-		return badRequest(response);
+		return badRequest(model, response);
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	String missingParameter(HttpServletResponse response) {
-		return badRequest(response);
+	String missingParameter(Model model, HttpServletResponse response) {
+		return badRequest(model, response);
 	}
 
 	@ExceptionHandler(RefusedInput.class)
 	String refused(RefusedInput ex, Model model, HttpServletResponse response) {
 		model.addAttribute("refusedField", ex.field());
 		model.addAttribute("refusedReason", ex.reason().messageKey());
-		return badRequest(response);
+		return badRequest(model, response);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(MaxUploadSizeExceededException ex, Model model, HttpServletResponse response) {
+		signedIn(model);
 		model.addAttribute("uploadLimit", DataErrors.uploadLimit(ex));
 		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 		return "error/bad-request";
 	}
 
 	@ExceptionHandler(DataAccessException.class)
-	String dataError(DataAccessException ex, HttpServletResponse response) throws DataAccessException {
+	String dataError(DataAccessException ex, Model model, HttpServletResponse response) throws DataAccessException {
 		if (!DataErrors.isBadValue(ex)) {
 			throw ex;
 		}
-		return badRequest(response);
+		return badRequest(model, response);
 	}
 
-	private static String badRequest(HttpServletResponse response) {
+	private static String badRequest(Model model, HttpServletResponse response) {
+		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "error/bad-request";
+	}
+
+	/** Keeps the header's name and sign-out button on an error page. */
+	static void signedIn(Model model) {
+		model.addAttribute("currentUser", CurrentUserAdvice.current());
 	}
 
 }
