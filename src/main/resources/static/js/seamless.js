@@ -2,6 +2,18 @@
 import { initAll } from '/webjars/govuk-frontend/5.13.0/dist/govuk/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+// An error that names a group of radios or checkboxes links to the group; point it at the first
+// choice instead, so following the link puts the focus where the answer goes.
+for (const link of document.querySelectorAll('.govuk-error-summary__list a[href^="#"]')) {
+	const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+	if (target && !target.matches('input, select, textarea, button')) {
+		const first = target.querySelector('input:not([type=hidden]), select, textarea');
+		if (first && first.id) {
+			link.hash = first.id;
+		}
+	}
+}
+
 // The error summary takes focus on load and its links move focus to their field.
 initAll();
 

@@ -44,55 +44,56 @@ class ObjectiveRules {
 		this.clock = clock;
 	}
 
+	/** Checks every rule before refusing, so the form can name every problem at once. */
 	NewObjective check(CarePlanRepository.PlanRow plan, PersonId person, NewObjective o) {
-		String description = required(o.description(), "description", "Describe the objective");
-		String target = required(o.target(), "target", "Enter the target: what will have changed");
-		String measure = required(o.measure(), "measure", "Enter how progress will be measured");
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		String description = required(o.description(), "description", "Describe the objective", problems);
+		String target = required(o.target(), "target", "Enter the target: what will have changed", problems);
+		String measure = required(o.measure(), "measure", "Enter how progress will be measured", problems);
 		if (o.targetDate() == null) {
-			throw new CarePlanRule("targetDate",
-					"Enter the date the objective should be met by, for example 27 3 2027");
+			problems.add("targetDate", "Enter the date the objective should be met by, for example 27 3 2027");
 		}
-		if (o.targetDate().isBefore(LocalDate.now(clock))) {
-			throw new CarePlanRule("targetDate", "The target date must be today or in the future");
+		else if (o.targetDate().isBefore(LocalDate.now(clock))) {
+			problems.add("targetDate", "The target date must be today or in the future");
 		}
 		if (o.section() == null) {
-			throw new CarePlanRule("section", "Choose whether this is a health or a social care objective");
+			problems.add("section", "Choose whether this is a health or a social care objective");
 		}
 		if (o.category() == null) {
-			throw new CarePlanRule("category", "Choose the kind of information: it decides who may see the objective");
+			problems.add("category", "Choose the kind of information: it decides who may see the objective");
 		}
-		List<String> needs = needs(o.needCodes());
+		List<String> needs = needs(o.needCodes(), problems);
 		if (o.partners().isEmpty()) {
-			throw new CarePlanRule("partners", "Name at least one partner organisation that contributes");
+			problems.add("partners", "Name at least one partner organisation that contributes");
 		}
-		Set<OrganisationId> inCareTeam = organisationsInCareTeam(person);
-		if (!inCareTeam.containsAll(o.partners())) {
-			throw new CarePlanRule("partners",
+		else if (!organisationsInCareTeam(person).containsAll(o.partners())) {
+			problems.add("partners",
 					"Every partner named must have someone in the person's care team; add them to the care team first");
 		}
 		if (o.outcomeId() != null
 				&& repository.outcomes(plan.id()).stream().noneMatch(out -> out.id().equals(o.outcomeId()))) {
-			throw new CarePlanRule("outcomeId", "Choose one of the outcomes in this plan");
+			problems.add("outcomeId", "Choose one of the outcomes in this plan");
 		}
+		problems.refuseIfAny();
 		return new NewObjective(o.outcomeId(), o.section(), description, target, measure, o.targetDate(), needs,
 				o.partners(), o.category());
 	}
 
-	private List<String> needs(List<String> codes) {
+	private List<String> needs(List<String> codes, CarePlanRule.Collector problems) {
 		Set<String> distinct = new LinkedHashSet<>();
 		for (String code : codes) {
 			if (code == null || code.isBlank()) {
 				continue;
 			}
-			Concept concept = terminology.find(code.trim())
-				.orElseThrow(() -> new CarePlanRule("needCodes", "Choose needs from the list"));
-			if (concept.kind() != ConceptKind.NEED && concept.kind() != ConceptKind.RISK) {
-				throw new CarePlanRule("needCodes", "Choose needs from the list");
+			Concept concept = terminology.find(code.trim()).orElse(null);
+			if (concept == null || (concept.kind() != ConceptKind.NEED && concept.kind() != ConceptKind.RISK)) {
+				problems.add("needCodes", "Choose needs from the list");
+				return List.of();
 			}
 			distinct.add(concept.code());
 		}
 		if (distinct.isEmpty()) {
-			throw new CarePlanRule("needCodes", "Choose at least one assessed need this objective addresses");
+			problems.add("needCodes", "Choose at least one assessed need this objective addresses");
 		}
 		return List.copyOf(distinct);
 	}
@@ -106,9 +107,10 @@ class ObjectiveRules {
 			.collect(Collectors.toSet());
 	}
 
-	private static String required(String text, String field, String message) {
+	private static String required(String text, String field, String message, CarePlanRule.Collector problems) {
 		if (text == null || text.isBlank()) {
-			throw new CarePlanRule(field, message);
+			problems.add(field, message);
+			return "";
 		}
 		return text.trim();
 	}

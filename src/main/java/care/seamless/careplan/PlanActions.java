@@ -69,21 +69,27 @@ public class PlanActions {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public UUID add(Actor actor, PersonId person, NewAction action) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-action");
+		// Every rule is checked before refusing, so the form names every problem at once.
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
 		if (action.kind() == null) {
-			throw new CarePlanRule("kind", "Choose whether this is an action or a service");
+			problems.add("kind", "Choose whether this is an action or a service");
 		}
 		if (action.description() == null || action.description().isBlank()) {
-			throw new CarePlanRule("description", "Describe what will be done");
+			problems.add("description", "Describe what will be done");
 		}
 		if (action.category() == null) {
-			throw new CarePlanRule("category", "Choose the kind of information: it decides who may see the action");
+			problems.add("category", "Choose the kind of information: it decides who may see the action");
 		}
 		if (action.dueOn() == null) {
-			throw new CarePlanRule("dueOn", "Enter the date it is due, for example 27 3 2027");
+			problems.add("dueOn", "Enter the date it is due, for example 27 3 2027");
 		}
 		if (action.objectiveId() != null && plans.objective(plan.id(), action.objectiveId()).isEmpty()) {
-			throw new CarePlanRule("objectiveId", "Choose one of the objectives in this plan");
+			problems.add("objectiveId", "Choose one of the objectives in this plan");
 		}
+		if (action.owner() == null) {
+			problems.add("owner", "Choose who is accountable for this: every action has one owner");
+		}
+		problems.refuseIfAny();
 		Practitioner owner = requireOwner(person, action.owner());
 		UUID id = UUID.randomUUID();
 		NewAction checked = new NewAction(action.objectiveId(), action.kind(), action.description().trim(),

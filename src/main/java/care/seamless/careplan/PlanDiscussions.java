@@ -55,8 +55,10 @@ public class PlanDiscussions {
 	public void saveContingency(Actor actor, PersonId person, @Nullable Long version, @Nullable String inACrisis,
 			@Nullable String outOfHoursContact) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "save-contingency");
-		String crisis = required(inACrisis, "inACrisis", "Say what to do in a crisis");
-		String outOfHours = required(outOfHoursContact, "outOfHoursContact", "Say who to call out of hours");
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		String crisis = required(inACrisis, "inACrisis", "Say what to do in a crisis", problems);
+		String outOfHours = required(outOfHoursContact, "outOfHoursContact", "Say who to call out of hours", problems);
+		problems.refuseIfAny();
 		if (repository.saveContingency(plan.id(), person, version, crisis, outOfHours, actor.organisationId(),
 				actor.username(), clock.instant(), access.visible(actor, "cnt", "source_organisation_id")) == 0) {
 			throw new ConcurrentEditException("Contingency plan", plan.id());
@@ -69,12 +71,16 @@ public class PlanDiscussions {
 	public UUID addRisk(Actor actor, PersonId person, @Nullable String description, @Nullable String personsChoice,
 			@Nullable String howWeReduceIt, @Nullable DataCategory category) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-risk");
-		String risk = required(description, "description", "Describe the risk");
-		String choice = required(personsChoice, "personsChoice", "Write the person's choice, in their own words");
-		String reduce = required(howWeReduceIt, "howWeReduceIt", "Say how the team helps keep the risk acceptable");
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		String risk = required(description, "description", "Describe the risk", problems);
+		String choice = required(personsChoice, "personsChoice", "Write the person's choice, in their own words",
+				problems);
+		String reduce = required(howWeReduceIt, "howWeReduceIt", "Say how the team helps keep the risk acceptable",
+				problems);
 		if (category == null) {
-			throw new CarePlanRule("category", "Choose the kind of information: it decides who may see the risk");
+			problems.add("category", "Choose the kind of information: it decides who may see the risk");
 		}
+		problems.refuseIfAny();
 		UUID id = UUID.randomUUID();
 		repository.insertRisk(id, plan.id(), person, risk, choice, reduce, category, actor.organisationId(),
 				actor.username(), clock.instant());
@@ -91,14 +97,16 @@ public class PlanDiscussions {
 	public UUID addDecision(Actor actor, PersonId person, @Nullable String question, List<String> options,
 			List<String> views, @Nullable DataCategory category) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-decision");
-		String asked = required(question, "question", "Write the question put to the person");
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		String asked = required(question, "question", "Write the question put to the person", problems);
 		List<Integer> filled = java.util.stream.IntStream.range(0, options.size())
 			.filter(i -> options.get(i) != null && !options.get(i).isBlank())
 			.boxed()
 			.toList();
 		if (filled.size() < 2) {
-			throw new CarePlanRule("options", "Write at least two options to put to the person");
+			problems.add("options", "Write at least two options to put to the person");
 		}
+		problems.refuseIfAny();
 		UUID id = UUID.randomUUID();
 		repository.insertDecision(id, plan.id(), person, asked, category == null ? DataCategory.GENERAL : category,
 				actor.organisationId(), actor.username(), clock.instant());
@@ -140,10 +148,12 @@ public class PlanDiscussions {
 						.map(row -> new PlanAccess.Item<>(row, row.category(), row.source())),
 					"CarePlanDecision", decisionId)
 			.plan();
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
 		if (optionId == null || !repository.optionBelongsTo(plan.id(), optionId)) {
-			throw new CarePlanRule("optionId", "Choose the option the person chose");
+			problems.add("optionId", "Choose the option the person chose");
 		}
-		String words = required(inOwnWords, "inOwnWords", "Write the person's reason, in their own words");
+		String words = required(inOwnWords, "inOwnWords", "Write the person's reason, in their own words", problems);
+		problems.refuseIfAny();
 		if (repository.choose(decisionId, version, optionId, words, clock.instant()) == 0) {
 			throw new ConcurrentEditException("Decision", decisionId);
 		}
@@ -154,6 +164,15 @@ public class PlanDiscussions {
 	private void publish(CarePlanRepository.PlanRow plan, Actor actor) {
 		events.publishEvent(new CarePlanChanged(plan.id(), plan.personId(), CarePlanChanged.Change.PLAN_CHANGED,
 				Set.of(), Set.of(), actor.practitionerId()));
+	}
+
+	private static String required(@Nullable String text, String field, String message,
+			CarePlanRule.Collector problems) {
+		if (text == null || text.isBlank()) {
+			problems.add(field, message);
+			return "";
+		}
+		return text.trim();
 	}
 
 	private static String required(@Nullable String text, String field, String message) {

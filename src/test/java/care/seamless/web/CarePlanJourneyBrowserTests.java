@@ -185,7 +185,10 @@ class CarePlanJourneyBrowserTests {
 		browser.type("targetDay", Integer.toString(date.getDayOfMonth()));
 		browser.type("targetMonth", Integer.toString(date.getMonthValue()));
 		browser.type("targetYear", Integer.toString(date.getYear()));
-		new Select(browser.driver().findElement(By.id("needCodes"))).selectByValue(need);
+		String needBox = browser.driver()
+			.findElement(By.cssSelector("input[name=needCodes][value='" + need + "']"))
+			.getAttribute("id");
+		browser.driver().findElement(By.cssSelector("label[for='" + needBox + "']")).click();
 		for (String partner : partners) {
 			browser.driver().findElement(By.cssSelector("label[for='partner-" + partner + "']")).click();
 		}

@@ -125,7 +125,7 @@ class ActionController {
 			actions.add(actor, id, form.toAction());
 		}
 		catch (CarePlanRule ex) {
-			Rules.reject(result, ex.field().equals("dueOn") ? new CarePlanRule("dueDay", ex.getMessage()) : ex);
+			Rules.reject(result, ex);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, model);
 		}

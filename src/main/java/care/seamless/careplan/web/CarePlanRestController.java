@@ -85,7 +85,11 @@ class CarePlanRestController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setType(URI.create("urn:seamless:problem:" + ErrorCode.VALIDATION_FAILED.slug()));
 		problem.setProperty("code", ErrorCode.VALIDATION_FAILED.name());
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		problem.setProperty("errors",
+				ex.violations()
+					.stream()
+					.map((violation) -> Map.of("field", violation.field(), "message", violation.message()))
+					.toList());
 		return problem;
 	}
 

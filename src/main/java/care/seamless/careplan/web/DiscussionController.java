@@ -63,7 +63,7 @@ class DiscussionController {
 					form.outOfHoursContact());
 		}
 		catch (CarePlanRule ex) {
-			return refuse(actor, id, "contingency", ex.field(), ex.getMessage(), model, response);
+			return refuse(actor, id, "contingency", ex, (field) -> field, model, response);
 		}
 		return saved(id, "contingency", redirect);
 	}
@@ -79,7 +79,7 @@ class DiscussionController {
 					Typed.read(form.category(), DataCategory::valueOf));
 		}
 		catch (CarePlanRule ex) {
-			return refuse(actor, id, "risk", "risk-" + ex.field(), ex.getMessage(), model, response);
+			return refuse(actor, id, "risk", ex, (field) -> "risk-" + field, model, response);
 		}
 		return saved(id, "risks", redirect);
 	}
@@ -92,8 +92,8 @@ class DiscussionController {
 					form.optionView() == null ? List.of() : form.optionView(), DataCategory.GENERAL);
 		}
 		catch (CarePlanRule ex) {
-			String field = ex.field().equals("options") ? "option-1" : ex.field();
-			return refuse(actor, id, "decision", field, ex.getMessage(), model, response);
+			return refuse(actor, id, "decision", ex, (field) -> field.equals("options") ? "option-1" : field, model,
+					response);
 		}
 		return saved(id, "options", redirect);
 	}
@@ -130,8 +130,8 @@ class DiscussionController {
 					form.inOwnWords());
 		}
 		catch (CarePlanRule ex) {
-			String field = ex.field().equals("optionId") ? "choice-" : "words-";
-			return refuse(actor, id, refused, field + decisionId, ex.getMessage(), model, response);
+			return refuse(actor, id, refused, ex,
+					(field) -> (field.equals("optionId") ? "choice-" : "words-") + decisionId, model, response);
 		}
 		return saved(id, "options", redirect);
 	}
@@ -139,6 +139,15 @@ class DiscussionController {
 	private String refuse(Actor actor, PersonId id, String form, String field, String message, Model model,
 			HttpServletResponse response) {
 		return page.refuse(actor, id, form, Map.of(field, message), model, response);
+	}
+
+	/** Every broken rule at once, each beside the field the page shows it on. */
+	private String refuse(Actor actor, PersonId id, String form, CarePlanRule rule,
+			java.util.function.UnaryOperator<String> fieldOnPage, Model model, HttpServletResponse response) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		rule.violations()
+			.forEach((violation) -> errors.putIfAbsent(fieldOnPage.apply(violation.field()), violation.message()));
+		return page.refuse(actor, id, form, errors, model, response);
 	}
 
 	private static String saved(PersonId id, String section, RedirectAttributes redirect) {

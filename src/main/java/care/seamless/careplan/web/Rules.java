@@ -13,12 +13,26 @@ final class Rules {
 	}
 
 	static void reject(BindingResult result, CarePlanRule rule) {
-		String field = rule.field().contains("[") ? rule.field().substring(0, rule.field().indexOf('[')) : rule.field();
+		for (CarePlanRule.Violation violation : rule.violations()) {
+			reject(result, violation.field(), violation.message());
+		}
+	}
+
+	private static void reject(BindingResult result, String name, String message) {
+		String named = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+		// A date the plan names as one value (targetDate, dueOn) is typed in three boxes;
+		// its message goes beside the day.
+		String dayBox = named.replaceFirst("(Date|On)$", "Day");
+		String field = !hasField(result, named) && hasField(result, dayBox) ? dayBox : named;
 		if (hasField(result, field)) {
-			result.rejectValue(field, "rule-violated", rule.getMessage());
+			// A rule the form already refused (a date it could not read) is not said
+			// twice.
+			if (!result.hasFieldErrors(field)) {
+				result.rejectValue(field, "rule-violated", message);
+			}
 		}
 		else {
-			result.reject("rule-violated", rule.getMessage());
+			result.reject("rule-violated", message);
 		}
 	}
 
