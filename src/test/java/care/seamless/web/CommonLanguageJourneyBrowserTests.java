@@ -49,6 +49,7 @@ class CommonLanguageJourneyBrowserTests {
 
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(admin.username(), Fixtures.PASSWORD);
+			browser.driver().findElement(By.cssSelector("#nav-more > summary")).click();
 			browser.clickThrough(browser.driver().findElement(By.linkText("Common language")));
 			browser.clickThrough(browser.waitFor(By.id("import")));
 			browser.waitFor(By.id("file")).sendKeys(file.toString());

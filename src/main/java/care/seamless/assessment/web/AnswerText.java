@@ -49,9 +49,41 @@ public class AnswerText {
 			case CODED, CODED_MULTIPLE ->
 				Arrays.stream(value.split(",")).map((code) -> term(code, audience)).collect(Collectors.joining("; "));
 			case SCALE_ICF -> IcfQualifier.fromValue(Integer.parseInt(value))
-				.map((qualifier) -> qualifier.label(audience))
+				.map((qualifier) -> scaleWords(qualifier, audience))
 				.orElse(value);
 		};
+	}
+
+	/**
+	 * A shipped instrument's title in plain words where its own title is professional
+	 * shorthand ("SAP contact assessment"); an imported instrument keeps its own.
+	 */
+	public String title(care.seamless.assessment.instrument.Instrument instrument) {
+		return this.messages.getMessage("instrument.title." + instrument.id(), null, instrument.title(), Locale.UK);
+	}
+
+	/** A section's title in plain words where one is set, else its own. */
+	public String title(care.seamless.assessment.instrument.Section section) {
+		return this.messages.getMessage("section.title." + section.id(), null, section.title(), Locale.UK);
+	}
+
+	/** ICF's words for a level, without WHO's percentage band (see {@link #band}). */
+	public String scaleWords(IcfQualifier qualifier, Audience audience) {
+		return qualifier.label(audience).replaceFirst("\\s*\\(\\d+-\\d+%\\)$", "");
+	}
+
+	/**
+	 * The code behind a level, for a practitioner who wants it: "ICF qualifier 2,
+	 * 25-49%". The person is not shown it.
+	 */
+	public String band(IcfQualifier qualifier, Audience audience) {
+		if (audience == Audience.PERSON) {
+			return "";
+		}
+		java.util.regex.Matcher band = java.util.regex.Pattern.compile("\\((\\d+-\\d+%)\\)$")
+			.matcher(qualifier.label());
+		return this.messages.getMessage(band.find() ? "assessment.scale.code" : "assessment.scale.codeOnly",
+				new Object[] { qualifier.value(), band.find(0) ? band.group(1) : "" }, Locale.UK);
 	}
 
 	public String term(String code, Audience audience) {

@@ -55,7 +55,20 @@ class SectionController {
 	String form(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
 			@PathVariable String instrumentId, @PathVariable String sectionId, Model model) {
 		SectionForm form = assessments.section(actor, personId, episodeId, instrumentId, sectionId);
-		return render(actor, personId, form, Map.of(), null, Map.of(), model);
+		return render(actor, personId, form, Map.of(), savedSource(form), Map.of(), model);
+	}
+
+	/**
+	 * Whose account the section's answers were, so saving it again keeps that choice
+	 * rather than asking afresh: the source of the latest answer.
+	 */
+	private static @Nullable String savedSource(SectionForm form) {
+		return form.answers()
+			.values()
+			.stream()
+			.max(java.util.Comparator.comparing((answer) -> answer.recordedAt()))
+			.map((answer) -> answer.source().code())
+			.orElse(null);
 	}
 
 	@PostMapping("/people/{personId}/assessments/{episodeId}/sections/{instrumentId}/{sectionId}")

@@ -13,6 +13,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.terminology.Audience;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,7 +56,33 @@ class SummaryController {
 	/** The person's copy: plain English throughout, printable. */
 	@GetMapping("/people/{personId}/assessments/{episodeId}/summary/plain")
 	String plain(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId, Model model) {
-		return render(actor, personId, episodeId, Audience.PERSON, model, "assessment/plain-summary");
+		render(actor, personId, episodeId, Audience.PERSON, model, "assessment/plain-summary");
+		model.addAttribute("summary", onceEach((Summary) model.getAttribute("summary")));
+		return "assessment/plain-summary";
+	}
+
+	/**
+	 * The person reads each question once: where two stages asked the same thing (the
+	 * contact and the overview both ask what matters most), only the latest answer is
+	 * shown, under the section that holds it.
+	 */
+	static Summary onceEach(Summary summary) {
+		Map<String, Summary.Finding> latest = new java.util.HashMap<>();
+		for (Summary.Part part : summary.sections()) {
+			for (Summary.Finding finding : part.findings()) {
+				latest.merge(finding.question().plainText(), finding,
+						(a, b) -> b.answer().recordedAt().isAfter(a.answer().recordedAt()) ? b : a);
+			}
+		}
+		List<Summary.Part> parts = summary.sections()
+			.stream()
+			.map((part) -> new Summary.Part(part.state(),
+					part.findings()
+						.stream()
+						.filter((finding) -> latest.get(finding.question().plainText()) == finding)
+						.toList()))
+			.toList();
+		return new Summary(summary.episode(), parts, summary.differingViews(), summary.withheldSections());
 	}
 
 	@PostMapping("/people/{personId}/assessments/{episodeId}/summary/shared")
