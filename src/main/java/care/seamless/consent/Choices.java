@@ -142,15 +142,22 @@ public class Choices {
 	 * themselves.
 	 */
 	private void checkAuthority(Actor actor, PersonId person, ChoiceChange request) {
+		// The three things every request needs are checked together, so the form names
+		// each one missing at once.
+		List<ConsentRule.Violation> missing = new java.util.ArrayList<>();
 		if (request.requestedBy() == null) {
-			throw new ConsentRule("requestedBy",
-					"Say who asked for the change: the person, their attorney or deputy, or a best-interests decision");
+			missing.add(new ConsentRule.Violation("requestedBy",
+					"Say who asked for the change: the person, their attorney or deputy, or a best-interests decision"));
 		}
 		if (request.howAsked() == null) {
-			throw new ConsentRule("howAsked", "Say how the request reached you");
+			missing.add(new ConsentRule.Violation("howAsked", "Say how the request reached you"));
 		}
 		if (request.reason() == null || request.reason().isBlank()) {
-			throw new ConsentRule("reason", "Give the reason for the change, in the words of whoever asked");
+			missing.add(new ConsentRule.Violation("reason",
+					"Give the reason for the change, in the words of whoever asked"));
+		}
+		if (!missing.isEmpty()) {
+			throw new ConsentRule(missing);
 		}
 		switch (request.requestedBy()) {
 			case PERSON -> {

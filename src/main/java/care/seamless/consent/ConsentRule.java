@@ -1,19 +1,35 @@
 package care.seamless.consent;
 
+import java.util.List;
+
 /**
- * A choice, assessment or override that breaks a rule, naming the form field it concerns.
+ * A choice, assessment or override that breaks one or more rules, each naming the form
+ * field it concerns, so a form can show every problem at once.
  */
 public class ConsentRule extends RuntimeException {
 
-	private final String field;
+	private final List<Violation> violations;
 
 	public ConsentRule(String field, String message) {
-		super(message);
-		this.field = field;
+		this(List.of(new Violation(field, message)));
 	}
 
+	public ConsentRule(List<Violation> violations) {
+		super(violations.get(0).message());
+		this.violations = List.copyOf(violations);
+	}
+
+	/** The field of the first violation. */
 	public String field() {
-		return field;
+		return violations.get(0).field();
+	}
+
+	public List<Violation> violations() {
+		return violations;
+	}
+
+	/** One broken rule and the form field it belongs to. */
+	public record Violation(String field, String message) {
 	}
 
 }

@@ -107,6 +107,16 @@ class AccessibilityBrowserTests {
 			browser.waitFor(By.id("save-section")).click();
 			browser.waitFor(By.cssSelector(".govuk-error-summary"));
 			problems.addAll(check(browser, "safety section with errors"));
+			// The objective form with every error at once, and its needs filtered.
+			browser.open(record + "/care-plan/objectives/new");
+			browser.clickThrough(By.id("save-objective"));
+			browser.waitFor(By.cssSelector(".govuk-error-summary"));
+			browser.type("needCodes-filter", "wash");
+			problems.addAll(check(browser, "objective form with errors"));
+			// An unknown address, and the navigation's menu open.
+			browser.open("/no-such-page");
+			browser.waitFor(By.cssSelector("#nav-more > summary")).click();
+			problems.addAll(check(browser, "page not found with the More menu open"));
 		}
 		assertThat(problems).as("accessibility violations").isEmpty();
 	}
@@ -126,11 +136,18 @@ class AccessibilityBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			browser.open("/login");
 			problems.addAll(check(browser, "/login"));
+			browser.type("username", "nobody");
+			browser.type("password", "wrong");
+			browser.clickThrough(By.cssSelector("button[type=submit].govuk-button"));
+			browser.waitFor(By.cssSelector(".govuk-error-summary"));
+			problems.addAll(check(browser, "/login after a failed sign-in"));
 			browser.signIn(guardian.username(), Fixtures.PASSWORD);
+			browser.waitFor(By.cssSelector("#nav-admin > summary")).click();
+			problems.addAll(check(browser, "home with the Administration menu open"));
 			for (String page : List.of("/people?q=Axe", "/people/new", record + "/edit", record + "/sharing",
 					record + "/access-history", record + "/entries", record + "/entries/new", record + "/override",
 					"/agreements", "/caldicott", "/matching", "/people/import", "/terminology/import",
-					"/instruments/import", "/admin", "/admin/accounts")) {
+					"/instruments/import", "/admin", "/admin/accounts", "/caldicott/audit", "/no-such-page")) {
 				browser.open(page);
 				problems.addAll(check(browser, page));
 			}

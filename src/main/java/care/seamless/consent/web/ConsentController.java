@@ -138,7 +138,7 @@ class ConsentController {
 				result.reject("objection-against-own-organisation", ex.getMessage());
 			}
 			catch (ConsentRule ex) {
-				result.rejectValue(ex.field(), "rule", ex.getMessage());
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
 		return sharing(actor, id, model);
@@ -183,7 +183,7 @@ class ConsentController {
 				model.addAttribute("refused", ex.getMessage());
 			}
 			catch (ConsentRule ex) {
-				result.rejectValue(ex.field(), "rule", ex.getMessage());
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
 		return withdrawForm(actor, id, choiceId, model);
@@ -219,7 +219,7 @@ class ConsentController {
 				result.reject("objection-against-own-organisation", ex.getMessage());
 			}
 			catch (ConsentRule ex) {
-				result.rejectValue(ex.field(), "rule", ex.getMessage());
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
 		return sharing(actor, id, model);
@@ -245,7 +245,7 @@ class ConsentController {
 				return "redirect:/people/" + id;
 			}
 			catch (ConsentRule ex) {
-				result.rejectValue(ex.field(), "rule", ex.getMessage());
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
 		return "consent/override";
