@@ -88,11 +88,13 @@ class PlainPagesTests {
 	void thePersonsCopyAsksEachQuestionOnceAcrossStages() throws Exception {
 		EpisodeId episode = assessments.open(worker.actor(), person, Stage.CONTACT);
 		assessments.saveSection(worker.actor(), person, episode, "sap-contact", "presenting-problem", 0,
-				AnswerSource.PERSON, Map.of("what-matters", "My garden"));
+				AnswerSource.PERSON,
+				Map.of("presenting-problem", "The stairs are hard now", "what-matters", "My garden"));
 		long version = assessments.episodes(worker.actor(), person).get(0).version();
 		assessments.advance(worker.actor(), person, episode, version, Stage.OVERVIEW, null);
 		assessments.saveSection(worker.actor(), person, episode, "sap-overview", "users-perspective", 0,
-				AnswerSource.PERSON, Map.of("what-matters", "My garden and my cat"));
+				AnswerSource.PERSON,
+				Map.of("own-words", "The stairs are hard now", "what-matters", "My garden and my cat"));
 
 		String copy = page("/people/{p}/assessments/{e}/summary/plain", episode);
 		assertThat(copy.split("What matters most to you\\?", -1)).as("times the question is shown").hasSize(2);
