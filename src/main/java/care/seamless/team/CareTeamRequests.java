@@ -100,8 +100,8 @@ public class CareTeamRequests {
 
 	@Transactional(noRollbackForClassName = ACCESS_DENIED)
 	public Added add(Actor actor, PersonId person, @Nullable PractitionerId practitioner, @Nullable String role) {
-		String checkedRole = text("role", role, MAX_ROLE, "Say what they will do in this person's care");
 		Practitioner newcomer = practitioner(practitioner, "Choose who to add to the care team");
+		String checkedRole = text("role", role, MAX_ROLE, "Say what they will do in this person's care");
 		List<CareTeamMember> current = current(person);
 		if (current.isEmpty()) {
 			throw new CareTeamRule("practitioner",
