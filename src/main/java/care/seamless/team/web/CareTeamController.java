@@ -220,7 +220,13 @@ class CareTeamController {
 		}
 	}
 
+	/** Shows the rule on its field; the page comes back as a refused request (400). */
 	static void reject(BindingResult result, CareTeamRule rule, String fallback) {
+		if (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+				&& servlet.getResponse() != null) {
+			servlet.getResponse().setStatus(400);
+		}
 		result.rejectValue(rule.field() == null ? fallback : rule.field(), "careTeam.rule", rule.getMessage());
 	}
 
