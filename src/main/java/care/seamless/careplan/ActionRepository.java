@@ -193,6 +193,24 @@ class ActionRepository {
 			.list();
 	}
 
+	/** Open and overdue actions per owner: counts only, so nobody is named. */
+	java.util.Map<PractitionerId, care.seamless.team.Workloads.Load> loads(java.util.Collection<PractitionerId> owners,
+			LocalDate today) {
+		java.util.Map<PractitionerId, care.seamless.team.Workloads.Load> loads = new java.util.HashMap<>();
+		jdbc.sql("""
+				select owner_practitioner_id, count(*) as open, count(*) filter (where due_on < :today) as overdue
+				from careplan.action
+				where owner_practitioner_id in (:owners) and status in ('OPEN', 'IN_PROGRESS')
+				group by owner_practitioner_id
+				""")
+			.param("owners", owners.stream().map(PractitionerId::id).toList())
+			.param("today", today)
+			.query((rs, n) -> loads.put(new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
+					new care.seamless.team.Workloads.Load(rs.getLong("open"), rs.getLong("overdue"))))
+			.list();
+		return loads;
+	}
+
 	long openOwnedBy(PersonId person, PractitionerId practitioner) {
 		return jdbc
 			.sql("""

@@ -242,6 +242,19 @@ public class AccessPolicy {
 		return new SqlCondition(AccessRules.withheldReason(personColumn, categoryColumn, sourceColumn), params(actor));
 	}
 
+	/**
+	 * Who may see that someone is waiting for a lead professional, to allocate them: a
+	 * team manager, for people their own organisation registered (the record's holder in
+	 * {@code holderColumn}). The caller adds "no care team yet"; with a care team, the
+	 * record is for its members to see.
+	 */
+	public SqlCondition allocatable(Actor actor, String holderColumn) {
+		if (!actor.has(Role.TEAM_MANAGER) || actor.organisationId() == null || actor.practitionerId() == null) {
+			return SqlCondition.never();
+		}
+		return new SqlCondition(holderColumn + " = cast(:viewerOrg as uuid)", params(actor));
+	}
+
 	static Map<String, Object> params(Actor actor) {
 		Map<String, Object> params = new HashMap<>();
 		params.put(CareTeams.PRACTITIONER_PARAM, actor.practitionerId() == null ? NOBODY : actor.practitionerId().id());

@@ -50,6 +50,13 @@ class AccessRepository {
 			select coalesce(consent.effective_choice(:person, :organisation, 'GENERAL'), '') in ('OBJECTION', 'DISSENT')
 			""";
 
+	/**
+	 * Whether general information may flow between two organisations for direct care: the
+	 * same agreement rule the read policy uses, with the newcomer as the viewer.
+	 */
+	private static final String SQL_SHARES = "select "
+			+ care.seamless.partnership.Agreements.coversSql("cast(:source as uuid)", "'GENERAL'");
+
 	private final JdbcClient jdbc;
 
 	AccessRepository(JdbcClient jdbc) {
@@ -120,6 +127,15 @@ class AccessRepository {
 		return jdbc.sql(SQL_OBJECTS)
 			.param("person", person.id())
 			.param("organisation", organisation.id())
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean sharesGeneralInformation(OrganisationId viewer, OrganisationId source) {
+		return jdbc.sql(SQL_SHARES)
+			.param("viewerOrg", viewer.id())
+			.param("source", source.id())
+			.param("purpose", care.seamless.shared.Purpose.DIRECT_CARE.name())
 			.query(Boolean.class)
 			.single();
 	}

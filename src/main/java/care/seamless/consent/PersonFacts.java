@@ -2,7 +2,9 @@ package care.seamless.consent;
 
 import java.util.List;
 
+import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What consent needs from the person's record without depending on the module that keeps
@@ -21,5 +23,13 @@ public interface PersonFacts {
 	 * power of attorney for health and welfare) or deputy; empty when none is recorded.
 	 */
 	List<String> attorneysAndDeputies(PersonId person);
+
+	/**
+	 * The organisation that registered the person's record (an import's source), or null
+	 * for a record of the whole partnership.
+	 */
+	default @Nullable OrganisationId holdingOrganisation(PersonId person) {
+		return null;
+	}
 
 }

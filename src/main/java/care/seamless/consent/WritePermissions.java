@@ -13,12 +13,15 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeamChange;
 import care.seamless.team.CareTeamMember;
+import care.seamless.team.CareTeamPermissions;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.team.MembershipStartingCheck;
 import care.seamless.team.Team;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * other (ADR 16).
  */
 @Component
-class WritePermissions implements MembershipStartingCheck {
+class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 
 	private final AccessPolicy accessPolicy;
 
@@ -43,8 +46,11 @@ class WritePermissions implements MembershipStartingCheck {
 
 	private final Clock clock;
 
+	private final ObjectProvider<PersonFacts> personFacts;
+
 	WritePermissions(AccessPolicy accessPolicy, AccessRepository access, CareTeams careTeams, Directory directory,
-			Clock clock) {
+			Clock clock, ObjectProvider<PersonFacts> personFacts) {
+		this.personFacts = personFacts;
 		this.accessPolicy = accessPolicy;
 		this.access = access;
 		this.careTeams = careTeams;
@@ -60,6 +66,155 @@ class WritePermissions implements MembershipStartingCheck {
 			accessPolicy.audited(actor, lead ? "add-lead" : "add-member", "CareTeamMember", null, person, decision);
 		}
 		return reason(decision);
+	}
+
+	@java.lang.Override
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public String requirePermission(Actor actor, CareTeamChange change) {
+		AccessDecision decision = careTeamChange(actor, change);
+		if (!decision.permitted()) {
+			accessPolicy.audited(actor, change.kind().action(), "CareTeamRequest", null, change.person(), decision);
+		}
+		return reason(decision);
+	}
+
+	@java.lang.Override
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public void requireRead(Actor actor, PersonId person, String action) {
+		accessPolicy.require(actor, AccessRequest.toOpen(person, action, "CareTeam"));
+	}
+
+	/**
+	 * Who may change a care team built from empty (issue 11). First who acts: the lead
+	 * professional or a manager of a team in the care team invites; the lead or a manager
+	 * of the lead's team hands over; only the incoming lead accepts a handover; the
+	 * invitee or a manager of their team answers an invitation; the lead or a manager of
+	 * the lead's team answers a request to join; any practitioner outside the care team
+	 * may ask to join; a team manager allocates someone with no care team, registered by
+	 * their organisation, to a practitioner of their team; the lead, a manager of a team
+	 * in the care team or of the member's team, or the member themselves ends an
+	 * involvement. Then, whenever the change lets someone in, the person's objection to
+	 * the newcomer's organisation and the sharing agreements still hold: a newcomer from
+	 * an organisation not yet in the care team needs an active agreement with the lead's
+	 * organisation for general information and direct care.
+	 */
+	AccessDecision careTeamChange(Actor actor, CareTeamChange change) {
+		PractitionerId self = actor.practitionerId();
+		if (self == null || actor.organisationId() == null) {
+			return AccessDecision.deny("role", "Only practitioners of a partner organisation change care teams");
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<CareTeamMember> current = careTeams.members(change.person())
+			.stream()
+			.filter(m -> m.isCurrent(today))
+			.toList();
+		AccessDecision who = whoMayChange(actor, self, change, current);
+		if (!who.permitted() || !change.kind().letsSubjectIn()) {
+			return who;
+		}
+		OrganisationId organisation = directory.practitioner(change.subject()).organisationId();
+		if (objectsToNewOrganisation(change.person(), organisation, current)) {
+			return AccessDecision.deny("objection",
+					"The person has objected to sharing their information with that organisation");
+		}
+		if (!sharesWithCareTeam(organisation, current)) {
+			return AccessDecision.deny("agreement",
+					"No active sharing agreement covers that organisation and the lead professional's for direct care");
+		}
+		return who;
+	}
+
+	private AccessDecision whoMayChange(Actor actor, PractitionerId self, CareTeamChange change,
+			List<CareTeamMember> current) {
+		PractitionerId lead = current.stream()
+			.filter(CareTeamMember::lead)
+			.map(CareTeamMember::practitionerId)
+			.findFirst()
+			.orElse(null);
+		boolean isLead = self.equals(lead);
+		boolean managesLead = lead != null && manages(actor, self, lead);
+		boolean managesSubject = manages(actor, self, change.subject());
+		return switch (change.kind()) {
+			case INVITE -> isLead ? AccessDecision.permit("lead", "You are the person's lead professional") : actor
+				.has(Role.TEAM_MANAGER) && managesSomeoneIn(self, current)
+						? AccessDecision.permit("team-manager", "You manage a team already in the person's care team")
+						: AccessDecision.deny("relationship",
+								"Only the lead professional, or a manager of a team already in the care team, adds someone to it");
+			case ACCEPT_INVITATION, DECLINE_INVITATION ->
+				self.equals(change.subject()) ? AccessDecision.permit("invitee", "You were invited")
+						: managesSubject ? AccessDecision.permit("team-manager", "You manage the invitee's team")
+								: AccessDecision.deny("relationship",
+										"Only the practitioner invited, or their team manager, answers an invitation");
+			case HAND_OVER -> isLead ? AccessDecision.permit("lead", "You are the person's lead professional")
+					: managesLead ? AccessDecision.permit("team-manager", "You manage the lead professional's team")
+							: AccessDecision.deny("relationship",
+									"Only the lead professional, or their team manager, hands over the lead");
+			case ACCEPT_HANDOVER,
+					DECLINE_HANDOVER ->
+				self.equals(change.subject())
+						? AccessDecision.permit("incoming", "You are asked to become the lead professional")
+						: AccessDecision.deny("relationship",
+								"Only the practitioner asked to take over answers a handover");
+			case ASK_TO_JOIN -> !self.equals(change.subject())
+					? AccessDecision.deny("relationship", "Practitioners ask to join for themselves") : AccessDecision
+						.permit("practitioner", "Any practitioner of a partner organisation may ask to join");
+			case ACCEPT_JOIN, DECLINE_JOIN ->
+				isLead ? AccessDecision.permit("lead", "You are the person's lead professional")
+						: managesLead ? AccessDecision.permit("team-manager", "You manage the lead professional's team")
+								: AccessDecision.deny("relationship",
+										"Only the lead professional, or their team manager, answers a request to join");
+			case ALLOCATE -> allocation(actor, change, current, managesSubject);
+			case END_INVOLVEMENT -> isLead ? AccessDecision.permit("lead", "You are the person's lead professional")
+					: self.equals(change.subject()) ? AccessDecision.permit("self", "You may end your own involvement")
+							: managesSubject || (actor.has(Role.TEAM_MANAGER) && managesSomeoneIn(self, current))
+									? AccessDecision.permit("team-manager",
+											"You manage a team in the person's care team")
+									: AccessDecision.deny("relationship",
+											"Only the lead professional, a team manager or the member themselves ends an involvement");
+		};
+	}
+
+	private AccessDecision allocation(Actor actor, CareTeamChange change, List<CareTeamMember> current,
+			boolean managesSubject) {
+		if (!managesSubject) {
+			return AccessDecision.deny("relationship", "Team managers allocate people to practitioners of their team");
+		}
+		if (!current.isEmpty()) {
+			return AccessDecision.deny("relationship",
+					"This person already has a care team: its lead professional hands over instead");
+		}
+		PersonFacts facts = personFacts.getIfAvailable();
+		OrganisationId holder = facts == null ? null : facts.holdingOrganisation(change.person());
+		if (holder == null || !holder.equals(actor.organisationId())) {
+			return AccessDecision.deny("relationship", "You allocate only people your organisation registered");
+		}
+		return AccessDecision.permit("team-manager", "You manage the practitioner's team");
+	}
+
+	/** A team manager of a team the practitioner belongs to. */
+	private boolean manages(Actor actor, PractitionerId manager, PractitionerId practitioner) {
+		if (!actor.has(Role.TEAM_MANAGER)) {
+			return false;
+		}
+		Set<TeamId> theirs = directory.teamsOf(practitioner).stream().map(Team::id).collect(Collectors.toSet());
+		return directory.managedTeams(manager).stream().map(Team::id).anyMatch(theirs::contains);
+	}
+
+	/**
+	 * Nothing new is shared with a colleague of an organisation already in the care team;
+	 * anyone else needs an agreement with the lead professional's organisation.
+	 */
+	private boolean sharesWithCareTeam(OrganisationId organisation, List<CareTeamMember> current) {
+		List<OrganisationId> present = current.stream()
+			.map(m -> directory.practitioner(m.practitionerId()).organisationId())
+			.toList();
+		if (present.isEmpty() || present.contains(organisation)) {
+			return true;
+		}
+		return current.stream()
+			.filter(CareTeamMember::lead)
+			.map(m -> directory.practitioner(m.practitionerId()).organisationId())
+			.anyMatch(lead -> access.sharesGeneralInformation(organisation, lead));
 	}
 
 	static String reason(AccessDecision decision) {

@@ -53,4 +53,10 @@ class ConsentPersonFacts implements PersonFacts {
 			.toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public care.seamless.shared.@org.jspecify.annotations.Nullable OrganisationId holdingOrganisation(PersonId person) {
+		return repository.find(person).map(PersonRepository.Row::sourceOrganisationId).orElse(null);
+	}
+
 }

@@ -22,7 +22,7 @@ class CareTeamRepository {
 	private static final String SQL_MEMBERS = """
 			select c.id, c.person_id, c.practitioner_id, p.given_name || ' ' || p.family_name as practitioner_name,
 			       p.profession, o.name as organisation_name, o.kind as organisation_kind, t.name as team_name,
-			       c.role, c.lead, c.period_start, c.period_end, c.version
+			       c.role, c.lead, c.period_start, c.period_end, c.version, c.end_reason, c.ended_by
 			from team.care_team_member c
 			join team.practitioner p on p.id = c.practitioner_id
 			join team.organisation o on o.id = p.organisation_id
@@ -42,6 +42,17 @@ class CareTeamRepository {
 	private static final String SQL_END = """
 			update team.care_team_member set period_end = :end, lead = false, version = version + 1
 			where id = :id and version = :version
+			""";
+
+	private static final String SQL_END_WITH_REASON = """
+			update team.care_team_member set period_end = :end, lead = false, end_reason = :reason, ended_by = :endedBy,
+			  version = version + 1
+			where id = :id and version = :version and period_end is null
+			""";
+
+	private static final String SQL_MAKE_LEAD = """
+			update team.care_team_member set lead = true, version = version + 1
+			where person_id = :personId and practitioner_id = :practitionerId and period_end is null
 			""";
 
 	private final JdbcClient jdbc;
@@ -83,6 +94,23 @@ class CareTeamRepository {
 		return jdbc.sql(SQL_END).param("id", id).param("version", version).param("end", end).update();
 	}
 
+	int endWithReason(UUID id, long version, LocalDate end, String reason, String endedBy) {
+		return jdbc.sql(SQL_END_WITH_REASON)
+			.param("id", id)
+			.param("version", version)
+			.param("end", end)
+			.param("reason", reason)
+			.param("endedBy", endedBy)
+			.update();
+	}
+
+	int makeLead(PersonId person, PractitionerId practitioner) {
+		return jdbc.sql(SQL_MAKE_LEAD)
+			.param("personId", person.id())
+			.param("practitionerId", practitioner.id())
+			.update();
+	}
+
 	boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
 		return jdbc
 			.sql("select exists (select 1 from team.care_team_member pdp_c where pdp_c.person_id = :personId and "
@@ -110,7 +138,8 @@ class CareTeamRepository {
 				Profession.valueOf(rs.getString("profession")), rs.getString("organisation_name"),
 				OrganisationKind.valueOf(rs.getString("organisation_kind")), rs.getString("team_name"),
 				rs.getString("role"), rs.getBoolean("lead"), rs.getDate("period_start").toLocalDate(),
-				end == null ? null : end.toLocalDate(), rs.getLong("version"));
+				end == null ? null : end.toLocalDate(), rs.getLong("version"), rs.getString("end_reason"),
+				rs.getString("ended_by"));
 	}
 
 }

@@ -89,6 +89,15 @@ public class CareTeams {
 			.formatted(personColumn);
 	}
 
+	/**
+	 * An SQL condition true when nobody is in the care team of the person in
+	 * {@code personColumn} today: someone waiting to be allocated a lead professional.
+	 */
+	public static String noCareTeamSql(String personColumn) {
+		return "not exists (select 1 from team.care_team_member pdp_n where pdp_n.person_id = " + personColumn
+				+ " and pdp_n.period_end is null)";
+	}
+
 	@Transactional(readOnly = true)
 	public boolean isCurrentMember(PersonId person, PractitionerId practitioner) {
 		return repository.isCurrentMember(person, practitioner);
