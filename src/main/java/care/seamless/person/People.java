@@ -31,6 +31,7 @@ import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,8 +92,11 @@ public class People {
 
 	private final LinkedIdentities linkedIdentities;
 
+	private final ObjectProvider<CaseloadFact> facts;
+
 	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog, Clock clock,
-			Directory directory, LinkedIdentities linkedIdentities) {
+			Directory directory, LinkedIdentities linkedIdentities, ObjectProvider<CaseloadFact> facts) {
+		this.facts = facts;
 		this.directory = directory;
 		this.linkedIdentities = linkedIdentities;
 		this.repository = repository;
@@ -325,11 +329,25 @@ public class People {
 
 	@Transactional(readOnly = true)
 	public Caseload caseload(Actor actor, int page) {
-		int safePage = Math.max(page, 1);
-		// One row per person: a person with linked records is listed once, marked.
+		return caseload(actor, CaseloadQuery.DEFAULT.onPage(page));
+	}
+
+	/**
+	 * The people the actor works with, sorted and filtered as asked, all in one query
+	 * with the access rules: a person with linked records is listed once, the last
+	 * contact counts only entries the actor may see, and the plan and assessment columns
+	 * are governed by their own modules ({@link CaseloadFact}).
+	 */
+	@Transactional(readOnly = true)
+	public Caseload caseload(Actor actor, CaseloadQuery query) {
 		SqlCondition access = accessPolicy.visiblePeople(actor, "p.id");
-		return new Caseload(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
-				repository.caseloadCount(access), safePage, PAGE_SIZE);
+		SqlCondition contact = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
+				"e.source_organisation_id");
+		Map<CaseloadFact.Kind, SqlCondition> columns = new java.util.EnumMap<>(CaseloadFact.Kind.class);
+		facts.orderedStream().forEach(f -> columns.put(f.kind(), f.sql(actor, "p.id")));
+		CaseloadSql sql = CaseloadSql.of(access, contact, columns, query, LocalDate.now(clock));
+		return new Caseload(repository.caseload(sql, query, PAGE_SIZE, (query.page() - 1) * PAGE_SIZE),
+				repository.caseloadCount(sql), query.page(), PAGE_SIZE, query);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
