@@ -1,13 +1,24 @@
 package care.seamless.web;
 
+import care.seamless.notification.Notifications;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user's name and organisation on every page for the header. */
-@ControllerAdvice
+/**
+ * Puts the signed-in user's name and organisation on every page for the header, and how
+ * many of their notices are unread for the navigation.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class CurrentUserAdvice {
+
+	private final Notifications notifications;
+
+	CurrentUserAdvice(Notifications notifications) {
+		this.notifications = notifications;
+	}
 
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser() {
@@ -15,7 +26,8 @@ class CurrentUserAdvice {
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return new CurrentUser(user.displayName(), user.organisationName(), has(user, "ROLE_ADMINISTRATOR"),
 					has(user, "ROLE_CALDICOTT_GUARDIAN") || has(user, "ROLE_TEAM_MANAGER"),
-					has(user, "ROLE_CALDICOTT_GUARDIAN"));
+					has(user, "ROLE_CALDICOTT_GUARDIAN"),
+					notifications.unread(user.actor(care.seamless.shared.Purpose.DIRECT_CARE)));
 		}
 		return null;
 	}
@@ -25,7 +37,7 @@ class CurrentUserAdvice {
 	}
 
 	record CurrentUser(String name, String organisation, boolean administrator, boolean overseesAccess,
-			boolean guardian) {
+			boolean guardian, long unreadNotices) {
 	}
 
 }
