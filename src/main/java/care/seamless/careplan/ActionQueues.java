@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
@@ -149,11 +151,11 @@ public class ActionQueues {
 	 * linking to the action, and the chase is audited and kept in the action's history.
 	 * The manager need not see the person: chasing shows them nothing.
 	 */
-	@Transactional(noRollbackFor = CarePlanRule.class)
+	@Transactional(noRollbackFor = AccessDenied.class)
 	public void chase(Actor actor, UUID actionId) {
 		ActionRepository.Row action = managedAction(actor, actionId, "chase");
+		// The access policy's entry for "chase-action" is the chase's audit record.
 		repository.history(actionId, action.personId(), "chased", null, actor.username(), clock.instant());
-		auditLog.record(AuditEvent.permitted(actor, "chase", RECORD, actionId, action.personId()));
 		events
 			.publishEvent(new CarePlanChanged(action.planId(), action.personId(), CarePlanChanged.Change.ACTION_CHASED,
 					Set.of(), Set.of(action.owner()), actor.practitionerId(), actionId));
@@ -165,7 +167,7 @@ public class ActionQueues {
 	 * accepts otherwise (as {@link PlanActions#reassign}). Returns whether it became an
 	 * offer.
 	 */
-	@Transactional(noRollbackFor = CarePlanRule.class)
+	@Transactional(noRollbackFor = AccessDenied.class)
 	public boolean reassign(Actor actor, UUID actionId, long version, @Nullable PractitionerId newOwner) {
 		ActionRepository.Row action = managedAction(actor, actionId, "reassign");
 		CarePlanRepository.PlanRow plan = plans.planFor(action.personId())
@@ -187,20 +189,24 @@ public class ActionQueues {
 
 	/**
 	 * The open action, if the actor manages its owner's team (or the team it was
-	 * escalated to); otherwise the attempt is audited as refused and a rule is broken.
+	 * escalated to). Whether they oversee the person's care at all is the access policy's
+	 * decision, audited once with its outcome; a manager of another team working with the
+	 * person is then refused by the plan's rule, and nothing is saved.
 	 */
 	private ActionRepository.Row managedAction(Actor actor, UUID actionId, String what) {
 		ActionRepository.Row action = repository.find(actionId)
 			.orElseThrow(() -> new NotFoundException(RECORD, actionId));
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(action.personId(), what + "-action", RECORD)
+					.about(actionId)
+					.by(AccessRequest.Who.OVERSEER));
 		Set<TeamId> managed = actor.practitionerId() == null ? Set.of()
 				: directory.managedTeams(actor.practitionerId()).stream().map(Team::id).collect(Collectors.toSet());
-		boolean manages = managed.contains(action.ownerTeam()) || managed.contains(action.escalatedTo());
-		boolean open = action.status() == ActionStatus.OPEN || action.status() == ActionStatus.IN_PROGRESS;
-		if (!manages || !open) {
-			auditLog.record(AuditEvent.denied(actor, what, RECORD, actionId, action.personId(),
-					manages ? "action closed" : "not a manager of the owner's team"));
-			throw new CarePlanRule("action", manages ? "This action is already closed"
-					: "Only a manager of the owner's team can " + what + " this action");
+		if (!managed.contains(action.ownerTeam()) && !managed.contains(action.escalatedTo())) {
+			throw new CarePlanRule("action", "Only a manager of the owner's team can " + what + " this action");
+		}
+		if (action.status() != ActionStatus.OPEN && action.status() != ActionStatus.IN_PROGRESS) {
+			throw new CarePlanRule("action", "This action is already closed");
 		}
 		return action;
 	}

@@ -224,7 +224,8 @@ public class People {
 		return new PersonRecord(id, details, row.restricted(), row.version(),
 				detailsWithheld == null ? repository.identifiers(id) : List.of(),
 				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeam, detailsWithheld,
-				relatedWithheld, withEntries ? entryPage(actor, records, 1) : null, access.override(), linked);
+				relatedWithheld, withEntries ? entryPage(actor, records, 1, EntryFilter.NONE) : null, access.override(),
+				linked);
 	}
 
 	/**
@@ -242,9 +243,18 @@ public class People {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public EntryPage entries(Actor actor, PersonId id, int page) {
+		return entries(actor, id, page, EntryFilter.NONE);
+	}
+
+	/**
+	 * {@link #entries(Actor, PersonId, int)} of one kind, author or period: the filter is
+	 * applied in the query beside the access rule.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EntryPage entries(Actor actor, PersonId id, int page, EntryFilter filter) {
 		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
 		accessPolicy.check(actor, id, DataCategory.GENERAL, "read-entries", RECORD);
-		return entryPage(actor, readableRecords(actor, id, "read-entries"), page);
+		return entryPage(actor, readableRecords(actor, id, "read-entries"), page, filter);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
@@ -261,10 +271,10 @@ public class People {
 		return id;
 	}
 
-	private EntryPage entryPage(Actor actor, List<PersonId> records, int page) {
+	private EntryPage entryPage(Actor actor, List<PersonId> records, int page, EntryFilter filter) {
 		int safePage = Math.max(page, 1);
-		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
-				"e.source_organisation_id");
+		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category", "e.source_organisation_id")
+			.and(filter.sql());
 		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",
 				"e.source_organisation_id");
 		List<Entry> entries = repository.entries(records, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);

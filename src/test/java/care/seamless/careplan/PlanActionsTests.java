@@ -188,6 +188,9 @@ class PlanActionsTests {
 		baseFixtures.addToCareTeam(p.person(), p.councilManager());
 
 		assertRule(() -> queues.chase(p.charityManager().actor(), id), "action");
+		Partnership elsewhere = fixtures.partnership();
+		assertThatThrownBy(() -> queues.chase(elsewhere.councilManager().actor(), id))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
 		assertRule(() -> queues.reassign(p.charityManager().actor(), id, version(p, id),
 				p.supportWorker().practitionerId()), "action");
 		assertThat(queues.reassign(p.councilManager().actor(), id, version(p, id), p.councilManager().practitionerId()))
