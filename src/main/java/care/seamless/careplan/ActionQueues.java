@@ -216,8 +216,9 @@ public class ActionQueues {
 	}
 
 	private static QueueItem item(ActionRepository.QueueRow row, PlanAccess.Names names, LocalDate today, Actor actor) {
-		return new QueueItem(row.id(), row.personId(), row.personName(), row.description(), names.of(row.owner()),
-				names.of(row.ownerOrganisation()), row.dueOn(), row.status(),
+		// Where the person is not named, not even their record's id is given.
+		return new QueueItem(row.id(), row.personName() == null ? null : row.personId(), row.personName(),
+				row.description(), names.of(row.owner()), names.of(row.ownerOrganisation()), row.dueOn(), row.status(),
 				row.offeredTo() == null ? null : names.of(row.offeredTo()), row.escalatedAt(),
 				row.dueOn().isBefore(today), row.offeredTo() != null && row.offeredTo().equals(actor.organisationId()),
 				row.version(), row.openable());

@@ -138,8 +138,8 @@ class AlertsTests {
 			.andExpect(content().string(allOf(containsString("27 March 1940 (aged " + age + ")"),
 					containsString("seamless-alert"), containsString("Raised by Test "))));
 		mvc.perform(get("/people/" + person).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
-			.andExpect(content().string(allOf(not(containsString("seamless-alert")),
-					containsString("Outside the sharing agreement"))));
+			.andExpect(content()
+				.string(allOf(not(containsString("seamless-alert")), containsString("Outside the sharing agreement"))));
 	}
 
 }
