@@ -6,19 +6,24 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
+import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
 import care.seamless.team.Directory;
 import care.seamless.team.Practitioner;
 import care.seamless.team.Team;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActionQueues {
 
+	private static final String RECORD = "CarePlanAction";
+
 	private static final Logger log = LoggerFactory.getLogger(ActionQueues.class);
 
 	private final ActionRepository repository;
@@ -49,8 +56,14 @@ public class ActionQueues {
 
 	private final Clock clock;
 
+	private final CarePlanRepository plans;
+
+	private final PlanActions actions;
+
 	ActionQueues(ActionRepository repository, AccessPolicy accessPolicy, Directory directory, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CarePlanRepository plans, PlanActions actions) {
+		this.plans = plans;
+		this.actions = actions;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.directory = directory;
@@ -85,7 +98,7 @@ public class ActionQueues {
 			Set<PractitionerId> managers = action.ownerTeam() == null ? Set.of()
 					: directory.managers(action.ownerTeam()).stream().map(Practitioner::id).collect(Collectors.toSet());
 			events.publishEvent(new CarePlanChanged(action.planId(), action.personId(),
-					CarePlanChanged.Change.ACTION_ESCALATED, Set.of(), managers, null));
+					CarePlanChanged.Change.ACTION_ESCALATED, Set.of(), managers, null, action.id()));
 			count++;
 		}
 		return count;
@@ -121,7 +134,9 @@ public class ActionQueues {
 		}
 		List<TeamId> managed = actor.practitionerId() == null ? List.of()
 				: directory.managedTeams(actor.practitionerId()).stream().map(Team::id).toList();
-		List<QueueItem> escalated = repository.escalatedTo(managed, visible)
+		List<QueueItem> escalated = repository
+			.teamQueue(managed, today, accessPolicy.visibleRecords(actor, "act.person_id"),
+					accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
 			.stream()
 			.map(row -> item(row, names, today, actor))
 			.toList();
@@ -131,15 +146,82 @@ public class ActionQueues {
 				organisation.stream().filter(QueueItem::offeredToViewer).toList(), escalated, List.copyOf(withheld));
 	}
 
+	/**
+	 * A manager chases an overdue action of a team they manage: its owner gets a notice
+	 * linking to the action, and the chase is audited and kept in the action's history.
+	 * The manager need not see the person: chasing shows them nothing.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void chase(Actor actor, UUID actionId) {
+		ActionRepository.Row action = managedAction(actor, actionId, "chase");
+		// The access policy's entry for "chase-action" is the chase's audit record.
+		repository.history(actionId, action.personId(), "chased", null, actor.username(), clock.instant());
+		events
+			.publishEvent(new CarePlanChanged(action.planId(), action.personId(), CarePlanChanged.Change.ACTION_CHASED,
+					Set.of(), Set.of(action.owner()), actor.practitionerId(), actionId));
+	}
+
+	/**
+	 * A manager hands an action of their team to another practitioner in the person's
+	 * care team: at once within the owner's organisation, as an offer their organisation
+	 * accepts otherwise (as {@link PlanActions#reassign}). Returns whether it became an
+	 * offer.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public boolean reassign(Actor actor, UUID actionId, long version, @Nullable PractitionerId newOwner) {
+		ActionRepository.Row action = managedAction(actor, actionId, "reassign");
+		CarePlanRepository.PlanRow plan = plans.planFor(action.personId())
+			.orElseThrow(() -> new NotFoundException(RECORD, actionId));
+		return actions.handOver(actor, plan, action, version, newOwner);
+	}
+
+	/** The practitioners a manager may hand their teams' actions to. */
+	@Transactional(readOnly = true)
+	public List<Practitioner> colleagues(Actor actor) {
+		return actor.practitionerId() == null ? List.of()
+				: directory.managedTeams(actor.practitionerId())
+					.stream()
+					.flatMap(t -> directory.teamMembers(t.id()).stream())
+					.distinct()
+					.sorted(java.util.Comparator.comparing(Practitioner::displayName))
+					.toList();
+	}
+
+	/**
+	 * The open action, if the actor manages its owner's team (or the team it was
+	 * escalated to). Whether they oversee the person's care at all is the access policy's
+	 * decision, audited once with its outcome; a manager of another team working with the
+	 * person is then refused by the plan's rule, and nothing is saved.
+	 */
+	private ActionRepository.Row managedAction(Actor actor, UUID actionId, String what) {
+		ActionRepository.Row action = repository.find(actionId)
+			.orElseThrow(() -> new NotFoundException(RECORD, actionId));
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(action.personId(), what + "-action", RECORD)
+					.about(actionId)
+					.by(AccessRequest.Who.OVERSEER));
+		Set<TeamId> managed = actor.practitionerId() == null ? Set.of()
+				: directory.managedTeams(actor.practitionerId()).stream().map(Team::id).collect(Collectors.toSet());
+		if (!managed.contains(action.ownerTeam()) && !managed.contains(action.escalatedTo())) {
+			throw new CarePlanRule("action", "Only a manager of the owner's team can " + what + " this action");
+		}
+		if (action.status() != ActionStatus.OPEN && action.status() != ActionStatus.IN_PROGRESS) {
+			throw new CarePlanRule("action", "This action is already closed");
+		}
+		return action;
+	}
+
 	private static WithheldPart part(CarePlanRepository.Withheld withheld, PlanAccess.Names names) {
 		return new WithheldPart(WithheldReason.valueOf(withheld.reason()), names.of(withheld.source()));
 	}
 
 	private static QueueItem item(ActionRepository.QueueRow row, PlanAccess.Names names, LocalDate today, Actor actor) {
-		return new QueueItem(row.id(), row.personId(), row.personName(), row.description(), names.of(row.owner()),
-				names.of(row.ownerOrganisation()), row.dueOn(), row.status(),
+		// Where the person is not named, not even their record's id is given.
+		return new QueueItem(row.id(), row.personName() == null ? null : row.personId(), row.personName(),
+				row.description(), names.of(row.owner()), names.of(row.ownerOrganisation()), row.dueOn(), row.status(),
 				row.offeredTo() == null ? null : names.of(row.offeredTo()), row.escalatedAt(),
-				row.dueOn().isBefore(today), row.offeredTo() != null && row.offeredTo().equals(actor.organisationId()));
+				row.dueOn().isBefore(today), row.offeredTo() != null && row.offeredTo().equals(actor.organisationId()),
+				row.version(), row.openable());
 	}
 
 }

@@ -60,7 +60,7 @@ class ActionRepository {
 	// policy; what is withheld is named once per reason and organisation, never counted.
 	private static final String SQL_QUEUE = """
 			select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
-			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at, act.version,
 			       %s as person_name
 			from careplan.action act
 			where act.status in ('OPEN', 'IN_PROGRESS') and (%s) and %s
@@ -71,6 +71,21 @@ class ActionRepository {
 			select distinct %1$s as reason, act.owner_organisation_id
 			from careplan.action act
 			where act.status in ('OPEN', 'IN_PROGRESS') and (%2$s) and %1$s is not null
+			""";
+
+	// A manager's team queue lists every overdue action their teams own, but names the
+	// person only where the manager may open the record, and shows what the action is
+	// only where the manager may see the action itself.
+	private static final String SQL_TEAM_QUEUE = """
+			select act.id, act.person_id, act.version, act.owner_organisation_id, act.owner_practitioner_id,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
+			       case when (%1$s) then %3$s end as person_name,
+			       case when (%1$s) and (%2$s) then act.description end as description,
+			       (%1$s) and (%2$s) as openable
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS')
+			  and (act.escalated_to_team_id in (:teams) or (act.owner_team_id in (:teams) and act.due_on < :today))
+			order by act.due_on, act.id
 			""";
 
 	private static final String SCOPE_ORGANISATION = "(act.owner_organisation_id = :org and act.due_on < :today)"
@@ -90,9 +105,9 @@ class ActionRepository {
 			@Nullable TeamId escalatedTo, long version) {
 	}
 
-	record QueueRow(UUID id, PersonId personId, String description, OrganisationId ownerOrganisation,
+	record QueueRow(UUID id, PersonId personId, @Nullable String description, OrganisationId ownerOrganisation,
 			PractitionerId owner, LocalDate dueOn, ActionStatus status, @Nullable OrganisationId offeredTo,
-			@Nullable Instant escalatedAt, String personName) {
+			@Nullable Instant escalatedAt, @Nullable String personName, long version, boolean openable) {
 	}
 
 	void insert(UUID id, UUID planId, PersonId person, NewAction action, OrganisationId ownerOrganisation,
@@ -270,16 +285,39 @@ class ActionRepository {
 			.list();
 	}
 
-	/** Escalated actions of the teams the viewer manages, that the viewer may see. */
-	List<QueueRow> escalatedTo(List<TeamId> teams, SqlCondition visible) {
+	/**
+	 * The overdue actions of the teams the viewer manages: all of them, each named and
+	 * described only as far as {@code record} and {@code item} (over alias {@code act})
+	 * admit.
+	 */
+	List<QueueRow> teamQueue(List<TeamId> teams, LocalDate today, SqlCondition record, SqlCondition item) {
 		if (teams.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SQL_QUEUE.formatted(SCOPE_ESCALATED, visible.sql()))
-			.params(visible.params())
+		return jdbc.sql(SQL_TEAM_QUEUE.formatted(record.sql(), item.sql(), People.displayNameSql("act.person_id")))
+			.params(record.and(item).params())
 			.param("teams", teams.stream().map(TeamId::id).toList())
-			.query(ActionRepository::mapQueue)
+			.param("today", today)
+			.query(ActionRepository::mapTeamQueue)
 			.list();
+	}
+
+	/**
+	 * The action with this id in any plan: the team queue acts on it without a person.
+	 */
+	Optional<Row> find(UUID id) {
+		return jdbc.sql(SQL_COLUMNS + " where act.id = :id").param("id", id).query(ActionRepository::map).optional();
+	}
+
+	private static QueueRow mapTeamQueue(ResultSet rs, int n) throws SQLException {
+		UUID offered = rs.getObject("offered_to_organisation_id", UUID.class);
+		Timestamp escalated = rs.getTimestamp("escalated_at");
+		return new QueueRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
+				rs.getString("description"), new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)),
+				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
+				rs.getDate("due_on").toLocalDate(), ActionStatus.valueOf(rs.getString("status")),
+				offered == null ? null : new OrganisationId(offered), escalated == null ? null : escalated.toInstant(),
+				rs.getString("person_name"), rs.getLong("version"), rs.getBoolean("openable"));
 	}
 
 	List<CarePlanRepository.Withheld> escalatedWithheld(List<TeamId> teams, SqlCondition reason) {
@@ -323,7 +361,7 @@ class ActionRepository {
 				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
 				rs.getDate("due_on").toLocalDate(), ActionStatus.valueOf(rs.getString("status")),
 				offered == null ? null : new OrganisationId(offered), escalated == null ? null : escalated.toInstant(),
-				rs.getString("person_name"));
+				rs.getString("person_name"), rs.getLong("version"), true);
 	}
 
 }

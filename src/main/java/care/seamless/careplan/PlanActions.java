@@ -1,6 +1,7 @@
 package care.seamless.careplan;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,6 +84,9 @@ public class PlanActions {
 		if (action.dueOn() == null) {
 			problems.add("dueOn", "Enter the date it is due, for example 27 3 2027");
 		}
+		else if (action.dueOn().isBefore(LocalDate.now(clock))) {
+			problems.add("dueOn", "The due date has passed: give today or a later date");
+		}
 		if (action.objectiveId() != null && plans.objective(plan.id(), action.objectiveId()).isEmpty()) {
 			problems.add("objectiveId", "Choose one of the objectives in this plan");
 		}
@@ -90,37 +94,59 @@ public class PlanActions {
 			problems.add("owner", "Choose who is accountable for this: every action has one owner");
 		}
 		problems.refuseIfAny();
-		Practitioner owner = requireOwner(person, action.owner());
+		Practitioner chosen = requireOwner(person, action.owner());
+		// An owner in another organisation must accept the action first, as with any
+		// handover: until then whoever adds it is accountable for it.
+		boolean offer = !chosen.organisationId().equals(actor.organisationId());
+		Practitioner owner = offer ? requireOwner(person, actor.practitionerId()) : chosen;
 		UUID id = UUID.randomUUID();
 		NewAction checked = new NewAction(action.objectiveId(), action.kind(), action.description().trim(),
 				action.category(), owner.id(), action.dueOn());
 		repository.insert(id, plan.id(), person, checked, owner.organisationId(), teamOf(owner));
 		repository.history(id, person, "created", null, actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, person));
-		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor);
+		if (offer) {
+			offerTo(actor, plan, id, 0, chosen.organisationId());
+		}
+		else {
+			publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor, id);
+		}
 		return id;
 	}
 
 	/**
-	 * Names another owner in the same organisation, for example before the current owner
-	 * leaves the care team.
+	 * Names another owner, for example before the current owner leaves the care team. An
+	 * owner in the same organisation takes the action at once; one in another
+	 * organisation gets it as an offer their organisation accepts (the current owner
+	 * stays accountable until then), the same as adding an action for them. Returns
+	 * whether it became an offer.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
-	public void reassign(Actor actor, PersonId person, UUID actionId, long version, @Nullable PractitionerId newOwner) {
+	public boolean reassign(Actor actor, PersonId person, UUID actionId, long version,
+			@Nullable PractitionerId newOwner) {
 		PlanAccess.Change<ActionRepository.Row> change = changing(actor, person, "reassign-action", actionId);
-		CarePlanRepository.PlanRow plan = change.plan();
 		ActionRepository.Row action = ownedByActorsOrganisation(actor, change.item());
-		Practitioner owner = requireOwner(person, newOwner);
+		return handOver(actor, change.plan(), action, version, newOwner);
+	}
+
+	/**
+	 * Gives the action to {@code newOwner}, or offers it to their organisation when it is
+	 * another than the owner's; the caller has checked that the actor may.
+	 */
+	boolean handOver(Actor actor, CarePlanRepository.PlanRow plan, ActionRepository.Row action, long version,
+			@Nullable PractitionerId newOwner) {
+		Practitioner owner = requireOwner(action.personId(), newOwner);
 		if (!owner.organisationId().equals(action.ownerOrganisation())) {
-			throw new CarePlanRule("owner",
-					"To hand an action to another organisation, offer it to them: they must accept it");
+			offerTo(actor, plan, action.id(), version, owner.organisationId());
+			return true;
 		}
-		if (repository.setOwner(actionId, version, owner.organisationId(), owner.id(), teamOf(owner)) == 0) {
-			throw new ConcurrentEditException("Action", actionId);
+		if (repository.setOwner(action.id(), version, owner.organisationId(), owner.id(), teamOf(owner)) == 0) {
+			throw new ConcurrentEditException("Action", action.id());
 		}
-		repository.history(actionId, person, "reassigned", null, actor.username(), clock.instant());
-		auditLog.record(AuditEvent.permitted(actor, "reassign", RECORD, actionId, person));
-		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor);
+		repository.history(action.id(), action.personId(), "reassigned", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "reassign", RECORD, action.id(), action.personId()));
+		publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor, action.id());
+		return false;
 	}
 
 	/**
@@ -135,6 +161,11 @@ public class PlanActions {
 		if (to == null || to.equals(action.ownerOrganisation())) {
 			throw new CarePlanRule("organisation", "Choose another organisation in the care team to offer it to");
 		}
+		offerTo(actor, plan, actionId, version, to);
+	}
+
+	private void offerTo(Actor actor, CarePlanRepository.PlanRow plan, UUID actionId, long version, OrganisationId to) {
+		PersonId person = plan.personId();
 		if (!rules.organisationsInCareTeam(person).contains(to)) {
 			throw new CarePlanRule("organisation", "Offer it only to an organisation with someone in the care team");
 		}
@@ -143,7 +174,7 @@ public class PlanActions {
 		}
 		repository.history(actionId, person, "offered", to.toString(), actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "offer", RECORD, actionId, person));
-		publish(plan, CarePlanChanged.Change.ACTION_OFFERED, Set.of(to), Set.of(), actor);
+		publish(plan, CarePlanChanged.Change.ACTION_OFFERED, Set.of(to), Set.of(), actor, actionId);
 	}
 
 	/**
@@ -238,8 +269,14 @@ public class PlanActions {
 
 	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,
 			Set<OrganisationId> organisations, Set<PractitionerId> practitioners, Actor actor) {
+		publish(plan, change, organisations, practitioners, actor, null);
+	}
+
+	private void publish(CarePlanRepository.PlanRow plan, CarePlanChanged.Change change,
+			Set<OrganisationId> organisations, Set<PractitionerId> practitioners, Actor actor,
+			@Nullable UUID actionId) {
 		events.publishEvent(new CarePlanChanged(plan.id(), plan.personId(), change, organisations, practitioners,
-				actor.practitionerId()));
+				actor.practitionerId(), actionId));
 	}
 
 }

@@ -95,8 +95,10 @@ class DemoCarePlans {
 			.filter(m -> m.periodEnd() == null && m.profession().isHealth())
 			.findFirst()
 			.ifPresent(nurse -> healthObjective(sam, person, nurse));
+		// Due today: an action cannot be created overdue, so it reaches the manager's
+		// queue once the day has passed.
 		actions.add(sam, person.id(), new NewAction(social, ActionKind.ACTION, "Arrange a befriender for café visits",
-				DataCategory.GENERAL, sam.practitionerId(), LocalDate.now().minusDays(5)));
+				DataCategory.GENERAL, sam.practitionerId(), LocalDate.now()));
 	}
 
 	private void healthObjective(Actor sam, PersonSummary person, CareTeamMember clinician) {

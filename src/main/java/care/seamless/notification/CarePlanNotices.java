@@ -43,12 +43,14 @@ class CarePlanNotices {
 	void on(CarePlanChanged event) {
 		String kind = "careplan." + event.change().name().toLowerCase(Locale.ROOT);
 		if (event.change() == CarePlanChanged.Change.ACTION_ESCALATED) {
-			event.practitioners().forEach(manager -> notifications.send(manager, kind, "/care-plans/queue"));
+			String queue = "/care-plans/queue" + (event.actionId() == null ? "" : "#escalated-" + event.actionId());
+			event.practitioners().forEach(manager -> notifications.send(manager, kind, queue, event.personId(), null));
 			return;
 		}
-		String link = "/people/" + event.personId() + "/care-plan";
+		String link = "/people/" + event.personId() + "/care-plan"
+				+ (event.actionId() == null ? "" : "#action-" + event.actionId());
 		for (PractitionerId recipient : recipients(event)) {
-			notifications.send(recipient, kind, link);
+			notifications.send(recipient, kind, link, event.personId(), event.by());
 		}
 	}
 

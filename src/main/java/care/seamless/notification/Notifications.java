@@ -4,18 +4,23 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import care.seamless.consent.AccessPolicy;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PractitionerId;
 import care.seamless.team.Directory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each practitioner's inbox. Reading it is not audited as a read of personal data,
- * because a notice holds none; opening its link is, by the module that owns the page.
+ * Each practitioner's inbox. A notice stores no personal data, only ids; the person's
+ * name is shown where the reader may open the record, decided by the access rules in the
+ * inbox query, so reading the inbox is not audited as a read of a record; opening its
+ * link is, by the module that owns the page.
  */
 @Service
 public class Notifications {
@@ -30,16 +35,33 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(NoticeRepository repository, ObjectProvider<NoticeEmails> emails, Directory directory, Clock clock) {
+	private final AccessPolicy accessPolicy;
+
+	Notifications(NoticeRepository repository, ObjectProvider<NoticeEmails> emails, Directory directory, Clock clock,
+			AccessPolicy accessPolicy) {
+		this.accessPolicy = accessPolicy;
 		this.repository = repository;
 		this.emails = emails;
 		this.directory = directory;
 		this.clock = clock;
 	}
 
+	/**
+	 * The actor's newest notices, each naming its person only where the actor may open
+	 * that record now (decided in the query), and who made the change.
+	 */
 	@Transactional(readOnly = true)
 	public List<Notice> inbox(Actor actor) {
-		return actor.practitionerId() == null ? List.of() : repository.inbox(actor.practitionerId(), INBOX_SIZE);
+		if (actor.practitionerId() == null) {
+			return List.of();
+		}
+		return repository.inbox(actor.practitionerId(), INBOX_SIZE, accessPolicy.visibleRecords(actor, "n.person_id"))
+			.stream()
+			.map(row -> row.by() == null ? row.notice()
+					: new Notice(row.notice().id(), row.notice().kind(), row.notice().link(), row.notice().createdAt(),
+							row.notice().readAt(), row.notice().personName(),
+							directory.practitioner(row.by()).displayName()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -69,7 +91,14 @@ public class Notifications {
 
 	@Transactional
 	void send(PractitionerId recipient, String kind, String link) {
-		UUID notice = repository.insert(recipient, kind, link, clock.instant());
+		send(recipient, kind, link, null, null);
+	}
+
+	/** A notice about {@code person}'s record, made by {@code by}; stores ids only. */
+	@Transactional
+	void send(PractitionerId recipient, String kind, String link, @Nullable PersonId person,
+			@Nullable PractitionerId by) {
+		UUID notice = repository.insert(recipient, kind, link, clock.instant(), person, by);
 		emails.ifAvailable((mail) -> mail.enqueue(notice, recipient));
 	}
 

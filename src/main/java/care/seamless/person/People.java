@@ -31,6 +31,7 @@ import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,8 +92,11 @@ public class People {
 
 	private final LinkedIdentities linkedIdentities;
 
+	private final ObjectProvider<CaseloadFact> facts;
+
 	People(PersonRepository repository, AccessPolicy accessPolicy, CareTeams careTeams, AuditLog auditLog, Clock clock,
-			Directory directory, LinkedIdentities linkedIdentities) {
+			Directory directory, LinkedIdentities linkedIdentities, ObjectProvider<CaseloadFact> facts) {
+		this.facts = facts;
 		this.directory = directory;
 		this.linkedIdentities = linkedIdentities;
 		this.repository = repository;
@@ -220,7 +224,8 @@ public class People {
 		return new PersonRecord(id, details, row.restricted(), row.version(),
 				detailsWithheld == null ? repository.identifiers(id) : List.of(),
 				relatedWithheld == null ? repository.relatedPeople(id) : List.of(), careTeam, detailsWithheld,
-				relatedWithheld, withEntries ? entryPage(actor, records, 1) : null, access.override(), linked);
+				relatedWithheld, withEntries ? entryPage(actor, records, 1, EntryFilter.NONE) : null, access.override(),
+				linked);
 	}
 
 	/**
@@ -238,9 +243,18 @@ public class People {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public EntryPage entries(Actor actor, PersonId id, int page) {
+		return entries(actor, id, page, EntryFilter.NONE);
+	}
+
+	/**
+	 * {@link #entries(Actor, PersonId, int)} of one kind, author or period: the filter is
+	 * applied in the query beside the access rule.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EntryPage entries(Actor actor, PersonId id, int page, EntryFilter filter) {
 		repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
 		accessPolicy.check(actor, id, DataCategory.GENERAL, "read-entries", RECORD);
-		return entryPage(actor, readableRecords(actor, id, "read-entries"), page);
+		return entryPage(actor, readableRecords(actor, id, "read-entries"), page, filter);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)
@@ -257,10 +271,10 @@ public class People {
 		return id;
 	}
 
-	private EntryPage entryPage(Actor actor, List<PersonId> records, int page) {
+	private EntryPage entryPage(Actor actor, List<PersonId> records, int page, EntryFilter filter) {
 		int safePage = Math.max(page, 1);
-		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
-				"e.source_organisation_id");
+		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category", "e.source_organisation_id")
+			.and(filter.sql());
 		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",
 				"e.source_organisation_id");
 		List<Entry> entries = repository.entries(records, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);
@@ -325,11 +339,25 @@ public class People {
 
 	@Transactional(readOnly = true)
 	public Caseload caseload(Actor actor, int page) {
-		int safePage = Math.max(page, 1);
-		// One row per person: a person with linked records is listed once, marked.
+		return caseload(actor, CaseloadQuery.DEFAULT.onPage(page));
+	}
+
+	/**
+	 * The people the actor works with, sorted and filtered as asked, all in one query
+	 * with the access rules: a person with linked records is listed once, the last
+	 * contact counts only entries the actor may see, and the plan and assessment columns
+	 * are governed by their own modules ({@link CaseloadFact}).
+	 */
+	@Transactional(readOnly = true)
+	public Caseload caseload(Actor actor, CaseloadQuery query) {
 		SqlCondition access = accessPolicy.visiblePeople(actor, "p.id");
-		return new Caseload(repository.caseload(access, PAGE_SIZE, (safePage - 1) * PAGE_SIZE),
-				repository.caseloadCount(access), safePage, PAGE_SIZE);
+		SqlCondition contact = accessPolicy.visibleItems(actor, "e.person_id", "e.category",
+				"e.source_organisation_id");
+		Map<CaseloadFact.Kind, SqlCondition> columns = new java.util.EnumMap<>(CaseloadFact.Kind.class);
+		facts.orderedStream().forEach(f -> columns.put(f.kind(), f.sql(actor, "p.id")));
+		CaseloadSql sql = CaseloadSql.of(access, contact, columns, query, LocalDate.now(clock));
+		return new Caseload(repository.caseload(sql, query, PAGE_SIZE, (query.page() - 1) * PAGE_SIZE),
+				repository.caseloadCount(sql), query.page(), PAGE_SIZE, query);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)

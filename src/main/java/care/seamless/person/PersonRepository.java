@@ -217,26 +217,37 @@ class PersonRepository {
 	}
 
 	/**
-	 * The actor's caseload: only people the access condition admits, so the count cannot
-	 * leak anyone else.
+	 * A caseload page: the people the access condition admits, with the viewer's role,
+	 * the last contact among the entries {@code contact} admits, and the facts other
+	 * modules add (each already governed by its owner), filtered and sorted in the query
+	 * so totals and pages agree with what is shown.
 	 */
-	List<PersonSummary> caseload(SqlCondition access, int limit, int offset) {
-		Map<String, Object> params = new HashMap<>(access.params());
+	List<CaseloadRow> caseload(CaseloadSql sql, CaseloadQuery query, int limit, int offset) {
+		Map<String, Object> params = new HashMap<>(sql.params());
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return jdbc
-			.sql(SQL_SUMMARY_COLUMNS.formatted("true") + " where " + access.sql()
-					+ " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
+			.sql("select c.* from (" + sql.rows() + ") c where " + sql.filter() + " order by "
+					+ sql.order(query.sort(), query.descending()) + ", c.id limit :limit offset :offset")
 			.params(params)
-			.query(PersonRepository::mapSummary)
+			.query(PersonRepository::mapCaseloadRow)
 			.list();
 	}
 
-	long caseloadCount(SqlCondition access) {
-		return jdbc.sql("select count(*) from person.person p where " + access.sql())
-			.params(access.params())
+	long caseloadCount(CaseloadSql sql) {
+		return jdbc.sql("select count(*) from (" + sql.rows() + ") c where " + sql.filter())
+			.params(sql.params())
 			.query(Long.class)
 			.single();
+	}
+
+	private static CaseloadRow mapCaseloadRow(ResultSet rs, int n) throws SQLException {
+		java.sql.Timestamp contact = rs.getTimestamp("last_contact");
+		LocalDate review = localDate(rs.getDate("next_review"));
+		return new CaseloadRow(mapSummary(rs, n), CaseloadQuery.Role.valueOf(rs.getString("role")),
+				contact == null ? null : contact.toInstant(), review, rs.getBoolean("review_overdue"),
+				CaseloadQuery.AssessmentState.valueOf(rs.getString("assessment_state")),
+				CaseloadQuery.PlanState.valueOf(rs.getString("plan_state")));
 	}
 
 	long countAll() {

@@ -77,6 +77,21 @@ public class CareTeams {
 	}
 
 	/**
+	 * An SQL scalar: {@code 'LEAD'} when the acting practitioner (parameter
+	 * {@code :ctPractitioner}) is the current lead professional of the person in
+	 * {@code personColumn}, {@code 'MEMBER'} when a current member otherwise, null when
+	 * neither (a caseload's role column).
+	 */
+	public static String viewerRoleSql(String personColumn) {
+		return """
+				(select case when bool_or(pdp_r.lead) then 'LEAD' else 'MEMBER' end
+				  from team.care_team_member pdp_r where pdp_r.person_id = %s and pdp_r.practitioner_id = :%s
+				  and pdp_r.period_start <= current_date and (pdp_r.period_end is null or pdp_r.period_end > current_date)
+				  having count(*) > 0)"""
+			.formatted(personColumn, PRACTITIONER_PARAM);
+	}
+
+	/**
 	 * An SQL scalar: the name of the organisation of the person's current lead
 	 * professional in {@code personColumn}, or null when there is none.
 	 */

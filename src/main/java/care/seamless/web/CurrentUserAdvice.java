@@ -1,5 +1,6 @@
 package care.seamless.web;
 
+import care.seamless.notification.Notifications;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -7,9 +8,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user's name and organisation on every page for the header. */
-@ControllerAdvice
+/**
+ * Puts the signed-in user's name and organisation on every page for the header, and how
+ * many of their notices are unread for the navigation.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class CurrentUserAdvice {
+
+	private final Notifications notifications;
+
+	CurrentUserAdvice(Notifications notifications) {
+		this.notifications = notifications;
+	}
 
 	@ModelAttribute("currentUser")
 	@Nullable CurrentUser currentUser() {
@@ -21,12 +31,13 @@ class CurrentUserAdvice {
 	 * not run model attribute methods for exception handlers, and without it the header
 	 * would lose the user's name and the sign-out button.
 	 */
-	static @Nullable CurrentUser current() {
+	@Nullable CurrentUser current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return new CurrentUser(user.displayName(), user.organisationName(), has(user, "ROLE_ADMINISTRATOR"),
 					has(user, "ROLE_CALDICOTT_GUARDIAN") || has(user, "ROLE_TEAM_MANAGER"),
-					has(user, "ROLE_CALDICOTT_GUARDIAN"));
+					has(user, "ROLE_CALDICOTT_GUARDIAN"),
+					notifications.unread(user.actor(care.seamless.shared.Purpose.DIRECT_CARE)));
 		}
 		return null;
 	}
@@ -36,7 +47,7 @@ class CurrentUserAdvice {
 	}
 
 	record CurrentUser(String name, String organisation, boolean administrator, boolean overseesAccess,
-			boolean guardian) {
+			boolean guardian, long unreadNotices) {
 	}
 
 }

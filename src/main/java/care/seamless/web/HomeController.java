@@ -1,7 +1,11 @@
 package care.seamless.web;
 
+import care.seamless.person.CaseloadQuery;
 import care.seamless.person.People;
+import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +21,30 @@ class HomeController {
 		this.people = people;
 	}
 
+	/**
+	 * The caseload, sorted and filtered as the links and the filter form ask; a value
+	 * outside its list shows the default caseload with a message on that field (400).
+	 */
 	@GetMapping("/")
-	String caseload(Actor actor, @RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("caseload", people.caseload(actor, page));
+	String caseload(Actor actor, @RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String order,
+			@RequestParam(required = false) @Nullable String role,
+			@RequestParam(required = false) @Nullable String overdue,
+			@RequestParam(required = false) @Nullable String plan,
+			@RequestParam(required = false) @Nullable String page, Model model, HttpServletResponse response) {
+		CaseloadQuery query;
+		try {
+			query = CaseloadQuery.parse(sort, order, role, overdue, plan, page);
+		}
+		catch (PersonRuleViolation ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("caseloadError", ex.getMessage());
+			model.addAttribute("caseloadErrorField", ex.field());
+			query = CaseloadQuery.DEFAULT;
+		}
+		model.addAttribute("caseload", people.caseload(actor, query));
+		model.addAttribute("roles", CaseloadQuery.Role.values());
+		model.addAttribute("planStates", CaseloadQuery.PlanState.values());
 		return "home";
 	}
 

@@ -29,6 +29,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrorHandling {
 
+	private final CurrentUserAdvice currentUser;
+
+	PageErrorHandling(CurrentUserAdvice currentUser) {
+		this.currentUser = currentUser;
+	}
+
 	@ExceptionHandler(AccessDenied.class)
 	String accessDenied(AccessDenied ex, Model model, HttpServletResponse response) {
 		signedIn(model);
@@ -92,15 +98,15 @@ class PageErrorHandling {
 		return badRequest(model, response);
 	}
 
-	private static String badRequest(Model model, HttpServletResponse response) {
+	private String badRequest(Model model, HttpServletResponse response) {
 		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "error/bad-request";
 	}
 
 	/** Keeps the header's name and sign-out button on an error page. */
-	static void signedIn(Model model) {
-		model.addAttribute("currentUser", CurrentUserAdvice.current());
+	void signedIn(Model model) {
+		model.addAttribute("currentUser", currentUser.current());
 	}
 
 }

@@ -31,6 +31,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class UnknownAddressHandling {
 
+	private final CurrentUserAdvice currentUser;
+
+	UnknownAddressHandling(CurrentUserAdvice currentUser) {
+		this.currentUser = currentUser;
+	}
+
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object unknownAddress(HttpServletRequest request) {
 		if (wantsJson(request)) {
@@ -43,7 +49,7 @@ class UnknownAddressHandling {
 				.body(problem);
 		}
 		ModelAndView page = new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
-		page.addObject("currentUser", CurrentUserAdvice.current());
+		page.addObject("currentUser", currentUser.current());
 		return page;
 	}
 

@@ -28,9 +28,23 @@ public class CarePlanFixtures {
 
 	private final CarePlans carePlans;
 
-	CarePlanFixtures(Fixtures fixtures, CarePlans carePlans) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	CarePlanFixtures(Fixtures fixtures, CarePlans carePlans, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.fixtures = fixtures;
 		this.carePlans = carePlans;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Lets time pass for an action: it cannot be created overdue, so the database moves
+	 * its due date {@code days} into the past.
+	 */
+	public void makeOverdue(UUID action, int days) {
+		jdbc.sql("update careplan.action set due_on = current_date - :days where id = :id")
+			.param("days", days)
+			.param("id", action)
+			.update();
 	}
 
 	public record Partnership(PersonId person, String familyName, OrganisationId council, OrganisationId trust,

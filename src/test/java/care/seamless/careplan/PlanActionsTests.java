@@ -92,22 +92,30 @@ class PlanActionsTests {
 	void anOverdueActionEscalatesToTheOwnersTeamManagerAndTheOrganisationsQueue() {
 		Partnership p = fixtures.partnership();
 		fixtures.planWithTwoObjectives(p);
-		UUID overdue = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), -3));
+		UUID overdue = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 0));
+		fixtures.makeOverdue(overdue, 3);
 		UUID notYet = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 3));
 
 		assertThat(queues.escalateOverdue()).isGreaterThanOrEqualTo(1);
 
-		// The manager is not in the person's care team: the action is not listed, but the
-		// queue says that actions the council owns are withheld (never how many).
+		// The manager is not in the person's care team: the action is listed for them to
+		// chase or reassign, but neither the person nor what the action says is shown.
 		WorkQueues outside = queues.queues(p.councilManager().actor());
-		assertThat(outside.escalated()).extracting(QueueItem::actionId).doesNotContain(overdue, notYet);
+		assertThat(outside.escalated()).extracting(QueueItem::actionId).contains(overdue).doesNotContain(notYet);
+		assertThat(outside.escalated()).filteredOn(i -> i.actionId().equals(overdue)).singleElement().satisfies(i -> {
+			assertThat(i.personName()).isNull();
+			assertThat(i.description()).isNull();
+			assertThat(i.openable()).isFalse();
+		});
 		assertThat(outside.withheld()).extracting(WithheldPart::reason).contains(WithheldReason.NO_RELATIONSHIP);
 		baseFixtures.addToCareTeam(p.person(), p.councilManager());
 		WorkQueues manager = queues.queues(p.councilManager().actor());
 		assertThat(manager.escalated()).extracting(QueueItem::actionId).contains(overdue).doesNotContain(notYet);
-		assertThat(manager.escalated()).filteredOn(i -> i.actionId().equals(overdue))
-			.singleElement()
-			.satisfies(i -> assertThat(i.personName()).isNotBlank());
+		assertThat(manager.escalated()).filteredOn(i -> i.actionId().equals(overdue)).singleElement().satisfies(i -> {
+			assertThat(i.personName()).endsWith(p.familyName());
+			assertThat(i.description()).isNotBlank();
+			assertThat(i.openable()).isTrue();
+		});
 		assertThat(queues.queues(p.socialWorker().actor()).overdue()).extracting(QueueItem::actionId)
 			.contains(overdue)
 			.doesNotContain(notYet);
@@ -117,10 +125,95 @@ class PlanActionsTests {
 	}
 
 	@Test
+	void anActionCannotBeCreatedAlreadyOverdue() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+
+		assertRule(
+				() -> actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), -1)),
+				"dueOn");
+
+		assertThat(plan(p).actions()).isEmpty();
+		actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 0));
+		assertThat(plan(p).actions()).hasSize(1);
+	}
+
+	@Test
+	void anActionForAnotherOrganisationIsAnOfferUntilItAccepts() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+
+		UUID id = actions.add(p.socialWorker().actor(), p.person(), action(p.supportWorker().practitionerId(), 7));
+
+		Action added = plan(p).actions().get(0);
+		assertThat(added.ownerId()).isEqualTo(p.socialWorker().practitionerId());
+		assertThat(added.offeredToId()).isEqualTo(p.charity());
+		actions.accept(p.supportWorker().actor(), p.person(), id, added.version());
+		assertThat(plan(p).actions().get(0).ownerId()).isEqualTo(p.supportWorker().practitionerId());
+		assertThat(repository.historyEvents(id)).containsExactly("created", "offered", "accepted");
+	}
+
+	@Test
+	void reassigningToAnotherOrganisationIsAnOfferOnEveryPath() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		UUID fromPlan = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 0));
+		UUID fromQueue = actions.add(p.socialWorker().actor(), p.person(),
+				action(p.socialWorker().practitionerId(), 0));
+		fixtures.makeOverdue(fromQueue, 2);
+
+		assertThat(actions.reassign(p.socialWorker().actor(), p.person(), fromPlan, version(p, fromPlan),
+				p.nurse().practitionerId()))
+			.isTrue();
+		assertThat(queues.reassign(p.councilManager().actor(), fromQueue, version(p, fromQueue),
+				p.nurse().practitionerId()))
+			.isTrue();
+
+		for (UUID id : new UUID[] { fromPlan, fromQueue }) {
+			Action offered = action(p, id);
+			assertThat(offered.ownerId()).as("the owner stays accountable")
+				.isEqualTo(p.socialWorker().practitionerId());
+			assertThat(offered.offeredToId()).isEqualTo(p.trust());
+		}
+		actions.accept(p.nurse().actor(), p.person(), fromQueue, version(p, fromQueue));
+		assertThat(action(p, fromQueue).ownerId()).isEqualTo(p.nurse().practitionerId());
+	}
+
+	@Test
+	void aManagerReassignsWithinTheirOrganisationAndOnlyManagersOfTheOwnersTeamMayChaseOrReassign() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		UUID id = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 0));
+		fixtures.makeOverdue(id, 2);
+		baseFixtures.addToCareTeam(p.person(), p.councilManager());
+
+		assertRule(() -> queues.chase(p.charityManager().actor(), id), "action");
+		Partnership elsewhere = fixtures.partnership();
+		assertThatThrownBy(() -> queues.chase(elsewhere.councilManager().actor(), id))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertRule(() -> queues.reassign(p.charityManager().actor(), id, version(p, id),
+				p.supportWorker().practitionerId()), "action");
+		assertThat(queues.reassign(p.councilManager().actor(), id, version(p, id), p.councilManager().practitionerId()))
+			.isFalse();
+
+		assertThat(action(p, id).ownerId()).isEqualTo(p.councilManager().practitionerId());
+		assertThat(repository.historyEvents(id)).containsExactly("created", "reassigned");
+	}
+
+	private long version(Partnership p, UUID id) {
+		return action(p, id).version();
+	}
+
+	private Action action(Partnership p, UUID id) {
+		return plan(p).actions().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+	}
+
+	@Test
 	void nobodyLeavesTheCareTeamWhileOwningOpenActions() {
 		Partnership p = fixtures.partnership();
 		fixtures.planWithTwoObjectives(p);
 		UUID id = actions.add(p.socialWorker().actor(), p.person(), action(p.supportWorker().practitionerId(), 7));
+		actions.accept(p.supportWorker().actor(), p.person(), id, version(p, id));
 		CareTeamMember member = member(p, p.supportWorker().practitionerId());
 
 		assertThatThrownBy(() -> careTeams.endMembership(p.socialWorker().actor(), member.id(), member.version()))

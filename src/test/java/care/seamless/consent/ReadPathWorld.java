@@ -378,7 +378,11 @@ final class ReadPathWorld {
 						.param("id", id)
 						.update();
 				}
-				items.add(new Item(Kind.ACTION, person, token, a.category(), owner.organisationId(), id, null));
+				// An owner in another organisation is offered the action: until they
+				// accept, it stays with the author's organisation.
+				OrganisationId holder = owner.organisationId().equals(author.organisationId()) ? owner.organisationId()
+						: author.organisationId();
+				items.add(new Item(Kind.ACTION, person, token, a.category(), holder, id, null));
 			}
 			context.getBean(ActionQueues.class).escalateOverdue();
 		}

@@ -169,7 +169,36 @@ class ActionController {
 	@GetMapping("/care-plans/queue")
 	String queue(Actor actor, Model model) {
 		model.addAttribute("queues", queues.queues(actor));
+		model.addAttribute("colleagues", queues.colleagues(actor));
 		return "careplan/queue";
+	}
+
+	@PostMapping("/care-plans/queue/{actionId}/chase")
+	String chase(Actor actor, @PathVariable UUID actionId, RedirectAttributes redirect) {
+		return inQueue(redirect, "careplan.queue.chased", () -> queues.chase(actor, actionId));
+	}
+
+	@PostMapping("/care-plans/queue/{actionId}/reassign")
+	String reassignFromQueue(Actor actor, @PathVariable UUID actionId, @RequestParam long version,
+			@RequestParam(defaultValue = "") String owner, RedirectAttributes redirect) {
+		boolean[] offered = new boolean[1];
+		String view = inQueue(redirect, "careplan.queue.reassigned",
+				() -> offered[0] = queues.reassign(actor, actionId, version, practitioner(owner)));
+		if (offered[0]) {
+			redirect.addFlashAttribute("saved", "careplan.queue.offered");
+		}
+		return view;
+	}
+
+	private static String inQueue(RedirectAttributes redirect, String saved, Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("saved", saved);
+		}
+		catch (CarePlanRule ex) {
+			redirect.addFlashAttribute("queueError", ex.getMessage());
+		}
+		return "redirect:/care-plans/queue#escalated-heading";
 	}
 
 	private String act(PersonId id, RedirectAttributes redirect, String saved, Runnable change) {

@@ -40,7 +40,11 @@ class PersonController {
 
 	private final LinkedIdentities linkedIdentities;
 
-	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities) {
+	private final care.seamless.person.Alerts alerts;
+
+	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
+			care.seamless.person.Alerts alerts) {
+		this.alerts = alerts;
 		this.people = people;
 		this.matching = matching;
 		this.linkedIdentities = linkedIdentities;
@@ -71,6 +75,13 @@ class PersonController {
 		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("record", record);
 		model.addAttribute("person", record.details());
+		model.addAttribute("age",
+				java.time.Period
+					.between(record.details().dateOfBirth(),
+							java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))
+					.getYears());
+		model.addAttribute("alerts", alerts.current(actor, id));
+		model.addAttribute("alertKinds", care.seamless.person.AlertKind.values());
 		return "person/record";
 	}
 
@@ -180,11 +191,49 @@ class PersonController {
 		return "redirect:/people/" + id + "#information";
 	}
 
+	/**
+	 * The case notes, filtered by kind, author and dates; a value that cannot be read is
+	 * a message on its field (400) over the unfiltered list.
+	 */
 	@GetMapping("/people/{id}/entries")
-	String entries(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "1") int page, Model model) {
+	String entries(Actor actor, @PathVariable PersonId id, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String author,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		care.seamless.person.EntryFilter filter;
+		try {
+			filter = care.seamless.person.EntryFilter.parse(category, author, from, to);
+		}
+		catch (PersonRuleViolation ex) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("filterError", ex.getMessage());
+			model.addAttribute("filterErrorField", ex.field());
+			filter = care.seamless.person.EntryFilter.NONE;
+		}
 		model.addAttribute("personId", id);
-		model.addAttribute("entries", people.entries(actor, id, page));
+		model.addAttribute("filter", filter);
+		model.addAttribute("categories", DataCategory.values());
+		model.addAttribute("filterQuery", filterQuery(filter));
+		model.addAttribute("entries", people.entries(actor, id, page, filter));
 		return "person/entries";
+	}
+
+	private static String filterQuery(care.seamless.person.EntryFilter filter) {
+		StringBuilder query = new StringBuilder();
+		if (filter.category() != null) {
+			query.append("&category=").append(filter.category().code());
+		}
+		if (filter.author() != null) {
+			query.append("&author=")
+				.append(java.net.URLEncoder.encode(filter.author(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		if (filter.from() != null) {
+			query.append("&from=").append(filter.from());
+		}
+		if (filter.to() != null) {
+			query.append("&to=").append(filter.to());
+		}
+		return query.toString();
 	}
 
 	record EntryForm(@NotNull(message = "{entry.category.required}") DataCategory category,
