@@ -80,8 +80,10 @@ class EpisodeController {
 
 	@PostMapping("/people/{personId}/assessments/{episodeId}/complete")
 	String complete(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
-			@RequestParam long version, RedirectAttributes redirect) {
-		return attempt(personId, episodeId, redirect, () -> assessments.complete(actor, personId, episodeId, version));
+			@RequestParam long version, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		return attempt(personId, episodeId, redirect,
+				() -> assessments.complete(actor, personId, episodeId, version, confirmed));
 	}
 
 	/** A broken rule goes back to the episode page with the reason, nothing changed. */

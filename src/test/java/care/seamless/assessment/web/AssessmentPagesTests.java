@@ -167,7 +167,9 @@ class AssessmentPagesTests {
 		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
 		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
 		assessments.signSection(nurse.actor(), person, episode, "sap-overview", "home", 1);
-		assessments.complete(nurse.actor(), person, episode, 0);
+		care.seamless.assessment.AssessmentFixtures.readyToComplete(assessments, nurse.actor(), person, episode);
+		assessments.complete(nurse.actor(), person, episode,
+				assessments.episode(nurse.actor(), person, episode).episode().version(), true);
 
 		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(socialWorker)))
 			.andExpect(content().string(containsString("Record a Care Act eligibility decision from this assessment")));
