@@ -154,6 +154,13 @@ class AssessmentRepository {
 			.list();
 	}
 
+	SectionRow section(UUID id) {
+		return jdbc.sql("select " + SECTION_COLUMNS + " from assessment.section s where s.id = :id")
+			.param("id", id)
+			.query(AssessmentRepository::section)
+			.single();
+	}
+
 	Optional<SectionRow> findSection(UUID episode, String instrumentId, String sectionId) {
 		return jdbc.sql("select " + SECTION_COLUMNS + """
 				 from assessment.section s

@@ -109,7 +109,8 @@ class FindingsThatFlowTests {
 	void aScreenInTheContactAssessmentCountsForSafetyAndMentalHealth() {
 		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.CONTACT);
 		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-safety",
-				state(episode, "screen-safety").version(), AnswerSource.PERSON, Map.of("safeguarding-concern", "false"));
+				state(episode, "screen-safety").version(), AnswerSource.PERSON,
+				Map.of("safeguarding-concern", "false"));
 		assessments.signSection(nurse.actor(), person, episode, "sap-contact", "screen-safety",
 				state(episode, "screen-safety").version());
 		assessments.advance(nurse.actor(), person, episode,

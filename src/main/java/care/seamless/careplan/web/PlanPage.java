@@ -126,6 +126,11 @@ class PlanPage {
 	 * Needs to choose from: first those the person's assessments found, then the whole
 	 * common language by SAP domain.
 	 */
+	/** A need in the reader's words. */
+	String needWords(Actor actor, String code) {
+		return terminology.display(code, audience(actor));
+	}
+
 	Map<String, List<Need>> needGroups(Actor actor, PersonId person) {
 		Audience audience = audience(actor);
 		Map<String, List<Need>> groups = new LinkedHashMap<>();
