@@ -68,9 +68,12 @@ public class Assessments {
 
 	private final Carers carers;
 
+	private final RecordFacts recordFacts;
+
 	Assessments(AssessmentRepository repository, AnswerRepository answerRepository, AccessPolicy accessPolicy,
 			AuditLog auditLog, Directory directory, Instruments instruments, Provenance provenance,
-			SectionSaving saving, Clock clock, Carers carers) {
+			SectionSaving saving, Clock clock, Carers carers, RecordFacts recordFacts) {
+		this.recordFacts = recordFacts;
 		this.carers = carers;
 		this.repository = repository;
 		this.answerRepository = answerRepository;
@@ -311,6 +314,7 @@ public class Assessments {
 			throw new ConcurrentEditException(EPISODE, id);
 		}
 		auditLog.record(AuditEvent.permitted(actor, "complete", EPISODE, id.id(), person));
+		recordFacts.offer(actor, person, id);
 	}
 
 	/** Records that the plain-English summary was given to the person. */

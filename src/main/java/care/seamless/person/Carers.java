@@ -15,7 +15,6 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,12 +94,6 @@ public class Carers {
 	public List<CaredFor> carersOf(Actor actor, PersonId person) {
 		accessPolicy.require(actor, AccessRequest.toOpen(person, "read-carers", LINK));
 		return repository.carers(person);
-	}
-
-	/** Whether {@code carer}'s record is linked as a carer of {@code person}. */
-	@Transactional(readOnly = true)
-	public boolean cares(PersonId carer, @Nullable PersonId person) {
-		return person != null && repository.carers(person).stream().anyMatch((c) -> c.person().equals(carer));
 	}
 
 }

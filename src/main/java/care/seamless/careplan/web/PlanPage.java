@@ -73,6 +73,16 @@ class PlanPage {
 		return details.givenName() + " " + details.familyName();
 	}
 
+	/**
+	 * The name the person asked to be called, for what they read (their copy of the
+	 * plan); their given name when they gave none.
+	 */
+	String greeting(Actor actor, PersonId person) {
+		PersonDetails details = people.summary(actor, person).details();
+		return (details.preferredName() != null && !details.preferredName().isBlank()) ? details.preferredName().strip()
+				: details.givenName();
+	}
+
 	/** Related people who may speak for the person: advocates, attorneys, deputies. */
 	List<RelatedPerson> representatives(Actor actor, PersonId person) {
 		return people.summary(actor, person).relatedPeople().stream().filter(r -> switch (r.relationship()) {
