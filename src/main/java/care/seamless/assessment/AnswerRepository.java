@@ -259,6 +259,55 @@ class AnswerRepository {
 			.list();
 	}
 
+	record CorrectionRow(UUID id, UUID answerId, String words, String statedBy, @Nullable String statedByName,
+			String reason, String recordedByName, UUID organisationId, Instant recordedAt) {
+	}
+
+	void insertCorrection(UUID id, UUID episode, PersonId person, UUID answer, String words, String statedBy,
+			@Nullable String statedByName, String reason, String recordedByName, UUID org, Instant at,
+			String category) {
+		jdbc.sql("""
+				insert into assessment.own_words_correction (id, answer_id, episode_id, person_id, words, stated_by,
+					stated_by_name, reason, recorded_by_name, organisation_id, recorded_at, category)
+				values (:id, :answer, :episode, :person, :words, :statedBy, :statedByName, :reason, :byName, :org, :at,
+					:category)
+				""")
+			.param("id", id)
+			.param("answer", answer)
+			.param("episode", episode)
+			.param("person", person.id())
+			.param("words", words)
+			.param("statedBy", statedBy)
+			.param("statedByName", statedByName)
+			.param("reason", reason)
+			.param("byName", recordedByName)
+			.param("org", org)
+			.param("at", Timestamp.from(at))
+			.param("category", category)
+			.update();
+	}
+
+	/**
+	 * Corrections of own words in the episode the viewer may see ({@code c}), oldest
+	 * first.
+	 */
+	List<CorrectionRow> corrections(UUID episode, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("episode", episode);
+		return jdbc.sql("""
+				select c.id, c.answer_id, c.words, c.stated_by, c.stated_by_name, c.reason, c.recorded_by_name,
+					c.organisation_id, c.recorded_at
+				from assessment.own_words_correction c where c.episode_id = :episode and """ + visible.sql() + """
+				 order by c.recorded_at, c.id
+				""")
+			.params(params)
+			.query((rs, n) -> new CorrectionRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
+					rs.getString("words"), rs.getString("stated_by"), rs.getString("stated_by_name"),
+					rs.getString("reason"), rs.getString("recorded_by_name"),
+					rs.getObject("organisation_id", UUID.class), instant(rs, "recorded_at")))
+			.list();
+	}
+
 	private static AnswerRow answer(ResultSet rs, int n) throws SQLException {
 		return new AnswerRow(rs.getObject("id", UUID.class), rs.getObject("section_row_id", UUID.class),
 				rs.getObject("episode_id", UUID.class), rs.getString("question_id"), rs.getString("reuse_key"),

@@ -22,7 +22,8 @@ class AssessmentRepository {
 
 	private static final String EPISODE_COLUMNS = """
 			e.id, e.person_id, e.stage, e.status, e.opened_by, e.opened_by_name, e.opened_by_org, e.opened_at,
-			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version,
+			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version, e.cares_for_person_id,
+			e.cares_for_name,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
 				and a.reused_from is not null and %1$s) as reused,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
@@ -32,7 +33,7 @@ class AssessmentRepository {
 	private static final String SECTION_COLUMNS = """
 			s.id, s.episode_id, s.person_id, s.instrument_id, s.instrument_version, s.section_id, s.category,
 			s.position, s.status, s.author_id, s.author_name, s.author_profession, s.author_org, s.updated_at,
-			s.signed_at, s.version
+			s.signed_at, s.version, s.not_relevant_reason, s.not_relevant_by_name, s.not_relevant_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -43,20 +44,22 @@ class AssessmentRepository {
 
 	record EpisodeRow(UUID id, PersonId personId, String stage, String status, UUID openedBy, String openedByName,
 			UUID openedByOrg, Instant openedAt, @Nullable Instant completedAt, @Nullable Instant summarySharedAt,
-			@Nullable String summarySharedBy, long version, int reused, int asked) {
+			@Nullable String summarySharedBy, long version, int reused, int asked, @Nullable UUID caresForPersonId,
+			@Nullable String caresForName) {
 	}
 
 	record SectionRow(UUID id, UUID episodeId, PersonId personId, String instrumentId, int instrumentVersion,
 			String sectionId, String category, int position, String status, @Nullable UUID authorId,
 			@Nullable String authorName, @Nullable String authorProfession, @Nullable UUID authorOrg,
-			@Nullable Instant updatedAt, @Nullable Instant signedAt, long version) {
+			@Nullable Instant updatedAt, @Nullable Instant signedAt, long version, @Nullable String notRelevantReason,
+			@Nullable String notRelevantByName, @Nullable Instant notRelevantAt) {
 	}
 
 	void insertEpisode(EpisodeRow e) {
 		jdbc.sql("""
 				insert into assessment.episode (id, person_id, stage, status, opened_by, opened_by_name, opened_by_org,
-					opened_at)
-				values (:id, :person, :stage, 'open', :by, :byName, :org, :at)
+					opened_at, cares_for_person_id, cares_for_name)
+				values (:id, :person, :stage, 'open', :by, :byName, :org, :at, :caresFor, :caresForName)
 				""")
 			.param("id", e.id())
 			.param("person", e.personId().id())
@@ -65,6 +68,8 @@ class AssessmentRepository {
 			.param("byName", e.openedByName())
 			.param("org", e.openedByOrg())
 			.param("at", Timestamp.from(e.openedAt()))
+			.param("caresFor", e.caresForPersonId())
+			.param("caresForName", e.caresForName())
 			.update();
 	}
 
@@ -149,6 +154,13 @@ class AssessmentRepository {
 			.list();
 	}
 
+	SectionRow section(UUID id) {
+		return jdbc.sql("select " + SECTION_COLUMNS + " from assessment.section s where s.id = :id")
+			.param("id", id)
+			.query(AssessmentRepository::section)
+			.single();
+	}
+
 	Optional<SectionRow> findSection(UUID episode, String instrumentId, String sectionId) {
 		return jdbc.sql("select " + SECTION_COLUMNS + """
 				 from assessment.section s
@@ -166,7 +178,8 @@ class AssessmentRepository {
 			Instant at) {
 		return jdbc.sql("""
 				update assessment.section set status = 'in-progress', author_id = :author, author_name = :name,
-					author_profession = :profession, author_org = :org, updated_at = :at, version = version + 1
+					author_profession = :profession, author_org = :org, updated_at = :at, version = version + 1,
+					not_relevant_reason = null, not_relevant_by_name = null, not_relevant_at = null
 				where id = :id and version = :version and status <> 'signed'
 				""")
 			.param("id", id)
@@ -186,12 +199,31 @@ class AssessmentRepository {
 				""").param("id", id).param("version", version).param("at", Timestamp.from(at)).update() == 1;
 	}
 
+	/**
+	 * Marks a domain not relevant to this person; false when someone changed the section
+	 * first or it already has answers.
+	 */
+	boolean markNotRelevant(UUID id, long version, String reason, String byName, Instant at) {
+		return jdbc.sql("""
+				update assessment.section set status = 'not-relevant', not_relevant_reason = :reason,
+					not_relevant_by_name = :byName, not_relevant_at = :at, version = version + 1
+				where id = :id and version = :version and status = 'not-started'
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("reason", reason)
+			.param("byName", byName)
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
 	private static EpisodeRow episode(ResultSet rs, int n) throws SQLException {
 		return new EpisodeRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
 				rs.getString("stage"), rs.getString("status"), rs.getObject("opened_by", UUID.class),
 				rs.getString("opened_by_name"), rs.getObject("opened_by_org", UUID.class), instant(rs, "opened_at"),
 				instant(rs, "completed_at"), instant(rs, "summary_shared_at"), rs.getString("summary_shared_by"),
-				rs.getLong("version"), rs.getInt("reused"), rs.getInt("asked"));
+				rs.getLong("version"), rs.getInt("reused"), rs.getInt("asked"),
+				rs.getObject("cares_for_person_id", UUID.class), rs.getString("cares_for_name"));
 	}
 
 	private static SectionRow section(ResultSet rs, int n) throws SQLException {
@@ -200,7 +232,9 @@ class AssessmentRepository {
 				rs.getInt("instrument_version"), rs.getString("section_id"), rs.getString("category"),
 				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
 				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
-				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"));
+				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"),
+				rs.getString("not_relevant_reason"), rs.getString("not_relevant_by_name"),
+				instant(rs, "not_relevant_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -27,7 +27,15 @@ public class AssessmentRuleViolation extends RuntimeException {
 		 */
 		NOT_A_FINDING,
 		/** Only practitioners of a partner organisation contribute to assessments. */
-		PRACTITIONERS_ONLY
+		PRACTITIONERS_ONLY,
+		/** Completing asks the practitioner to confirm. */
+		NOT_CONFIRMED,
+		/** Safety and mental health are at least screened, never "not relevant". */
+		MUST_BE_SCREENED,
+		/**
+		 * A carer's assessment names one of the people the carer's record links them to.
+		 */
+		CARES_FOR
 
 	}
 

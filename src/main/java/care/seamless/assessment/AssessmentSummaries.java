@@ -4,6 +4,7 @@ import care.seamless.assessment.AnswerRepository.AnswerRow;
 import care.seamless.assessment.AssessmentRepository.EpisodeRow;
 import care.seamless.assessment.AssessmentRepository.SectionRow;
 import care.seamless.assessment.AssessmentRuleViolation.Rule;
+import care.seamless.assessment.instrument.AnswerType;
 import care.seamless.assessment.instrument.Question;
 import care.seamless.assessment.instrument.Section;
 import care.seamless.audit.AuditEvent;
@@ -16,9 +17,11 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
+import care.seamless.terminology.Audience;
 import care.seamless.terminology.CareActOutcome;
 import care.seamless.terminology.Concept;
 import care.seamless.terminology.ConceptKind;
+import care.seamless.terminology.IcfQualifier;
 import care.seamless.terminology.Terminology;
 
 import java.time.Clock;
@@ -30,6 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentSummaries {
 
 	private static final Set<ConceptKind> NEED_KINDS = Set.of(ConceptKind.NEED, ConceptKind.RISK);
+
+	private static final Pattern ICF_IN_WORDING = Pattern.compile("\\(([bdes][0-9]{3,5})\\)");
 
 	private static final List<String> WHAT_MATTERS_KEYS = List.of("person.what-matters-most", "person.hoped-outcomes");
 
@@ -157,8 +164,11 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
 		Provenance.Names names = provenance.names();
 		Map<String, Summary.AssessedNeed> needs = new LinkedHashMap<>();
+		Map<UUID, Section> sections = new java.util.HashMap<>();
 		for (AnswerRow answer : answers.personAnswers(person, AnswerRepository.Sight.of(accessPolicy, actor))) {
-			for (String code : answer.value().split(",")) {
+			Section section = sections.computeIfAbsent(answer.sectionRowId(),
+					(row) -> provenance.section(repository.section(row)));
+			for (String code : needCodes(question(section, answer.questionId()), answer.value())) {
 				boolean need = terminology.find(code).map((c) -> NEED_KINDS.contains(c.kind())).orElse(false);
 				if (need) {
 					needs.putIfAbsent(code, new Summary.AssessedNeed(code, new EpisodeId(answer.episodeId()),
@@ -176,18 +186,59 @@ public class AssessmentSummaries {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Set<CareActOutcome> outcomesAffected(Actor actor, PersonId person, EpisodeId id) {
+		Set<CareActOutcome> outcomes = EnumSet.noneOf(CareActOutcome.class);
+		outcomeFindings(actor, person, id).forEach((finding) -> outcomes.add(finding.outcome()));
+		return outcomes;
+	}
+
+	/**
+	 * Each finding of one assessment that bears on a Care Act outcome, with where it came
+	 * from: a need or risk chosen from the common language, or a severe or complete
+	 * difficulty on an ICF scale (the scale's question names its ICF category, such as
+	 * "Washing oneself (d510)"). Only answers the viewer may see take part.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<OutcomeFinding> outcomeFindings(Actor actor, PersonId person, EpisodeId id) {
 		assessments.episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-needs", Assessments.EPISODE);
-		Set<CareActOutcome> outcomes = EnumSet.noneOf(CareActOutcome.class);
+		Provenance.Names names = provenance.names();
+		Map<UUID, SectionRow> sections = new LinkedHashMap<>();
+		repository.sections(id.id()).forEach((section) -> sections.put(section.id(), section));
+		List<OutcomeFinding> findings = new ArrayList<>();
 		for (AnswerRow answer : answers.episodeAnswers(id.id(), AnswerRepository.Sight.of(accessPolicy, actor))) {
-			for (String code : answer.value().split(",")) {
-				terminology.find(code)
-					.filter((concept) -> NEED_KINDS.contains(concept.kind()))
-					.map(Concept::careActOutcome)
-					.ifPresent(outcomes::add);
+			Section section = provenance.section(sections.get(answer.sectionRowId()));
+			Question question = question(section, answer.questionId());
+			for (String code : needCodes(question, answer.value())) {
+				terminology.find(code).map(Concept::careActOutcome).ifPresent((outcome) -> {
+					String words = (question.type() == AnswerType.SCALE_ICF)
+							? IcfQualifier.fromValue(Integer.parseInt(answer.value())).orElseThrow().label()
+							: terminology.display(code, Audience.SOCIAL_CARE);
+					findings.add(new OutcomeFinding(outcome, section.title(), question.text(), words,
+							answer.recordedByName(), names.organisation(answer.organisationId()), answer.recordedAt()));
+				});
 			}
 		}
-		return outcomes;
+		return findings;
+	}
+
+	/**
+	 * The concept codes an answer finds as needs: chosen needs and risks, or the ICF
+	 * category of a scale rated severe or complete.
+	 */
+	private List<String> needCodes(Question question, String value) {
+		if (question.type() == AnswerType.SCALE_ICF) {
+			Matcher icf = ICF_IN_WORDING.matcher(question.text());
+			boolean severe = IcfQualifier.fromValue(Integer.parseInt(value))
+				.map((q) -> q == IcfQualifier.SEVERE || q == IcfQualifier.COMPLETE)
+				.orElse(false);
+			return (severe && icf.find()) ? List.of(icf.group(1)) : List.of();
+		}
+		if (question.type() != AnswerType.CODED && question.type() != AnswerType.CODED_MULTIPLE) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(value.split(","))
+			.filter((code) -> terminology.find(code).map((c) -> NEED_KINDS.contains(c.kind())).orElse(false))
+			.toList();
 	}
 
 	/** What matters to the person and the outcomes they hope for, in their own words. */

@@ -12,6 +12,8 @@ import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.SqlCondition;
+import care.seamless.person.CaredFor;
+import care.seamless.person.Carers;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -42,6 +45,8 @@ public class Assessments {
 	static final String EPISODE = "AssessmentEpisode";
 
 	static final String SECTION = "AssessmentSection";
+
+	static final int MAX_REASON = 2000;
 
 	private final AssessmentRepository repository;
 
@@ -61,9 +66,15 @@ public class Assessments {
 
 	private final Clock clock;
 
+	private final Carers carers;
+
+	private final RecordFacts recordFacts;
+
 	Assessments(AssessmentRepository repository, AnswerRepository answerRepository, AccessPolicy accessPolicy,
 			AuditLog auditLog, Directory directory, Instruments instruments, Provenance provenance,
-			SectionSaving saving, Clock clock) {
+			SectionSaving saving, Clock clock, Carers carers, RecordFacts recordFacts) {
+		this.recordFacts = recordFacts;
+		this.carers = carers;
 		this.repository = repository;
 		this.answerRepository = answerRepository;
 		this.accessPolicy = accessPolicy;
@@ -81,16 +92,40 @@ public class Assessments {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public EpisodeId open(Actor actor, PersonId person, Stage stage) {
+		return open(actor, person, stage, null);
+	}
+
+	/**
+	 * Starts an assessment; a carer's assessment is on the carer's own record and names
+	 * one of the people the record says they care for. It is never filled in from that
+	 * person's answers: what is already known comes only from the carer's own record.
+	 * @param caresFor for a carer's assessment, the record of the person cared for
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public EpisodeId open(Actor actor, PersonId person, Stage stage, @Nullable PersonId caresFor) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "create", EPISODE);
 		Practitioner practitioner = practitioner(actor);
 		if (stage != Stage.CONTACT && stage != Stage.OVERVIEW && stage != Stage.CARER) {
 			throw new AssessmentRuleViolation(Rule.STAGE_ORDER,
 					"An assessment starts with a contact, overview or carer's assessment");
 		}
+		String caresForName = null;
+		if (stage == Stage.CARER) {
+			CaredFor cared = carers.caredForBy(actor, person)
+				.stream()
+				.filter((c) -> c.person().equals(caresFor))
+				.findFirst()
+				.orElseThrow(() -> new AssessmentRuleViolation(Rule.CARES_FOR,
+						"Choose the person they care for (link them on the carer's record first)"));
+			caresForName = cared.name();
+		}
+		else if (caresFor != null) {
+			throw new AssessmentRuleViolation(Rule.CARES_FOR, "Only a carer's assessment names whom they care for");
+		}
 		EpisodeId id = EpisodeId.random();
 		repository.insertEpisode(new EpisodeRow(id.id(), person, stage.code(), "open", practitioner.id().id(),
 				practitioner.displayName(), practitioner.organisationId().id(), clock.instant(), null, null, null, 0, 0,
-				0));
+				0, (caresFor != null) ? caresFor.id() : null, caresForName));
 		addSections(id, person, mainInstrument(stage));
 		auditLog.record(AuditEvent.permitted(actor, "create", EPISODE, id.id(), person));
 		return id;
@@ -125,7 +160,7 @@ public class Assessments {
 			.filter((instrument) -> !present.contains(instrument.id()))
 			.filter((instrument) -> instruments.latest(instrument.id()).orElseThrow().equals(instrument))
 			.toList();
-		return new EpisodeView(episode, sections, specialists);
+		return new EpisodeView(episode, sections, specialists, missing(id));
 	}
 
 	/** A section to complete, with what is already known from elsewhere. */
@@ -225,24 +260,61 @@ public class Assessments {
 	}
 
 	/**
-	 * Completes the assessment once every section started has been signed by its author.
+	 * Marks an overview domain not relevant to this person, with the reason; safety and
+	 * mental health never are (they are at least screened).
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
-	public void complete(Actor actor, PersonId person, EpisodeId id, long version) {
+	public void markNotRelevant(Actor actor, PersonId person, EpisodeId id, String instrumentId, String sectionId,
+			long version, String reason) {
+		EpisodeRow episode = episodeRow(actor, person, id);
+		SectionRow row = sectionRow(id, instrumentId, sectionId);
+		accessPolicy.check(actor, person, DataCategory.valueOf(row.category()), "mark-not-relevant", SECTION);
+		Practitioner practitioner = practitioner(actor);
+		open(episode);
+		Section section = provenance.section(row);
+		if (!CompletionRules.mayBeNotRelevant(row, section)) {
+			throw new AssessmentRuleViolation(Rule.MUST_BE_SCREENED, section.title()
+					+ " cannot be marked not relevant: safety and mental health are always at least screened");
+		}
+		String why = (reason == null) ? "" : reason.strip();
+		if (why.isEmpty() || why.length() > MAX_REASON || why.indexOf('\0') >= 0) {
+			throw new AnswersRejected(Map.of("reason", why.isEmpty() ? "Say why this domain is not relevant"
+					: "Write the reason in plain text, up to " + MAX_REASON + " characters"));
+		}
+		if (!"not-started".equals(row.status()) && row.version() == version) {
+			throw new AssessmentRuleViolation(Rule.SIGNED, "This section already has answers; complete and sign it");
+		}
+		if (!repository.markNotRelevant(row.id(), version, why, practitioner.displayName(), clock.instant())) {
+			throw new SectionChanged(saving.form(actor, episode, sectionRow(id, instrumentId, sectionId)));
+		}
+		auditLog.record(AuditEvent.permitted(actor, "mark-not-relevant", SECTION, row.id(), person));
+	}
+
+	/**
+	 * Completes the assessment once nothing is missing (see {@link CompletionRules}) and
+	 * the practitioner has confirmed it.
+	 * @param confirmed the practitioner confirmed they checked what the assessment holds
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void complete(Actor actor, PersonId person, EpisodeId id, long version, boolean confirmed) {
 		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "complete", EPISODE);
 		practitioner(actor);
 		open(row);
-		List<SectionRow> sections = repository.sections(id.id());
-		if (sections.stream().anyMatch((s) -> "in-progress".equals(s.status()))
-				|| sections.stream().noneMatch((s) -> "signed".equals(s.status()))) {
-			throw new AssessmentRuleViolation(Rule.UNSIGNED_SECTIONS,
-					"Every section that has been started must be signed before the assessment is completed");
+		List<MissingForCompletion> missing = missing(id);
+		if (!missing.isEmpty()) {
+			throw new AssessmentRuleViolation(Rule.UNSIGNED_SECTIONS, "The assessment cannot be completed yet. "
+					+ missing.stream().map(MissingForCompletion::sentence).collect(Collectors.joining(". ")) + ".");
+		}
+		if (!confirmed) {
+			throw new AssessmentRuleViolation(Rule.NOT_CONFIRMED,
+					"Confirm that you have checked the assessment before completing it");
 		}
 		if (!repository.updateEpisode(id.id(), version, row.stage(), clock.instant())) {
 			throw new ConcurrentEditException(EPISODE, id);
 		}
 		auditLog.record(AuditEvent.permitted(actor, "complete", EPISODE, id.id(), person));
+		recordFacts.offer(actor, person, id);
 	}
 
 	/** Records that the plain-English summary was given to the person. */
@@ -258,6 +330,10 @@ public class Assessments {
 			throw new ConcurrentEditException(EPISODE, id);
 		}
 		auditLog.record(AuditEvent.permitted(actor, "share-summary", EPISODE, id.id(), person));
+	}
+
+	private List<MissingForCompletion> missing(EpisodeId id) {
+		return CompletionRules.missing(repository.sections(id.id()), provenance::section);
 	}
 
 	EpisodeRow episodeRow(Actor actor, PersonId person, EpisodeId id) {
@@ -311,7 +387,7 @@ public class Assessments {
 		for (Section section : instrument.sections()) {
 			repository.insertSection(new SectionRow(UUID.randomUUID(), id.id(), person, instrument.id(),
 					instrument.version(), section.id(), section.category().name(), position++, "not-started", null,
-					null, null, null, null, null, 0));
+					null, null, null, null, null, 0, null, null, null));
 		}
 	}
 

@@ -66,7 +66,9 @@ class Provenance {
 			return new Episode(new EpisodeId(row.id()), row.personId(), Stage.fromCode(row.stage()).orElseThrow(),
 					"completed".equals(row.status()), row.openedByName(), organisation(row.openedByOrg()),
 					row.openedAt(), row.completedAt(), row.summarySharedAt(), row.summarySharedBy(), row.version(),
-					row.reused(), row.asked());
+					row.reused(), row.asked(),
+					(row.caresForPersonId() != null) ? new care.seamless.shared.PersonId(row.caresForPersonId()) : null,
+					row.caresForName());
 		}
 
 		SectionState section(SectionRow row, boolean withheld) {
@@ -75,7 +77,10 @@ class Provenance {
 					SectionStatus.fromCode(row.status()), row.authorId(), row.authorName(),
 					(row.authorProfession() != null) ? Profession.valueOf(row.authorProfession()) : null,
 					(row.authorOrg() != null) ? organisation(row.authorOrg()) : null, row.updatedAt(), row.signedAt(),
-					row.version(), withheld);
+					row.version(), withheld,
+					(row.notRelevantReason() != null) ? new SectionState.NotRelevant(row.notRelevantReason(),
+							String.valueOf(row.notRelevantByName()),
+							java.util.Objects.requireNonNull(row.notRelevantAt())) : null);
 		}
 
 		Answer answer(AnswerRow row) {

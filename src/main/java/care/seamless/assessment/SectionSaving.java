@@ -85,8 +85,19 @@ class SectionSaving {
 		}
 		Episode episode = names.episode(episodeRow);
 		boolean withheld = this.answers.anyWithheld(row.id(), sight.answer());
-		return new SectionForm(episode, names.section(row, withheld), visibleAnswers, prefills,
-				whyNotEditable(actor, episode, row, section));
+		String whyNot = whyNotEditable(actor, episode, row, section);
+		boolean mayBeNotRelevant = whyNot == null && "not-started".equals(row.status())
+				&& CompletionRules.mayBeNotRelevant(row, section);
+		Map<UUID, List<OwnWordsCorrection>> corrections = this.answers
+			.corrections(row.episodeId(),
+					accessPolicy.visibleItems(actor, "c.person_id", "c.category", "c.organisation_id"))
+			.stream()
+			.map((c) -> new OwnWordsCorrection(c.id(), c.answerId(), c.words(),
+					AnswerSource.fromCode(c.statedBy()).orElseThrow(), c.statedByName(), c.reason(), c.recordedByName(),
+					names.organisation(c.organisationId()), c.recordedAt()))
+			.collect(Collectors.groupingBy(OwnWordsCorrection::answerId));
+		return new SectionForm(episode, names.section(row, withheld), visibleAnswers, prefills, whyNot,
+				mayBeNotRelevant, corrections);
 	}
 
 	void save(Actor actor, Practitioner practitioner, EpisodeRow episode, SectionRow row, long version,

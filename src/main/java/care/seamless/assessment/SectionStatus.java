@@ -5,7 +5,7 @@ import java.util.Locale;
 
 public enum SectionStatus {
 
-	NOT_STARTED, IN_PROGRESS, SIGNED;
+	NOT_STARTED, IN_PROGRESS, SIGNED, NOT_RELEVANT;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -4,6 +4,7 @@ import care.seamless.assessment.Answer;
 import care.seamless.assessment.AssessmentSummaries;
 import care.seamless.assessment.Assessments;
 import care.seamless.assessment.Episode;
+import care.seamless.assessment.Summary;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
@@ -45,6 +46,15 @@ public class PlanFromAssessment {
 			.filter(Episode::completed)
 			.findFirst()
 			.or(() -> episodes.stream().max(Comparator.comparing(Episode::openedAt)));
+	}
+
+	/**
+	 * The needs and risks the person's assessments found, newest first: what a new plan
+	 * is offered to address.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Summary.AssessedNeed> needsFound(Actor actor, PersonId person) {
+		return summaries.assessedNeeds(actor, person);
 	}
 
 	/**

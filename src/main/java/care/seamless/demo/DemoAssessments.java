@@ -94,14 +94,24 @@ class DemoAssessments {
 			summaries.recordDisagreement(socialWorker, person, episode, finding.id(), AnswerSource.PERSON, null,
 					"I can still make my own meals, it's just the cleaning I struggle with.");
 		}
+		// Completing needs safety and mental health screened and every other domain
+		// assessed
+		// or marked not relevant.
+		save(nurse, person, episode, "safety", AnswerSource.OBSERVATION, Map.of("safeguarding-concern", "no"));
+		save(nurse, person, episode, "mental-health", AnswerSource.PERSON, Map.of("memory-concern", "no"));
 		for (SectionState section : assessments.episode(nurse, person, episode).sections()) {
+			if (section.status() == care.seamless.assessment.SectionStatus.NOT_STARTED) {
+				assessments.markNotRelevant(nurse, person, episode, section.instrument().id(), section.section().id(),
+						section.version(), "Not raised by the person or by us at this assessment");
+			}
 			if (section.status() == care.seamless.assessment.SectionStatus.IN_PROGRESS) {
 				Actor author = section.section().id().equals("home") ? socialWorker : nurse;
 				assessments.signSection(author, person, episode, section.instrument().id(), section.section().id(),
 						section.version());
 			}
 		}
-		assessments.complete(nurse, person, episode, assessments.episode(nurse, person, episode).episode().version());
+		assessments.complete(nurse, person, episode, assessments.episode(nurse, person, episode).episode().version(),
+				true);
 	}
 
 	private void save(Actor actor, PersonId person, EpisodeId episode, String section, AnswerSource source,

@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import care.seamless.assessment.AssessmentSummaries;
+import care.seamless.assessment.EpisodeId;
+import care.seamless.assessment.OutcomeFinding;
 import care.seamless.consent.AccessDenied;
+import care.seamless.terminology.CareActOutcome;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
 import care.seamless.consent.WithheldReason;
@@ -54,8 +61,11 @@ public class Eligibility {
 
 	private final Clock clock;
 
+	private final AssessmentSummaries summaries;
+
 	Eligibility(EligibilityRepository repository, AccessPolicy accessPolicy, Directory directory, People people,
-			Clock clock) {
+			Clock clock, AssessmentSummaries summaries) {
+		this.summaries = summaries;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.directory = directory;
@@ -91,7 +101,56 @@ public class Eligibility {
 			// Someone recorded a determination of this kind between our read and insert.
 			throw new ConcurrentEditException(RECORD, person);
 		}
+		recordPreTicks(actor, person, id, command);
 		return id;
+	}
+
+	/**
+	 * Keeps, with the decision, what the assessment pre-ticked and whether the
+	 * practitioner kept each: worked out again from the assessment, not taken from the
+	 * form, so it says what the findings were.
+	 */
+	private void recordPreTicks(Actor actor, PersonId person, UUID id, NewDetermination command) {
+		if (command.assessmentEpisodeId() == null || command.facts().kind() != DeterminationKind.ADULT) {
+			return;
+		}
+		Set<String> ticked = command.facts()
+			.unable()
+			.stream()
+			.map(Unable::outcome)
+			.collect(java.util.stream.Collectors.toSet());
+		findings(actor, person, new EpisodeId(command.assessmentEpisodeId())).forEach((outcome, found) -> repository
+			.insertPreTicked(id, person, outcome, String.join("\n", found), ticked.contains(outcome)));
+	}
+
+	/**
+	 * The outcomes an assessment's findings bear on, each with the findings it came from
+	 * in words (section, question, answer, who, organisation, date), in the order of the
+	 * ten outcomes.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Map<String, List<String>> findings(Actor actor, PersonId person, EpisodeId episode) {
+		Map<CareActOutcome, List<String>> byOutcome = new java.util.EnumMap<>(CareActOutcome.class);
+		for (OutcomeFinding finding : summaries.outcomeFindings(actor, person, episode)) {
+			byOutcome.computeIfAbsent(finding.outcome(), (o) -> new ArrayList<>())
+				.add(finding.describe(Eligibility::day));
+		}
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		byOutcome.forEach((outcome, found) -> result.put(outcome.code(), List.copyOf(found)));
+		return result;
+	}
+
+	/** What the assessment pre-ticked for this decision and whether it was kept. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<PreTicked> preTicked(Actor actor, PersonId person, UUID id) {
+		Determination determination = repository.find(person, id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		access(actor, person, "read", id, determination.organisationId());
+		return repository.preTicked(id);
+	}
+
+	private static String day(Instant at) {
+		return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+			.format(at.atZone(java.time.ZoneId.of("Europe/London")));
 	}
 
 	/** Everything wrong with a determination before it may be saved; empty when none. */

@@ -81,6 +81,29 @@ class EligibilityRepository {
 	record Current(UUID id, long version) {
 	}
 
+	void insertPreTicked(UUID determination, PersonId person, String outcome, String finding, boolean kept) {
+		jdbc.sql("""
+				insert into eligibility.pre_ticked_outcome (determination_id, person_id, outcome, finding, kept)
+				values (:determination, :person, :outcome, :finding, :kept)
+				""")
+			.param("determination", determination)
+			.param("person", person.id())
+			.param("outcome", outcome)
+			.param("finding", finding)
+			.param("kept", kept)
+			.update();
+	}
+
+	List<PreTicked> preTicked(UUID determination) {
+		return jdbc.sql("""
+				select outcome, finding, kept from eligibility.pre_ticked_outcome
+				where determination_id = :determination order by outcome
+				""")
+			.param("determination", determination)
+			.query((rs, n) -> new PreTicked(rs.getString("outcome"), rs.getString("finding"), rs.getBoolean("kept")))
+			.list();
+	}
+
 	void insert(Determination d, String category, String recordedBy) {
 		Facts f = d.facts();
 		jdbc.sql(SQL_INSERT)

@@ -238,14 +238,14 @@ class AssessmentsTests {
 		save(nurse, episode, "sap-contact", "screen-senses", AnswerSource.PERSON, Map.of("sight", "1"));
 		save(nurse, episode, "sap-contact", "screen-home", AnswerSource.PERSON, Map.of("home-tasks", ""));
 
-		assertThatThrownBy(() -> assessments.complete(nurse.actor(), person, episode, episodeVersion(episode)))
+		assertThatThrownBy(() -> assessments.complete(nurse.actor(), person, episode, episodeVersion(episode), true))
 			.isInstanceOfSatisfying(AssessmentRuleViolation.class,
 					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNSIGNED_SECTIONS));
 		assessments.signSection(nurse.actor(), person, episode, "sap-contact", "screen-senses",
 				version(episode, "screen-senses"));
 		assessments.signSection(nurse.actor(), person, episode, "sap-contact", "screen-home",
 				version(episode, "screen-home"));
-		assessments.complete(nurse.actor(), person, episode, episodeVersion(episode));
+		assessments.complete(nurse.actor(), person, episode, episodeVersion(episode), true);
 
 		assertThat(assessments.episode(nurse.actor(), person, episode).episode().completed()).isTrue();
 	}

@@ -4,6 +4,9 @@ import java.util.Set;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.assessment.AssessmentFixtures;
+import care.seamless.assessment.Assessments;
+import care.seamless.assessment.EpisodeId;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -43,6 +46,9 @@ class SharedAssessmentJourneyBrowserTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	Assessments assessments;
 
 	@Test
 	void aNurseAndASocialWorkerCompleteOneAssessment() throws Exception {
@@ -98,6 +104,14 @@ class SharedAssessmentJourneyBrowserTests {
 			assertThat(browser.text(By.id("saved"))).contains("Section saved");
 			click(browser, By.linkText("Back to the assessment"));
 			sign(browser, "sap-overview", "personal-care");
+			// The other domains are covered behind the scenes; completing asks for
+			// confirmation.
+			String episodePath = new java.net.URI(browser.driver().getCurrentUrl()).getPath();
+			EpisodeId episode = new EpisodeId(
+					java.util.UUID.fromString(episodePath.substring(episodePath.lastIndexOf('/') + 1)));
+			AssessmentFixtures.readyToComplete(assessments, socialWorker.actor(), person, episode);
+			browser.open(episodePath);
+			click(browser, By.cssSelector("label[for=confirmed]"));
 			click(browser, By.id("complete"));
 			waitForText(browser, By.id("episode-status"), "Completed");
 

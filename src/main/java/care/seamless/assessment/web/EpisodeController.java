@@ -4,6 +4,7 @@ import care.seamless.assessment.AssessmentRuleViolation;
 import care.seamless.assessment.Assessments;
 import care.seamless.assessment.EpisodeId;
 import care.seamless.assessment.instrument.Stage;
+import care.seamless.person.Carers;
 import care.seamless.person.People;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
@@ -27,7 +28,10 @@ class EpisodeController {
 
 	private final People people;
 
-	EpisodeController(Assessments assessments, People people) {
+	private final Carers carers;
+
+	EpisodeController(Assessments assessments, People people, Carers carers) {
+		this.carers = carers;
 		this.assessments = assessments;
 		this.people = people;
 	}
@@ -38,18 +42,35 @@ class EpisodeController {
 		model.addAttribute("person", people.summary(actor, personId).details());
 		model.addAttribute("personId", personId);
 		model.addAttribute("startStages", new Stage[] { Stage.CONTACT, Stage.OVERVIEW, Stage.CARER });
+		model.addAttribute("caresFor", carers.caredForBy(actor, personId));
 		return "assessment/list";
 	}
 
 	@PostMapping("/people/{personId}/assessments")
 	String open(Actor actor, @PathVariable PersonId personId, @RequestParam(required = false) @Nullable String stage,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String caresFor, RedirectAttributes redirect) {
 		Stage chosen = (stage != null) ? Stage.fromCode(stage).orElse(null) : null;
 		if (chosen == null) {
 			redirect.addFlashAttribute("stageError", true);
 			return "redirect:/people/" + personId + "/assessments";
 		}
-		EpisodeId id = assessments.open(actor, personId, chosen);
+		PersonId cared = null;
+		if (chosen == Stage.CARER && caresFor != null && !caresFor.isBlank()) {
+			try {
+				cared = new PersonId(java.util.UUID.fromString(caresFor.strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				cared = null;
+			}
+		}
+		EpisodeId id;
+		try {
+			id = assessments.open(actor, personId, chosen, cared);
+		}
+		catch (AssessmentRuleViolation ex) {
+			redirect.addFlashAttribute("caresForError", ex.getMessage());
+			return "redirect:/people/" + personId + "/assessments";
+		}
 		return "redirect:/people/" + personId + "/assessments/" + id;
 	}
 
@@ -80,8 +101,10 @@ class EpisodeController {
 
 	@PostMapping("/people/{personId}/assessments/{episodeId}/complete")
 	String complete(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
-			@RequestParam long version, RedirectAttributes redirect) {
-		return attempt(personId, episodeId, redirect, () -> assessments.complete(actor, personId, episodeId, version));
+			@RequestParam long version, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		return attempt(personId, episodeId, redirect,
+				() -> assessments.complete(actor, personId, episodeId, version, confirmed));
 	}
 
 	/** A broken rule goes back to the episode page with the reason, nothing changed. */

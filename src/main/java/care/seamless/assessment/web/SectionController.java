@@ -5,6 +5,7 @@ import care.seamless.assessment.AnswersRejected;
 import care.seamless.assessment.AssessmentRuleViolation;
 import care.seamless.assessment.Assessments;
 import care.seamless.assessment.EpisodeId;
+import care.seamless.assessment.OwnWords;
 import care.seamless.assessment.Prefill;
 import care.seamless.assessment.SectionChanged;
 import care.seamless.assessment.SectionForm;
@@ -45,7 +46,10 @@ class SectionController {
 
 	private final AnswerText answerText;
 
-	SectionController(Assessments assessments, People people, AnswerText answerText) {
+	private final OwnWords ownWords;
+
+	SectionController(Assessments assessments, People people, AnswerText answerText, OwnWords ownWords) {
+		this.ownWords = ownWords;
 		this.assessments = assessments;
 		this.people = people;
 		this.answerText = answerText;
@@ -101,6 +105,73 @@ class SectionController {
 				+ sectionId + "?saved";
 	}
 
+	@PostMapping("/people/{personId}/assessments/{episodeId}/sections/{instrumentId}/{sectionId}/not-relevant")
+	String notRelevant(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
+			@PathVariable String instrumentId, @PathVariable String sectionId, @RequestParam long version,
+			@RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		try {
+			assessments.markNotRelevant(actor, personId, episodeId, instrumentId, sectionId, version, reason);
+		}
+		catch (AnswersRejected ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			SectionForm form = assessments.section(actor, personId, episodeId, instrumentId, sectionId);
+			return render(actor, personId, form, Map.of(), null, ex.errors(), model);
+		}
+		catch (AssessmentRuleViolation ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			SectionForm form = assessments.section(actor, personId, episodeId, instrumentId, sectionId);
+			return render(actor, personId, form, Map.of(), null, Map.of("section", ex.getMessage()), model);
+		}
+		catch (SectionChanged ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return render(actor, personId, ex.current(), Map.of(), null,
+					Map.of("section", "Someone changed this section while you were looking at it; check it again"),
+					model);
+		}
+		return "redirect:/people/" + personId + "/assessments/" + episodeId;
+	}
+
+	@PostMapping("/people/{personId}/assessments/{episodeId}/answers/{answerId}/corrections")
+	String correct(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
+			@PathVariable java.util.UUID answerId, @RequestParam(required = false) @Nullable String statedBy,
+			@RequestParam(required = false) @Nullable String statedByName,
+			@RequestParam(required = false) @Nullable String words,
+			@RequestParam(required = false) @Nullable String reason, Model model, HttpServletResponse response) {
+		AnswerSource who = (statedBy != null) ? AnswerSource.fromCode(statedBy).orElse(null) : null;
+		SectionForm target = sectionOf(actor, personId, episodeId, answerId);
+		try {
+			ownWords.recordCorrection(actor, personId, episodeId, answerId, who, statedByName, words, reason);
+		}
+		catch (AnswersRejected ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return render(actor, personId, target, Map.of(), null,
+					Map.of("section", String.join(". ", ex.errors().values())), model);
+		}
+		catch (AssessmentRuleViolation ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return render(actor, personId, target, Map.of(), null, Map.of("section", ex.getMessage()), model);
+		}
+		return "redirect:/people/" + personId + "/assessments/" + episodeId + "/sections/"
+				+ target.state().instrument().id() + "/" + target.state().section().id() + "?corrected";
+	}
+
+	/**
+	 * The section an answer belongs to, found only among the answers the viewer may see.
+	 */
+	private SectionForm sectionOf(Actor actor, PersonId personId, EpisodeId episodeId, java.util.UUID answerId) {
+		for (var section : assessments.episode(actor, personId, episodeId).sections()) {
+			if (!section.section().personsOwnWords()) {
+				continue;
+			}
+			SectionForm form = assessments.section(actor, personId, episodeId, section.instrument().id(),
+					section.section().id());
+			if (form.answers().values().stream().anyMatch((a) -> a.id().equals(answerId))) {
+				return form;
+			}
+		}
+		throw new care.seamless.shared.NotFoundException("AssessmentAnswer", answerId);
+	}
+
 	@PostMapping("/people/{personId}/assessments/{episodeId}/sections/{instrumentId}/{sectionId}/sign")
 	String sign(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
 			@PathVariable String instrumentId, @PathVariable String sectionId, @RequestParam long version,
@@ -124,6 +195,7 @@ class SectionController {
 		model.addAttribute("source", source);
 		model.addAttribute("errors", errors);
 		model.addAttribute("errorOrder", errorOrder(form, errors));
+		model.addAttribute("actorMayCorrect", actor.practitionerId() != null);
 		model.addAttribute("sources", form.state().section().personsOwnWords()
 				? List.of(AnswerSource.PERSON, AnswerSource.CARER, AnswerSource.ADVOCATE)
 				: List.of(AnswerSource.PERSON, AnswerSource.CARER, AnswerSource.ADVOCATE, AnswerSource.OBSERVATION));
@@ -157,6 +229,9 @@ class SectionController {
 		Map<String, String> ordered = new LinkedHashMap<>();
 		if (errors.containsKey("section")) {
 			ordered.put("section", errors.get("section"));
+		}
+		if (errors.containsKey("reason")) {
+			ordered.put("reason", errors.get("reason"));
 		}
 		if (errors.containsKey("source")) {
 			ordered.put("source", errors.get("source"));

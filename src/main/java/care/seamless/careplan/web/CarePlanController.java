@@ -62,6 +62,11 @@ class CarePlanController {
 			model.addAttribute("personId", id);
 			model.addAttribute("personName", page.name(actor, id));
 			fromAssessment.basis(actor, id).ifPresent((episode) -> model.addAttribute("basis", episode));
+			model.addAttribute("needsFound",
+					fromAssessment.needsFound(actor, id)
+						.stream()
+						.map((need) -> page.needWords(actor, need.code()))
+						.toList());
 			return "careplan/start";
 		}
 		return page.show(actor, plan.get(), model);

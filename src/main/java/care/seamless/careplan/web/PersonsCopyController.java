@@ -35,6 +35,7 @@ class PersonsCopyController {
 		model.addAttribute("plan", carePlans.personsCopy(actor, id));
 		model.addAttribute("personId", id);
 		model.addAttribute("personName", page.name(actor, id));
+		model.addAttribute("greeting", page.greeting(actor, id));
 		return "careplan/persons-copy";
 	}
 

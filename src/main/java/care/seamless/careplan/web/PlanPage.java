@@ -73,6 +73,16 @@ class PlanPage {
 		return details.givenName() + " " + details.familyName();
 	}
 
+	/**
+	 * The name the person asked to be called, for what they read (their copy of the
+	 * plan); their given name when they gave none.
+	 */
+	String greeting(Actor actor, PersonId person) {
+		PersonDetails details = people.summary(actor, person).details();
+		return (details.preferredName() != null && !details.preferredName().isBlank()) ? details.preferredName().strip()
+				: details.givenName();
+	}
+
 	/** Related people who may speak for the person: advocates, attorneys, deputies. */
 	List<RelatedPerson> representatives(Actor actor, PersonId person) {
 		return people.summary(actor, person).relatedPeople().stream().filter(r -> switch (r.relationship()) {
@@ -126,6 +136,11 @@ class PlanPage {
 	 * Needs to choose from: first those the person's assessments found, then the whole
 	 * common language by SAP domain.
 	 */
+	/** A need in the reader's words. */
+	String needWords(Actor actor, String code) {
+		return terminology.display(code, audience(actor));
+	}
+
 	Map<String, List<Need>> needGroups(Actor actor, PersonId person) {
 		Audience audience = audience(actor);
 		Map<String, List<Need>> groups = new LinkedHashMap<>();

@@ -70,12 +70,11 @@ class EligibilityController {
 				current == null ? null : current.version());
 		if (episode != null) {
 			List<String> suggested = (kind == DeterminationKind.ADULT)
-					? summaries.outcomesAffected(actor, personId, episode).stream().map(CareActOutcome::code).toList()
-					: List.of();
+					? List.copyOf(eligibility.findings(actor, personId, episode).keySet()) : List.of();
 			form = form.following(episode.id(), suggested);
 			model.addAttribute("suggested", !suggested.isEmpty());
 		}
-		return showForm(overview, form, Map.of(), model);
+		return showForm(actor, overview, form, Map.of(), model);
 	}
 
 	@PostMapping("/people/{personId}/eligibility")
@@ -98,12 +97,13 @@ class EligibilityController {
 		catch (EligibilityRuleViolation ex) {
 			problems.addAll(ex.problems());
 		}
-		return showForm(eligibility.overview(actor, personId), form, byField(problems), model);
+		return showForm(actor, eligibility.overview(actor, personId), form, byField(problems), model);
 	}
 
 	@GetMapping("/people/{personId}/eligibility/{id}")
 	String show(Actor actor, @PathVariable PersonId personId, @PathVariable UUID id, Model model) {
 		model.addAttribute("determination", eligibility.determination(actor, personId, id));
+		model.addAttribute("preTicked", eligibility.preTicked(actor, personId, id));
 		model.addAttribute("personId", personId);
 		return "eligibility/determination";
 	}
@@ -126,9 +126,15 @@ class EligibilityController {
 			.body(pdf);
 	}
 
-	private String showForm(EligibilityOverview overview, EligibilityForm form, Map<String, String> problems,
-			Model model) {
+	private String showForm(Actor actor, EligibilityOverview overview, EligibilityForm form,
+			Map<String, String> problems, Model model) {
 		DeterminationKind kind = form.kind();
+		Map<String, List<String>> findings = new LinkedHashMap<>();
+		if (kind == DeterminationKind.ADULT && form.assessmentEpisodeId() != null) {
+			eligibility.findings(actor, overview.personId(), new EpisodeId(form.assessmentEpisodeId()))
+				.forEach((outcome, found) -> findings.put(outcome, found));
+		}
+		model.addAttribute("findings", findings);
 		model.addAttribute("form", form);
 		model.addAttribute("kind", kind);
 		model.addAttribute("personId", overview.personId());

@@ -167,7 +167,9 @@ class AssessmentPagesTests {
 		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
 		saveHome(episode, nurse, 0).andExpect(status().is3xxRedirection());
 		assessments.signSection(nurse.actor(), person, episode, "sap-overview", "home", 1);
-		assessments.complete(nurse.actor(), person, episode, 0);
+		care.seamless.assessment.AssessmentFixtures.readyToComplete(assessments, nurse.actor(), person, episode);
+		assessments.complete(nurse.actor(), person, episode,
+				assessments.episode(nurse.actor(), person, episode).episode().version(), true);
 
 		mvc.perform(get("/people/{p}/assessments/{e}", person, episode).with(as(socialWorker)))
 			.andExpect(content().string(containsString("Record a Care Act eligibility decision from this assessment")));
@@ -182,6 +184,35 @@ class AssessmentPagesTests {
 		assertThat(form).contains("name=\"assessmentEpisodeId\" value=\"" + episode + "\"")
 			.containsPattern("id=\"outcome-habitable-home\"[^>]*checked")
 			.doesNotContainPattern("id=\"outcome-nutrition\"[^>]*checked");
+	}
+
+	@Test
+	void aCorrectionByThePersonIsShownBesideTheirOriginalWordsOnTheSectionPage() throws Exception {
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
+		mvc.perform(post(section(episode, "users-perspective"), person, episode).with(as(nurse))
+			.param("version", "0")
+			.param("source", "person")
+			.param("q.own-words", "I cope fine.")).andExpect(status().is3xxRedirection());
+		java.util.UUID answer = assessments.section(nurse.actor(), person, episode, "sap-overview", "users-perspective")
+			.answers()
+			.get("own-words")
+			.id();
+
+		mvc.perform(post("/people/{p}/assessments/{e}/answers/{a}/corrections", person, episode, answer)
+			.with(as(socialWorker))
+			.param("statedBy", "person")
+			.param("words", "")
+			.param("reason", "")).andExpect(status().isBadRequest());
+		mvc.perform(post("/people/{p}/assessments/{e}/answers/{a}/corrections", person, episode, answer)
+			.with(as(socialWorker))
+			.param("statedBy", "person")
+			.param("words", "I cope, except at night.")
+			.param("reason", "Forgot to mention nights")).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get(section(episode, "users-perspective"), person, episode).with(as(nurse)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("I cope fine."),
+					containsString("I cope, except at night."), containsString("Forgot to mention nights"))));
 	}
 
 	@Test
