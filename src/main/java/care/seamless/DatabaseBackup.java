@@ -57,6 +57,13 @@ final class DatabaseBackup {
 			order by c.table_schema, c.table_name
 			""";
 
+	private static final String IDENTITY_COLUMNS = """
+			select quote_ident(table_schema) || '.' || quote_ident(table_name), column_name
+			from information_schema.columns
+			where is_identity = 'YES' and table_schema not in ('pg_catalog', 'information_schema')
+			order by 1, 2
+			""";
+
 	private static final String SCHEMA_VERSION = """
 			select version from flyway_schema_history
 			where success and version is not null
@@ -181,9 +188,40 @@ final class DatabaseBackup {
 					rows.put(key, count);
 				}
 			}
+			restartIdentities(connection);
 			connection.commit();
 		}
 		return new Summary(version, rows);
+	}
+
+	/**
+	 * COPY writes identity columns' values as given without moving their sequences on, so
+	 * the first insert after a restore would reuse a number (a duplicate key). Each
+	 * sequence starts again after the highest value restored.
+	 */
+	private static void restartIdentities(Connection connection) throws SQLException {
+		List<String[]> identities = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(IDENTITY_COLUMNS);
+				ResultSet result = statement.executeQuery()) {
+			while (result.next()) {
+				identities.add(new String[] { result.getString(1), result.getString(2) });
+			}
+		}
+		for (String[] identity : identities) {
+			String table = identity[0];
+			String column = identity[1];
+			try (PreparedStatement statement = connection
+				.prepareStatement("select setval(pg_get_serial_sequence(?, ?), " + "coalesce((select max("
+						+ quoteIdent(column) + ") from " + table + "), 0) + 1, false)")) {
+				statement.setString(1, table);
+				statement.setString(2, column);
+				statement.execute();
+			}
+		}
+	}
+
+	private static String quoteIdent(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
 	}
 
 	static List<Table> tables(Connection connection) throws SQLException {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
 		description = "Seamless shared care record.", subcommands = { SeamlessCommand.Serve.class, AuditCommand.class,
-				BackupCommand.Backup.class, BackupCommand.Restore.class, LinkCommand.class })
+				BackupCommand.Backup.class, BackupCommand.Restore.class, ImportCommand.class, LinkCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched

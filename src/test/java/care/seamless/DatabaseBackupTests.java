@@ -54,11 +54,30 @@ class DatabaseBackupTests {
 			DatabaseBackup.restore(fresh.getPostgresDatabase(), file);
 			Map<String, String> after = fingerprints(fresh.getPostgresDatabase());
 			assertThat(after).isEqualTo(before);
+			assertThat(identitiesPastTheirRows(fresh.getPostgresDatabase())).isNotEmpty().doesNotContain(false);
 		}
 		assertThat(before.get("person.person")).doesNotStartWith("0 ");
 		assertThat(before.get("audit.entry")).doesNotStartWith("0 ");
 		assertThat(written.rows()).containsKeys("person.person", "audit.entry", "team.organisation");
 		assertThat(person).isNotNull();
+	}
+
+	/** For each identity column: would the next insert get a number no row holds yet? */
+	private static java.util.List<Boolean> identitiesPastTheirRows(DataSource database) {
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient
+			.create(database);
+		return jdbc.sql("""
+				select quote_ident(table_schema) || '.' || quote_ident(table_name) as name, column_name
+				from information_schema.columns where is_identity = 'YES'
+				and table_schema not in ('pg_catalog', 'information_schema')""")
+			.query((row, n) -> jdbc
+				.sql("select nextval(pg_get_serial_sequence(:table, :column)) > coalesce(max(" + row.getString(2)
+						+ "), 0) from " + row.getString(1))
+				.param("table", row.getString(1))
+				.param("column", row.getString(2))
+				.query(Boolean.class)
+				.single())
+			.list();
 	}
 
 	@Test

@@ -1,9 +1,6 @@
 package care.seamless.linkage;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Map;
 
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
+import care.seamless.shared.CalendarDates;
 import care.seamless.shared.NhsNumber;
 import org.jspecify.annotations.Nullable;
 
@@ -20,15 +18,6 @@ import org.jspecify.annotations.Nullable;
  * people to import, and finds every problem that would stop a row being registered.
  */
 final class CsvPeople {
-
-	// ISO first; then the day-first forms UK files use; then FEBRL's bare digits.
-	// Strict, so that 31/02/1950 is an error rather than the last day of February.
-	private static final List<DateTimeFormatter> DATES = java.util.stream.Stream
-		.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
-				DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"),
-				DateTimeFormatter.BASIC_ISO_DATE)
-		.map(format -> format.withResolverStyle(ResolverStyle.STRICT))
-		.toList();
 
 	private static final int MAX_VALUE_LENGTH = 1_000;
 
@@ -126,19 +115,14 @@ final class CsvPeople {
 			problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH), "matching.import.error.dateOfBirth"));
 			return null;
 		}
-		for (DateTimeFormatter format : DATES) {
-			try {
-				LocalDate date = LocalDate.parse(raw, format);
-				if (date.isAfter(today)) {
-					problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH),
-							"matching.import.error.dateOfBirthFuture"));
-					return null;
-				}
-				return date;
-			}
-			catch (DateTimeParseException ex) {
-				// Try the next form.
-			}
+		// ISO, the day-first forms UK files use, and FEBRL's bare digits, all strict.
+		LocalDate date = CalendarDates.parse(raw).orElse(null);
+		if (date != null && date.isAfter(today)) {
+			problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH), "matching.import.error.dateOfBirthFuture"));
+			return null;
+		}
+		if (date != null) {
+			return date;
 		}
 		problems.add(new ImportProblem(line, field(Role.DATE_OF_BIRTH), "matching.import.error.dateOfBirthFormat"));
 		return null;

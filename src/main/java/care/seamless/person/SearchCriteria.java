@@ -1,14 +1,13 @@
 package care.seamless.person;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import care.seamless.shared.CalendarDates;
 import care.seamless.shared.ErrorCode;
 import care.seamless.shared.NhsNumber;
 
@@ -27,10 +26,6 @@ import care.seamless.shared.NhsNumber;
 record SearchCriteria(String sql, Map<String, Object> params, boolean identifying, String shape) {
 
 	static final int SHORTEST_NAME = 2;
-
-	private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("d/M/uuuu"),
-			DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("d.M.uuuu"));
 
 	/**
 	 * Reads the query, refusing one that could match a large part of the population: it
@@ -79,15 +74,7 @@ record SearchCriteria(String sql, Map<String, Object> params, boolean identifyin
 	}
 
 	private static LocalDate parseDate(String token) {
-		for (DateTimeFormatter format : DATE_FORMATS) {
-			try {
-				return LocalDate.parse(token, format);
-			}
-			catch (DateTimeParseException ignored) {
-				// try the next format
-			}
-		}
-		return null;
+		return CalendarDates.parse(token).orElse(null);
 	}
 
 	private static String escapeLike(String text) {

@@ -29,6 +29,8 @@ final class ConceptLine {
 
 	private boolean valid = true;
 
+	private final java.util.Set<String> unreadable = new java.util.HashSet<>();
+
 	ConceptLine(CSVRecord record, int line, List<CsvError> errors) {
 		this.record = record;
 		this.line = line;
@@ -120,10 +122,28 @@ final class ConceptLine {
 	}
 
 	private String value(String column) {
-		return this.record.isSet(column) ? this.record.get(column).strip() : "";
+		String value = this.record.isSet(column) ? this.record.get(column).strip() : "";
+		if (value.chars().anyMatch(ConceptLine::isControl)) {
+			// PostgreSQL refuses NUL outright, and no control character belongs in a
+			// term:
+			// the line is reported like any other bad value, not saved, and once.
+			if (!this.unreadable.contains(column)) {
+				error(column, "contains a control character (such as NUL), which cannot be stored; remove it");
+				this.unreadable.add(column);
+			}
+			return "";
+		}
+		return value;
+	}
+
+	private static boolean isControl(int c) {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
 	}
 
 	private void error(String column, String message) {
+		if (this.unreadable.contains(column)) {
+			return;
+		}
 		this.errors.add(new CsvError(this.line, column, message));
 		this.valid = false;
 	}

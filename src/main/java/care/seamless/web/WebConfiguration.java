@@ -31,6 +31,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverterFactory(new EnumConverters());
+		registry.addFormatterForFieldType(java.time.LocalDate.class, new DateFormatter());
 		registry.addConverter(String.class, PersonId.class, PersonId::of);
 		registry.addConverter(String.class, OrganisationId.class, OrganisationId::of);
 		registry.addConverter(String.class, TeamId.class, TeamId::of);

@@ -52,6 +52,21 @@ class VocabularyCsvTests {
 	}
 
 	@Test
+	void reportsALineHoldingANulOrOtherControlCharacterOnceWithItsNumber() {
+		String csv = HEADER + "X-1,local,need,safety,,Term,Term,Plain,,,\n"
+				+ "X-2,local,need,safety,,Te\u0000rm,Term,Plain,,,\n"
+				+ "X-3,local,ne\u0007ed,safety,,Term,Term,Plain,,,\n"
+				+ "X-4,local,need,safety,,Term,Term,Plain\u001b[31m,,,\n";
+		CsvResult read = VocabularyCsv.read(new StringReader(csv));
+		assertThat(read.errors()).extracting(CsvError::line, CsvError::column)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, "health_term"),
+					org.assertj.core.groups.Tuple.tuple(4, "kind"),
+					org.assertj.core.groups.Tuple.tuple(5, "plain_english"));
+		assertThat(read.errors().get(0).message()).contains("control character");
+		assertThat(read.concepts()).extracting(Concept::code).containsExactly("X-1");
+	}
+
+	@Test
 	void countsLinesFromTheStartOfARecordThatSpansLines() {
 		String csv = HEADER + """
 				X-1,local,need,safety,,"Two

@@ -1,13 +1,14 @@
 package care.seamless.careplan.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import care.seamless.shared.CalendarDates;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Dates typed in three boxes (the GOV.UK date pattern), so a malformed date can be named
- * precisely instead of failing type conversion.
+ * precisely instead of failing type conversion. Read by {@link CalendarDates}, as every
+ * date is; a care plan's dates are kept to this century and the next two.
  */
 final class Dates {
 
@@ -15,24 +16,11 @@ final class Dates {
 	}
 
 	static @Nullable LocalDate of(@Nullable String day, @Nullable String month, @Nullable String year) {
-		try {
-			int y = Integer.parseInt(year.trim());
-			if (y < 1900 || y > 2200) {
-				return null;
-			}
-			return LocalDate.of(y, Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-		}
-		catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-			return null;
-		}
+		return CalendarDates.parse(day, month, year).filter(date -> date.getYear() >= 1900).orElse(null);
 	}
 
 	static boolean blank(@Nullable String day, @Nullable String month, @Nullable String year) {
-		return isBlank(day) && isBlank(month) && isBlank(year);
-	}
-
-	private static boolean isBlank(@Nullable String text) {
-		return text == null || text.isBlank();
+		return CalendarDates.blank(day, month, year);
 	}
 
 	static String day(@Nullable LocalDate date) {

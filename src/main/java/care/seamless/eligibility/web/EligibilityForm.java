@@ -1,6 +1,5 @@
 package care.seamless.eligibility.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +15,7 @@ import care.seamless.eligibility.Problem;
 import care.seamless.eligibility.Unable;
 import care.seamless.eligibility.UnableSense;
 import care.seamless.eligibility.WellbeingArea;
+import care.seamless.shared.CalendarDates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +66,7 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 	/** Problems only the form can see: a date that is not a real date. */
 	List<Problem> problems() {
 		List<Problem> problems = new ArrayList<>();
-		boolean dateTyped = !blank(decidedDay) || !blank(decidedMonth) || !blank(decidedYear);
+		boolean dateTyped = !CalendarDates.blank(decidedDay, decidedMonth, decidedYear);
 		if (kind == DeterminationKind.FACS && dateTyped && decidedOn() == null) {
 			problems.add(new Problem("historicDecisionDate",
 					"The date the band was decided must be a real date, for example 12 3 2012"));
@@ -108,17 +108,7 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 	}
 
 	private @Nullable LocalDate decidedOn() {
-		try {
-			return LocalDate.of(Integer.parseInt(decidedYear.trim()), Integer.parseInt(decidedMonth.trim()),
-					Integer.parseInt(decidedDay.trim()));
-		}
-		catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-			return null;
-		}
-	}
-
-	private static boolean blank(@Nullable String text) {
-		return text == null || text.isBlank();
+		return CalendarDates.parse(decidedDay, decidedMonth, decidedYear).orElse(null);
 	}
 
 }

@@ -1,10 +1,10 @@
 package care.seamless.person.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
+import care.seamless.shared.CalendarDates;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,16 +45,7 @@ record PersonForm(String nhsNumber, String title,
 
 	/** The date of birth, or null when the three boxes do not make a real date. */
 	LocalDate dateOfBirth() {
-		try {
-			int year = Integer.parseInt(dobYear.trim());
-			if (year < 1890) {
-				return null;
-			}
-			return LocalDate.of(year, Integer.parseInt(dobMonth.trim()), Integer.parseInt(dobDay.trim()));
-		}
-		catch (NullPointerException | NumberFormatException | DateTimeException ex) {
-			return null;
-		}
+		return CalendarDates.parse(dobDay, dobMonth, dobYear).filter(date -> date.getYear() >= 1890).orElse(null);
 	}
 
 	PersonDetails toDetails() {

@@ -89,6 +89,39 @@ class InstrumentParserTests {
 		assertThat(errorsOf("{ \"id\": ")).singleElement().asString().startsWith("test.json: not valid JSON");
 	}
 
+	@Test
+	void namesTheLineAndColumnOfAValueOfTheWrongType() {
+		String json = withQuestions(
+				WASHING.replace("\"type\": \"coded\",", "\"type\": \"coded\", \"required\": \"yes\","));
+		assertThat(errorsOf(json)).singleElement()
+			.asString()
+			.matches(
+					"test\\.json: \\$\\.sections\\[0]\\.questions\\[0]\\.required: must be true or false \\(line \\d+, column \\d+\\)");
+		assertThat(errorsOf(
+				definition("test-instrument", 1, "\"any\"", WASHING).replace("\"version\": 1", "\"version\": \"1\"")))
+			.singleElement()
+			.asString()
+			.startsWith("test.json: $.version: must be a whole number (line ");
+		assertThat(errorsOf(withQuestions(WASHING.replace("\"text\": \"", "\"text\": 7, \"x\": \"")))).singleElement()
+			.asString()
+			.startsWith("test.json: $.sections[0].questions[0].text: must be a string (line ");
+	}
+
+	@Test
+	void refusesControlCharactersInAnyTextWithWhereTheyAre() {
+		String json = withQuestions(WASHING.replace("\"text\": \"", "\"text\": \"\\u0000"));
+		assertThat(errorsOf(json)).singleElement()
+			.asString()
+			.startsWith("test.json: $.sections[0].questions[0].text: contains a control character")
+			.contains("(line ");
+		assertThat(errorsOf(withQuestions(WASHING.replace("\"text\": \"", "\"text\": \"\u0000")))).singleElement()
+			.asString()
+			.startsWith("test.json: not valid JSON (line ");
+		assertThat(errorsOf(withQuestions(WASHING) + " {}")).singleElement()
+			.asString()
+			.startsWith("test.json: not valid JSON");
+	}
+
 	private Instrument parse(String json) {
 		return this.parser.parse(stream(json), "test.json");
 	}

@@ -109,6 +109,22 @@ class InstrumentPagesTests {
 	}
 
 	@Test
+	void aNulInADefinitionIsNamedWithItsPathAndLineNotAServerError() throws Exception {
+		String id = Fixtures.unique("nul-form-");
+		String definition = InstrumentTestSupport.definition(id, 1)
+			.replaceFirst("\"title\": \"", "\"title\": \"\\\\u0000");
+		this.mvc.perform(upload(definition).with(as(this.admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("form.json: $.title: contains a control character")))
+			.andExpect(content().string(containsString("(line ")))
+			.andExpect(content().string(containsString("Nothing was imported from form.json")));
+		this.mvc.perform(upload(definition.replace("\\u0000", "\u0000")).with(as(this.admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("form.json: not valid JSON (line ")));
+		assertThat(this.instruments.latest(id)).isEmpty();
+	}
+
+	@Test
 	void aPractitionerCannotImport() throws Exception {
 		String id = Fixtures.unique("refused-form-");
 		this.mvc.perform(get("/instruments/import").with(as(this.nurse))).andExpect(status().isForbidden());

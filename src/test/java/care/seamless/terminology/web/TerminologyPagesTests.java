@@ -111,6 +111,19 @@ class TerminologyPagesTests {
 	}
 
 	@Test
+	void aNulByteIsABadLineWithItsNumberNotAServerError() throws Exception {
+		String good = Fixtures.unique("TST-NUL-");
+		String csv = TerminologyTestSupport.HEADER + TerminologyTestSupport.line(good, "Health", "Social care", "Plain")
+				+ TerminologyTestSupport.line(Fixtures.unique("TST-NUL-"), "Hea\u0000lth", "Social care", "Plain");
+		this.mvc.perform(upload(csv.getBytes(StandardCharsets.UTF_8)).with(as(this.admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Line 3, column health_term: contains a control character")))
+			.andExpect(content().string(containsString("Nothing was imported from partner.csv")));
+		this.terminology.refresh();
+		assertThat(this.terminology.find(good)).isEmpty();
+	}
+
+	@Test
 	void aFileNotSavedAsUtf8IsRefusedWithAMessage() throws Exception {
 		byte[] latin1 = (TerminologyTestSupport.HEADER
 				+ TerminologyTestSupport.line(Fixtures.unique("TST-ENC-"), "Café", "Café", "Café"))

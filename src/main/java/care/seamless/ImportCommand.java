@@ -1,0 +1,94 @@
+package care.seamless;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import care.seamless.linkage.ImportProblem;
+import care.seamless.linkage.ImportRejected;
+import care.seamless.linkage.ImportReport;
+import care.seamless.linkage.PeopleImport;
+import care.seamless.linkage.RecordReader;
+import care.seamless.linkage.Role;
+import care.seamless.shared.Actor;
+import care.seamless.shared.Purpose;
+import care.seamless.team.Account;
+import care.seamless.team.Directory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code import FILE --as USERNAME}: the people import of the web page, for files too big
+ * to upload. Same rules, same audit, same single transaction: a file is imported whole or
+ * not at all, so a run that is killed half way can simply be run again.
+ */
+@Command(name = "import",
+		description = "Register the people in a CSV file (all or nothing) as an administrator's account. Stop Seamless first, or use the import page.")
+final class ImportCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE")
+	Path file;
+
+	@Option(names = "--as", required = true, description = "The administrator account the import is recorded under.")
+	String username;
+
+	@Option(names = "--columns", description = "Column roles, e.g. given_name=Forename,family_name=Surname.")
+	String columns;
+
+	@Unmatched
+	List<String> springArguments = new ArrayList<>();
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		if (!Files.isRegularFile(file)) {
+			spec.commandLine().getErr().println("No such file: " + file);
+			return 2;
+		}
+		Map<Role, String> roles = RecordReader.parseColumns(columns);
+		List<String> args = new ArrayList<>(springArguments);
+		args.add("--spring.main.banner-mode=off");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeamlessApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new))) {
+			Account account = context.getBean(Directory.class).accountForSignIn(username).orElse(null);
+			if (account == null || !account.enabled()) {
+				spec.commandLine().getErr().println("No enabled account named " + username);
+				return 2;
+			}
+			Actor actor = new Actor(account.id(), account.username(), account.practitionerId(),
+					account.organisationId(), account.organisationCode(), account.roles(), Purpose.DIRECT_CARE);
+			try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles);
+				spec.commandLine().getOut().println("Imported " + report.people().size() + " people from " + file);
+				return 0;
+			}
+			catch (ImportRejected ex) {
+				for (ImportProblem problem : ex.problems()) {
+					spec.commandLine()
+						.getErr()
+						.println("line " + problem.line() + (problem.field() == null ? "" : " " + problem.field())
+								+ ": " + problem.messageKey());
+				}
+				spec.commandLine().getErr().println("Nothing was imported.");
+				return 1;
+			}
+		}
+	}
+
+}

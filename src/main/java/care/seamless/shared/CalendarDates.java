@@ -1,0 +1,85 @@
+package care.seamless.shared;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one reading of a date typed by a person or found in a file: ISO
+ * ({@code 2026-03-12}, also {@code 20260312}) or UK day first ({@code 12/3/2026},
+ * {@code 12-3-2026}, {@code 12.3.2026}, {@code 12 3 2026}, the three GOV.UK boxes). Every
+ * part is checked strictly: 31 February is not quietly made 28 February, and a two-digit
+ * year is refused rather than guessed.
+ */
+public final class CalendarDates {
+
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+
+	private static final Pattern BASIC_ISO = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+	private static final Pattern DAY_FIRST = Pattern
+		.compile("(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{4})");
+
+	private static final int EARLIEST_YEAR = 1800;
+
+	private static final int LATEST_YEAR = 2200;
+
+	private CalendarDates() {
+	}
+
+	/** The date in {@code text}, or empty when it is not a real date in a known form. */
+	public static Optional<LocalDate> parse(@Nullable String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String trimmed = text.strip();
+		Matcher iso = ISO.matcher(trimmed);
+		if (iso.matches()) {
+			return date(iso.group(1), iso.group(2), iso.group(3));
+		}
+		Matcher basic = BASIC_ISO.matcher(trimmed);
+		if (basic.matches()) {
+			return date(basic.group(1), basic.group(2), basic.group(3));
+		}
+		Matcher dayFirst = DAY_FIRST.matcher(trimmed);
+		if (dayFirst.matches()) {
+			return date(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1));
+		}
+		return Optional.empty();
+	}
+
+	/** The date typed in the three GOV.UK boxes, or empty when they do not make one. */
+	public static Optional<LocalDate> parse(@Nullable String day, @Nullable String month, @Nullable String year) {
+		if (day == null || month == null || year == null) {
+			return Optional.empty();
+		}
+		return parse(day.strip() + "/" + month.strip() + "/" + year.strip());
+	}
+
+	/** True when none of the three boxes has anything in it. */
+	public static boolean blank(@Nullable String day, @Nullable String month, @Nullable String year) {
+		return isBlank(day) && isBlank(month) && isBlank(year);
+	}
+
+	private static boolean isBlank(@Nullable String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static Optional<LocalDate> date(String year, String month, String day) {
+		int y = Integer.parseInt(year);
+		if (y < EARLIEST_YEAR || y > LATEST_YEAR) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.of(y, Integer.parseInt(month), Integer.parseInt(day)));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
