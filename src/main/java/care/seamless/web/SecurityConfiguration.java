@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,7 @@ class SecurityConfiguration {
 		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
 				new ResetCodeAuthentication(passwords, accounts, directory, throttle), throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
-		http.addFilterAfter(new SignInSteps(), AccountStandingFilter.class);
+		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**", "/error", SessionProblems.SESSION_ENDED_PAGE)

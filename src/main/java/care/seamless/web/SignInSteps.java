@@ -3,6 +3,7 @@ package care.seamless.web;
 import java.io.IOException;
 
 import care.seamless.shared.ErrorCode;
+import care.seamless.team.Directory;
 import care.seamless.team.SessionStanding;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Holds a signed-in session at the step it has not finished: a second-factor code for an
  * account that has one, then a new password after an administrator's reset. Until then
  * every other page sends the person back to that step (and remembers where they were
- * going), and the API refuses. Runs after {@link AccountStandingFilter}, whose reading of
- * the account it reuses.
+ * going), and the API refuses. Runs after every sign-in filter, so a Basic or token
+ * sign-in is held too, and reuses {@link AccountStandingFilter}'s reading of the account.
  */
 class SignInSteps extends OncePerRequestFilter {
 
@@ -34,20 +35,34 @@ class SignInSteps extends OncePerRequestFilter {
 
 	static final String RETURN_TO = "seamless.returnTo";
 
+	private final Directory directory;
+
+	SignInSteps(Directory directory) {
+		this.directory = directory;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Object standing = request.getAttribute(AccountStandingFilter.STANDING);
-		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-				&& standing instanceof SessionStanding current) {
-			String step = pendingStep(request, user, current);
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+			SessionStanding current = standing(request, user);
+			String step = current == null ? null : pendingStep(request, user, current);
 			if (step != null && !allowedDuring(path(request), step)) {
 				holdAt(step, request, response);
 				return;
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	// Read once per request: a session's was read by AccountStandingFilter, a Basic
+	// sign-in's is read here, after the filter that signed it in.
+	private @Nullable SessionStanding standing(HttpServletRequest request, SignedInUser user) {
+		if (request.getAttribute(AccountStandingFilter.STANDING) instanceof SessionStanding read) {
+			return read;
+		}
+		return directory.standing(user.accountId()).orElse(null);
 	}
 
 	private static @Nullable String pendingStep(HttpServletRequest request, SignedInUser user,

@@ -18,9 +18,11 @@ import care.seamless.team.DirectoryRule;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,17 +64,25 @@ class AccountEditController {
 	@GetMapping
 	String form(@PathVariable AccountId id, Model model) {
 		AccountDetails account = accounts.details(id);
-		model.addAttribute("editForm",
-				new EditForm(account.version(), account.givenName(), account.familyName(), account.email(),
-						account.organisationId(), new HashSet<>(account.teams()),
-						account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles())));
+		model.addAttribute("editForm", fresh(account));
 		return page(account, model);
 	}
 
 	@PostMapping
-	String save(Actor actor, @PathVariable AccountId id, @Validated @ModelAttribute("editForm") EditForm form,
+	String save(Actor actor, @PathVariable AccountId id, @Validated @ModelAttribute("editForm") @Nullable EditForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		AccountDetails account = accounts.details(id);
+		if (result.getTarget() == null) {
+			// A value that could not be converted (an unknown role, a team that is not an
+			// id) leaves the result without its form: the page is shown again from what
+			// could be read, with the errors beside their fields.
+			EditForm typed = form == null ? fresh(account) : form;
+			BindingResult recovered = new BeanPropertyBindingResult(typed, "editForm");
+			recovered.addAllErrors(result);
+			model.addAttribute("editForm", typed);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "editForm", recovered);
+			return page(account, model);
+		}
 		if (!result.hasErrors()) {
 			try {
 				accounts.edit(actor,
@@ -115,6 +125,12 @@ class AccountEditController {
 		accounts.removeSecondFactor(actor, id);
 		redirect.addFlashAttribute("saved", "admin.account.secondFactorRemoved");
 		return "redirect:/admin/accounts/" + id;
+	}
+
+	private static EditForm fresh(AccountDetails account) {
+		return new EditForm(account.version(), account.givenName(), account.familyName(), account.email(),
+				account.organisationId(), new HashSet<>(account.teams()),
+				account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles()));
 	}
 
 	private String page(AccountDetails account, Model model) {
