@@ -223,18 +223,26 @@ class DirectoryRepository {
 	}
 
 	Optional<SessionStanding> standing(AccountId id) {
-		return jdbc.sql("select enabled, session_epoch, must_change_password from team.account where id = :id")
+		return jdbc.sql("""
+				select enabled, session_epoch, must_change_password, totp_confirmed_at is not null as second_factor
+				from team.account where id = :id
+				""")
 			.param("id", id.id())
 			.query((rs, n) -> new SessionStanding(rs.getBoolean("enabled"), rs.getLong("session_epoch"),
-					rs.getBoolean("must_change_password")))
+					rs.getBoolean("must_change_password"), rs.getBoolean("second_factor")))
 			.optional();
 	}
 
 	/**
 	 * The enabled administrators, locked until the transaction ends so two administrators
-	 * cannot each demote the other and leave none.
+	 * cannot each disable or demote the other and leave none.
 	 */
 	List<AccountId> lockEnabledAdministrators() {
+		// Row locks alone miss a demotion, which changes team.account_role rather than
+		// the
+		// locked row: one lock for every change to who administers makes the second
+		// change wait and then count afresh.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('team.administrators'))").query().listOfRows();
 		return jdbc
 			.sql("""
 					select a.id from team.account a

@@ -1,6 +1,7 @@
 package care.seamless.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import care.seamless.team.Directory;
 import care.seamless.team.SessionStanding;
@@ -24,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class AccountStandingFilter extends OncePerRequestFilter {
 
+	/** The request attribute holding the standing read, for {@link SignInSteps}. */
+	static final String STANDING = AccountStandingFilter.class.getName() + ".standing";
+
 	private final Directory directory;
 
 	AccountStandingFilter(Directory directory) {
@@ -35,9 +39,9 @@ class AccountStandingFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-			boolean allowed = directory.standing(user.accountId())
-				.map(standing -> standing.allows(user.sessionEpoch()))
-				.orElse(false);
+			Optional<SessionStanding> standing = directory.standing(user.accountId());
+			standing.ifPresent(current -> request.setAttribute(STANDING, current));
+			boolean allowed = standing.map(current -> current.allows(user.sessionEpoch())).orElse(false);
 			if (!allowed) {
 				SecurityContextHolder.clearContext();
 				HttpSession session = request.getSession(false);

@@ -1,12 +1,12 @@
 package care.seamless.web;
 
+import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
 import care.seamless.team.SignInThrottle;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -15,9 +15,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -25,31 +24,32 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory) throws Exception {
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, Accounts accounts)
+			throws Exception {
 		// Set on the chain itself so no parent manager can try the password again
 		// unthrottled.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)));
+		// An administrator's one-time reset code is tried where the password fails.
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
+				new ResetCodeAuthentication(passwords, accounts, directory, throttle), throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico",
-					"/actuator/health/**", "/error")
+					"/actuator/health/**", "/error", SessionProblems.SESSION_ENDED_PAGE)
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMINISTRATOR")
 			.anyRequest()
 			.authenticated());
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
+		http.formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccess()).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
 		http.httpBasic(Customizer.withDefaults());
-		http.exceptionHandling(exceptions -> exceptions
-			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.pathPattern("/api/**"))
-			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.pathPattern("/actuator/**")));
+		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SessionProblems.entryPoint())
+			.accessDeniedHandler(SessionProblems.accessDeniedHandler()));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 			.referrerPolicy(referrer -> referrer.policy(
