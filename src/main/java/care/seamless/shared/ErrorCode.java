@@ -7,7 +7,9 @@ package care.seamless.shared;
 public enum ErrorCode {
 
 	VALIDATION_FAILED, NOT_FOUND, CONCURRENT_EDIT, DUPLICATE_NHS_NUMBER, INVALID_NHS_NUMBER, ACCESS_DENIED,
-	RULE_VIOLATED;
+	RULE_VIOLATED,
+	/** An API call without a valid session, password or bearer token. */
+	UNAUTHENTICATED;
 
 	public String slug() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -25,7 +25,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory) throws Exception {
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, SingleSignOn singleSignOn,
+			ApiAuthenticationProblem apiProblem) throws Exception {
 		// Set on the chain itself so no parent manager can try the password again
 		// unthrottled.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
@@ -42,12 +43,13 @@ class SecurityConfiguration {
 			.authenticated());
 		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+		singleSignOn.configure(http);
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
 		http.httpBasic(Customizer.withDefaults());
 		http.exceptionHandling(exceptions -> exceptions
-			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.pathPattern("/api/**"))
+			.defaultAuthenticationEntryPointFor(apiProblem, PathPatternRequestMatcher.pathPattern("/api/**"))
+			.defaultAuthenticationEntryPointFor(apiProblem, PathPatternRequestMatcher.pathPattern("/fhir/**"))
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 					PathPatternRequestMatcher.pathPattern("/actuator/**")));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
