@@ -7,9 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -32,7 +34,16 @@ class BearerTokenConfiguration {
 		http.oauth2ResourceServer(resource -> resource
 			.authenticationManagerResolver(
 					new JwtIssuerAuthenticationManagerResolver(new BearerTokenIssuers(properties, identities)))
-			.authenticationEntryPoint(problem));
+			.authenticationEntryPoint(problem)
+			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+				@Override
+				public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+					// A header that is no token at all is answered by the filter itself,
+					// without the configured entry point unless it is set here.
+					filter.setAuthenticationEntryPoint(problem);
+					return filter;
+				}
+			}));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.csrf(csrf -> csrf.disable());
 		http.requestCache(cache -> cache.disable());
