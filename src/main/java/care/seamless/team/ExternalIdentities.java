@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -86,6 +87,13 @@ public class ExternalIdentities {
 		repository.link(provider, subject, accountId);
 		auditLog.record(
 				AuditEvent.permitted(actor, "link-identity", "Account", accountId, null).withReason("at " + provider));
+	}
+
+	/** The account's identities, by provider key, for its administrators. */
+	@Transactional(readOnly = true)
+	public Map<String, String> identitiesOf(Actor actor, AccountId account) {
+		requireAdministrator(actor);
+		return repository.identitiesOf(account);
 	}
 
 	@Transactional

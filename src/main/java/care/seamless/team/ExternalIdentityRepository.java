@@ -1,5 +1,7 @@
 package care.seamless.team;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +33,10 @@ class ExternalIdentityRepository {
 			delete from team.external_identity where provider = :provider and account_id = :accountId
 			""";
 
+	private static final String SQL_IDENTITIES_OF = """
+			select provider, subject from team.external_identity where account_id = :accountId order by provider
+			""";
+
 	private final JdbcClient jdbc;
 
 	ExternalIdentityRepository(JdbcClient jdbc) {
@@ -60,6 +66,14 @@ class ExternalIdentityRepository {
 			.param("subject", subject)
 			.param("accountId", account.id())
 			.update();
+	}
+
+	Map<String, String> identitiesOf(AccountId account) {
+		Map<String, String> identities = new LinkedHashMap<>();
+		jdbc.sql(SQL_IDENTITIES_OF).param("accountId", account.id()).query(rs -> {
+			identities.put(rs.getString("provider"), rs.getString("subject"));
+		});
+		return identities;
 	}
 
 	int unlink(String provider, AccountId account) {

@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -312,6 +313,43 @@ class SingleSignOnTests {
 			.isInstanceOf(DirectoryRule.class);
 		assertThatThrownBy(() -> identities.link(nurse.actor(), nurse.actor().accountId(), "nhs", TRUST, "mine"))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+	}
+
+	@Test
+	void anAdministratorLinksAndUnlinksAnIdentityOnTheAccountsPage() throws Exception {
+		Fixtures.Staff admin = fixtures.practitioner(trust, Profession.NURSE, care.seamless.shared.Role.ADMINISTRATOR);
+		Fixtures.Staff nurse = fixtures.practitioner(trust, Profession.NURSE);
+		String page = "/admin/accounts/" + nurse.actor().accountId().id() + "/sign-in";
+		String subject = Fixtures.unique("uid-");
+		mvc.perform(post(page).param("provider", "nhs")
+			.param("subject", " " + subject + " ")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get(page).with(httpBasic(admin.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(subject)));
+		mvc.perform(get("/api/v1/people").param("q", "Smith").header("Authorization", bearer("nhs", subject)))
+			.andExpect(status().isOk());
+		// Bad input is a field message on the page, and nothing is saved.
+		mvc.perform(post(page).param("provider", "nhs")
+			.param("subject", "x".repeat(300))
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("at most 256 characters")));
+		mvc.perform(post(page).param("provider", "no-such-provider")
+			.param("subject", "x")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf())).andExpect(status().isNotFound());
+		// Only administrators.
+		mvc.perform(post(page).param("provider", "nhs")
+			.param("subject", "mine")
+			.with(httpBasic(nurse.username(), Fixtures.PASSWORD))
+			.with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post(page + "/unlink").param("provider", "nhs")
+			.with(httpBasic(admin.username(), Fixtures.PASSWORD))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		refused(get("/api/v1/people").param("q", "Smith").header("Authorization", bearer("nhs", subject)));
 	}
 
 	private ResultActions refused(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
