@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -54,6 +55,9 @@ class SingleSignOn {
 		AuthenticationFailureHandler failure = SingleSignOn::refuse;
 		http.oauth2Login(login -> login.loginPage("/login")
 			.clientRegistrationRepository(registrations)
+			// In the session, so it goes with it; Spring's default keeps every
+			// signed-in person's tokens in memory until restart.
+			.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
 			.failureHandler(failure)
 			.withObjectPostProcessor(new ObjectPostProcessor<Object>() {
 				@Override

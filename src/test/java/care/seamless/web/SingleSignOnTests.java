@@ -46,6 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -92,6 +93,11 @@ class SingleSignOnTests {
 		registry.add(council + "client-secret", () -> "not-a-real-secret");
 		registry.add(council + "user-claim", () -> "email");
 		registry.add(council + "audience", () -> API);
+		// Nothing listens on port 9 here: a provider that is down.
+		String offline = "seamless.sso.providers.offline.";
+		registry.add(offline + "name", () -> "Offline Provider");
+		registry.add(offline + "issuer-uri", () -> "http://127.0.0.1:9/offline");
+		registry.add(offline + "client-id", () -> "seamless");
 	}
 
 	@AfterAll
@@ -190,6 +196,14 @@ class SingleSignOnTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password\"")));
 		mvc.perform(get("/login").param("sso", "<script>"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("did not finish")));
+	}
+
+	@Test
+	void aProviderThatCannotBeReachedOrDoesNotExistIsSaidSoOnTheSignInPage() throws Exception {
+		mvc.perform(get("/oauth2/authorization/offline")).andExpect(redirectedUrl("/login?sso=unavailable"));
+		mvc.perform(get("/oauth2/authorization/no-such-provider")).andExpect(redirectedUrl("/login?sso=unavailable"));
+		mvc.perform(get("/login").param("sso", "unavailable"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("cannot be reached just now")));
 	}
 
 	@Test
