@@ -112,6 +112,10 @@ class ArchitectureTests {
 			// shape,
 			// which is the person module's rule (docs/information-governance.md, Search).
 			.doNotHaveFullyQualifiedName("care.seamless.person.People")
+			.and()
+			// A refused sign-in through an organisation's identity provider names no
+			// person and no record: it refuses who is signing in (ADR 17).
+			.doNotHaveFullyQualifiedName("care.seamless.team.ExternalIdentities")
 			.should()
 			.callMethod(AuditEvent.class, "denied", Actor.class, String.class, String.class, Object.class,
 					PersonId.class, String.class)

@@ -8,9 +8,10 @@ public enum ErrorCode {
 
 	VALIDATION_FAILED, NOT_FOUND, CONCURRENT_EDIT, DUPLICATE_NHS_NUMBER, INVALID_NHS_NUMBER, ACCESS_DENIED,
 	RULE_VIOLATED,
-	// Sign-in and sessions: no credentials, a session (and so its CSRF token) that has
-	// ended, a sign-in still waiting for a new password or a second-factor code.
-	SIGN_IN_REQUIRED, SESSION_ENDED, SIGN_IN_INCOMPLETE;
+	// Sign-in and sessions: no valid session, password or bearer token; a session (and
+	// so its CSRF token) that has ended; a sign-in still waiting for a new password or a
+	// second-factor code.
+	UNAUTHENTICATED, SESSION_ENDED, SIGN_IN_INCOMPLETE;
 
 	public String slug() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

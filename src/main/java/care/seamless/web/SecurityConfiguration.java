@@ -24,8 +24,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, Accounts accounts)
-			throws Exception {
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, Accounts accounts,
+			SingleSignOn singleSignOn, ApiAuthenticationProblem apiProblem) throws Exception {
 		// Set on the chain itself so no parent manager can try the password again
 		// unthrottled.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
@@ -45,10 +45,11 @@ class SecurityConfiguration {
 			.authenticated());
 		http.formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccess()).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+		singleSignOn.configure(http);
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
 		http.httpBasic(Customizer.withDefaults());
-		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SessionProblems.entryPoint())
+		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SessionProblems.entryPoint(apiProblem))
 			.accessDeniedHandler(SessionProblems.accessDeniedHandler()));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))

@@ -27,16 +27,15 @@ final class SessionProblems {
 
 	/**
 	 * Browsers go to sign in (and come back after), an htmx request reloads its page so
-	 * the same happens, and API clients get 401.
+	 * the same happens, and API clients get 401 with the bearer challenge, whatever
+	 * credentials they were expected to send.
 	 */
-	static AuthenticationEntryPoint entryPoint() {
+	static AuthenticationEntryPoint entryPoint(AuthenticationEntryPoint apiClients) {
 		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
 		LoginUrlAuthenticationEntryPoint signInAgain = new LoginUrlAuthenticationEntryPoint("/login?expired");
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
 			if (Problems.forApi(request)) {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"Seamless\"");
-				Problems.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.SIGN_IN_REQUIRED,
-						"Sign in first: send credentials with the request");
+				apiClients.commence(request, response, ex);
 			}
 			else if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Refresh", "true");

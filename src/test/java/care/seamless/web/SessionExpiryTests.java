@@ -109,12 +109,12 @@ class SessionExpiryTests {
 		mvc.perform(get("/api/people"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
-			.andExpect(jsonPath("$.code").value("SIGN_IN_REQUIRED"))
+			.andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
 			.andExpect(jsonPath("$.status").value(401));
 		// Any address, when JSON is what the client asks for.
 		mvc.perform(get("/people").accept(MediaType.APPLICATION_JSON))
 			.andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.code").value("SIGN_IN_REQUIRED"));
+			.andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
 		Fixtures.Staff nurse = nurse();
 		mvc.perform(post("/api/people").with(httpBasic(nurse.username(), Fixtures.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
