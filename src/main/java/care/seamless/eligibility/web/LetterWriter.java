@@ -14,6 +14,7 @@ import care.seamless.eligibility.Facts;
 import care.seamless.eligibility.Letter;
 import care.seamless.eligibility.Outcome;
 import care.seamless.eligibility.WellbeingArea;
+import care.seamless.team.OrganisationContact;
 import care.seamless.eligibility.web.LetterText.Section;
 
 import org.springframework.context.MessageSource;
@@ -61,15 +62,49 @@ class LetterWriter {
 		sections.add(Section.of(text("letter.next"), List.of(next(d))));
 		sections.add(Section.of(text("letter.disagree"),
 				numbered("letter.disagree", 4, d.practitionerName(), d.organisationName())));
+		sections.add(contact(letter));
 		List<String> address = new ArrayList<>();
 		address.add(letter.name());
 		address.addAll(letter.address());
-		return new LetterText(text("letter.title." + kind), recorded, address, text("letter.dear", letter.greeting()),
-				sections,
+		return new LetterText(text("letter.title." + kind), recorded, text("letter.reference", letter.reference()),
+				address, text("letter.dear", letter.greeting()), sections,
 				List.of(text("letter.signOff"), d.practitionerName(),
 						messages.getMessage("profession." + d.profession().name(), null,
 								d.profession().name().replace('_', ' ').toLowerCase(Locale.UK), Locale.UK),
-						d.organisationName()));
+						d.organisationName()),
+				missing(letter.contact()));
+	}
+
+	/** How to reach the organisation that decided, and the reference to quote. */
+	private Section contact(Letter letter) {
+		OrganisationContact contact = letter.contact();
+		List<String> lines = new ArrayList<>();
+		if (contact.telephone() != null) {
+			lines.add(text("letter.contact.telephone", contact.telephone()));
+		}
+		if (contact.email() != null) {
+			lines.add(text("letter.contact.email", contact.email()));
+		}
+		if (!contact.address().isEmpty()) {
+			lines.add(text("letter.contact.address",
+					contact.organisationName() + ", " + String.join(", ", contact.address())));
+		}
+		return new Section(text("letter.contact"),
+				List.of(text("letter.contact.intro", contact.organisationName(), letter.reference())), lines);
+	}
+
+	private List<String> missing(OrganisationContact contact) {
+		List<String> missing = new ArrayList<>();
+		if (contact.telephone() == null) {
+			missing.add(text("letter.missing.telephone", contact.organisationName()));
+		}
+		if (contact.email() == null) {
+			missing.add(text("letter.missing.email", contact.organisationName()));
+		}
+		if (contact.address().isEmpty()) {
+			missing.add(text("letter.missing.address", contact.organisationName()));
+		}
+		return missing;
 	}
 
 	private String intro(Determination d, String recorded) {
