@@ -53,7 +53,7 @@ class LetterWriter {
 		List<Outcome> unable = d.outcomesNotAchieved();
 		if (!unable.isEmpty()) {
 			sections.add(new Section(text("letter.help"), List.of(text("letter.help.intro")),
-					unable.stream().map(Outcome::plainEnglish).toList()));
+					unable.stream().map(this::addressed).toList()));
 		}
 		if (d.personView() != null) {
 			sections.add(Section.of(text("letter.view"), List.of("“" + d.personView() + "”")));
@@ -158,9 +158,17 @@ class LetterWriter {
 		return facts.wellbeing()
 			.stream()
 			.sorted()
-			.map(WellbeingArea::plainEnglish)
+			.map(a -> messages.getMessage("letter.wellbeing." + a.name(), null, a.plainEnglish(), Locale.UK))
 			.map(LetterWriter::lowerFirst)
 			.collect(Collectors.joining("; "));
+	}
+
+	/**
+	 * An outcome in words addressed to the person: the plain-English wording is written
+	 * in the person's own voice ("my home"), which a letter to them must not use.
+	 */
+	private String addressed(Outcome outcome) {
+		return messages.getMessage("letter.outcome." + outcome.code(), null, outcome.plainEnglish(), Locale.UK);
 	}
 
 	private static String lowerFirst(String text) {
