@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class CarePlanRepository {
 
 	private static final String SQL_PLAN = """
-			select id, person_id, assessment_episode_id, source_organisation_id, next_review_on, version
+			select id, person_id, assessment_episode_id, source_organisation_id, next_review_on, version, created_at
 			from careplan.care_plan
 			""";
 
@@ -71,7 +71,7 @@ class CarePlanRepository {
 	}
 
 	record PlanRow(UUID id, PersonId personId, @Nullable UUID assessmentEpisodeId, OrganisationId sourceOrganisation,
-			@Nullable LocalDate nextReviewOn, long version) {
+			@Nullable LocalDate nextReviewOn, long version, Instant createdAt) {
 	}
 
 	record ObjectiveRow(UUID id, @Nullable UUID outcomeId, Section section, String description, String target,
@@ -216,7 +216,8 @@ class CarePlanRepository {
 		UUID episode = rs.getObject("assessment_episode_id", UUID.class);
 		return new PlanRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)), episode,
 				new OrganisationId(rs.getObject("source_organisation_id", UUID.class)),
-				next == null ? null : next.toLocalDate(), rs.getLong("version"));
+				next == null ? null : next.toLocalDate(), rs.getLong("version"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static ObjectiveRow mapObjective(ResultSet rs, int n) throws SQLException {

@@ -20,6 +20,8 @@ import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 import care.seamless.team.Organisation;
+import care.seamless.team.OrganisationContact;
+import care.seamless.team.Practitioner;
 import care.seamless.terminology.Audience;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CarePlans {
+
+	private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
 
 	private final CarePlanRepository repository;
 
@@ -160,9 +164,30 @@ public class CarePlans {
 	 * and the printable PDF. Audited separately, because it leaves the system.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
-	public CarePlanView personsCopy(Actor actor, PersonId person) {
+	public PersonsCopy personsCopy(Actor actor, PersonId person) {
 		CarePlanRepository.PlanRow plan = access.read(actor, person, "print-persons-copy");
-		return views.view(actor, plan, Audience.PERSON);
+		CarePlanView view = views.view(actor, plan, Audience.PERSON);
+		LocalDate today = LocalDate.now(clock);
+		// Read only once the plan itself is open to this viewer, and audited with it.
+		CareTeamMember lead = careTeams.members(person)
+			.stream()
+			.filter(m -> m.lead() && m.isCurrent(today))
+			.findFirst()
+			.orElse(null);
+		PersonsCopy.Lead contactLead = null;
+		OrganisationId contactOrganisation = plan.sourceOrganisation();
+		if (lead != null) {
+			Practitioner practitioner = directory.practitioner(lead.practitionerId());
+			contactLead = new PersonsCopy.Lead(lead.practitionerName(), lead.profession(), lead.teamName(),
+					practitioner.email());
+			contactOrganisation = practitioner.organisationId();
+		}
+		OrganisationContact contact = directory.contact(contactOrganisation);
+		String reference = (directory.contact(plan.sourceOrganisation()).code() + "-"
+				+ plan.id().toString().substring(0, 8))
+			.toUpperCase(java.util.Locale.UK);
+		return new PersonsCopy(view, today, plan.createdAt().atZone(LONDON).toLocalDate(), contactLead, contact,
+				reference);
 	}
 
 	/**

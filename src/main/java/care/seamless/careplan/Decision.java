@@ -24,4 +24,13 @@ public record Decision(UUID id, String question, List<Option> options, @Nullable
 		return chosenOptionId != null;
 	}
 
+	/** The option the person chose, in words; empty until they choose. */
+	public String chosenDescription() {
+		return options.stream()
+			.filter(o -> o.id().equals(chosenOptionId))
+			.map(Option::description)
+			.findFirst()
+			.orElse("");
+	}
+
 }

@@ -7,6 +7,7 @@
  * policy and every read and change is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care and support plans",
-		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "assessment" })
+		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "assessment",
+				"document" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.careplan;

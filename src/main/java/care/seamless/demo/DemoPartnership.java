@@ -109,6 +109,11 @@ class DemoPartnership {
 		for (DemoStaff.Org org : DemoStaff.ORGANISATIONS) {
 			OrganisationId id = directory.createOrganisation(loader, org.code(), org.name(), org.kind());
 			organisations.put(org.code(), id);
+			// Telephone numbers from Ofcom's range for drama, so none rings a real line.
+			int n = organisations.size();
+			directory.recordContact(loader, id, "01632 960%03d".formatted(100 + n),
+					"contact@" + org.code().toLowerCase(java.util.Locale.UK) + ".riverside.example",
+					n + " Civic Way\nRiverside\nRV1 %dAA".formatted(n), 0);
 			for (String team : org.teams()) {
 				teams.put(org.code() + "/" + team, directory.createTeam(loader, id, team));
 			}

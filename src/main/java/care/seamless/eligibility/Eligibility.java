@@ -221,7 +221,7 @@ public class Eligibility {
 		// one.
 		String greeting = (details.preferredName() != null && !details.preferredName().isBlank())
 				? details.preferredName() : name;
-		return new Letter(determination, name, greeting, address);
+		return new Letter(determination, name, greeting, address, directory.contact(determination.organisationId()));
 	}
 
 	/**

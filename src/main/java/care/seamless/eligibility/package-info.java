@@ -6,6 +6,7 @@
  * read and change goes through the access policy and the audit log.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Eligibility",
-		allowedDependencies = { "shared", "audit", "team", "consent", "person", "terminology", "assessment" })
+		allowedDependencies = { "shared", "audit", "team", "consent", "person", "terminology", "assessment",
+				"document" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.eligibility;

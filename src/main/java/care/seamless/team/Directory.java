@@ -9,6 +9,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
+import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PractitionerId;
@@ -196,6 +197,52 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public Organisation organisation(OrganisationId id) {
 		return repository.organisation(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+	}
+
+	/** How a person reaches this organisation, for the documents it sends them. */
+	@Transactional(readOnly = true)
+	public OrganisationContact contact(OrganisationId id) {
+		return repository.contact(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+	}
+
+	/**
+	 * Records how people reach an organisation. Blank parts are cleared; a part that is
+	 * too long or holds control characters is refused with its field named; a change made
+	 * since {@code version} was read is a conflict, and nothing is saved.
+	 */
+	@Transactional
+	public void recordContact(Actor actor, OrganisationId id, @Nullable String telephone, @Nullable String email,
+			@Nullable String postalAddress, long version) {
+		requireAdministrator(actor);
+		String phone = checked("telephone", telephone, false);
+		String mail = checked("email", email, false);
+		if (mail != null && !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			throw new DirectoryRule("email", "Enter an e-mail address like name@example.gov.uk");
+		}
+		String address = checked("postalAddress", postalAddress, true);
+		if (address != null) {
+			address = String.join("\n", address.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+		}
+		if (!repository.updateContact(id, phone, mail, address, version)) {
+			throw new ConcurrentEditException("Organisation", id);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "update-contact", "Organisation", id, null));
+	}
+
+	private static @Nullable String checked(String field, @Nullable String value, boolean multiline) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > (multiline ? 5 : 1) * OrganisationContact.MAX_LENGTH) {
+			throw new DirectoryRule(field, "This is too long");
+		}
+		boolean control = text.chars()
+			.anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r')));
+		if (control) {
+			throw new DirectoryRule(field, "Remove the characters that cannot be printed");
+		}
+		return text;
 	}
 
 	@Transactional(readOnly = true)

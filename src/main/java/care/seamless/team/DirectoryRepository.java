@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import care.seamless.shared.AccountId;
 import care.seamless.shared.OrganisationId;
+import org.jspecify.annotations.Nullable;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
@@ -25,6 +26,16 @@ class DirectoryRepository {
 
 	private static final String SQL_INSERT_ORGANISATION = """
 			insert into team.organisation (id, code, name, kind) values (:id, :code, :name, :kind)
+			""";
+
+	private static final String SQL_CONTACT = """
+			select name, code, telephone, email, postal_address from team.organisation where id = :id
+			""";
+
+	private static final String SQL_UPDATE_CONTACT = """
+			update team.organisation
+			set telephone = :telephone, email = :email, postal_address = :postalAddress, version = version + 1
+			where id = :id and version = :version
 			""";
 
 	private static final String SQL_ORGANISATIONS = """
@@ -105,6 +116,26 @@ class DirectoryRepository {
 			.param("id", id.id())
 			.query(DirectoryRepository::mapOrganisation)
 			.optional();
+	}
+
+	Optional<OrganisationContact> contact(OrganisationId id) {
+		return jdbc.sql(SQL_CONTACT).param("id", id.id()).query((rs, n) -> {
+			String address = rs.getString("postal_address");
+			return new OrganisationContact(rs.getString("name"), rs.getString("code"), rs.getString("telephone"),
+					rs.getString("email"), address == null ? List.of() : address.lines().toList());
+		}).optional();
+	}
+
+	/** False when the organisation changed since {@code version} was read. */
+	boolean updateContact(OrganisationId id, @Nullable String telephone, @Nullable String email,
+			@Nullable String postalAddress, long version) {
+		return jdbc.sql(SQL_UPDATE_CONTACT)
+			.param("id", id.id())
+			.param("telephone", telephone)
+			.param("email", email)
+			.param("postalAddress", postalAddress)
+			.param("version", version)
+			.update() == 1;
 	}
 
 	void insertTeam(TeamId id, OrganisationId organisationId, String name) {

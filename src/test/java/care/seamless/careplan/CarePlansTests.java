@@ -80,6 +80,7 @@ class CarePlansTests {
 			.needs()
 			.get(0);
 		Need asPersonSees = carePlans.personsCopy(p.socialWorker().actor(), p.person())
+			.plan()
 			.objectives()
 			.get(0)
 			.needs()

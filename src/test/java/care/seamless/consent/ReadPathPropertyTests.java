@@ -1,5 +1,6 @@
 package care.seamless.consent;
 
+import care.seamless.document.Pdfs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,6 @@ import care.seamless.person.Caseload;
 import care.seamless.person.SearchResults;
 import care.seamless.shared.PersonId;
 import com.jayway.jsonpath.JsonPath;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -485,19 +484,7 @@ class ReadPathPropertyTests {
 	}
 
 	private static String pdfText(byte[] pdf) throws Exception {
-		PdfReader reader = new PdfReader(pdf);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
-			}
-			// Words may wrap anywhere; tokens are single words.
-			return text.toString();
-		}
-		finally {
-			reader.close();
-		}
+		return Pdfs.text(pdf);
 	}
 
 	/** Notices are sent after commit; waits for the event publications to complete. */

@@ -1,7 +1,10 @@
 package care.seamless.careplan.web;
 
-import care.seamless.careplan.CarePlanView;
+import java.util.Map;
+
 import care.seamless.careplan.CarePlans;
+import care.seamless.careplan.PersonsCopy;
+import care.seamless.document.PrintedDocuments;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 
@@ -14,41 +17,48 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The person's own copy of their plan: on screen and as a printable PDF. */
+/**
+ * The person's own copy of their plan: on screen and as a printable PDF, both from the
+ * same template so they cannot say different things.
+ */
 @Controller
 class PersonsCopyController {
+
+	static final String TEMPLATE = "careplan/persons-copy";
 
 	private final CarePlans carePlans;
 
 	private final PlanPage page;
 
-	private final PersonsCopyPdf pdf;
+	private final PrintedDocuments documents;
 
-	PersonsCopyController(CarePlans carePlans, PlanPage page, PersonsCopyPdf pdf) {
+	PersonsCopyController(CarePlans carePlans, PlanPage page, PrintedDocuments documents) {
 		this.carePlans = carePlans;
 		this.page = page;
-		this.pdf = pdf;
+		this.documents = documents;
 	}
 
 	@GetMapping("/people/{id}/care-plan/persons-copy")
 	String screen(Actor actor, @PathVariable PersonId id, Model model) {
-		model.addAttribute("plan", carePlans.personsCopy(actor, id));
-		model.addAttribute("personId", id);
-		model.addAttribute("personName", page.name(actor, id));
-		model.addAttribute("greeting", page.greeting(actor, id));
-		return "careplan/persons-copy";
+		model.addAllAttributes(document(actor, id));
+		return TEMPLATE;
 	}
 
 	@GetMapping("/people/{id}/care-plan/persons-copy.pdf")
 	ResponseEntity<byte[]> printable(Actor actor, @PathVariable PersonId id) {
-		CarePlanView plan = carePlans.personsCopy(actor, id);
-		byte[] body = pdf.render(plan, page.name(actor, id));
+		byte[] body = documents.pdf(TEMPLATE, document(actor, id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename("care-and-support-plan.pdf").build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(body);
+	}
+
+	private Map<String, Object> document(Actor actor, PersonId id) {
+		PersonsCopy copy = carePlans.personsCopy(actor, id);
+		return Map.of("copy", copy, "plan", copy.plan(), "personId", id, "personName", page.name(actor, id), "greeting",
+				page.greeting(actor, id));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import care.seamless.document.PrintedDocuments;
 import care.seamless.eligibility.Determination;
 import care.seamless.eligibility.DeterminationKind;
 import care.seamless.eligibility.Eligibility;
@@ -48,8 +49,12 @@ class EligibilityController {
 
 	private final AssessmentSummaries summaries;
 
-	EligibilityController(Eligibility eligibility, LetterWriter letters, AssessmentSummaries summaries) {
+	private final PrintedDocuments documents;
+
+	EligibilityController(Eligibility eligibility, LetterWriter letters, AssessmentSummaries summaries,
+			PrintedDocuments documents) {
 		this.summaries = summaries;
+		this.documents = documents;
 		this.eligibility = eligibility;
 		this.letters = letters;
 	}
@@ -118,7 +123,8 @@ class EligibilityController {
 
 	@GetMapping("/people/{personId}/eligibility/{id}/letter.pdf")
 	ResponseEntity<byte[]> letterPdf(Actor actor, @PathVariable PersonId personId, @PathVariable UUID id) {
-		byte[] pdf = LetterPdf.render(letters.write(eligibility.letter(actor, personId, id)));
+		byte[] pdf = documents.pdf("eligibility/letter",
+				Map.of("letter", letters.write(eligibility.letter(actor, personId, id))));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"eligibility-letter.pdf\"")

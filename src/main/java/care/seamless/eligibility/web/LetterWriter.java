@@ -14,6 +14,7 @@ import care.seamless.eligibility.Facts;
 import care.seamless.eligibility.Letter;
 import care.seamless.eligibility.Outcome;
 import care.seamless.eligibility.WellbeingArea;
+import care.seamless.team.OrganisationContact;
 import care.seamless.eligibility.web.LetterText.Section;
 
 import org.springframework.context.MessageSource;
@@ -52,7 +53,7 @@ class LetterWriter {
 		List<Outcome> unable = d.outcomesNotAchieved();
 		if (!unable.isEmpty()) {
 			sections.add(new Section(text("letter.help"), List.of(text("letter.help.intro")),
-					unable.stream().map(Outcome::plainEnglish).toList()));
+					unable.stream().map(this::addressed).toList()));
 		}
 		if (d.personView() != null) {
 			sections.add(Section.of(text("letter.view"), List.of("“" + d.personView() + "”")));
@@ -61,15 +62,49 @@ class LetterWriter {
 		sections.add(Section.of(text("letter.next"), List.of(next(d))));
 		sections.add(Section.of(text("letter.disagree"),
 				numbered("letter.disagree", 4, d.practitionerName(), d.organisationName())));
+		sections.add(contact(letter));
 		List<String> address = new ArrayList<>();
 		address.add(letter.name());
 		address.addAll(letter.address());
-		return new LetterText(text("letter.title." + kind), recorded, address, text("letter.dear", letter.greeting()),
-				sections,
+		return new LetterText(text("letter.title." + kind), recorded, text("letter.reference", letter.reference()),
+				address, text("letter.dear", letter.greeting()), sections,
 				List.of(text("letter.signOff"), d.practitionerName(),
 						messages.getMessage("profession." + d.profession().name(), null,
 								d.profession().name().replace('_', ' ').toLowerCase(Locale.UK), Locale.UK),
-						d.organisationName()));
+						d.organisationName()),
+				missing(letter.contact()));
+	}
+
+	/** How to reach the organisation that decided, and the reference to quote. */
+	private Section contact(Letter letter) {
+		OrganisationContact contact = letter.contact();
+		List<String> lines = new ArrayList<>();
+		if (contact.telephone() != null) {
+			lines.add(text("letter.contact.telephone", contact.telephone()));
+		}
+		if (contact.email() != null) {
+			lines.add(text("letter.contact.email", contact.email()));
+		}
+		if (!contact.address().isEmpty()) {
+			lines.add(text("letter.contact.address",
+					contact.organisationName() + ", " + String.join(", ", contact.address())));
+		}
+		return new Section(text("letter.contact"),
+				List.of(text("letter.contact.intro", contact.organisationName(), letter.reference())), lines);
+	}
+
+	private List<String> missing(OrganisationContact contact) {
+		List<String> missing = new ArrayList<>();
+		if (contact.telephone() == null) {
+			missing.add(text("letter.missing.telephone", contact.organisationName()));
+		}
+		if (contact.email() == null) {
+			missing.add(text("letter.missing.email", contact.organisationName()));
+		}
+		if (contact.address().isEmpty()) {
+			missing.add(text("letter.missing.address", contact.organisationName()));
+		}
+		return missing;
 	}
 
 	private String intro(Determination d, String recorded) {
@@ -123,9 +158,17 @@ class LetterWriter {
 		return facts.wellbeing()
 			.stream()
 			.sorted()
-			.map(WellbeingArea::plainEnglish)
+			.map(a -> messages.getMessage("letter.wellbeing." + a.name(), null, a.plainEnglish(), Locale.UK))
 			.map(LetterWriter::lowerFirst)
 			.collect(Collectors.joining("; "));
+	}
+
+	/**
+	 * An outcome in words addressed to the person: the plain-English wording is written
+	 * in the person's own voice ("my home"), which a letter to them must not use.
+	 */
+	private String addressed(Outcome outcome) {
+		return messages.getMessage("letter.outcome." + outcome.code(), null, outcome.plainEnglish(), Locale.UK);
 	}
 
 	private static String lowerFirst(String text) {

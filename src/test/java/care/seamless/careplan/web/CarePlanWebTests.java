@@ -1,5 +1,6 @@
 package care.seamless.careplan.web;
 
+import care.seamless.document.Pdfs;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +19,6 @@ import care.seamless.careplan.Review;
 import care.seamless.careplan.NewAction;
 import care.seamless.careplan.ActionKind;
 import care.seamless.shared.DataCategory;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,10 +197,10 @@ class CarePlanWebTests {
 			.getContentAsByteArray();
 
 		String text = text(pdf);
-		assertThat(text).contains("My care and support plan")
+		assertThat(text).contains("Your care and support plan")
 			.contains("Get out to the shops again")
 			.contains("Leg ulcer healed")
-			.contains("What we are working towards")
+			.contains("What you are working towards")
 			.contains("This is about: Walking");
 	}
 
@@ -219,18 +218,7 @@ class CarePlanWebTests {
 	}
 
 	static String text(byte[] pdf) throws Exception {
-		PdfReader reader = new PdfReader(pdf);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
-			}
-			return text.toString();
-		}
-		finally {
-			reader.close();
-		}
+		return Pdfs.words(pdf);
 	}
 
 	private CarePlanView plan(Partnership p) {

@@ -1,5 +1,6 @@
 package care.seamless.eligibility.web;
 
+import care.seamless.document.Pdfs;
 import java.util.UUID;
 
 import care.seamless.Fixtures;
@@ -9,8 +10,6 @@ import care.seamless.eligibility.EligibilityFixtures;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
 import care.seamless.team.OrganisationKind;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.PersonRecord;
@@ -135,19 +134,7 @@ class EligibilityLetterTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		PdfReader reader = new PdfReader(pdf);
-		try {
-			PdfTextExtractor extractor = new PdfTextExtractor(reader);
-			StringBuilder text = new StringBuilder();
-			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-				text.append(extractor.getTextFromPage(page)).append('\n');
-			}
-			// Lines wrap wherever the page ends, so compare words, not lines.
-			return text.toString().replaceAll("\\s+", " ");
-		}
-		finally {
-			reader.close();
-		}
+		return Pdfs.words(pdf);
 	}
 
 }
