@@ -114,7 +114,7 @@ class ArchitectureTests {
 			.doNotHaveFullyQualifiedName("care.seamless.person.People")
 			.and()
 			// A refused sign-in through an organisation's identity provider names no
-			// person and no record: it refuses who is signing in (ADR 17).
+			// person and no record: it refuses who is signing in (ADR 20).
 			.doNotHaveFullyQualifiedName("care.seamless.team.ExternalIdentities")
 			.should()
 			.callMethod(AuditEvent.class, "denied", Actor.class, String.class, String.class, Object.class,

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Administrators link an account to its holder's identity at each configured provider
- * (ADR 17). It lives beside the security configuration because the providers are
+ * (ADR 20). It lives beside the security configuration because the providers are
  * configured there.
  */
 @Controller

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The partner organisations' OpenID Connect providers, from configuration (ADR 17,
+ * The partner organisations' OpenID Connect providers, from configuration (ADR 20,
  * docs/sign-in.md). Each entry's key names the provider in URLs and in the accounts'
  * links ({@code team.external_identity.provider}), so it must stay stable once accounts
  * are linked. Secrets come from the environment, never from a file in the repository.

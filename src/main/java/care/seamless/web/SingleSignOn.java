@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * OpenID Connect sign-in through each partner organisation's provider, beside the local
- * password form (ADR 17). Added to the page chain by {@link SecurityConfiguration} with
+ * password form (ADR 20). Added to the page chain by {@link SecurityConfiguration} with
  * one call, and only when a provider is configured.
  */
 @Component
