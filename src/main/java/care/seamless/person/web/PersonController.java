@@ -42,9 +42,12 @@ class PersonController {
 
 	private final care.seamless.person.Alerts alerts;
 
+	private final care.seamless.person.Documents documents;
+
 	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
-			care.seamless.person.Alerts alerts) {
+			care.seamless.person.Alerts alerts, care.seamless.person.Documents documents) {
 		this.alerts = alerts;
+		this.documents = documents;
 		this.people = people;
 		this.matching = matching;
 		this.linkedIdentities = linkedIdentities;
@@ -82,6 +85,10 @@ class PersonController {
 					.getYears());
 		model.addAttribute("alerts", alerts.current(actor, id));
 		model.addAttribute("alertKinds", care.seamless.person.AlertKind.values());
+		model.addAttribute("documents", documents.current(actor, id));
+		model.addAttribute("documentKinds", care.seamless.person.DocumentKind.values());
+		model.addAttribute("documentCategories", care.seamless.shared.DataCategory.values());
+		model.addAttribute("documentLimitMb", documents.maxBytes() / (1024 * 1024));
 		return "person/record";
 	}
 
