@@ -158,9 +158,9 @@ public class Documents {
 		boolean uploader = stored.uploadedBy().equals(actor.username());
 		boolean manager = actor.has(Role.TEAM_MANAGER)
 				&& document.sourceOrganisationId().equals(actor.organisationId());
+		// A rule of the record, not an access refusal: only consent audits refusals, and
+		// nothing of the document has been shown.
 		if (!uploader && !manager) {
-			auditLog.record(AuditEvent.denied(actor, "remove-document", RECORD, documentId, person,
-					"Only the uploader or a team manager of the holding organisation removes a document"));
 			throw new PersonRuleViolation("reason", ErrorCode.RULE_VIOLATED,
 					"Only the person who uploaded it, or their team manager, can remove this document");
 		}

@@ -13,7 +13,6 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +27,15 @@ public class RecordSummaries {
 
 	private static final String WITHHELD = "WITHHELD";
 
-	private final JdbcClient jdbc;
+	private final RecordSummaryRepository repository;
 
 	private final List<RecordSummaryFact> summaryFacts;
 
 	private final List<CaseloadFact> caseloadFacts;
 
-	RecordSummaries(JdbcClient jdbc, List<RecordSummaryFact> summaryFacts, List<CaseloadFact> caseloadFacts) {
-		this.jdbc = jdbc;
+	RecordSummaries(RecordSummaryRepository repository, List<RecordSummaryFact> summaryFacts,
+			List<CaseloadFact> caseloadFacts) {
+		this.repository = repository;
 		this.summaryFacts = summaryFacts;
 		this.caseloadFacts = caseloadFacts;
 	}
@@ -51,22 +51,11 @@ public class RecordSummaries {
 		Map<String, Object> params = new HashMap<>();
 		facts.values().forEach(f -> params.putAll(f.params()));
 		plan.values().forEach(f -> params.putAll(f.params()));
-		params.put("summaryPerson", person.id());
-		String sql = "select " + scalar(facts.get(RecordSummaryFact.Kind.LATEST_ASSESSMENT)) + " as assessment, "
-				+ scalar(facts.get(RecordSummaryFact.Kind.LATEST_ELIGIBILITY)) + " as eligibility, "
-				+ scalar(plan.get(CaseloadFact.Kind.PLAN_STATE)) + " as plan_state, " + "cast("
-				+ scalar(plan.get(CaseloadFact.Kind.NEXT_REVIEW)) + " as date) as next_review"
-				+ " from person.person p where p.id = :summaryPerson";
-		return jdbc.sql(sql).params(params).query((rs, n) -> {
-			java.sql.Date review = rs.getDate("next_review");
-			return new RecordSummary(item(rs.getString("assessment"), 3, true),
-					item(rs.getString("eligibility"), 2, false),
-					planItem(rs.getString("plan_state"), review == null ? null : review.toLocalDate()));
-		}).single();
-	}
-
-	private static String scalar(@Nullable SqlCondition fact) {
-		return fact == null ? "null" : "(" + fact.sql() + ")";
+		RecordSummaryRepository.Row row = repository.find(person, facts.get(RecordSummaryFact.Kind.LATEST_ASSESSMENT),
+				facts.get(RecordSummaryFact.Kind.LATEST_ELIGIBILITY), plan.get(CaseloadFact.Kind.PLAN_STATE),
+				plan.get(CaseloadFact.Kind.NEXT_REVIEW), params);
+		return new RecordSummary(item(row.assessment(), 3, true), item(row.eligibility(), 2, false),
+				planItem(row.planState(), row.nextReview()));
 	}
 
 	/**
