@@ -417,13 +417,26 @@ public class People {
 					"Date of birth must be today or in the past");
 		}
 		String postcode = blankToNull(details.postcode());
+		String practice = details.gpPracticeName() == null || details.gpPracticeName().isBlank() ? null
+				: details.gpPracticeName().strip();
+		if (practice != null && (practice.length() > 200 || practice.chars().anyMatch(Character::isISOControl))) {
+			throw new PersonRuleViolation("gpPracticeName", ErrorCode.VALIDATION_FAILED,
+					"Enter the GP practice name in up to 200 characters");
+		}
+		// strip, not trim: trim would quietly drop a NUL and accept what was not typed.
+		String ods = details.gpOdsCode() == null || details.gpOdsCode().isBlank() ? null : details.gpOdsCode().strip();
+		if (ods != null && !ods.matches("[A-Za-z0-9]{3,6}")) {
+			throw new PersonRuleViolation("gpOdsCode", ErrorCode.VALIDATION_FAILED,
+					"Enter the practice's ODS code: 3 to 6 letters or numbers, like A81001");
+		}
 		return new PersonDetails(nhs, blankToNull(details.title()), details.givenName().trim(),
 				details.familyName().trim(), blankToNull(details.preferredName()), blankToNull(details.howAddressed()),
 				details.dateOfBirth(), details.sex(), blankToNull(details.gender()),
 				blankToNull(details.addressLine1()), blankToNull(details.addressLine2()), blankToNull(details.town()),
 				postcode == null ? null : postcode.toUpperCase(java.util.Locale.ROOT), blankToNull(details.phone()),
 				blankToNull(details.email()), blankToNull(details.language()), details.interpreterNeeded(),
-				blankToNull(details.communicationNeeds()));
+				blankToNull(details.communicationNeeds()), practice,
+				ods == null ? null : ods.toUpperCase(java.util.Locale.ROOT));
 	}
 
 	private static PersonRuleViolation duplicateNhsNumber() {

@@ -26,6 +26,7 @@ class PersonRepository {
 			select p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.preferred_name, p.how_addressed,
 			       p.date_of_birth, p.sex, p.gender, p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone,
 			       p.email, p.language, p.interpreter_needed, p.communication_needs, p.restricted, p.version,
+			       p.gp_practice_name, p.gp_ods_code,
 			       p.source_organisation_id
 			from person.person p
 			""";
@@ -33,10 +34,10 @@ class PersonRepository {
 	private static final String SQL_INSERT = """
 			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
 			       date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email, language,
-			       interpreter_needed, communication_needs, source_organisation_id)
+			       interpreter_needed, communication_needs, gp_practice_name, gp_ods_code, source_organisation_id)
 			values (:id, :nhsNumber, :title, :givenName, :familyName, :preferredName, :howAddressed, :dateOfBirth, :sex,
 			        :gender, :addressLine1, :addressLine2, :town, :postcode, :phone, :email, :language,
-			        :interpreterNeeded, :communicationNeeds, :sourceOrganisationId)
+			        :interpreterNeeded, :communicationNeeds, :gpPracticeName, :gpOdsCode, :sourceOrganisationId)
 			""";
 
 	private static final String SQL_UPDATE = """
@@ -45,7 +46,8 @@ class PersonRepository {
 			       date_of_birth = :dateOfBirth, sex = :sex, gender = :gender, address_line_1 = :addressLine1,
 			       address_line_2 = :addressLine2, town = :town, postcode = :postcode, phone = :phone, email = :email,
 			       language = :language, interpreter_needed = :interpreterNeeded,
-			       communication_needs = :communicationNeeds, version = version + 1, updated_at = now()
+			       communication_needs = :communicationNeeds, gp_practice_name = :gpPracticeName,
+			       gp_ods_code = :gpOdsCode, version = version + 1, updated_at = now()
 			where id = :id and version = :version
 			""";
 
@@ -272,7 +274,9 @@ class PersonRepository {
 			.param("email", d.email())
 			.param("language", d.language())
 			.param("interpreterNeeded", d.interpreterNeeded())
-			.param("communicationNeeds", d.communicationNeeds());
+			.param("communicationNeeds", d.communicationNeeds())
+			.param("gpPracticeName", d.gpPracticeName())
+			.param("gpOdsCode", d.gpOdsCode());
 	}
 
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {
@@ -281,7 +285,8 @@ class PersonRepository {
 				rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("gender"),
 				rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"),
 				rs.getString("postcode"), rs.getString("phone"), rs.getString("email"), rs.getString("language"),
-				rs.getBoolean("interpreter_needed"), rs.getString("communication_needs"));
+				rs.getBoolean("interpreter_needed"), rs.getString("communication_needs"),
+				rs.getString("gp_practice_name"), rs.getString("gp_ods_code"));
 		UUID source = rs.getObject("source_organisation_id", UUID.class);
 		return new Row(new PersonId(rs.getObject("id", UUID.class)), details, rs.getBoolean("restricted"),
 				rs.getLong("version"), source == null ? null : new OrganisationId(source));

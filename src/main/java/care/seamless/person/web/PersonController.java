@@ -42,9 +42,16 @@ class PersonController {
 
 	private final care.seamless.person.Alerts alerts;
 
+	private final care.seamless.person.Documents documents;
+
+	private final care.seamless.person.RecordSummaries summaries;
+
 	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
-			care.seamless.person.Alerts alerts) {
+			care.seamless.person.Alerts alerts, care.seamless.person.Documents documents,
+			care.seamless.person.RecordSummaries summaries) {
 		this.alerts = alerts;
+		this.documents = documents;
+		this.summaries = summaries;
 		this.people = people;
 		this.matching = matching;
 		this.linkedIdentities = linkedIdentities;
@@ -82,6 +89,11 @@ class PersonController {
 					.getYears());
 		model.addAttribute("alerts", alerts.current(actor, id));
 		model.addAttribute("alertKinds", care.seamless.person.AlertKind.values());
+		model.addAttribute("documents", documents.current(actor, id));
+		model.addAttribute("summary", summaries.of(actor, id));
+		model.addAttribute("documentKinds", care.seamless.person.DocumentKind.values());
+		model.addAttribute("documentCategories", care.seamless.shared.DataCategory.values());
+		model.addAttribute("documentLimitMb", documents.maxBytes() / (1024 * 1024));
 		return "person/record";
 	}
 

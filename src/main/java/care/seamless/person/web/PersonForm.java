@@ -27,11 +27,13 @@ record PersonForm(String nhsNumber, String title,
 		@Pattern(regexp = "^$|^\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\\s*[0-9][A-Za-z]{2}\\s*$",
 				message = "{person.postcode.invalid}") String postcode,
 		String phone, @Email(message = "{person.email.invalid}") String email, String language,
-		Boolean interpreterNeeded, String communicationNeeds, Long version) {
+		Boolean interpreterNeeded, String communicationNeeds, @Size(max = 200) String gpPracticeName,
+		@Pattern(regexp = "^\\s*$|^\\s*[A-Za-z0-9]{3,6}\\s*$", message = "{person.gpOdsCode.invalid}") String gpOdsCode,
+		Long version) {
 
 	static PersonForm empty() {
 		return new PersonForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, false, null, 0L);
+				null, null, null, false, null, null, null, 0L);
 	}
 
 	static PersonForm of(PersonDetails d, long version) {
@@ -40,7 +42,7 @@ record PersonForm(String nhsNumber, String title,
 				d.howAddressed(), Integer.toString(dob.getDayOfMonth()), Integer.toString(dob.getMonthValue()),
 				Integer.toString(dob.getYear()), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(), d.town(),
 				d.postcode(), d.phone(), d.email(), d.language(), d.interpreterNeeded(), d.communicationNeeds(),
-				version);
+				d.gpPracticeName(), d.gpOdsCode(), version);
 	}
 
 	/** The date of birth, or null when the three boxes do not make a real date. */
@@ -51,7 +53,8 @@ record PersonForm(String nhsNumber, String title,
 	PersonDetails toDetails() {
 		return new PersonDetails(nhsNumber, title, givenName, familyName, preferredName, howAddressed, dateOfBirth(),
 				sex, gender, addressLine1, addressLine2, town, postcode == null ? null : postcode.trim(), phone, email,
-				language, Boolean.TRUE.equals(interpreterNeeded), communicationNeeds);
+				language, Boolean.TRUE.equals(interpreterNeeded), communicationNeeds, gpPracticeName,
+				gpOdsCode == null ? null : gpOdsCode.strip());
 	}
 
 }
