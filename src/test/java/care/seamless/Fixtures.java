@@ -104,7 +104,9 @@ public class Fixtures {
 	}
 
 	public void addToCareTeam(PersonId person, Staff member) {
-		careTeams.addMember(admin, person, member.practitionerId(), member.teamId(), "Member", false);
+		// Many tests build partnerships without (or before) agreements, on purpose.
+		careTeams.addMemberBypassingAgreementsForSetUp(admin, person, member.practitionerId(), member.teamId(),
+				"Member", false);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.person.CaredFor;
+import care.seamless.person.Carers;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -59,9 +61,15 @@ public class CarePlans {
 
 	private final CareTeams careTeams;
 
+	private final CarerViewRepository carerViews;
+
+	private final Carers carers;
+
 	CarePlans(CarePlanRepository repository, PlanAccess access, PlanViews views, ObjectiveRules rules,
 			AccessPolicy accessPolicy, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
-			Directory directory, CareTeams careTeams) {
+			Directory directory, CareTeams careTeams, CarerViewRepository carerViews, Carers carers) {
+		this.carerViews = carerViews;
+		this.carers = carers;
 		this.directory = directory;
 		this.careTeams = careTeams;
 		this.repository = repository;
@@ -134,6 +142,65 @@ public class CarePlans {
 		}
 		auditLog.record(AuditEvent.permitted(actor, "update", "CarePlanObjective", objectiveId, person));
 		publish(plan, CarePlanChanged.Change.OBJECTIVE_CHANGED, checked.partners(), actor);
+	}
+
+	/**
+	 * Records a carer's view of an objective in the plan of the person they care for, in
+	 * the carer's own words, shown as the carer's view beside (never instead of) the
+	 * person's own. The carer must be linked to the person as their carer with a record
+	 * of their own ({@code person.Carers}). Today a practitioner in the person's care
+	 * team records it on the carer's behalf; {@code objectiveVersion} is the version of
+	 * the objective the carer was shown, so a view is never kept against wording they did
+	 * not see. Audited on both records.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID recordCarersView(Actor actor, PersonId person, UUID objectiveId, long objectiveVersion,
+			@Nullable PersonId carer, CarersView.@Nullable View view, @Nullable String words) {
+		PlanAccess.Change<CarePlanRepository.ObjectiveRow> change = access.change(actor, person, "record-carers-view",
+				found -> repository.objective(found.id(), objectiveId)
+					.map(row -> new PlanAccess.Item<>(row, row.category(), row.sourceOrganisation())),
+				"CarePlanObjective", objectiveId);
+		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		CaredFor linked = carer == null ? null
+				: carers.carersOf(actor, person)
+					.stream()
+					.filter(c -> c.person().equals(carer))
+					.findFirst()
+					.orElse(null);
+		if (linked == null) {
+			problems.add("carer", "Choose the carer from the carers linked to this person's record");
+		}
+		if (view == null) {
+			problems.add("view", "Choose whether the carer agrees, disagrees or has a comment");
+		}
+		String said = ownWords(words, problems);
+		problems.refuseIfAny();
+		UUID id = UUID.randomUUID();
+		String recordedBy = actor.practitionerId() == null ? actor.username()
+				: directory.practitioner(actor.practitionerId()).displayName();
+		if (!carerViews.insert(id, new CarerViewRepository.NewView(objectiveId, person, objectiveVersion,
+				linked.person(), linked.name(), view, said, recordedBy, organisation(actor), clock.instant()))) {
+			throw new ConcurrentEditException("Objective", objectiveId);
+		}
+		auditLog.record(AuditEvent.permitted(actor, "record-carers-view", "CarePlanObjective", objectiveId, person));
+		auditLog.record(AuditEvent.permitted(actor, "give-carers-view", "CarerView", id, linked.person()));
+		publish(change.plan(), CarePlanChanged.Change.PLAN_CHANGED, Set.of(), actor);
+		return id;
+	}
+
+	private static String ownWords(@Nullable String words, CarePlanRule.Collector problems) {
+		if (words == null || words.isBlank()) {
+			problems.add("words", "Write the carer's view, in their own words");
+			return "";
+		}
+		String said = words.strip();
+		if (said.length() > 2000) {
+			problems.add("words", "Use 2,000 characters or fewer");
+		}
+		else if (said.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			problems.add("words", "Remove the character that cannot be stored");
+		}
+		return said;
 	}
 
 	/** Sets the date of the next scheduled review. */

@@ -35,6 +35,8 @@ class PlanViews {
 
 	private final DiscussionRepository discussions;
 
+	private final CarerViewRepository carerViews;
+
 	private final AccessPolicy accessPolicy;
 
 	private final PlanAccess access;
@@ -42,8 +44,9 @@ class PlanViews {
 	private final Terminology terminology;
 
 	PlanViews(CarePlanRepository plans, SignatureRepository signatures, ActionRepository actions,
-			ReviewRepository reviews, DiscussionRepository discussions, AccessPolicy accessPolicy, PlanAccess access,
-			Terminology terminology) {
+			ReviewRepository reviews, DiscussionRepository discussions, CarerViewRepository carerViews,
+			AccessPolicy accessPolicy, PlanAccess access, Terminology terminology) {
+		this.carerViews = carerViews;
 		this.plans = plans;
 		this.signatures = signatures;
 		this.actions = actions;
@@ -67,6 +70,8 @@ class PlanViews {
 		SqlCondition objectiveReason = accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
 				"obj.source_organisation_id");
 		plans.withheldObjectives(plan.id(), objectiveReason).forEach(w -> withheld.add(part(w, names)));
+		carerViews.withheld(plan.id(), reason(actor, "cv", "organisation_id"))
+			.forEach(w -> withheld.add(part(w, names)));
 		actions
 			.withheld(plan.id(),
 					accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
@@ -104,6 +109,16 @@ class PlanViews {
 		Map<UUID, SignatureRepository.ViewRow> views = signatures.views(plan.id())
 			.stream()
 			.collect(Collectors.toMap(SignatureRepository.ViewRow::objectiveId, v -> v));
+		// A carer's view is an item of its own, decided by its category (the objective's)
+		// and the organisation that recorded it, like every other item of the plan.
+		Map<UUID, List<CarersView>> carers = carerViews.visible(plan.id(), visible(actor, "cv", "organisation_id"))
+			.stream()
+			.collect(
+					Collectors.groupingBy(CarerViewRepository.Row::objectiveId,
+							Collectors.mapping(
+									v -> new CarersView(v.id(), v.carer(), v.carerName(), v.view(), v.words(),
+											v.recordedBy(), names.of(v.organisation()), v.recordedAt()),
+									Collectors.toList())));
 		SqlCondition visible = accessPolicy.visibleItems(actor, "obj.person_id", "obj.category",
 				"obj.source_organisation_id");
 		return plans.objectives(plan.id(), visible)
@@ -113,7 +128,7 @@ class PlanViews {
 					row.needCodes().stream().map(code -> new Need(code, terminology.display(code, audience))).toList(),
 					row.category(), names.of(row.sourceOrganisation()),
 					partners.getOrDefault(row.id(), List.of()).stream().map(p -> signUp(p, names)).toList(),
-					personsView(views.get(row.id())), row.version()))
+					personsView(views.get(row.id())), carers.getOrDefault(row.id(), List.of()), row.version()))
 			.toList();
 	}
 

@@ -70,6 +70,16 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 
 	@java.lang.Override
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public String requireSetUpPermission(Actor actor, PersonId person, PractitionerId practitioner, boolean lead) {
+		AccessDecision decision = careTeamSetUp(actor, person, practitioner);
+		if (!decision.permitted()) {
+			accessPolicy.audited(actor, "set-up-member", "CareTeamMember", null, person, decision);
+		}
+		return reason(decision);
+	}
+
+	@java.lang.Override
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public String requirePermission(Actor actor, CareTeamChange change) {
 		AccessDecision decision = careTeamChange(actor, change);
 		if (!decision.permitted()) {
@@ -112,16 +122,7 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 		if (!who.permitted() || !change.kind().letsSubjectIn()) {
 			return who;
 		}
-		OrganisationId organisation = directory.practitioner(change.subject()).organisationId();
-		if (objectsToNewOrganisation(change.person(), organisation, current)) {
-			return AccessDecision.deny("objection",
-					"The person has objected to sharing their information with that organisation");
-		}
-		if (!sharesWithCareTeam(organisation, current)) {
-			return AccessDecision.deny("agreement",
-					"No active sharing agreement covers that organisation and the lead professional's for direct care");
-		}
-		return who;
+		return sharing(change.person(), change.subject(), current, true).orElse(who);
 	}
 
 	private AccessDecision whoMayChange(Actor actor, PractitionerId self, CareTeamChange change,
@@ -164,6 +165,8 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 								: AccessDecision.deny("relationship",
 										"Only the lead professional, or their team manager, answers a request to join");
 			case ALLOCATE -> allocation(actor, change, current, managesSubject);
+			case WITHDRAW_INVITATION, WITHDRAW_HANDOVER, WITHDRAW_JOIN ->
+				withdrawal(actor, self, change, current, isLead, managesLead);
 			case END_INVOLVEMENT -> isLead ? AccessDecision.permit("lead", "You are the person's lead professional")
 					: self.equals(change.subject()) ? AccessDecision.permit("self", "You may end your own involvement")
 							: managesSubject || (actor.has(Role.TEAM_MANAGER) && managesSomeoneIn(self, current))
@@ -171,6 +174,34 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 											"You manage a team in the person's care team")
 									: AccessDecision.deny("relationship",
 											"Only the lead professional, a team manager or the member themselves ends an involvement");
+		};
+	}
+
+	/**
+	 * Whoever made a request may withdraw it before it is answered; the lead
+	 * professional, or a manager of a team in the care team, may also withdraw an
+	 * invitation (whoever invites may), and the lead or their manager a handover. A
+	 * request to join is the asker's own: the lead declines it instead.
+	 */
+	private AccessDecision withdrawal(Actor actor, PractitionerId self, CareTeamChange change,
+			List<CareTeamMember> current, boolean isLead, boolean managesLead) {
+		if (self.equals(change.requestedBy())) {
+			return AccessDecision.permit("requester", "You made this request");
+		}
+		return switch (change.kind()) {
+			case WITHDRAW_INVITATION -> isLead ? AccessDecision.permit("lead", "You are the person's lead professional")
+					: actor.has(Role.TEAM_MANAGER) && managesSomeoneIn(self, current)
+							? AccessDecision.permit("team-manager",
+									"You manage a team already in the person's care team")
+							: AccessDecision.deny("relationship",
+									"Only whoever invited them, the lead professional or a team manager in the care team withdraws an invitation");
+			case WITHDRAW_HANDOVER ->
+				isLead ? AccessDecision.permit("lead", "You are the person's lead professional") : managesLead
+						? AccessDecision.permit("team-manager", "You manage the lead professional's team")
+						: AccessDecision.deny("relationship",
+								"Only whoever asked, the lead professional or their team manager withdraws a handover");
+			default ->
+				AccessDecision.deny("relationship", "Only the practitioner who asked withdraws a request to join");
 		};
 	}
 
@@ -222,25 +253,50 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 	}
 
 	/**
-	 * Adding someone to a care team gives them the record. The lead professional, or a
-	 * manager of a team already in the care team, may do it; the practitioner who
-	 * registers a person starts their care team as its lead; administrators set care
-	 * teams up (they gain no access by it, and may not add themselves). In every case the
-	 * person's objection to sharing with the newcomer's organisation still holds.
+	 * Adding someone to a care team directly gives them the record, so it follows the
+	 * same rule as the pages' invitations ({@link #careTeamChange}): the practitioner who
+	 * registers a person starts their care team as its lead; after that the lead
+	 * professional, or a manager of a team already in the care team, adds colleagues of
+	 * their own organisation (anyone else is invited and joins when their organisation
+	 * accepts; a new lead accepts a handover); administrators set care teams up (they
+	 * gain no access by it, and may not add themselves). In every case the person's
+	 * objection to the newcomer's organisation holds, and a newcomer from an organisation
+	 * not yet in the care team needs an agreement with the lead's organisation.
 	 */
 	AccessDecision careTeamAddition(Actor actor, PersonId person, PractitionerId newcomer, boolean lead) {
 		LocalDate today = LocalDate.now(clock);
 		List<CareTeamMember> current = careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
-		if (objectsToNewOrganisation(person, directory.practitioner(newcomer).organisationId(), current)) {
-			return AccessDecision.deny("objection",
-					"The person has objected to sharing their information with that organisation");
+		AccessDecision who = whoMayAdd(actor, person, newcomer, lead, current);
+		if (!who.permitted()) {
+			return who;
 		}
+		return sharing(person, newcomer, current, true).orElse(who);
+	}
+
+	/**
+	 * Set-up only: the same rule as {@link #careTeamAddition} for an administrator, but
+	 * without the sharing-agreement check, for loading demo or test partnerships whose
+	 * agreements come later (or, on purpose, never). Objections still hold.
+	 */
+	AccessDecision careTeamSetUp(Actor actor, PersonId person, PractitionerId newcomer) {
+		LocalDate today = LocalDate.now(clock);
+		List<CareTeamMember> current = careTeams.members(person).stream().filter(m -> m.isCurrent(today)).toList();
+		if (!actor.has(Role.ADMINISTRATOR) || newcomer.equals(actor.practitionerId())) {
+			return AccessDecision.deny("role",
+					"Only administrators set up care teams without the sharing-agreement check, and not for themselves");
+		}
+		return sharing(person, newcomer, current, false).orElse(AccessDecision.permit("set-up",
+				"Administrators set up care teams; the sharing-agreement check is bypassed for loading data"));
+	}
+
+	private AccessDecision whoMayAdd(Actor actor, PersonId person, PractitionerId newcomer, boolean lead,
+			List<CareTeamMember> current) {
 		PractitionerId self = actor.practitionerId();
 		if (actor.has(Role.ADMINISTRATOR) && !newcomer.equals(self)) {
 			return AccessDecision.permit("administration",
 					"Administrators set up care teams; it gives them no access themselves");
 		}
-		if (self == null) {
+		if (self == null || actor.organisationId() == null) {
 			return AccessDecision.deny("relationship", "Only practitioners add someone to a care team");
 		}
 		if (current.isEmpty()) {
@@ -250,14 +306,38 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 					: AccessDecision.deny("relationship",
 							"A care team starts with the practitioner who registered the person");
 		}
-		if (current.stream().anyMatch(m -> m.lead() && m.practitionerId().equals(self))) {
-			return AccessDecision.permit("lead", "You are the person's lead professional");
+		AccessDecision who = whoMayChange(actor, self, new CareTeamChange(CareTeamChange.Kind.INVITE, person, newcomer),
+				current);
+		if (!who.permitted()) {
+			return who;
 		}
-		if (actor.has(Role.TEAM_MANAGER) && managesSomeoneIn(self, current)) {
-			return AccessDecision.permit("team-manager", "You manage a team already in the person's care team");
+		if (lead) {
+			return AccessDecision.deny("handover",
+					"A new lead professional takes over by accepting a handover, not by being added");
 		}
-		return AccessDecision.deny("relationship",
-				"Only the lead professional, or a manager of a team already in the care team, adds someone to it");
+		if (!actor.organisationId().equals(directory.practitioner(newcomer).organisationId())) {
+			return AccessDecision.deny("invitation",
+					"A practitioner of another organisation joins when they or their team manager accept: invite them");
+		}
+		return who;
+	}
+
+	/**
+	 * The person's objection to the newcomer's organisation, then (when asked) the
+	 * sharing agreements: empty when neither keeps the newcomer out.
+	 */
+	private java.util.Optional<AccessDecision> sharing(PersonId person, PractitionerId newcomer,
+			List<CareTeamMember> current, boolean agreements) {
+		OrganisationId organisation = directory.practitioner(newcomer).organisationId();
+		if (objectsToNewOrganisation(person, organisation, current)) {
+			return java.util.Optional.of(AccessDecision.deny("objection",
+					"The person has objected to sharing their information with that organisation"));
+		}
+		if (agreements && !sharesWithCareTeam(organisation, current)) {
+			return java.util.Optional.of(AccessDecision.deny("agreement",
+					"No active sharing agreement covers that organisation and the lead professional's for direct care"));
+		}
+		return java.util.Optional.empty();
 	}
 
 	/**

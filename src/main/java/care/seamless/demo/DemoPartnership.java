@@ -187,7 +187,11 @@ class DemoPartnership {
 			if (member.id().equals(lead.id())) {
 				continue;
 			}
-			careTeams.addMember(loader, person, member.id(), member.team(), roleFor(member.profession()), false);
+			// Loading data: the named bypass, so the demo does not depend on its
+			// agreements'
+			// dates (they are loaded above and cover every organisation).
+			careTeams.addMemberBypassingAgreementsForSetUp(loader, person, member.id(), member.team(),
+					roleFor(member.profession()), false);
 		}
 		loadEntries(generator, person, lead, clinicians, details, housing);
 		if (generator.nextInt(10) < 7) {

@@ -18,7 +18,7 @@ public record CareTeamChanged(PersonId personId, Change change, @Nullable UUID r
 	public enum Change {
 
 		ADDED, INVITED, INVITATION_ACCEPTED, INVITATION_DECLINED, HANDOVER_ASKED, HANDOVER_ACCEPTED, HANDOVER_DECLINED,
-		JOIN_ASKED, JOIN_ACCEPTED, JOIN_DECLINED, ALLOCATED, ENDED;
+		JOIN_ASKED, JOIN_ACCEPTED, JOIN_DECLINED, ALLOCATED, ENDED, WITHDRAWN;
 
 		/** Whether the notice asks the reader to answer something in their queue. */
 		public boolean asksForAnswer() {

@@ -253,6 +253,42 @@ public class CareTeamRequests {
 	}
 
 	/**
+	 * Withdraws a request before it is answered: whoever made it may; so may the lead
+	 * professional (or a manager of a team in the care team) for an invitation, and the
+	 * lead (or their manager) for a handover. The request leaves the queue it waited in,
+	 * and can no longer be accepted.
+	 */
+	@Transactional(noRollbackForClassName = ACCESS_DENIED)
+	public void withdraw(Actor actor, UUID requestId, long version) {
+		CareTeamRequest request = pendingRequest(requestId);
+		Kind kind = switch (request.kind()) {
+			case INVITATION -> Kind.WITHDRAW_INVITATION;
+			case HANDOVER -> Kind.WITHDRAW_HANDOVER;
+			case JOIN -> Kind.WITHDRAW_JOIN;
+		};
+		String permission = permissions.getObject()
+			.requirePermission(actor, new CareTeamChange(kind, request.personId(), request.practitionerId(),
+					request.requestedByPractitioner()));
+		decide(actor, request, version, Status.WITHDRAWN, null);
+		audit(actor, kind.action(), request, permission);
+		Set<PractitionerId> tell = new LinkedHashSet<>();
+		if (request.kind() == CareTeamRequest.Kind.JOIN) {
+			currentLead(request.personId()).ifPresent(lead -> {
+				tell.add(lead.practitionerId());
+				tell.addAll(managersOf(lead.practitionerId()));
+			});
+		}
+		else {
+			tell.add(request.practitionerId());
+			if (request.kind() == CareTeamRequest.Kind.INVITATION) {
+				tell.addAll(managersOf(request.practitionerId()));
+			}
+		}
+		tell.addAll(requester(request));
+		publish(request.personId(), Change.WITHDRAWN, requestId, tell, actor);
+	}
+
+	/**
 	 * A team manager makes a practitioner of their team the lead professional of someone
 	 * who has no care team yet.
 	 */
@@ -423,6 +459,10 @@ public class CareTeamRequests {
 
 	private CareTeamRequest pendingRequest(UUID id) {
 		CareTeamRequest request = request(id);
+		if (request.status() == Status.WITHDRAWN) {
+			throw new CareTeamRule(null,
+					"This request was withdrawn before it was answered: it can no longer be " + "accepted or declined");
+		}
 		if (!request.pending()) {
 			throw new CareTeamRule(null, "This request has already been answered");
 		}

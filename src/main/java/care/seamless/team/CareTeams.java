@@ -144,6 +144,24 @@ public class CareTeams {
 	public UUID addMember(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team, String role,
 			boolean lead) {
 		String permission = startingCheck.getObject().requirePermission(actor, person, practitioner, lead);
+		return insert(actor, person, practitioner, team, role, lead, permission, lead ? "add-lead" : "add-member");
+	}
+
+	/**
+	 * A bypass, named as one: an administrator loading demo or test data adds a member
+	 * without the sharing-agreement check that every other path applies (the person's
+	 * objections still hold), because such data may load agreements later or test their
+	 * absence. Audited as {@code set-up-member}. Pages and imports never call it.
+	 */
+	@Transactional(noRollbackForClassName = "care.seamless.consent.AccessDenied")
+	public UUID addMemberBypassingAgreementsForSetUp(Actor administrator, PersonId person, PractitionerId practitioner,
+			@Nullable TeamId team, String role, boolean lead) {
+		String permission = startingCheck.getObject().requireSetUpPermission(administrator, person, practitioner, lead);
+		return insert(administrator, person, practitioner, team, role, lead, permission, "set-up-member");
+	}
+
+	private UUID insert(Actor actor, PersonId person, PractitionerId practitioner, @Nullable TeamId team, String role,
+			boolean lead, String permission, String action) {
 		LocalDate today = LocalDate.now(clock);
 		boolean hasLead = repository.members(person).stream().anyMatch(m -> m.lead() && m.periodEnd() == null);
 		if (!lead && !hasLead) {
@@ -154,8 +172,7 @@ public class CareTeams {
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(id, person, practitioner, team, role, lead, today);
-		auditLog.record(AuditEvent.permitted(actor, lead ? "add-lead" : "add-member", "CareTeamMember", id, person)
-			.withReason(permission));
+		auditLog.record(AuditEvent.permitted(actor, action, "CareTeamMember", id, person).withReason(permission));
 		return id;
 	}
 

@@ -20,4 +20,10 @@ public interface MembershipStartingCheck {
 	 */
 	String requirePermission(Actor actor, PersonId person, PractitionerId practitioner, boolean lead);
 
+	/**
+	 * Set-up only: as {@link #requirePermission} for an administrator loading data, but
+	 * without the sharing-agreement check (objections still hold).
+	 */
+	String requireSetUpPermission(Actor actor, PersonId person, PractitionerId practitioner, boolean lead);
+
 }

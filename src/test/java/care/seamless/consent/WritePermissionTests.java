@@ -158,15 +158,85 @@ class WritePermissionTests {
 	}
 
 	static Stream<Row> careTeamAdditions() {
-		return Stream.of(new Row(Who.LEAD, false, true, "lead"),
-				new Row(Who.MANAGER_OF_A_MEMBER, false, true, "team-manager"),
+		return Stream.of(new Row(Who.LEAD, false, false, "invitation"),
+				new Row(Who.MANAGER_OF_A_MEMBER, false, false, "invitation"),
 				new Row(Who.ADMINISTRATOR, false, true, "administration"),
 				new Row(Who.MEMBER, false, false, "relationship"),
 				new Row(Who.MANAGER_ELSEWHERE, false, false, "relationship"),
 				new Row(Who.GUARDIAN_OUTSIDE, false, false, "relationship"),
 				new Row(Who.STRANGER, false, false, "relationship"),
 				new Row(Who.ADMINISTRATOR_ADDING_SELF, false, false, "relationship"),
-				new Row(Who.LEAD, true, false, "objection"), new Row(Who.ADMINISTRATOR, true, false, "objection"));
+				new Row(Who.LEAD, true, false, "invitation"), new Row(Who.ADMINISTRATOR, true, false, "objection"));
+	}
+
+	/** Whom a direct addition adds, and how. */
+	enum Joining {
+
+		COLLEAGUE_OF_LEAD, COLLEAGUE_OF_LEAD_AS_LEAD, COLLEAGUE_OF_MEMBER, NEWCOMER_WITHOUT_AGREEMENT,
+		NEWCOMER_SET_UP_WITHOUT_AGREEMENT
+
+	}
+
+	record Direct(Who who, Joining joining, boolean permitted, String policy) {
+
+		@java.lang.Override
+		public String toString() {
+			return who + " adds " + joining + " -> " + (permitted ? "permitted" : "refused") + " by " + policy;
+		}
+
+	}
+
+	/**
+	 * The direct path (CareTeams.addMember) follows the invitations' rule: a colleague of
+	 * the actor's own organisation joins at once, anyone else is invited, a new lead
+	 * accepts a handover, and the agreements hold for administrators too; only the named
+	 * set-up bypass skips the agreement check, and only for administrators.
+	 */
+	static Stream<Direct> directAdditions() {
+		return Stream.of(new Direct(Who.LEAD, Joining.COLLEAGUE_OF_LEAD, true, "lead"),
+				new Direct(Who.LEAD, Joining.COLLEAGUE_OF_LEAD_AS_LEAD, false, "handover"),
+				new Direct(Who.LEAD, Joining.COLLEAGUE_OF_MEMBER, false, "invitation"),
+				new Direct(Who.MANAGER_OF_A_MEMBER, Joining.COLLEAGUE_OF_MEMBER, true, "team-manager"),
+				new Direct(Who.MEMBER, Joining.COLLEAGUE_OF_MEMBER, false, "relationship"),
+				new Direct(Who.ADMINISTRATOR, Joining.NEWCOMER_WITHOUT_AGREEMENT, false, "agreement"),
+				new Direct(Who.LEAD, Joining.NEWCOMER_WITHOUT_AGREEMENT, false, "invitation"),
+				new Direct(Who.ADMINISTRATOR, Joining.NEWCOMER_SET_UP_WITHOUT_AGREEMENT, true, "set-up"),
+				new Direct(Who.LEAD, Joining.NEWCOMER_SET_UP_WITHOUT_AGREEMENT, false, "role"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("directAdditions")
+	void addingDirectlyFollowsTheSameRuleAsInvitations(Direct row) {
+		World w = new World();
+		Actor actor = w.actor(row.who());
+		Fixtures.Staff joining = switch (row.joining()) {
+			case COLLEAGUE_OF_LEAD, COLLEAGUE_OF_LEAD_AS_LEAD ->
+				fixtures.practitioner(w.council, Profession.SOCIAL_WORKER);
+			case COLLEAGUE_OF_MEMBER -> fixtures.practitioner(w.trust, Profession.OCCUPATIONAL_THERAPIST);
+			case NEWCOMER_WITHOUT_AGREEMENT, NEWCOMER_SET_UP_WITHOUT_AGREEMENT ->
+				fixtures.practitioner(fixtures.organisation(OrganisationKind.HOUSING), Profession.HOUSING_OFFICER);
+		};
+		boolean setUp = row.joining() == Joining.NEWCOMER_SET_UP_WITHOUT_AGREEMENT;
+		boolean asLead = row.joining() == Joining.COLLEAGUE_OF_LEAD_AS_LEAD;
+		Runnable add = setUp
+				? () -> careTeams.addMemberBypassingAgreementsForSetUp(actor, w.person, joining.practitionerId(),
+						joining.teamId(), "Housing", false)
+				: () -> careTeams.addMember(actor, w.person, joining.practitionerId(), joining.teamId(), "Member",
+						asLead);
+		if (row.permitted()) {
+			add.run();
+			assertThat(w.inCareTeam(joining)).isTrue();
+		}
+		else {
+			assertThatThrownBy(add::run).isInstanceOfSatisfying(AccessDenied.class,
+					denied -> assertThat(denied.decision().policy()).isEqualTo(row.policy()));
+			assertThat(w.inCareTeam(joining)).isFalse();
+		}
+		String action = setUp ? "set-up-member" : asLead ? "add-lead" : "add-member";
+		assertThat(w.audited(actor, action)).singleElement().satisfies(e -> {
+			assertThat(e.outcome()).isEqualTo(row.permitted() ? "PERMITTED" : "DENIED");
+			assertThat(e.reason()).startsWith(row.policy() + ": ");
+		});
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -30,6 +30,7 @@ class CareTeamsTests {
 		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
 		var socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
 		var nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		fixtures.agreement(java.util.Set.of(council, trust), care.seamless.shared.DataCategory.GENERAL);
 		PersonId person = fixtures.person("Handover", socialWorker);
 
 		careTeams.addMember(fixtures.admin, person, nurse.practitionerId(), nurse.teamId(), "Nursing", true);
