@@ -88,6 +88,13 @@ public class AccessPolicy {
 			case CARE_TEAM_MEMBER -> practitioner && careTeams.isCurrentMember(request.person(), actor.practitionerId())
 					? java.util.Optional.empty() : java.util.Optional.of(AccessDecision.deny("relationship",
 							"Only members of the person's care team make this change"));
+			case AUTHOR_OR_HOLDING_MANAGER -> !practitioner
+					? java.util.Optional.of(AccessDecision.deny("role",
+							"Only practitioners of a partner organisation make this change"))
+					: actor.username().equals(request.author()) ? java.util.Optional.empty() : actor
+						.has(care.seamless.shared.Role.TEAM_MANAGER) && actor.organisationId().equals(request.source())
+								? java.util.Optional.empty() : java.util.Optional.of(AccessDecision.deny("author",
+										"Only the person who added it, or a team manager of their organisation, takes it off the record"));
 		};
 	}
 

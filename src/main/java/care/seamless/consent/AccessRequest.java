@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param recordId the audited record; the person when none is given
  * @param category with {@code source}, the item; null asks about the record as a whole
  * @param who who may do it; {@link Who#ANYONE_WITH_ACCESS} for an ordinary read
+ * @param author for {@link Who#AUTHOR_OR_HOLDING_MANAGER}, the account that wrote the
+ * item
  */
 public record AccessRequest(PersonId person, String action, String recordType, @Nullable Object recordId,
-		@Nullable DataCategory category, @Nullable OrganisationId source, Who who) {
+		@Nullable DataCategory category, @Nullable OrganisationId source, Who who, @Nullable String author) {
 
 	/**
 	 * Who may do it, beyond (or, for oversight, instead of) being allowed to see the
@@ -46,30 +48,46 @@ public record AccessRequest(PersonId person, String action, String recordType, @
 		 * relationship: overseers need not be in the care team, and care-team members are
 		 * not overseers.
 		 */
-		OVERSEER
+		OVERSEER,
+
+		/**
+		 * Whoever wrote the item (its {@link AccessRequest#author}), or a team manager of
+		 * the organisation that holds it: taking an item off the record (a document,
+		 * say).
+		 */
+		AUTHOR_OR_HOLDING_MANAGER
 
 	}
 
 	/** Opening the person's record, audited as {@code action} on {@code recordType}. */
 	public static AccessRequest toOpen(PersonId person, String action, String recordType) {
-		return new AccessRequest(person, action, recordType, null, null, null, Who.ANYONE_WITH_ACCESS);
+		return new AccessRequest(person, action, recordType, null, null, null, Who.ANYONE_WITH_ACCESS, null);
 	}
 
 	/**
 	 * The same question about one item: its category and the organisation that holds it.
 	 */
 	public AccessRequest item(DataCategory itemCategory, @Nullable OrganisationId itemSource) {
-		return new AccessRequest(person, action, recordType, recordId, itemCategory, itemSource, who);
+		return new AccessRequest(person, action, recordType, recordId, itemCategory, itemSource, who, author);
 	}
 
 	/** The same question, audited against another record than the person. */
 	public AccessRequest about(@Nullable Object audited) {
-		return new AccessRequest(person, action, recordType, audited, category, source, who);
+		return new AccessRequest(person, action, recordType, audited, category, source, who, author);
 	}
 
 	/** The same question for something only {@code only} may do. */
 	public AccessRequest by(Who only) {
-		return new AccessRequest(person, action, recordType, recordId, category, source, only);
+		return new AccessRequest(person, action, recordType, recordId, category, source, only, author);
+	}
+
+	/**
+	 * The same question for something only the item's author, or a team manager of the
+	 * organisation holding it, may do.
+	 */
+	public AccessRequest byAuthorOrHoldingManager(String itemAuthor) {
+		return new AccessRequest(person, action, recordType, recordId, category, source, Who.AUTHOR_OR_HOLDING_MANAGER,
+				itemAuthor);
 	}
 
 	Object audited() {

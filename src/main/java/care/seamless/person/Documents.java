@@ -155,20 +155,13 @@ public class Documents {
 		DocumentRepository.Stored stored = repository.find(person, documentId)
 			.orElseThrow(() -> new NotFoundException(RECORD, documentId));
 		Document document = stored.document();
-		boolean uploader = stored.uploadedBy().equals(actor.username());
-		boolean manager = actor.has(Role.TEAM_MANAGER)
-				&& document.sourceOrganisationId().equals(actor.organisationId());
-		// A rule of the record, not an access refusal: only consent audits refusals, and
-		// nothing of the document has been shown.
-		if (!uploader && !manager) {
-			throw new PersonRuleViolation("reason", ErrorCode.RULE_VIOLATED,
-					"Only the person who uploaded it, or their team manager, can remove this document");
-		}
+		// Who may remove it is part of the one audited decision, so a refused removal is
+		// in the audit log like every other refusal.
 		accessPolicy.require(actor,
 				AccessRequest.toOpen(person, "remove-document", RECORD)
 					.about(documentId)
 					.item(document.category(), document.sourceOrganisationId())
-					.by(AccessRequest.Who.PRACTITIONER));
+					.byAuthorOrHoldingManager(stored.uploadedBy()));
 		String words = plainText(reason);
 		if (words == null) {
 			throw new PersonRuleViolation("reason", ErrorCode.VALIDATION_FAILED,

@@ -217,15 +217,35 @@ class CareTeamChangePermissionTests {
 				permit(Kind.END_INVOLVEMENT, Who.MANAGER_OF_SUBJECT, "team-manager"),
 				refuse(Kind.END_INVOLVEMENT, Who.STRANGER, "relationship"),
 				refuse(Kind.END_INVOLVEMENT, Who.MANAGER_ELSEWHERE, "relationship"),
-				refuse(Kind.END_INVOLVEMENT, Who.SYSTEM, "role"));
+				refuse(Kind.END_INVOLVEMENT, Who.SYSTEM, "role"),
+				// Withdrawals: the request was made by the lead (an invitation or a
+				// handover) or by the newcomer (a request to join).
+				permit(Kind.WITHDRAW_INVITATION, Who.LEAD, "requester"),
+				permit(Kind.WITHDRAW_INVITATION, Who.MANAGER_OF_A_MEMBER, "team-manager"),
+				refuse(Kind.WITHDRAW_INVITATION, Who.SUBJECT, "relationship"),
+				refuse(Kind.WITHDRAW_INVITATION, Who.MEMBER, "relationship"),
+				refuse(Kind.WITHDRAW_INVITATION, Who.STRANGER, "relationship"),
+				refuse(Kind.WITHDRAW_INVITATION, Who.SYSTEM, "role"),
+				permit(Kind.WITHDRAW_HANDOVER, Who.LEAD, "requester"),
+				permit(Kind.WITHDRAW_HANDOVER, Who.MANAGER_OF_LEAD, "team-manager"),
+				refuse(Kind.WITHDRAW_HANDOVER, Who.SUBJECT, "relationship"),
+				refuse(Kind.WITHDRAW_HANDOVER, Who.MANAGER_OF_A_MEMBER, "relationship"),
+				permit(Kind.WITHDRAW_JOIN, Who.SUBJECT, "requester"),
+				refuse(Kind.WITHDRAW_JOIN, Who.LEAD, "relationship"),
+				refuse(Kind.WITHDRAW_JOIN, Who.MANAGER_OF_LEAD, "relationship"));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("rows")
 	void careTeamChangesFollowTheRule(Row row) {
 		World w = new World(row.condition());
+		PractitionerId requester = switch (row.kind()) {
+			case WITHDRAW_INVITATION, WITHDRAW_HANDOVER -> w.lead.practitionerId();
+			case WITHDRAW_JOIN -> w.newcomer.practitionerId();
+			default -> null;
+		};
 		AccessDecision decision = permissions.careTeamChange(w.actor(row.who(), row.kind()),
-				new CareTeamChange(row.kind(), w.person, w.subject(row.kind())));
+				new CareTeamChange(row.kind(), w.person, w.subject(row.kind()), requester));
 
 		assertThat(decision.permitted()).isEqualTo(row.permitted());
 		assertThat(decision.policy()).isEqualTo(row.policy());

@@ -183,9 +183,14 @@ class DocumentsTests {
 				DataCategory.GENERAL, PDF);
 
 		assertThatThrownBy(() -> documents.remove(colleague.actor(), person, first, 0, "Wrong person"))
-			.isInstanceOf(PersonRuleViolation.class);
+			.isInstanceOfSatisfying(AccessDenied.class,
+					denied -> assertThat(denied.decision().policy()).isEqualTo("author"));
 		assertThatThrownBy(() -> documents.remove(nurse.actor(), person, first, 0, "Wrong person"))
-			.isInstanceOf(PersonRuleViolation.class);
+			.isInstanceOf(AccessDenied.class);
+		// Refused removals are in the log like every other refusal.
+		assertThat(auditLog.historyOf(person, 30)).filteredOn(e -> e.action().equals("remove-document"))
+			.extracting(AuditEntry::account, AuditEntry::outcome)
+			.contains(tuple(colleague.username(), "DENIED"), tuple(nurse.username(), "DENIED"));
 		assertThatThrownBy(() -> documents.remove(socialWorker.actor(), person, first, 0, " "))
 			.isInstanceOf(PersonRuleViolation.class);
 		assertThatThrownBy(() -> documents.remove(socialWorker.actor(), person, first, 3, "Wrong person"))

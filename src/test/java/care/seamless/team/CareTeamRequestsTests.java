@@ -108,6 +108,55 @@ class CareTeamRequestsTests {
 	}
 
 	@Test
+	void aWithdrawnInvitationLeavesTheQueueAndCanNoLongerBeAcceptedOrWithdrawnAgain() {
+		World w = new World();
+		CareTeamRequests.Added invited = requests.add(w.lead.actor(), w.person, w.nurse.practitionerId(),
+				"District nursing");
+		long version = requests.request(invited.id()).version();
+		assertThat(requests.queue(w.nurse.actor()).waiting()).hasSize(1);
+
+		// The invitee declines; only whoever invited, the lead or a manager withdraws.
+		assertThatThrownBy(() -> requests.withdraw(w.nurse.actor(), invited.id(), version))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThatThrownBy(() -> requests.withdraw(w.lead.actor(), invited.id(), version + 7))
+			.isInstanceOf(ConcurrentEditException.class);
+		requests.withdraw(w.lead.actor(), invited.id(), version);
+
+		assertThat(requests.request(invited.id()).status()).isEqualTo(CareTeamRequest.Status.WITHDRAWN);
+		assertThat(requests.queue(w.nurse.actor()).waiting()).isEmpty();
+		assertThat(requests.queue(w.nurseManager.actor()).waiting()).isEmpty();
+		long after = requests.request(invited.id()).version();
+		assertThatThrownBy(() -> requests.accept(w.nurse.actor(), invited.id(), after)).isInstanceOf(CareTeamRule.class)
+			.hasMessageContaining("withdrawn");
+		assertThatThrownBy(() -> requests.withdraw(w.lead.actor(), invited.id(), after))
+			.isInstanceOf(CareTeamRule.class);
+		assertThat(w.inTeam(w.nurse)).isFalse();
+		assertThat(w.actions(w.lead)).contains("withdraw-invitation");
+		assertThat(auditLog.historyOf(w.person, 100)).filteredOn(e -> e.action().equals("withdraw-invitation"))
+			.extracting(AuditEntry::outcome)
+			.containsExactlyInAnyOrder("PERMITTED", "DENIED");
+	}
+
+	@Test
+	void handoversAndRequestsToJoinAreWithdrawnByWhoeverAsked() {
+		World w = new World();
+		java.util.UUID handover = requests.proposeHandover(w.lead.actor(), w.person, w.colleague.practitionerId(),
+				null);
+		java.util.UUID join = requests.askToJoin(w.nurse.actor(), w.person, "District nursing", "Leg ulcer care");
+
+		assertThatThrownBy(() -> requests.withdraw(w.lead.actor(), join, requests.request(join).version()))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		requests.withdraw(w.leadManager.actor(), handover, requests.request(handover).version());
+		requests.withdraw(w.nurse.actor(), join, requests.request(join).version());
+
+		assertThat(requests.queue(w.colleague.actor()).waiting()).isEmpty();
+		assertThat(requests.queue(w.lead.actor()).waiting()).isEmpty();
+		assertThatThrownBy(() -> requests.accept(w.colleague.actor(), handover, requests.request(handover).version()))
+			.isInstanceOf(CareTeamRule.class);
+		assertThat(w.lead().leads()).containsExactly(w.lead.practitionerId());
+	}
+
+	@Test
 	void aColleagueJoinsAtOnceAndAnotherOrganisationIsInvitedUntilItAccepts() {
 		World w = new World();
 

@@ -62,6 +62,27 @@ class CareTeamQueueController {
 		}
 	}
 
+	/**
+	 * Withdraws a request not yet answered; from the care team page the form names the
+	 * person, to go back there.
+	 */
+	@PostMapping(QUEUE + "/{requestId}/withdraw")
+	String withdraw(Actor actor, @PathVariable UUID requestId, @ModelAttribute("form") AnswerForm form,
+			BindingResult result,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String back, Model model,
+			RedirectAttributes redirect) {
+		try {
+			careTeams.withdraw(actor, requestId, CareTeamController.version(form.version()));
+			redirect.addFlashAttribute("saved", "careTeam.saved.withdrawn");
+			PersonId person = back == null ? null : personOrNull(back);
+			return person == null ? "redirect:" + QUEUE : "redirect:/people/" + person.id() + "/care-team";
+		}
+		catch (CareTeamRule rule) {
+			model.addAttribute("problem", rule.getMessage());
+			return queue(actor, model);
+		}
+	}
+
 	@GetMapping(QUEUE + "/{requestId}/decline")
 	String declineForm(Actor actor, @PathVariable UUID requestId, Model model) {
 		RequestQueue.Item item = waiting(actor, requestId);
@@ -120,6 +141,15 @@ class CareTeamQueueController {
 			.filter(i -> i.request().id().equals(requestId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("CareTeamRequest", requestId));
+	}
+
+	private static @Nullable PersonId personOrNull(String value) {
+		try {
+			return new PersonId(UUID.fromString(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static PersonId person(@Nullable String value) {
