@@ -135,12 +135,12 @@ class CareTeamJourneyBrowserTests {
 		}
 	}
 
-	private void signIn(Browser browser, Fixtures.Staff staff) {
+	static void signIn(Browser browser, Fixtures.Staff staff) {
 		browser.driver().manage().deleteAllCookies();
 		browser.signIn(staff.username(), Fixtures.PASSWORD);
 	}
 
-	private void invite(Browser browser, String careTeam, Fixtures.Staff invitee, String role) {
+	static void invite(Browser browser, String careTeam, Fixtures.Staff invitee, String role) {
 		browser.open(careTeam + "/add");
 		new Select(browser.driver().findElement(By.id("practitioner")))
 			.selectByValue(invitee.practitionerId().toString());

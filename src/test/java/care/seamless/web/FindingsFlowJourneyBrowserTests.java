@@ -116,13 +116,13 @@ class FindingsFlowJourneyBrowserTests {
 				answers);
 	}
 
-	private static String waitForText(Browser browser, By locator, String expected) {
+	static String waitForText(Browser browser, By locator, String expected) {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
 		return browser.text(locator);
 	}
 
-	private static void click(Browser browser, By locator) {
+	static void click(Browser browser, By locator) {
 		browser.waitFor(locator).click();
 	}
 
