@@ -58,7 +58,7 @@ class CarersViewController {
 				result.rejectValue("carer", "careplan.invalid.carer");
 			}
 			if (Typed.unreadable(view, CarersView.View::valueOf)) {
-				result.rejectValue("view", "careplan.invalid.view");
+				result.rejectValue("view", "careplan.invalid.carersView");
 			}
 		}
 
