@@ -17,6 +17,7 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -144,17 +145,16 @@ public class Choices {
 	private void checkAuthority(Actor actor, PersonId person, ChoiceChange request) {
 		// The three things every request needs are checked together, so the form names
 		// each one missing at once.
-		List<ConsentRule.Violation> missing = new java.util.ArrayList<>();
+		List<Violation> missing = new java.util.ArrayList<>();
 		if (request.requestedBy() == null) {
-			missing.add(new ConsentRule.Violation("requestedBy",
+			missing.add(new Violation("requestedBy",
 					"Say who asked for the change: the person, their attorney or deputy, or a best-interests decision"));
 		}
 		if (request.howAsked() == null) {
-			missing.add(new ConsentRule.Violation("howAsked", "Say how the request reached you"));
+			missing.add(new Violation("howAsked", "Say how the request reached you"));
 		}
 		if (request.reason() == null || request.reason().isBlank()) {
-			missing.add(new ConsentRule.Violation("reason",
-					"Give the reason for the change, in the words of whoever asked"));
+			missing.add(new Violation("reason", "Give the reason for the change, in the words of whoever asked"));
 		}
 		if (!missing.isEmpty()) {
 			throw new ConsentRule(missing);

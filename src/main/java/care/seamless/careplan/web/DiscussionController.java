@@ -71,9 +71,8 @@ class DiscussionController {
 	@PostMapping("/people/{id}/care-plan/risks")
 	String risk(Actor actor, @PathVariable PersonId id, @ModelAttribute("riskForm") RiskForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		if (Typed.unreadable(form.category(), DataCategory::valueOf)) {
-			return refuse(actor, id, "risk", "risk-category", page.text("careplan.invalid.category"), model, response);
-		}
+		// A category that is not one of the choices reads as none, which the plan refuses
+		// together with anything else missing.
 		try {
 			discussions.addRisk(actor, id, form.description(), form.personsChoice(), form.howWeReduceIt(),
 					Typed.read(form.category(), DataCategory::valueOf));
@@ -121,10 +120,8 @@ class DiscussionController {
 			return refuse(actor, id, refused, "decision-" + decisionId, page.text("careplan.invalid.form"), model,
 					response);
 		}
-		if (Typed.unreadable(form.optionId(), UUID::fromString)) {
-			return refuse(actor, id, refused, "choice-" + decisionId, page.text("careplan.invalid.option"), model,
-					response);
-		}
+		// An option that is not one of this decision's reads as none, which the plan
+		// refuses together with missing words.
 		try {
 			discussions.recordChoice(actor, id, decisionId, version, Typed.read(form.optionId(), UUID::fromString),
 					form.inOwnWords());
