@@ -2,11 +2,13 @@ package care.seamless.careplan;
 
 import java.util.List;
 
+import care.seamless.shared.Violation;
+
 /**
  * A change that would break one or more rules of the plan (an objective without a
  * measure, an action without an owner, an owner outside the care team). Each violation
  * names the form field its message belongs to, so a form can show every problem at once;
- * nothing is saved.
+ * nothing is saved. Rules are gathered with {@link care.seamless.shared.Violations}.
  */
 public class CarePlanRule extends RuntimeException {
 
@@ -28,31 +30,6 @@ public class CarePlanRule extends RuntimeException {
 
 	public List<Violation> violations() {
 		return violations;
-	}
-
-	/** One broken rule and the form field it belongs to. */
-	public record Violation(String field, String message) {
-	}
-
-	/** Gathers every broken rule of one change before refusing it. */
-	static final class Collector {
-
-		private final java.util.ArrayList<Violation> found = new java.util.ArrayList<>();
-
-		void add(String field, String message) {
-			found.add(new Violation(field, message));
-		}
-
-		boolean has(String field) {
-			return found.stream().anyMatch((violation) -> violation.field().equals(field));
-		}
-
-		void refuseIfAny() {
-			if (!found.isEmpty()) {
-				throw new CarePlanRule(found);
-			}
-		}
-
 	}
 
 }

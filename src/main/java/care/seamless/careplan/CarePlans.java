@@ -18,6 +18,7 @@ import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Violation;
 import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
@@ -109,6 +110,15 @@ public class CarePlans {
 		repository.insertOutcome(id, plan.id(), person, words.trim(), actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "create", "CarePlanOutcome", id, person));
 		return id;
+	}
+
+	/**
+	 * What is wrong with an objective, saving nothing: a form that could not read some of
+	 * its values names them together with every other problem, on one page.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Violation> objectiveProblems(Actor actor, PersonId person, NewObjective objective) {
+		return rules.problems(access.change(actor, person, "check-objective"), person, objective);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.team.CareTeams;
@@ -46,7 +48,20 @@ class ObjectiveRules {
 
 	/** Checks every rule before refusing, so the form can name every problem at once. */
 	NewObjective check(CarePlanRepository.PlanRow plan, PersonId person, NewObjective o) {
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
+		NewObjective checked = check(plan, person, o, problems);
+		problems.refuseIfAny(CarePlanRule::new);
+		return checked;
+	}
+
+	/** Every broken rule, without refusing. */
+	List<Violation> problems(CarePlanRepository.PlanRow plan, PersonId person, NewObjective o) {
+		Violations problems = new Violations();
+		check(plan, person, o, problems);
+		return problems.list();
+	}
+
+	private NewObjective check(CarePlanRepository.PlanRow plan, PersonId person, NewObjective o, Violations problems) {
 		String description = required(o.description(), "description", "Describe the objective", problems);
 		String target = required(o.target(), "target", "Enter the target: what will have changed", problems);
 		String measure = required(o.measure(), "measure", "Enter how progress will be measured", problems);
@@ -74,12 +89,11 @@ class ObjectiveRules {
 				&& repository.outcomes(plan.id()).stream().noneMatch(out -> out.id().equals(o.outcomeId()))) {
 			problems.add("outcomeId", "Choose one of the outcomes in this plan");
 		}
-		problems.refuseIfAny();
 		return new NewObjective(o.outcomeId(), o.section(), description, target, measure, o.targetDate(), needs,
 				o.partners(), o.category());
 	}
 
-	private List<String> needs(List<String> codes, CarePlanRule.Collector problems) {
+	private List<String> needs(List<String> codes, Violations problems) {
 		Set<String> distinct = new LinkedHashSet<>();
 		for (String code : codes) {
 			if (code == null || code.isBlank()) {
@@ -107,7 +121,7 @@ class ObjectiveRules {
 			.collect(Collectors.toSet());
 	}
 
-	private static String required(String text, String field, String message, CarePlanRule.Collector problems) {
+	private static String required(String text, String field, String message, Violations problems) {
 		if (text == null || text.isBlank()) {
 			problems.add(field, message);
 			return "";

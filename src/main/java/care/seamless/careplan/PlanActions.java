@@ -3,11 +3,14 @@ package care.seamless.careplan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.OrganisationId;
@@ -71,7 +74,38 @@ public class PlanActions {
 	public UUID add(Actor actor, PersonId person, NewAction action) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-action");
 		// Every rule is checked before refusing, so the form names every problem at once.
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		check(plan, action).refuseIfAny(CarePlanRule::new);
+		Practitioner chosen = requireOwner(person, action.owner());
+		// An owner in another organisation must accept the action first, as with any
+		// handover: until then whoever adds it is accountable for it.
+		boolean offer = !chosen.organisationId().equals(actor.organisationId());
+		Practitioner owner = offer ? requireOwner(person, actor.practitionerId()) : chosen;
+		UUID id = UUID.randomUUID();
+		NewAction checked = new NewAction(action.objectiveId(), action.kind(), action.description().trim(),
+				action.category(), owner.id(), action.dueOn());
+		repository.insert(id, plan.id(), person, checked, owner.organisationId(), teamOf(owner));
+		repository.history(id, person, "created", null, actor.username(), clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, person));
+		if (offer) {
+			offerTo(actor, plan, id, 0, chosen.organisationId());
+		}
+		else {
+			publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor, id);
+		}
+		return id;
+	}
+
+	/**
+	 * What is wrong with a new action, saving nothing: a form that could not read some of
+	 * its values names them together with every other problem, on one page.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Violation> problemsWith(Actor actor, PersonId person, NewAction action) {
+		return check(access.change(actor, person, "check-action"), action).list();
+	}
+
+	private Violations check(CarePlanRepository.PlanRow plan, NewAction action) {
+		Violations problems = new Violations();
 		if (action.kind() == null) {
 			problems.add("kind", "Choose whether this is an action or a service");
 		}
@@ -93,25 +127,10 @@ public class PlanActions {
 		if (action.owner() == null) {
 			problems.add("owner", "Choose who is accountable for this: every action has one owner");
 		}
-		problems.refuseIfAny();
-		Practitioner chosen = requireOwner(person, action.owner());
-		// An owner in another organisation must accept the action first, as with any
-		// handover: until then whoever adds it is accountable for it.
-		boolean offer = !chosen.organisationId().equals(actor.organisationId());
-		Practitioner owner = offer ? requireOwner(person, actor.practitionerId()) : chosen;
-		UUID id = UUID.randomUUID();
-		NewAction checked = new NewAction(action.objectiveId(), action.kind(), action.description().trim(),
-				action.category(), owner.id(), action.dueOn());
-		repository.insert(id, plan.id(), person, checked, owner.organisationId(), teamOf(owner));
-		repository.history(id, person, "created", null, actor.username(), clock.instant());
-		auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, person));
-		if (offer) {
-			offerTo(actor, plan, id, 0, chosen.organisationId());
+		else if (!careTeams.isCurrentMember(plan.personId(), action.owner())) {
+			problems.add("owner", "The owner must be in the person's care team");
 		}
-		else {
-			publish(plan, CarePlanChanged.Change.ACTION_ASSIGNED, Set.of(), Set.of(owner.id()), actor, id);
-		}
-		return id;
+		return problems;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.UUID;
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
+import care.seamless.shared.Violations;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -55,10 +56,10 @@ public class PlanDiscussions {
 	public void saveContingency(Actor actor, PersonId person, @Nullable Long version, @Nullable String inACrisis,
 			@Nullable String outOfHoursContact) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "save-contingency");
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
 		String crisis = required(inACrisis, "inACrisis", "Say what to do in a crisis", problems);
 		String outOfHours = required(outOfHoursContact, "outOfHoursContact", "Say who to call out of hours", problems);
-		problems.refuseIfAny();
+		problems.refuseIfAny(CarePlanRule::new);
 		if (repository.saveContingency(plan.id(), person, version, crisis, outOfHours, actor.organisationId(),
 				actor.username(), clock.instant(), access.visible(actor, "cnt", "source_organisation_id")) == 0) {
 			throw new ConcurrentEditException("Contingency plan", plan.id());
@@ -71,7 +72,7 @@ public class PlanDiscussions {
 	public UUID addRisk(Actor actor, PersonId person, @Nullable String description, @Nullable String personsChoice,
 			@Nullable String howWeReduceIt, @Nullable DataCategory category) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-risk");
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
 		String risk = required(description, "description", "Describe the risk", problems);
 		String choice = required(personsChoice, "personsChoice", "Write the person's choice, in their own words",
 				problems);
@@ -80,7 +81,7 @@ public class PlanDiscussions {
 		if (category == null) {
 			problems.add("category", "Choose the kind of information: it decides who may see the risk");
 		}
-		problems.refuseIfAny();
+		problems.refuseIfAny(CarePlanRule::new);
 		UUID id = UUID.randomUUID();
 		repository.insertRisk(id, plan.id(), person, risk, choice, reduce, category, actor.organisationId(),
 				actor.username(), clock.instant());
@@ -97,7 +98,7 @@ public class PlanDiscussions {
 	public UUID addDecision(Actor actor, PersonId person, @Nullable String question, List<String> options,
 			List<String> views, @Nullable DataCategory category) {
 		CarePlanRepository.PlanRow plan = access.change(actor, person, "add-decision");
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
 		String asked = required(question, "question", "Write the question put to the person", problems);
 		List<Integer> filled = java.util.stream.IntStream.range(0, options.size())
 			.filter(i -> options.get(i) != null && !options.get(i).isBlank())
@@ -106,7 +107,7 @@ public class PlanDiscussions {
 		if (filled.size() < 2) {
 			problems.add("options", "Write at least two options to put to the person");
 		}
-		problems.refuseIfAny();
+		problems.refuseIfAny(CarePlanRule::new);
 		UUID id = UUID.randomUUID();
 		repository.insertDecision(id, plan.id(), person, asked, category == null ? DataCategory.GENERAL : category,
 				actor.organisationId(), actor.username(), clock.instant());
@@ -148,12 +149,12 @@ public class PlanDiscussions {
 						.map(row -> new PlanAccess.Item<>(row, row.category(), row.source())),
 					"CarePlanDecision", decisionId)
 			.plan();
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
 		if (optionId == null || !repository.optionBelongsTo(plan.id(), optionId)) {
 			problems.add("optionId", "Choose the option the person chose");
 		}
 		String words = required(inOwnWords, "inOwnWords", "Write the person's reason, in their own words", problems);
-		problems.refuseIfAny();
+		problems.refuseIfAny(CarePlanRule::new);
 		if (repository.choose(decisionId, version, optionId, words, clock.instant()) == 0) {
 			throw new ConcurrentEditException("Decision", decisionId);
 		}
@@ -166,8 +167,7 @@ public class PlanDiscussions {
 				Set.of(), Set.of(), actor.practitionerId()));
 	}
 
-	private static String required(@Nullable String text, String field, String message,
-			CarePlanRule.Collector problems) {
+	private static String required(@Nullable String text, String field, String message, Violations problems) {
 		if (text == null || text.isBlank()) {
 			problems.add(field, message);
 			return "";

@@ -17,6 +17,8 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -144,17 +146,16 @@ public class Choices {
 	private void checkAuthority(Actor actor, PersonId person, ChoiceChange request) {
 		// The three things every request needs are checked together, so the form names
 		// each one missing at once.
-		List<ConsentRule.Violation> missing = new java.util.ArrayList<>();
+		List<Violation> missing = new java.util.ArrayList<>();
 		if (request.requestedBy() == null) {
-			missing.add(new ConsentRule.Violation("requestedBy",
+			missing.add(new Violation("requestedBy",
 					"Say who asked for the change: the person, their attorney or deputy, or a best-interests decision"));
 		}
 		if (request.howAsked() == null) {
-			missing.add(new ConsentRule.Violation("howAsked", "Say how the request reached you"));
+			missing.add(new Violation("howAsked", "Say how the request reached you"));
 		}
 		if (request.reason() == null || request.reason().isBlank()) {
-			missing.add(new ConsentRule.Violation("reason",
-					"Give the reason for the change, in the words of whoever asked"));
+			missing.add(new Violation("reason", "Give the reason for the change, in the words of whoever asked"));
 		}
 		if (!missing.isEmpty()) {
 			throw new ConsentRule(missing);
@@ -229,30 +230,45 @@ public class Choices {
 	 * capacity for this decision.
 	 */
 	@Transactional(noRollbackFor = { AccessDenied.class, ObjectionAgainstOwnOrganisation.class })
-	public UUID decideBestInterests(Actor actor, PersonId person, UUID capacityAssessmentId, ChoiceKind outcome,
-			@Nullable OrganisationId organisation, @Nullable DataCategory category, String decision,
-			String peopleConsulted, @Nullable String attorneyOrDeputy, @Nullable String advocate) {
+	public UUID decideBestInterests(Actor actor, PersonId person, @Nullable UUID capacityAssessmentId,
+			@Nullable ChoiceKind outcome, @Nullable OrganisationId organisation, @Nullable DataCategory category,
+			@Nullable String decision, @Nullable String peopleConsulted, @Nullable String attorneyOrDeputy,
+			@Nullable String advocate) {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "best-interests", "BestInterestsDecision");
-		if (outweighsObjectionAgainst(actor, person, new NewChoice(outcome, organisation, category,
+		if (outcome != null && outweighsObjectionAgainst(actor, person, new NewChoice(outcome, organisation, category,
 				HowGiven.BEST_INTERESTS, LocalDate.now(clock), null, null))) {
 			auditLog.record(AuditEvent.denied(actor, "best-interests", "BestInterestsDecision", null, person,
 					"objection: a consent would outweigh an objection held against the recording organisation"));
 			throw new ObjectionAgainstOwnOrganisation();
 		}
-		// An assessment the actor may not see is not there for them: its finding must not
-		// show through the refusal below.
-		CapacityAssessment assessment = repository
-			.capacityAssessment(capacityAssessmentId, visible(actor, "cap", "source_organisation_id"))
-			.filter(a -> a.personId().equals(person))
-			.orElseThrow(() -> new NotFoundException("CapacityAssessment", capacityAssessmentId));
-		if (!assessment.lacksCapacity()) {
-			throw new ConsentRule("capacityAssessmentId",
-					"The assessment found the person has capacity: they make this decision themselves");
+		// Every rule is checked before refusing, so the form names every problem at once.
+		Violations problems = new Violations();
+		if (capacityAssessmentId == null) {
+			problems.add("capacityAssessmentId", "Choose the capacity assessment this decision rests on");
+		}
+		else {
+			// An assessment the actor may not see is not there for them: its finding must
+			// not show through the refusal below.
+			CapacityAssessment assessment = repository
+				.capacityAssessment(capacityAssessmentId, visible(actor, "cap", "source_organisation_id"))
+				.filter(a -> a.personId().equals(person))
+				.orElseThrow(() -> new NotFoundException("CapacityAssessment", capacityAssessmentId));
+			if (!assessment.lacksCapacity()) {
+				problems.add("capacityAssessmentId",
+						"The assessment found the person has capacity: they make this decision themselves");
+			}
+		}
+		if (outcome == null) {
+			problems.add("outcome", "Choose whether the decision is to share or not to share");
+		}
+		if (decision == null || decision.isBlank()) {
+			problems.add("decision", "Describe the decision made in the person's best interests");
 		}
 		if (peopleConsulted == null || peopleConsulted.isBlank()) {
-			throw new ConsentRule("peopleConsulted",
+			problems.add("peopleConsulted",
 					"Record who was consulted (carers, attorney or deputy, advocate), as the Mental Capacity Act requires");
 		}
+		problems.refuseIfAny(ConsentRule::new);
 		UUID id = UUID.randomUUID();
 		boolean advocateInvolved = advocate != null && !advocate.isBlank();
 		repository.insertBestInterests(

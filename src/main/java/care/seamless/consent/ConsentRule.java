@@ -2,6 +2,8 @@ package care.seamless.consent;
 
 import java.util.List;
 
+import care.seamless.shared.Violation;
+
 /**
  * A choice, assessment or override that breaks one or more rules, each naming the form
  * field it concerns, so a form can show every problem at once.
@@ -26,10 +28,6 @@ public class ConsentRule extends RuntimeException {
 
 	public List<Violation> violations() {
 		return violations;
-	}
-
-	/** One broken rule and the form field it belongs to. */
-	public record Violation(String field, String message) {
 	}
 
 }

@@ -11,7 +11,11 @@ public enum ErrorCode {
 	// Sign-in and sessions: no valid session, password or bearer token; a session (and
 	// so its CSRF token) that has ended; a sign-in still waiting for a new password or a
 	// second-factor code.
-	UNAUTHENTICATED, SESSION_ENDED, SIGN_IN_INCOMPLETE;
+	UNAUTHENTICATED, SESSION_ENDED, SIGN_IN_INCOMPLETE,
+	// An address asked with a method it does not answer (a form's POST address opened as
+	// a
+	// page).
+	METHOD_NOT_ALLOWED;
 
 	public String slug() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -13,6 +13,8 @@ import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
 import org.jspecify.annotations.Nullable;
@@ -100,17 +102,46 @@ public class Directory {
 	public AccountId createAccount(Actor actor, String username, String rawPassword,
 			@Nullable PractitionerId practitioner, Set<Role> roles) {
 		requireAdministrator(actor);
-		if (repository.usernameExists(username)) {
-			throw new DirectoryRule("username", "The username " + username + " is already taken");
-		}
-		String weakness = PasswordPolicy.problem(rawPassword, username);
-		if (weakness != null) {
-			throw new DirectoryRule("password", weakness);
-		}
+		accountProblems(username, rawPassword).refuseIfAny(DirectoryRule::new);
 		AccountId id = AccountId.random();
 		repository.insertAccount(id, username, passwordEncoder.encode(rawPassword), practitioner, roles);
 		auditLog.record(AuditEvent.permitted(actor, "create", "Account", id, null));
 		return id;
+	}
+
+	/**
+	 * What is wrong with a new account, saving nothing: a taken username and a weak
+	 * password are named together, and with the form's own problems, on one page.
+	 */
+	@Transactional(readOnly = true)
+	public List<Violation> accountProblems(Actor actor, @Nullable OrganisationId organisation, @Nullable TeamId team,
+			@Nullable String username, @Nullable String rawPassword) {
+		requireAdministrator(actor);
+		Violations problems = accountProblems(username, rawPassword);
+		if (team != null && organisation != null && !teamIn(team, organisation)) {
+			problems.add("teamId", "Choose a team of the practitioner's own organisation");
+		}
+		return problems.list();
+	}
+
+	private Violations accountProblems(@Nullable String username, @Nullable String rawPassword) {
+		Violations problems = new Violations();
+		if (username != null && !username.isBlank() && repository.usernameExists(username)) {
+			problems.add("username", "The username " + username + " is already taken");
+		}
+		if (rawPassword != null && !rawPassword.isEmpty()) {
+			String weakness = PasswordPolicy.problem(rawPassword, username == null ? "" : username);
+			if (weakness != null) {
+				problems.add("password", weakness);
+			}
+		}
+		return problems;
+	}
+
+	private boolean teamIn(TeamId team, OrganisationId organisation) {
+		return repository.teams()
+			.stream()
+			.anyMatch(t -> t.id().equals(team) && t.organisationId().equals(organisation));
 	}
 
 	/** A practitioner, their team membership and their account, all or nothing. */
@@ -121,10 +152,7 @@ public class Directory {
 		PractitionerId practitioner = registerPractitioner(actor, organisation, givenName, familyName, profession,
 				email);
 		if (team != null) {
-			boolean teamInOrganisation = repository.teams()
-				.stream()
-				.anyMatch(t -> t.id().equals(team) && t.organisationId().equals(organisation));
-			if (!teamInOrganisation) {
+			if (!teamIn(team, organisation)) {
 				throw new DirectoryRule("teamId", "Choose a team of the practitioner's own organisation");
 			}
 			addToTeam(actor, team, practitioner, manager);

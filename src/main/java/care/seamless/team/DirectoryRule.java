@@ -1,17 +1,33 @@
 package care.seamless.team;
 
-/** A directory change that breaks a rule, naming the form field it concerns. */
+import java.util.List;
+
+import care.seamless.shared.Violation;
+
+/**
+ * A directory change that breaks one or more rules, each naming the form field it
+ * concerns, so a form can show every problem at once; nothing is saved.
+ */
 public class DirectoryRule extends RuntimeException {
 
-	private final String field;
+	private final List<Violation> violations;
 
 	public DirectoryRule(String field, String message) {
-		super(message);
-		this.field = field;
+		this(List.of(new Violation(field, message)));
 	}
 
+	public DirectoryRule(List<Violation> violations) {
+		super(violations.get(0).message());
+		this.violations = List.copyOf(violations);
+	}
+
+	/** The field of the first violation. */
 	public String field() {
-		return field;
+		return violations.get(0).field();
+	}
+
+	public List<Violation> violations() {
+		return violations;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -49,6 +50,32 @@ class UnknownAddressHandling {
 				.body(problem);
 		}
 		ModelAndView page = new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
+		page.addObject("currentUser", currentUser.current());
+		return page;
+	}
+
+	/**
+	 * An address that only takes a form's POST (an administrator's action pasted into the
+	 * address bar, a page reloaded after its form was refused): a person gets a page
+	 * saying so, with the header; the API keeps problem+json and the Allow header.
+	 */
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object wrongMethod(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.getSupportedHttpMethods() != null) {
+			headers.setAllow(ex.getSupportedHttpMethods());
+		}
+		if (wantsJson(request)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
+					"This address does not answer " + ex.getMethod());
+			problem.setType(URI.create("urn:seamless:problem:" + ErrorCode.METHOD_NOT_ALLOWED.slug()));
+			problem.setProperty("code", ErrorCode.METHOD_NOT_ALLOWED.name());
+			return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+				.headers(headers)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		ModelAndView page = new ModelAndView("error/wrong-method", HttpStatus.METHOD_NOT_ALLOWED);
 		page.addObject("currentUser", currentUser.current());
 		return page;
 	}

@@ -67,4 +67,27 @@ class UnknownAddressTests {
 			.andExpect(jsonPath("$.status").value(404));
 	}
 
+	@Test
+	void aBrowserOpeningAFormsAddressGetsAPageWithTheHeader() throws Exception {
+		mvc.perform(get("/people/" + java.util.UUID.randomUUID() + "/care-plan/outcomes")
+			.accept(MediaType.TEXT_HTML, MediaType.ALL)
+			.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("This address is for a form")))
+			.andExpect(content().string(containsString("Sign out")))
+			.andExpect(content().string(not(containsString("\"status\""))));
+	}
+
+	@Test
+	void theApiKeepsProblemJsonForAWrongMethod() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/people")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.accept(MediaType.APPLICATION_JSON)
+			.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+	}
+
 }

@@ -118,6 +118,7 @@ class ActionController {
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		form.check(result);
 		if (result.hasErrors()) {
+			Rules.reject(result, actions.problemsWith(actor, id, form.toAction()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(actor, id, model);
 		}

@@ -116,6 +116,7 @@ class CarePlanController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		form.check(result);
 		if (result.hasErrors()) {
+			Rules.reject(result, carePlans.objectiveProblems(actor, id, form.toObjective()));
 			return refused(actor, id, objectiveId, model, response, HttpServletResponse.SC_BAD_REQUEST);
 		}
 		try {

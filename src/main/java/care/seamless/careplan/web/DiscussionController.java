@@ -71,15 +71,16 @@ class DiscussionController {
 	@PostMapping("/people/{id}/care-plan/risks")
 	String risk(Actor actor, @PathVariable PersonId id, @ModelAttribute("riskForm") RiskForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		if (Typed.unreadable(form.category(), DataCategory::valueOf)) {
-			return refuse(actor, id, "risk", "risk-category", page.text("careplan.invalid.category"), model, response);
-		}
+		// A category that is not one of the choices reads as none, which the plan refuses
+		// together with anything else missing; the form says why.
+		Map<String, String> unreadable = Typed.unreadable(form.category(), DataCategory::valueOf)
+				? Map.of("risk-category", page.text("careplan.invalid.category")) : Map.of();
 		try {
 			discussions.addRisk(actor, id, form.description(), form.personsChoice(), form.howWeReduceIt(),
 					Typed.read(form.category(), DataCategory::valueOf));
 		}
 		catch (CarePlanRule ex) {
-			return refuse(actor, id, "risk", ex, (field) -> "risk-" + field, model, response);
+			return refuse(actor, id, "risk", ex, (field) -> "risk-" + field, unreadable, model, response);
 		}
 		return saved(id, "risks", redirect);
 	}
@@ -121,17 +122,18 @@ class DiscussionController {
 			return refuse(actor, id, refused, "decision-" + decisionId, page.text("careplan.invalid.form"), model,
 					response);
 		}
-		if (Typed.unreadable(form.optionId(), UUID::fromString)) {
-			return refuse(actor, id, refused, "choice-" + decisionId, page.text("careplan.invalid.option"), model,
-					response);
-		}
+		// An option that is not one of this decision's reads as none, which the plan
+		// refuses together with missing words; the form says why.
+		Map<String, String> unreadable = Typed.unreadable(form.optionId(), UUID::fromString)
+				? Map.of("choice-" + decisionId, page.text("careplan.invalid.option")) : Map.of();
 		try {
 			discussions.recordChoice(actor, id, decisionId, version, Typed.read(form.optionId(), UUID::fromString),
 					form.inOwnWords());
 		}
 		catch (CarePlanRule ex) {
 			return refuse(actor, id, refused, ex,
-					(field) -> (field.equals("optionId") ? "choice-" : "words-") + decisionId, model, response);
+					(field) -> (field.equals("optionId") ? "choice-" : "words-") + decisionId, unreadable, model,
+					response);
 		}
 		return saved(id, "options", redirect);
 	}
@@ -144,7 +146,17 @@ class DiscussionController {
 	/** Every broken rule at once, each beside the field the page shows it on. */
 	private String refuse(Actor actor, PersonId id, String form, CarePlanRule rule,
 			java.util.function.UnaryOperator<String> fieldOnPage, Model model, HttpServletResponse response) {
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		return refuse(actor, id, form, rule, fieldOnPage, Map.of(), model, response);
+	}
+
+	/**
+	 * Every broken rule at once; a value the form could not read keeps the form's own
+	 * message on its field.
+	 */
+	private String refuse(Actor actor, PersonId id, String form, CarePlanRule rule,
+			java.util.function.UnaryOperator<String> fieldOnPage, Map<String, String> unreadable, Model model,
+			HttpServletResponse response) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>(unreadable);
 		rule.violations()
 			.forEach((violation) -> errors.putIfAbsent(fieldOnPage.apply(violation.field()), violation.message()));
 		return page.refuse(actor, id, form, errors, model, response);

@@ -1,5 +1,13 @@
 package care.seamless.careplan.web;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import java.util.Map;
 
 import care.seamless.careplan.CarePlans;
@@ -32,7 +40,10 @@ class PersonsCopyController {
 
 	private final PrintedDocuments documents;
 
-	PersonsCopyController(CarePlans carePlans, PlanPage page, PrintedDocuments documents) {
+	private final MessageSource messages;
+
+	PersonsCopyController(CarePlans carePlans, PlanPage page, PrintedDocuments documents, MessageSource messages) {
+		this.messages = messages;
 		this.carePlans = carePlans;
 		this.page = page;
 		this.documents = documents;
@@ -58,7 +69,26 @@ class PersonsCopyController {
 	private Map<String, Object> document(Actor actor, PersonId id) {
 		PersonsCopy copy = carePlans.personsCopy(actor, id);
 		return Map.of("copy", copy, "plan", copy.plan(), "personId", id, "personName", page.name(actor, id), "greeting",
-				page.greeting(actor, id));
+				page.greeting(actor, id), "progress", progress(copy));
+	}
+
+	/** A chart per objective with scores, its words for those who cannot see it. */
+	private List<ProgressFigure> progress(PersonsCopy copy) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return ProgressChart.of(copy.plan()).panels().stream().map((panel) -> {
+			String reviews = panel.rows()
+				.stream()
+				.map((row) -> messages.getMessage("copy.progress.alt.review",
+						new Object[] { row.date(), words(row.person(), locale), words(row.practitioner(), locale) },
+						locale))
+				.collect(Collectors.joining(" "));
+			String alt = messages.getMessage("copy.progress.alt", new Object[] { panel.objective(), reviews }, locale);
+			return new ProgressFigure(panel.objective(), ProgressFigure.png(panel.rows()), alt, panel.rows());
+		}).toList();
+	}
+
+	private String words(@Nullable Integer score, Locale locale) {
+		return messages.getMessage(score == null ? "copy.score.none" : "copy.score." + score, null, locale);
 	}
 
 }

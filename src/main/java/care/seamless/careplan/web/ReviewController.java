@@ -3,6 +3,7 @@ package care.seamless.careplan.web;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import care.seamless.careplan.Review;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -63,14 +65,25 @@ class ReviewController {
 				return "redirect:/people/" + id + "/care-plan#reviews";
 			}
 			catch (CarePlanRule ex) {
-				String field = ex.field().startsWith("personScores[") ? "person-" + inside(ex.field())
-						: ex.field().startsWith("practitionerScores[") ? "practitioner-" + inside(ex.field())
-								: ex.field().equals("heldOn") ? "day" : ex.field();
-				errors.put(field, ex.getMessage());
+				onPage(ex.violations(), errors);
 			}
+		}
+		else {
+			// Scores the form could not read are named together with the plan's own
+			// problems.
+			onPage(reviews.problemsWith(actor, id, kind, heldOn, person, practitioner), errors);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return form(actor, id, values, errors, model);
+	}
+
+	private static void onPage(List<Violation> violations, Map<String, String> errors) {
+		for (Violation violation : violations) {
+			String field = violation.field().startsWith("personScores[") ? "person-" + inside(violation.field())
+					: violation.field().startsWith("practitionerScores[") ? "practitioner-" + inside(violation.field())
+							: violation.field().equals("heldOn") ? "day" : violation.field();
+			errors.putIfAbsent(field, violation.message());
+		}
 	}
 
 	private static Map<UUID, Integer> scores(Map<String, String> values, String prefix, Map<String, String> errors) {

@@ -1,6 +1,7 @@
 package care.seamless.careplan.web;
 
 import care.seamless.careplan.CarePlanRule;
+import care.seamless.shared.Violation;
 
 import org.springframework.validation.BindingResult;
 
@@ -13,7 +14,15 @@ final class Rules {
 	}
 
 	static void reject(BindingResult result, CarePlanRule rule) {
-		for (CarePlanRule.Violation violation : rule.violations()) {
+		reject(result, rule.violations());
+	}
+
+	/**
+	 * Adds the plan's own problems to a form that already refused values it could not
+	 * read, so that one submit names them all.
+	 */
+	static void reject(BindingResult result, java.util.List<Violation> violations) {
+		for (Violation violation : violations) {
 			reject(result, violation.field(), violation.message());
 		}
 	}

@@ -1,6 +1,8 @@
 package care.seamless.consent.web;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import care.seamless.consent.ChoiceChange;
@@ -23,8 +25,8 @@ import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,14 +66,39 @@ class ConsentController {
 			String reason) {
 	}
 
-	record CapacityForm(Boolean impairment, Boolean canUnderstand, Boolean canRetain, Boolean canWeigh,
-			Boolean canCommunicate, String notes) {
+	/**
+	 * The five questions of the capacity test as sent: text, so that a missing or
+	 * unreadable answer is named on its own question, all at once.
+	 */
+	record CapacityForm(@Nullable String impairment, @Nullable String canUnderstand, @Nullable String canRetain,
+			@Nullable String canWeigh, @Nullable String canCommunicate, @Nullable String notes) {
+
+		static final List<String> QUESTIONS = List.of("impairment", "canUnderstand", "canRetain", "canWeigh",
+				"canCommunicate");
+
+		List<@Nullable String> answers() {
+			return Arrays.asList(impairment, canUnderstand, canRetain, canWeigh, canCommunicate);
+		}
+
+		/** Puts "answer this question" on each question without a yes or a no. */
+		void check(BindingResult result) {
+			List<@Nullable String> answers = answers();
+			for (int i = 0; i < QUESTIONS.size(); i++) {
+				if (answer(answers.get(i)) == null) {
+					result.rejectValue(QUESTIONS.get(i), "capacity.answer.required");
+				}
+			}
+		}
+
+		static @Nullable Boolean answer(@Nullable String text) {
+			return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
+		}
+
 	}
 
-	record BestInterestsForm(@NotNull(message = "{bestInterests.assessment.required}") UUID capacityAssessmentId,
-			@NotNull(message = "{bestInterests.outcome.required}") ChoiceKind outcome, OrganisationId organisationId,
-			DataCategory category, @NotBlank(message = "{bestInterests.decision.required}") String decision,
-			String peopleConsulted, String attorneyOrDeputy, String advocate) {
+	/** The Mental Capacity Act's rules on it are the domain's, reported all at once. */
+	record BestInterestsForm(UUID capacityAssessmentId, ChoiceKind outcome, OrganisationId organisationId,
+			DataCategory category, String decision, String peopleConsulted, String attorneyOrDeputy, String advocate) {
 	}
 
 	record OverrideForm(@NotNull(message = "{override.reason.required}") OverrideReason reasonCode, String reasonText) {
@@ -191,22 +218,23 @@ class ConsentController {
 
 	@PostMapping("/people/{id}/capacity")
 	String assessCapacity(Actor actor, @PathVariable PersonId id, @ModelAttribute("capacityForm") CapacityForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (form.impairment() == null || form.canUnderstand() == null || form.canRetain() == null
-				|| form.canWeigh() == null || form.canCommunicate() == null) {
-			result.reject("capacity-incomplete", "Answer all five questions of the capacity test");
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		form.check(result);
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return sharing(actor, id, model);
 		}
-		choices.assessCapacity(actor, id, form.impairment(), form.canUnderstand(), form.canRetain(), form.canWeigh(),
-				form.canCommunicate(), form.notes());
+		choices.assessCapacity(actor, id, CapacityForm.answer(form.impairment()),
+				CapacityForm.answer(form.canUnderstand()), CapacityForm.answer(form.canRetain()),
+				CapacityForm.answer(form.canWeigh()), CapacityForm.answer(form.canCommunicate()), form.notes());
 		redirect.addFlashAttribute("saved", "capacity.saved");
 		return "redirect:/people/" + id + "/sharing";
 	}
 
 	@PostMapping("/people/{id}/best-interests")
 	String bestInterests(Actor actor, @PathVariable PersonId id,
-			@Valid @ModelAttribute("bestInterestsForm") BestInterestsForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@ModelAttribute("bestInterestsForm") BestInterestsForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				choices.decideBestInterests(actor, id, form.capacityAssessmentId(), form.outcome(),
@@ -222,6 +250,7 @@ class ConsentController {
 				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return sharing(actor, id, model);
 	}
 

@@ -9,6 +9,7 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
+import care.seamless.shared.Violation;
 import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
@@ -141,6 +142,15 @@ class AdminController {
 	@PostMapping("/accounts")
 	String createAccount(Actor actor, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
+		// The directory's own rules (a taken username, a weak password) are named with
+		// the
+		// form's, on one page.
+		for (Violation violation : directory.accountProblems(actor, form.organisationId(), form.teamId(),
+				form.username(), form.password())) {
+			if (!result.hasFieldErrors(violation.field())) {
+				result.rejectValue(violation.field(), "rule", violation.message());
+			}
+		}
 		if (!result.hasErrors()) {
 			try {
 				createPractitionerAndAccount(actor, form);
@@ -148,7 +158,7 @@ class AdminController {
 				return "redirect:/admin/accounts";
 			}
 			catch (DirectoryRule ex) {
-				result.rejectValue(ex.field(), "rule", ex.getMessage());
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
 		return accounts(model);

@@ -82,6 +82,48 @@ class AllErrorsAtOnceTests {
 		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#inACrisis", "#outOfHoursContact");
 	}
 
+	@Test
+	void anImpossibleDateIsNamedWithEveryOtherProblemOfTheObjective() throws Exception {
+		String page = refused(post(plan.page("/objectives")).param("description", "Cook a hot meal again")
+			.param("targetDay", "31")
+			.param("targetMonth", "2")
+			.param("targetYear", "2030")
+			.param("category", "NOT-A-CATEGORY"));
+		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#target", "#measure", "#targetDay", "#section",
+				"#needCodes", "#partners", "#category");
+		assertThat(page).contains("value=\"31\"").contains(">Cook a hot meal again</textarea>");
+	}
+
+	@Test
+	void anImpossibleDueDateIsNamedWithTheMissingWhatAndWho() throws Exception {
+		String page = refused(post(plan.page("/actions")).param("kind", "ACTION")
+			.param("category", "GENERAL")
+			.param("dueDay", "40")
+			.param("dueMonth", "13")
+			.param("dueYear", "2030"));
+		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#description", "#owner", "#dueDay");
+		assertThat(page).contains("value=\"40\"");
+	}
+
+	@Test
+	void aRiskWithATamperedCategoryNamesItWithTheMissingParts() throws Exception {
+		String page = refused(post(plan.page("/risks")).param("description", "Walks alone at night")
+			.param("category", "NOT-A-CATEGORY"));
+		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#risk-personsChoice", "#risk-howWeReduceIt",
+				"#risk-category");
+	}
+
+	@Test
+	void aReviewNamesAnUnreadableScoreWithTheMissingKindAndDate() throws Exception {
+		String page = refused(post(plan.page("/reviews")).param("person-" + plan.social(), "lots")
+			.param("practitioner-" + plan.health(), "7")
+			.param("day", "")
+			.param("month", "")
+			.param("year", ""));
+		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#person-" + plan.social(),
+				"#practitioner-" + plan.health(), "#kind", "#day");
+	}
+
 	private String refused(MockHttpServletRequestBuilder request) throws Exception {
 		String page = mvc.perform(plan.bySocialWorker(request))
 			.andExpect(status().isBadRequest())
