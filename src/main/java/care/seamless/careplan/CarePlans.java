@@ -19,6 +19,7 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
@@ -170,7 +171,7 @@ public class CarePlans {
 				found -> repository.objective(found.id(), objectiveId)
 					.map(row -> new PlanAccess.Item<>(row, row.category(), row.sourceOrganisation())),
 				"CarePlanObjective", objectiveId);
-		CarePlanRule.Collector problems = new CarePlanRule.Collector();
+		Violations problems = new Violations();
 		CaredFor linked = carer == null ? null
 				: carers.carersOf(actor, person)
 					.stream()
@@ -184,7 +185,7 @@ public class CarePlans {
 			problems.add("view", "Choose whether the carer agrees, disagrees or has a comment");
 		}
 		String said = ownWords(words, problems);
-		problems.refuseIfAny();
+		problems.refuseIfAny(CarePlanRule::new);
 		UUID id = UUID.randomUUID();
 		String recordedBy = actor.practitionerId() == null ? actor.username()
 				: directory.practitioner(actor.practitionerId()).displayName();
@@ -198,7 +199,7 @@ public class CarePlans {
 		return id;
 	}
 
-	private static String ownWords(@Nullable String words, CarePlanRule.Collector problems) {
+	private static String ownWords(@Nullable String words, Violations problems) {
 		if (words == null || words.isBlank()) {
 			problems.add("words", "Write the carer's view, in their own words");
 			return "";
