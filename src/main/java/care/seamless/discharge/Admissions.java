@@ -95,16 +95,39 @@ public class Admissions {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public UUID record(Actor actor, NewAdmission admission) {
 		PractitionerId self = requirePractitioner(actor);
+		List<DischargeRule.Violation> problems = check(actor, admission);
+		if (!problems.isEmpty()) {
+			throw new DischargeRule(problems);
+		}
+		PersonId person = people.registeredWithNhsNumber(admission.nhsNumber()).orElseThrow();
+		LocalDate admitted = day(admission.admittedAt());
+		RuleSet rules = ruleSets.inForce(admitted)
+			.orElseThrow(() -> new DischargeRule("admittedAt", "No discharge rules are in force on that date"));
+		UUID id = UUID.randomUUID();
+		grants.grantToAdmittingWard(actor, person, admission.wardTeamId(), clock.instant().plus(wardAccess),
+				"admission:" + id);
+		accessPolicy.require(actor, change(person, "record-admission", id, actor.organisationId()));
+		repository.insert(id, person, actor.organisationId(), admission.wardTeamId(), admission, rules.id(), self,
+				clock.instant());
+		events.publishEvent(new AdmissionRecorded(id, person, admission.wardTeamId(), self, admission.admittedAt()));
+		return id;
+	}
+
+	/**
+	 * Every problem with a new admission, without saving anything: what the form shows at
+	 * once. Says whether an NHS number is registered, as the person search does, and
+	 * nothing else about the person.
+	 */
+	@Transactional(readOnly = true)
+	public List<DischargeRule.Violation> check(Actor actor, NewAdmission admission) {
+		PractitionerId self = requirePractitioner(actor);
 		DischargeRule.Collector problems = new DischargeRule.Collector();
-		PersonId person = null;
 		if (blank(admission.nhsNumber())) {
 			problems.add("nhsNumber", "Enter the person's NHS number");
 		}
-		else {
-			person = people.registeredWithNhsNumber(admission.nhsNumber()).orElse(null);
-			if (person == null) {
-				problems.add("nhsNumber", "No person with this NHS number is registered");
-			}
+		else if (admission.nhsNumber().length() > 20
+				|| people.registeredWithNhsNumber(admission.nhsNumber()).isEmpty()) {
+			problems.add("nhsNumber", "No person with this NHS number is registered");
 		}
 		if (admission.wardTeamId() == null) {
 			problems.add("wardTeamId", "Choose the ward team");
@@ -124,18 +147,7 @@ public class Admissions {
 				&& admission.plannedDischarge().isBefore(day(admission.admittedAt()))) {
 			problems.add("plannedDischarge", "The planned discharge date cannot be before the admission");
 		}
-		problems.refuseIfAny();
-		LocalDate admitted = day(admission.admittedAt());
-		RuleSet rules = ruleSets.inForce(admitted)
-			.orElseThrow(() -> new DischargeRule("admittedAt", "No discharge rules are in force on that date"));
-		UUID id = UUID.randomUUID();
-		grants.grantToAdmittingWard(actor, person, admission.wardTeamId(), clock.instant().plus(wardAccess),
-				"admission:" + id);
-		accessPolicy.require(actor, change(person, "record-admission", id, actor.organisationId()));
-		repository.insert(id, person, actor.organisationId(), admission.wardTeamId(), admission, rules.id(), self,
-				clock.instant());
-		events.publishEvent(new AdmissionRecorded(id, person, admission.wardTeamId(), self, admission.admittedAt()));
-		return id;
+		return problems.found();
 	}
 
 	/** One admission, if the reader may see it; the look is audited. */
@@ -330,6 +342,11 @@ public class Admissions {
 		else if (value.length() > MAX_TEXT) {
 			problems.add(field, "Must be " + MAX_TEXT + " characters or fewer");
 		}
+	}
+
+	/** Blank text, for the pages' own checks of a form's missing answers. */
+	public static boolean blankText(@Nullable String value) {
+		return blank(value);
 	}
 
 	static boolean blank(@Nullable String value) {

@@ -42,6 +42,10 @@ public class DischargeRule extends RuntimeException {
 			return found.stream().anyMatch(v -> v.field().equals(field));
 		}
 
+		List<Violation> found() {
+			return List.copyOf(found);
+		}
+
 		void refuseIfAny() {
 			if (!found.isEmpty()) {
 				throw new DischargeRule(found);
