@@ -101,6 +101,11 @@ public class DelayedDays {
 		AdmissionRepository.Keys keys = admissions.keys(day.admissionId());
 		Side side = side(actor);
 		DelayedDayView current = current(day);
+		// A second tab's answer to what it read is stale once anyone answered: say so
+		// first, rather than a rule about whose turn it is.
+		if (current.version() != version) {
+			throw new ConcurrentEditException(RECORD, dayId);
+		}
 		if (current.status() == DelayedDayView.Status.AGREED) {
 			throw new DischargeRefused("Both partners have agreed this delay already");
 		}
