@@ -14,6 +14,7 @@ import care.seamless.discharge.Attribution;
 import care.seamless.discharge.Checklist;
 import care.seamless.discharge.DelayReason;
 import care.seamless.discharge.DelayedDays;
+import care.seamless.discharge.DischargeRule;
 import care.seamless.discharge.NewAdmission;
 import care.seamless.discharge.NoticeKind;
 import care.seamless.discharge.Pathway;
@@ -108,6 +109,10 @@ class DemoDischarges {
 		}
 		catch (AccessDenied ex) {
 			log.info("Demo hospital stay not loaded: {}", ex.decision().policy());
+		}
+		catch (DischargeRule ex) {
+			// A demo person without an NHS number, say: the rest of the demo still loads.
+			log.info("Demo hospital stay not loaded: {}", ex.violations().get(0).field());
 		}
 	}
 

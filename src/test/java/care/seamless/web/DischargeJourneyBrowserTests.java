@@ -71,7 +71,7 @@ class DischargeJourneyBrowserTests {
 		}
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(p.councilManager().username(), Fixtures.PASSWORD).open("/discharges/report?month=2022-06");
-			assertThat(browser.text(By.id("report-summary"))).contains("1 delayed days this month: 1 disputed");
+			assertThat(browser.text(By.id("report-summary"))).contains("1 delayed day this month: 1 disputed");
 			assertThat(browser.text(By.id("disputed-2022-06-24"))).contains("Waiting for care at home", "Social care",
 					"The NHS");
 			assertThat(browser.text(By.id("attribution-DISPUTED"))).contains("1");
