@@ -65,6 +65,23 @@ public class AccessGrants {
 		}
 	}
 
+	/**
+	 * Gives the admitting ward team access to the person's general information until
+	 * {@code expiresAt}, if the actor may ({@link WritePermissions#admittingWard}); the
+	 * decision is audited either way.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void grantToAdmittingWard(Actor actor, PersonId person, TeamId ward, Instant expiresAt, String source) {
+		AccessDecision decision = permissions.admittingWard(actor, person, ward);
+		if (!decision.permitted()) {
+			accessPolicy.audited(actor, "grant", "AccessGrant", null, person, decision);
+		}
+		UUID id = UUID.randomUUID();
+		repository.insert(id, person, ward, DataCategory.GENERAL, source, expiresAt, clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "grant-general", "AccessGrant", id, person)
+			.withReason(WritePermissions.reason(decision)));
+	}
+
 	@Transactional
 	public int revoke(Actor actor, PersonId person, TeamId team, String source) {
 		int revoked = repository.revoke(person, team, source, clock.instant());

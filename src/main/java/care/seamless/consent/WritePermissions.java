@@ -395,6 +395,37 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 	}
 
 	/**
+	 * A hospital ward that admits a person cares for them from that moment, before anyone
+	 * adds it to the care team: a practitioner of an NHS trust may give their own ward
+	 * team time-limited access to the person's general information when recording the
+	 * admission (the one exception to "nobody grants their own team"). Not a GP practice
+	 * or the council, not a team the practitioner is not in, and never against the
+	 * person's objection to sharing with that trust.
+	 */
+	AccessDecision admittingWard(Actor actor, PersonId person, TeamId ward) {
+		PractitionerId self = actor.practitionerId();
+		if (self == null || actor.organisationId() == null) {
+			return AccessDecision.deny("role", "Only practitioners of a partner organisation record admissions");
+		}
+		if (!HOSPITAL_TRUSTS.contains(directory.organisation(actor.organisationId()).kind())) {
+			return AccessDecision.deny("role", "Only an NHS trust's ward records a hospital admission");
+		}
+		if (directory.teamsOf(self).stream().map(Team::id).noneMatch(ward::equals)) {
+			return AccessDecision.deny("relationship", "You record admissions only to a ward team you belong to");
+		}
+		if (access.objectsToOrganisation(person, actor.organisationId())) {
+			return AccessDecision.deny("objection",
+					"The person has objected to sharing their information with your organisation");
+		}
+		return AccessDecision.permit("admission", "The ward caring for the person in hospital");
+	}
+
+	private static final Set<care.seamless.team.OrganisationKind> HOSPITAL_TRUSTS = java.util.EnumSet.of(
+			care.seamless.team.OrganisationKind.NHS_ACUTE_TRUST,
+			care.seamless.team.OrganisationKind.NHS_COMMUNITY_TRUST,
+			care.seamless.team.OrganisationKind.NHS_MENTAL_HEALTH_TRUST);
+
+	/**
 	 * Joining two records makes a care-team relationship with either count for both, and
 	 * separating them undoes that, so both create access. Administrators run imports and
 	 * the review queue for the whole partnership and may decide any pair (they gain no

@@ -1,0 +1,100 @@
+package care.seamless.discharge;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RuleSetRepository {
+
+	private static final String SQL_COLUMNS = """
+			select id, name, legal_basis, valid_from, valid_to, local_agreement, statutory_notices,
+			       assessment_notice_max_days_before_admission, discharge_notice_min_days_before_discharge,
+			       assessment_period_days, daily_reimbursement, daily_reimbursement_currency
+			from discharge.rule_set
+			""";
+
+	// A local agreement of the partnership wins over the national scheme on the same day;
+	// among equals, the one that started last.
+	private static final String SQL_IN_FORCE = SQL_COLUMNS + """
+			where valid_from <= :day and (valid_to is null or valid_to >= :day)
+			order by local_agreement desc, valid_from desc, name
+			limit 1
+			""";
+
+	private static final String SQL_ALL = SQL_COLUMNS + " order by valid_from, name";
+
+	private static final String SQL_BY_ID = SQL_COLUMNS + " where id = :id";
+
+	private static final String SQL_INSERT = """
+			insert into discharge.rule_set (id, name, legal_basis, valid_from, valid_to, local_agreement,
+			       statutory_notices, assessment_notice_max_days_before_admission,
+			       discharge_notice_min_days_before_discharge, assessment_period_days, daily_reimbursement,
+			       daily_reimbursement_currency, created_by, created_at)
+			values (:id, :name, :legalBasis, :validFrom, :validTo, true, :statutoryNotices, :assessmentMax,
+			        :dischargeMin, :assessmentPeriod, :daily, :currency, :createdBy, :createdAt)
+			""";
+
+	private static final String SQL_NAME_TAKEN = "select exists (select 1 from discharge.rule_set where name = :name)";
+
+	private final JdbcClient jdbc;
+
+	RuleSetRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<RuleSet> inForce(LocalDate day) {
+		return jdbc.sql(SQL_IN_FORCE).param("day", day).query(RuleSetRepository::map).optional();
+	}
+
+	List<RuleSet> all() {
+		return jdbc.sql(SQL_ALL).query(RuleSetRepository::map).list();
+	}
+
+	RuleSet byId(UUID id) {
+		return jdbc.sql(SQL_BY_ID).param("id", id).query(RuleSetRepository::map).single();
+	}
+
+	boolean nameTaken(String name) {
+		return jdbc.sql(SQL_NAME_TAKEN).param("name", name).query(Boolean.class).single();
+	}
+
+	void insert(UUID id, NewRuleSet rules, String createdBy, Instant at) {
+		jdbc.sql(SQL_INSERT)
+			.param("id", id)
+			.param("name", rules.name())
+			.param("legalBasis", rules.legalBasis())
+			.param("validFrom", rules.validFrom())
+			.param("validTo", rules.validTo())
+			.param("statutoryNotices", rules.statutoryNotices())
+			.param("assessmentMax", rules.statutoryNotices() ? rules.assessmentNoticeMaxDaysBeforeAdmission() : null)
+			.param("dischargeMin", rules.statutoryNotices() ? rules.dischargeNoticeMinDaysBeforeDischarge() : null)
+			.param("assessmentPeriod", rules.statutoryNotices() ? rules.assessmentPeriodDays() : null)
+			.param("daily", rules.statutoryNotices() ? rules.dailyReimbursement() : null)
+			.param("currency", rules.statutoryNotices() && rules.dailyReimbursement() != null ? "GBP" : null)
+			.param("createdBy", createdBy)
+			.param("createdAt", java.sql.Timestamp.from(at))
+			.update();
+	}
+
+	private static RuleSet map(ResultSet rs, int n) throws SQLException {
+		java.sql.Date to = rs.getDate("valid_to");
+		BigDecimal daily = rs.getBigDecimal("daily_reimbursement");
+		return new RuleSet(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("legal_basis"),
+				rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
+				rs.getBoolean("local_agreement"), rs.getBoolean("statutory_notices"),
+				rs.getObject("assessment_notice_max_days_before_admission", Integer.class),
+				rs.getObject("discharge_notice_min_days_before_discharge", Integer.class),
+				rs.getObject("assessment_period_days", Integer.class), daily,
+				rs.getString("daily_reimbursement_currency"));
+	}
+
+}

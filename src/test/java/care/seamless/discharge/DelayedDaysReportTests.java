@@ -1,0 +1,143 @@
+package care.seamless.discharge;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.discharge.DischargeFixtures.Partnership;
+import care.seamless.shared.Profession;
+import care.seamless.shared.Role;
+import care.seamless.team.OrganisationKind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The monthly report against a fixture counted by hand. March 2023, two admissions of one
+ * ward:
+ *
+ * <pre>
+ * person A (pathway 1, home with support), admitted 25 Feb:
+ *   28 Feb  home care    SOCIAL_CARE proposed by NHS      (February: not counted)
+ *    1 Mar  home care    SOCIAL_CARE proposed, agreed     -> SOCIAL_CARE
+ *    2 Mar  home care    SOCIAL_CARE proposed, disputed   -> DISPUTED (NHS: social care; council: NHS)
+ *   31 Mar  medicines    NHS proposed by the council      -> PROPOSED
+ * person B (no pathway yet), admitted 5 Mar:
+ *    6 Mar  own choice   PERSON_CHOICE proposed, agreed   -> PERSON_CHOICE
+ *    7 Mar  care home    BOTH proposed by council, agreed -> BOTH
+ *    1 Apr  care home    BOTH proposed                    (April: not counted)
+ *
+ * total 5; by reason: home care 2, medicines 1, own choice 1, care home 1;
+ * by attribution: SOCIAL_CARE 1, NHS 0, BOTH 1, PERSON_CHOICE 1, PROPOSED 1, DISPUTED 1;
+ * by pathway: HOME_WITH_SUPPORT 3, NONE 2.
+ * </pre>
+ */
+@SeamlessTest
+class DelayedDaysReportTests {
+
+	private static final YearMonth MARCH = YearMonth.of(2023, 3);
+
+	@Autowired
+	DischargeFixtures fixtures;
+
+	@Autowired
+	Fixtures common;
+
+	@Autowired
+	Admissions admissions;
+
+	@Autowired
+	DelayedDays delayedDays;
+
+	@Autowired
+	DischargeReports reports;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void countsAMonthByReasonAttributionAndPathwayForTheManagersOfBothPartners() throws Exception {
+		Partnership p = march();
+
+		for (var manager : java.util.List.of(p.wardManager(), p.councilManager())) {
+			MonthlyReport report = reports.monthly(manager.actor(), MARCH);
+			assertThat(report.total()).isEqualTo(5);
+			assertThat(report.byReason()).contains(entry(DelayReason.AWAITING_HOME_CARE, 2),
+					entry(DelayReason.AWAITING_MEDICINES, 1), entry(DelayReason.PERSON_OR_FAMILY_CHOICE, 1),
+					entry(DelayReason.AWAITING_CARE_HOME, 1), entry(DelayReason.HOUSING, 0));
+			assertThat(report.byAttribution()).containsExactly(entry("NHS", 0), entry("SOCIAL_CARE", 1),
+					entry("BOTH", 1), entry("PERSON_CHOICE", 1), entry("PROPOSED", 1), entry("DISPUTED", 1));
+			assertThat(report.byPathway()).containsExactlyInAnyOrderEntriesOf(Map.of("HOME_NO_NEW_SUPPORT", 0,
+					"HOME_WITH_SUPPORT", 3, "REHABILITATION_BED", 0, "CARE_HOME", 0, "NONE", 2));
+			assertThat(report.disputed())
+				.extracting(MonthlyReport.Disputed::day, MonthlyReport.Disputed::nhsView,
+						MonthlyReport.Disputed::socialCareView)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2023, 3, 2), Attribution.SOCIAL_CARE,
+						Attribution.NHS));
+		}
+
+		String csv = mvc
+			.perform(get("/discharges/report.csv").param("month", "2023-03")
+				.with(httpBasic(p.councilManager().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines()).contains("2023-03,attribution,DISPUTED,1", "2023-03,pathway,HOME_WITH_SUPPORT,3",
+				"2023-03,reason,AWAITING_HOME_CARE,2", "2023-03,total,ALL,5");
+	}
+
+	@Test
+	void countsOnlyWhatTheManagerMaySeeAndIsForManagersOnly() {
+		Partnership p = march();
+		var stranger = common.practitioner(common.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
+				Profession.CARE_MANAGER, Role.PRACTITIONER, Role.TEAM_MANAGER);
+		assertThat(reports.monthly(stranger.actor(), MARCH).total()).isZero();
+		assertThatThrownBy(() -> reports.monthly(p.nurse().actor(), MARCH)).isInstanceOf(DischargeRefused.class);
+	}
+
+	private Partnership march() {
+		Partnership p = fixtures.partnership();
+		UUID a = fixtures.admit(p, p.nhsNumber(), LocalDate.of(2023, 2, 25));
+		admissions.updatePlan(p.nurse().actor(), a, 0,
+				new Admissions.PlanChange(null, null, Pathway.HOME_WITH_SUPPORT, Checklist.empty()));
+		String other = Fixtures.nextNhsNumber();
+		fixtures.person(other, p.socialWorker(), p.councilManager());
+		UUID b = fixtures.admit(p, other, LocalDate.of(2023, 3, 5));
+
+		delay(p, a, "2023-02-28", DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, null);
+		delay(p, a, "2023-03-01", DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, Boolean.TRUE);
+		delay(p, a, "2023-03-02", DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, Boolean.FALSE);
+		delay(p, a, "2023-03-31", DelayReason.AWAITING_MEDICINES, Attribution.NHS, false, null);
+		delay(p, b, "2023-03-06", DelayReason.PERSON_OR_FAMILY_CHOICE, Attribution.PERSON_CHOICE, true, Boolean.TRUE);
+		delay(p, b, "2023-03-07", DelayReason.AWAITING_CARE_HOME, Attribution.BOTH, false, Boolean.TRUE);
+		delay(p, b, "2023-04-01", DelayReason.AWAITING_CARE_HOME, Attribution.BOTH, false, null);
+		return p;
+	}
+
+	/**
+	 * Proposed by the ward (or the council), then agreed, disputed or left by the other.
+	 */
+	private void delay(Partnership p, UUID admission, String day, DelayReason reason, Attribution proposed,
+			boolean byNhs, Boolean agreed) {
+		var proposer = byNhs ? p.nurse() : p.socialWorker();
+		var other = byNhs ? p.socialWorker() : p.nurse();
+		UUID id = delayedDays.record(proposer.actor(), admission, LocalDate.parse(day), reason, proposed, null);
+		if (agreed != null) {
+			delayedDays.answer(other.actor(), id, 0, agreed,
+					agreed ? null : (proposed == Attribution.NHS ? Attribution.SOCIAL_CARE : Attribution.NHS), null);
+		}
+	}
+
+}
