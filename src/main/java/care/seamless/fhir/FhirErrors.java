@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import care.seamless.consent.AccessDenied;
+import care.seamless.linkage.NotAuthorisedToImport;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -36,9 +37,28 @@ class FhirErrors {
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException translate(Throwable thrown) {
+		return translateOne(thrown);
+	}
+
+	/** The failure as HAPI answers it, with our OperationOutcome inside. */
+	static BaseServerResponseException translateOne(Throwable thrown) {
 		Throwable cause = rootOf(thrown);
 		if (cause instanceof FhirFailure failure) {
 			return exception(failure.error(), failure.getMessage(), failure.expression());
+		}
+		if (cause instanceof NotAuthorisedToImport) {
+			return exception(FhirError.ACCESS_DENIED, "Only administrators import people", null);
+		}
+		if (cause instanceof org.springframework.dao.DuplicateKeyException) {
+			return exception(FhirError.CONFLICT, "The same resource arrived twice at once: send it again", null);
+		}
+		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
+				&& invalid.getMessage().contains("resource type")) {
+			return exception(FhirError.WRONG_RESOURCE_TYPE, withoutHapiPrefix(invalid.getMessage()), null);
+		}
+		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
+				&& invalid.getMessage().contains("Failed to parse request body")) {
+			return exception(FhirError.MALFORMED_BODY, "The body is not a readable FHIR resource", null);
 		}
 		if (cause instanceof AccessDenied denied) {
 			return exception(FhirError.ACCESS_DENIED,
@@ -75,6 +95,8 @@ class FhirErrors {
 		Throwable current = thrown;
 		for (int depth = 0; current != null && depth < 10; depth++) {
 			if (current instanceof FhirFailure || current instanceof AccessDenied
+					|| current instanceof NotAuthorisedToImport
+					|| current instanceof org.springframework.dao.DuplicateKeyException
 					|| current instanceof NotFoundException || current instanceof ConcurrentEditException
 					|| current instanceof DataFormatException) {
 				return current;

@@ -17,9 +17,11 @@ class FhirServlet extends RestfulServer {
 
 	private static final long serialVersionUID = 1L;
 
-	FhirServlet(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+	FhirServlet(FhirContext context, List<IResourceProvider> providers, Object systemProvider,
+			List<Object> interceptors) {
 		super(context);
 		setResourceProviders(List.copyOf(providers));
+		setPlainProviders(systemProvider);
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setDefaultPrettyPrint(false);
 		interceptors.forEach(this::registerInterceptor);

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -41,9 +44,12 @@ class PatientProvider implements SearchableProvider {
 
 	private final FhirCallers callers;
 
-	PatientProvider(RecordListings records, FhirCallers callers) {
+	private final PatientImports imports;
+
+	PatientProvider(RecordListings records, FhirCallers callers, PatientImports imports) {
 		this.records = records;
 		this.callers = callers;
+		this.imports = imports;
 	}
 
 	@Override
@@ -59,6 +65,20 @@ class PatientProvider implements SearchableProvider {
 	@Override
 	public Set<String> dateParameters() {
 		return Set.of("birthdate", "_lastUpdated");
+	}
+
+	/**
+	 * Registers the Patient through identity matching; the same Patient from the same
+	 * system again answers 200 with the record it made before.
+	 */
+	@Create
+	public MethodOutcome create(@ResourceParam Patient patient) {
+		PatientImports.Outcome outcome = imports
+			.importAll(callers.actor(), List.of(new PatientImports.Incoming(patient, "Patient", null)))
+			.get(0);
+		MethodOutcome result = new MethodOutcome(new IdType("Patient", outcome.id().id().toString()));
+		result.setCreated(outcome.kind() == PatientImports.Kind.CREATED);
+		return result;
 	}
 
 	@Read

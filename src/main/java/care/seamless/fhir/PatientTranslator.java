@@ -38,6 +38,17 @@ final class PatientTranslator {
 
 	static final String SECURITY_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
 
+	/** The languages most often recorded here, by name, as BCP 47 codes. */
+	private static final java.util.Map<String, String> LANGUAGES = java.util.Map.ofEntries(
+			java.util.Map.entry("english", "en"), java.util.Map.entry("welsh", "cy"),
+			java.util.Map.entry("polish", "pl"), java.util.Map.entry("urdu", "ur"),
+			java.util.Map.entry("punjabi", "pa"), java.util.Map.entry("bengali", "bn"),
+			java.util.Map.entry("gujarati", "gu"), java.util.Map.entry("arabic", "ar"),
+			java.util.Map.entry("romanian", "ro"), java.util.Map.entry("portuguese", "pt"),
+			java.util.Map.entry("spanish", "es"), java.util.Map.entry("french", "fr"),
+			java.util.Map.entry("somali", "so"), java.util.Map.entry("lithuanian", "lt"),
+			java.util.Map.entry("italian", "it"), java.util.Map.entry("german", "de"));
+
 	private PatientTranslator() {
 	}
 
@@ -90,8 +101,14 @@ final class PatientTranslator {
 		if (d.email() != null) {
 			patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(d.email());
 		}
-		if (d.language() != null) {
-			patient.addCommunication().setLanguage(new CodeableConcept().setText(d.language()));
+		String language = d.language() == null ? null
+				: LANGUAGES.get(d.language().strip().toLowerCase(java.util.Locale.ROOT));
+		if (language != null) {
+			// FHIR requires a BCP 47 code; a language we cannot code is left out rather
+			// than sent invalid.
+			patient.addCommunication()
+				.setLanguage(new CodeableConcept().setText(d.language())
+					.addCoding(new org.hl7.fhir.r4.model.Coding("urn:ietf:bcp:47", language, null)));
 		}
 		if (d.gpOdsCode() != null) {
 			patient.addGeneralPractitioner(

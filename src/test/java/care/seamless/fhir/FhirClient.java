@@ -33,7 +33,7 @@ final class FhirClient {
 		this.username = username;
 	}
 
-	record Reply(int status, String body) {
+	record Reply(int status, String body, @Nullable String location) {
 
 		<T extends IBaseResource> T as(Class<T> type) {
 			return CONTEXT.newJsonParser().parseResource(type, body);
@@ -81,7 +81,8 @@ final class FhirClient {
 	private static Reply send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.body());
+			return new Reply(response.statusCode(), response.body(),
+					response.headers().firstValue("Location").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
