@@ -35,14 +35,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * to upload. Same rules, same audit, same single transaction: a file is imported whole or
  * not at all, so a run that is killed half way can simply be run again.
  */
-@Command(name = "import",
+@Command(name = "import", subcommands = FhirImportCommand.class,
 		description = "Register the people in a CSV file (all or nothing) as an administrator's account. Stop Seamless first, or use the import page.")
 final class ImportCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "FILE")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
 	Path file;
 
-	@Option(names = "--as", required = true, description = "The administrator account the import is recorded under.")
+	@Option(names = "--as", description = "The administrator account the import is recorded under.")
 	String username;
 
 	@Option(names = "--columns", description = "Column roles, e.g. given_name=Forename,family_name=Surname.")
@@ -56,6 +56,13 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		// Optional here only so that `import fhir ...` parses; a CSV import needs both.
+		if (file == null || username == null) {
+			spec.commandLine()
+				.getErr()
+				.println("Give a FILE and --as USERNAME (or: import fhir PATH... --as USERNAME)");
+			return 2;
+		}
 		if (!Files.isRegularFile(file)) {
 			spec.commandLine().getErr().println("No such file: " + file);
 			return 2;

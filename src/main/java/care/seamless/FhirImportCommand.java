@@ -1,0 +1,84 @@
+package care.seamless;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import care.seamless.fhir.FhirFiles;
+import care.seamless.shared.Actor;
+import care.seamless.shared.Purpose;
+import care.seamless.team.Account;
+import care.seamless.team.Directory;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code import fhir PATH... --as USERNAME}: FHIR files and folders (Synthea bundles, HL7
+ * and UK Core examples), one transaction per file. Running it again after a crash
+ * finishes the job: files already imported are matched, not imported twice.
+ */
+@Command(name = "fhir",
+		description = "Import FHIR R4 files or folders (Patients through identity matching; other resources are counted and skipped).")
+final class FhirImportCommand implements Callable<Integer> {
+
+	@Parameters(arity = "1..*", paramLabel = "PATH")
+	List<Path> paths;
+
+	@Option(names = "--as", required = true, description = "The administrator account the import is recorded under.")
+	String username;
+
+	@Unmatched
+	List<String> springArguments = new ArrayList<>();
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		for (Path path : paths) {
+			if (!Files.exists(path)) {
+				spec.commandLine().getErr().println("No such file or folder: " + path);
+				return 2;
+			}
+		}
+		List<Path> files = FhirFiles.files(paths);
+		List<String> args = new ArrayList<>(springArguments);
+		args.add("--spring.main.banner-mode=off");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeamlessApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new))) {
+			Account account = context.getBean(Directory.class).accountForSignIn(username).orElse(null);
+			if (account == null || !account.enabled()) {
+				spec.commandLine().getErr().println("No enabled account named " + username);
+				return 2;
+			}
+			Actor actor = new Actor(account.id(), account.username(), account.practitionerId(),
+					account.organisationId(), account.organisationCode(), account.roles(), Purpose.DIRECT_CARE);
+			FhirFiles importer = context.getBean(FhirFiles.class);
+			FhirFiles.Summary total = FhirFiles.Summary.none();
+			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("FHIR files")
+				.setInitialMax(files.size())
+				.build()) {
+				for (Path file : files) {
+					total = total.plus(importer.importFile(actor, file));
+					bar.step();
+				}
+			}
+			spec.commandLine().getOut().println("Imported " + files.size() + " files: " + total.line());
+			return total.failed() == 0 ? 0 : 1;
+		}
+	}
+
+}

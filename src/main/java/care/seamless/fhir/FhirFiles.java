@@ -1,0 +1,125 @@
+package care.seamless.fhir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import care.seamless.shared.Actor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports FHIR files (a Bundle of any type, or a single resource; JSON or XML), one file
+ * per transaction, so a run killed half way keeps the files it finished and the next run
+ * matches them (idempotent by source system and id) and carries on. Patients go through
+ * identity matching; other resources are counted and skipped: clinical history is not
+ * stored yet.
+ */
+@Service
+public class FhirFiles {
+
+	/** What one file (or a whole run) did, by resource type and outcome. */
+	public record Summary(Map<String, Integer> byType, int created, int matched, int skipped, int failed) {
+
+		public static Summary none() {
+			return new Summary(Map.of(), 0, 0, 0, 0);
+		}
+
+		public Summary plus(Summary other) {
+			Map<String, Integer> types = new TreeMap<>(byType);
+			other.byType().forEach((type, n) -> types.merge(type, n, Integer::sum));
+			return new Summary(types, created + other.created(), matched + other.matched(), skipped + other.skipped(),
+					failed + other.failed());
+		}
+
+		public String line() {
+			return "resources " + byType + ", created " + created + ", matched " + matched + ", skipped " + skipped
+					+ ", failed " + failed;
+		}
+
+	}
+
+	private final PatientImports imports;
+
+	private final FhirContext context = FhirContext.forR4Cached();
+
+	FhirFiles(PatientImports imports) {
+		this.imports = imports;
+	}
+
+	/** The files under each path (folders searched recursively), in name order. */
+	public static List<Path> files(List<Path> paths) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				try (var walk = Files.walk(path)) {
+					walk.filter(Files::isRegularFile)
+						.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".xml"))
+						.sorted()
+						.forEach(files::add);
+				}
+			}
+			else {
+				files.add(path);
+			}
+		}
+		return files;
+	}
+
+	/**
+	 * Imports one file as {@code actor}; a file that cannot be read or whose Patients
+	 * cannot be registered counts as failed, with nothing of it saved.
+	 */
+	public Summary importFile(Actor actor, Path file) {
+		List<Resource> resources;
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			IBaseResource parsed = (file.toString().endsWith(".xml") ? context.newXmlParser() : context.newJsonParser())
+				.parseResource(reader);
+			resources = resources(parsed);
+		}
+		catch (IOException | DataFormatException | ClassCastException ex) {
+			return new Summary(Map.of(), 0, 0, 0, 1);
+		}
+		Map<String, Integer> byType = new TreeMap<>();
+		List<PatientImports.Incoming> patients = new ArrayList<>();
+		for (Resource resource : resources) {
+			byType.merge(resource.fhirType(), 1, Integer::sum);
+			if (resource instanceof Patient patient) {
+				patients.add(new PatientImports.Incoming(patient, "Patient", null));
+			}
+		}
+		int skipped = resources.size() - patients.size();
+		try {
+			List<PatientImports.Outcome> outcomes = imports.importAll(actor, patients);
+			int created = (int) outcomes.stream().filter(o -> o.kind() == PatientImports.Kind.CREATED).count();
+			return new Summary(byType, created, outcomes.size() - created, skipped, 0);
+		}
+		catch (RuntimeException ex) {
+			return new Summary(byType, 0, 0, skipped, patients.size());
+		}
+	}
+
+	private static List<Resource> resources(IBaseResource parsed) {
+		if (parsed instanceof Bundle bundle) {
+			return bundle.getEntry()
+				.stream()
+				.map(Bundle.BundleEntryComponent::getResource)
+				.filter(r -> r != null)
+				.toList();
+		}
+		return List.of((Resource) parsed);
+	}
+
+}

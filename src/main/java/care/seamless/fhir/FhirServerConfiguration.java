@@ -1,0 +1,32 @@
+package care.seamless.fhir;
+
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class FhirServerConfiguration {
+
+	@Bean
+	FhirContext fhirContext() {
+		return FhirContext.forR4Cached();
+	}
+
+	@Bean
+	ServletRegistrationBean<FhirServlet> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+			FhirErrors errors, SearchParameterCheck check, BundleImportProvider bundles) {
+		ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
+				new FhirServlet(context, providers, bundles, List.of(errors, check)), "/fhir/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+}

@@ -1,0 +1,155 @@
+package care.seamless.fhir;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import care.seamless.fhir.ImportedResourceRepository.SourceKey;
+import care.seamless.linkage.ImportProblem;
+import care.seamless.linkage.ImportRejected;
+import care.seamless.linkage.ImportReport;
+import care.seamless.linkage.ImportedPerson;
+import care.seamless.linkage.NotAuthorisedToImport;
+import care.seamless.linkage.PeopleImport;
+import care.seamless.shared.Actor;
+import care.seamless.shared.PersonId;
+import org.hl7.fhir.r4.model.Patient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patients sent by partner systems (create, transaction and batch bundles, files): each
+ * goes through identity matching as any import does ({@link PeopleImport}), and its
+ * source system and id there are kept, so the same resource sent again is matched to the
+ * record it made instead of making another. All or nothing per call.
+ */
+@Service
+class PatientImports {
+
+	enum Kind {
+
+		/** A new record (matching may still link it or queue it for review). */
+		CREATED,
+		/** Sent before from the same system: nothing new. */
+		MATCHED
+
+	}
+
+	/** One Patient to import; {@code at} is its FHIRPath in the request. */
+	record Incoming(Patient patient, String at, @Nullable String fullUrl) {
+	}
+
+	record Outcome(PersonId id, Kind kind, ImportReport.@Nullable Outcome matching) {
+	}
+
+	private final PeopleImport peopleImport;
+
+	private final ImportedResourceRepository repository;
+
+	private final Clock clock;
+
+	PatientImports(PeopleImport peopleImport, ImportedResourceRepository repository, Clock clock) {
+		this.peopleImport = peopleImport;
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	public List<Outcome> importAll(Actor actor, List<Incoming> incoming) {
+		if (!PeopleImport.mayImport(actor)) {
+			// Audits the refusal and throws.
+			peopleImport.importPeople(actor, List.of());
+		}
+		Outcome[] outcomes = new Outcome[incoming.size()];
+		List<ImportedPerson> fresh = new ArrayList<>();
+		Map<SourceKey, Integer> seen = new HashMap<>();
+		List<Integer> repeats = new ArrayList<>();
+		for (int i = 0; i < incoming.size(); i++) {
+			Incoming item = incoming.get(i);
+			var details = IncomingPatient.details(item.patient(), item.at());
+			SourceKey key = key(actor, item);
+			Optional<PersonId> known = key == null ? Optional.empty() : repository.find(key);
+			if (known.isPresent()) {
+				outcomes[i] = new Outcome(known.get(), Kind.MATCHED, null);
+			}
+			else if (key != null && seen.containsKey(key)) {
+				repeats.add(i);
+			}
+			else {
+				if (key != null) {
+					seen.put(key, i);
+				}
+				fresh.add(new ImportedPerson(i + 1, details));
+			}
+		}
+		if (!fresh.isEmpty()) {
+			register(actor, incoming, fresh, outcomes);
+		}
+		for (int i : repeats) {
+			outcomes[i] = new Outcome(outcomes[seen.get(key(actor, incoming.get(i)))].id(), Kind.MATCHED, null);
+		}
+		return List.of(outcomes);
+	}
+
+	private void register(Actor actor, List<Incoming> incoming, List<ImportedPerson> fresh, Outcome[] outcomes) {
+		ImportReport report;
+		try {
+			report = peopleImport.importPeople(actor, fresh);
+		}
+		catch (ImportRejected ex) {
+			ImportProblem problem = ex.problems().get(0);
+			String at = incoming.get(problem.line() - 1).at() + element(problem.field());
+			throw IncomingPatient.invalid(at,
+					"The Patient cannot be registered: " + problem.messageKey()
+						.replaceFirst("^matching\\.import\\.error\\.", "")
+						.toLowerCase(java.util.Locale.ROOT)
+						.replace('_', ' '));
+		}
+		for (ImportReport.Imported person : report.people()) {
+			// Each person's line is its index in the request, plus one.
+			int i = person.line() - 1;
+			outcomes[i] = new Outcome(person.id(), Kind.CREATED, person.outcome());
+			SourceKey key = key(actor, incoming.get(i));
+			if (key != null) {
+				repository.insert(key, person.id(), actor.username(), clock.instant());
+			}
+		}
+	}
+
+	private static String element(@Nullable String field) {
+		if (field == null) {
+			return "";
+		}
+		return switch (field) {
+			case "nhsNumber" -> ".identifier";
+			case "dateOfBirth" -> ".birthDate";
+			case "givenName" -> ".name.given";
+			case "familyName" -> ".name.family";
+			case "postcode" -> ".address.postalCode";
+			default -> "";
+		};
+	}
+
+	/**
+	 * The sending system ({@code meta.source}, else the caller's organisation or account)
+	 * and the resource's id there (its id, else its full URL in the bundle, else its NHS
+	 * number); null when the resource says nothing that identifies it again.
+	 */
+	static @Nullable SourceKey key(Actor actor, Incoming item) {
+		Patient patient = item.patient();
+		String system = patient.getMeta().hasSource() ? patient.getMeta().getSource() : actor.organisationCode() != null
+				? "organisation:" + actor.organisationCode() : "account:" + actor.username();
+		String id = patient.getIdElement().hasIdPart() ? patient.getIdElement().getIdPart() : item.fullUrl();
+		if (id == null) {
+			String nhs = IncomingPatient.nhsNumber(patient, item.at());
+			id = nhs == null ? null : "nhs-number:" + nhs;
+		}
+		return id == null ? null : new SourceKey(system, "Patient", id);
+	}
+
+}

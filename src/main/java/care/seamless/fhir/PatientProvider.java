@@ -1,0 +1,186 @@
+package care.seamless.fhir;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import care.seamless.person.ListedRecord;
+import care.seamless.person.RecordListing;
+import care.seamless.person.RecordListings;
+import care.seamless.person.RecordQuery;
+import care.seamless.person.Sex;
+import care.seamless.shared.NhsNumber;
+import care.seamless.shared.PersonId;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient read and search over the people's records, through {@link RecordListings}: the
+ * record page's own decisions, audited per record returned.
+ */
+@Component
+class PatientProvider implements SearchableProvider {
+
+	private static final Set<String> PARAMETERS = Set.of("_id", "identifier", "name", "family", "given", "birthdate",
+			"gender", "_lastUpdated");
+
+	private final RecordListings records;
+
+	private final FhirCallers callers;
+
+	private final PatientImports imports;
+
+	PatientProvider(RecordListings records, FhirCallers callers, PatientImports imports) {
+		this.records = records;
+		this.callers = callers;
+		this.imports = imports;
+	}
+
+	@Override
+	public Class<Patient> getResourceType() {
+		return Patient.class;
+	}
+
+	@Override
+	public Set<String> searchParameters() {
+		return PARAMETERS;
+	}
+
+	@Override
+	public Set<String> dateParameters() {
+		return Set.of("birthdate", "_lastUpdated");
+	}
+
+	/**
+	 * Registers the Patient through identity matching; the same Patient from the same
+	 * system again answers 200 with the record it made before.
+	 */
+	@Create
+	public MethodOutcome create(@ResourceParam Patient patient) {
+		PatientImports.Outcome outcome = imports
+			.importAll(callers.actor(), List.of(new PatientImports.Incoming(patient, "Patient", null)))
+			.get(0);
+		MethodOutcome result = new MethodOutcome(new IdType("Patient", outcome.id().id().toString()));
+		result.setCreated(outcome.kind() == PatientImports.Kind.CREATED);
+		return result;
+	}
+
+	@Read
+	public Patient read(@IdParam IdType id) {
+		PersonId person = personId(id.getIdPart());
+		return PatientTranslator.toFhir(records.read(callers.actor(), person, "read-fhir"));
+	}
+
+	// The typed parameters describe the search in the CapabilityStatement; the values are
+	// read by SearchParameters, which has already checked them.
+	@Search(allowUnknownParams = true)
+	public IBundleProvider search(RequestDetails request, @OptionalParam(name = "_id") TokenParam idParam,
+			@OptionalParam(name = "identifier") TokenParam identifier, @OptionalParam(name = "name") StringParam name,
+			@OptionalParam(name = "family") StringParam family, @OptionalParam(name = "given") StringParam given,
+			@OptionalParam(name = "birthdate") DateRangeParam birthdate,
+			@OptionalParam(name = "gender") TokenParam gender,
+			@OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+		SearchParameters parameters = SearchParameters.check(request.getParameters(), PARAMETERS);
+		RecordQuery query = query(parameters);
+		if (query == null) {
+			return page(new RecordListing(List.of(), 0), parameters);
+		}
+		return page(records.list(callers.actor(), query, "read-fhir-search"), parameters);
+	}
+
+	/**
+	 * The query, or null when the criteria can match nobody (a malformed id or number).
+	 */
+	private static @Nullable RecordQuery query(SearchParameters p) {
+		PersonId id = null;
+		String idValue = p.single("_id");
+		if (idValue != null) {
+			id = parseId(idValue);
+			if (id == null) {
+				return null;
+			}
+		}
+		String nhs = null;
+		String system = null;
+		String value = null;
+		SearchParameters.Token identifier = p.token("identifier");
+		if (identifier != null) {
+			if (PatientTranslator.NHS_NUMBER.equals(identifier.system())) {
+				nhs = NhsNumber.normalise(identifier.code());
+			}
+			else if (identifier.system() != null
+					&& identifier.system().startsWith(PatientTranslator.LOCAL_IDENTIFIER)) {
+				system = java.net.URLDecoder.decode(
+						identifier.system().substring(PatientTranslator.LOCAL_IDENTIFIER.length()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				value = identifier.code();
+			}
+			else {
+				system = identifier.system();
+				value = identifier.code();
+			}
+		}
+		SearchParameters.Range born = p.dates("birthdate");
+		SearchParameters.Range updated = p.dates("_lastUpdated");
+		return new RecordQuery(id, nhs, system, value, p.single("name"), p.single("family"), p.single("given"),
+				born.fromDate(), born.beforeDate(), sex(p.token("gender")), updated.from(), updated.before(), p.count(),
+				p.offset());
+	}
+
+	private static @Nullable Sex sex(SearchParameters.@Nullable Token gender) {
+		if (gender == null) {
+			return null;
+		}
+		return switch (gender.code()) {
+			case "female" -> Sex.FEMALE;
+			case "male" -> Sex.MALE;
+			case "other" -> Sex.OTHER;
+			case "unknown" -> Sex.UNKNOWN;
+			default -> throw new FhirFailure(FhirError.INVALID_PARAMETER, "gender",
+					"'gender' is one of male, female, other or unknown");
+		};
+	}
+
+	static IBundleProvider page(RecordListing listing, SearchParameters parameters) {
+		List<Patient> patients = listing.records().stream().map(PatientTranslator::toFhir).toList();
+		SimpleBundleProvider bundle = new SimpleBundleProvider(patients);
+		bundle.setCurrentPageOffset(parameters.offset());
+		bundle.setCurrentPageSize(parameters.count());
+		bundle.setSize(listing.total());
+		return bundle;
+	}
+
+	private static PersonId personId(String id) {
+		PersonId person = parseId(id);
+		if (person == null) {
+			throw new FhirFailure(FhirError.NOT_FOUND, null, "No such resource");
+		}
+		return person;
+	}
+
+	private static @Nullable PersonId parseId(String id) {
+		try {
+			return id.length() == 36 ? new PersonId(UUID.fromString(id)) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package care.seamless.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import care.seamless.team.Accounts;
+import care.seamless.team.Directory;
+import care.seamless.team.SignInThrottle;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * {@code /fhir} for local clients with HTTP Basic (calls with a bearer token go to
+ * {@link BearerTokenConfiguration}'s chain first). The same accounts, throttle and
+ * account checks as sign-in; stateless, so no session and no CSRF token. Without valid
+ * credentials: 401 with an OperationOutcome, as every FHIR failure is.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class FhirSecurityConfiguration {
+
+	static final String UNAUTHENTICATED = """
+			{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"login",\
+			"details":{"coding":[{"system":"https://seamless.care/fhir/CodeSystem/error","code":"unauthenticated"}],\
+			"text":"Send HTTP Basic credentials of a Seamless account, or a bearer token from your organisation's identity provider"},\
+			"diagnostics":"Send HTTP Basic credentials of a Seamless account, or a bearer token from your organisation's identity provider"}]}""";
+
+	@Bean
+	@Order(20)
+	SecurityFilterChain fhirChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, Directory directory, Accounts accounts) throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		http.securityMatcher("/fhir", "/fhir/**");
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
+				new ResetCodeAuthentication(passwords, accounts, directory, throttle), throttle)));
+		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
+		http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+		AuthenticationEntryPoint outcome = (request, response, failure) -> unauthenticated(response);
+		http.httpBasic(basic -> basic.authenticationEntryPoint(outcome));
+		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(outcome));
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf(csrf -> csrf.disable());
+		http.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	private static void unauthenticated(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.addHeader("WWW-Authenticate", "Basic realm=\"Seamless FHIR\"");
+		response.addHeader("WWW-Authenticate", "Bearer");
+		response.setContentType("application/fhir+json;charset=UTF-8");
+		response.getOutputStream().write(UNAUTHENTICATED.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,163 @@
+package care.seamless.fhir;
+
+import care.seamless.Fixtures;
+import care.seamless.Fixtures.Staff;
+import care.seamless.SeamlessTest;
+import care.seamless.person.People;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.Profession;
+import care.seamless.shared.Role;
+import care.seamless.team.OrganisationKind;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Patients sent in: create, transaction (all or nothing) and batch bundles, each through
+ * identity matching, idempotent per source system and id, and refused with a precise
+ * OperationOutcome when they cannot be stored.
+ */
+@SeamlessTest
+class FhirImportTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	People people;
+
+	@LocalServerPort
+	int port;
+
+	Staff administrator;
+
+	Staff practitioner;
+
+	@BeforeEach
+	void accounts() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		administrator = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.ADMINISTRATOR);
+		practitioner = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+	}
+
+	static Patient patient(String id, String nhs) {
+		Patient patient = new Patient();
+		if (id != null) {
+			patient.setId(id);
+		}
+		patient.getMeta().setSource("urn:test:gp-system");
+		patient.addIdentifier().setSystem(PatientTranslator.NHS_NUMBER).setValue(nhs);
+		patient.addName().setFamily(Fixtures.unique("Imported")).addGiven("Iris");
+		patient.setGender(AdministrativeGender.FEMALE);
+		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1961-07-04"));
+		return patient;
+	}
+
+	static String json(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+		return FhirClient.CONTEXT.newJsonParser().encodeResourceToString(resource);
+	}
+
+	@Test
+	void createsOnceAndMatchesTheSamePatientSentAgain() {
+		FhirClient client = new FhirClient(port, administrator.username());
+		String nhs = Fixtures.nextNhsNumber();
+		String body = json(patient(Fixtures.unique("gp-"), nhs));
+
+		FhirClient.Reply first = client.post("/Patient", body);
+		FhirClient.Reply again = client.post("/Patient", body);
+
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(people.registeredWithNhsNumber(nhs)).isPresent();
+		assertThat(location(first)).isEqualTo(people.registeredWithNhsNumber(nhs).orElseThrow().id().toString());
+	}
+
+	@Test
+	void aTransactionSavesNothingWhenOneEntryFails() {
+		String good = Fixtures.nextNhsNumber();
+		Patient noBirthDate = patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber());
+		noBirthDate.setBirthDateElement(null);
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		bundle.addEntry()
+			.setResource(patient(Fixtures.unique("gp-"), good))
+			.getRequest()
+			.setMethod(Bundle.HTTPVerb.POST)
+			.setUrl("Patient");
+		bundle.addEntry().setResource(noBirthDate).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+
+		FhirClient.Reply reply = new FhirClient(port, administrator.username()).post("", json(bundle));
+
+		assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+		assertThat(reply.code()).isEqualTo("invalid-resource");
+		assertThat(reply.expression()).isEqualTo("Bundle.entry[1].resource.birthDate");
+		assertThat(people.registeredWithNhsNumber(good)).isEmpty();
+	}
+
+	@Test
+	void aTransactionOfPatientsIsIdempotentAndABatchAnswersEachEntry() {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (int i = 0; i < 3; i++) {
+			bundle.addEntry()
+				.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
+				.setResource(patient(null, Fixtures.nextNhsNumber()))
+				.getRequest()
+				.setMethod(Bundle.HTTPVerb.POST)
+				.setUrl("Patient");
+		}
+		FhirClient client = new FhirClient(port, administrator.username());
+
+		Bundle first = client.post("", json(bundle)).as(Bundle.class);
+		Bundle second = client.post("", json(bundle)).as(Bundle.class);
+
+		assertThat(first.getEntry()).extracting(e -> e.getResponse().getStatus()).containsOnly("201 Created");
+		assertThat(second.getEntry()).extracting(e -> e.getResponse().getStatus()).containsOnly("200 OK");
+		assertThat(second.getEntry()).extracting(e -> e.getResponse().getLocation())
+			.containsExactlyElementsOf(first.getEntry().stream().map(e -> e.getResponse().getLocation()).toList());
+
+		bundle.setType(Bundle.BundleType.BATCH);
+		Patient broken = patient(Fixtures.unique("gp-"), "1234567890");
+		bundle.addEntry().setResource(broken).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		Bundle batch = client.post("", json(bundle)).as(Bundle.class);
+		assertThat(batch.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("200 OK", "200 OK", "200 OK", "422");
+	}
+
+	@Test
+	void refusesWhatCannotBeStoredWithWhere() {
+		FhirClient client = new FhirClient(port, administrator.username());
+		Patient hostile = patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber());
+		hostile.getNameFirstRep().setFamily("Nul\u0000Byte");
+
+		assertFailure(client.post("/Patient", json(hostile)), 422, "invalid-resource", "Patient.name.family");
+		assertFailure(client.post("/Patient", "{\"resourceType\":\"Patient\",\"birthDate\":"), 400, "malformed-body");
+		assertFailure(client.post("/Patient", "{\"resourceType\":\"Patient\",\"gender\":\"robot\"}"), 400,
+				"malformed-body");
+		assertFailure(client.post("/Patient", "{\"resourceType\":\"Organization\",\"name\":\"x\"}"), 400,
+				"wrong-resource-type");
+		assertFailure(new FhirClient(port, practitioner.username()).post("/Patient",
+				json(patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber()))), 403, "access-denied");
+		assertFailure(client.post("", "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}"), 422,
+				"invalid-resource");
+	}
+
+	private static void assertFailure(FhirClient.Reply reply, int status, String code, String... expression) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.code()).as(reply.body()).isEqualTo(code);
+		if (expression.length > 0) {
+			assertThat(reply.expression()).isEqualTo(expression[0]);
+		}
+		assertThat(reply.body()).doesNotContain("\tat ");
+	}
+
+	private static String location(FhirClient.Reply reply) {
+		return new org.hl7.fhir.r4.model.IdType(reply.location()).getIdPart();
+	}
+
+}
