@@ -13,16 +13,20 @@
 #   linkage      bench/linkage.sh                link evaluate on the shared data sets, link bench 100,000 and 1,000,000
 #   matching     bench/matching.sh 1000000 2000  online matching against a million people
 #
-# Usage: bench/all.sh [--no-build] [--skip step,step]   e.g. --skip policy,matching
+# Usage: bench/all.sh [--no-build] [--skip step,step] [--quick]   e.g. --skip policy,matching
+#   --quick  a smoke test of the scripts, not figures to publish: 1 start-up run, 5 s measurements, no 1,000,000-record
+#            link bench, matching against 20,000 people with 200 queries
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 BUILD=1
 SKIP=""
+QUICK=0
 while [ $# -gt 0 ]; do
 	case $1 in
 		--no-build) BUILD=0 ;;
 		--skip) SKIP=",$2,"; shift ;;
-		*) echo "usage: bench/all.sh [--no-build] [--skip step,step]" >&2; exit 2 ;;
+		--quick) QUICK=1 ;;
+		*) echo "usage: bench/all.sh [--no-build] [--skip step,step] [--quick]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -31,6 +35,7 @@ mkdir -p "$RUN"
 export BENCH_RESULTS="$RUN/results.tsv"
 {
 	echo "# Measured by bench/all.sh from $(date -u '+%F %H:%M') UTC, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)'),"
+	[ "$QUICK" = 0 ] || echo "# QUICK RUN (--quick): a smoke test of the scripts with cut-down repetitions, not figures to publish."
 	echo "# $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1), load average at the start $(load_average)."
 } > "$BENCH_RESULTS"
 STARTED=$SECONDS
@@ -55,11 +60,20 @@ if [ "$BUILD" = 1 ]; then
 	step build ./mvnw -B -o -q -DskipTests package
 	[ -z "$FAILED" ] || exit 1
 fi
-step startup bench/startup.sh 3
-step api bench/api.sh 20
-step policy env SKIP_BUILD=1 bench/policy-compare.sh 20
-step linkage bench/linkage.sh
-step matching bench/matching.sh 1000000 2000
+if [ "$QUICK" = 1 ]; then
+	export BENCH_WARMUP=2
+	step startup bench/startup.sh 1
+	step api bench/api.sh 5
+	step policy env SKIP_BUILD=1 bench/policy-compare.sh 5
+	step linkage bench/linkage.sh --no-million
+	step matching bench/matching.sh 20000 200
+else
+	step startup bench/startup.sh 3
+	step api bench/api.sh 20
+	step policy env SKIP_BUILD=1 bench/policy-compare.sh 20
+	step linkage bench/linkage.sh
+	step matching bench/matching.sh 1000000 2000
+fi
 
 result "The run itself (bench/all.sh)" "total" "seconds" "$((SECONDS - STARTED))"
 bench/tables.sh "$BENCH_RESULTS" > "$RUN/tables.md"
