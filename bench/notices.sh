@@ -29,10 +29,10 @@ measure "$PAGE" "$SECONDS_TO_RUN" "$FIGURE" "light page, $(sql -c "$COUNT") unre
 # partnership's rather than one that is all hers.
 sql <<SQL
 insert into notification.notice (id, recipient_id, kind, link, created_at)
-select gen_random_uuid(), '$RECIPIENT', 'careplan.objective_added', '/notifications', now() - make_interval(mins => i)
+select gen_random_uuid(), '$RECIPIENT', 'careplan.objective_added', '/notifications', now() - i * interval '1 minute'
 from generate_series(1, 10000) i;
 insert into notification.notice (id, recipient_id, kind, link, created_at, read_at)
-select gen_random_uuid(), p.id, 'careplan.objective_added', '/notifications', now() - make_interval(mins => i), now()
+select gen_random_uuid(), p.id, 'careplan.objective_added', '/notifications', now() - i * interval '1 minute', now()
 from generate_series(1, 40000 / (select count(*) from team.practitioner where id <> '$RECIPIENT')) i
 cross join team.practitioner p where p.id <> '$RECIPIENT';
 SQL
