@@ -19,7 +19,8 @@ BENCH_WORK=$(mktemp -d "$PWD/target/bench/work/$(basename "$0" .sh)-XXXX")
 BENCH_PIDS=()
 
 # Stops what this script started (servers get SIGTERM, then SIGKILL after 60 s; an embedded PostgreSQL that a killed
-# server left behind is stopped too), then removes the scratch folder.
+# server left behind is stopped too), runs the script's own bench_on_exit if it defines one, then removes the scratch
+# folder.
 bench_cleanup() {
 	local status=$?
 	trap - EXIT INT TERM
@@ -37,6 +38,7 @@ bench_cleanup() {
 		kill -INT "$pid" 2>/dev/null || true
 		while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $((deadline + 30)) ]; do sleep 0.2; done
 	done
+	if declare -F bench_on_exit > /dev/null; then bench_on_exit || true; fi
 	rm -rf "$BENCH_WORK"
 	exit "$status"
 }

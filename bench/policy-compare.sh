@@ -12,8 +12,7 @@ SECONDS_TO_RUN=${1:-20}
 FOUNDATION=ccb2fc8
 FIGURE="Record view and the access policy"
 WT="$BENCH_WORK/foundation"
-remove_worktree() { git worktree remove --force "$WT" > /dev/null 2>&1 || true; git worktree prune; }
-trap 'remove_worktree; bench_cleanup' EXIT
+bench_on_exit() { git worktree remove --force "$WT" > /dev/null 2>&1 || true; git worktree prune; }
 git worktree add -q --detach "$WT" "$FOUNDATION"
 echo "building the foundation ($FOUNDATION)"
 (cd "$WT" && ./mvnw -B -o -q -DskipTests package)
