@@ -51,7 +51,9 @@ bench_track() { BENCH_PIDS+=("$1"); }
 
 # result FIGURE ROW COLUMN VALUE: one figure for the results file (and nothing else when BENCH_RESULTS is unset).
 result() {
-	if [ -n "${BENCH_RESULTS:-}" ]; then printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$BENCH_RESULTS"; fi
+	# One line per figure, whatever a parse let through.
+	local value=${4//$'\n'/ }
+	if [ -n "${BENCH_RESULTS:-}" ]; then printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${value//$'\t'/ }" >> "$BENCH_RESULTS"; fi
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }

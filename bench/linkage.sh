@@ -31,7 +31,7 @@ evaluate() {
 	result "$FIGURE" "$row" "records" "$(field "$out" '^records=' records)"
 	result "$FIGURE" "$row" "true pairs" "$(field "$out" '^true-pairs=' true-pairs)"
 	result "$FIGURE" "$row" "candidate pairs (≤)" "$(field "$out" '^records=' 'candidate-pairs<')"
-	result "$FIGURE" "$row" "blocking recall" "$(grep -o 'blocking recall [0-9.]*' "$out" | awk '{print $3}')"
+	result "$FIGURE" "$row" "blocking recall" "$(grep -o 'blocking recall [0-9][0-9.]*' "$out" | head -1 | awk '{print $3}')"
 	result "$FIGURE" "$row" "pairs P / R / F1" "$(awk '/^pairwise precision/ {sub("precision=","",$2); sub("recall=","",$3); sub("f1=","",$4); print $2 " / " $3 " / " $4}' "$out")"
 	result "$FIGURE" "$row" "people P / R / F1" "$(awk '/^precision=/ {sub("precision=","",$1); sub("recall=","",$2); sub("f1=","",$3); print $1 " / " $2 " / " $3}' "$out")"
 	result "$FIGURE" "$row" "seconds (in command)" "$(grep '^precision=' "$out" | grep -o 'seconds=[0-9.]*' | cut -d= -f2)"
