@@ -1,36 +1,138 @@
-# Shared by the read-throughput benchmarks: start the jar on the demo partnership in a throw-away data directory,
-# sign in once with the form (so wrk reuses one session: HTTP Basic would run bcrypt on every request), and measure.
-# Source it after `set -euo pipefail` and `cd` to the project root.
+# Shared by the scripts in bench/. Source it after `set -euo pipefail`; it moves to the project root.
+#
+# Everything a run leaves is under target/bench/: scratch folders (data folders, cookie jars, logs) under
+# target/bench/work/, removed when the script ends however it ends (normal exit, error, Ctrl-C, kill), and the
+# figures in the results file named by $BENCH_RESULTS (bench/all.sh sets it) as tab-separated lines
+# "figure<TAB>row<TAB>column<TAB>value", which bench/tables.sh turns into the tables of docs/benchmarks.md.
+#
+# Environment:
+#   JAR              the jar to run (default target/seamless.jar)
+#   BENCH_SERVER     a Seamless already running on the demo partnership (e.g. http://localhost:18090): start_demo
+#                    uses it instead of starting one (bench/all.sh starts one server for all the API figures)
+#   BENCH_RESULTS    file to append figures to (none: figures are only printed)
+#   BENCH_WARMUP     seconds of wrk warm-up before a measurement (default 10)
+#   BENCH_START_TIMEOUT  seconds to wait for a server to report UP (default 900: a busy machine is slow)
 
-# start_demo PORT: starts target/seamless.jar (or $JAR) and waits until it is healthy; sets BASE and PID.
-start_demo() {
-	local port=$1
-	BENCH_DIR=$(mktemp -d /tmp/seamless-bench-XXXX)
-	BENCH_COOKIES=$(mktemp /tmp/seamless-cookies-XXXX)
-	trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$BENCH_DIR" "$BENCH_COOKIES"' EXIT
-	java -jar "${JAR:-target/seamless.jar}" --server.port="$port" --seamless.data-dir="$BENCH_DIR" --seamless.demo=true \
-		--logging.level.root=WARN >/dev/null 2>&1 &
-	PID=$!
-	BASE="http://localhost:$port"
-	until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.2; done
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p target/bench/work
+BENCH_WORK=$(mktemp -d "$PWD/target/bench/work/$(basename "$0" .sh)-XXXX")
+BENCH_PIDS=()
+
+# Stops what this script started (servers get SIGTERM, then SIGKILL after 60 s; an embedded PostgreSQL that a killed
+# server left behind is stopped too), runs the script's own bench_on_exit if it defines one, then removes the scratch
+# folder.
+bench_cleanup() {
+	local status=$?
+	trap - EXIT INT TERM
+	local pid pg deadline
+	for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	deadline=$((SECONDS + 60))
+	for pid in "${BENCH_PIDS[@]}"; do
+		while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+		kill -9 "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	for pg in "$BENCH_WORK"/*/pg/postmaster.pid; do
+		[ -f "$pg" ] || continue
+		pid=$(head -1 "$pg")
+		kill -INT "$pid" 2>/dev/null || true
+		while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $((deadline + 30)) ]; do sleep 0.2; done
+	done
+	if declare -F bench_on_exit > /dev/null; then bench_on_exit || true; fi
+	rm -rf "$BENCH_WORK"
+	exit "$status"
+}
+trap bench_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# bench_track PID: stop this process when the script ends.
+bench_track() { BENCH_PIDS+=("$1"); }
+
+# result FIGURE ROW COLUMN VALUE: one figure for the results file (and nothing else when BENCH_RESULTS is unset).
+result() {
+	# One line per figure, whatever a parse let through.
+	local value=${4//$'\n'/ }
+	if [ -n "${BENCH_RESULTS:-}" ]; then printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${value//$'\t'/ }" >> "$BENCH_RESULTS"; fi
 }
 
-# sign_in USERNAME: signs in with the demo password; sets SESSION.
+load_average() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' /; }
+
+# start_server PORT DATA_DIR [ARGS...]: starts $JAR and waits until it reports UP; sets BASE and PID.
+start_server() {
+	local port=$1 dir=$2 deadline
+	shift 2
+	mkdir -p "$dir"
+	java -jar "${JAR:-target/seamless.jar}" --server.port="$port" --seamless.data-dir="$dir" \
+		--logging.level.root=WARN "$@" > "$dir.log" 2>&1 &
+	PID=$!
+	bench_track "$PID"
+	BASE="http://localhost:$port"
+	deadline=$((SECONDS + ${BENCH_START_TIMEOUT:-900}))
+	until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+		if ! kill -0 "$PID" 2>/dev/null; then echo "the server stopped while starting:" >&2; tail -20 "$dir.log" >&2; exit 1; fi
+		if [ $SECONDS -ge $deadline ]; then echo "the server did not start in time" >&2; exit 1; fi
+		sleep 0.2
+	done
+}
+
+# start_demo PORT [ARGS...]: a server on the demo partnership in a new data folder (or $BENCH_SERVER), waiting until
+# the demo data are loaded (they load just after the server reports UP); sets BASE (and PID when started here).
+start_demo() {
+	local port=$1
+	shift
+	if [ -n "${BENCH_SERVER:-}" ]; then
+		BASE=$BENCH_SERVER
+		PID=${BENCH_SERVER_PID:-}
+	else
+		start_server "$port" "$BENCH_WORK/data-$port" --seamless.demo=true "$@"
+	fi
+	wait_for_caseload nina.patel
+}
+
+# wait_for_caseload USER: until the user's caseload page lists someone (at most 15 minutes).
+wait_for_caseload() {
+	local deadline=$((SECONDS + 900))
+	sign_in "$1"
+	until [ -n "$(caseload)" ]; do
+		if [ $SECONDS -ge $deadline ]; then echo "the demo caseload of $1 never appeared" >&2; exit 1; fi
+		sleep 1
+	done
+}
+
+# sign_in USERNAME: signs in with the demo password through the form (so wrk reuses one session: HTTP Basic would run
+# bcrypt on every request); sets SESSION. Each user has a cookie jar of their own.
 sign_in() {
-	local token
-	token=$(curl -s -c "$BENCH_COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
-	curl -s -b "$BENCH_COOKIES" -c "$BENCH_COOKIES" -o /dev/null \
-		-d "username=$1&password=seamless-demo&_csrf=$token" "$BASE/login"
-	SESSION=$(grep JSESSIONID "$BENCH_COOKIES" | awk '{print $7}')
+	local token jar="$BENCH_WORK/cookies-$1"
+	rm -f "$jar"
+	token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+	curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=seamless-demo&_csrf=$token" "$BASE/login"
+	SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
+	[ -n "$SESSION" ] || { echo "could not sign in as $1" >&2; exit 1; }
 }
 
 # caseload: the ids of the people on the signed-in user's caseload page.
 caseload() {
-	curl -s -b "JSESSIONID=$SESSION" "$BASE/" | grep -o '/people/[0-9a-f-]\{36\}' | sort -u | cut -d/ -f3
+	curl -s -b "JSESSIONID=$SESSION" "$BASE/" | grep -o '/people/[0-9a-f-]\{36\}' | sort -u | cut -d/ -f3 || true
 }
 
-# measure URL SECONDS: 10 s warm-up, then wrk with 4 clients on 2 threads, with latency percentiles.
+# csrf PATH: the CSRF token of the form on a page, for the signed-in user.
+csrf() {
+	curl -s -b "JSESSIONID=$SESSION" "$BASE$1" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'
+}
+
+# measure URL SECONDS FIGURE ROW: warm-up, then wrk with 4 clients on 2 threads, with latency percentiles; prints
+# wrk's report and records requests/s, p50, p99, the non-2xx/3xx answers and the load averages.
 measure() {
-	echo "warm-up 10 s"; wrk -t2 -c4 -d10s -H "Cookie: JSESSIONID=$SESSION" "$1" >/dev/null
-	wrk -t2 -c4 -d"$2s" --latency -H "Cookie: JSESSIONID=$SESSION" "$1"
+	local url=$1 seconds=$2 figure=$3 row=$4 out before
+	echo "warm-up ${BENCH_WARMUP:-10} s"
+	wrk -t2 -c4 -d"${BENCH_WARMUP:-10}s" --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$url" > /dev/null
+	before=$(load_average)
+	out=$(wrk -t2 -c4 -d"${seconds}s" --timeout 30s --latency -H "Cookie: JSESSIONID=$SESSION" "$url")
+	echo "$out"
+	result "$figure" "$row" "requests/s" "$(echo "$out" | awk '/^Requests\/sec/ {printf "%.0f", $2}')"
+	result "$figure" "$row" "p50" "$(echo "$out" | awk '$1 == "50%" {print $2}')"
+	result "$figure" "$row" "p99" "$(echo "$out" | awk '$1 == "99%" {print $2}')"
+	result "$figure" "$row" "errors" "$(echo "$out" | awk '/Non-2xx or 3xx/ {n = $NF} END {print n + 0}')"
+	result "$figure" "$row" "load average before / after" "$before – $(load_average)"
 }

@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Record-view throughput with the full information-governance policy, compared in one run with the foundation's
-# relationship-only policy (commit ccb2fc8, built in a temporary worktree). Same machine, same demo data, same load:
-# wrk -t2 -c4 on GET /api/v1/people/{id}. Usage: bench/policy-compare.sh [seconds]
+# What the information-governance policy costs: record-view throughput (bench/record-view.sh) of the foundation's
+# relationship-only policy (commit ccb2fc8, built in a scratch worktree) against the current build, one after the other
+# in one run, same machine, same demo data, same load (wrk -t2 -c4 on GET /api/v1/people/{id}).
+# The foundation predates the durable database settings: its embedded PostgreSQL runs with the embedded library's
+# defaults (fsync, synchronous_commit and full_page_writes off). So the current build runs twice: once with the same
+# fast settings (the fair comparison of the policy), once with its durable defaults (what durability costs).
+# Usage: bench/policy-compare.sh [seconds]   (builds target/seamless.jar too unless SKIP_BUILD=1)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 SECONDS_TO_RUN=${1:-20}
 FOUNDATION=ccb2fc8
-WT=$(mktemp -d /tmp/seamless-foundation-XXXX)
-trap 'git worktree remove --force "$WT" >/dev/null 2>&1 || true' EXIT
+FIGURE="Record view and the access policy"
+WT="$BENCH_WORK/foundation"
+bench_on_exit() { git worktree remove --force "$WT" > /dev/null 2>&1 || true; git worktree prune; }
 git worktree add -q --detach "$WT" "$FOUNDATION"
-(cd "$WT" && ./mvnw -o -q -DskipTests package)
-./mvnw -o -q -DskipTests package
-echo "== foundation ($FOUNDATION): relationship policy only"
-JAR="$WT/target/seamless.jar" bench/record-view.sh "$SECONDS_TO_RUN" | grep -E "Requests/sec|50%|99%" || true
-echo "== current: full policy (relationship, agreement, objection, sensitivity, consent, override)"
-JAR=target/seamless.jar bench/record-view.sh "$SECONDS_TO_RUN" | grep -E "Requests/sec|50%|99%" || true
+echo "building the foundation ($FOUNDATION)"
+(cd "$WT" && ./mvnw -B -o -q -DskipTests package)
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -o -q -DskipTests package
+unset BENCH_SERVER
+export FIGURE
+# run JAR ROW [server-arguments...]: one record-view run; its summary, or all its output if it failed.
+run() {
+	local jar=$1
+	shift
+	if ! JAR="$jar" bench/record-view.sh "$SECONDS_TO_RUN" "$@" > "$BENCH_WORK/run.out" 2>&1; then
+		cat "$BENCH_WORK/run.out" >&2; exit 1
+	fi
+	grep -E "Requests/sec|50%|99%|Non-2xx" "$BENCH_WORK/run.out" || true
+}
+echo "== foundation ($FOUNDATION): relationship policy only, the embedded library's fast settings"
+run "$WT/target/seamless.jar" "foundation ($FOUNDATION): care-team relationship only, fsync off"
+echo "== current: full policy, the same fast settings"
+run target/seamless.jar "current: full policy, fsync off (as the foundation)" --seamless.database.durable=false
+echo "== current: full policy, durable settings (the default)"
+run target/seamless.jar "current: full policy, durable settings"

@@ -70,7 +70,22 @@ final class DatabaseBackup {
 			order by installed_rank desc limit 1
 			""";
 
+	private static final String ANY_TABLE = """
+			select exists (select 1 from information_schema.tables
+			               where table_schema not in ('pg_catalog', 'information_schema'))
+			""";
+
 	private DatabaseBackup() {
+	}
+
+	/** Whether the database holds any table of its own (a new one holds none). */
+	static boolean hasSchema(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(ANY_TABLE);
+				ResultSet result = statement.executeQuery()) {
+			result.next();
+			return result.getBoolean(1);
+		}
 	}
 
 	/** One table's name and the columns copied, in the order they are in the file. */

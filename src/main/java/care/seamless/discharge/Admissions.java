@@ -278,7 +278,7 @@ public class Admissions {
 	static AccessRequest change(PersonId person, String action, UUID id,
 			care.seamless.shared.@Nullable OrganisationId source) {
 		return new AccessRequest(person, action, RECORD, id, DataCategory.GENERAL, source,
-				AccessRequest.Who.PRACTITIONER);
+				AccessRequest.Who.PRACTITIONER, null);
 	}
 
 	static LocalDate day(Instant at) {

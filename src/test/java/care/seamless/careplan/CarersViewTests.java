@@ -100,15 +100,17 @@ class CarersViewTests {
 		assertThatThrownBy(() -> carePlans.recordCarersView(actor, p.person(), social, version, carer,
 				CarersView.View.COMMENT, "Fine\u0000"))
 			.isInstanceOfSatisfying(CarePlanRule.class,
-					rule -> assertThat(rule.violations()).extracting(CarePlanRule.Violation::field).contains("words"));
+					rule -> assertThat(rule.violations()).extracting(care.seamless.shared.Violation::field)
+						.contains("words"));
 		assertThatThrownBy(() -> carePlans.recordCarersView(actor, p.person(), social, version, notACarer,
 				CarersView.View.COMMENT, "Fine"))
 			.isInstanceOfSatisfying(CarePlanRule.class,
-					rule -> assertThat(rule.violations()).extracting(CarePlanRule.Violation::field).contains("carer"));
+					rule -> assertThat(rule.violations()).extracting(care.seamless.shared.Violation::field)
+						.contains("carer"));
 		assertThatThrownBy(() -> carePlans.recordCarersView(actor, p.person(), social, version, PersonId.random(), null,
 				"x".repeat(2001)))
 			.isInstanceOfSatisfying(CarePlanRule.class,
-					rule -> assertThat(rule.violations()).extracting(CarePlanRule.Violation::field)
+					rule -> assertThat(rule.violations()).extracting(care.seamless.shared.Violation::field)
 						.contains("carer", "view", "words"));
 		assertThatThrownBy(() -> carePlans.recordCarersView(actor, p.person(), UUID.randomUUID(), version, carer,
 				CarersView.View.COMMENT, "Fine"))
