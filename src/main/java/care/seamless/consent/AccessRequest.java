@@ -46,7 +46,14 @@ public record AccessRequest(PersonId person, String action, String recordType, @
 		 * relationship: overseers need not be in the care team, and care-team members are
 		 * not overseers.
 		 */
-		OVERSEER
+		OVERSEER,
+
+		/**
+		 * The person themselves, signed in with their own (person-side) account, for
+		 * their own record: their views, their words, their sharing choices. Nobody
+		 * acting for them and no practitioner qualifies.
+		 */
+		THE_PERSON
 
 	}
 

@@ -76,7 +76,7 @@ class AdminController {
 
 	@ModelAttribute("allRoles")
 	Role[] roles() {
-		return Role.values();
+		return Role.staff().toArray(Role[]::new);
 	}
 
 	@GetMapping
