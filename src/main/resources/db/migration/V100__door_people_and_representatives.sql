@@ -7,7 +7,7 @@
 create table consent.acting_for (
 	id          uuid        primary key,
 	account_id  uuid        not null,
-	person_id   uuid        not null references person.person (id),
+	person_id   uuid        not null,
 	kind        text        not null check (kind in ('SELF', 'CARER', 'ADVOCATE', 'ATTORNEY_HEALTH_WELFARE',
 	                                                'ATTORNEY_PROPERTY_FINANCE')),
 	categories  text[]      not null default '{GENERAL}',
@@ -24,7 +24,7 @@ create index acting_for_by_person on consent.acting_for (person_id) where ended_
 -- from a fixed list; the Caldicott guardian sees every mark.
 create table consent.not_shown (
 	id          uuid        primary key,
-	person_id   uuid        not null references person.person (id),
+	person_id   uuid        not null,
 	item_type   text        not null check (item_type in ('entry')),
 	item_id     uuid        not null,
 	reason      text        not null check (reason in ('SERIOUS_HARM', 'ABOUT_SOMEONE_ELSE', 'LEGAL_ADVICE',
