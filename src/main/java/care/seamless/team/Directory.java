@@ -100,9 +100,6 @@ public class Directory {
 	public AccountId createAccount(Actor actor, String username, String rawPassword,
 			@Nullable PractitionerId practitioner, Set<Role> roles) {
 		requireAdministrator(actor);
-		if (roles.contains(Role.PERSON)) {
-			throw new DirectoryRule("roles", "Choose roles from the list");
-		}
 		if (repository.usernameExists(username)) {
 			throw new DirectoryRule("username", "The username " + username + " is already taken");
 		}
