@@ -116,6 +116,10 @@ class ArchitectureTests {
 			// A refused sign-in through an organisation's identity provider names no
 			// person and no record: it refuses who is signing in (ADR 20).
 			.doNotHaveFullyQualifiedName("care.seamless.team.ExternalIdentities")
+			.and()
+			// A refused invitation code refuses who is starting an account, like a
+			// refused sign-in, not a read of the record (docs/people-and-carers.md).
+			.doNotHaveFullyQualifiedName("care.seamless.door.Invitations")
 			.should()
 			.callMethod(AuditEvent.class, "denied", Actor.class, String.class, String.class, Object.class,
 					PersonId.class, String.class)

@@ -60,6 +60,19 @@ class PlanAccess {
 		return plans.planFor(person).orElseThrow(() -> new NotFoundException(RECORD, person));
 	}
 
+	/**
+	 * Checks a change only the person themselves makes, through their own account, to one
+	 * item of their plan they may see; audited once, refusals included.
+	 */
+	void requireOwn(Actor actor, PersonId person, String action, DataCategory category, @Nullable OrganisationId source,
+			Object itemId) {
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, action, "CarePlanObjective")
+					.item(category, source)
+					.about(itemId)
+					.by(AccessRequest.Who.THE_PERSON));
+	}
+
 	/** {@link #change} for a plan that need not exist yet. */
 	void requireChange(Actor actor, PersonId person, String action) {
 		accessPolicy.require(actor, changing(person, action));

@@ -3,6 +3,7 @@ package care.seamless.careplan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import care.seamless.person.RelatedPerson;
 import care.seamless.person.Relationship;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -124,6 +127,44 @@ public class PlanSignatures {
 		}
 		rows.insertView(objectiveId, person, view, givenBy, why, actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "persons-view-" + view.name().toLowerCase(java.util.Locale.ROOT),
+				"CarePlanObjective", objectiveId, person));
+		publish(plan, CarePlanChanged.Change.PERSONS_VIEW_RECORDED, actor);
+	}
+
+	/**
+	 * The person's own view of an objective, given by them through their own account (the
+	 * person's door): recorded as the person's, beside anything a practitioner wrote,
+	 * never merged into it. Only the person themselves may give it this way
+	 * ({@code Who.THE_PERSON}); a disagreement needs their reason in their own words.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void recordOwnView(Actor actor, PersonId person, UUID objectiveId, PersonsView.@Nullable View view,
+			@Nullable String words) {
+		Optional<CarePlanRepository.PlanRow> found = repository.planFor(person);
+		Optional<CarePlanRepository.ObjectiveRow> item = found
+			.flatMap(row -> repository.objective(row.id(), objectiveId));
+		if (item.isEmpty()) {
+			// The record-level check first, so nobody learns what another's plan holds.
+			access.requireOwn(actor, person, "record-own-view", DataCategory.GENERAL, null, objectiveId);
+			throw new NotFoundException("CarePlanObjective", objectiveId);
+		}
+		CarePlanRepository.PlanRow plan = found.get();
+		CarePlanRepository.ObjectiveRow objective = item.get();
+		access.requireOwn(actor, person, "record-own-view", objective.category(), objective.sourceOrganisation(),
+				objectiveId);
+		if (view == null || view == PersonsView.View.WITHDRAWN) {
+			throw new CarePlanRule("view", "Choose whether you agree or disagree");
+		}
+		String why = words == null || words.isBlank() ? null : words.strip();
+		if (view == PersonsView.View.DISAGREES && why == null) {
+			throw new CarePlanRule("reason", "Tell us why, in your own words");
+		}
+		if (why != null && why.length() > 2000) {
+			throw new CarePlanRule("reason", "Use 2000 characters or fewer");
+		}
+		rows.insertView(objectiveId, person, view, SignatureRepository.Representative.PERSON, why, actor.username(),
+				clock.instant());
+		auditLog.record(AuditEvent.permitted(actor, "own-view-" + view.name().toLowerCase(java.util.Locale.ROOT),
 				"CarePlanObjective", objectiveId, person));
 		publish(plan, CarePlanChanged.Change.PERSONS_VIEW_RECORDED, actor);
 	}

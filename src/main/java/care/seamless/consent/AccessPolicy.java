@@ -29,6 +29,12 @@ public class AccessPolicy {
 
 	private static final UUID NOBODY = new UUID(0, 0);
 
+	private static final AccessDecision ACTING_FOR = AccessDecision.permit("acting-for",
+			"This is your record, or you are recorded as acting for this person");
+
+	private static final AccessDecision PERSON_SIDE_CHANGE = AccessDecision.deny("role",
+			"Only the care team makes this change");
+
 	private final AccessRepository repository;
 
 	private static final AccessDecision READ_ONLY_OVERRIDE = AccessDecision.deny("override",
@@ -81,7 +87,17 @@ public class AccessPolicy {
 	 */
 	private java.util.Optional<AccessDecision> writer(Actor actor, AccessRequest request) {
 		boolean practitioner = actor.practitionerId() != null && actor.organisationId() != null;
+		if (actor.personSide()) {
+			// Fail closed: a person-side account changes only what is offered to the
+			// person themselves; reads pass as decided.
+			boolean own = request.who() == AccessRequest.Who.THE_PERSON
+					&& repository.actsAsSelf(actor.accountId(), request.person());
+			boolean read = request.who() == AccessRequest.Who.ANYONE_WITH_ACCESS && !isChange(request.action());
+			return own || read ? java.util.Optional.empty() : java.util.Optional.of(PERSON_SIDE_CHANGE);
+		}
 		return switch (request.who()) {
+			case THE_PERSON -> java.util.Optional.of(AccessDecision.deny("role",
+					"Only the person, signed in with their own account, makes this change"));
 			case ANYONE_WITH_ACCESS, OVERSEER -> java.util.Optional.empty();
 			case PRACTITIONER -> practitioner ? java.util.Optional.empty() : java.util.Optional
 				.of(AccessDecision.deny("role", "Only practitioners of a partner organisation make this change"));
@@ -121,6 +137,9 @@ public class AccessPolicy {
 		if (e.override()) {
 			return AccessDecision.byOverride("Emergency access (break glass) is in force for you");
 		}
+		if (e.actingFor()) {
+			return ACTING_FOR;
+		}
 		if (!e.relationship()) {
 			return AccessDecision.withheld(WithheldReason.NO_RELATIONSHIP);
 		}
@@ -150,6 +169,9 @@ public class AccessPolicy {
 	private static AccessDecision recordDecision(AccessRepository.RecordEvaluation e) {
 		if (e.override()) {
 			return AccessDecision.byOverride("Emergency access (break glass) is in force for you");
+		}
+		if (e.relationship() && e.personSide()) {
+			return ACTING_FOR;
 		}
 		if (e.relationship()) {
 			return AccessDecision.permit("relationship", "You are in this person's care team");
@@ -264,11 +286,24 @@ public class AccessPolicy {
 
 	static Map<String, Object> params(Actor actor) {
 		Map<String, Object> params = new HashMap<>();
+		boolean personSide = actor.personSide();
 		params.put(CareTeams.PRACTITIONER_PARAM, actor.practitionerId() == null ? NOBODY : actor.practitionerId().id());
-		params.put("viewerOrg", actor.organisationId() == null ? NOBODY : actor.organisationId().id());
+		params.put("viewerOrg", actor.organisationId() == null || personSide ? NOBODY : actor.organisationId().id());
 		params.put("purpose", actor.purpose().name());
-		params.put("pdpAccount", actor.username());
+		// A person-side username may equal a staff one: it must never match an
+		// override, which is recorded by staff username.
+		params.put("pdpAccount", personSide ? "" : actor.username());
+		params.put("pdpSide", personSide ? actor.accountId().id() : NOBODY);
 		return params;
+	}
+
+	/**
+	 * Items of {@code itemType} a practitioner marked "not shown to the person" are
+	 * hidden from person-side viewers; AND this into a person-facing query beside
+	 * {@link #visibleItems}. Always true for staff.
+	 */
+	public SqlCondition shownToPersonSide(Actor actor, String itemType, String itemColumn) {
+		return new SqlCondition(AccessRules.shownToPersonSide(itemType, itemColumn), params(actor));
 	}
 
 }

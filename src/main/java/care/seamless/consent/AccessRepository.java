@@ -35,16 +35,23 @@ class AccessRepository {
 			+ AccessRules.agreement("item.s", "item.c") + " as agreement, "
 			+ AccessRules.objected("item.p", "item.s", "item.c") + " as objected, "
 			+ AccessRules.sensitiveCrossing("item.s", "item.c") + " as sensitive_crossing, "
-			+ AccessRules.consented("item.p", "item.c") + " as consented";
+			+ AccessRules.consented("item.p", "item.c") + " as consented, " + AccessRules.actingFor("item.p", "item.c")
+			+ " as acting_for";
 
 	private static final String SQL_EVALUATE_PAIR = SQL_EVALUATE_COLUMNS + ", "
-			+ AccessRules.recordRelationship("item.p") + " as record_relationship from " + ITEM_PAIR
-			+ " order by item.n";
+			+ AccessRules.recordRelationship("item.p") + " as record_relationship, "
+			+ AccessRules.actingForRecord("item.p") + " as acting_for_record from " + ITEM_PAIR + " order by item.n";
 
 	private static final String SQL_EVALUATE = SQL_EVALUATE_COLUMNS + " from " + ITEM;
 
 	private static final String SQL_EVALUATE_RECORD = "select " + AccessRules.override("item.p") + " as override, "
-			+ AccessRules.recordRelationship("item.p") + " as relationship from " + ITEM;
+			+ AccessRules.recordRelationship("item.p") + " as relationship, " + AccessRules.actingForRecord("item.p")
+			+ " as person_side from " + ITEM;
+
+	private static final String SQL_ACTS_AS_SELF = """
+			select exists (select 1 from consent.acting_for
+			 where account_id = :account and person_id = :person and kind = 'SELF' and ended_at is null)
+			""";
 
 	private static final String SQL_OBJECTS = """
 			select coalesce(consent.effective_choice(:person, :organisation, 'GENERAL'), '') in ('OBJECTION', 'DISSENT')
@@ -64,10 +71,10 @@ class AccessRepository {
 	}
 
 	record Evaluation(boolean override, boolean relationship, boolean agreement, boolean objected,
-			boolean sensitiveCrossing, boolean consented) {
+			boolean sensitiveCrossing, boolean consented, boolean actingFor) {
 	}
 
-	record RecordEvaluation(boolean override, boolean relationship) {
+	record RecordEvaluation(boolean override, boolean relationship, boolean personSide) {
 	}
 
 	Evaluation evaluate(Map<String, Object> actorParams, PersonId person, DataCategory category,
@@ -88,9 +95,9 @@ class AccessRepository {
 		// Both rows carry the same record-level answer; it is read from the first.
 		List<PairRow> rows = jdbc.sql(SQL_EVALUATE_PAIR)
 			.params(params)
-			.query((rs, n) -> new PairRow(
-					new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("record_relationship")),
-					evaluation(rs)))
+			.query((rs,
+					n) -> new PairRow(new RecordEvaluation(rs.getBoolean("override"),
+							rs.getBoolean("record_relationship"), rs.getBoolean("acting_for_record")), evaluation(rs)))
 			.list();
 		return new PairEvaluation(rows.get(0).record(), rows.get(0).item(), rows.get(1).item());
 	}
@@ -100,13 +107,15 @@ class AccessRepository {
 
 	private static Evaluation evaluation(ResultSet rs) throws SQLException {
 		return new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"), rs.getBoolean("agreement"),
-				rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"));
+				rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"),
+				rs.getBoolean("acting_for"));
 	}
 
 	RecordEvaluation evaluateRecord(Map<String, Object> actorParams, PersonId person) {
 		return jdbc.sql(SQL_EVALUATE_RECORD)
 			.params(itemParams(actorParams, person, DataCategory.GENERAL, null))
-			.query((rs, n) -> new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("relationship")))
+			.query((rs, n) -> new RecordEvaluation(rs.getBoolean("override"), rs.getBoolean("relationship"),
+					rs.getBoolean("person_side")))
 			.single();
 	}
 
@@ -127,6 +136,14 @@ class AccessRepository {
 		return jdbc.sql(SQL_OBJECTS)
 			.param("person", person.id())
 			.param("organisation", organisation.id())
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean actsAsSelf(care.seamless.shared.AccountId account, PersonId person) {
+		return jdbc.sql(SQL_ACTS_AS_SELF)
+			.param("account", account.id())
+			.param("person", person.id())
 			.query(Boolean.class)
 			.single();
 	}

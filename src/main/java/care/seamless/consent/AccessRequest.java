@@ -55,7 +55,14 @@ public record AccessRequest(PersonId person, String action, String recordType, @
 		 * the organisation that holds it: taking an item off the record (a document,
 		 * say).
 		 */
-		AUTHOR_OR_HOLDING_MANAGER
+		AUTHOR_OR_HOLDING_MANAGER,
+
+		/**
+		 * The person themselves, signed in with their own (person-side) account, for
+		 * their own record: their views, their words, their sharing choices. Nobody
+		 * acting for them and no practitioner qualifies.
+		 */
+		THE_PERSON
 
 	}
 

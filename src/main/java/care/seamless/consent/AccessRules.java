@@ -33,7 +33,7 @@ final class AccessRules {
 	 */
 	static String recordRelationship(String p) {
 		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, "'GENERAL'") + " or " + grant(p, null)
-				+ ")";
+				+ " or " + actingForRecord(p) + ")";
 	}
 
 	/**
@@ -135,7 +135,57 @@ final class AccessRules {
 	 */
 	static String visible(String p, String c, String s) {
 		return "(" + override(p) + " or (" + relationship(p, c) + " and " + agreement(s, c) + " and not "
-				+ objected(p, s, c) + " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")))";
+				+ objected(p, s, c) + " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")) or "
+				+ actingFor(p, c) + ")";
+	}
+
+	/**
+	 * Acting for: the viewer's person-side account ({@code :pdpSide}) is recorded as the
+	 * person themselves, or as acting for them, and the kind covers the category:
+	 * information about other people (third party) never; the person sees the rest; a
+	 * carer sees what the person agreed to share with them; a property-and-finance
+	 * attorney core details and finances; a health-and-welfare attorney or an advocate
+	 * everything but finances, and only while the latest capacity assessment finds the
+	 * person lacks capacity (Mental Capacity Act 2005 s11(7)). Staff viewers have no
+	 * person-side account, so this never holds for them; a person-side viewer matches no
+	 * practitioner, organisation or override, so no other policy holds for it.
+	 */
+	static String actingFor(String p, String c) {
+		return """
+				exists (select 1 from consent.acting_for pdp_af
+				 where pdp_af.account_id = cast(:pdpSide as uuid) and pdp_af.person_id = %s and pdp_af.ended_at is null
+				 and %s <> 'THIRD_PARTY'
+				 and case pdp_af.kind
+				  when 'SELF' then true
+				  when 'CARER' then %s = any (pdp_af.categories)
+				  when 'ATTORNEY_PROPERTY_FINANCE' then %s in ('GENERAL', 'FINANCES')
+				  when 'ATTORNEY_HEALTH_WELFARE' then %s <> 'FINANCES' and %s
+				  when 'ADVOCATE' then %s <> 'FINANCES' and %s
+				  else false end)""".formatted(p, c, c, c, c, lacksCapacity("pdp_af.person_id"), c,
+				lacksCapacity("pdp_af.person_id"));
+	}
+
+	/** The latest capacity assessment of the person found they lack capacity. */
+	static String lacksCapacity(String p) {
+		return "coalesce((select pdp_ca.lacks_capacity from consent.capacity_assessment pdp_ca where pdp_ca.person_id = %s order by pdp_ca.assessed_at desc limit 1), false)"
+			.formatted(p);
+	}
+
+	/**
+	 * Opening the record from a person-side account: acting for the person in a scope
+	 * that covers their core details.
+	 */
+	static String actingForRecord(String p) {
+		return actingFor(p, "'GENERAL'");
+	}
+
+	/**
+	 * The item is not marked "not shown to the person": always true for staff viewers, as
+	 * the mark is for person-side accounts only.
+	 */
+	static String shownToPersonSide(String itemType, String itemColumn) {
+		return "(cast(:pdpSide as uuid) = cast('00000000-0000-0000-0000-000000000000' as uuid) or not exists (select 1 from consent.not_shown pdp_ns where pdp_ns.item_type = '%s' and pdp_ns.item_id = %s and pdp_ns.ended_at is null))"
+			.formatted(itemType, itemColumn);
 	}
 
 	/**

@@ -282,6 +282,56 @@ public class Choices {
 	}
 
 	/**
+	 * A choice the person makes themselves, signed in with their own account
+	 * ({@code Who.THE_PERSON}): for every organisation or one, every kind of information
+	 * or one. It counts from the very next request. Refused, like any choice "given by
+	 * the person", while the latest capacity assessment finds they lack capacity.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public UUID recordOwn(Actor actor, PersonId person, @Nullable ChoiceKind kind,
+			@Nullable OrganisationId organisation, @Nullable DataCategory category) {
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "record-own-choice", "Consent").by(AccessRequest.Who.THE_PERSON));
+		if (kind == null) {
+			throw new ConsentRule("kind", "Choose what you want");
+		}
+		if (latestCapacity(person).map(CapacityAssessment::lacksCapacity).orElse(false)) {
+			throw new ConsentRule("kind",
+					"Your care team needs to talk this through with you and the people who support you");
+		}
+		return insert(actor, person,
+				new NewChoice(kind, organisation, category, HowGiven.PORTAL, LocalDate.now(clock), null, null));
+	}
+
+	/**
+	 * The person withdraws a choice of theirs themselves; the Caldicott guardians
+	 * concerned are told, as for any withdrawal.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void withdrawOwn(Actor actor, PersonId person, UUID choiceId, long version) {
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "withdraw-own-choice", "Consent")
+					.about(choiceId)
+					.by(AccessRequest.Who.THE_PERSON));
+		PersonChoice choice = repository.choice(choiceId)
+			.filter(c -> c.personId().equals(person))
+			.orElseThrow(() -> new NotFoundException("Choice", choiceId));
+		Instant now = clock.instant();
+		if (repository.withdraw(choice.id(), version, actor.username(), now) == 0) {
+			throw new ConcurrentEditException("Choice", choiceId);
+		}
+		repository.insertChange(choiceId, person, "WITHDRAW",
+				ChoiceChange.byThePerson(HowAsked.ONLINE, "Changed by the person on their own page"), actor.username(),
+				now);
+		Set<OrganisationId> concerned = new LinkedHashSet<>();
+		if (choice.organisationId() != null) {
+			concerned.add(choice.organisationId());
+		}
+		events.publishEvent(new ChoiceWithdrawn(choiceId, person,
+				guardians.concernedWith(choice.organisationId() == null ? guardians.allOrganisations() : concerned)));
+	}
+
+	/**
 	 * A consent covering the actor's own organisation while an objection or dissent
 	 * against it is in force would lift that objection as surely as withdrawing it.
 	 */

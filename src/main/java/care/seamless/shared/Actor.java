@@ -22,12 +22,28 @@ public record Actor(AccountId accountId, String username, @Nullable Practitioner
 
 	/** The role recorded in the audit log: the most privileged one held. */
 	public Role primaryRole() {
+		if (personSide()) {
+			return Role.PERSON;
+		}
 		for (Role role : new Role[] { Role.ADMINISTRATOR, Role.CALDICOTT_GUARDIAN, Role.TEAM_MANAGER }) {
 			if (roles.contains(role)) {
 				return role;
 			}
 		}
 		return Role.PRACTITIONER;
+	}
+
+	/**
+	 * A person, carer, advocate or attorney signed in with their own account: never a
+	 * practitioner, so no care-team rule can apply to them.
+	 */
+	public boolean personSide() {
+		return roles.contains(Role.PERSON) && practitionerId == null;
+	}
+
+	/** The actor for a person's own account (see {@link Role#PERSON}). */
+	public static Actor personSide(AccountId account, String username) {
+		return new Actor(account, username, null, null, null, Set.of(Role.PERSON), Purpose.DIRECT_CARE);
 	}
 
 	public Actor forPurpose(Purpose newPurpose) {

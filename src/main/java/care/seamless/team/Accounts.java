@@ -84,6 +84,9 @@ public class Accounts {
 		if (change.roles().isEmpty()) {
 			throw new DirectoryRule("roles", "Choose at least one role");
 		}
+		if (change.roles().contains(Role.PERSON)) {
+			throw new DirectoryRule("roles", "Choose roles from the list");
+		}
 		boolean demoted = before.roles().contains(Role.ADMINISTRATOR) && !change.roles().contains(Role.ADMINISTRATOR);
 		if (demoted) {
 			if (change.account().equals(actor.accountId())) {

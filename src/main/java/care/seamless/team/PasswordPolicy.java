@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * What a new password must be: long, not the username, and not one of the passwords
  * guessers try first. Length matters more than mixing character kinds, as NCSC advises.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
 	static final int MINIMUM_LENGTH = 12;
 
@@ -25,7 +25,7 @@ final class PasswordPolicy {
 	}
 
 	/** Why the password is refused, or null if it is acceptable. */
-	static @Nullable String problem(String password, String username) {
+	public static @Nullable String problem(String password, String username) {
 		if (password.length() < MINIMUM_LENGTH) {
 			return "Use a password of at least " + MINIMUM_LENGTH + " characters";
 		}

@@ -42,7 +42,9 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole("ADMINISTRATOR")
 			.anyRequest()
-			.authenticated());
+			// A staff role, never just signed in: a person-side session (the person's
+			// door, its own chain) has none, so it reaches no staff page.
+			.hasAnyRole(staffRoles()));
 		http.formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccess()).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
 		singleSignOn.configure(http);
@@ -56,6 +58,10 @@ class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(
 					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private static String[] staffRoles() {
+		return care.seamless.shared.Role.staff().stream().map(Enum::name).toArray(String[]::new);
 	}
 
 	@Bean

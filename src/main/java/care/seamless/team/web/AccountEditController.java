@@ -58,7 +58,7 @@ class AccountEditController {
 
 	@ModelAttribute("allRoles")
 	Role[] roles() {
-		return Role.values();
+		return Role.staff().toArray(Role[]::new);
 	}
 
 	@GetMapping

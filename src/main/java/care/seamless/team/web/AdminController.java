@@ -77,7 +77,7 @@ class AdminController {
 
 	@ModelAttribute("allRoles")
 	Role[] roles() {
-		return Role.values();
+		return Role.staff().toArray(Role[]::new);
 	}
 
 	@GetMapping

@@ -1,0 +1,71 @@
+package care.seamless.door.web;
+
+import care.seamless.door.PersonAccounts;
+import care.seamless.team.SignInThrottle;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * A person-side password sign-in, behind the same {@link SignInThrottle} as staff
+ * sign-ins (the name counted under its own prefix, as person-side usernames are their own
+ * namespace; the address shared). Every refusal is the same message, so nothing tells a
+ * guesser whether the name exists.
+ */
+final class PersonSignIn implements AuthenticationProvider {
+
+	static final String REFUSED = "The username or password is not right";
+
+	// Compared against when the name is unknown, so every attempt costs the same.
+	private final String noSuchHash;
+
+	private final PersonAccounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final SignInThrottle throttle;
+
+	PersonSignIn(PersonAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.noSuchHash = passwords.encode("no such account");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		String username = attempt.getName() == null ? "" : attempt.getName();
+		String name = "person:" + username;
+		String address = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
+		boolean held = throttle.held(name, address);
+		String typed = attempt.getCredentials() instanceof String text && text.length() <= 200 ? text : "";
+		var account = username.length() > 100 ? java.util.Optional.<care.seamless.door.PersonAccount>empty()
+				: accounts.forSignIn(username);
+		boolean right = passwords.matches(typed, account.map(a -> a.passwordHash()).orElse(noSuchHash))
+				&& account.isPresent() && account.get().enabled();
+		if (!right) {
+			throttle.failed(name, address);
+			throw new BadCredentialsException(REFUSED);
+		}
+		if (held) {
+			throw new BadCredentialsException(REFUSED);
+		}
+		throttle.succeeded(name);
+		PersonSignedIn user = new PersonSignedIn(account.get());
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.getAuthorities());
+		result.setDetails(attempt.getDetails());
+		return result;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}
