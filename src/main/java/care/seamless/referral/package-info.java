@@ -6,6 +6,6 @@
  * Every step is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referrals",
-		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "careplan" })
+		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.referral;
