@@ -131,7 +131,7 @@ public class Referrals {
 		accessPolicy.require(actor, AccessRequest.toOpen(request.person(), "refer", RECORD));
 		Set<DataCategory> categories = request.categories().isEmpty() ? Set.of(DataCategory.GENERAL)
 				: request.categories();
-		String disclosure = disclosed(request.person(), categories, from, to, request.basis());
+		String disclosure = disclosed(actor, request.person(), categories, from, to, request.basis());
 		Instant now = clock.instant();
 		Referral draft = Referral.draft(ReferralId.random(), request.person(), from.id(), from.organisationId(),
 				referrer.id(), to.id(), to.organisationId(), reasonCode, reasonText, request.urgency(),
@@ -155,7 +155,7 @@ public class Referrals {
 		Set<DataCategory> categories = Set.copyOf(repository.categories(id));
 		Team from = team(r.fromTeam());
 		Team to = team(r.holder());
-		sendDraft(actor, r, categories, disclosed(r.personId(), categories, from, to, r.basis()));
+		sendDraft(actor, r, categories, disclosed(actor, r.personId(), categories, from, to, r.basis()));
 	}
 
 	private void sendDraft(Actor actor, Referral draft, Set<DataCategory> categories, String disclosure) {
@@ -258,7 +258,7 @@ public class Referrals {
 			throw new ReferralRefused(problems);
 		}
 		Set<DataCategory> categories = Set.copyOf(repository.categories(id));
-		String disclosure = disclosed(r.personId(), categories, team(r.fromTeam()), to, r.basis());
+		String disclosure = disclosed(actor, r.personId(), categories, team(r.fromTeam()), to, r.basis());
 		Referral after = r.redirected(to.id(), to.organisationId());
 		save(after);
 		grants.revoke(Actor.system("referral"), r.personId(), r.holder(), r.grantSource());
@@ -344,11 +344,12 @@ public class Referrals {
 		return actor.practitionerId() == null ? List.of() : directory.teamsOf(actor.practitionerId());
 	}
 
-	private String disclosed(PersonId person, Set<DataCategory> categories, Team from, Team to, SharingBasis basis) {
+	private String disclosed(Actor sender, PersonId person, Set<DataCategory> categories, Team from, Team to,
+			SharingBasis basis) {
 		List<ReferralRefused.Problem> problems = new ArrayList<>();
 		List<String> reasons = new ArrayList<>();
 		for (DataCategory category : categories) {
-			AccessDecision decision = accessPolicy.disclosure(person, category, from.organisationId(),
+			AccessDecision decision = accessPolicy.disclosure(sender, person, category, from.organisationId(),
 					to.organisationId());
 			boolean safeguarding = basis == SharingBasis.SAFEGUARDING && !decision.permitted()
 					&& !"agreement".equals(decision.policy());

@@ -46,13 +46,19 @@ class ReferralWebTests {
 					.with(csrf())
 					.param("fromTeam", w.gp().teamId().id().toString())
 					.param("toTeam", "not-a-team")
-					.param("reasonText", "nul\u0000byte")
+					.param("reasonText", " ")
 					.param("urgency", "WHENEVER"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "toTeam", "reasonCode", "reasonText", "personView",
 					"urgency", "basis"))
 			.andExpect(content().string(containsString("govuk-error-summary")))
 			.andExpect(content().string(containsString("There is no such team")));
+		// A NUL byte is refused at the boundary, naming the field, before anything runs.
+		mvc.perform(
+				post("/people/{id}/referrals", w.person().id()).with(httpBasic(w.gp().username(), Fixtures.PASSWORD))
+					.with(csrf())
+					.param("reasonText", "nul\u0000byte"))
+			.andExpect(status().isBadRequest());
 		assertThat(referrals.outgoing(w.gp().actor(), java.util.EnumSet.allOf(ReferralStatus.class))).isEmpty();
 	}
 
@@ -97,6 +103,15 @@ class ReferralWebTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": "x\\u0000y", "send": true}
+					""".formatted(w.person().id(), w.gp().teamId().id(), w.gp().teamId().id())))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("reasonText"));
+		mvc.perform(post("/api/v1/referrals").with(httpBasic(w.gp().username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": " ", "send": true}
 					""".formatted(w.person().id(), w.gp().teamId().id(), w.gp().teamId().id())))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))

@@ -143,6 +143,7 @@ class ReferralController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("bases", SharingBasis.values());
 		model.addAttribute("categories", DataCategory.values());
+		model.addAttribute("sending", form.categories() == null ? Set.of() : Set.copyOf(form.categories()));
 		return "referral/new";
 	}
 

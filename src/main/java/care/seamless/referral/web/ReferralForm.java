@@ -16,8 +16,4 @@ record ReferralForm(@Nullable String fromTeam, @Nullable String toTeam, @Nullabl
 		return new ReferralForm(null, null, null, null, null, null, null, null, List.of("GENERAL"));
 	}
 
-	boolean sends(String category) {
-		return categories != null && categories.contains(category);
-	}
-
 }
