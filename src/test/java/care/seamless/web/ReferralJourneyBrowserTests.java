@@ -72,7 +72,8 @@ class ReferralJourneyBrowserTests {
 					By.cssSelector("#worklist a[href$='" + referral.substring(referral.indexOf("/referrals/")) + "']"));
 			new Select(browser.driver().findElement(By.id("owner"))).selectByValue(owner.practitionerId().toString());
 			browser.clickThrough(By.id("referral-accept"));
-			assertThat(browser.text(By.id("referral-status"))).isEqualTo("Accepted");
+			String id = referral.substring(referral.indexOf("/referrals/") + "/referrals/".length());
+			assertThat(browser.text(By.id("incoming-" + id))).contains("Accepted");
 
 			signIn(browser, owner);
 			browser.open("/");

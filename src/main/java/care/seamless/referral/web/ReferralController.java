@@ -114,7 +114,12 @@ class ReferralController {
 				case "complete" -> referrals.complete(actor, referral, version, form.outcome());
 				default -> throw new care.seamless.shared.NotFoundException("Referral step", step);
 			}
-			return "redirect:/referrals/" + id;
+			// After accepting, declining or passing it on, the team's grant has ended and
+			// the record may be closed to the reader: back to the list, which shows the
+			// new
+			// state without personal detail.
+			return List.of("accept", "decline", "redirect").contains(step) ? "redirect:/referrals"
+					: "redirect:/referrals/" + id;
 		}
 		catch (ReferralRefused ex) {
 			ex.problems().forEach(p -> result.rejectValue(p.field(), "referral.refused", p.message()));
