@@ -111,7 +111,7 @@ class ReferralWebTests {
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": " ", "send": true}
+					{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": " ", "personInformed": false, "send": true}
 					""".formatted(w.person().id(), w.gp().teamId().id(), w.gp().teamId().id())))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
