@@ -110,9 +110,11 @@ class ReferralWebTests {
 		mvc.perform(post("/api/v1/referrals").with(httpBasic(w.gp().username(), Fixtures.PASSWORD))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": " ", "personInformed": false, "send": true}
-					""".formatted(w.person().id(), w.gp().teamId().id(), w.gp().teamId().id())))
+			.content(
+					"""
+							{"person": "%s", "fromTeam": "%s", "toTeam": "%s", "reasonText": " ", "personInformed": false, "send": true}
+							"""
+						.formatted(w.person().id(), w.gp().teamId().id(), w.gp().teamId().id())))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("toTeam", "reasonCode",
