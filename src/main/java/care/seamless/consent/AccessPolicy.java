@@ -158,6 +158,27 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * Whether information of {@code category} held by {@code source} may be sent to
+	 * {@code recipient} for the sender's purpose (a referral): the agreement, objection
+	 * and consent policies with the recipient organisation as the viewer, from the same
+	 * SQL. The relationship is not asked, because the sending creates it (a team grant),
+	 * and the caller audits the sending with this decision.
+	 */
+	@Transactional(readOnly = true)
+	public AccessDecision disclosure(Actor sender, PersonId person, DataCategory category, OrganisationId source,
+			OrganisationId recipient) {
+		Map<String, Object> params = new HashMap<>();
+		params.put(CareTeams.PRACTITIONER_PARAM, NOBODY);
+		params.put("viewerOrg", recipient.id());
+		params.put("purpose", sender.purpose().name());
+		params.put("pdpAccount", "");
+		params.put("pdpSide", NOBODY);
+		AccessRepository.Evaluation e = repository.evaluate(params, person, category, source);
+		return decision(new AccessRepository.Evaluation(false, true, e.agreement(), e.objected(), e.sensitiveCrossing(),
+				e.consented(), false));
+	}
+
+	/**
 	 * Decides whether the actor may open the person's record at all (individual items are
 	 * filtered separately).
 	 */

@@ -1,0 +1,82 @@
+package care.seamless.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.team.Directory;
+import care.seamless.team.Practitioner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Watches the response clocks: a referral past its acknowledgement or acceptance target
+ * gets a breach recorded once (the table's key makes a second run, or a second server, a
+ * no-op), audited, and told to the holding team's managers.
+ */
+@Service
+public class ReferralClocks {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralClocks.class);
+
+	private final ReferralRepository repository;
+
+	private final Directory directory;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ReferralClocks(ReferralRepository repository, Directory directory, AuditLog auditLog,
+			ApplicationEventPublisher events, Clock clock) {
+		this.repository = repository;
+		this.directory = directory;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${seamless.referral.clock-cron:0 */5 * * * *}", zone = "Europe/London")
+	void onSchedule() {
+		int breaches = recordBreaches();
+		if (breaches > 0) {
+			log.info("Recorded {} referral response breaches", breaches);
+		}
+	}
+
+	/** Records every breach not yet recorded; returns how many this run recorded. */
+	@Transactional
+	public int recordBreaches() {
+		Instant now = clock.instant();
+		Actor system = Actor.system("referral-clock");
+		int count = 0;
+		for (ReferralRepository.DueBreach breach : repository.newlyBreached(now)) {
+			if (!repository.recordBreach(breach, now)) {
+				continue;
+			}
+			auditLog.record(AuditEvent
+				.permitted(system, "referral-breach", Referrals.RECORD, breach.id().id(), breach.personId())
+				.withReason(breach.kind() + " target passed at " + breach.dueAt()));
+			Set<care.seamless.shared.PractitionerId> managers = directory.managers(breach.holder())
+				.stream()
+				.map(Practitioner::id)
+				.collect(Collectors.toSet());
+			events.publishEvent(new ReferralBreached(breach.id(), breach.personId(), breach.holder(),
+					ReferralBreached.Target.valueOf(breach.kind()), breach.dueAt(), managers));
+			count++;
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,7 @@
+package care.seamless.referral;
+
+public enum Urgency {
+
+	URGENT, ROUTINE
+
+}
