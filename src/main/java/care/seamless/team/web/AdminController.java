@@ -14,6 +14,7 @@ import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
 import care.seamless.shared.Profession;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -141,10 +143,24 @@ class AdminController {
 
 	@PostMapping("/accounts")
 	String createAccount(Actor actor, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
+		if (result.getTarget() == null) {
+			// A value that could not be converted (an unknown profession or role, an
+			// organisation that is not an id) leaves the result without its form: the
+			// page
+			// is shown again with what could be read as text, the errors beside their
+			// fields.
+			AccountForm typed = new AccountForm(null, request.getParameter("givenName"),
+					request.getParameter("familyName"), null, request.getParameter("email"), null, false,
+					request.getParameter("username"), null, EnumSet.of(Role.PRACTITIONER));
+			BindingResult recovered = new BeanPropertyBindingResult(typed, "accountForm");
+			recovered.addAllErrors(result);
+			model.addAttribute("accountForm", typed);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", recovered);
+			return accounts(model);
+		}
 		// The directory's own rules (a taken username, a weak password) are named with
-		// the
-		// form's, on one page.
+		// the form's, on one page.
 		for (Violation violation : directory.accountProblems(actor, form.organisationId(), form.teamId(),
 				form.username(), form.password())) {
 			if (!result.hasFieldErrors(violation.field())) {
