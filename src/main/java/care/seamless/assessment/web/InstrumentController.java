@@ -17,6 +17,7 @@ import care.seamless.shared.Profession;
 import care.seamless.shared.Role;
 import care.seamless.team.Directory;
 import care.seamless.terminology.Terms;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -84,27 +85,32 @@ class InstrumentController {
 
 	@PostMapping("/instruments/import")
 	String importFile(Actor actor, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			Model model, RedirectAttributes redirect) throws IOException {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		requireAdministrator(actor);
+		boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
 		if (file == null || file.isEmpty()) {
-			model.addAttribute("problem", "instruments.import.noFile");
+			// A browser sends an empty part with no name when nothing was chosen; a named
+			// empty part is a file that has nothing in it.
+			model.addAttribute("problem", chosen ? "instruments.import.emptyFile" : "instruments.import.noFile");
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "instruments/import";
 		}
-		String fileName = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "definition.json";
+		String fileName = chosen ? file.getOriginalFilename() : "definition.json";
 		try (InputStream json = file.getInputStream()) {
 			Instrument imported = this.instruments.importDefinition(actor, fileName, json);
 			redirect.addFlashAttribute("imported", imported);
 			return "redirect:/instruments/" + imported.id() + "/" + imported.version();
 		}
 		catch (InvalidInstrumentException ex) {
-			return refused(model, fileName, ex.errors());
+			return refused(model, response, fileName, ex.errors());
 		}
 		catch (InstrumentVersionNotNewerException ex) {
-			return refused(model, fileName, List.of(ex.getMessage()));
+			return refused(model, response, fileName, List.of(ex.getMessage()));
 		}
 	}
 
-	private static String refused(Model model, String fileName, List<String> errors) {
+	private static String refused(Model model, HttpServletResponse response, String fileName, List<String> errors) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("errors", errors);
 		model.addAttribute("fileName", fileName);
 		return "instruments/import";

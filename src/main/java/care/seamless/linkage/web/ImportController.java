@@ -1,8 +1,10 @@
 package care.seamless.linkage.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -13,6 +15,8 @@ import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
 import care.seamless.shared.Actor;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -54,44 +58,86 @@ class ImportController {
 
 	@PostMapping("/people/import")
 	String upload(Actor actor, @ModelAttribute("form") @Nullable ImportForm form, BindingResult result, Model model,
-			HttpServletRequest request) throws IOException {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ImportForm typed = form;
+		BindingResult errors = result;
 		if (form == null || result.getTarget() == null) {
 			// A value Spring could not convert (a file sent as plain text) leaves the
 			// binding result without its form, so the page could not show the message;
 			// it is shown with the columns as typed, the original errors, and no file.
-			ImportForm typed = new ImportForm(null, request.getParameter("columns"));
-			BindingResult recovered = new BeanPropertyBindingResult(typed, "form");
-			recovered.addAllErrors(result);
+			typed = new ImportForm(null, request.getParameter("columns"));
+			errors = new BeanPropertyBindingResult(typed, "form");
+			errors.addAllErrors(result);
 			model.addAttribute("form", typed);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", recovered);
-			if (!recovered.hasFieldErrors("file")) {
-				recovered.rejectValue("file", "matching.import.error.noFile");
-			}
-			return "matching/import";
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		}
-		MultipartFile file = form.file();
-		if (file == null || file.isEmpty()) {
-			result.rejectValue("file", "matching.import.error.noFile");
-			return "matching/import";
+		// Every field is checked before refusing, so that a missing file and a wrong
+		// column heading are named on the same submit.
+		Violations problems = new Violations();
+		UploadedCsv csv = UploadedCsv.of(typed.file());
+		if (csv.problem() != null) {
+			problems.add("file", csv.problem());
 		}
-		Map<Role, String> columns;
+		Map<Role, String> columns = Map.of();
 		try {
-			columns = RecordReader.parseColumns(form.columns());
+			columns = RecordReader.parseColumns(typed.columns());
 		}
 		catch (IllegalArgumentException ex) {
-			result.rejectValue("columns", "matching.import.error.columnsSpec", new Object[] { form.columns() }, null);
+			problems.add("columns", "matching.import.error.columnsSpec");
+		}
+		if (!problems.isEmpty() || errors.hasErrors()) {
+			if (!PeopleImport.mayImport(actor)) {
+				throw new NotAuthorisedToImport();
+			}
+			for (Violation problem : problems.list()) {
+				// A value the form could not convert is already named on its field.
+				if (!errors.hasFieldErrors(problem.field())) {
+					errors.rejectValue(problem.field(), problem.message());
+				}
+			}
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "matching/import";
 		}
-		try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			model.addAttribute("report", peopleImport.importCsv(actor, reader, columns));
+		try {
+			model.addAttribute("report", peopleImport.importCsv(actor, new StringReader(csv.text()), columns));
 			return "matching/import-report";
 		}
 		catch (ImportRejected ex) {
 			for (ImportProblem problem : ex.problems()) {
-				result.reject(problem.messageKey(), new Object[] { problem.line() }, null);
+				errors.reject(problem.messageKey(), new Object[] { problem.line() }, null);
 			}
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "matching/import";
 		}
+	}
+
+	/**
+	 * The chosen file's text read strictly as UTF-8, or the message key saying why it
+	 * cannot be imported: a spreadsheet saved as a workbook or in another encoding would
+	 * otherwise be read as garbled rows.
+	 */
+	record UploadedCsv(String text, @Nullable String problem) {
+
+		static UploadedCsv of(@Nullable MultipartFile file) throws IOException {
+			boolean named = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
+			if (file == null || (file.isEmpty() && !named)) {
+				return new UploadedCsv("", "matching.import.error.noFile");
+			}
+			if (file.isEmpty()) {
+				return new UploadedCsv("", "matching.import.error.emptyFile");
+			}
+			try {
+				return new UploadedCsv(StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(file.getBytes()))
+					.toString(), null);
+			}
+			catch (CharacterCodingException ex) {
+				return new UploadedCsv("", "matching.import.error.notCsv");
+			}
+		}
+
 	}
 
 	@ExceptionHandler(NotAuthorisedToImport.class)

@@ -70,11 +70,12 @@ class TerminologyController {
 
 	@PostMapping("/terminology/import")
 	String importFile(Actor actor, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		requireAdministrator(actor);
 		UploadedText upload = UploadedText.of(file);
 		if (upload.problem() != null) {
 			model.addAttribute("problem", upload.problem());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "terminology/import";
 		}
 		ImportResult result = this.terminology.importCsv(actor, upload.fileName(), upload.reader());
@@ -84,6 +85,7 @@ class TerminologyController {
 			model.addAttribute("errors", result.errors().stream().limit(SHOWN_ERRORS).toList());
 			model.addAttribute("moreErrors", Math.max(0, result.errors().size() - SHOWN_ERRORS));
 			model.addAttribute("fileName", upload.fileName());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "terminology/import";
 		}
 		redirect.addFlashAttribute("imported", result);

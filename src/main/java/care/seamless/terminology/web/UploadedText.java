@@ -24,10 +24,14 @@ record UploadedText(String fileName, String text, @Nullable String problem) {
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	static UploadedText of(@Nullable MultipartFile file) throws IOException {
-		if (file == null || file.isEmpty()) {
+		boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
+		if (file == null || (file.isEmpty() && !chosen)) {
 			return new UploadedText("", "", "terminology.import.noFile");
 		}
-		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.csv";
+		String name = chosen ? file.getOriginalFilename() : "upload.csv";
+		if (file.isEmpty()) {
+			return new UploadedText(name, "", "terminology.import.emptyFile");
+		}
 		try {
 			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)

@@ -96,13 +96,13 @@ class InstrumentPagesTests {
 		String id = Fixtures.unique("bad-form-");
 		String broken = InstrumentTestSupport.definition(id, 1).replace("\"d510\"", "\"NO-SUCH-CODE\"");
 		this.mvc.perform(upload(broken).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"error-summary\"")))
 			.andExpect(content().string(containsString(
 					"form.json: $.sections[0].questions[0].options[0]: unknown concept code &#39;NO-SUCH-CODE&#39;")))
 			.andExpect(content().string(containsString("Nothing was imported from form.json")));
 		this.mvc.perform(upload("{ not json").with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("form.json: not valid JSON")));
 		assertThat(this.instruments.provenance(id, 1)).isEmpty();
 		assertThat(this.instruments.latest(id)).isEmpty();
@@ -114,12 +114,12 @@ class InstrumentPagesTests {
 		String definition = InstrumentTestSupport.definition(id, 1)
 			.replaceFirst("\"title\": \"", "\"title\": \"\\\\u0000");
 		this.mvc.perform(upload(definition).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("form.json: $.title: contains a control character")))
 			.andExpect(content().string(containsString("(line ")))
 			.andExpect(content().string(containsString("Nothing was imported from form.json")));
 		this.mvc.perform(upload(definition.replace("\\u0000", "\u0000")).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("form.json: not valid JSON (line ")));
 		assertThat(this.instruments.latest(id)).isEmpty();
 	}

@@ -179,7 +179,7 @@ class PeopleImportTests {
 				Hilda,%s,1951-01-01,1234567890
 				""".formatted(newcomer, newcomer, newcomer, newcomer);
 
-		upload(administrator, csv).andExpect(status().isOk())
+		upload(administrator, csv).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("govuk-error-summary")))
 			.andExpect(content().string(containsString("Line 3: enter a date of birth")))
 			.andExpect(content().string(containsString("Line 4: the date of birth must be a real date")))

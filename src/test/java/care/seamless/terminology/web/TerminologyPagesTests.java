@@ -100,7 +100,7 @@ class TerminologyPagesTests {
 				+ TerminologyTestSupport.line(Fixtures.unique("TST-PAGE-"), "Health", "", "Plain");
 
 		this.mvc.perform(upload(csv.getBytes(StandardCharsets.UTF_8)).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("id=\"error-summary\"")))
 			.andExpect(content().string(containsString("Line 3, column social_care_term: missing social care term")))
 			.andExpect(content().string(containsString("Nothing was imported from partner.csv")));
@@ -116,7 +116,7 @@ class TerminologyPagesTests {
 		String csv = TerminologyTestSupport.HEADER + TerminologyTestSupport.line(good, "Health", "Social care", "Plain")
 				+ TerminologyTestSupport.line(Fixtures.unique("TST-NUL-"), "Hea\u0000lth", "Social care", "Plain");
 		this.mvc.perform(upload(csv.getBytes(StandardCharsets.UTF_8)).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Line 3, column health_term: contains a control character")))
 			.andExpect(content().string(containsString("Nothing was imported from partner.csv")));
 		this.terminology.refresh();
@@ -129,7 +129,7 @@ class TerminologyPagesTests {
 				+ TerminologyTestSupport.line(Fixtures.unique("TST-ENC-"), "Café", "Café", "Café"))
 			.getBytes(StandardCharsets.ISO_8859_1);
 		this.mvc.perform(upload(latin1).with(as(this.admin)))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("The file is not saved as UTF-8")));
 	}
 
