@@ -63,6 +63,9 @@ class ImportFormsErrorsTests {
 		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#file", "#columns");
 		assertThat(page).contains("Choose a CSV file to import")
 			.contains("Write each column as role=heading")
+			.contains("id=\"file-error\"")
+			.contains("id=\"columns-error\"")
+			.contains("aria-describedby=\"columns-hint columns-error\"")
 			.contains("value=\"" + UNKNOWN_COLUMN + "\"");
 		assertThat(count("person.person")).isEqualTo(before);
 	}
@@ -101,6 +104,23 @@ class ImportFormsErrorsTests {
 		assertThat(summaryLinks(response.getContentAsString())).containsExactlyInAnyOrder("#file", "#columns");
 		assertThat(response.getContentAsString()).contains("value=\"" + UNKNOWN_COLUMN + "\"");
 		assertThat(count("person.person")).isEqualTo(before);
+	}
+
+	@Test
+	void someoneWhoMayNotImportIsRefusedEvenWithEverythingWrong() throws Exception {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		Fixtures.Staff worker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		MockHttpServletResponse response = mvc
+			.perform(multipart("/people/import")
+				.file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+				.param("columns", UNKNOWN_COLUMN)
+				.with(csrf())
+				.with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getContentAsString()).contains("id=\"refused\"")
+			.doesNotContain("govuk-error-summary__list");
 	}
 
 	@Test
