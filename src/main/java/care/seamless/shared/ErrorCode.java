@@ -15,7 +15,9 @@ public enum ErrorCode {
 	// An address asked with a method it does not answer (a form's POST address opened as
 	// a
 	// page).
-	METHOD_NOT_ALLOWED;
+	METHOD_NOT_ALLOWED,
+	// A multipart upload over the size limit, refused before anything read it.
+	UPLOAD_TOO_LARGE;
 
 	public String slug() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
