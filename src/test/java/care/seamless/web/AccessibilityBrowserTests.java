@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
@@ -22,11 +21,6 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
 import care.seamless.team.OrganisationKind;
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -42,18 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SeamlessTest
 class AccessibilityBrowserTests {
-
-	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-	private static final AxeRunOptions RUN = new AxeRunOptions();
-
-	static {
-		AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-		only.setType("tag");
-		only.setValues(WCAG);
-		RUN.setRunOnly(only);
-		RUN.setResultTypes(List.of("violations"));
-	}
 
 	@LocalServerPort
 	int port;
@@ -168,30 +150,7 @@ class AccessibilityBrowserTests {
 	}
 
 	private static List<String> check(Browser browser, String page) {
-		// axe-core in one pass in the page itself ("legacy" mode): the default mode runs
-		// each frame apart, then opens a new tab, injects axe-core again there and merges
-		// the parts, which is for pages with cross-origin frames, and ours have none
-		// (asserted, so this stays true). Every element is still checked against every
-		// rule; only the nodes that pass are not all listed back. Together these took
-		// about 40% off each check.
-		assertThat(browser.driver().findElements(By.tagName("iframe"))).as(page + " has no frames").isEmpty();
-		Results results = new AxeBuilder().withOptions(RUN)
-			.setLegacyMode(true)
-			.setTimeout(120)
-			.analyze(browser.driver());
-		// analyze() reports its own failure (a time-out, say: hence the generous one) as
-		// results with no violations, which would pass unseen.
-		assertThat(results.isErrored()).as("axe-core failed on " + page + ": " + results.getErrorMessage()).isFalse();
-		assertThat(results.getPasses()).as("axe-core's rules ran on " + page).isNotEmpty();
-		List<String> problems = new ArrayList<>();
-		for (Rule rule : results.getViolations()) {
-			problems.add(page + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-					+ rule.getNodes()
-						.stream()
-						.map((node) -> String.valueOf(node.getTarget()))
-						.collect(Collectors.joining(", ")));
-		}
-		return problems;
+		return Axe.check(browser, page);
 	}
 
 }
