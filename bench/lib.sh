@@ -97,6 +97,8 @@ wait_for_caseload() {
 	until [ -n "$(caseload)" ]; do
 		if [ $SECONDS -ge $deadline ]; then echo "the demo caseload of $1 never appeared" >&2; exit 1; fi
 		sleep 1
+		# Signing in before the demo loader has made the account fails: sign in again.
+		sign_in "$1"
 	done
 }
 
