@@ -3,26 +3,21 @@ package care.seamless.linkage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Links the FEBRL benchmark files and Splink's fake_1000 end to end, training on each
- * file itself, and holds the engine to its quality bars. The small files are kept under
- * {@code src/test/resources/testdata}; FEBRL 4a and 4b are larger and are read from
- * {@code shared/data} beside the project when it is there.
+ * file itself, and holds the engine to its quality bars. The files are kept under
+ * {@code src/test/resources/testdata}, so the test needs nothing beside the project.
  */
 class FebrlEvaluationTests {
 
 	private static final Path DATA = Path.of("src", "test", "resources", "testdata");
-
-	private static final Path SHARED_FEBRL = Path.of("..", "shared", "data", "febrl");
 
 	private final RecordReader reader = new RecordReader(Map.of(), Truth.febrl());
 
@@ -41,10 +36,8 @@ class FebrlEvaluationTests {
 
 	@Test
 	void joinsDataset4aToDataset4b() throws IOException {
-		Assumptions.assumeTrue(Files.exists(SHARED_FEBRL.resolve("dataset4a.csv")),
-				"FEBRL 4a and 4b are optional: put the shared data folder beside the project to run this test");
-		LoadedRecords left = reader.read(SHARED_FEBRL.resolve("dataset4a.csv"));
-		LoadedRecords right = reader.read(SHARED_FEBRL.resolve("dataset4b.csv"));
+		LoadedRecords left = reader.read(DATA.resolve("febrl/dataset4a.csv"));
+		LoadedRecords right = reader.read(DATA.resolve("febrl/dataset4b.csv"));
 		Linkage linkage = Linkage.join(left.records(), right.records());
 		List<String> truth = new ArrayList<>(left.truth());
 		truth.addAll(right.truth());
