@@ -8,9 +8,6 @@ import java.util.concurrent.Callable;
 
 import care.seamless.fhir.FhirFiles;
 import care.seamless.shared.Actor;
-import care.seamless.shared.Purpose;
-import care.seamless.team.Account;
-import care.seamless.team.Directory;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
@@ -20,8 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,18 +49,12 @@ final class FhirImportCommand implements Callable<Integer> {
 			}
 		}
 		List<Path> files = FhirFiles.files(paths);
-		List<String> args = new ArrayList<>(springArguments);
-		args.add("--spring.main.banner-mode=off");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeamlessApplication.class)
-			.web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new))) {
-			Account account = context.getBean(Directory.class).accountForSignIn(username).orElse(null);
-			if (account == null || !account.enabled()) {
+		try (ConfigurableApplicationContext context = CommandContext.start(springArguments)) {
+			Actor actor = CommandContext.actingAs(context, username).orElse(null);
+			if (actor == null) {
 				spec.commandLine().getErr().println("No enabled account named " + username);
 				return 2;
 			}
-			Actor actor = new Actor(account.id(), account.username(), account.practitionerId(),
-					account.organisationId(), account.organisationCode(), account.roles(), Purpose.DIRECT_CARE);
 			FhirFiles importer = context.getBean(FhirFiles.class);
 			FhirFiles.Summary total = FhirFiles.Summary.none();
 			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("FHIR files")

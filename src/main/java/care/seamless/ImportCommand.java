@@ -16,9 +16,6 @@ import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
 import care.seamless.shared.Actor;
-import care.seamless.shared.Purpose;
-import care.seamless.team.Account;
-import care.seamless.team.Directory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +23,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -68,18 +63,12 @@ final class ImportCommand implements Callable<Integer> {
 			return 2;
 		}
 		Map<Role, String> roles = RecordReader.parseColumns(columns);
-		List<String> args = new ArrayList<>(springArguments);
-		args.add("--spring.main.banner-mode=off");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeamlessApplication.class)
-			.web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new))) {
-			Account account = context.getBean(Directory.class).accountForSignIn(username).orElse(null);
-			if (account == null || !account.enabled()) {
+		try (ConfigurableApplicationContext context = CommandContext.start(springArguments)) {
+			Actor actor = CommandContext.actingAs(context, username).orElse(null);
+			if (actor == null) {
 				spec.commandLine().getErr().println("No enabled account named " + username);
 				return 2;
 			}
-			Actor actor = new Actor(account.id(), account.username(), account.practitionerId(),
-					account.organisationId(), account.organisationCode(), account.roles(), Purpose.DIRECT_CARE);
 			try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles);
 				spec.commandLine().getOut().println("Imported " + report.people().size() + " people from " + file);

@@ -1,0 +1,42 @@
+package care.seamless;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import care.seamless.shared.Actor;
+import care.seamless.shared.Purpose;
+import care.seamless.team.Account;
+import care.seamless.team.Directory;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the import commands share: Seamless started without its web server, and the
+ * account a command's work is recorded under, so that an import is audited and checked by
+ * the access policy like the same import from a page.
+ */
+final class CommandContext {
+
+	private CommandContext() {
+	}
+
+	static ConfigurableApplicationContext start(List<String> springArguments) {
+		List<String> args = new ArrayList<>(springArguments);
+		args.add("--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new));
+	}
+
+	/** The enabled account named {@code username} as an actor, or empty. */
+	static Optional<Actor> actingAs(ConfigurableApplicationContext context, String username) {
+		return context.getBean(Directory.class)
+			.accountForSignIn(username)
+			.filter(Account::enabled)
+			.map((account) -> new Actor(account.id(), account.username(), account.practitionerId(),
+					account.organisationId(), account.organisationCode(), account.roles(), Purpose.DIRECT_CARE));
+	}
+
+}
