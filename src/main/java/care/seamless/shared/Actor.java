@@ -25,7 +25,8 @@ public record Actor(AccountId accountId, String username, @Nullable Practitioner
 		if (personSide()) {
 			return Role.PERSON;
 		}
-		for (Role role : new Role[] { Role.ADMINISTRATOR, Role.CALDICOTT_GUARDIAN, Role.TEAM_MANAGER }) {
+		for (Role role : new Role[] { Role.ADMINISTRATOR, Role.CALDICOTT_GUARDIAN, Role.TEAM_MANAGER, Role.COMMISSIONER,
+				Role.BOARD_MEMBER }) {
 			if (roles.contains(role)) {
 				return role;
 			}

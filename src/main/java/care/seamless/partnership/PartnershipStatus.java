@@ -1,0 +1,7 @@
+package care.seamless.partnership;
+
+public enum PartnershipStatus {
+
+	PROPOSED, ACTIVE, ENDED
+
+}
