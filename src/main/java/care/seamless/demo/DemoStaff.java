@@ -75,7 +75,11 @@ final class DemoStaff {
 			new Staff("caldicott.nhs", "Martin", "Shaw", Profession.ADMINISTRATOR, "RCH", null, false,
 					Set.of(Role.CALDICOTT_GUARDIAN)),
 			new Staff("admin", "Alex", "Morris", Profession.ADMINISTRATOR, "RASC", null, false,
-					Set.of(Role.ADMINISTRATOR)));
+					Set.of(Role.ADMINISTRATOR)),
+			new Staff("cara.bell", "Cara", "Bell", Profession.ADMINISTRATOR, "RASC", null, false,
+					Set.of(Role.COMMISSIONER)),
+			new Staff("ben.osei", "Ben", "Osei", Profession.ADMINISTRATOR, "RCH", null, false,
+					Set.of(Role.BOARD_MEMBER)));
 
 	private DemoStaff() {
 	}

@@ -14,6 +14,8 @@ import care.seamless.careplan.QueueItem;
 import care.seamless.careplan.WorkQueues;
 import care.seamless.notification.Notice;
 import care.seamless.notification.Notifications;
+import care.seamless.partnership.Partnerships;
+import care.seamless.partnership.WorkingTogether;
 import care.seamless.referral.ReferralSummary;
 import care.seamless.referral.Referrals;
 import care.seamless.shared.Actor;
@@ -48,11 +50,18 @@ class WorklistController {
 
 	private final Directory directory;
 
-	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory) {
+	private final Partnerships partnerships;
+
+	private final WorkingTogether workingTogether;
+
+	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory,
+			Partnerships partnerships, WorkingTogether workingTogether) {
 		this.referrals = referrals;
 		this.actions = actions;
 		this.notifications = notifications;
 		this.directory = directory;
+		this.partnerships = partnerships;
+		this.workingTogether = workingTogether;
 	}
 
 	/** One line of the worklist; {@code due} null sorts last. */
@@ -92,6 +101,20 @@ class WorklistController {
 			queues.overdue().forEach(a -> items.add(action("action.overdue", a)));
 			queues.escalated().forEach(a -> items.add(action("action.escalated", a)));
 		}
+		if (filter.equals("all") || filter.equals("actions") || filter.equals("breaches")) {
+			// Partnership work is no person's: reviews of the register and actions from
+			// the
+			// assessment tool, each with one owner.
+			java.time.LocalDate today = java.time.LocalDate.now(LONDON);
+			partnerships.reviewsDue(actor)
+				.forEach(r -> items.add(new WorkItem("partnership.review", null, r.name(), "/partnerships/" + r.id(),
+						endOfDay(r.reviewDate()), r.reviewDate().isBefore(today))));
+			workingTogether.openActionsOwnedBy(actor)
+				.forEach(a -> items
+					.add(new WorkItem("partnership.action", null, a.partnershipName() + ": " + a.description(),
+							"/partnerships/rounds/" + a.roundId() + "#actions", endOfDay(a.dueDate()),
+							a.dueDate().isBefore(today))));
+		}
 		if (filter.equals("all") || filter.equals("notices")) {
 			notifications.inbox(actor)
 				.stream()
@@ -106,6 +129,10 @@ class WorklistController {
 		model.addAttribute("show", filter);
 		model.addAttribute("total", shown.size());
 		model.addAttribute("items", shown.size() > SHOWN ? shown.subList(0, SHOWN) : shown);
+	}
+
+	private static Instant endOfDay(java.time.LocalDate day) {
+		return day.atTime(LocalTime.of(17, 0)).atZone(LONDON).toInstant();
 	}
 
 	private static WorkItem referral(String kind, ReferralSummary r, @Nullable String team) {

@@ -238,7 +238,7 @@ class PartnershipRegisterTests {
 	}
 
 	@Test
-	void aLowScoreBecomesAnActionWithOneOwnerAndAClosedRoundTakesNoRatings() {
+	void aLowScoreBecomesAnActionWithOneOwnerAndAClosedRoundTakesNoRatings() throws Exception {
 		World w = world();
 		UUID id = pooledFund(w);
 		UUID round = workingTogether.openRound(w.board().actor(), id, "Quarter 4");
@@ -253,6 +253,11 @@ class PartnershipRegisterTests {
 				LocalDate.now().plusMonths(2).toString());
 		assertThat(workingTogether.openActionsOwnedBy(w.socialWorker().actor())).extracting(AssessmentAction::id)
 			.containsExactly(action);
+		assertThat(mvc.perform(get("/worklist").with(httpBasic(w.socialWorker().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Partnership action you own", "Ask people who use services each quarter");
 		assertThatThrownBy(() -> workingTogether.completeAction(w.nurse().actor(), action, 0))
 			.isInstanceOf(AccessDeniedException.class);
 		workingTogether.completeAction(w.socialWorker().actor(), action, 0);
