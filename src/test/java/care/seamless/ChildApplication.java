@@ -50,7 +50,8 @@ final class ChildApplication {
 
 	static ChildApplication start(Path dataDir) throws IOException {
 		int port = freePort();
-		Path log = Files.createTempFile("seamless-child", ".log");
+		// Beside its data under target/, so a run leaves nothing in the machine's /tmp.
+		Path log = Files.createTempFile(dataDir.toAbsolutePath().getParent(), "seamless-child", ".log");
 		Process process = java(SeamlessApplication.class.getName(), log, List.of("--seamless.data-dir=" + dataDir,
 				"--server.port=" + port, "--seamless.demo=false", "--logging.level.root=WARN"));
 		ChildApplication child = new ChildApplication(process, port, dataDir);

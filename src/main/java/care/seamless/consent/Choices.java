@@ -90,15 +90,27 @@ public class Choices {
 					"objection: a consent would outweigh an objection held against the recording organisation"));
 			throw new ObjectionAgainstOwnOrganisation();
 		}
-		if (choice.howGiven() == HowGiven.BEST_INTERESTS) {
-			throw new ConsentRule("howGiven", "Record a best-interests decision to stand in for the person's choice");
-		}
-		Optional<CapacityAssessment> latest = latestCapacity(person);
-		if (latest.isPresent() && latest.get().lacksCapacity()) {
-			throw new ConsentRule("howGiven",
-					"The latest capacity assessment found the person lacks capacity for this decision; record a best-interests decision instead");
+		List<Violation> problems = problemsWith(person, choice.howGiven());
+		if (!problems.isEmpty()) {
+			throw new ConsentRule(problems);
 		}
 		return insert(actor, person, choice);
+	}
+
+	/**
+	 * What the rules say against recording a choice given this way, saving nothing: a
+	 * form that could not read another of its fields still shows these with its own.
+	 */
+	public List<Violation> problemsWith(PersonId person, @Nullable HowGiven howGiven) {
+		Violations problems = new Violations();
+		if (howGiven == HowGiven.BEST_INTERESTS) {
+			problems.add("howGiven", "Record a best-interests decision to stand in for the person's choice");
+		}
+		else if (latestCapacity(person).map(CapacityAssessment::lacksCapacity).orElse(false)) {
+			problems.add("howGiven",
+					"The latest capacity assessment found the person lacks capacity for this decision; record a best-interests decision instead");
+		}
+		return problems.list();
 	}
 
 	/**
@@ -241,19 +253,45 @@ public class Choices {
 					"objection: a consent would outweigh an objection held against the recording organisation"));
 			throw new ObjectionAgainstOwnOrganisation();
 		}
-		// Every rule is checked before refusing, so the form names every problem at once.
+		List<Violation> problems = bestInterestsProblems(actor, person, capacityAssessmentId, outcome, decision,
+				peopleConsulted);
+		if (!problems.isEmpty()) {
+			throw new ConsentRule(problems);
+		}
+		UUID id = UUID.randomUUID();
+		boolean advocateInvolved = advocate != null && !advocate.isBlank();
+		repository.insertBestInterests(
+				new BestInterestsDecision(id, person, capacityAssessmentId, decision, peopleConsulted,
+						blank(attorneyOrDeputy), blank(advocate), advocateInvolved, actor.username(), clock.instant()),
+				actor.organisationId());
+		auditLog.record(AuditEvent.permitted(actor, "create", "BestInterestsDecision", id, person));
+		insert(actor, person, new NewChoice(outcome, organisation, category, HowGiven.BEST_INTERESTS,
+				LocalDate.now(clock), null, id));
+		return id;
+	}
+
+	/**
+	 * Every rule a best-interests decision breaks, checked together and saving nothing,
+	 * so a form names every problem at once, also beside fields only it could not read.
+	 */
+	@Transactional(readOnly = true)
+	public List<Violation> bestInterestsProblems(Actor actor, PersonId person, @Nullable UUID capacityAssessmentId,
+			@Nullable ChoiceKind outcome, @Nullable String decision, @Nullable String peopleConsulted) {
 		Violations problems = new Violations();
 		if (capacityAssessmentId == null) {
 			problems.add("capacityAssessmentId", "Choose the capacity assessment this decision rests on");
 		}
 		else {
-			// An assessment the actor may not see is not there for them: its finding must
-			// not show through the refusal below.
-			CapacityAssessment assessment = repository
+			// An assessment the actor may not see, or another person's, is not there for
+			// them: the refusal is the same as for none chosen, so no finding shows
+			// through.
+			Optional<CapacityAssessment> assessment = repository
 				.capacityAssessment(capacityAssessmentId, visible(actor, "cap", "source_organisation_id"))
-				.filter(a -> a.personId().equals(person))
-				.orElseThrow(() -> new NotFoundException("CapacityAssessment", capacityAssessmentId));
-			if (!assessment.lacksCapacity()) {
+				.filter(a -> a.personId().equals(person));
+			if (assessment.isEmpty()) {
+				problems.add("capacityAssessmentId", "Choose the capacity assessment this decision rests on");
+			}
+			else if (!assessment.get().lacksCapacity()) {
 				problems.add("capacityAssessmentId",
 						"The assessment found the person has capacity: they make this decision themselves");
 			}
@@ -268,17 +306,7 @@ public class Choices {
 			problems.add("peopleConsulted",
 					"Record who was consulted (carers, attorney or deputy, advocate), as the Mental Capacity Act requires");
 		}
-		problems.refuseIfAny(ConsentRule::new);
-		UUID id = UUID.randomUUID();
-		boolean advocateInvolved = advocate != null && !advocate.isBlank();
-		repository.insertBestInterests(
-				new BestInterestsDecision(id, person, capacityAssessmentId, decision, peopleConsulted,
-						blank(attorneyOrDeputy), blank(advocate), advocateInvolved, actor.username(), clock.instant()),
-				actor.organisationId());
-		auditLog.record(AuditEvent.permitted(actor, "create", "BestInterestsDecision", id, person));
-		insert(actor, person, new NewChoice(outcome, organisation, category, HowGiven.BEST_INTERESTS,
-				LocalDate.now(clock), null, id));
-		return id;
+		return problems.list();
 	}
 
 	/**

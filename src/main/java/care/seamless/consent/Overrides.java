@@ -19,8 +19,11 @@ import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
 import care.seamless.team.Directory;
 import care.seamless.team.Team;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,14 +81,30 @@ public class Overrides {
 		this.reviewWithin = reviewWithin;
 	}
 
+	/**
+	 * What is wrong with a request for emergency access, all at once, saving nothing: a
+	 * form whose reason could not be read passes null and still hears about the text.
+	 */
+	public List<Violation> problemsWith(@Nullable OverrideReason reason, @Nullable String text) {
+		Violations problems = new Violations();
+		if (reason == null) {
+			problems.add("reasonCode", "Choose why you need emergency access");
+		}
+		if (text == null || text.trim().length() < 10) {
+			problems.add("reasonText",
+					"Say in your own words why you need this information now (at least 10 characters)");
+		}
+		return problems.list();
+	}
+
 	@Transactional
-	public UUID breakGlass(Actor actor, PersonId person, OverrideReason reason, String text) {
+	public UUID breakGlass(Actor actor, PersonId person, @Nullable OverrideReason reason, @Nullable String text) {
 		if (actor.practitionerId() == null) {
 			throw new AccessDeniedException("Only practitioners may use emergency access");
 		}
-		if (text == null || text.trim().length() < 10) {
-			throw new ConsentRule("reasonText",
-					"Say in your own words why you need this information now (at least 10 characters)");
+		List<Violation> problems = problemsWith(reason, text);
+		if (!problems.isEmpty()) {
+			throw new ConsentRule(problems);
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();

@@ -106,10 +106,14 @@ class ApiErrorHandling {
 		return problem;
 	}
 
+	/**
+	 * The same code and words as {@code UploadLimitFilter}'s refusal, for an upload found
+	 * too large only once a handler reads it: a client sees one refusal, however it came.
+	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.VALIDATION_FAILED,
-				"The upload is larger than " + DataErrors.uploadLimit(ex));
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.UPLOAD_TOO_LARGE,
+				"The file must be smaller than " + DataErrors.uploadLimit(ex));
 	}
 
 	/**

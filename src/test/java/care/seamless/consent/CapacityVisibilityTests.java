@@ -6,10 +6,10 @@ import java.util.UUID;
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.shared.DataCategory;
-import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
+import care.seamless.shared.Violation;
 import care.seamless.team.OrganisationKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,10 +106,12 @@ class CapacityVisibilityTests {
 
 	@Test
 	void aBestInterestsDecisionCannotRestOnAnAssessmentTheDeciderCannotSee() {
-		// The refusal must not reveal the assessment's finding: it is simply not there.
+		// The refusal must not reveal the assessment's finding: it is as if none were
+		// chosen.
 		assertThatThrownBy(() -> choices.decideBestInterests(socialWorker.actor(), person, assessment,
 				ChoiceKind.DISSENT, null, null, "Do not share", "Son", null, null))
-			.isInstanceOf(NotFoundException.class);
+			.isInstanceOfSatisfying(ConsentRule.class, (rule) -> assertThat(rule.violations()).containsExactly(
+					new Violation("capacityAssessmentId", "Choose the capacity assessment this decision rests on")));
 		assertThat(choices.choices(psychiatrist.actor(), person)).noneMatch((c) -> c.kind() == ChoiceKind.DISSENT);
 	}
 

@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The person's documents print every script a name may be written in, with the fonts
  * embedded, and are tagged for assistive technology: language, title, headings, and body
- * text no smaller than 12 pt.
+ * text no smaller than 12 pt, and veraPDF finds no PDF/UA-1 rule broken.
  */
 @SeamlessTest
 class PersonsDocumentsTests {
@@ -109,7 +109,8 @@ class PersonsDocumentsTests {
 			.getContentAsByteArray();
 	}
 
-	private static void assertTaggedAndEmbedded(byte[] pdf, String title) throws IOException {
+	private static void assertTaggedAndEmbedded(byte[] pdf, String title) throws Exception {
+		assertThat(PdfUa.failures(pdf)).as("PDF/UA-1 rules failed (veraPDF)").isEmpty();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			var catalog = document.getDocumentCatalog();
 			assertThat(catalog.getStructureTreeRoot()).as("structure tree root").isNotNull();

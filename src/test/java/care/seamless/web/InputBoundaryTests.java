@@ -63,14 +63,16 @@ class InputBoundaryTests {
 	}
 
 	@Test
-	void refusesAnUnknownChoiceOnAPageNamingTheField() throws Exception {
+	void anUnknownChoiceOnAPageIsAFieldMessageBesideTheOthers() throws Exception {
 		mvc.perform(post("/people/" + person + "/entries").with(worker)
 			.with(csrf())
 			.param("category", "NOT_A_CATEGORY")
 			.param("title", "Visit")
-			.param("body", "All well"))
+			.param("body", ""))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("category")));
+			.andExpect(content().string(containsString("href=\"#category\"")))
+			.andExpect(content().string(containsString("href=\"#body\"")))
+			.andExpect(content().string(containsString("value=\"Visit\"")));
 	}
 
 	@Test

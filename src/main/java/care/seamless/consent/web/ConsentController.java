@@ -18,14 +18,13 @@ import care.seamless.consent.Overrides;
 import care.seamless.consent.PersonChoice;
 import care.seamless.consent.RequestedBy;
 import care.seamless.shared.Actor;
+import care.seamless.shared.CalendarDates;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -57,13 +56,27 @@ class ConsentController {
 		this.directory = directory;
 	}
 
-	record ChoiceForm(@NotNull(message = "{choice.kind.required}") ChoiceKind kind, OrganisationId organisationId,
-			DataCategory category, @NotNull(message = "{choice.howGiven.required}") HowGiven howGiven,
-			LocalDate effectiveFrom, LocalDate expiresOn) {
+	/**
+	 * A choice as sent: text, so that a choice not offered or an impossible date is named
+	 * on its field with every other problem, and shown again as it was sent.
+	 */
+	record ChoiceForm(@Nullable String kind, @Nullable String organisationId, @Nullable String category,
+			@Nullable String howGiven, @Nullable String effectiveFrom, @Nullable String expiresOn) {
 	}
 
-	record WithdrawForm(RequestedBy requestedBy, String requesterName, UUID bestInterestsDecisionId, HowAsked howAsked,
-			String reason) {
+	/**
+	 * Who asked, how and which decision, as sent. One that cannot be read counts as not
+	 * given, which the domain's rules name.
+	 */
+	record WithdrawForm(@Nullable String requestedBy, @Nullable String requesterName,
+			@Nullable String bestInterestsDecisionId, @Nullable String howAsked, @Nullable String reason) {
+
+		ChoiceChange change() {
+			return new ChoiceChange(Sent.read(requestedBy, RequestedBy::valueOf), requesterName,
+					Sent.read(bestInterestsDecisionId, UUID::fromString), Sent.read(howAsked, HowAsked::valueOf),
+					reason);
+		}
+
 	}
 
 	/**
@@ -96,12 +109,17 @@ class ConsentController {
 
 	}
 
-	/** The Mental Capacity Act's rules on it are the domain's, reported all at once. */
-	record BestInterestsForm(UUID capacityAssessmentId, ChoiceKind outcome, OrganisationId organisationId,
-			DataCategory category, String decision, String peopleConsulted, String attorneyOrDeputy, String advocate) {
+	/**
+	 * The Mental Capacity Act's rules on it are the domain's, reported all at once; the
+	 * choices are text so that one not offered is named on its field.
+	 */
+	record BestInterestsForm(@Nullable String capacityAssessmentId, @Nullable String outcome,
+			@Nullable String organisationId, @Nullable String category, @Nullable String decision,
+			@Nullable String peopleConsulted, @Nullable String attorneyOrDeputy, @Nullable String advocate) {
 	}
 
-	record OverrideForm(@NotNull(message = "{override.reason.required}") OverrideReason reasonCode, String reasonText) {
+	/** The reason as sent: one not offered counts as none chosen. */
+	record OverrideForm(@Nullable String reasonCode, @Nullable String reasonText) {
 	}
 
 	@ModelAttribute("organisations")
@@ -149,15 +167,36 @@ class ConsentController {
 		return "consent/sharing";
 	}
 
+	/**
+	 * An organisation or kind of information that cannot be read is never taken as "all":
+	 * that would widen the choice beyond what the person said. It is named on its field,
+	 * with the domain's own rules on the rest.
+	 */
 	@PostMapping("/people/{id}/choices")
-	String recordChoice(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("choiceForm") ChoiceForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
+	String recordChoice(Actor actor, @PathVariable PersonId id, @ModelAttribute("choiceForm") ChoiceForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ChoiceKind kind = Sent.read(form.kind(), ChoiceKind::valueOf);
+		HowGiven howGiven = Sent.read(form.howGiven(), HowGiven::valueOf);
+		OrganisationId organisation = offeredOrganisation(form.organisationId(), "organisationId", result);
+		DataCategory category = category(form.category(), "category", result);
+		LocalDate effectiveFrom = date(form.effectiveFrom(), "effectiveFrom", result);
+		LocalDate expiresOn = date(form.expiresOn(), "expiresOn", result);
+		if (kind == null) {
+			result.rejectValue("kind", "choice.kind.required");
+		}
+		if (howGiven == null) {
+			result.rejectValue("howGiven", "choice.howGiven.required");
+		}
+		if (result.hasErrors()) {
+			choices.problemsWith(id, howGiven)
+				.stream()
+				.filter((v) -> !result.hasFieldErrors(v.field()))
+				.forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
+		}
+		else {
 			try {
-				choices.record(actor, id,
-						new NewChoice(form.kind(), form.organisationId(), form.category(), form.howGiven(),
-								form.effectiveFrom() == null ? LocalDate.now() : form.effectiveFrom(), form.expiresOn(),
-								null));
+				choices.record(actor, id, new NewChoice(kind, organisation, category, howGiven,
+						effectiveFrom == null ? LocalDate.now() : effectiveFrom, expiresOn, null));
 				redirect.addFlashAttribute("saved", "choice.saved");
 				return "redirect:/people/" + id + "/sharing";
 			}
@@ -168,7 +207,39 @@ class ConsentController {
 				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return sharing(actor, id, model);
+	}
+
+	/** Blank is "all organisations"; anything else must be one of those offered. */
+	private @Nullable OrganisationId offeredOrganisation(@Nullable String text, String field, BindingResult result) {
+		OrganisationId organisation = Sent.read(text, OrganisationId::of);
+		boolean offered = organisation != null
+				&& directory.organisations().stream().anyMatch((o) -> o.id().equals(organisation));
+		if (text != null && !text.isBlank() && !offered) {
+			result.rejectValue(field, "choice.organisation.notOffered");
+			return null;
+		}
+		return organisation;
+	}
+
+	/** Blank is "all information"; anything else must be one of the kinds offered. */
+	private static @Nullable DataCategory category(@Nullable String text, String field, BindingResult result) {
+		if (Sent.unreadable(text, DataCategory::valueOf)) {
+			result.rejectValue(field, "choice.category.notOffered");
+		}
+		return Sent.read(text, DataCategory::valueOf);
+	}
+
+	private static LocalDate realDate(String text) {
+		return CalendarDates.parse(text).orElseThrow(IllegalArgumentException::new);
+	}
+
+	private static @Nullable LocalDate date(@Nullable String text, String field, BindingResult result) {
+		if (Sent.unreadable(text, ConsentController::realDate)) {
+			result.rejectValue(field, "choice.date.notReal");
+		}
+		return Sent.read(text, ConsentController::realDate);
 	}
 
 	@GetMapping("/people/{id}/choices/{choiceId}/withdraw")
@@ -198,20 +269,18 @@ class ConsentController {
 	String withdraw(Actor actor, @PathVariable PersonId id, @PathVariable UUID choiceId, @RequestParam long version,
 			@ModelAttribute("withdrawForm") WithdrawForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (!result.hasErrors()) {
-			try {
-				choices.withdraw(actor, id, choiceId, version, new ChoiceChange(form.requestedBy(),
-						form.requesterName(), form.bestInterestsDecisionId(), form.howAsked(), form.reason()));
-				redirect.addFlashAttribute("saved", "choice.withdrawn.saved");
-				return "redirect:/people/" + id + "/sharing";
-			}
-			catch (ObjectionAgainstOwnOrganisation ex) {
-				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-				model.addAttribute("refused", ex.getMessage());
-			}
-			catch (ConsentRule ex) {
-				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
-			}
+		try {
+			choices.withdraw(actor, id, choiceId, version, form.change());
+			redirect.addFlashAttribute("saved", "choice.withdrawn.saved");
+			return "redirect:/people/" + id + "/sharing";
+		}
+		catch (ObjectionAgainstOwnOrganisation ex) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			model.addAttribute("refused", ex.getMessage());
+		}
+		catch (ConsentRule ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
 		}
 		return withdrawForm(actor, id, choiceId, model);
 	}
@@ -235,11 +304,18 @@ class ConsentController {
 	String bestInterests(Actor actor, @PathVariable PersonId id,
 			@ModelAttribute("bestInterestsForm") BestInterestsForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (!result.hasErrors()) {
+		UUID assessment = Sent.read(form.capacityAssessmentId(), UUID::fromString);
+		ChoiceKind outcome = Sent.read(form.outcome(), ChoiceKind::valueOf);
+		OrganisationId organisation = offeredOrganisation(form.organisationId(), "organisationId", result);
+		DataCategory category = category(form.category(), "category", result);
+		if (result.hasErrors()) {
+			choices.bestInterestsProblems(actor, id, assessment, outcome, form.decision(), form.peopleConsulted())
+				.forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
+		}
+		else {
 			try {
-				choices.decideBestInterests(actor, id, form.capacityAssessmentId(), form.outcome(),
-						form.organisationId(), form.category(), form.decision(), form.peopleConsulted(),
-						form.attorneyOrDeputy(), form.advocate());
+				choices.decideBestInterests(actor, id, assessment, outcome, organisation, category, form.decision(),
+						form.peopleConsulted(), form.attorneyOrDeputy(), form.advocate());
 				redirect.addFlashAttribute("saved", "bestInterests.saved");
 				return "redirect:/people/" + id + "/sharing";
 			}
@@ -264,19 +340,18 @@ class ConsentController {
 	}
 
 	@PostMapping("/people/{id}/override")
-	String breakGlass(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("overrideForm") OverrideForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String breakGlass(Actor actor, @PathVariable PersonId id, @ModelAttribute("overrideForm") OverrideForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("personId", id);
-		if (!result.hasErrors()) {
-			try {
-				overrides.breakGlass(actor, id, form.reasonCode(), form.reasonText());
-				redirect.addFlashAttribute("saved", "override.started");
-				return "redirect:/people/" + id;
-			}
-			catch (ConsentRule ex) {
-				ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
-			}
+		try {
+			overrides.breakGlass(actor, id, Sent.read(form.reasonCode(), OverrideReason::valueOf), form.reasonText());
+			redirect.addFlashAttribute("saved", "override.started");
+			return "redirect:/people/" + id;
 		}
+		catch (ConsentRule ex) {
+			ex.violations().forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "consent/override";
 	}
 

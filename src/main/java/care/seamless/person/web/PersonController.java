@@ -15,7 +15,6 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.DataCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -193,12 +192,23 @@ class PersonController {
 
 	@PostMapping("/people/{id}/entries")
 	String addEntry(Actor actor, @PathVariable PersonId id, @Valid @ModelAttribute("entryForm") EntryForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
 		model.addAttribute("personId", id);
-		if (result.hasErrors()) {
+		DataCategory category = null;
+		try {
+			category = form.category() == null ? null : DataCategory.valueOf(form.category().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			if (!result.hasFieldErrors("category")) {
+				result.rejectValue("category", "entry.category.required");
+			}
+		}
+		if (result.hasErrors() || category == null) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
 			return "person/entry-form";
 		}
-		people.addEntry(actor, id, form.category(), form.title(), form.body());
+		people.addEntry(actor, id, category, form.title(), form.body());
 		redirect.addFlashAttribute("saved", "entry.saved");
 		return "redirect:/people/" + id + "#information";
 	}
@@ -248,7 +258,8 @@ class PersonController {
 		return query.toString();
 	}
 
-	record EntryForm(@NotNull(message = "{entry.category.required}") DataCategory category,
+	/** The kind as sent: text, so that one not offered is named on its field. */
+	record EntryForm(@NotBlank(message = "{entry.category.required}") String category,
 			@NotBlank(message = "{entry.title.required}") @Size(max = 200) String title,
 			@NotBlank(message = "{entry.body.required}") @Size(max = 10000) String body) {
 	}

@@ -85,7 +85,7 @@ class GovernancePagesTests {
 			.param("reason", "")
 			.with(httpBasic(w.socialWorker().username(), Fixtures.PASSWORD))
 			.with(csrf()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(model().attributeHasFieldErrors("withdrawForm", "reason"))
 			.andExpect(content().string(containsString("Give the reason for the change")));
 
