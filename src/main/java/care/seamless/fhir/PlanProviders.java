@@ -36,28 +36,70 @@ class PlanProviders {
 
 	@Bean
 	PlanResources<CarePlan> carePlanProvider(CarePlans plans, FhirCallers callers) {
-		return new PlanResources<>(CarePlan.class, plans, callers, plan -> List.of(PlanTranslator.carePlan(plan)),
+		return new WithStatus<>(CarePlan.class, plans, callers, plan -> List.of(PlanTranslator.carePlan(plan)),
 				r -> r.getStatus().toCode());
 	}
 
 	@Bean
 	PlanResources<Goal> goalProvider(CarePlans plans, FhirCallers callers) {
-		return new PlanResources<>(Goal.class, plans, callers,
+		return new WithLifecycleStatus<>(Goal.class, plans, callers,
 				plan -> plan.objectives().stream().map(o -> PlanTranslator.goal(plan.personId(), o)).toList(),
 				r -> r.getLifecycleStatus().toCode());
 	}
 
 	@Bean
 	PlanResources<Task> taskProvider(CarePlans plans, FhirCallers callers) {
-		return new PlanResources<>(Task.class, plans, callers,
+		return new WithStatus<>(Task.class, plans, callers,
 				plan -> plan.actions().stream().map(a -> PlanTranslator.task(plan, a)).toList(),
 				r -> r.getStatus().toCode());
 	}
 
-	/** Read and search of one kind of resource drawn from the person's plan. */
-	static class PlanResources<T extends IBaseResource> implements SearchableProvider {
+	/**
+	 * Search where the status parameter is {@code status} (CarePlan, Task); HAPI reads
+	 * the parameter's name for the CapabilityStatement from the annotation, hence one
+	 * class per name.
+	 */
+	static class WithStatus<T extends IBaseResource> extends PlanResources<T> {
 
-		private static final Set<String> PARAMETERS = Set.of("patient", "subject", "status");
+		WithStatus(Class<T> type, CarePlans plans, FhirCallers callers, Function<CarePlanView, List<T>> translate,
+				Function<T, String> status) {
+			super(type, plans, callers, translate, status, "status");
+		}
+
+		@Search(allowUnknownParams = true)
+		public IBundleProvider search(RequestDetails request,
+				@OptionalParam(name = "patient") ReferenceParam patientParam,
+				@OptionalParam(name = "subject") ReferenceParam subjectParam,
+				@OptionalParam(name = "status") TokenParam statusParam) {
+			return find(request);
+		}
+
+	}
+
+	/** Search where the status parameter is {@code lifecycle-status} (Goal). */
+	static class WithLifecycleStatus<T extends IBaseResource> extends PlanResources<T> {
+
+		WithLifecycleStatus(Class<T> type, CarePlans plans, FhirCallers callers,
+				Function<CarePlanView, List<T>> translate, Function<T, String> status) {
+			super(type, plans, callers, translate, status, "lifecycle-status");
+		}
+
+		@Search(allowUnknownParams = true)
+		public IBundleProvider search(RequestDetails request,
+				@OptionalParam(name = "patient") ReferenceParam patientParam,
+				@OptionalParam(name = "subject") ReferenceParam subjectParam,
+				@OptionalParam(name = "lifecycle-status") TokenParam statusParam) {
+			return find(request);
+		}
+
+	}
+
+	/** Read and search of one kind of resource drawn from the person's plan. */
+	abstract static class PlanResources<T extends IBaseResource> implements SearchableProvider {
+
+		private final Set<String> parameters;
+
+		private final String statusName;
 
 		private final Class<T> type;
 
@@ -70,7 +112,9 @@ class PlanProviders {
 		private final Function<T, String> status;
 
 		PlanResources(Class<T> type, CarePlans plans, FhirCallers callers, Function<CarePlanView, List<T>> translate,
-				Function<T, String> status) {
+				Function<T, String> status, String statusName) {
+			this.parameters = Set.of("patient", "subject", statusName);
+			this.statusName = statusName;
 			this.type = type;
 			this.plans = plans;
 			this.callers = callers;
@@ -85,7 +129,7 @@ class PlanProviders {
 
 		@Override
 		public Set<String> searchParameters() {
-			return PARAMETERS;
+			return parameters;
 		}
 
 		@Override
@@ -105,15 +149,12 @@ class PlanProviders {
 				.orElseThrow(() -> new FhirFailure(FhirError.NOT_FOUND, null, "No such resource"));
 		}
 
-		@Search(allowUnknownParams = true)
-		public IBundleProvider search(RequestDetails request,
-				@OptionalParam(name = "patient") ReferenceParam patientParam,
-				@OptionalParam(name = "subject") ReferenceParam subjectParam,
-				@OptionalParam(name = "status") TokenParam statusParam) {
+		IBundleProvider find(RequestDetails request) {
 			SearchParameters parameters = SearchParameters.check(request.getParameters(), searchParameters());
-			String wanted = parameters.single("status");
+			String wanted = parameters.single(statusName);
 			if (wanted != null && !wanted.matches("[a-z-]{1,30}")) {
-				throw new FhirFailure(FhirError.INVALID_PARAMETER, "status", "'status' is a FHIR status code");
+				throw new FhirFailure(FhirError.INVALID_PARAMETER, statusName,
+						"'" + statusName + "' is a FHIR status code");
 			}
 			Actor actor = callers.actor();
 			PersonId person = PersonScope.person(parameters);
