@@ -5,6 +5,6 @@
  * nothing of FHIR.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR R4",
-		allowedDependencies = { "shared", "audit", "consent", "person", "linkage", "team" })
+		allowedDependencies = { "shared", "audit", "consent", "person", "linkage", "team", "careplan" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.fhir;

@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property: whatever the partnership (who holds each record, who is in which care team,
  * which organisations share general information), no FHIR read or search returns a
- * Patient the record page would not open, none shows details the page withholds, and
- * {@code Bundle.total} is exactly what is returned. {@link AccessPolicy} is the oracle,
- * asked directly; the FHIR server is asked over HTTP.
+ * Patient (or CareTeam) the record page would not open, none shows details the page
+ * withholds, and {@code Bundle.total} is exactly what is returned. {@link AccessPolicy}
+ * is the oracle, asked directly; the FHIR server is asked over HTTP.
  */
 class FhirAccessPropertyTests {
 
@@ -114,6 +114,12 @@ class FhirAccessPropertyTests {
 					.permitted();
 				FhirClient.Reply read = client.get("/Patient/" + person.id());
 				assertThat(read.status()).as("read " + reader.username()).isEqualTo(open ? 200 : 403);
+				// The resources inside a record follow the record's decision: the care
+				// team
+				// is found (and counted) exactly when the record would open.
+				assertThat(client.get("/CareTeam?patient=" + person.id()).as(Bundle.class).getTotal())
+					.as("care team for " + reader.username())
+					.isEqualTo(open ? 1 : 0);
 				if (open) {
 					opens.add(person.id().toString());
 					assertThat(read.as(Patient.class).getMeta().getSecurity().isEmpty()).as("redaction")

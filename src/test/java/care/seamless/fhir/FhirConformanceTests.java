@@ -55,6 +55,15 @@ class FhirConformanceTests {
 	@Autowired
 	People people;
 
+	@Autowired
+	care.seamless.person.Alerts alerts;
+
+	@Autowired
+	care.seamless.careplan.CarePlanFixtures planFixtures;
+
+	@Autowired
+	care.seamless.careplan.PlanActions actions;
+
 	@LocalServerPort
 	int port;
 
@@ -125,6 +134,58 @@ class FhirConformanceTests {
 
 		assertThat(patient.getMeta().getSecurity()).isNotEmpty();
 		assertValid(patient);
+	}
+
+	@Test
+	void theResourcesAroundTheRecordAndTheDirectoryValidateToo() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		Staff socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		PersonId person = fixtures.person(Fixtures.unique("Valid"), socialWorker);
+		people.addRelatedPerson(socialWorker.actor(), person, care.seamless.person.Relationship.LPA_HEALTH_AND_WELFARE,
+				"Pat Attorney", "01234 567890", "pat@example.org", true);
+		alerts.raise(socialWorker.actor(), person, care.seamless.person.AlertKind.KEY_SAFE, "Code with the lead");
+		FhirClient client = new FhirClient(port, socialWorker.username());
+		String practitioner = socialWorker.practitionerId().id().toString();
+
+		for (String path : new String[] { "/Organization/" + council.id(), "/Practitioner/" + practitioner,
+				"/PractitionerRole/" + practitioner, "/CareTeam/" + person.id() }) {
+			IBaseResource resource = client.get(path).as(resourceType(path));
+			assertThat(resource.getMeta().getProfile()).as(path).isNotEmpty();
+			assertValid(resource);
+		}
+		for (String type : new String[] { "RelatedPerson", "Flag", "CareTeam" }) {
+			Bundle bundle = client.get("/" + type + "?patient=" + person.id()).as(Bundle.class);
+			assertThat(bundle.getEntry()).as(type).isNotEmpty();
+			assertValid(bundle);
+			bundle.getEntry().forEach(e -> assertValid(e.getResource()));
+		}
+	}
+
+	@Test
+	void thePlanItsObjectivesAndActionsValidate() {
+		care.seamless.careplan.CarePlanFixtures.Partnership p = planFixtures.partnership();
+		planFixtures.planWithTwoObjectives(p);
+		actions.add(p.socialWorker().actor(), p.person(),
+				new care.seamless.careplan.NewAction(null, care.seamless.careplan.ActionKind.SERVICE, "Day centre",
+						care.seamless.shared.DataCategory.GENERAL, p.nurse().practitionerId(),
+						java.time.LocalDate.now().plusDays(9)));
+		FhirClient client = new FhirClient(port, p.socialWorker().username());
+
+		for (String type : new String[] { "CarePlan", "Goal", "Task" }) {
+			Bundle bundle = client.get("/" + type + "?patient=" + p.person().id()).as(Bundle.class);
+			assertThat(bundle.getEntry()).as(type).isNotEmpty();
+			assertValid(bundle);
+			bundle.getEntry().forEach(e -> assertValid(e.getResource()));
+		}
+	}
+
+	private static Class<? extends org.hl7.fhir.r4.model.Resource> resourceType(String path) {
+		return switch (path.split("/")[1]) {
+			case "Organization" -> org.hl7.fhir.r4.model.Organization.class;
+			case "Practitioner" -> org.hl7.fhir.r4.model.Practitioner.class;
+			case "PractitionerRole" -> org.hl7.fhir.r4.model.PractitionerRole.class;
+			default -> org.hl7.fhir.r4.model.CareTeam.class;
+		};
 	}
 
 	private static void assertValid(IBaseResource resource) {
