@@ -51,7 +51,7 @@ public enum Comparison {
 			return Levels.fuzzy(a.locality(), b.locality());
 		}
 	},
-	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.88", "else"), null) {
+	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.88", "same-domain", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.email(a, b);

@@ -195,7 +195,7 @@ final class Levels {
 
 	/**
 	 * exact, same local part, Jaro–Winkler ≥ 0.88 (Splink's band for e-mail addresses,
-	 * which carry more typing slips than names), else.
+	 * which carry more typing slips than names), same domain, else.
 	 */
 	static int email(Prepared a, Prepared b) {
 		if (a.email().isEmpty() || b.email().isEmpty()) {
@@ -207,7 +207,12 @@ final class Levels {
 		if (a.emailLocalPart().equals(b.emailLocalPart())) {
 			return 1;
 		}
-		return Similarity.jaroWinkler(a.email(), b.email()) >= EMAIL_CLOSE ? 2 : 3;
+		if (Similarity.jaroWinkler(a.email(), b.email()) >= EMAIL_CLOSE) {
+			return 2;
+		}
+		// A shared domain is weak for a mail provider, strong for a family's or a small
+		// firm's own domain; the term frequency of the domain tells the two apart.
+		return !a.emailDomain().isEmpty() && a.emailDomain().equals(b.emailDomain()) ? 3 : 4;
 	}
 
 	/**
