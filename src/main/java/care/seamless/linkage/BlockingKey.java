@@ -28,7 +28,12 @@ enum BlockingKey {
 	// A domain few records share (a family's or a small firm's own) survives typos in
 	// the local part and in every other field; a mail provider's domain is no key at all
 	// (see RARE_VALUE_RECORDS), so it costs nothing on a large register.
-	EMAIL_DOMAIN(Prepared::emailDomain, true);
+	EMAIL_DOMAIN(Prepared::emailDomain, true),
+	// A name sound and a town: on a large register almost every such block is far over
+	// the limit and the key is silent; on a small file (a council's list) it finds people
+	// whose dates and other name are both wrong.
+	GIVEN_SOUND_AND_LOCALITY(r -> both(r.givenSound(), r.locality()), true),
+	FAMILY_SOUND_AND_LOCALITY(r -> both(r.familySound(), r.locality()), true);
 
 	/**
 	 * A key that only its rare values make useful: a value held by more records than this
