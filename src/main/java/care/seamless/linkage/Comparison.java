@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 public enum Comparison {
 
 	GIVEN_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic-or-nickname",
-			"jaro-winkler>=0.80-or-initial", "else"), Prepared::given) {
+			"jaro-winkler>=0.80-or-initial", "same-letters", "else"), Prepared::given) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.givenName(a.given(), b.given(), a.family(), b.family(), a.givenSound(), b.givenSound());
 		}
 	},
-	FAMILY_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "else"),
+	FAMILY_NAME(
+			List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "same-letters", "else"),
 			Prepared::family) {
 		@Override
 		int level(Prepared a, Prepared b) {

@@ -18,13 +18,17 @@ final class Levels {
 
 	private static final double EMAIL_CLOSE = 0.88;
 
+	// Four in five letters shared, in any order: "hsmel" and "holmes", not "ann" and
+	// "nat".
+	private static final double SAME_LETTERS = 0.8;
+
 	private Levels() {
 	}
 
 	/**
 	 * exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound (or, for given
 	 * names, a listed nickname), Jaro–Winkler ≥ 0.80 (or, for given names, one is the
-	 * other's initial), else.
+	 * other's initial), most letters shared in any order, else.
 	 */
 	static int name(String a, String b, String aOther, String bOther, String aSound, String bSound) {
 		return name(a, b, aOther, bOther, aSound, bSound, false);
@@ -60,7 +64,10 @@ final class Levels {
 		if (swappedWithTypo(a, b, aOther, bOther)) {
 			return 1;
 		}
-		return similarity >= SIMILAR || (given && initialOf(a, b)) ? 4 : 5;
+		if (similarity >= SIMILAR || (given && initialOf(a, b))) {
+			return 4;
+		}
+		return Similarity.sameLetters(a, b) >= SAME_LETTERS ? 5 : 6;
 	}
 
 	// "j" for "john": a record that kept only the initial.
