@@ -27,8 +27,8 @@ public enum Comparison {
 			return Levels.name(a.family(), b.family(), a.given(), b.given(), a.familySound(), b.familySound());
 		}
 	},
-	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "within-a-year",
-			"within-ten-years", "else"), null) {
+	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "year-digit-off-day-close",
+			"within-a-year", "within-ten-years", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.dateOfBirth(a.dob(), b.dob());

@@ -90,8 +90,9 @@ final class Levels {
 	}
 
 	/**
-	 * exact, day and month transposed, one digit off, same year, within a year, within
-	 * ten years, else. Dates are digit strings YYYYMMDD.
+	 * exact, day and month transposed, one digit off, same year, one digit of the year
+	 * off with the day close, within a year, within ten years, else. Dates are digit
+	 * strings YYYYMMDD.
 	 */
 	static int dateOfBirth(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
@@ -110,13 +111,40 @@ final class Levels {
 		if (a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4)) {
 			return 3;
 		}
+		if (yearSlip(a, b)) {
+			return 4;
+		}
 		long apart = Math.abs(epochDay(a) - epochDay(b));
 		if (apart <= 366) {
-			return 4;
+			return 5;
 		}
 		// A decade typed wrongly (1974 for 1984) is a common slip; further apart is
 		// another person.
-		return apart <= 3653 ? 5 : 6;
+		return apart <= 3653 ? 6 : 7;
+	}
+
+	// One digit of the year mistyped (1987 for 1988, 2013 for 2023) with the day of the
+	// year within about six weeks: a slip in the year and a small one in the day or
+	// month.
+	// Between two strangers this is rare, unlike "within ten years".
+	private static boolean yearSlip(String a, String b) {
+		if (a.length() != 8 || b.length() != 8) {
+			return false;
+		}
+		int differing = 0;
+		for (int i = 0; i < 4; i++) {
+			if (a.charAt(i) != b.charAt(i)) {
+				differing++;
+			}
+		}
+		return differing == 1 && Math.abs(dayOfYear(a) - dayOfYear(b)) <= 45;
+	}
+
+	// Months counted as 31 days: near enough to tell "a few days off" from "another
+	// date".
+	private static int dayOfYear(String date) {
+		return (date.charAt(4) - '0') * 310 + (date.charAt(5) - '0') * 31 + (date.charAt(6) - '0') * 10
+				+ (date.charAt(7) - '0');
 	}
 
 	// Far from any real date when the digits are not one, so it falls into "else".
