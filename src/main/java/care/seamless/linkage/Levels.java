@@ -137,7 +137,10 @@ final class Levels {
 				differing++;
 			}
 		}
-		return differing == 1 && Math.abs(dayOfYear(a) - dayOfYear(b)) <= 45;
+		// 1954 for 1984 is one digit too, but another generation: at most ten years
+		// apart.
+		return differing == 1 && Math.abs(Integer.parseInt(a, 0, 4, 10) - Integer.parseInt(b, 0, 4, 10)) <= 10
+				&& Math.abs(dayOfYear(a) - dayOfYear(b)) <= 45;
 	}
 
 	// Months counted as 31 days: near enough to tell "a few days off" from "another
