@@ -24,12 +24,38 @@ enum BlockingKey {
 	GIVEN_SOUND_FAMILY_INITIAL_AND_BIRTH_YEAR(r -> both(both(r.givenSound(), initial(r.family())), year(r.dob()))),
 	FAMILY_SOUND_GIVEN_INITIAL_AND_BIRTH_DECADE(r -> both(both(r.familySound(), initial(r.given())), decade(r.dob()))),
 	FAMILY_SOUND_GIVEN_INITIAL_AND_LOCALITY(r -> both(both(r.familySound(), initial(r.given())), r.locality())),
-	FAMILY_SOUND_BIRTH_DECADE_AND_LOCALITY(r -> both(both(r.familySound(), decade(r.dob())), r.locality()));
+	FAMILY_SOUND_BIRTH_DECADE_AND_LOCALITY(r -> both(both(r.familySound(), decade(r.dob())), r.locality())),
+	// A domain few records share (a family's or a small firm's own) survives typos in
+	// the local part and in every other field; a mail provider's domain is no key at all
+	// (see RARE_VALUE_RECORDS), so it costs nothing on a large register.
+	EMAIL_DOMAIN(Prepared::emailDomain, true),
+	// A name sound and a town: on a large register almost every such block is far over
+	// the limit and the key is silent; on a small file (a council's list) it finds people
+	// whose dates and other name are both wrong.
+	GIVEN_SOUND_AND_LOCALITY(r -> both(r.givenSound(), r.locality()), true),
+	FAMILY_SOUND_AND_LOCALITY(r -> both(r.familySound(), r.locality()), true);
+
+	/**
+	 * A key that only its rare values make useful: a value held by more records than this
+	 * is not a key, as an empty value is not.
+	 */
+	static final int RARE_VALUE_RECORDS = 50;
 
 	private final Function<Prepared, String> value;
 
+	private final boolean rareValuesOnly;
+
 	BlockingKey(Function<Prepared, String> value) {
+		this(value, false);
+	}
+
+	BlockingKey(Function<Prepared, String> value, boolean rareValuesOnly) {
 		this.value = value;
+		this.rareValuesOnly = rareValuesOnly;
+	}
+
+	boolean rareValuesOnly() {
+		return rareValuesOnly;
 	}
 
 	String value(Prepared record) {

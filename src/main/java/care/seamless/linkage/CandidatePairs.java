@@ -109,6 +109,13 @@ final class CandidatePairs {
 			while (end < packed.length && (packed[end] >>> INDEX_BITS) == (packed[start] >>> INDEX_BITS)) {
 				end++;
 			}
+			if (key.rareValuesOnly() && end - start > BlockingKey.RARE_VALUE_RECORDS) {
+				for (int i = start; i < end; i++) {
+					keyCodes[(int) (packed[i] & INDEX_MASK)] = 0;
+				}
+				start = end;
+				continue;
+			}
 			long pairs = pairsIn(packed, start, end);
 			if (pairs > MAX_BLOCK_PAIRS) {
 				long code = packed[start] >>> INDEX_BITS;

@@ -13,21 +13,22 @@ import org.jspecify.annotations.Nullable;
 public enum Comparison {
 
 	GIVEN_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic-or-nickname",
-			"jaro-winkler>=0.80-or-initial", "else"), Prepared::given) {
+			"jaro-winkler>=0.80-or-initial", "same-letters", "else"), Prepared::given) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.givenName(a.given(), b.given(), a.family(), b.family(), a.givenSound(), b.givenSound());
 		}
 	},
-	FAMILY_NAME(List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "else"),
+	FAMILY_NAME(
+			List.of("exact", "swapped", "jaro-winkler>=0.92", "phonetic", "jaro-winkler>=0.80", "same-letters", "else"),
 			Prepared::family) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.name(a.family(), b.family(), a.given(), b.given(), a.familySound(), b.familySound());
 		}
 	},
-	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "within-a-year",
-			"within-ten-years", "else"), null) {
+	DATE_OF_BIRTH(List.of("exact", "day-month-transposed", "one-digit-off", "year-only", "year-digit-off-day-close",
+			"within-a-year", "within-ten-years", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.dateOfBirth(a.dob(), b.dob());
@@ -51,7 +52,7 @@ public enum Comparison {
 			return Levels.fuzzy(a.locality(), b.locality());
 		}
 	},
-	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.88", "else"), null) {
+	EMAIL(List.of("exact", "same-local-part", "jaro-winkler>=0.88", "same-domain", "else"), null) {
 		@Override
 		int level(Prepared a, Prepared b) {
 			return Levels.email(a, b);

@@ -18,13 +18,17 @@ final class Levels {
 
 	private static final double EMAIL_CLOSE = 0.88;
 
+	// Four in five letters shared, in any order: "hsmel" and "holmes", not "ann" and
+	// "nat".
+	private static final double SAME_LETTERS = 0.8;
+
 	private Levels() {
 	}
 
 	/**
 	 * exact, swapped with the other name, Jaro–Winkler ≥ 0.92, same sound (or, for given
 	 * names, a listed nickname), Jaro–Winkler ≥ 0.80 (or, for given names, one is the
-	 * other's initial), else.
+	 * other's initial), most letters shared in any order, else.
 	 */
 	static int name(String a, String b, String aOther, String bOther, String aSound, String bSound) {
 		return name(a, b, aOther, bOther, aSound, bSound, false);
@@ -60,7 +64,10 @@ final class Levels {
 		if (swappedWithTypo(a, b, aOther, bOther)) {
 			return 1;
 		}
-		return similarity >= SIMILAR || (given && initialOf(a, b)) ? 4 : 5;
+		if (similarity >= SIMILAR || (given && initialOf(a, b))) {
+			return 4;
+		}
+		return Similarity.sameLetters(a, b) >= SAME_LETTERS ? 5 : 6;
 	}
 
 	// "j" for "john": a record that kept only the initial.
@@ -83,8 +90,9 @@ final class Levels {
 	}
 
 	/**
-	 * exact, day and month transposed, one digit off, same year, within a year, within
-	 * ten years, else. Dates are digit strings YYYYMMDD.
+	 * exact, day and month transposed, one digit off, same year, one digit of the year
+	 * off with the day close, within a year, within ten years, else. Dates are digit
+	 * strings YYYYMMDD.
 	 */
 	static int dateOfBirth(String a, String b) {
 		if (a.isEmpty() || b.isEmpty()) {
@@ -103,13 +111,43 @@ final class Levels {
 		if (a.length() >= 4 && b.length() >= 4 && a.regionMatches(0, b, 0, 4)) {
 			return 3;
 		}
+		if (yearSlip(a, b)) {
+			return 4;
+		}
 		long apart = Math.abs(epochDay(a) - epochDay(b));
 		if (apart <= 366) {
-			return 4;
+			return 5;
 		}
 		// A decade typed wrongly (1974 for 1984) is a common slip; further apart is
 		// another person.
-		return apart <= 3653 ? 5 : 6;
+		return apart <= 3653 ? 6 : 7;
+	}
+
+	// One digit of the year mistyped (1987 for 1988, 2013 for 2023) with the day of the
+	// year within about six weeks: a slip in the year and a small one in the day or
+	// month.
+	// Between two strangers this is rare, unlike "within ten years".
+	private static boolean yearSlip(String a, String b) {
+		if (a.length() != 8 || b.length() != 8) {
+			return false;
+		}
+		int differing = 0;
+		for (int i = 0; i < 4; i++) {
+			if (a.charAt(i) != b.charAt(i)) {
+				differing++;
+			}
+		}
+		// 1954 for 1984 is one digit too, but another generation: at most ten years
+		// apart.
+		return differing == 1 && Math.abs(Integer.parseInt(a, 0, 4, 10) - Integer.parseInt(b, 0, 4, 10)) <= 10
+				&& Math.abs(dayOfYear(a) - dayOfYear(b)) <= 45;
+	}
+
+	// Months counted as 31 days: near enough to tell "a few days off" from "another
+	// date".
+	private static int dayOfYear(String date) {
+		return (date.charAt(4) - '0') * 310 + (date.charAt(5) - '0') * 31 + (date.charAt(6) - '0') * 10
+				+ (date.charAt(7) - '0');
 	}
 
 	// Far from any real date when the digits are not one, so it falls into "else".
@@ -195,7 +233,7 @@ final class Levels {
 
 	/**
 	 * exact, same local part, Jaro–Winkler ≥ 0.88 (Splink's band for e-mail addresses,
-	 * which carry more typing slips than names), else.
+	 * which carry more typing slips than names), same domain, else.
 	 */
 	static int email(Prepared a, Prepared b) {
 		if (a.email().isEmpty() || b.email().isEmpty()) {
@@ -207,7 +245,12 @@ final class Levels {
 		if (a.emailLocalPart().equals(b.emailLocalPart())) {
 			return 1;
 		}
-		return Similarity.jaroWinkler(a.email(), b.email()) >= EMAIL_CLOSE ? 2 : 3;
+		if (Similarity.jaroWinkler(a.email(), b.email()) >= EMAIL_CLOSE) {
+			return 2;
+		}
+		// A shared domain is weak for a mail provider, strong for a family's or a small
+		// firm's own domain; the term frequency of the domain tells the two apart.
+		return !a.emailDomain().isEmpty() && a.emailDomain().equals(b.emailDomain()) ? 3 : 4;
 	}
 
 	/**

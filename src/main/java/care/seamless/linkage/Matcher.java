@@ -122,6 +122,10 @@ public final class Matcher {
 	 * typo, a sound-alike, a nickname or an initial) and dates of birth that do not
 	 * agree; or dates of birth more than ten years apart, whatever the given names.
 	 */
+	// Jaro–Winkler ≥ 0.80 and the levels below it.
+	private static final int LOOSELY_ALIKE_GIVEN = Comparison.GIVEN_NAME.levels()
+		.indexOf("jaro-winkler>=0.80-or-initial");
+
 	static boolean household(Prepared a, Prepared b, int[] levels) {
 		int given = levels[Comparison.GIVEN_NAME.ordinal()];
 		int dob = levels[Comparison.DATE_OF_BIRTH.ordinal()];
@@ -130,8 +134,7 @@ public final class Matcher {
 				&& b.address().isEmpty() && levels[Comparison.POSTCODE.ordinal()] == 0);
 		// Only loosely alike (olive and oliver) is still another name; an initial is not.
 		boolean differentGiven = given == Comparison.GIVEN_NAME.levels().size() - 1
-				|| (given == Comparison.GIVEN_NAME.levels().size() - 2 && a.given().length() > 1
-						&& b.given().length() > 1);
+				|| (given >= LOOSELY_ALIKE_GIVEN && a.given().length() > 1 && b.given().length() > 1);
 		// Parent and child: more than ten years apart.
 		boolean otherGeneration = dob == Comparison.DATE_OF_BIRTH.levels().size() - 1;
 		int family = levels[Comparison.FAMILY_NAME.ordinal()];

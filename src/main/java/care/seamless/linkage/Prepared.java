@@ -13,8 +13,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  */
 record Prepared(String id, String given, String family, String givenSound, String familySound, String dob,
 		String postcode, String postcodeSector, String postcodeDistrict, String address, Set<String> addressTokens,
-		String locality, String email, String emailLocalPart, String phone, String sex, String identifier,
-		String birthPlace) {
+		String locality, String email, String emailLocalPart, String emailDomain, String phone, String sex,
+		String identifier, String birthPlace) {
 
 	// The default four-character code lumps too many surnames together for blocking a
 	// large register.
@@ -39,8 +39,14 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 		return new Prepared(record.id(), given, family, sound(given), sound(family),
 				keep(record.value(Role.DATE_OF_BIRTH), true), postcode, Levels.sector(postcode),
 				Levels.district(postcode), address, tokens(address), words(record.value(Role.LOCALITY), false), email,
-				at < 0 ? email : email.substring(0, at), keep(record.value(Role.PHONE), true),
+				at < 0 ? email : email.substring(0, at), domain(email), keep(record.value(Role.PHONE), true),
 				sex(record.value(Role.SEX)), identifier, words(record.value(Role.BIRTH_PLACE), false));
+	}
+
+	// After the last "@", so that a slip that doubles the "@" still leaves the domain.
+	private static String domain(String email) {
+		int at = email.lastIndexOf('@');
+		return at < 0 || at == email.length() - 1 ? "" : email.substring(at + 1);
 	}
 
 	/**

@@ -51,6 +51,43 @@ final class Similarity {
 				&& a.charAt(first + 1) == b.charAt(first);
 	}
 
+	/**
+	 * The Sørensen–Dice overlap of the two strings' letters and digits taken as bags,
+	 * ignoring their order: 1 for an anagram ("sergufon" for "ferguson"), high for a few
+	 * letters shuffled, dropped or doubled, which Jaro–Winkler scores low once the first
+	 * letters are disturbed.
+	 */
+	static double sameLetters(String a, String b) {
+		int[] counts = new int[36];
+		int letters = 0;
+		for (int i = 0; i < a.length(); i++) {
+			int slot = slot(a.charAt(i));
+			if (slot >= 0) {
+				counts[slot]++;
+				letters++;
+			}
+		}
+		int shared = 0;
+		for (int i = 0; i < b.length(); i++) {
+			int slot = slot(b.charAt(i));
+			if (slot >= 0) {
+				letters++;
+				if (counts[slot] > 0) {
+					counts[slot]--;
+					shared++;
+				}
+			}
+		}
+		return letters == 0 ? 0 : 2.0 * shared / letters;
+	}
+
+	private static int slot(char c) {
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a';
+		}
+		return c >= '0' && c <= '9' ? 26 + c - '0' : -1;
+	}
+
 	static double jaccard(Set<String> a, Set<String> b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return 0;

@@ -65,6 +65,27 @@ class CandidatePairsTests {
 		assertThat(candidates.droppedPairs()).isZero();
 	}
 
+	@Test
+	void aRareEmailDomainIsAKeyAndAProvidersDomainIsNone() {
+		List<Prepared> people = new ArrayList<>();
+		people.add(person("a").given("lola").with(Role.EMAIL, "glolat86@bishop-giles.com").prepared());
+		people.add(person("b").family("taylor").with(Role.EMAIL, "lolat86@bishop-giles.com").prepared());
+		for (int i = 0; i <= BlockingKey.RARE_VALUE_RECORDS; i++) {
+			people.add(person("m" + i).given("x" + i).with(Role.EMAIL, "x" + i + "@mail.example").prepared());
+		}
+		CandidatePairs candidates = new CandidatePairs(people, people.size(), false);
+		List<String> pairs = candidates.reduce(BlockingKey.EMAIL_DOMAIN, ArrayList<String>::new,
+				(found, a, b) -> found.add(people.get(a).id() + "-" + people.get(b).id()), (mine, theirs) -> {
+					mine.addAll(theirs);
+					return mine;
+				}, done -> {
+				});
+
+		assertThat(pairs).containsExactly("a-b");
+		// The provider's domain is no key, so nothing was held back by a cap either.
+		assertThat(candidates.droppedPairs()).isZero();
+	}
+
 	private List<String> pairs(CandidatePairs candidates) {
 		return candidates.reduce(ArrayList<String>::new,
 				(found, a, b) -> found.add(records.get(a).id() + "-" + records.get(b).id()), (mine, theirs) -> {

@@ -110,9 +110,43 @@ class ComparisonTests {
 
 	@Test
 	void aDecadeTypedWronglyIsWithinTenYears() {
-		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1974-10-05"), person("b").born("1984-10-03")))
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1974-10-05"), person("b").born("1984-03-03")))
 			.isEqualTo("within-ten-years");
 		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1954-10-05"), person("b").born("1984-10-03")))
+			.isEqualTo("else");
+	}
+
+	@Test
+	void oneDigitOfTheYearMistypedWithTheDayCloseIsItsOwnLevel() {
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1974-10-05"), person("b").born("1984-10-03")))
+			.isEqualTo("year-digit-off-day-close");
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1987-06-26"), person("b").born("1988-07-27")))
+			.isEqualTo("year-digit-off-day-close");
+		// Two digits of the year differ: not one slip.
+		assertThat(level(Comparison.DATE_OF_BIRTH, person("a").born("1989-06-26"), person("b").born("1990-06-27")))
+			.isEqualTo("within-a-year");
+	}
+
+	@Test
+	void namesWithTheirLettersShuffledShareTheirLetters() {
+		assertThat(level(Comparison.FAMILY_NAME, person("a").family("hsmel"), person("b").family("holmes")))
+			.isEqualTo("same-letters");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("jsneeo"), person("b").given("jones")))
+			.isEqualTo("same-letters");
+		assertThat(level(Comparison.GIVEN_NAME, person("a").given("ann"), person("b").given("nat"))).isEqualTo("else");
+	}
+
+	@Test
+	void emailsSharingOnlyTheirDomainAreTheirOwnLevel() {
+		assertThat(level(Comparison.EMAIL, person("a").with(Role.EMAIL, "ann@bishop-giles.com"),
+				person("b").with(Role.EMAIL, "zed.taylor@bishop-giles.com")))
+			.isEqualTo("same-domain");
+		// A doubled "@" still leaves the domain.
+		assertThat(level(Comparison.EMAIL, person("a").with(Role.EMAIL, "f@holmes@duncan.com"),
+				person("b").with(Role.EMAIL, "freddie.h@duncan.com")))
+			.isEqualTo("same-domain");
+		assertThat(level(Comparison.EMAIL, person("a").with(Role.EMAIL, "ann@one.org"),
+				person("b").with(Role.EMAIL, "zed@two.net")))
 			.isEqualTo("else");
 	}
 
