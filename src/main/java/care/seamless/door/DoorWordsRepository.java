@@ -30,8 +30,8 @@ class DoorWordsRepository {
 
 	private static final String SQL_INSERT_ABOUT_ME = """
 			insert into door.about_me (person_id, addressed_as, what_matters, support, communication, updated_at,
-			                           updated_by)
-			values (:person, :addressedAs, :whatMatters, :support, :communication, :at, :by)
+			                           updated_by, version)
+			values (:person, :addressedAs, :whatMatters, :support, :communication, :at, :by, 1)
 			on conflict (person_id) do nothing
 			""";
 
@@ -106,8 +106,9 @@ class DoorWordsRepository {
 	}
 
 	/**
-	 * Saves About me if {@code version} is still the saved one (0 for a first save);
-	 * false when someone saved in between.
+	 * Saves About me if {@code version} is still the saved one (0 for a first save, which
+	 * makes version 1, so a second first save finds itself stale); false when someone
+	 * saved in between.
 	 */
 	boolean saveAboutMe(PersonId person, AboutMe words, long version, AccountId by, Instant at) {
 		String sql = version == 0 && aboutMe(person).isEmpty() ? SQL_INSERT_ABOUT_ME : SQL_UPDATE_ABOUT_ME;
