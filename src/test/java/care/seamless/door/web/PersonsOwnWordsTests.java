@@ -64,6 +64,9 @@ class PersonsOwnWordsTests {
 	@Autowired
 	Notifications notifications;
 
+	@Autowired
+	care.seamless.person.People people;
+
 	record World(Fixtures.Staff lead, Fixtures.Staff member, Fixtures.Staff outsider, Fixtures.Staff manager,
 			PersonId person, PersonSignedIn self, PersonSignedIn carer, PersonId other, PersonSignedIn otherSelf) {
 	}
@@ -310,6 +313,26 @@ class PersonsOwnWordsTests {
 		assertThat(
 				send(post("/me/people/" + w.person() + "/sharing"), w.carer(), Map.of("kind", "CONSENT")).getStatus())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void theCareTeamMarksAnEntryNotShownFromTheRecordPage() throws Exception {
+		World w = world();
+		UUID entry = people.addEntry(w.lead().actor(), w.person(), care.seamless.shared.DataCategory.GENERAL, "Visit",
+				"Talked about the garden");
+		String record = send(get("/people/{id}", w.person()), staff(w.lead()), Map.of()).getContentAsString();
+		assertThat(record).contains("Do not show this to the person")
+			.contains("/people/" + w.person() + "/entries/" + entry + "/not-shown");
+		assertThat(
+				send(post("/people/{p}/entries/{e}/not-shown", w.person(), entry), staff(w.lead()),
+						Map.of("category", "GENERAL", "source", w.lead().organisationId().toString(), "reason",
+								"ABOUT_SOMEONE_ELSE"))
+					.getRedirectedUrl())
+			.isEqualTo("/people/" + w.person() + "?saved");
+		assertThat(jdbc.sql("select reason from consent.not_shown where item_id = :e and ended_at is null")
+			.param("e", entry)
+			.query(String.class)
+			.single()).isEqualTo("ABOUT_SOMEONE_ELSE");
 	}
 
 }
