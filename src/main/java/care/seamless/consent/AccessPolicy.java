@@ -93,11 +93,16 @@ public class AccessPolicy {
 			boolean own = request.who() == AccessRequest.Who.THE_PERSON
 					&& repository.actsAsSelf(actor.accountId(), request.person());
 			boolean read = request.who() == AccessRequest.Who.ANYONE_WITH_ACCESS && !isChange(request.action());
-			return own || read ? java.util.Optional.empty() : java.util.Optional.of(PERSON_SIDE_CHANGE);
+			// Seeing the record is already decided; this only says who the change is
+			// for.
+			boolean offered = request.who() == AccessRequest.Who.PERSON_SIDE;
+			return own || read || offered ? java.util.Optional.empty() : java.util.Optional.of(PERSON_SIDE_CHANGE);
 		}
 		return switch (request.who()) {
 			case THE_PERSON -> java.util.Optional.of(AccessDecision.deny("role",
 					"Only the person, signed in with their own account, makes this change"));
+			case PERSON_SIDE -> java.util.Optional.of(AccessDecision.deny("role",
+					"Only the person or someone acting for them, signed in at their own door, makes this change"));
 			case ANYONE_WITH_ACCESS, OVERSEER -> java.util.Optional.empty();
 			case PRACTITIONER -> practitioner ? java.util.Optional.empty() : java.util.Optional
 				.of(AccessDecision.deny("role", "Only practitioners of a partner organisation make this change"));

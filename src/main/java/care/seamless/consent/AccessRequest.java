@@ -62,7 +62,14 @@ public record AccessRequest(PersonId person, String action, String recordType, @
 		 * their own record: their views, their words, their sharing choices. Nobody
 		 * acting for them and no practitioner qualifies.
 		 */
-		THE_PERSON
+		THE_PERSON,
+
+		/**
+		 * The person or anyone recorded as acting for them, signed in with their own
+		 * (person-side) account, in what they may see: something offered to them all,
+		 * such as a message to the care team or feedback. No staff account qualifies.
+		 */
+		PERSON_SIDE
 
 	}
 

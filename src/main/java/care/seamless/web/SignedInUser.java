@@ -1,26 +1,21 @@
 package care.seamless.web;
 
-import java.util.Collection;
-import java.util.List;
-
-import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 import care.seamless.shared.Purpose;
 import care.seamless.team.Account;
-
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
+import care.seamless.team.SignedInAccount;
 
 /**
- * The principal kept in the session: the account's facts, never the person records it has
- * seen.
+ * The principal kept in a staff session: the account's facts, never the person records it
+ * has seen; what every session keeps is in {@link SignedInAccount}.
  */
-class SignedInUser implements UserDetails {
+class SignedInUser extends SignedInAccount {
 
 	private final Account account;
 
 	SignedInUser(Account account) {
+		super(account.id(), account.username(), account.passwordHash(), account.enabled(), account.sessionEpoch(),
+				account.roles());
 		this.account = account;
 	}
 
@@ -29,44 +24,12 @@ class SignedInUser implements UserDetails {
 				account.organisationCode(), account.roles(), purpose);
 	}
 
-	AccountId accountId() {
-		return account.id();
-	}
-
-	long sessionEpoch() {
-		return account.sessionEpoch();
-	}
-
 	String displayName() {
 		return account.displayName() == null ? account.username() : account.displayName();
 	}
 
 	String organisationName() {
 		return account.organisationName() == null ? "" : account.organisationName();
-	}
-
-	@Override
-	public Collection<? extends GrantedAuthority> getAuthorities() {
-		List<GrantedAuthority> authorities = account.roles()
-			.stream()
-			.map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
-			.toList();
-		return authorities;
-	}
-
-	@Override
-	public String getPassword() {
-		return account.passwordHash();
-	}
-
-	@Override
-	public String getUsername() {
-		return account.username();
-	}
-
-	@Override
-	public boolean isEnabled() {
-		return account.enabled();
 	}
 
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page of the person's door, on a phone 375 pixels wide: axe-core's WCAG 2.2 A and
  * AA rules find nothing, and no page is wider than the screen. The journey is the
- * person's own: the code from their care team, their account, then their pages.
+ * person's own: the code from their care team, their account, then their pages; About me
+ * is reached, filled in and saved with the keyboard alone, the focus visible at each
+ * stop.
  */
 @SeamlessTest
 class PersonsDoorAccessibilityBrowserTests {
@@ -88,7 +92,22 @@ class PersonsDoorAccessibilityBrowserTests {
 			browser.waitFor(By.id("main-content"));
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/me");
 			problems.addAll(check(browser, "home"));
-			for (String page : List.of(me, me + "/looked", me + "/sharing")) {
+			// Keyboard only: from the plan's menu to About me, then the form, then
+			// saving,
+			// with Tab and Enter alone and the focus always visible.
+			browser.open(me);
+			browser.waitFor(By.id("link-about-me"));
+			problems.addAll(tabTo(browser, "link-about-me"));
+			browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+			browser.waitFor(By.id("about-me-form"));
+			problems.addAll(tabTo(browser, "whatMatters"));
+			browser.driver().switchTo().activeElement().sendKeys("My garden");
+			problems.addAll(tabTo(browser, "save-about-me"));
+			browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+			browser.waitFor(By.cssSelector(".govuk-notification-banner--success"));
+			assertThat(browser.driver().findElement(By.id("whatMatters")).getAttribute("value")).isEqualTo("My garden");
+			for (String page : List.of(me, me + "/looked", me + "/sharing", me + "/about-me", me + "/messages",
+					me + "/feedback", me + "/copy")) {
 				browser.open(page);
 				browser.waitFor(By.id("main-content"));
 				problems.addAll(check(browser, page.replace(person.toString(), "{person}")));
@@ -99,6 +118,32 @@ class PersonsDoorAccessibilityBrowserTests {
 			problems.addAll(check(browser, "plan with an error"));
 		}
 		assertThat(problems).as("accessibility problems on a phone").isEmpty();
+	}
+
+	/**
+	 * Presses Tab until the element with {@code id} has the focus (at most 60 times), and
+	 * reports every stop whose focus cannot be seen (GOV.UK's focus is a yellow fill, an
+	 * outline or a shadow).
+	 */
+	private static List<String> tabTo(Browser browser, String id) {
+		List<String> problems = new ArrayList<>();
+		JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+		for (int i = 0; i < 60; i++) {
+			new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+			Object shown = script.executeScript("""
+					const e = document.activeElement, s = getComputedStyle(e);
+					return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+					  || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';""");
+			String focused = browser.driver().switchTo().activeElement().getAttribute("id");
+			if (!Boolean.TRUE.equals(shown)) {
+				problems.add("focus not visible on " + focused + " on the way to " + id);
+			}
+			if (id.equals(focused)) {
+				return problems;
+			}
+		}
+		problems.add("the keyboard never reached " + id);
+		return problems;
 	}
 
 	private static List<String> check(Browser browser, String page) {

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells the door's layout whether to offer signing out. */
-@ControllerAdvice(assignableTypes = MeController.class)
+@ControllerAdvice(assignableTypes = { MeController.class, MyWordsController.class })
 class DoorPageAdvice {
 
 	@ModelAttribute("doorSignedIn")

@@ -13,6 +13,7 @@ import care.seamless.door.ActingForView;
 import care.seamless.door.DoorRule;
 import care.seamless.door.Invitations;
 import care.seamless.door.MyRecord;
+import care.seamless.door.SharingChanges;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -49,8 +50,11 @@ class MeController {
 
 	private final Choices choices;
 
+	private final SharingChanges sharingChanges;
+
 	MeController(Invitations invitations, MyRecord myRecord, CarePlans carePlans, PlanSignatures signatures,
-			Choices choices) {
+			Choices choices, SharingChanges sharingChanges) {
+		this.sharingChanges = sharingChanges;
 		this.invitations = invitations;
 		this.myRecord = myRecord;
 		this.carePlans = carePlans;
@@ -157,7 +161,7 @@ class MeController {
 			@RequestParam(required = false) @Nullable OrganisationId organisation,
 			@RequestParam(required = false) @Nullable DataCategory category, Model model) {
 		try {
-			choices.recordOwn(actor(me), personId, kind, organisation, category);
+			sharingChanges.choose(actor(me), personId, kind, organisation, category);
 		}
 		catch (ConsentRule ex) {
 			model.addAttribute("choiceError", ex.getMessage());
@@ -169,11 +173,11 @@ class MeController {
 	@PostMapping("/people/{personId}/sharing/{choiceId}/withdraw")
 	String withdraw(@AuthenticationPrincipal @Nullable PersonSignedIn me, @PathVariable PersonId personId,
 			@PathVariable UUID choiceId, @RequestParam long version) {
-		choices.withdrawOwn(actor(me), personId, choiceId, version);
+		sharingChanges.withdraw(actor(me), personId, choiceId, version);
 		return "redirect:/me/people/" + personId + "/sharing?saved";
 	}
 
-	private static Actor actor(@Nullable PersonSignedIn me) {
+	static Actor actor(@Nullable PersonSignedIn me) {
 		if (me == null) {
 			throw new AccessDeniedException("Sign in on the person's door first");
 		}

@@ -30,8 +30,8 @@ final class PersonStandingFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof PersonSignedIn user) {
-			boolean allowed = accounts.current(user.account().id())
-				.map(a -> a.enabled() && a.sessionEpoch() == user.account().sessionEpoch())
+			boolean allowed = accounts.current(user.accountId())
+				.map(a -> a.enabled() && a.sessionEpoch() == user.sessionEpoch())
 				.orElse(false);
 			if (!allowed) {
 				SecurityContextHolder.clearContext();
