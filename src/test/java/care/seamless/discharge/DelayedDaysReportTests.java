@@ -104,8 +104,8 @@ class DelayedDaysReportTests {
 	private static final UUID ACT_2003 = UUID.fromString("7d7f2a7e-0a11-4c55-9d4e-3c2003000005");
 
 	/**
-	 * Reimbursement by hand, in a month of the 2003 Act scheme (a different month each
-	 * run, as rates are shared data): £100.00 a day to the 15th, £120.50 from the 16th.
+	 * Reimbursement by hand, in a month of the 2003 Act scheme (a month with no rate yet,
+	 * as rates are shared data): £100.00 a day to the 15th, £120.50 from the 16th.
 	 *
 	 * <pre>
 	 *  2nd  agreed social care     -> 100.00 payable
@@ -118,7 +118,14 @@ class DelayedDaysReportTests {
 	 */
 	@Test
 	void reimbursementUsesTheRateInForceEachDayAndNeverChargesDisputedDays() throws Exception {
-		YearMonth month = YearMonth.of(2004, 2).plusMonths(new java.util.Random().nextInt(130));
+		java.util.List<DailyRate> taken = ruleSets.rates(ACT_2003);
+		YearMonth month = java.util.stream.Stream
+			.iterate(YearMonth.of(2004, 2).plusMonths(new java.util.Random().nextInt(130)),
+					m -> m.isAfter(YearMonth.of(2015, 2)) ? YearMonth.of(2004, 2) : m.plusMonths(1))
+			.limit(140)
+			.filter(m -> taken.stream().noneMatch(r -> r.overlaps(m.atDay(1), m.atEndOfMonth())))
+			.findFirst()
+			.orElseThrow();
 		var admin = common.admin;
 		ruleSets.addRate(admin, ACT_2003, month.atDay(1), month.atDay(15), new java.math.BigDecimal("100.00"),
 				"Test rate, first half");
