@@ -29,6 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,9 +59,12 @@ class WorklistController {
 
 	private final AuditLog auditLog;
 
+	private final TransactionTemplate transactions;
+
 	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory,
-			AuditLog auditLog) {
+			AuditLog auditLog, PlatformTransactionManager transactionManager) {
 		this.auditLog = auditLog;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.referrals = referrals;
 		this.actions = actions;
 		this.notifications = notifications;
@@ -100,8 +105,11 @@ class WorklistController {
 	}
 
 	private void audit(Actor actor, Shown shown, String why) {
-		auditLog.record(AuditEvent.permitted(actor, "read-worklist", "Worklist", null, null)
-			.withReason(why + "; " + shown.total() + " items " + shown.kinds()));
+		// The audit log writes only inside a transaction; the page's reads each have
+		// their own.
+		transactions.executeWithoutResult(
+				status -> auditLog.record(AuditEvent.permitted(actor, "read-worklist", "Worklist", null, null)
+					.withReason(why + "; " + shown.total() + " items " + shown.kinds())));
 	}
 
 	/**
