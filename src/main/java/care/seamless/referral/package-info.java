@@ -7,6 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referrals",
 		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "assessment",
-				"careplan" })
+				"assessment :: instrument", "careplan" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.referral;
