@@ -1,6 +1,7 @@
 package care.seamless.assessment;
 
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.ItemKind;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
@@ -66,8 +67,11 @@ class AnswerRepository {
 	record Sight(SqlCondition answer, SqlCondition origin) {
 
 		static Sight of(AccessPolicy policy, Actor actor) {
-			return new Sight(policy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id"),
-					policy.visibleItems(actor, "orig.person_id", "orig.category", "orig.organisation_id"));
+			return new Sight(
+					policy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
+							ItemKind.ASSESSMENT_SECTION, "a.section_row_id"),
+					policy.visibleItems(actor, "orig.person_id", "orig.category", "orig.organisation_id",
+							ItemKind.ASSESSMENT_SECTION, "orig.section_row_id"));
 		}
 
 		Map<String, Object> params() {

@@ -11,6 +11,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.ItemKind;
 import care.seamless.consent.SqlCondition;
 import care.seamless.person.CaredFor;
 import care.seamless.person.Carers;
@@ -145,8 +146,7 @@ public class Assessments {
 	public EpisodeView episode(Actor actor, PersonId person, EpisodeId id) {
 		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
-		Set<UUID> withheld = Set.copyOf(answerRepository.withheldSections(id.id(),
-				accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id")));
+		Set<UUID> withheld = Set.copyOf(answerRepository.withheldSections(id.id(), answersVisible(actor)));
 		Provenance.Names names = provenance.names();
 		Episode episode = names.episode(row);
 		List<SectionState> sections = repository.sections(id.id())
@@ -343,7 +343,8 @@ public class Assessments {
 	}
 
 	private SqlCondition answersVisible(Actor actor) {
-		return accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id");
+		return accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
+				ItemKind.ASSESSMENT_SECTION, "a.section_row_id");
 	}
 
 	private SectionRow sectionRow(EpisodeId id, String instrumentId, String sectionId) {

@@ -111,6 +111,17 @@ public class ActionQueues {
 	 */
 	@Transactional
 	public WorkQueues queues(Actor actor) {
+		WorkQueues queues = queuesAuditedByCaller(actor);
+		auditLog.record(AuditEvent.permitted(actor, "read-queue", "CarePlanAction", null, null));
+		return queues;
+	}
+
+	/**
+	 * {@link #queues} without its audit entry, for a caller that audits what it shows
+	 * itself (the worklist audits each time what it shows changes, not every refresh).
+	 */
+	@Transactional(readOnly = true)
+	public WorkQueues queuesAuditedByCaller(Actor actor) {
 		// An action is listed only where its person's record opens too: the queue names
 		// the
 		// person, and a name must not reach someone the record is closed to (an item
@@ -141,7 +152,6 @@ public class ActionQueues {
 			.map(row -> item(row, names, today, actor))
 			.toList();
 		repository.escalatedWithheld(managed, reason).forEach(w -> withheld.add(part(w, names)));
-		auditLog.record(AuditEvent.permitted(actor, "read-queue", "CarePlanAction", null, null));
 		return new WorkQueues(organisation.stream().filter(i -> !i.offeredToViewer()).toList(),
 				organisation.stream().filter(QueueItem::offeredToViewer).toList(), escalated, List.copyOf(withheld));
 	}

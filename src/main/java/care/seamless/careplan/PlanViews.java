@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.ItemKind;
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
@@ -61,20 +62,20 @@ class PlanViews {
 		PlanAccess.Names names = access.names();
 		List<Objective> objectives = objectives(actor, plan, audience, names);
 		List<Action> visibleActions = actions
-			.visible(plan.id(),
-					accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
+			.visible(plan.id(), accessPolicy.visibleItems(actor, "act.person_id", "act.category",
+					"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"))
 			.stream()
 			.map(row -> action(row, names))
 			.toList();
 		Set<WithheldPart> withheld = new LinkedHashSet<>();
 		SqlCondition objectiveReason = accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
-				"obj.source_organisation_id");
+				"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id");
 		plans.withheldObjectives(plan.id(), objectiveReason).forEach(w -> withheld.add(part(w, names)));
 		carerViews.withheld(plan.id(), reason(actor, "cv", "organisation_id"))
 			.forEach(w -> withheld.add(part(w, names)));
 		actions
-			.withheld(plan.id(),
-					accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id"))
+			.withheld(plan.id(), accessPolicy.withheldReason(actor, "act.person_id", "act.category",
+					"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"))
 			.forEach(w -> withheld.add(part(w, names)));
 		discussions.withheldContingency(plan.id(), reason(actor, "cnt", "source_organisation_id"))
 			.ifPresent(w -> withheld.add(part(w, names)));
@@ -120,7 +121,7 @@ class PlanViews {
 											v.recordedBy(), names.of(v.organisation()), v.recordedAt()),
 									Collectors.toList())));
 		SqlCondition visible = accessPolicy.visibleItems(actor, "obj.person_id", "obj.category",
-				"obj.source_organisation_id");
+				"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id");
 		return plans.objectives(plan.id(), visible)
 			.stream()
 			.map(row -> new Objective(row.id(), row.outcomeId(), row.section(), row.description(), row.target(),

@@ -66,6 +66,41 @@ public class AccessGrants {
 	}
 
 	/**
+	 * Gives the team access to exactly what a referral sends: the categories of the
+	 * record (core details, documents, alerts; never their assessment sections or plan
+	 * items) and each chosen item by name, until {@code expiresAt}, if the actor may
+	 * ({@link WritePermissions#teamGrant} over every category involved). All or nothing,
+	 * and audited either way, each item by its id.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void grantChosen(Actor actor, PersonId person, TeamId team, Set<DataCategory> categories,
+			java.util.List<GrantedItem> items, Instant expiresAt, String source) {
+		Set<DataCategory> involved = new java.util.LinkedHashSet<>(categories);
+		items.forEach(item -> involved.add(item.category()));
+		AccessDecision decision = permissions.teamGrant(actor, person, team, involved);
+		if (!decision.permitted()) {
+			accessPolicy.audited(actor, "grant", "AccessGrant", null, person, decision);
+		}
+		Instant now = clock.instant();
+		for (DataCategory category : categories) {
+			UUID id = UUID.randomUUID();
+			repository.insertScoped(id, person, team, category, null, source, expiresAt, now);
+			auditLog.record(
+					AuditEvent
+						.permitted(actor, "grant-" + category.name().toLowerCase(java.util.Locale.ROOT), "AccessGrant",
+								id, person)
+						.withReason(WritePermissions.reason(decision)));
+		}
+		for (GrantedItem item : items) {
+			repository.insertScoped(UUID.randomUUID(), person, team, item.category(), item, source, expiresAt, now);
+			auditLog.record(AuditEvent
+				.permitted(actor, "grant-" + item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+						"AccessGrant", item.id(), person)
+				.withReason(WritePermissions.reason(decision)));
+		}
+	}
+
+	/**
 	 * Gives the admitting ward team access to the person's general information until
 	 * {@code expiresAt}, if the actor may ({@link WritePermissions#admittingWard}); the
 	 * decision is audited either way.

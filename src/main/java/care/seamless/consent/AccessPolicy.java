@@ -290,6 +290,25 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * {@link #visibleItems} for itemised information (an assessment section's answers, a
+	 * plan item) whose id is in {@code itemColumn}: a grant naming the item reaches it, a
+	 * grant of its category only if that grant reaches items.
+	 */
+	public SqlCondition visibleItems(Actor actor, String personColumn, String categoryColumn, String sourceColumn,
+			ItemKind kind, String itemColumn) {
+		return new SqlCondition(AccessRules.visibleItem(personColumn, categoryColumn, sourceColumn, kind, itemColumn),
+				params(actor));
+	}
+
+	/** {@link #withheldReason} for itemised information, as {@link #visibleItems}. */
+	public SqlCondition withheldReason(Actor actor, String personColumn, String categoryColumn, String sourceColumn,
+			ItemKind kind, String itemColumn) {
+		return new SqlCondition(
+				AccessRules.withheldItemReason(personColumn, categoryColumn, sourceColumn, kind, itemColumn),
+				params(actor));
+	}
+
+	/**
 	 * A text SQL expression naming a {@link WithheldReason} (or null when visible), with
 	 * the same parameters.
 	 */

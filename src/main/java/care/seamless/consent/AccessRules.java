@@ -23,7 +23,11 @@ final class AccessRules {
 	 * referral).
 	 */
 	static String relationship(String p, String c) {
-		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, c) + " or " + grant(p, c) + ")";
+		return relationship(p, c, grant(p, c));
+	}
+
+	private static String relationship(String p, String c, String grant) {
+		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, c) + " or " + grant + ")";
 	}
 
 	/**
@@ -76,7 +80,22 @@ final class AccessRules {
 		return """
 				exists (select 1 from consent.access_grant pdp_g
 				  where pdp_g.person_id = %s and pdp_g.expires_at > now()%s and %s)""".formatted(p,
-				c == null ? "" : " and pdp_g.category = " + c, CareTeams.teamMemberSql("pdp_g.team_id"));
+				c == null ? "" : " and pdp_g.item_id is null and pdp_g.category = " + c,
+				CareTeams.teamMemberSql("pdp_g.team_id"));
+	}
+
+	/**
+	 * A grant reaching one item of itemised information (an assessment section, a plan
+	 * item) whose id is in {@code itemColumn}: the item granted by name, or a category
+	 * grant that reaches items (every grant but a referral's, which names its items).
+	 */
+	private static String itemGrant(String p, String c, ItemKind kind, String itemColumn) {
+		return """
+				exists (select 1 from consent.access_grant pdp_g
+				  where pdp_g.person_id = %s and pdp_g.expires_at > now() and %s
+				  and ((pdp_g.item_id is null and pdp_g.reaches_items and pdp_g.category = %s)
+				   or (pdp_g.item_type = '%s' and pdp_g.item_id = %s)))""".formatted(p,
+				CareTeams.teamMemberSql("pdp_g.team_id"), c, kind.name(), itemColumn);
 	}
 
 	/**
@@ -134,9 +153,17 @@ final class AccessRules {
 	 * applies.
 	 */
 	static String visible(String p, String c, String s) {
-		return "(" + override(p) + " or (" + relationship(p, c) + " and " + agreement(s, c) + " and not "
-				+ objected(p, s, c) + " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")) or "
-				+ actingFor(p, c) + ")";
+		return visible(p, c, s, relationship(p, c));
+	}
+
+	/** {@link #visible} for one item of itemised information, reached by item grants. */
+	static String visibleItem(String p, String c, String s, ItemKind kind, String itemColumn) {
+		return visible(p, c, s, relationship(p, c, itemGrant(p, c, kind, itemColumn)));
+	}
+
+	private static String visible(String p, String c, String s, String relationship) {
+		return "(" + override(p) + " or (" + relationship + " and " + agreement(s, c) + " and not " + objected(p, s, c)
+				+ " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")) or " + actingFor(p, c) + ")";
 	}
 
 	/**
@@ -193,9 +220,18 @@ final class AccessRules {
 	 * {@link AccessPolicy}.
 	 */
 	static String withheldReason(String p, String c, String s) {
-		return "case when " + visible(p, c, s) + " then null when not " + relationship(p, c)
-				+ " then 'NO_RELATIONSHIP' when not " + agreement(s, c) + " then 'NO_AGREEMENT' when "
-				+ objected(p, s, c) + " then 'OBJECTION' else 'NO_CONSENT' end";
+		return withheldReason(p, c, s, visible(p, c, s), relationship(p, c));
+	}
+
+	static String withheldItemReason(String p, String c, String s, ItemKind kind, String itemColumn) {
+		String relationship = relationship(p, c, itemGrant(p, c, kind, itemColumn));
+		return withheldReason(p, c, s, visible(p, c, s, relationship), relationship);
+	}
+
+	private static String withheldReason(String p, String c, String s, String visible, String relationship) {
+		return "case when " + visible + " then null when not " + relationship + " then 'NO_RELATIONSHIP' when not "
+				+ agreement(s, c) + " then 'NO_AGREEMENT' when " + objected(p, s, c)
+				+ " then 'OBJECTION' else 'NO_CONSENT' end";
 	}
 
 }

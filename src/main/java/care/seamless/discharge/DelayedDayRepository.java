@@ -60,7 +60,10 @@ class DelayedDayRepository {
 			       (select t.attribution from discharge.attribution t where t.delayed_day_id = d.id and t.side = 'NHS'
 			         order by t.at desc, t.id desc limit 1) as nhs_view,
 			       (select t.attribution from discharge.attribution t where t.delayed_day_id = d.id
-			         and t.side = 'SOCIAL_CARE' order by t.at desc, t.id desc limit 1) as social_care_view
+			         and t.side = 'SOCIAL_CARE' order by t.at desc, t.id desc limit 1) as social_care_view,
+			       (select r.amount from discharge.daily_rate r where r.rule_set_id = a.rule_set_id
+			         and r.valid_from <= d.day and (r.valid_to is null or r.valid_to >= d.day)
+			         order by r.valid_from desc limit 1) as daily_rate
 			from discharge.delayed_day d
 			join discharge.admission a on a.id = d.admission_id
 			join lateral (select t.step, t.attribution from discharge.attribution t where t.delayed_day_id = d.id
@@ -151,7 +154,8 @@ class DelayedDayRepository {
 
 	/** One delayed day of a month as the report counts it. */
 	record MonthRow(UUID admissionId, LocalDate day, DelayReason reason, @Nullable Pathway pathway, String lastStep,
-			Attribution lastAttribution, @Nullable Attribution nhsView, @Nullable Attribution socialCareView) {
+			Attribution lastAttribution, @Nullable Attribution nhsView, @Nullable Attribution socialCareView,
+			java.math.@Nullable BigDecimal dailyRate) {
 	}
 
 	List<MonthRow> month(LocalDate from, LocalDate to, SqlCondition visible) {
@@ -165,7 +169,7 @@ class DelayedDayRepository {
 						DelayReason.valueOf(rs.getString("reason")),
 						pathway == null ? null : Pathway.ofNumber(pathway).orElseThrow(), rs.getString("last_step"),
 						Attribution.valueOf(rs.getString("last_attribution")), attribution(rs.getString("nhs_view")),
-						attribution(rs.getString("social_care_view")));
+						attribution(rs.getString("social_care_view")), rs.getBigDecimal("daily_rate"));
 			})
 			.list();
 	}

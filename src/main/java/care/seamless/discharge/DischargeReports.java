@@ -1,6 +1,7 @@
 package care.seamless.discharge;
 
 import java.time.YearMonth;
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,54 @@ public class DischargeReports {
 			.filter(r -> r.lastStep().equals("DISPUTED"))
 			.map(r -> new MonthlyReport.Disputed(r.admissionId(), r.day(), r.reason(), r.nhsView(), r.socialCareView()))
 			.toList();
-		return new MonthlyReport(month, rows.size(), byReason, byAttribution, byPathway, disputed);
+		return new MonthlyReport(month, rows.size(), byReason, byAttribution, byPathway, disputed, reimbursement(rows));
+	}
+
+	/**
+	 * Social care is the responsible agency for a day agreed as SOCIAL_CARE (the schemes
+	 * charge only delays caused by social care alone, never BOTH or the person's choice).
+	 * A disputed day is at stake when either side says social care; a proposed one awaits
+	 * agreement when the proposal says social care.
+	 */
+	static MonthlyReport.Reimbursement reimbursement(List<DelayedDayRepository.MonthRow> rows) {
+		BigDecimal payable = BigDecimal.ZERO.setScale(2);
+		BigDecimal atStake = BigDecimal.ZERO.setScale(2);
+		BigDecimal awaiting = BigDecimal.ZERO.setScale(2);
+		int charged = 0;
+		int withoutRate = 0;
+		int disputedDays = 0;
+		int awaitingDays = 0;
+		for (DelayedDayRepository.MonthRow row : rows) {
+			BigDecimal rate = row.dailyRate();
+			switch (row.lastStep()) {
+				case "AGREED" -> {
+					if (row.lastAttribution() == Attribution.SOCIAL_CARE) {
+						if (rate == null) {
+							withoutRate++;
+						}
+						else {
+							payable = payable.add(rate);
+							charged++;
+						}
+					}
+				}
+				case "DISPUTED" -> {
+					if (rate != null && (row.nhsView() == Attribution.SOCIAL_CARE
+							|| row.socialCareView() == Attribution.SOCIAL_CARE)) {
+						atStake = atStake.add(rate);
+						disputedDays++;
+					}
+				}
+				default -> {
+					if (rate != null && row.lastAttribution() == Attribution.SOCIAL_CARE) {
+						awaiting = awaiting.add(rate);
+						awaitingDays++;
+					}
+				}
+			}
+		}
+		return new MonthlyReport.Reimbursement(payable, charged, withoutRate, atStake, disputedDays, awaiting,
+				awaitingDays);
 	}
 
 }

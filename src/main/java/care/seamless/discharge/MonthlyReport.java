@@ -18,7 +18,25 @@ import org.jspecify.annotations.Nullable;
  * @param byPathway keyed by pathway name, or "NONE" before one is chosen
  */
 public record MonthlyReport(YearMonth month, int total, Map<DelayReason, Integer> byReason,
-		Map<String, Integer> byAttribution, Map<String, Integer> byPathway, List<Disputed> disputed) {
+		Map<String, Integer> byAttribution, Map<String, Integer> byPathway, List<Disputed> disputed,
+		Reimbursement reimbursement) {
+
+	/**
+	 * What social care owes the NHS body for the month under the rules of each admission:
+	 * the rate in force on each day agreed as social care's, summed exactly. Days still
+	 * disputed or not yet agreed are never charged; they are shown apart with the amount
+	 * at stake. A day agreed as social care's under rules with no rate entered is counted
+	 * in {@code daysWithoutRate}, never as zero pounds.
+	 */
+	public record Reimbursement(java.math.BigDecimal payableBySocialCare, int daysCharged, int daysWithoutRate,
+			java.math.BigDecimal disputedAtStake, int disputedDays, java.math.BigDecimal awaitingAgreement,
+			int awaitingDays) {
+
+		public boolean any() {
+			return daysCharged + daysWithoutRate + disputedDays + awaitingDays > 0;
+		}
+
+	}
 
 	/** A disputed day with both partners' views, never one overwriting the other. */
 	public record Disputed(UUID admissionId, LocalDate day, DelayReason reason, @Nullable Attribution nhsView,

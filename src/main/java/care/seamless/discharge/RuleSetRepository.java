@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +30,19 @@ class RuleSetRepository {
 			where valid_from <= :day and (valid_to is null or valid_to >= :day)
 			order by local_agreement desc, valid_from desc, name
 			limit 1
+			""";
+
+	private static final String SQL_LOCK = "select id from discharge.rule_set where id = :id for update";
+
+	private static final String SQL_RATES = """
+			select id, rule_set_id, valid_from, valid_to, amount, currency, note from discharge.daily_rate
+			where rule_set_id = :ruleSet order by valid_from
+			""";
+
+	private static final String SQL_INSERT_RATE = """
+			insert into discharge.daily_rate (id, rule_set_id, valid_from, valid_to, amount, currency, note, created_by,
+			  created_at)
+			values (:id, :ruleSet, :from, :to, :amount, 'GBP', :note, :by, :at)
 			""";
 
 	private static final String SQL_ALL = SQL_COLUMNS + " order by valid_from, name";
@@ -53,6 +68,38 @@ class RuleSetRepository {
 
 	Optional<RuleSet> inForce(LocalDate day) {
 		return jdbc.sql(SQL_IN_FORCE).param("day", day).query(RuleSetRepository::map).optional();
+	}
+
+	/**
+	 * Locks the rule set's row, so two rates added at once cannot both pass the overlap
+	 * check.
+	 */
+	boolean lock(UUID ruleSet) {
+		return jdbc.sql(SQL_LOCK).param("id", ruleSet).query(UUID.class).optional().isPresent();
+	}
+
+	List<DailyRate> rates(UUID ruleSet) {
+		return jdbc.sql(SQL_RATES)
+			.param("ruleSet", ruleSet)
+			.query((rs, n) -> new DailyRate(rs.getObject("id", UUID.class), rs.getObject("rule_set_id", UUID.class),
+					rs.getDate("valid_from").toLocalDate(),
+					rs.getDate("valid_to") == null ? null : rs.getDate("valid_to").toLocalDate(),
+					rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("note")))
+			.list();
+	}
+
+	void insertRate(UUID id, UUID ruleSet, LocalDate from, @Nullable LocalDate to, java.math.BigDecimal amount,
+			String note, String by, java.time.Instant at) {
+		jdbc.sql(SQL_INSERT_RATE)
+			.param("id", id)
+			.param("ruleSet", ruleSet)
+			.param("from", from)
+			.param("to", to)
+			.param("amount", amount)
+			.param("note", note)
+			.param("by", by)
+			.param("at", java.sql.Timestamp.from(at))
+			.update();
 	}
 
 	List<RuleSet> all() {

@@ -67,6 +67,16 @@ class ReferralRepository {
 			where referral_id = :id order by at, step
 			""";
 
+	private static final String SQL_INSERT_ITEM = """
+			insert into referral.sent_item (referral_id, person_id, item_kind, item_id, category, label)
+			values (:id, :personId, :kind, :itemId, :category, :label)
+			""";
+
+	private static final String SQL_ITEMS = """
+			select item_kind, item_id, category, label from referral.sent_item
+			where referral_id = :id order by item_kind, label, item_id
+			""";
+
 	private static final String SQL_CATEGORIES = """
 			select category from referral.sent_category where referral_id = :id order by category
 			""";
@@ -218,6 +228,29 @@ class ReferralRepository {
 	 */
 	String personName(PersonId person) {
 		return jdbc.sql(SQL_PERSON_NAME).param("personId", person.id()).query(String.class).single();
+	}
+
+	void insertItems(Referral r, List<SendableItem> items) {
+		for (SendableItem item : items) {
+			jdbc.sql(SQL_INSERT_ITEM)
+				.param("id", r.uuid())
+				.param("personId", r.personId().id())
+				.param("kind", item.kind().name())
+				.param("itemId", item.id())
+				.param("category", item.category().name())
+				.param("label", item.label())
+				.update();
+		}
+	}
+
+	/** The items sent, with their stored titles (the detail is not kept). */
+	List<SendableItem> items(ReferralId id) {
+		return jdbc.sql(SQL_ITEMS)
+			.param("id", id.id())
+			.query((rs, n) -> new SendableItem(care.seamless.consent.ItemKind.valueOf(rs.getString("item_kind")),
+					rs.getObject("item_id", UUID.class), rs.getString("label"), "",
+					DataCategory.valueOf(rs.getString("category"))))
+			.list();
 	}
 
 	List<DataCategory> categories(ReferralId id) {

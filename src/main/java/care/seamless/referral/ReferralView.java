@@ -21,11 +21,12 @@ public record ReferralView(ReferralId id, PersonId personId, String personName, 
 		@Nullable DeclineReason declineReason, @Nullable String signposting, @Nullable String outcome,
 		Instant createdAt, @Nullable Instant sentAt, @Nullable Instant acknowledgedAt, @Nullable Instant decidedAt,
 		@Nullable Instant closedAt, @Nullable Instant acknowledgeDue, @Nullable Instant acceptDue,
-		boolean acknowledgeBreached, boolean acceptBreached, List<DataCategory> categories, List<History> history,
-		boolean viewerHolds, boolean viewerSent, long version) {
+		boolean acknowledgeBreached, boolean acceptBreached, List<DataCategory> categories, List<SendableItem> items,
+		List<History> history, boolean viewerHolds, boolean viewerSent, long version) {
 
 	public ReferralView {
 		categories = List.copyOf(categories);
+		items = List.copyOf(items);
 		history = List.copyOf(history);
 	}
 

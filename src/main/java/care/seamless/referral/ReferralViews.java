@@ -30,7 +30,8 @@ final class ReferralViews {
 				r.owner() == null ? null : directory.practitioner(r.owner()).displayName(), r.declineReason(),
 				r.signposting(), r.outcome(), r.createdAt(), r.sentAt(), r.acknowledgedAt(), r.decidedAt(),
 				r.closedAt(), r.acknowledgeDue(), r.acceptDue(), breaches.contains("ACKNOWLEDGE"),
-				breaches.contains("ACCEPT"), repository.categories(r.id()), history, holds, sent, r.version());
+				breaches.contains("ACCEPT"), repository.categories(r.id()), repository.items(r.id()), history, holds,
+				sent, r.version());
 	}
 
 	static String teamName(List<Team> teams, care.seamless.shared.TeamId id) {

@@ -77,10 +77,13 @@ public class Referrals {
 
 	private final Duration pendingAccess;
 
+	private final SendableItems sendable;
+
 	Referrals(ReferralRepository repository, Directory directory, CareTeams careTeams, AccessPolicy accessPolicy,
 			AccessGrants grants, AuditLog auditLog, Terminology terminology, WorkingCalendar calendar,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${seamless.referral.pending-access:P30D}") Duration pendingAccess) {
+			@Value("${seamless.referral.pending-access:P30D}") Duration pendingAccess, SendableItems sendable) {
+		this.sendable = sendable;
 		this.repository = repository;
 		this.directory = directory;
 		this.careTeams = careTeams;
@@ -131,18 +134,20 @@ public class Referrals {
 		accessPolicy.require(actor, AccessRequest.toOpen(request.person(), "refer", RECORD));
 		Set<DataCategory> categories = request.categories().isEmpty() ? Set.of(DataCategory.GENERAL)
 				: request.categories();
-		String disclosure = disclosed(actor, request.person(), categories, from, to, request.basis());
+		List<SendableItem> items = chosen(actor, request);
+		String disclosure = disclosed(actor, request.person(), withItems(categories, items), from, to, request.basis());
 		Instant now = clock.instant();
 		Referral draft = Referral.draft(ReferralId.random(), request.person(), from.id(), from.organisationId(),
 				referrer.id(), to.id(), to.organisationId(), reasonCode, reasonText, request.urgency(),
 				request.personInformed(), personView, request.basis(), now);
 		repository.insert(draft, categories);
+		repository.insertItems(draft, items);
 		repository.step(draft, ReferralStep.CREATE, actor.username(), null, now);
 		auditLog.record(AuditEvent.permitted(actor, "referral-create", RECORD, draft.uuid(), draft.personId())
-			.withReason(disclosure));
+			.withReason(Inputs.clip(disclosure + "; items: " + items.size(), 500)));
 		Optional<ReferralId> duplicate = repository.openToSameTeam(draft.id(), draft.personId(), to.id());
 		if (send) {
-			sendDraft(actor, draft, categories, disclosure);
+			sendDraft(actor, draft, categories, items, disclosure);
 		}
 		return new Referred(draft.id(), duplicate);
 	}
@@ -153,12 +158,54 @@ public class Referrals {
 		Referral r = load(id, version);
 		requireSender(actor, r);
 		Set<DataCategory> categories = Set.copyOf(repository.categories(id));
+		List<SendableItem> items = repository.items(id);
 		Team from = team(r.fromTeam());
 		Team to = team(r.holder());
-		sendDraft(actor, r, categories, disclosed(actor, r.personId(), categories, from, to, r.basis()));
+		sendDraft(actor, r, categories, items,
+				disclosed(actor, r.personId(), withItems(categories, items), from, to, r.basis()));
 	}
 
-	private void sendDraft(Actor actor, Referral draft, Set<DataCategory> categories, String disclosure) {
+	/**
+	 * The items of the person's assessment and plan the actor may send, for the form.
+	 * Reading them is audited by the modules that hold them.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<SendableItem> sendable(Actor actor, PersonId person) {
+		return sendable.of(actor, person);
+	}
+
+	/**
+	 * The chosen items, each one the referrer may see themselves: an id that is not among
+	 * them (another person's, a withheld one, a made-up one) refuses the whole referral.
+	 */
+	private List<SendableItem> chosen(Actor actor, NewReferral request) {
+		if (request.items().isEmpty()) {
+			return List.of();
+		}
+		if (request.items().size() > 200) {
+			throw new ReferralRefused("items", "Choose at most 200 sections and plan items");
+		}
+		List<SendableItem> offered = sendable.of(actor, request.person());
+		List<SendableItem> chosen = offered.stream().filter(i -> request.items().contains(i.choice())).toList();
+		if (chosen.size() != request.items().size()) {
+			throw new ReferralRefused("items",
+					"Choose only sections and plan items of this person's record that you can see yourself");
+		}
+		return chosen;
+	}
+
+	private static Set<DataCategory> withItems(Set<DataCategory> categories, List<SendableItem> items) {
+		Set<DataCategory> all = new LinkedHashSet<>(categories);
+		items.forEach(i -> all.add(i.category()));
+		return all;
+	}
+
+	private static List<care.seamless.consent.GrantedItem> granted(List<SendableItem> items) {
+		return items.stream().map(i -> new care.seamless.consent.GrantedItem(i.kind(), i.id(), i.category())).toList();
+	}
+
+	private void sendDraft(Actor actor, Referral draft, Set<DataCategory> categories, List<SendableItem> items,
+			String disclosure) {
 		Instant now = clock.instant();
 		ReferralRepository.Target target = repository.target(draft.holder(), draft.urgency())
 			.orElseThrow(() -> new IllegalStateException("No response target for " + draft.urgency()));
@@ -166,8 +213,8 @@ public class Referrals {
 		Referral sent = draft.sent(now, due(hours, now, target.acknowledgeWithin(), target.acknowledgeUnit()),
 				due(hours, now, target.acceptWithin(), target.acceptUnit()));
 		save(sent);
-		grants.grant(Actor.system("referral"), sent.personId(), sent.holder(), categories, now.plus(pendingAccess),
-				sent.grantSource());
+		grants.grantChosen(Actor.system("referral"), sent.personId(), sent.holder(), categories, granted(items),
+				now.plus(pendingAccess), sent.grantSource());
 		finish(actor, sent, ReferralStep.SEND, disclosure, teamAndManagers(sent.holder()));
 	}
 
@@ -258,12 +305,14 @@ public class Referrals {
 			throw new ReferralRefused(problems);
 		}
 		Set<DataCategory> categories = Set.copyOf(repository.categories(id));
-		String disclosure = disclosed(actor, r.personId(), categories, team(r.fromTeam()), to, r.basis());
+		List<SendableItem> items = repository.items(id);
+		String disclosure = disclosed(actor, r.personId(), withItems(categories, items), team(r.fromTeam()), to,
+				r.basis());
 		Referral after = r.redirected(to.id(), to.organisationId());
 		save(after);
 		grants.revoke(Actor.system("referral"), r.personId(), r.holder(), r.grantSource());
-		grants.grant(Actor.system("referral"), r.personId(), to.id(), categories, clock.instant().plus(pendingAccess),
-				r.grantSource());
+		grants.grantChosen(Actor.system("referral"), r.personId(), to.id(), categories, granted(items),
+				clock.instant().plus(pendingAccess), r.grantSource());
 		Set<PractitionerId> tell = new LinkedHashSet<>(teamAndManagers(to.id()));
 		tell.add(r.referrer());
 		finish(actor, after, ReferralStep.REDIRECT, reason + " (" + disclosure + ")", tell);

@@ -6,6 +6,7 @@
  * Every step is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referrals",
-		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology" })
+		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "assessment",
+				"assessment :: instrument", "careplan" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.referral;

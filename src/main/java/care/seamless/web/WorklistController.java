@@ -1,14 +1,20 @@
 package care.seamless.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
 import care.seamless.careplan.ActionQueues;
 import care.seamless.careplan.QueueItem;
 import care.seamless.careplan.WorkQueues;
@@ -21,9 +27,12 @@ import care.seamless.referral.Referrals;
 import care.seamless.shared.Actor;
 import care.seamless.team.Directory;
 import care.seamless.team.Team;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,8 +63,15 @@ class WorklistController {
 
 	private final WorkingTogether workingTogether;
 
+	private final AuditLog auditLog;
+
+	private final TransactionTemplate transactions;
+
 	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory,
-			Partnerships partnerships, WorkingTogether workingTogether) {
+			Partnerships partnerships, WorkingTogether workingTogether, AuditLog auditLog,
+			PlatformTransactionManager transactionManager) {
+		this.auditLog = auditLog;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.referrals = referrals;
 		this.actions = actions;
 		this.notifications = notifications;
@@ -71,17 +87,61 @@ class WorklistController {
 
 	@GetMapping("/worklist")
 	String page(Actor actor, @RequestParam(defaultValue = "all") String show, Model model) {
-		fill(actor, show, model);
+		audit(actor, fill(actor, show, model), "opened");
 		return "worklist";
 	}
 
+	/**
+	 * The list part, for htmx. The page sends the fingerprint of what it shows
+	 * ({@code seen}); when nothing changed the answer is 204 with no body (htmx leaves
+	 * the page as it is) and no audit entry, because nothing was disclosed. Anything
+	 * shown is audited (ADR 0029).
+	 */
 	@GetMapping("/worklist/items")
-	String items(Actor actor, @RequestParam(defaultValue = "all") String show, Model model) {
-		fill(actor, show, model);
+	@Nullable String items(Actor actor, @RequestParam(defaultValue = "all") String show,
+			@RequestParam(required = false) @Nullable String seen, Model model, HttpServletResponse response) {
+		Shown shown = fill(actor, show, model);
+		if (shown.fingerprint().equals(seen)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
+		}
+		audit(actor, shown, seen == null ? "refreshed" : "changed");
 		return "worklist :: items";
 	}
 
-	private void fill(Actor actor, String show, Model model) {
+	/** What one answer shows: how many of each kind, and a fingerprint of all of it. */
+	record Shown(String fingerprint, int total, Map<String, Long> kinds) {
+	}
+
+	private void audit(Actor actor, Shown shown, String why) {
+		// The audit log writes only inside a transaction; the page's reads each have
+		// their own.
+		transactions.executeWithoutResult(
+				status -> auditLog.record(AuditEvent.permitted(actor, "read-worklist", "Worklist", null, null)
+					.withReason(why + "; " + shown.total() + " items " + shown.kinds())));
+	}
+
+	/**
+	 * A digest of everything the list shows (the viewer's account too), so equal
+	 * fingerprints mean the viewer already holds exactly this; it reveals nothing itself.
+	 */
+	static String fingerprint(String account, String filter, int total, List<WorkItem> items) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((account + '\u0000' + filter + '\u0000' + total).getBytes(StandardCharsets.UTF_8));
+			for (WorkItem i : items) {
+				digest.update(('\u0001' + i.kind() + '\u0000' + i.personName() + '\u0000' + i.detail() + '\u0000'
+						+ i.link() + '\u0000' + i.due() + '\u0000' + i.breached())
+					.getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(digest.digest(), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private Shown fill(Actor actor, String show, Model model) {
 		String filter = List.of("all", "referrals", "actions", "notices", "breaches").contains(show) ? show : "all";
 		List<WorkItem> items = new ArrayList<>();
 		if (filter.equals("all") || filter.equals("referrals") || filter.equals("breaches")) {
@@ -96,7 +156,7 @@ class WorklistController {
 				.forEach(r -> items.add(referral("referral.outgoing", r, teams.get(r.holder()))));
 		}
 		if (filter.equals("all") || filter.equals("actions") || filter.equals("breaches")) {
-			WorkQueues queues = actions.queues(actor);
+			WorkQueues queues = actions.queuesAuditedByCaller(actor);
 			queues.offeredIn().forEach(a -> items.add(action("action.offered", a)));
 			queues.overdue().forEach(a -> items.add(action("action.overdue", a)));
 			queues.escalated().forEach(a -> items.add(action("action.escalated", a)));
@@ -126,9 +186,14 @@ class WorklistController {
 			.filter(i -> !filter.equals("breaches") || i.breached())
 			.sorted(Comparator.comparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder())))
 			.toList();
+		List<WorkItem> listed = shown.size() > SHOWN ? shown.subList(0, SHOWN) : shown;
+		String fingerprint = fingerprint(actor.username(), filter, shown.size(), listed);
 		model.addAttribute("show", filter);
 		model.addAttribute("total", shown.size());
-		model.addAttribute("items", shown.size() > SHOWN ? shown.subList(0, SHOWN) : shown);
+		model.addAttribute("items", listed);
+		model.addAttribute("fingerprint", fingerprint);
+		return new Shown(fingerprint, shown.size(), new java.util.TreeMap<>(
+				listed.stream().collect(Collectors.groupingBy(WorkItem::kind, Collectors.counting()))));
 	}
 
 	private static Instant endOfDay(java.time.LocalDate day) {

@@ -98,6 +98,86 @@ class DelayedDaysReportTests {
 				"2023-03,reason,AWAITING_HOME_CARE,2", "2023-03,total,ALL,5");
 	}
 
+	@Autowired
+	RuleSets ruleSets;
+
+	private static final UUID ACT_2003 = UUID.fromString("7d7f2a7e-0a11-4c55-9d4e-3c2003000005");
+
+	/**
+	 * Reimbursement by hand, in a month of the 2003 Act scheme (a month with no rate yet,
+	 * as rates are shared data): £100.00 a day to the 15th, £120.50 from the 16th.
+	 *
+	 * <pre>
+	 *  2nd  agreed social care     -> 100.00 payable
+	 * 20th  agreed social care     -> 120.50 payable
+	 * 21st  agreed both            -> nothing (the scheme charges social care alone)
+	 * 22nd  disputed (NHS: social) -> 120.50 at stake, not charged
+	 * 23rd  proposed social care   -> 120.50 awaiting agreement, not charged
+	 * payable 220.50 for 2 days
+	 * </pre>
+	 */
+	@Test
+	void reimbursementUsesTheRateInForceEachDayAndNeverChargesDisputedDays() throws Exception {
+		java.util.List<DailyRate> taken = ruleSets.rates(ACT_2003);
+		YearMonth month = java.util.stream.Stream
+			.iterate(YearMonth.of(2004, 2).plusMonths(new java.util.Random().nextInt(130)),
+					m -> m.isAfter(YearMonth.of(2015, 2)) ? YearMonth.of(2004, 2) : m.plusMonths(1))
+			.limit(140)
+			.filter(m -> taken.stream().noneMatch(r -> r.overlaps(m.atDay(1), m.atEndOfMonth())))
+			.findFirst()
+			.orElseThrow();
+		var admin = common.admin;
+		ruleSets.addRate(admin, ACT_2003, month.atDay(1), month.atDay(15), new java.math.BigDecimal("100.00"),
+				"Test rate, first half");
+		ruleSets.addRate(admin, ACT_2003, month.atDay(16), month.atEndOfMonth(), new java.math.BigDecimal("120.5"),
+				"Test rate, second half");
+		// Overlapping, reversed, fractions of a penny, no note: every problem at once,
+		// nothing saved.
+		assertThatThrownBy(() -> ruleSets.addRate(admin, ACT_2003, month.atDay(10), month.atDay(20),
+				new java.math.BigDecimal("1.001"), " "))
+			.isInstanceOfSatisfying(DischargeRule.class, ex -> assertThat(ex.violations()).extracting(v -> v.field())
+				.containsExactly("validFrom", "amount", "note"));
+		assertThatThrownBy(() -> ruleSets.addRate(admin, ACT_2003, month.atDay(10), month.atDay(9), null, null))
+			.isInstanceOfSatisfying(DischargeRule.class, ex -> assertThat(ex.violations()).extracting(v -> v.field())
+				.containsExactly("validTo", "amount", "note"));
+		assertThat(ruleSets.rates(ACT_2003))
+			.filteredOn(r -> r.validFrom().getYear() == month.getYear() && r.validFrom().getMonth() == month.getMonth())
+			.hasSize(2);
+
+		Partnership p = fixtures.partnership();
+		UUID a = fixtures.admit(p, p.nhsNumber(), month.atDay(1));
+		delay(p, a, month.atDay(2).toString(), DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, true);
+		delay(p, a, month.atDay(20).toString(), DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, true);
+		delay(p, a, month.atDay(21).toString(), DelayReason.AWAITING_CARE_HOME, Attribution.BOTH, true, true);
+		delay(p, a, month.atDay(22).toString(), DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, false);
+		delay(p, a, month.atDay(23).toString(), DelayReason.AWAITING_HOME_CARE, Attribution.SOCIAL_CARE, true, null);
+
+		MonthlyReport.Reimbursement money = reports.monthly(p.councilManager().actor(), month).reimbursement();
+		assertThat(money.payableBySocialCare()).isEqualByComparingTo("220.50");
+		assertThat(money.payableBySocialCare().scale()).isEqualTo(2);
+		assertThat(money.daysCharged()).isEqualTo(2);
+		assertThat(money.disputedAtStake()).isEqualByComparingTo("120.50");
+		assertThat(money.disputedDays()).isEqualTo(1);
+		assertThat(money.awaitingAgreement()).isEqualByComparingTo("120.50");
+		assertThat(money.awaitingDays()).isEqualTo(1);
+		assertThat(money.daysWithoutRate()).isZero();
+
+		String csv = mvc
+			.perform(get("/discharges/report.csv").param("month", month.toString())
+				.with(httpBasic(p.wardManager().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines()).contains(month + ",reimbursement_payable_by_social_care_gbp,220.50,2",
+				month + ",reimbursement_disputed_at_stake_gbp,120.50,1");
+		mvc.perform(get("/discharges/report").param("month", month.toString())
+			.with(httpBasic(p.councilManager().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("£220.50 (2 days)")));
+	}
+
 	@Test
 	void countsOnlyWhatTheManagerMaySeeAndIsForManagersOnly() {
 		Partnership p = march();

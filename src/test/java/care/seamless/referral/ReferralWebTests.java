@@ -38,6 +38,9 @@ class ReferralWebTests {
 	@Autowired
 	Referrals referrals;
 
+	@Autowired
+	care.seamless.audit.AuditLog auditLog;
+
 	@Test
 	void theFormShowsEveryProblemAtOnceAndSavesNothing() throws Exception {
 		World w = worlds.create(true);
@@ -93,6 +96,46 @@ class ReferralWebTests {
 		mvc.perform(get("/worklist").with(httpBasic(w.gp().username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("worklist-items")));
+	}
+
+	/**
+	 * The htmx refresh is audited only when what it shows changes (ADR 0029): an
+	 * unchanged list answers 204 with no body and no audit entry; a new referral changes
+	 * it.
+	 */
+	@Test
+	void theWorklistRefreshIsAuditedOnlyWhenWhatItShowsChanges() throws Exception {
+		World w = worlds.create(true);
+		referrals.refer(w.gp().actor(), ReferralWorld.referral(w, Urgency.ROUTINE), true);
+		String body = mvc.perform(get("/worklist").with(httpBasic(w.worker().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher seen = java.util.regex.Pattern.compile("seen=([0-9a-f]{32})").matcher(body);
+		assertThat(seen.find()).isTrue();
+		assertThat(worklistReads(w)).isEqualTo(1);
+		mvc.perform(get("/worklist/items").param("seen", seen.group(1))
+			.with(httpBasic(w.worker().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isNoContent())
+			.andExpect(content().string(""));
+		// A made-up fingerprint gets the list, and an audit entry.
+		mvc.perform(get("/worklist/items").param("seen", "0".repeat(32))
+			.with(httpBasic(w.worker().username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+		assertThat(worklistReads(w)).isEqualTo(2);
+		referrals.refer(w.gp().actor(), ReferralWorld.referral(w, Urgency.URGENT), true);
+		mvc.perform(get("/worklist/items").param("seen", seen.group(1))
+			.with(httpBasic(w.worker().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("worklist-count")));
+		assertThat(worklistReads(w)).isEqualTo(3);
+	}
+
+	private long worklistReads(World w) {
+		return auditLog.recent(2000, false)
+			.stream()
+			.filter(e -> e.account().equals(w.worker().username()) && e.action().equals("read-worklist"))
+			.count();
 	}
 
 	@Test

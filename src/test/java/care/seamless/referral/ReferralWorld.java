@@ -58,9 +58,13 @@ class ReferralWorld {
 
 	private final TransactionTemplate transactions;
 
+	private final SendableItems sendable;
+
 	ReferralWorld(Fixtures fixtures, ReferralRepository repository, Directory directory, CareTeams careTeams,
 			AccessPolicy accessPolicy, AccessGrants grants, AuditLog auditLog, Terminology terminology,
-			WorkingCalendar calendar, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+			WorkingCalendar calendar, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			SendableItems sendable) {
+		this.sendable = sendable;
 		this.fixtures = fixtures;
 		this.repository = repository;
 		this.directory = directory;
@@ -106,7 +110,7 @@ class ReferralWorld {
 
 		Timed(Clock clock) {
 			this.referrals = new Referrals(repository, directory, careTeams, accessPolicy, grants, auditLog,
-					terminology, calendar, events, clock, Duration.ofDays(30));
+					terminology, calendar, events, clock, Duration.ofDays(30), sendable);
 			this.clocks = new ReferralClocks(repository, directory, auditLog, events, clock);
 		}
 

@@ -12,6 +12,7 @@ import care.seamless.discharge.AdmissionView;
 import care.seamless.discharge.Admissions;
 import care.seamless.discharge.Attribution;
 import care.seamless.discharge.Checklist;
+import care.seamless.discharge.DailyRate;
 import care.seamless.discharge.DelayReason;
 import care.seamless.discharge.DelayedDays;
 import care.seamless.discharge.DischargeRefused;
@@ -163,6 +164,26 @@ class DischargeRestController {
 	ResponseEntity<Map<String, UUID>> addRuleSet(Actor actor, @RequestBody NewRuleSet rules) {
 		UUID id = ruleSets.addLocalAgreement(actor, rules);
 		return ResponseEntity.created(URI.create("/api/v1/discharges/rule-sets")).body(Map.of("id", id));
+	}
+
+	/** A dated daily rate as the API takes it; amounts in pounds, exact to the penny. */
+	record NewRate(@Nullable LocalDate validFrom, @Nullable LocalDate validTo, java.math.@Nullable BigDecimal amount,
+			@Nullable String note) {
+	}
+
+	@GetMapping("/discharges/rule-sets/{id}/rates")
+	@Operation(summary = "The dated daily reimbursement rates of a rule set")
+	List<DailyRate> rates(@PathVariable UUID id) {
+		return ruleSets.rates(id);
+	}
+
+	@PostMapping("/discharges/rule-sets/{id}/rates")
+	@Operation(summary = "Add a dated daily reimbursement rate to a rule set (administrators)",
+			description = "400 naming every field at fault: dates missing, reversed, outside the rule set's or overlapping another rate; amount missing, negative, over £100,000 or with fractions of a penny; no note of where the rate comes from.")
+	ResponseEntity<Map<String, UUID>> addRate(Actor actor, @PathVariable UUID id, @RequestBody NewRate rate) {
+		UUID created = ruleSets.addRate(actor, id, rate.validFrom(), rate.validTo(), rate.amount(), rate.note());
+		return ResponseEntity.created(URI.create("/api/v1/discharges/rule-sets/" + id + "/rates"))
+			.body(Map.of("id", created));
 	}
 
 	@ExceptionHandler(DischargeRule.class)

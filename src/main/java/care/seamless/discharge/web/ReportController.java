@@ -74,6 +74,14 @@ class ReportController {
 				csv.printRecord(chosen, "pathway", row.getKey(), row.getValue());
 			}
 			csv.printRecord(chosen, "total", "ALL", report.total());
+			MonthlyReport.Reimbursement money = report.reimbursement();
+			csv.printRecord(chosen, "reimbursement_payable_by_social_care_gbp",
+					money.payableBySocialCare().toPlainString(), money.daysCharged());
+			csv.printRecord(chosen, "reimbursement_agreed_without_rate", "SOCIAL_CARE", money.daysWithoutRate());
+			csv.printRecord(chosen, "reimbursement_disputed_at_stake_gbp", money.disputedAtStake().toPlainString(),
+					money.disputedDays());
+			csv.printRecord(chosen, "reimbursement_awaiting_agreement_gbp", money.awaitingAgreement().toPlainString(),
+					money.awaitingDays());
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

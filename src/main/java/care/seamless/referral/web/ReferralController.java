@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import care.seamless.referral.DeclineReason;
 import care.seamless.referral.NewReferral;
 import care.seamless.referral.ReferralId;
+import care.seamless.referral.SentItem;
+import care.seamless.consent.ItemKind;
 import care.seamless.referral.ReferralRefused;
 import care.seamless.referral.ReferralStatus;
 import care.seamless.referral.ReferralView;
@@ -80,7 +82,7 @@ class ReferralController {
 		NewReferral request = new NewReferral(id, team(form.fromTeam()), team(form.toTeam()), form.reasonCode(),
 				form.reasonText(), Parsing.enumValue(Urgency.class, form.urgency()),
 				"yes".equals(form.personInformed()), form.personView(),
-				Parsing.enumValue(SharingBasis.class, form.basis()), categories);
+				Parsing.enumValue(SharingBasis.class, form.basis()), categories, items(form.items()));
 		try {
 			Referrals.Referred referred = referrals.refer(actor, request, true);
 			referred.duplicateOf().ifPresent(first -> redirect.addFlashAttribute("duplicateOf", first.id().toString()));
@@ -136,6 +138,23 @@ class ReferralController {
 		return "referral/not-allowed";
 	}
 
+	/**
+	 * Each choice is "KIND:id"; one that cannot be read becomes an item nobody can send,
+	 * so the referral is refused with the items message rather than sent without it.
+	 */
+	private static Set<SentItem> items(@Nullable List<String> values) {
+		if (values == null) {
+			return Set.of();
+		}
+		return values.stream().limit(1000).map(v -> {
+			int colon = v.indexOf(':');
+			ItemKind kind = colon < 0 ? null : Parsing.enumValue(ItemKind.class, v.substring(0, colon));
+			UUID itemId = colon < 0 ? null : Parsing.uuid(v.substring(colon + 1));
+			return (kind == null || itemId == null) ? new SentItem(ItemKind.ASSESSMENT_SECTION, UNREADABLE)
+					: new SentItem(kind, itemId);
+		}).collect(Collectors.toSet());
+	}
+
 	private String formPage(Actor actor, PersonId person, ReferralForm form, Model model) {
 		List<Team> mine = referrals.teamsOf(actor);
 		Set<TeamId> mineIds = mine.stream().map(Team::id).collect(Collectors.toSet());
@@ -149,6 +168,8 @@ class ReferralController {
 		model.addAttribute("bases", SharingBasis.values());
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("sending", form.categories() == null ? Set.of() : Set.copyOf(form.categories()));
+		model.addAttribute("sendable", referrals.sendable(actor, person));
+		model.addAttribute("chosenItems", form.items() == null ? Set.of() : Set.copyOf(form.items()));
 		return "referral/new";
 	}
 

@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  */
 record ReferralForm(@Nullable String fromTeam, @Nullable String toTeam, @Nullable String reasonCode,
 		@Nullable String reasonText, @Nullable String urgency, @Nullable String personInformed,
-		@Nullable String personView, @Nullable String basis, @Nullable List<String> categories) {
+		@Nullable String personView, @Nullable String basis, @Nullable List<String> categories,
+		@Nullable List<String> items) {
 
 	static ReferralForm empty() {
-		return new ReferralForm(null, null, null, null, null, null, null, null, List.of("GENERAL"));
+		return new ReferralForm(null, null, null, null, null, null, null, null, List.of("GENERAL"), List.of());
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import care.seamless.referral.DeclineReason;
 import care.seamless.referral.NewReferral;
 import care.seamless.referral.ReferralId;
+import care.seamless.referral.SentItem;
 import care.seamless.referral.ReferralRefused;
 import care.seamless.referral.ReferralStatus;
 import care.seamless.referral.ReferralSummary;
@@ -56,7 +57,7 @@ class ReferralRestController {
 	record ReferralRequest(PersonId person, @Nullable TeamId fromTeam, @Nullable TeamId toTeam,
 			@Nullable String reasonCode, @Nullable String reasonText, @Nullable Urgency urgency, boolean personInformed,
 			@Nullable String personView, @Nullable SharingBasis basis, @Nullable Set<DataCategory> categories,
-			boolean send) {
+			@Nullable Set<SentItem> items, boolean send) {
 	}
 
 	/** Any step: the version read, and what the step needs. */
@@ -69,12 +70,13 @@ class ReferralRestController {
 
 	@PostMapping
 	@Operation(summary = "Write a referral, and send it unless 'send' is false",
-			description = "400 naming every field at fault: unknown or own team, missing reason (a common-language code and text), urgency, what the person knows, basis, or a category the access policy will not let go to the receiving organisation (no agreement, the person objects, no consent). 'duplicateOf' names an open referral of the same person to the same team.")
+			description = "400 naming every field at fault: unknown or own team, missing reason (a common-language code and text), urgency, what the person knows, basis, or a category the access policy will not let go to the receiving organisation (no agreement, the person objects, no consent), or an item (assessment section or plan item, by kind and id) the caller cannot see. Only the items named are sent: a category does not send its assessment sections or plan items. 'duplicateOf' names an open referral of the same person to the same team.")
 	ResponseEntity<Created> create(Actor actor, @RequestBody ReferralRequest request) {
 		Referrals.Referred referred = referrals.refer(actor,
 				new NewReferral(request.person(), request.fromTeam(), request.toTeam(), request.reasonCode(),
 						request.reasonText(), request.urgency(), request.personInformed(), request.personView(),
-						request.basis(), request.categories() == null ? Set.of() : request.categories()),
+						request.basis(), request.categories() == null ? Set.of() : request.categories(),
+						request.items() == null ? Set.of() : request.items()),
 				request.send());
 		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referred.id()))
 			.body(new Created(referred.id().id(), referred.duplicateOf().map(ReferralId::id).orElse(null)));
