@@ -79,7 +79,7 @@ create table funding.funding_route (
 	recorded_by uuid not null,
 	recorded_at timestamptz not null,
 	ended_at timestamptz,
-	replaced_by uuid references funding.funding_route (id),
+	replaced_by uuid,
 	version bigint not null default 0,
 	check (ends_on is null or ends_on >= starts_on)
 );
