@@ -27,7 +27,8 @@ class ContributionPropertiesTests {
 	void neverLeavesIncomeBelowTheProtectedAmount(@ForAll("means") Means means) {
 		Contribution result = ContributionRules.assess(means, RATES);
 		BigDecimal capital = means.savings().add(means.otherCapital());
-		// Above the upper capital limit the person pays the full cost whatever their income.
+		// Above the upper capital limit the person pays the full cost whatever their
+		// income.
 		net.jqwik.api.Assume.that(capital.compareTo(RATES.upperCapitalLimit()) <= 0);
 		BigDecimal income = counted(means).add(tariff(capital));
 		assertThat(result.weeklyContribution()).isBetween(BigDecimal.ZERO, means.weeklyCost());
