@@ -213,7 +213,8 @@ public class FinancialAssessments {
 
 	private static Means means(NewAssessment a) {
 		return new Means(a.kind(), a.setting(), a.assessedOn(), a.weeklyCost(), zero(a.savings()),
-				zero(a.otherCapital()), zero(a.homeValue()), zero(a.homeDebt()), a.homeDisregarded(),
+				zero(a.otherCapital()), zero(a.homeValue()), zero(a.homeDebt()),
+				Boolean.TRUE.equals(a.homeDisregarded()),
 				a.setting() == CareSetting.RESIDENTIAL ? a.admittedOn() : null, a.income(), zero(a.housingCosts()),
 				zero(a.disabilityRelatedExpenditure()),
 				a.setting() == CareSetting.NON_RESIDENTIAL ? a.guaranteeBand() : null,

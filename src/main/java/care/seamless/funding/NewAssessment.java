@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record NewAssessment(@Nullable AssessmentKind kind, @Nullable CareSetting setting, @Nullable String yearLabel,
 		@Nullable LocalDate assessedOn, @Nullable BigDecimal weeklyCost, @Nullable BigDecimal savings,
 		@Nullable BigDecimal otherCapital, @Nullable BigDecimal homeValue, @Nullable BigDecimal homeDebt,
-		boolean homeDisregarded, @Nullable LocalDate admittedOn, List<IncomeItem> income,
+		@Nullable Boolean homeDisregarded, @Nullable LocalDate admittedOn, List<IncomeItem> income,
 		@Nullable BigDecimal housingCosts, @Nullable BigDecimal disabilityRelatedExpenditure,
 		@Nullable String guaranteeBand, Set<String> guaranteeAdditions, @Nullable BigDecimal agreedContribution,
 		@Nullable Long replacesVersion) {

@@ -148,6 +148,8 @@ class FundingController {
 		catch (FundingRule ex) {
 			ex.violations().forEach(v -> problems.putIfAbsent(v.field(), v.message()));
 		}
+		model.addAttribute("chcScreenedOn", screenedOn);
+		model.addAttribute("chcNote", note);
 		return show(actor, id, problems, model);
 	}
 
@@ -229,6 +231,10 @@ class FundingController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("kinds", FundingRouteKind.values());
 		model.addAttribute("outcomes", ChcOutcome.values());
+		if (!model.containsAttribute("chcScreenedOn")) {
+			model.addAttribute("chcScreenedOn", "");
+			model.addAttribute("chcNote", "");
+		}
 		return "funding/show";
 	}
 
