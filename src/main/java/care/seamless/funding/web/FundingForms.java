@@ -72,7 +72,7 @@ final class FundingForms {
 	record AssessmentForm(@Nullable String kind, @Nullable String setting, @Nullable String yearLabel,
 			@Nullable String assessedOn, @Nullable String weeklyCost, @Nullable String savings,
 			@Nullable String otherCapital, @Nullable String homeValue, @Nullable String homeDebt,
-			boolean homeDisregarded, @Nullable String admittedOn, @Nullable List<String> incomeKind,
+			@Nullable Boolean homeDisregarded, @Nullable String admittedOn, @Nullable List<String> incomeKind,
 			@Nullable List<String> incomeAmount, @Nullable String housingCosts,
 			@Nullable String disabilityRelatedExpenditure, @Nullable String guaranteeBand,
 			@Nullable List<String> guaranteeAdditions, @Nullable String agreedContribution,
