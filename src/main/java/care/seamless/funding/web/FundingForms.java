@@ -83,16 +83,16 @@ final class FundingForms {
 					null, null, null, null, null, null, null, version == null ? null : version.toString());
 		}
 
-		String incomeKindAt(int i) {
+		public String incomeKindAt(int i) {
 			return incomeKind != null && i < incomeKind.size() && incomeKind.get(i) != null ? incomeKind.get(i) : "";
 		}
 
-		String incomeAmountAt(int i) {
+		public String incomeAmountAt(int i) {
 			return incomeAmount != null && i < incomeAmount.size() && incomeAmount.get(i) != null ? incomeAmount.get(i)
 					: "";
 		}
 
-		boolean hasAddition(String code) {
+		public boolean hasAddition(String code) {
 			return guaranteeAdditions != null && guaranteeAdditions.contains(code);
 		}
 
