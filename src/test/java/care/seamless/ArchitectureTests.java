@@ -168,6 +168,9 @@ class ArchitectureTests {
 			// What the access policy itself is built from: asking for an actor would be
 			// circular, and they return ids and care-team facts, not the person's record.
 			Map.entry("CareTeams.isCurrentMember", "a policy building block"),
+			// One amount for the funding module's own budget statement, whose caller has
+			// already checked its reader's access to the person's finances.
+			Map.entry("FinancialAssessments.currentWeeklyContribution", "one amount, for a caller that checked access"),
 			Map.entry("CareTeams.isManagedBy", "a policy building block"),
 			Map.entry("LinkedIdentities.recordsOf", "a policy building block"),
 			Map.entry("People.holderOf", "a policy building block: which organisation holds a record being linked"),
