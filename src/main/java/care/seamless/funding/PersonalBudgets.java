@@ -98,7 +98,8 @@ public class PersonalBudgets {
 			problems.add("teamId", "Choose one of your own teams");
 		}
 		problems.refuseIfAny(BudgetRule::new);
-		accessPolicy.require(actor, change(actor, person, "start-personal-budget", person.id()));
+		accessPolicy.require(actor,
+				change(actor, person, "start-personal-budget", person.id(), actor.organisationId()));
 		if (repository.keysFor(person).isPresent()) {
 			throw new BudgetRule("teamId", "This person already has a personal budget");
 		}
@@ -206,7 +207,7 @@ public class PersonalBudgets {
 	public void cost(Actor actor, PersonId person, long version, @Nullable UUID actionId,
 			@Nullable BigDecimal weeklyCost, @Nullable Payer payer) {
 		PersonalBudgetRepository.Keys keys = keys(person);
-		accessPolicy.require(actor, change(actor, person, "cost-support", keys.id()));
+		accessPolicy.require(actor, change(actor, person, "cost-support", keys.id(), keys.organisationId()));
 		Violations problems = new Violations();
 		if (actionId == null) {
 			problems.add("actionId", "Choose the action or service to cost");
@@ -269,7 +270,7 @@ public class PersonalBudgets {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public UUID requestApproval(Actor actor, PersonId person, long version) {
 		PersonalBudgetRepository.Keys keys = keys(person);
-		accessPolicy.require(actor, change(actor, person, "request-budget-approval", keys.id()));
+		accessPolicy.require(actor, change(actor, person, "request-budget-approval", keys.id(), keys.organisationId()));
 		int year = repository.year(keys.id());
 		Totals totals = totals(keys.id());
 		RateRepository.Threshold threshold = rates.threshold(keys.teamId(), year).orElse(null);
@@ -353,8 +354,9 @@ public class PersonalBudgets {
 		return directory.teams().stream().filter(t -> t.id().equals(team)).map(Team::name).findFirst().orElse("");
 	}
 
-	static AccessRequest change(Actor actor, PersonId person, String action, Object id) {
-		return new AccessRequest(person, action, RECORD, id, DataCategory.GENERAL, actor.organisationId(),
+	static AccessRequest change(Actor actor, PersonId person, String action, Object id,
+			care.seamless.shared.@Nullable OrganisationId source) {
+		return new AccessRequest(person, action, RECORD, id, DataCategory.GENERAL, source,
 				AccessRequest.Who.CARE_TEAM_MEMBER, null);
 	}
 
