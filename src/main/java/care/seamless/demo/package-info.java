@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo partnership",
 		allowedDependencies = { "shared", "team", "person", "consent", "partnership", "assessment",
-				"assessment :: instrument", "eligibility", "careplan", "discharge", "door", "referral" })
+				"assessment :: instrument", "eligibility", "careplan", "discharge", "door", "referral", "funding" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.demo;
