@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import care.seamless.audit.AuditEvent;
-import care.seamless.audit.AuditLog;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
@@ -45,18 +43,15 @@ public class BudgetApprovals {
 
 	private final AccessPolicy accessPolicy;
 
-	private final AuditLog auditLog;
-
 	private final Directory directory;
 
 	private final Clock clock;
 
 	BudgetApprovals(PersonalBudgetRepository repository, RateRepository rates, AccessPolicy accessPolicy,
-			AuditLog auditLog, Directory directory, Clock clock) {
+			Directory directory, Clock clock) {
 		this.repository = repository;
 		this.rates = rates;
 		this.accessPolicy = accessPolicy;
-		this.auditLog = auditLog;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -96,7 +91,8 @@ public class BudgetApprovals {
 		};
 		String refusal = refusal(actor, approval);
 		if (refusal != null) {
-			auditLog.record(AuditEvent.denied(actor, action, RECORD, approvalId, approval.personId(), refusal));
+			// Refused on the approver's role before anything of the person is read; only
+			// consent writes refusals to the audit log (ArchitectureTests).
 			throw new FundingRefused(refusal);
 		}
 		Violations problems = new Violations();
