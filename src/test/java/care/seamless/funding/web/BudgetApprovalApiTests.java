@@ -247,6 +247,51 @@ class BudgetApprovalApiTests {
 			.andExpect(jsonPath("$.carers[0].exceptionAuthorisedBy").value(manager.username()))
 			.andExpect(jsonPath("$.reviewDue").value(LocalDate.now().plusMonths(6).toString()))
 			.andExpect(jsonPath("$.schedule[0].amount").value(800.00));
+		mvc.perform(
+				get("/people/" + c.p().person().id() + "/budget").with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Payment to the person")))
+			.andExpect(content().string(containsString("£800.00")));
+	}
+
+	@Test
+	void theBudgetPageShowsTheStatementAndEveryProblemOfACostAtOnce() throws Exception {
+		Costed c = costedPlan();
+		Fixtures.Staff worker = c.p().socialWorker();
+		String page = "/people/" + c.p().person().id() + "/budget";
+		String shown = mvc
+			.perform(post(page + "/costs").with(httpBasic(worker.username(), Fixtures.PASSWORD))
+				.with(csrf())
+				.param("version", "0")
+				.param("actionId", c.homeCare().toString())
+				.param("weeklyCost", "12.345")
+				.param("payer", "BANK"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("Enter the amount to the nearest penny: no more than 2 decimal places")
+			.contains("Choose one of the options");
+		mvc.perform(post(page + "/costs").with(httpBasic(worker.username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("version", "0")
+			.param("actionId", c.homeCare().toString())
+			.param("weeklyCost", "£210")
+			.param("payer", "COUNCIL")).andExpect(status().is3xxRedirection());
+		mvc.perform(get(page).with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("£210.00 a week")))
+			.andExpect(content().string(containsString("Not known until the financial assessment is done")));
+		mvc.perform(post(page + "/approval").with(httpBasic(worker.username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("version", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("needs no approval")));
+		// 210 is under the 250 threshold: nothing to approve.
+		assertThat(budgets.budget(worker.actor(), c.p().person()).orElseThrow().approval())
+			.isEqualTo(ApprovalState.NOT_NEEDED);
+		mvc.perform(get("/approvals").with(httpBasic(c.p().councilManager().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk());
 	}
 
 	private QueuedApproval waiting(Fixtures.Staff manager, Costed c) {
