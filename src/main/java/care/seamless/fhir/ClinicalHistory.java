@@ -25,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * nor counted, and every resource returned is audited.
  */
 @Service
-class ClinicalHistory {
+class ClinicalHistory implements PatientEverything {
+
+	/** The most resources $everything returns of one person's clinical history. */
+	static final int EVERYTHING_LIMIT = 10_000;
 
 	/** One page of what the caller may see, and how many there are in all. */
 	record Page(List<Resource> resources, long total) {
@@ -76,6 +79,14 @@ class ClinicalHistory {
 			auditLog.record(AuditEvent.permitted(actor, action, row.type(), row.id(), new PersonId(row.person())));
 		}
 		return new Page(rows.stream().map(this::parse).toList(), total);
+	}
+
+	@Override
+	@Transactional
+	public List<Resource> everything(Actor actor, PersonId person) {
+		return search(actor, new ClinicalRepository.Criteria(null, null, person.id(), null, null, null, null),
+				EVERYTHING_LIMIT, 0, "read-fhir-everything")
+			.resources();
 	}
 
 	/** The record-level and item-level rules, over the table's columns. */
