@@ -257,4 +257,92 @@ class FhirClinicalHistoryTests {
 		assertThat(as(socialWorker).get("/Condition?patient=Patient/nope").as(Bundle.class).getTotal()).isZero();
 	}
 
+	@Test
+	void everythingIsThePersonAndWhatTheCallerMaySeeOfThem() {
+		List<String> sent = send(history(Fixtures.unique("7")));
+		PersonId person = person(sent);
+		lead(person, socialWorker);
+
+		Bundle everything = as(socialWorker).get("/Patient/" + person.id() + "/$everything").as(Bundle.class);
+		assertThat(everything.getTotal()).isEqualTo(5);
+		assertThat(everything.getEntry())
+			.extracting(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+			.containsExactlyInAnyOrderElementsOf(sent);
+		FhirClient.Reply refused = as(nurse).get("/Patient/" + person.id() + "/$everything");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).doesNotContain("Condition");
+	}
+
+	@Test
+	void aPatientUpdateNamesTheVersionReadAndAStaleOneOverwritesNothing() {
+		PersonId person = fixtures.person(Fixtures.unique("Upd"), socialWorker);
+		FhirClient client = as(socialWorker);
+		org.hl7.fhir.r4.model.Patient read = client.get("/Patient/" + person.id())
+			.as(org.hl7.fhir.r4.model.Patient.class);
+		String version = read.getMeta().getVersionId();
+		String path = "/Patient/" + person.id();
+
+		read.getNameFirstRep().setFamily("Firstchange");
+		FhirClient.Reply first = client.put(path, FhirImportTests.json(read), "W/\"" + version + "\"");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		read.getNameFirstRep().setFamily("Secondchange");
+		FhirClient.Reply stale = client.put(path, FhirImportTests.json(read), "W/\"" + version + "\"");
+		assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+		assertThat(stale.code()).isEqualTo("conflict");
+		assertThat(client.get(path).as(org.hl7.fhir.r4.model.Patient.class).getNameFirstRep().getFamily())
+			.isEqualTo("Firstchange");
+
+		// The parser writes the id's version into meta.versionId: drop both.
+		read.setIdElement(read.getIdElement().toUnqualifiedVersionless());
+		read.getMeta().setVersionId(null);
+		FhirClient.Reply unversioned = client.put(path, FhirImportTests.json(read));
+		assertThat(unversioned.status()).as(unversioned.body()).isEqualTo(428);
+		assertThat(unversioned.code()).isEqualTo("version-required");
+		FhirClient.Reply garbage = client.put(path, FhirImportTests.json(read), "W/\"x1\"");
+		assertThat(garbage.status()).as(garbage.body()).isEqualTo(400);
+		read.setId("Patient/" + UUID.randomUUID());
+		assertThat(client.put(path, FhirImportTests.json(read), "W/\"9\"").status()).isIn(400, 422);
+		FhirClient.Reply outsider = as(nurse).put(path, FhirImportTests.json(read.setId(person.id().toString())),
+				"W/\"9\"");
+		assertThat(outsider.status()).as(outsider.body()).isEqualTo(403);
+	}
+
+	@Test
+	void aBulkExportHoldsOnlyWhatTheCallerMaySeeAndOnlyTheCallerFetchesIt() throws Exception {
+		String code = Fixtures.unique("6");
+		List<String> mine = send(history(code));
+		List<String> theirs = send(history(code));
+		lead(person(mine), socialWorker);
+		lead(person(theirs), nurse);
+		FhirClient client = as(socialWorker);
+
+		FhirClient.Reply synchronous = client.get("/$export");
+		assertThat(synchronous.status()).as(synchronous.body()).isEqualTo(400);
+		assertThat(client.raw("/$export?_since=2020", "Prefer", "respond-async").statusCode()).isEqualTo(400);
+		var kickOff = client.raw("/$export", "Prefer", "respond-async");
+		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+
+		java.net.http.HttpResponse<String> poll = client.raw(status);
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+		while (poll.statusCode() == 202 && java.time.Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+			poll = client.raw(status);
+		}
+		assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
+		assertThat(as(nurse).raw(status).statusCode()).isEqualTo(404);
+		java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"url\":\"([^\"]*_type=Condition)\"")
+			.matcher(poll.body());
+		assertThat(url.find()).as(poll.body()).isTrue();
+		var file = client.raw(url.group(1));
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
+		assertThat(file.body()).contains(mine.get(2).substring("Condition/".length()))
+			.doesNotContain(theirs.get(2).substring("Condition/".length()));
+		for (String line : file.body().split("\n")) {
+			assertThat(FhirClient.CONTEXT.newJsonParser().parseResource(line).fhirType()).isEqualTo("Condition");
+		}
+		assertThat(as(nurse).raw(url.group(1)).statusCode()).isEqualTo(404);
+	}
+
 }
