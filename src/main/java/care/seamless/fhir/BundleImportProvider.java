@@ -8,23 +8,22 @@ import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import care.seamless.shared.Actor;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Patient;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /fhir} with a transaction bundle (all or nothing: one failing entry and
- * nothing is saved) or a batch bundle (each entry on its own, each answered). Patients
- * only so far; any other entry is refused with its place in the bundle.
+ * nothing is saved) or a batch bundle (each entry on its own, each answered) of Patients
+ * and clinical history; any other entry is refused with its place in the bundle.
  */
 @Component
 class BundleImportProvider {
 
-	private final PatientImports imports;
+	private final BundleImports imports;
 
 	private final FhirCallers callers;
 
-	BundleImportProvider(PatientImports imports, FhirCallers callers) {
+	BundleImportProvider(BundleImports imports, FhirCallers callers) {
 		this.imports = imports;
 		this.callers = callers;
 	}
@@ -39,12 +38,12 @@ class BundleImportProvider {
 			throw new FhirFailure(FhirError.INVALID_RESOURCE, "Bundle.type",
 					"POST /fhir takes a transaction or a batch bundle");
 		}
-		List<PatientImports.Incoming> incoming = new ArrayList<>();
+		List<BundleImports.Entry> entries = new ArrayList<>();
 		for (int i = 0; i < bundle.getEntry().size(); i++) {
-			incoming.add(incoming(bundle.getEntry().get(i), i));
+			entries.add(entry(bundle.getEntry().get(i), i));
 		}
 		Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
-		imports.importAll(actor, incoming).forEach(outcome -> answer(response, outcome));
+		imports.importAll(actor, entries, null, false).answers().forEach(answer -> answer(response, answer));
 		return response;
 	}
 
@@ -52,7 +51,10 @@ class BundleImportProvider {
 		Bundle response = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
 		for (int i = 0; i < bundle.getEntry().size(); i++) {
 			try {
-				answer(response, imports.importAll(actor, List.of(incoming(bundle.getEntry().get(i), i))).get(0));
+				answer(response,
+						imports.importAll(actor, List.of(entry(bundle.getEntry().get(i), i)), null, false)
+							.answers()
+							.get(0));
 			}
 			catch (RuntimeException ex) {
 				BaseServerResponseException failure = FhirErrors.translateOne(ex);
@@ -65,25 +67,22 @@ class BundleImportProvider {
 		return response;
 	}
 
-	private static PatientImports.Incoming incoming(Bundle.BundleEntryComponent entry, int i) {
+	private static BundleImports.Entry entry(Bundle.BundleEntryComponent entry, int i) {
 		String at = "Bundle.entry[" + i + "]";
-		if (!(entry.getResource() instanceof Patient patient)) {
-			throw new FhirFailure(FhirError.INVALID_RESOURCE, at + ".resource",
-					"Only Patient resources are taken in bundles so far");
+		if (entry.getResource() == null) {
+			throw new FhirFailure(FhirError.INVALID_RESOURCE, at + ".resource", "Each entry needs a resource");
 		}
 		if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST) {
 			throw new FhirFailure(FhirError.INVALID_RESOURCE, at + ".request.method",
 					"Only POST (create) is taken in bundles so far");
 		}
-		return new PatientImports.Incoming(patient, at + ".resource", entry.hasFullUrl() ? entry.getFullUrl() : null);
+		return new BundleImports.Entry(entry.getResource(), at + ".resource",
+				entry.hasFullUrl() ? entry.getFullUrl() : null);
 	}
 
-	private static void answer(Bundle response, PatientImports.Outcome outcome) {
-		boolean created = outcome.kind() == PatientImports.Kind.CREATED;
-		response.addEntry()
-			.getResponse()
-			.setStatus(created ? "201 Created" : "200 OK")
-			.setLocation("Patient/" + outcome.id().id());
+	private static void answer(Bundle response, BundleImports.Answer answer) {
+		boolean created = answer.kind() == BundleImports.Kind.CREATED;
+		response.addEntry().getResponse().setStatus(created ? "201 Created" : "200 OK").setLocation(answer.location());
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * Imports FHIR files (a Bundle of any type, or a single resource; JSON or XML), one file
  * per transaction, so a run killed half way keeps the files it finished and the next run
  * matches them (idempotent by source system and id) and carries on. Patients go through
- * identity matching; other resources are counted and skipped: clinical history is not
- * stored yet.
+ * identity matching, clinical history is kept with its provenance (source system, file,
+ * time); other resources are counted and skipped.
  */
 @Service
 public class FhirFiles {
@@ -51,11 +51,11 @@ public class FhirFiles {
 
 	}
 
-	private final PatientImports imports;
+	private final BundleImports imports;
 
 	private final FhirContext context = FhirContext.forR4Cached();
 
-	FhirFiles(PatientImports imports) {
+	FhirFiles(BundleImports imports) {
 		this.imports = imports;
 	}
 
@@ -83,7 +83,7 @@ public class FhirFiles {
 	 * cannot be registered counts as failed, with nothing of it saved.
 	 */
 	public Summary importFile(Actor actor, Path file) {
-		List<Resource> resources;
+		List<BundleImports.Entry> resources;
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			IBaseResource parsed = (file.toString().endsWith(".xml") ? context.newXmlParser() : context.newJsonParser())
 				.parseResource(reader);
@@ -93,33 +93,37 @@ public class FhirFiles {
 			return new Summary(Map.of(), 0, 0, 0, 1);
 		}
 		Map<String, Integer> byType = new TreeMap<>();
-		List<PatientImports.Incoming> patients = new ArrayList<>();
-		for (Resource resource : resources) {
-			byType.merge(resource.fhirType(), 1, Integer::sum);
-			if (resource instanceof Patient patient) {
-				patients.add(new PatientImports.Incoming(patient, "Patient", null));
-			}
-		}
-		int skipped = resources.size() - patients.size();
+		resources.forEach(entry -> byType.merge(entry.resource().fhirType(), 1, Integer::sum));
 		try {
-			List<PatientImports.Outcome> outcomes = imports.importAll(actor, patients);
-			int created = (int) outcomes.stream().filter(o -> o.kind() == PatientImports.Kind.CREATED).count();
-			return new Summary(byType, created, outcomes.size() - created, skipped, 0);
+			BundleImports.Result result = imports.importAll(actor, resources, file.getFileName().toString(), true);
+			return new Summary(byType, result.count(BundleImports.Kind.CREATED),
+					result.count(BundleImports.Kind.MATCHED), result.count(BundleImports.Kind.SKIPPED), 0);
 		}
 		catch (RuntimeException ex) {
-			return new Summary(byType, 0, 0, skipped, patients.size());
+			// Nothing of the file was kept: everything it would have kept failed.
+			int skipped = (int) resources.stream().filter(entry -> !kept(entry.resource())).count();
+			return new Summary(byType, 0, 0, skipped, resources.size() - skipped);
 		}
 	}
 
-	private static List<Resource> resources(IBaseResource parsed) {
+	private static boolean kept(Resource resource) {
+		return resource instanceof Patient || ClinicalType.of(resource.fhirType()).isPresent();
+	}
+
+	private static List<BundleImports.Entry> resources(IBaseResource parsed) {
+		List<BundleImports.Entry> entries = new ArrayList<>();
 		if (parsed instanceof Bundle bundle) {
-			return bundle.getEntry()
-				.stream()
-				.map(Bundle.BundleEntryComponent::getResource)
-				.filter(r -> r != null)
-				.toList();
+			for (int i = 0; i < bundle.getEntry().size(); i++) {
+				Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+				if (entry.getResource() != null) {
+					entries.add(new BundleImports.Entry(entry.getResource(), "Bundle.entry[" + i + "].resource",
+							entry.hasFullUrl() ? entry.getFullUrl() : null));
+				}
+			}
+			return entries;
 		}
-		return List.of((Resource) parsed);
+		Resource resource = (Resource) parsed;
+		return List.of(new BundleImports.Entry(resource, resource.fhirType(), null));
 	}
 
 }

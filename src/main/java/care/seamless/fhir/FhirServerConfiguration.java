@@ -21,9 +21,9 @@ class FhirServerConfiguration {
 
 	@Bean
 	ServletRegistrationBean<FhirServlet> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-			FhirErrors errors, SearchParameterCheck check, BundleImportProvider bundles) {
+			FhirErrors errors, SearchParameterCheck check, BundleImportProvider bundles, BulkExportProvider exports) {
 		ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
-				new FhirServlet(context, providers, bundles, List.of(errors, check)), "/fhir/*");
+				new FhirServlet(context, providers, List.of(bundles, exports), List.of(errors, check)), "/fhir/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);
 		return registration;

@@ -17,11 +17,11 @@ class FhirServlet extends RestfulServer {
 
 	private static final long serialVersionUID = 1L;
 
-	FhirServlet(FhirContext context, List<IResourceProvider> providers, Object systemProvider,
+	FhirServlet(FhirContext context, List<IResourceProvider> providers, List<Object> systemProviders,
 			List<Object> interceptors) {
 		super(context);
 		setResourceProviders(List.copyOf(providers));
-		setPlainProviders(systemProvider);
+		setPlainProviders(List.copyOf(systemProviders));
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setDefaultPrettyPrint(false);
 		interceptors.forEach(this::registerInterceptor);

@@ -18,8 +18,8 @@ class ImportedResourceRepository {
 			""";
 
 	private static final String SQL_INSERT = """
-			insert into fhir.imported_resource (source_system, resource_type, source_id, person_id, imported_by, imported_at)
-			values (:system, :type, :id, :person, :by, :at)
+			insert into fhir.imported_resource (source_system, resource_type, source_id, person_id, imported_by, imported_at, source_file)
+			values (:system, :type, :id, :person, :by, :at, :file)
 			""";
 
 	private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class ImportedResourceRepository {
 			.map(PersonId::new);
 	}
 
-	void insert(SourceKey key, PersonId person, String by, Instant at) {
+	void insert(SourceKey key, PersonId person, String by, Instant at, @org.jspecify.annotations.Nullable String file) {
 		jdbc.sql(SQL_INSERT)
 			.param("system", key.system())
 			.param("type", key.type())
@@ -46,6 +46,7 @@ class ImportedResourceRepository {
 			.param("person", person.id())
 			.param("by", by)
 			.param("at", java.sql.Timestamp.from(at))
+			.param("file", file)
 			.update();
 	}
 

@@ -61,6 +61,12 @@ class PatientImports {
 
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public List<Outcome> importAll(Actor actor, List<Incoming> incoming) {
+		return importAll(actor, incoming, null);
+	}
+
+	/** {@link #importAll(Actor, List)}, remembering the file they were read from. */
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	public List<Outcome> importAll(Actor actor, List<Incoming> incoming, @Nullable String file) {
 		if (!PeopleImport.mayImport(actor)) {
 			// Audits the refusal and throws.
 			peopleImport.importPeople(actor, List.of());
@@ -88,7 +94,7 @@ class PatientImports {
 			}
 		}
 		if (!fresh.isEmpty()) {
-			register(actor, incoming, fresh, outcomes);
+			register(actor, incoming, fresh, outcomes, file);
 		}
 		for (int i : repeats) {
 			outcomes[i] = new Outcome(outcomes[seen.get(key(actor, incoming.get(i)))].id(), Kind.MATCHED, null);
@@ -96,7 +102,8 @@ class PatientImports {
 		return List.of(outcomes);
 	}
 
-	private void register(Actor actor, List<Incoming> incoming, List<ImportedPerson> fresh, Outcome[] outcomes) {
+	private void register(Actor actor, List<Incoming> incoming, List<ImportedPerson> fresh, Outcome[] outcomes,
+			@Nullable String file) {
 		ImportReport report;
 		try {
 			report = peopleImport.importPeople(actor, fresh);
@@ -116,7 +123,7 @@ class PatientImports {
 			outcomes[i] = new Outcome(person.id(), Kind.CREATED, person.outcome());
 			SourceKey key = key(actor, incoming.get(i));
 			if (key != null) {
-				repository.insert(key, person.id(), actor.username(), clock.instant());
+				repository.insert(key, person.id(), actor.username(), clock.instant(), file);
 			}
 		}
 	}
@@ -140,10 +147,18 @@ class PatientImports {
 	 * and the resource's id there (its id, else its full URL in the bundle, else its NHS
 	 * number); null when the resource says nothing that identifies it again.
 	 */
+	/**
+	 * The system a resource came from: its {@code meta.source}, else the caller's
+	 * organisation, else the caller's account.
+	 */
+	static String sourceSystem(Actor actor, org.hl7.fhir.r4.model.Resource resource) {
+		return resource.getMeta().hasSource() ? resource.getMeta().getSource() : actor.organisationCode() != null
+				? "organisation:" + actor.organisationCode() : "account:" + actor.username();
+	}
+
 	static @Nullable SourceKey key(Actor actor, Incoming item) {
 		Patient patient = item.patient();
-		String system = patient.getMeta().hasSource() ? patient.getMeta().getSource() : actor.organisationCode() != null
-				? "organisation:" + actor.organisationCode() : "account:" + actor.username();
+		String system = sourceSystem(actor, patient);
 		String id = patient.getIdElement().hasIdPart() ? patient.getIdElement().getIdPart() : item.fullUrl();
 		if (id == null) {
 			String nhs = IncomingPatient.nhsNumber(patient, item.at());

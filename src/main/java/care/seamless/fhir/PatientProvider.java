@@ -10,7 +10,9 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
@@ -18,13 +20,18 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import care.seamless.person.ListedRecord;
+import care.seamless.person.People;
+import care.seamless.person.PersonDetails;
+import care.seamless.shared.Actor;
 import care.seamless.person.RecordListing;
 import care.seamless.person.RecordListings;
 import care.seamless.person.RecordQuery;
 import care.seamless.person.Sex;
 import care.seamless.shared.NhsNumber;
 import care.seamless.shared.PersonId;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Patient;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +53,15 @@ class PatientProvider implements SearchableProvider {
 
 	private final PatientImports imports;
 
-	PatientProvider(RecordListings records, FhirCallers callers, PatientImports imports) {
+	private final People people;
+
+	private final List<PatientEverything> everything;
+
+	PatientProvider(RecordListings records, FhirCallers callers, PatientImports imports, People people,
+			List<PatientEverything> everything) {
 		this.records = records;
+		this.everything = everything;
+		this.people = people;
 		this.callers = callers;
 		this.imports = imports;
 	}
@@ -79,6 +93,73 @@ class PatientProvider implements SearchableProvider {
 		MethodOutcome result = new MethodOutcome(new IdType("Patient", outcome.id().id().toString()));
 		result.setCreated(outcome.kind() == PatientImports.Kind.CREATED);
 		return result;
+	}
+
+	/**
+	 * Replaces what FHIR says of the person (names, birth date, gender, address, telecom,
+	 * language, NHS number), keeping what it does not carry (preferred name,
+	 * communication needs, GP practice), if nobody changed the record since the version
+	 * the caller names in {@code If-Match} (or {@code meta.versionId}): a stale version
+	 * is a 409 and overwrites nothing. The access check and audit are the record page's.
+	 */
+	@Update
+	public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient patient, RequestDetails request) {
+		Actor actor = callers.actor();
+		PersonId person = personId(id.getIdPart());
+		if (patient.getIdElement().hasIdPart() && !id.getIdPart().equals(patient.getIdElement().getIdPart())) {
+			throw new FhirFailure(FhirError.INVALID_RESOURCE, "Patient.id",
+					"The Patient's id must be the one in the URL");
+		}
+		long version = version(request.getHeader("If-Match"), patient);
+		PersonDetails sent = IncomingPatient.details(patient, "Patient");
+		PersonDetails current = records.read(actor, person, "read-fhir").details();
+		PersonDetails merged = new PersonDetails(sent.nhsNumber(), sent.title(), sent.givenName(), sent.familyName(),
+				current.preferredName(), current.howAddressed(), sent.dateOfBirth(), sent.sex(), current.gender(),
+				sent.addressLine1(), sent.addressLine2(), sent.town(), sent.postcode(), sent.phone(), sent.email(),
+				sent.language(), current.interpreterNeeded(), current.communicationNeeds(), current.gpPracticeName(),
+				current.gpOdsCode());
+		long saved = people.update(actor, person, version, merged);
+		return new MethodOutcome(new IdType("Patient", person.id().toString(), Long.toString(saved)));
+	}
+
+	/** The version the caller read: If-Match (W/"3" or "3"), else meta.versionId. */
+	private static long version(@Nullable String ifMatch, Patient patient) {
+		String value = ifMatch != null ? ifMatch.trim().replaceFirst("^W/", "").replace("\"", "")
+				: patient.getMeta().getVersionId();
+		if (value == null || value.isBlank()) {
+			throw new FhirFailure(FhirError.VERSION_REQUIRED, "If-Match",
+					"Say which version you read, in If-Match (W/\"3\") or meta.versionId, so nobody's change is overwritten");
+		}
+		if (!value.matches("\\d{1,18}")) {
+			throw new FhirFailure(FhirError.INVALID_PARAMETER, "If-Match", "The version must be a whole number");
+		}
+		return Long.parseLong(value);
+	}
+
+	/**
+	 * The person and everything about them the caller may see, from every
+	 * {@link PatientEverything}; refused (403) as the record page would refuse.
+	 */
+	@Operation(name = "$everything", idempotent = true)
+	public Bundle everything(@IdParam IdType id) {
+		Actor actor = callers.actor();
+		PersonId person = personId(id.getIdPart());
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+		bundle.addEntry()
+			.setResource(PatientTranslator.toFhir(records.read(actor, person, "read-fhir-everything")))
+			.getSearch()
+			.setMode(Bundle.SearchEntryMode.MATCH);
+		for (PatientEverything part : everything) {
+			for (Resource resource : part.everything(actor, person)) {
+				bundle.addEntry()
+					.setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+					.setResource(resource)
+					.getSearch()
+					.setMode(Bundle.SearchEntryMode.INCLUDE);
+			}
+		}
+		bundle.getEntryFirstRep().setFullUrl("Patient/" + person.id());
+		return bundle.setTotal(bundle.getEntry().size());
 	}
 
 	@Read

@@ -68,6 +68,30 @@ final class FhirClient {
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	Reply put(String path, String body, String ifMatch) {
+		return send(request(path).header("Content-Type", "application/fhir+json")
+			.header("If-Match", ifMatch)
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A GET with extra headers (name, value, ...), answered as it came. */
+	HttpResponse<String> raw(String path, String... headers) {
+		HttpRequest.Builder request = request(path).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path) {
 		String url = path.startsWith("http") ? path : base + path;
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");

@@ -1,0 +1,183 @@
+package care.seamless.fhir;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ClinicalRepository {
+
+	private static final String SQL_INSERT = """
+			insert into fhir.clinical_resource (id, resource_type, person_id, category, source_organisation_id,
+				source_system, source_id, source_file, imported_by, imported_at, codes, categories, resource)
+			values (:id, :type, :person, :category, :source, :system, :sourceId, :file, :by, :at,
+				string_to_array(:codes, chr(31)), string_to_array(:categories, chr(31)), cast(:resource as jsonb))
+			on conflict (source_system, resource_type, source_id) do nothing
+			""";
+
+	private static final String SQL_KNOWN = """
+			select resource_type, source_id, id from fhir.clinical_resource
+			where source_system = :system and source_id in (:ids)
+			""";
+
+	private static final String SQL_FIND = """
+			select id, resource_type, person_id, category, source_organisation_id from fhir.clinical_resource
+			where id = :id and resource_type = :type
+			""";
+
+	private static final String SQL_PERSON_EXISTS = """
+			select exists (select 1 from person.person where id = :id)
+			""";
+
+	private static final String SQL_PATIENT_FROM = """
+			select person_id from fhir.imported_resource
+			where source_system = :system and resource_type = 'Patient' and source_id = :id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ClinicalRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One row to keep; {@code codes} and {@code categories} are search tokens. */
+	record NewRow(UUID id, String type, UUID person, String category, @Nullable UUID source, String system,
+			String sourceId, @Nullable String file, String by, Instant at, List<String> codes, List<String> categories,
+			String json) {
+	}
+
+	/** Whether the row was written (false: the same resource was already kept). */
+	boolean insert(NewRow row) {
+		return jdbc.sql(SQL_INSERT)
+			.param("id", row.id())
+			.param("type", row.type())
+			.param("person", row.person())
+			.param("category", row.category())
+			.param("source", row.source())
+			.param("system", row.system())
+			.param("sourceId", row.sourceId())
+			.param("file", row.file())
+			.param("by", row.by())
+			.param("at", Timestamp.from(row.at()))
+			// A unit separator cannot occur in a code we keep (control characters are
+			// refused).
+			.param("codes", String.join("\u001f", row.codes()))
+			.param("categories", String.join("\u001f", row.categories()))
+			.param("resource", row.json())
+			.update() == 1;
+	}
+
+	/** Our ids of resources already kept from {@code system}, by "Type/id there". */
+	Map<String, UUID> known(String system, List<String> sourceIds) {
+		Map<String, UUID> known = new HashMap<>();
+		for (int from = 0; from < sourceIds.size(); from += 1000) {
+			jdbc.sql(SQL_KNOWN)
+				.param("system", system)
+				.param("ids", sourceIds.subList(from, Math.min(sourceIds.size(), from + 1000)))
+				.query((rs, n) -> known.put(rs.getString(1) + "/" + rs.getString(2), rs.getObject(3, UUID.class)))
+				.list();
+		}
+		return known;
+	}
+
+	Optional<UUID> patientFrom(String system, String sourceId) {
+		return jdbc.sql(SQL_PATIENT_FROM).param("system", system).param("id", sourceId).query(UUID.class).optional();
+	}
+
+	boolean personExists(UUID id) {
+		return jdbc.sql(SQL_PERSON_EXISTS).param("id", id).query(Boolean.class).single();
+	}
+
+	/** What the access decision about one resource needs. */
+	record Held(UUID id, String type, UUID person, String category, @Nullable UUID source) {
+	}
+
+	Optional<Held> find(String type, UUID id) {
+		return jdbc.sql(SQL_FIND)
+			.param("id", id)
+			.param("type", type)
+			.query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getObject(5, UUID.class)))
+			.optional();
+	}
+
+	/** A search's criteria; null means "any". */
+	record Criteria(@Nullable String type, @Nullable UUID id, @Nullable UUID person, @Nullable Instant from,
+			@Nullable Instant before, @Nullable String code, @Nullable String category) {
+	}
+
+	/** A resource the caller may see, as kept. */
+	record Visible(UUID id, String type, UUID person, String json) {
+	}
+
+	long count(Criteria criteria, SqlCondition visible) {
+		Query query = where(criteria, visible);
+		return jdbc.sql("select count(*) from fhir.clinical_resource c where " + query.sql())
+			.params(query.params())
+			.query(Long.class)
+			.single();
+	}
+
+	List<Visible> page(Criteria criteria, SqlCondition visible, int count, int offset) {
+		Query query = where(criteria, visible);
+		return jdbc
+			.sql("select c.id, c.resource_type, c.person_id, c.resource::text from fhir.clinical_resource c where "
+					+ query.sql() + " order by c.imported_at, c.id limit :c_limit offset :c_offset")
+			.params(query.params())
+			.param("c_limit", count)
+			.param("c_offset", offset)
+			.query((rs, n) -> new Visible(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4)))
+			.list();
+	}
+
+	private record Query(String sql, Map<String, Object> params) {
+	}
+
+	private static Query where(Criteria criteria, SqlCondition visible) {
+		List<String> clauses = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>(visible.params());
+		clauses.add("(" + visible.sql() + ")");
+		if (criteria.type() != null) {
+			clauses.add("c.resource_type = :c_type");
+			params.put("c_type", criteria.type());
+		}
+		if (criteria.id() != null) {
+			clauses.add("c.id = :c_id");
+			params.put("c_id", criteria.id());
+		}
+		if (criteria.person() != null) {
+			clauses.add("c.person_id = :c_person");
+			params.put("c_person", criteria.person());
+		}
+		if (criteria.from() != null) {
+			clauses.add("c.imported_at >= :c_from");
+			params.put("c_from", Timestamp.from(criteria.from()));
+		}
+		if (criteria.before() != null) {
+			clauses.add("c.imported_at < :c_before");
+			params.put("c_before", Timestamp.from(criteria.before()));
+		}
+		if (criteria.code() != null) {
+			clauses.add("c.codes @> array[cast(:c_code as text)]");
+			params.put("c_code", criteria.code());
+		}
+		if (criteria.category() != null) {
+			clauses.add("c.categories @> array[cast(:c_category as text)]");
+			params.put("c_category", criteria.category());
+		}
+		return new Query(String.join(" and ", clauses), params);
+	}
+
+}
