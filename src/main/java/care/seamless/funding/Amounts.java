@@ -31,7 +31,10 @@ public final class Amounts {
 		return check(amount, field, problems) != null;
 	}
 
-	/** The same checks for an amount already read; the amount at scale 2, or null when wrong. */
+	/**
+	 * The same checks for an amount already read; the amount at scale 2, or null when
+	 * wrong.
+	 */
 	public static @Nullable BigDecimal check(@Nullable BigDecimal amount, String field, Violations problems) {
 		if (amount == null) {
 			return null;
@@ -51,7 +54,9 @@ public final class Amounts {
 		return pounds(amount);
 	}
 
-	/** A typed amount such as "123.45" or "£1,250"; null when blank or wrong (then named). */
+	/**
+	 * A typed amount such as "123.45" or "£1,250"; null when blank or wrong (then named).
+	 */
 	public static @Nullable BigDecimal parse(@Nullable String text, String field, Violations problems) {
 		if (text == null || text.isBlank()) {
 			return null;

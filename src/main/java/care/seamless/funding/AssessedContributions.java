@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * The person's weekly contribution from their financial assessment, empty until one is
- * done, and then the statement says plainly that the contribution is not known yet. Answered
- * by {@link FinancialAssessments}.
+ * done, and then the statement says plainly that the contribution is not known yet.
+ * Answered by {@link FinancialAssessments}.
  */
 interface AssessedContributions {
 

@@ -6,6 +6,7 @@
  * opens decides, through the access policy, what the reader may see.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "shared", "team", "careplan", "consent", "person", "discharge", "referral", "door", "funding" })
+		allowedDependencies = { "shared", "team", "careplan", "consent", "person", "discharge", "referral", "door",
+				"funding" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.notification;
