@@ -1,7 +1,7 @@
 -- Clinical history partners send (Condition, Observation, Encounter, MedicationRequest,
 -- AllergyIntolerance, Procedure, Immunization): read-only for us, so the resource is kept
 -- as the partner sent it (references rewritten to our ids) in jsonb, beside the columns
--- the access rules and the searches need (ADR 0027-fhir-io-clinical-history-as-jsonb).
+-- the access rules and the searches need (ADR 0027-fhir-clinical-history-as-jsonb).
 create table fhir.clinical_resource (
 	id                     uuid        primary key,
 	resource_type          text        not null,
