@@ -90,7 +90,7 @@ public class Choices {
 					"objection: a consent would outweigh an objection held against the recording organisation"));
 			throw new ObjectionAgainstOwnOrganisation();
 		}
-		List<Violation> problems = problemsWith(person, choice.howGiven());
+		List<Violation> problems = rulesAgainst(person, choice.howGiven());
 		if (!problems.isEmpty()) {
 			throw new ConsentRule(problems);
 		}
@@ -101,7 +101,15 @@ public class Choices {
 	 * What the rules say against recording a choice given this way, saving nothing: a
 	 * form that could not read another of its fields still shows these with its own.
 	 */
-	public List<Violation> problemsWith(PersonId person, @Nullable HowGiven howGiven) {
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<Violation> problemsWith(Actor actor, PersonId person, @Nullable HowGiven howGiven) {
+		// The rules read the person's latest capacity assessment: the same access as
+		// recording the choice, decided and audited.
+		accessPolicy.check(actor, person, DataCategory.GENERAL, "check-choice", "Consent");
+		return rulesAgainst(person, howGiven);
+	}
+
+	private List<Violation> rulesAgainst(PersonId person, @Nullable HowGiven howGiven) {
 		Violations problems = new Violations();
 		if (howGiven == HowGiven.BEST_INTERESTS) {
 			problems.add("howGiven", "Record a best-interests decision to stand in for the person's choice");

@@ -36,9 +36,7 @@ class ClinicalRepository {
 			where id = :id and resource_type = :type
 			""";
 
-	private static final String SQL_PERSON_EXISTS = """
-			select exists (select 1 from person.person where id = :id)
-			""";
+	private static final String SQL_PERSON_EXISTS = "select " + care.seamless.person.People.existsSql(":id");
 
 	private static final String SQL_PATIENT_FROM = """
 			select person_id from fhir.imported_resource

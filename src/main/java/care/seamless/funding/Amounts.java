@@ -44,7 +44,7 @@ public final class Amounts {
 			return null;
 		}
 		if (amount.stripTrailingZeros().scale() > 2) {
-			problems.add(field, "Enter the amount in pounds and pence, with no more than 2 decimal places");
+			problems.add(field, "Enter the amount to the nearest penny: no more than 2 decimal places");
 			return null;
 		}
 		if (amount.compareTo(MAXIMUM) > 0) {

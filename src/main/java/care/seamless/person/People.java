@@ -60,6 +60,15 @@ public class People {
 			.formatted(personIdColumn);
 	}
 
+	/**
+	 * SQL true when a person record with the id in {@code personIdColumn} exists: for
+	 * another module's check that an id it was sent is one of ours, which reveals nothing
+	 * the sender did not already hold.
+	 */
+	public static String existsSql(String personIdColumn) {
+		return "exists (select 1 from person.person pex where pex.id = %s)".formatted(personIdColumn);
+	}
+
 	private static final String RECORD = "Person";
 
 	/**

@@ -188,7 +188,7 @@ class ConsentController {
 			result.rejectValue("howGiven", "choice.howGiven.required");
 		}
 		if (result.hasErrors()) {
-			choices.problemsWith(id, howGiven)
+			choices.problemsWith(actor, id, howGiven)
 				.stream()
 				.filter((v) -> !result.hasFieldErrors(v.field()))
 				.forEach((v) -> result.rejectValue(v.field(), "rule", v.message()));
