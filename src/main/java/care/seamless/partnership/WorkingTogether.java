@@ -272,6 +272,11 @@ public class WorkingTogether {
 	}
 
 	private List<AssessmentAction> named(List<WorkingTogetherRepository.ActionRow> rows) {
+		// The worklist asks on every refresh, and most people own no partnership action:
+		// the directory's accounts are read only when there is an owner to name.
+		if (rows.isEmpty()) {
+			return List.of();
+		}
 		Map<AccountId, String> names = new HashMap<>();
 		for (Account account : directory.accounts()) {
 			names.put(account.id(), name(account));
