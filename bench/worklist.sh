@@ -35,5 +35,5 @@ done | sort | uniq -c
 sign_in lucy.brown
 echo "items on the worklist: $(curl -s -b "JSESSIONID=$SESSION" "$BASE/worklist/items" | grep -o 'id="worklist-count"[^<]*')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure "$BASE/worklist/items" "$SECONDS_TO_RUN"
+measure "$BASE/worklist/items" "$SECONDS_TO_RUN" "Worklist" "team with $COUNT open referrals"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@ package care.seamless.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
@@ -42,12 +43,14 @@ class FhirSecurityConfiguration {
 	@Bean
 	@Order(20)
 	SecurityFilterChain fhirChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle, Directory directory, Accounts accounts) throws Exception {
+			SignInThrottle throttle, Directory directory, Accounts accounts, Clock clock) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.securityMatcher("/fhir", "/fhir/**");
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
-				new ResetCodeAuthentication(passwords, accounts, directory, throttle), throttle)));
+		// Partner systems send their password on every call: remember a right one for a
+		// few minutes rather than hash it each time (ADR 40).
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(new ResetCodeAuthentication(
+				new RememberedCredentials(passwords, directory, clock), accounts, directory, throttle), throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());

@@ -1,12 +1,17 @@
 package care.seamless.web;
 
+import java.time.Clock;
+
 import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
 import care.seamless.team.SignInThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -25,14 +30,16 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
 			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, Accounts accounts,
-			SingleSignOn singleSignOn, ApiAuthenticationProblem apiProblem) throws Exception {
+			SingleSignOn singleSignOn, ApiAuthenticationProblem apiProblem, Clock clock) throws Exception {
 		// Set on the chain itself so no parent manager can try the password again
 		// unthrottled.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		// An administrator's one-time reset code is tried where the password fails.
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
-				new ResetCodeAuthentication(passwords, accounts, directory, throttle), throttle)));
+		// Scripts send their password on every call: a right one is remembered for a few
+		// minutes rather than hashed each time (ADR 40).
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(new ResetCodeAuthentication(
+				new RememberedCredentials(passwords, directory, clock), accounts, directory, throttle), throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
@@ -51,6 +58,8 @@ class SecurityConfiguration {
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
 		http.httpBasic(Customizer.withDefaults());
+		// A script sending its credentials with a JSON body needs no CSRF token (ADR 40).
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::scriptCall));
 		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SessionProblems.entryPoint(apiProblem))
 			.accessDeniedHandler(SessionProblems.accessDeniedHandler()));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -58,6 +67,31 @@ class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(
 					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * An API call that carries HTTP Basic credentials and a JSON body. Cross-site request
+	 * forgery needs a request the browser sends with ambient credentials; a page on
+	 * another site can send JSON only after a CORS preflight, which Seamless never
+	 * allows, so a JSON body cannot be forged even if a browser had remembered Basic
+	 * credentials. Forms and uploads still need the token.
+	 */
+	static boolean scriptCall(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		String type = request.getContentType();
+		if (authorization == null || type == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return false;
+		}
+		MediaType media;
+		try {
+			media = MediaType.parseMediaType(type);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		return media.getType().equals("application")
+				&& (media.getSubtype().equals("json") || media.getSubtype().endsWith("+json"));
 	}
 
 	private static String[] staffRoles() {

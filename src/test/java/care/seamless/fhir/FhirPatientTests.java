@@ -14,6 +14,7 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
+import care.seamless.team.Accounts;
 import care.seamless.team.OrganisationKind;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -42,6 +43,9 @@ class FhirPatientTests {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	Accounts accounts;
 
 	@LocalServerPort
 	int port;
@@ -169,6 +173,19 @@ class FhirPatientTests {
 		assertFailure(reply, 401, "unauthenticated", null);
 		FhirClient.Reply wrong = new FhirClient(port, "nobody-" + family).get("/Patient/" + mine.id());
 		assertThat(wrong.status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRememberedPasswordEndsAsSoonAsItIsChanged() {
+		FhirClient client = as(nurse);
+		assertThat(client.get("/Patient/" + other.id()).status()).isEqualTo(200);
+		assertThat(client.get("/Patient/" + other.id()).status()).as("remembered").isEqualTo(200);
+
+		accounts.changeOwnPassword(nurse.actor(), Fixtures.PASSWORD, "a-new-and-longer-password-" + family);
+
+		FhirClient.Reply old = client.get("/Patient/" + other.id());
+		assertThat(old.status()).as(old.body()).isEqualTo(401);
+		assertThat(old.body()).doesNotContain(family);
 	}
 
 	@Test

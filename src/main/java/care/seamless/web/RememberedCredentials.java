@@ -1,0 +1,124 @@
+package care.seamless.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import care.seamless.team.Account;
+import care.seamless.team.Directory;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Remembers, for a few minutes, that a username and password sent with HTTP Basic were
+ * right, so a partner system calling {@code /fhir} on every request pays the deliberately
+ * slow password hash once, not on every call (ADR 40). Only a keyed hash of what was sent
+ * is kept, under a key made at start-up that never leaves memory; a wrong password is
+ * never remembered, and every attempt still goes through the throttle around this. Each
+ * remembered sign-in reads the account again, as the password check would, and holds only
+ * while the stored password hash, the enabled flag and the session epoch are those it was
+ * remembered with: a new password, a disabled account or changed roles end it on the next
+ * request.
+ */
+final class RememberedCredentials implements AuthenticationProvider {
+
+	static final Duration FOR = Duration.ofMinutes(5);
+
+	/** Enough for every partner system of a large partnership; past it we start again. */
+	static final int MOST = 10_000;
+
+	private final AuthenticationProvider passwords;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	private final SecretKeySpec key;
+
+	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+	RememberedCredentials(AuthenticationProvider passwords, Directory directory, Clock clock) {
+		this.passwords = passwords;
+		this.directory = directory;
+		this.clock = clock;
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		if (!(attempt.getCredentials() instanceof String password) || attempt.getName() == null) {
+			return passwords.authenticate(attempt);
+		}
+		String sent = keyed(attempt.getName(), password);
+		Instant now = clock.instant();
+		Remembered known = remembered.get(sent);
+		if (known != null && now.isBefore(known.until())) {
+			Optional<Account> account = directory.accountForSignIn(attempt.getName());
+			if (account.isPresent() && known.holds(account.get())) {
+				SignedInUser user = new SignedInUser(account.get());
+				UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user,
+						null, user.getAuthorities());
+				result.setDetails(attempt.getDetails());
+				return result;
+			}
+		}
+		if (known != null) {
+			remembered.remove(sent);
+		}
+		Authentication result = passwords.authenticate(attempt);
+		// Read before the manager erases the principal's password hash.
+		if (result != null && result.getPrincipal() instanceof SignedInUser user && user.getPassword() != null) {
+			if (remembered.size() >= MOST) {
+				remembered.clear();
+			}
+			remembered.put(sent, new Remembered(user.getPassword(), user.sessionEpoch(), now.plus(FOR)));
+		}
+		return result;
+	}
+
+	private String keyed(String username, String password) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key);
+			mac.update(username.getBytes(StandardCharsets.UTF_8));
+			// A separator that cannot be in a username keeps "ab"+"c" apart from
+			// "a"+"bc".
+			mac.update((byte) 0);
+			return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return passwords.supports(authentication);
+	}
+
+	private record Remembered(String passwordHash, long sessionEpoch, Instant until) {
+
+		boolean holds(Account account) {
+			return account.enabled() && account.sessionEpoch() == sessionEpoch
+					&& MessageDigest.isEqual(passwordHash.getBytes(StandardCharsets.UTF_8),
+							account.passwordHash().getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
