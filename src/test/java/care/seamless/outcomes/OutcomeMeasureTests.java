@@ -245,6 +245,30 @@ class OutcomeMeasureTests {
 				.query(String.class)
 				.single() + ",,fewer than 5,,fewer than 5");
 		assertThat(lines).allSatisfy((line) -> assertThat(line).doesNotMatch(".*,[0-4],.*|.*,[0-4]$"));
+		String bcf = mvc
+			.perform(get("/partnerships/" + partnership + "/returns/2025/q1/bcf.csv")
+				.with(httpBasic(board.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> metrics = bcf.lines().toList();
+		assertThat(metrics.get(0)).isEqualTo("metric,definition,period,numerator,denominator,value,status,note");
+		assertThat(metrics).hasSize(6);
+		assertThat(metrics.get(1)).startsWith("Avoidable admissions,").contains(",,,,not computable,");
+		assertThat(metrics.get(3)).startsWith("Discharge to normal place of residence,")
+			.contains(",7,14,50.0,computed,");
+		assertThat(metrics.get(5)).startsWith("Reablement,").contains(",5,6,83.3,computed,");
+		byte[] pdf = mvc
+			.perform(get("/partnerships/" + partnership + "/returns/2025/q1.pdf")
+				.with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		mvc.perform(get("/partnerships/" + partnership + "/returns/2025/q5.csv")
+			.with(httpBasic(commissioner.username(), Fixtures.PASSWORD))).andExpect(status().isNotFound());
 		// A practitioner without a management role sees no dashboard.
 		mvc.perform(get("/partnerships/" + partnership + "/outcomes")
 			.with(httpBasic(practitioner.username(), Fixtures.PASSWORD))).andExpect(status().isForbidden());
@@ -252,9 +276,15 @@ class OutcomeMeasureTests {
 		mvc.perform(get("/people/" + p.get(0).id()).with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isForbidden());
 		// A bad month is a message on the page, never a 500.
-		mvc.perform(get("/partnerships/" + partnership + "/outcomes").param("from", "2025-13\u0000")
-			.param("by", "FORTNIGHT")
-			.with(httpBasic(commissioner.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+		String bad = mvc
+			.perform(get("/partnerships/" + partnership + "/outcomes").param("from", "2025-13")
+				.param("by", "FORTNIGHT")
+				.with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(bad).contains("Enter a month like 2026-04", "Choose month or quarter");
 	}
 
 	private static @Nullable BigDecimal value(OutcomeReport report, Measure measure,
