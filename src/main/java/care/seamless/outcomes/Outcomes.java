@@ -85,7 +85,7 @@ public class Outcomes {
 		if (to.isBefore(from) || from.plusMonths(MAX_MONTHS - 1L).isBefore(to)) {
 			throw new IllegalArgumentException("months " + from + " to " + to);
 		}
-		Partnership partnership = partnerships.find(partnershipId);
+		Partnership partnership = readable(actor, partnershipId);
 		Set<Period> periods = new LinkedHashSet<>();
 		for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
 			periods.add(Period.of(length, m));
@@ -97,7 +97,20 @@ public class Outcomes {
 	@Transactional(readOnly = true)
 	public OutcomeReport report(Actor actor, UUID partnershipId, List<Period> periods, Breakdown breakdown) {
 		requireReader(actor);
-		return report(partnerships.find(partnershipId), periods, Period.Length.QUARTER, breakdown);
+		return report(readable(actor, partnershipId), periods, Period.Length.QUARTER, breakdown);
+	}
+
+	/**
+	 * Board members and managers read the figures of the partnerships their organisation
+	 * is in; commissioners and administrators, of every partnership.
+	 */
+	private Partnership readable(Actor actor, UUID partnershipId) {
+		Partnership partnership = partnerships.find(partnershipId);
+		if (!actor.has(Role.ADMINISTRATOR) && !actor.has(Role.COMMISSIONER)
+				&& !partnership.hasPartner(actor.organisationId())) {
+			throw new AccessDeniedException("Not a partner in this partnership");
+		}
+		return partnership;
 	}
 
 	private OutcomeReport report(Partnership partnership, List<Period> periods, Period.Length length,

@@ -91,6 +91,8 @@ class OutcomeMeasureTests {
 
 	Staff practitioner;
 
+	Staff outsiderBoard;
+
 	UUID partnership;
 
 	List<PersonId> p = new ArrayList<>();
@@ -105,6 +107,7 @@ class OutcomeMeasureTests {
 		practitioner = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.PRACTITIONER);
 		Staff nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE, Role.PRACTITIONER);
 		Staff stranger = fixtures.practitioner(outsider, Profession.SOCIAL_WORKER, Role.PRACTITIONER);
+		outsiderBoard = fixtures.practitioner(outsider, Profession.SOCIAL_WORKER, Role.BOARD_MEMBER);
 		partnership = partnerships.create(commissioner.actor(),
 				new NewPartnership(Fixtures.unique("Outcomes "), PartnershipKind.POOLED_FUND,
 						PartnershipDirection.VERTICAL, "Aims", "Functions", "", "Board", council, "Pool manager",
@@ -272,6 +275,10 @@ class OutcomeMeasureTests {
 		// A practitioner without a management role sees no dashboard.
 		mvc.perform(get("/partnerships/" + partnership + "/outcomes")
 			.with(httpBasic(practitioner.username(), Fixtures.PASSWORD))).andExpect(status().isForbidden());
+		// A board member of an organisation outside the partnership does not see its
+		// figures.
+		mvc.perform(get("/partnerships/" + partnership + "/returns/2025/q1.csv")
+			.with(httpBasic(outsiderBoard.username(), Fixtures.PASSWORD))).andExpect(status().isForbidden());
 		// The commissioner reads the aggregates of people whose records they cannot open.
 		mvc.perform(get("/people/" + p.get(0).id()).with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isForbidden());
