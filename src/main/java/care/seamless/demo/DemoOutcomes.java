@@ -144,6 +144,11 @@ class DemoOutcomes {
 		catch (DischargeRule ex) {
 			log.info("Demo hospital stay not loaded: {}", ex.violations().get(0).field());
 		}
+		catch (RuntimeException ex) {
+			// Demo history only: one stay the module refuses must not stop the demo
+			// loading.
+			log.warn("Demo hospital stay not loaded: {}", ex.getClass().getSimpleName());
+		}
 		return 0;
 	}
 
