@@ -28,19 +28,24 @@ class SubscriptionEvents {
 	void on(ReferralChanged event) {
 		if (event.step() == ReferralStep.SEND || event.step() == ReferralStep.REDIRECT) {
 			subscriptions.enqueue(SubscriptionTopic.REFERRAL_RECEIVED, event.personId(),
-					"Patient/" + event.personId().id(), event.holder());
+					focus(SubscriptionTopic.REFERRAL_RECEIVED, event.personId().id().toString()), event.holder());
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(CarePlanChanged event) {
 		subscriptions.enqueue(SubscriptionTopic.CARE_PLAN_CHANGED, event.personId(),
-				"CarePlan/" + ItemIds.of(event.personId(), event.planId()), null);
+				focus(SubscriptionTopic.CARE_PLAN_CHANGED, ItemIds.of(event.personId(), event.planId())), null);
 	}
 
 	@ApplicationModuleListener
 	void on(AdmissionRecorded event) {
-		subscriptions.enqueue(SubscriptionTopic.ADMISSION, event.personId(), "Patient/" + event.personId().id(), null);
+		subscriptions.enqueue(SubscriptionTopic.ADMISSION, event.personId(),
+				focus(SubscriptionTopic.ADMISSION, event.personId().id().toString()), null);
+	}
+
+	private static String focus(SubscriptionTopic topic, String id) {
+		return topic.focusType() + "/" + id;
 	}
 
 }

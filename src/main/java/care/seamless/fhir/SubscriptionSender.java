@@ -1,6 +1,5 @@
 package care.seamless.fhir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +11,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ca.uhn.fhir.context.FhirContext;
-import care.seamless.audit.AuditEvent;
-import care.seamless.audit.AuditLog;
-import care.seamless.consent.AccessDecision;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.AccessRequest;
 import care.seamless.fhir.SubscriptionRepository.Due;
 import care.seamless.fhir.SubscriptionRepository.Stored;
 import care.seamless.shared.Actor;
@@ -69,13 +71,13 @@ class SubscriptionSender {
 
 	private static final int BATCH = 20;
 
+	static final String NOTIFY_ACTION = "notify-fhir-subscription";
+
 	private final SubscriptionRepository repository;
 
 	private final Subscriptions subscriptions;
 
 	private final AccessPolicy accessPolicy;
-
-	private final AuditLog auditLog;
 
 	private final ApplicationEventPublisher events;
 
@@ -92,12 +94,11 @@ class SubscriptionSender {
 		.build();
 
 	SubscriptionSender(SubscriptionRepository repository, Subscriptions subscriptions, AccessPolicy accessPolicy,
-			AuditLog auditLog, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			Clock clock, @Value("${seamless.fhir.base-url:}") String baseUrl) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${seamless.fhir.base-url:}") String baseUrl) {
 		this.repository = repository;
 		this.subscriptions = subscriptions;
 		this.accessPolicy = accessPolicy;
-		this.auditLog = auditLog;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
@@ -140,14 +141,18 @@ class SubscriptionSender {
 			repository.finish(due, "WITHHELD", now, null, "owner account disabled");
 			return null;
 		}
-		AccessDecision decision = accessPolicy.decideRecord(owner.get(), due.personId());
-		if (!decision.permitted()) {
+		try {
+			// The one audited decision: each attempt to tell a partner about the record
+			// is
+			// a disclosure, recorded as permitted or refused in the record's history.
+			accessPolicy.require(owner.get(),
+					AccessRequest.toOpen(due.personId(), NOTIFY_ACTION, Subscriptions.RECORD_TYPE));
+		}
+		catch (AccessDenied refused) {
 			repository.finish(due, "WITHHELD", now, null, null);
-			auditLog.record(AuditEvent.denied(owner.get(), "notify-fhir-subscription", Subscriptions.RECORD_TYPE,
-					subscription.id(), due.personId(), decision.policy() + ": " + decision.reason()));
 			return null;
 		}
-		return new Prepared(subscription, owner.get(), body(subscription, due));
+		return new Prepared(subscription, body(subscription, due));
 	}
 
 	private String body(Stored subscription, Due due) {
@@ -193,11 +198,23 @@ class SubscriptionSender {
 				int colon = header.indexOf(':');
 				request.header(header.substring(0, colon), header.substring(colon + 1).trim());
 			}
-			HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-			int status = response.statusCode();
-			return status >= 200 && status < 300 ? Outcome.SENT : new Outcome(false, "HTTP " + status);
+			// The request timeout covers the answer's headers only; a bound on the whole
+			// exchange keeps an endpoint that trickles its body from holding the sender.
+			CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(),
+					HttpResponse.BodyHandlers.discarding());
+			try {
+				int status = response.get(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS).statusCode();
+				return status >= 200 && status < 300 ? Outcome.SENT : new Outcome(false, "HTTP " + status);
+			}
+			catch (TimeoutException ex) {
+				response.cancel(true);
+				return new Outcome(false, ex.getClass().getName());
+			}
+			catch (ExecutionException ex) {
+				return new Outcome(false, (ex.getCause() == null ? ex : ex.getCause()).getClass().getName());
+			}
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (IllegalArgumentException ex) {
 			return new Outcome(false, ex.getClass().getName());
 		}
 		catch (InterruptedException ex) {
@@ -211,8 +228,6 @@ class SubscriptionSender {
 		if (outcome.sent()) {
 			if (repository.finish(due, "SENT", now, clock.instant(), null)) {
 				repository.succeeded(subscription);
-				auditLog.record(AuditEvent.permitted(prepared.owner(), "notify-fhir-subscription",
-						Subscriptions.RECORD_TYPE, subscription, due.personId()));
 			}
 			return;
 		}
@@ -232,7 +247,7 @@ class SubscriptionSender {
 		}
 	}
 
-	private record Prepared(Stored subscription, Actor owner, String body) {
+	private record Prepared(Stored subscription, String body) {
 	}
 
 	private record Outcome(boolean sent, @Nullable String error) {
