@@ -7,6 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
 		allowedDependencies = { "shared", "team", "careplan", "consent", "person", "discharge", "referral", "door",
-				"funding" })
+				"funding", "fhir" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.notification;

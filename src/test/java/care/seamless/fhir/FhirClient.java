@@ -63,6 +63,10 @@ final class FhirClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	Reply delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	Reply put(String path, String body) {
 		return send(request(path).header("Content-Type", "application/fhir+json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));

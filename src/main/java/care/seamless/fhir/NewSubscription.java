@@ -1,0 +1,20 @@
+package care.seamless.fhir;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subscription as checked from what the partner sent: the topic, where to POST, extra
+ * headers ("Name: value"), the payload ({@code empty} or {@code id-only}), why, and when
+ * it ends.
+ */
+record NewSubscription(SubscriptionTopic topic, String endpoint, List<String> headers, String payload, String reason,
+		@Nullable Instant end) {
+
+	NewSubscription {
+		headers = List.copyOf(headers);
+	}
+
+}
