@@ -5,6 +5,7 @@
  * nothing of FHIR.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR R4",
-		allowedDependencies = { "shared", "audit", "consent", "person", "linkage", "team", "careplan" })
+		allowedDependencies = { "shared", "audit", "consent", "person", "linkage", "team", "careplan", "referral",
+				"assessment", "assessment :: instrument" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.fhir;
