@@ -63,7 +63,7 @@ final class AssessmentTranslator {
 		result.addSubjectType("Patient");
 		for (Section section : instrument.sections()) {
 			Questionnaire.QuestionnaireItemComponent group = result.addItem()
-				.setLinkId(section.id())
+				.setLinkId(groupLinkId(section))
 				.setText(section.title())
 				.setType(Questionnaire.QuestionnaireItemType.GROUP);
 			for (Question question : section.questions()) {
@@ -84,6 +84,14 @@ final class AssessmentTranslator {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * A section's link id: its id can equal a question's, and link ids must be unique in
+	 * a questionnaire.
+	 */
+	static String groupLinkId(Section section) {
+		return "section/" + section.id();
 	}
 
 	private static Questionnaire.QuestionnaireItemType type(AnswerType type) {
@@ -117,7 +125,7 @@ final class AssessmentTranslator {
 					state.authorName() + " (" + state.authorOrganisation() + ")"));
 		}
 		QuestionnaireResponse.QuestionnaireResponseItemComponent group = result.addItem()
-			.setLinkId(state.section().id())
+			.setLinkId(groupLinkId(state.section()))
 			.setText(state.section().title());
 		for (Question question : state.section().questions()) {
 			Answer answer = answers.get(question.id());

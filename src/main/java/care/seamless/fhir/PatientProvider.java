@@ -162,10 +162,19 @@ class PatientProvider implements SearchableProvider {
 		return bundle.setTotal(bundle.getEntry().size());
 	}
 
-	@Read
+	/**
+	 * Read, and vread of the version kept: only the current version is kept (the row's
+	 * {@code version}), so an earlier one is 404 with the version as its location.
+	 */
+	@Read(version = true)
 	public Patient read(@IdParam IdType id) {
 		PersonId person = personId(id.getIdPart());
-		return PatientTranslator.toFhir(records.read(callers.actor(), person, "read-fhir"));
+		Patient patient = PatientTranslator.toFhir(records.read(callers.actor(), person, "read-fhir"));
+		if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(patient.getMeta().getVersionId())) {
+			throw new FhirFailure(FhirError.NOT_FOUND, "_history",
+					"Only the current version of a Patient is kept: " + patient.getMeta().getVersionId());
+		}
+		return patient;
 	}
 
 	// The typed parameters describe the search in the CapabilityStatement; the values are
