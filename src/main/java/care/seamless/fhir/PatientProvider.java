@@ -141,7 +141,8 @@ class PatientProvider implements SearchableProvider {
 	 * {@link PatientEverything}; refused (403) as the record page would refuse.
 	 */
 	@Operation(name = "$everything", idempotent = true)
-	public Bundle everything(@IdParam IdType id) {
+	public Bundle everything(@IdParam IdType id, RequestDetails request) {
+		String base = request.getFhirServerBase() + "/";
 		Actor actor = callers.actor();
 		PersonId person = personId(id.getIdPart());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -152,13 +153,13 @@ class PatientProvider implements SearchableProvider {
 		for (PatientEverything part : everything) {
 			for (Resource resource : part.everything(actor, person)) {
 				bundle.addEntry()
-					.setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+					.setFullUrl(base + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
 					.setResource(resource)
 					.getSearch()
 					.setMode(Bundle.SearchEntryMode.INCLUDE);
 			}
 		}
-		bundle.getEntryFirstRep().setFullUrl("Patient/" + person.id());
+		bundle.getEntryFirstRep().setFullUrl(base + "Patient/" + person.id());
 		return bundle.setTotal(bundle.getEntry().size());
 	}
 

@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property: whatever the partnership (who holds each record, who is in which care team,
  * which organisations share general information), no FHIR read or search returns a
- * Patient (or CareTeam) the record page would not open, none shows details the page
- * withholds, and {@code Bundle.total} is exactly what is returned. {@link AccessPolicy}
- * is the oracle, asked directly; the FHIR server is asked over HTTP.
+ * Patient (or CareTeam, or Consent) the record page would not open, none shows details
+ * the page withholds, and {@code Bundle.total} is exactly what is returned; the same for
+ * {@code Patient/$everything} and a Patient {@code $export}. {@link AccessPolicy} is the
+ * oracle, asked directly; the FHIR server is asked over HTTP.
  */
 class FhirAccessPropertyTests {
 
@@ -159,8 +160,11 @@ class FhirAccessPropertyTests {
 				bundle = client.get(bundle.getLink("next").getUrl()).as(Bundle.class);
 			}
 			assertThat(listed).as("search for " + reader.username()).isEqualTo(opens);
-			Set<String> exported = exportedPatients(client, family);
-			assertThat(exported).as("$export for " + reader.username()).isEqualTo(opens);
+			// One export a try (an export reads every record the reader may open, so it
+			// is the slowest call here): the first reader's, whose relationships vary.
+			if (reader == staff.get(0)) {
+				assertThat(exportedPatients(client, family)).as("$export for " + reader.username()).isEqualTo(opens);
+			}
 		}
 	}
 

@@ -193,6 +193,17 @@ class FhirRecordResourcesTests {
 			.getEntryFirstRep()
 			.getResource();
 		assertThat(plan.getGoal()).hasSize(2);
+		Bundle withGoals = as(p.nurse()).get("/CarePlan?patient=" + p.person().id() + "&_include=CarePlan:goal")
+			.as(Bundle.class);
+		assertThat(withGoals.getTotal()).isEqualTo(1);
+		assertThat(withGoals.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+			.extracting(e -> ((Goal) e.getResource()).getDescription().getText())
+			.hasSize(2)
+			.doesNotContain("Safe at home");
+		FhirClient.Reply badInclude = as(p.nurse())
+			.get("/CarePlan?patient=" + p.person().id() + "&_include=CarePlan:care-team");
+		assertThat(badInclude.status()).isEqualTo(400);
+		assertThat(badInclude.expression()).isEqualTo("_include");
 		assertThat(as(p.nurse()).get("/CarePlan/" + plan.getIdElement().getIdPart()).status()).isEqualTo(200);
 		Task task = (Task) as(p.nurse()).get("/Task?patient=" + p.person().id() + "&status=ready")
 			.as(Bundle.class)
