@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BulkExportProvider {
 
-	private static final Set<String> KICK_OFF = Set.of("_outputFormat");
+	private static final Set<String> KICK_OFF = Set.of("_outputFormat", "_type", "_since");
 
 	private final BulkExports exports;
 
@@ -52,10 +52,47 @@ class BulkExportProvider {
 		if (format != null && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format[0])) {
 			throw new FhirFailure(FhirError.INVALID_PARAMETER, "_outputFormat", "Exports are NDJSON only");
 		}
-		UUID id = exports.start(actor);
+		UUID id = exports.start(actor, types(request), since(request));
 		HttpServletResponse response = request.getServletResponse();
 		response.setStatus(202);
 		response.setHeader("Content-Location", request.getFhirServerBase() + "/$export-poll-status?_jobId=" + id);
+	}
+
+	/** The types asked for ({@code _type}, comma separated), or every type exported. */
+	private static Set<String> types(ServletRequestDetails request) {
+		String[] values = request.getParameters().get("_type");
+		if (values == null) {
+			return BulkExports.TYPES;
+		}
+		Set<String> types = new java.util.LinkedHashSet<>();
+		for (String value : values) {
+			for (String type : value.split(",", -1)) {
+				if (!BulkExports.TYPES.contains(type.trim())) {
+					throw new FhirFailure(FhirError.INVALID_PARAMETER, "_type", "'_type' names types we export: "
+							+ String.join(", ", BulkExports.TYPES.stream().sorted().toList()));
+				}
+				types.add(type.trim());
+			}
+		}
+		return types;
+	}
+
+	/** {@code _since}: an instant with its time zone, as Bulk Data asks. */
+	private static java.time.@Nullable Instant since(ServletRequestDetails request) {
+		String[] values = request.getParameters().get("_since");
+		if (values == null) {
+			return null;
+		}
+		if (values.length != 1) {
+			throw new FhirFailure(FhirError.INVALID_PARAMETER, "_since", "Give '_since' once");
+		}
+		try {
+			return java.time.OffsetDateTime.parse(values[0].trim()).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new FhirFailure(FhirError.INVALID_PARAMETER, "_since",
+					"'_since' is an instant with its time zone, such as 2026-12-01T00:00:00Z");
+		}
 	}
 
 	@Operation(name = "$export-poll-status", manualResponse = true, idempotent = true)

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import care.seamless.person.RecordQuery;
 import care.seamless.shared.Actor;
 import jakarta.annotation.PreDestroy;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,11 +82,23 @@ class BulkExports {
 		this.folder = Path.of(dataDir).toAbsolutePath().normalize().resolve("fhir-export");
 	}
 
-	UUID start(Actor actor) {
+	/** Every type an export writes. */
+	static final Set<String> TYPES = types();
+
+	private static Set<String> types() {
+		Set<String> types = new LinkedHashSet<>();
+		types.add("Patient");
+		for (ClinicalType type : ClinicalType.values()) {
+			types.add(type.resourceType());
+		}
+		return Set.copyOf(types);
+	}
+
+	UUID start(Actor actor, Set<String> types, @Nullable Instant since) {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jobs.insert(id, actor.username(), now, now.plus(KEPT));
-		runner.submit(() -> run(actor, id));
+		runner.submit(() -> run(actor, id, types, since));
 		return id;
 	}
 
@@ -101,22 +116,27 @@ class BulkExports {
 			.filter(Files::isRegularFile);
 	}
 
-	private void run(Actor actor, UUID id) {
+	private void run(Actor actor, UUID id, Set<String> types, @Nullable Instant since) {
 		try {
 			Path dir = Files.createDirectories(folder.resolve(id.toString()));
 			IParser parser = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
 			List<String> output = new ArrayList<>();
-			long patients = write(dir.resolve("Patient.ndjson"), parser, offset -> {
-				RecordListing listing = records.list(actor, new RecordQuery(null, null, null, null, null, null, null,
-						null, null, null, null, null, PAGE, offset), "export-fhir");
-				return listing.records().stream().map(PatientTranslator::toFhir).map(Resource.class::cast).toList();
-			});
-			output.add(entry("Patient", patients));
+			if (types.contains("Patient")) {
+				long patients = write(dir.resolve("Patient.ndjson"), parser, offset -> {
+					RecordListing listing = records.list(actor, new RecordQuery(null, null, null, null, null, null,
+							null, null, null, null, since, null, PAGE, offset), "export-fhir");
+					return listing.records().stream().map(PatientTranslator::toFhir).map(Resource.class::cast).toList();
+				});
+				output.add(entry("Patient", patients));
+			}
 			for (ClinicalType type : ClinicalType.values()) {
+				if (!types.contains(type.resourceType())) {
+					continue;
+				}
 				long count = write(dir.resolve(type.resourceType() + ".ndjson"), parser,
 						offset -> history
 							.search(actor,
-									new ClinicalRepository.Criteria(type.resourceType(), null, null, null, null, null,
+									new ClinicalRepository.Criteria(type.resourceType(), null, null, since, null, null,
 											null),
 									PAGE, offset, "export-fhir")
 							.resources());

@@ -89,6 +89,21 @@ class ClinicalHistory implements PatientEverything {
 			.resources();
 	}
 
+	/**
+	 * Where each imported resource of the person the caller may see came from (the same
+	 * rules as reading the resource), audited as a read of each.
+	 */
+	@Transactional
+	public List<ClinicalRepository.Origin> origins(Actor actor, PersonId person) {
+		List<ClinicalRepository.Origin> origins = repository.origins(
+				new ClinicalRepository.Criteria(null, null, person.id(), null, null, null, null), visible(actor),
+				EVERYTHING_LIMIT);
+		for (ClinicalRepository.Origin origin : origins) {
+			auditLog.record(AuditEvent.permitted(actor, "read-fhir-provenance", origin.type(), origin.id(), person));
+		}
+		return origins;
+	}
+
 	/** The record-level and item-level rules, over the table's columns. */
 	private SqlCondition visible(Actor actor) {
 		return accessPolicy.visibleRecords(actor, "c.person_id")

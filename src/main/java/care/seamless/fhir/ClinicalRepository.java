@@ -140,6 +140,25 @@ class ClinicalRepository {
 			.list();
 	}
 
+	/** Where a resource the caller may see came from. */
+	record Origin(UUID id, String type, UUID person, String system, String sourceId, @Nullable String file,
+			String importedBy, Instant importedAt) {
+	}
+
+	List<Origin> origins(Criteria criteria, SqlCondition visible, int limit) {
+		Query query = where(criteria, visible);
+		return jdbc
+			.sql("""
+					select c.id, c.resource_type, c.person_id, c.source_system, c.source_id, c.source_file,
+						c.imported_by, c.imported_at from fhir.clinical_resource c where\s""" + query.sql()
+					+ " order by c.imported_at, c.id limit :c_limit")
+			.params(query.params())
+			.param("c_limit", limit)
+			.query((rs, n) -> new Origin(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+			.list();
+	}
+
 	private record Query(String sql, Map<String, Object> params) {
 	}
 

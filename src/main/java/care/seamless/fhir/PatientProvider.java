@@ -141,7 +141,8 @@ class PatientProvider implements SearchableProvider {
 	 * {@link PatientEverything}; refused (403) as the record page would refuse.
 	 */
 	@Operation(name = "$everything", idempotent = true)
-	public Bundle everything(@IdParam IdType id) {
+	public Bundle everything(@IdParam IdType id, RequestDetails request) {
+		String base = request.getFhirServerBase() + "/";
 		Actor actor = callers.actor();
 		PersonId person = personId(id.getIdPart());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -152,20 +153,29 @@ class PatientProvider implements SearchableProvider {
 		for (PatientEverything part : everything) {
 			for (Resource resource : part.everything(actor, person)) {
 				bundle.addEntry()
-					.setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart())
+					.setFullUrl(base + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
 					.setResource(resource)
 					.getSearch()
 					.setMode(Bundle.SearchEntryMode.INCLUDE);
 			}
 		}
-		bundle.getEntryFirstRep().setFullUrl("Patient/" + person.id());
+		bundle.getEntryFirstRep().setFullUrl(base + "Patient/" + person.id());
 		return bundle.setTotal(bundle.getEntry().size());
 	}
 
-	@Read
+	/**
+	 * Read, and vread of the version kept: only the current version is kept (the row's
+	 * {@code version}), so an earlier one is 404 with the version as its location.
+	 */
+	@Read(version = true)
 	public Patient read(@IdParam IdType id) {
 		PersonId person = personId(id.getIdPart());
-		return PatientTranslator.toFhir(records.read(callers.actor(), person, "read-fhir"));
+		Patient patient = PatientTranslator.toFhir(records.read(callers.actor(), person, "read-fhir"));
+		if (id.hasVersionIdPart() && !id.getVersionIdPart().equals(patient.getMeta().getVersionId())) {
+			throw new FhirFailure(FhirError.NOT_FOUND, "_history",
+					"Only the current version of a Patient is kept: " + patient.getMeta().getVersionId());
+		}
+		return patient;
 	}
 
 	// The typed parameters describe the search in the CapabilityStatement; the values are

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -21,6 +23,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
 import org.springframework.context.annotation.Bean;
@@ -36,8 +39,7 @@ class PlanProviders {
 
 	@Bean
 	PlanResources<CarePlan> carePlanProvider(CarePlans plans, FhirCallers callers) {
-		return new WithStatus<>(CarePlan.class, plans, callers, plan -> List.of(PlanTranslator.carePlan(plan)),
-				r -> r.getStatus().toCode());
+		return new WithGoals(plans, callers);
 	}
 
 	@Bean
@@ -72,6 +74,55 @@ class PlanProviders {
 				@OptionalParam(name = "subject") ReferenceParam subjectParam,
 				@OptionalParam(name = "status") TokenParam statusParam) {
 			return find(request);
+		}
+
+	}
+
+	/**
+	 * CarePlan, whose search may include its goals ({@code _include=CarePlan:goal}): the
+	 * objectives of the same view, so only those the caller may see.
+	 */
+	static class WithGoals extends PlanResources<CarePlan> {
+
+		static final String GOALS = "CarePlan:goal";
+
+		WithGoals(CarePlans plans, FhirCallers callers) {
+			super(CarePlan.class, plans, callers, plan -> List.of(PlanTranslator.carePlan(plan)),
+					r -> r.getStatus().toCode(), "status");
+		}
+
+		@Override
+		public Set<String> includes() {
+			return Set.of(GOALS);
+		}
+
+		@Search(allowUnknownParams = true)
+		public IBundleProvider search(RequestDetails request,
+				@OptionalParam(name = "patient") ReferenceParam patientParam,
+				@OptionalParam(name = "subject") ReferenceParam subjectParam,
+				@OptionalParam(name = "status") TokenParam statusParam,
+				@IncludeParam(allow = { GOALS }) Set<Include> include) {
+			return find(request);
+		}
+
+		@Override
+		List<CarePlan> translate(CarePlanView plan, SearchParameters parameters) {
+			List<CarePlan> found = super.translate(plan, parameters);
+			if (parameters.includes(includes()).contains(GOALS)) {
+				// HAPI adds a referenced resource to the bundle as an include when the
+				// reference carries it and the search asked for it.
+				for (CarePlan carePlan : found) {
+					for (Reference goal : carePlan.getGoal()) {
+						plan.objectives()
+							.stream()
+							.map(o -> PlanTranslator.goal(plan.personId(), o))
+							.filter(g -> ("Goal/" + g.getIdElement().getIdPart()).equals(goal.getReference()))
+							.findFirst()
+							.ifPresent(goal::setResource);
+					}
+				}
+			}
+			return found;
 		}
 
 	}
@@ -113,7 +164,8 @@ class PlanProviders {
 
 		PlanResources(Class<T> type, CarePlans plans, FhirCallers callers, Function<CarePlanView, List<T>> translate,
 				Function<T, String> status, String statusName) {
-			this.parameters = Set.of("patient", "subject", statusName);
+			this.parameters = type == CarePlan.class ? Set.of("patient", "subject", statusName, "_include")
+					: Set.of("patient", "subject", statusName);
 			this.statusName = statusName;
 			this.type = type;
 			this.plans = plans;
@@ -149,6 +201,10 @@ class PlanProviders {
 				.orElseThrow(() -> new FhirFailure(FhirError.NOT_FOUND, null, "No such resource"));
 		}
 
+		List<T> translate(CarePlanView plan, SearchParameters parameters) {
+			return translate.apply(plan);
+		}
+
 		IBundleProvider find(RequestDetails request) {
 			SearchParameters parameters = SearchParameters.check(request.getParameters(), searchParameters());
 			String wanted = parameters.single(statusName);
@@ -159,7 +215,7 @@ class PlanProviders {
 			Actor actor = callers.actor();
 			PersonId person = PersonScope.person(parameters);
 			Optional<CarePlanView> plan = PersonScope.orNull(person, () -> plans.plan(actor, person));
-			List<T> found = plan == null ? List.of() : plan.map(translate).orElse(List.of());
+			List<T> found = plan == null ? List.of() : plan.map(p -> translate(p, parameters)).orElse(List.of());
 			return PersonScope.page(
 					found.stream().filter(r -> wanted == null || wanted.equals(status.apply(r))).toList(), parameters);
 		}

@@ -32,6 +32,7 @@ class SearchParameterCheck {
 				SearchParameters parameters = SearchParameters.check(request.getParameters(),
 						provider.searchParameters());
 				provider.dateParameters().forEach(parameters::dates);
+				parameters.includes(provider.includes());
 				parameters.count();
 				parameters.offset();
 			}

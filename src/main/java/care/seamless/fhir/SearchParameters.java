@@ -196,6 +196,25 @@ final class SearchParameters {
 		return new Token(bar == 0 ? null : value.substring(0, bar), code);
 	}
 
+	/**
+	 * The {@code _include} values asked for, each one of {@code allowed} (anything else
+	 * would silently return less than was asked for, so it is refused).
+	 */
+	Set<String> includes(Set<String> allowed) {
+		String[] values = raw.get("_include");
+		if (values == null) {
+			return Set.of();
+		}
+		for (String value : values) {
+			if (!allowed.contains(value)) {
+				throw new FhirFailure(allowed.isEmpty() ? FhirError.UNKNOWN_PARAMETER : FhirError.INVALID_PARAMETER,
+						"_include", allowed.isEmpty() ? "This search includes nothing"
+								: "'_include' may be " + String.join(", ", allowed.stream().sorted().toList()));
+			}
+		}
+		return Set.copyOf(java.util.Arrays.asList(values));
+	}
+
 	List<String> names() {
 		return List.copyOf(raw.keySet());
 	}

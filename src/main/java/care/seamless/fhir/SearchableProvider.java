@@ -17,4 +17,9 @@ interface SearchableProvider extends IResourceProvider {
 		return Set.of("_lastUpdated");
 	}
 
+	/** The {@code _include} values the search applies; any other is refused. */
+	default Set<String> includes() {
+		return Set.of();
+	}
+
 }

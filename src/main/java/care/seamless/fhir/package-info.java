@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR R4",
 		allowedDependencies = { "shared", "audit", "consent", "person", "linkage", "team", "careplan", "referral",
-				"discharge" })
+				"discharge", "assessment", "assessment :: instrument" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.fhir;

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,7 +54,11 @@ class FhirSecurityConfiguration {
 				new RememberedCredentials(passwords, directory, clock), accounts, directory, throttle), throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
-		http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+		// A CapabilityStatement is public in FHIR: clients read it before they sign in.
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/fhir/metadata")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
 		AuthenticationEntryPoint outcome = (request, response, failure) -> unauthenticated(response);
 		http.httpBasic(basic -> basic.authenticationEntryPoint(outcome));
 		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(outcome));

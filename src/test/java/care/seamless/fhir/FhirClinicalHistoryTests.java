@@ -172,8 +172,13 @@ class FhirClinicalHistoryTests {
 		Bundle vaccines = as(socialWorker).get("/Immunization?patient=" + person.id() + "&vaccine-code=140")
 			.as(Bundle.class);
 		assertThat(vaccines.getTotal()).isEqualTo(1);
+		Bundle provenance = as(socialWorker).get("/Provenance?patient=" + person.id()).as(Bundle.class);
+		assertThat(provenance.getEntry())
+			.extracting(e -> ((org.hl7.fhir.r4.model.Provenance) e.getResource()).getTargetFirstRep().getReference())
+			.containsExactlyInAnyOrderElementsOf(first.subList(1, 5));
+		assertThat(as(nurse).get("/Provenance?patient=" + person.id()).as(Bundle.class).getTotal()).isZero();
 		assertThat(auditLog.historyOf(person, 50)).extracting(AuditEntry::action)
-			.contains("import-fhir", "read-fhir", "read-fhir-search");
+			.contains("import-fhir", "read-fhir", "read-fhir-search", "read-fhir-provenance");
 	}
 
 	@Test
@@ -264,10 +269,13 @@ class FhirClinicalHistoryTests {
 		lead(person, socialWorker);
 
 		Bundle everything = as(socialWorker).get("/Patient/" + person.id() + "/$everything").as(Bundle.class);
-		assertThat(everything.getTotal()).isEqualTo(5);
+		// The imported history and, around the record, the care team the lead is in.
+		List<String> expected = new java.util.ArrayList<>(sent);
+		expected.add("CareTeam/" + person.id());
+		assertThat(everything.getTotal()).isEqualTo(6);
 		assertThat(everything.getEntry())
 			.extracting(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
-			.containsExactlyInAnyOrderElementsOf(sent);
+			.containsExactlyInAnyOrderElementsOf(expected);
 		FhirClient.Reply refused = as(nurse).get("/Patient/" + person.id() + "/$everything");
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.body()).doesNotContain("Condition");
@@ -319,7 +327,11 @@ class FhirClinicalHistoryTests {
 		FhirClient.Reply synchronous = client.get("/$export");
 		assertThat(synchronous.status()).as(synchronous.body()).isEqualTo(400);
 		assertThat(client.raw("/$export?_since=2020", "Prefer", "respond-async").statusCode()).isEqualTo(400);
-		var kickOff = client.raw("/$export", "Prefer", "respond-async");
+		assertThat(client.raw("/$export?_type=Condition,Basic", "Prefer", "respond-async").statusCode()).isEqualTo(400);
+		var kickOff = client.raw(
+				"/$export?_type=Condition,Patient&_since="
+						+ java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+				"Prefer", "respond-async");
 		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
 		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
 
@@ -334,6 +346,7 @@ class FhirClinicalHistoryTests {
 		java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"url\":\"([^\"]*_type=Condition)\"")
 			.matcher(poll.body());
 		assertThat(url.find()).as(poll.body()).isTrue();
+		assertThat(poll.body()).doesNotContain("_type=Observation").doesNotContain("_type=Encounter");
 		var file = client.raw(url.group(1));
 		assertThat(file.statusCode()).isEqualTo(200);
 		assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");

@@ -116,7 +116,7 @@ class FhirConformanceTests {
 		assertValid(client.get("/Patient?family=" + family).as(Bundle.class));
 		assertValid(client.get("/metadata").as(org.hl7.fhir.r4.model.CapabilityStatement.class));
 		assertValid(client.get("/Patient?birthdate=nonsense").outcome());
-		assertValid(new FhirClient(port, null).get("/metadata").outcome());
+		assertValid(new FhirClient(port, null).get("/Patient").outcome());
 	}
 
 	@Test
@@ -178,6 +178,79 @@ class FhirConformanceTests {
 			bundle.getEntry().forEach(e -> assertValid(e.getResource()));
 		}
 	}
+
+	@Autowired
+	care.seamless.consent.Choices choices;
+
+	@Autowired
+	care.seamless.referral.Referrals referrals;
+
+	@Autowired
+	care.seamless.assessment.Assessments assessments;
+
+	@Test
+	void choicesReferralsAnswersInstrumentsAndTheAuditLogValidate() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		fixtures.agreement(Set.of(council, trust), care.seamless.shared.DataCategory.GENERAL);
+		Staff socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER,
+				care.seamless.shared.Role.PRACTITIONER, care.seamless.shared.Role.CALDICOTT_GUARDIAN);
+		Staff nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		PersonId person = fixtures.person(Fixtures.unique("Valid"), socialWorker);
+		choices.record(socialWorker.actor(), person,
+				new care.seamless.consent.NewChoice(care.seamless.consent.ChoiceKind.OBJECTION, trust,
+						care.seamless.shared.DataCategory.MENTAL_HEALTH, care.seamless.consent.HowGiven.VERBAL,
+						java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusYears(1), null));
+		referrals.refer(socialWorker.actor(),
+				new care.seamless.referral.NewReferral(person, socialWorker.teamId(), nurse.teamId(), "SEAM-OUT-01",
+						"Needs help with dressings", care.seamless.referral.Urgency.ROUTINE, true, "Agrees",
+						care.seamless.referral.SharingBasis.CONSENT, Set.of(care.seamless.shared.DataCategory.GENERAL)),
+				true);
+		var episode = assessments.open(socialWorker.actor(), person,
+				care.seamless.assessment.instrument.Stage.OVERVIEW);
+		for (var section : java.util.Map
+			.of("users-perspective", java.util.Map.of("own-words", "My garden"), "personal-care",
+					java.util.Map.of("washing", "2"), "relationships", java.util.Map.of("lonely", "false"))
+			.entrySet()) {
+			long version = assessments.section(socialWorker.actor(), person, episode, "sap-overview", section.getKey())
+				.state()
+				.version();
+			assessments.saveSection(socialWorker.actor(), person, episode, "sap-overview", section.getKey(), version,
+					section.getKey().equals("users-perspective") ? care.seamless.assessment.AnswerSource.PERSON
+							: care.seamless.assessment.AnswerSource.OBSERVATION,
+					section.getValue());
+		}
+		FhirClient client = new FhirClient(port, socialWorker.username());
+
+		for (String search : new String[] { "/Consent?patient=", "/ServiceRequest?patient=",
+				"/QuestionnaireResponse?patient=", "/AuditEvent?patient=" }) {
+			Bundle bundle = client.get(search + person.id()).as(Bundle.class);
+			assertThat(bundle.getEntry()).as(search).isNotEmpty();
+			assertValid(bundle);
+			bundle.getEntry().forEach(e -> assertValid(e.getResource()));
+		}
+		// One instrument stands for all: they are one mapping, and each takes time.
+		Bundle instruments = client.get("/Questionnaire?_id=sap-overview-v1").as(Bundle.class);
+		assertThat(instruments.getEntry()).isNotEmpty();
+		instruments.getEntry().forEach(e -> assertValid(e.getResource()));
+		assertValid(client.get("/Patient/" + person.id() + "/$everything").as(Bundle.class));
+
+		Staff administrator = fixtures.practitioner(council, Profession.SOCIAL_WORKER,
+				care.seamless.shared.Role.ADMINISTRATOR);
+		FhirClient.Reply imported = new FhirClient(port, administrator.username()).post("",
+				FhirImportTests.json(FhirClinicalHistoryTests.history(Fixtures.unique("7"))));
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		String patient = imported.as(Bundle.class).getEntryFirstRep().getResponse().getLocation();
+		careTeams.addMemberBypassingAgreementsForSetUp(fixtures.admin,
+				new PersonId(java.util.UUID.fromString(patient.substring("Patient/".length()))),
+				socialWorker.practitionerId(), socialWorker.teamId(), "Lead", true);
+		Bundle provenance = client.get("/Provenance?patient=" + patient).as(Bundle.class);
+		assertThat(provenance.getTotal()).isEqualTo(4);
+		provenance.getEntry().forEach(e -> assertValid(e.getResource()));
+	}
+
+	@Autowired
+	care.seamless.team.CareTeams careTeams;
 
 	private static Class<? extends org.hl7.fhir.r4.model.Resource> resourceType(String path) {
 		return switch (path.split("/")[1]) {

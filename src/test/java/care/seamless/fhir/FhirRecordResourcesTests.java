@@ -193,6 +193,17 @@ class FhirRecordResourcesTests {
 			.getEntryFirstRep()
 			.getResource();
 		assertThat(plan.getGoal()).hasSize(2);
+		Bundle withGoals = as(p.nurse()).get("/CarePlan?patient=" + p.person().id() + "&_include=CarePlan:goal")
+			.as(Bundle.class);
+		assertThat(withGoals.getTotal()).isEqualTo(1);
+		assertThat(withGoals.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+			.extracting(e -> ((Goal) e.getResource()).getDescription().getText())
+			.hasSize(2)
+			.doesNotContain("Safe at home");
+		FhirClient.Reply badInclude = as(p.nurse())
+			.get("/CarePlan?patient=" + p.person().id() + "&_include=CarePlan:care-team");
+		assertThat(badInclude.status()).isEqualTo(400);
+		assertThat(badInclude.expression()).isEqualTo("_include");
 		assertThat(as(p.nurse()).get("/CarePlan/" + plan.getIdElement().getIdPart()).status()).isEqualTo(200);
 		Task task = (Task) as(p.nurse()).get("/Task?patient=" + p.person().id() + "&status=ready")
 			.as(Bundle.class)
@@ -206,6 +217,153 @@ class FhirRecordResourcesTests {
 			assertThat(outsider.get("/" + type + "?patient=" + p.person().id()).as(Bundle.class).getTotal()).as(type)
 				.isZero();
 		}
+	}
+
+	@Autowired
+	care.seamless.consent.Choices choices;
+
+	@Autowired
+	care.seamless.referral.Referrals referrals;
+
+	@Autowired
+	care.seamless.assessment.Assessments assessments;
+
+	/**
+	 * The nurse's organisation and the council share general information only: a consent,
+	 * a referral, assessment answers (one section safeguarding, withheld from the nurse),
+	 * made through the modules, then read over FHIR as the pages show them.
+	 */
+	void sharingReferralAndAssessment() {
+		choices.record(socialWorker.actor(), person,
+				new care.seamless.consent.NewChoice(care.seamless.consent.ChoiceKind.CONSENT, nurse.organisationId(),
+						null, care.seamless.consent.HowGiven.WRITTEN, java.time.LocalDate.now().minusDays(1), null,
+						null));
+		referrals.refer(socialWorker.actor(),
+				new care.seamless.referral.NewReferral(person, socialWorker.teamId(), nurse.teamId(), "SEAM-OUT-01",
+						"Needs help with dressings", care.seamless.referral.Urgency.URGENT, true, "Agrees",
+						care.seamless.referral.SharingBasis.CONSENT, Set.of(DataCategory.GENERAL)),
+				true);
+		var episode = assessments.open(socialWorker.actor(), person,
+				care.seamless.assessment.instrument.Stage.OVERVIEW);
+		answer(episode, "users-perspective", java.util.Map.of("own-words", "I like my garden"));
+		answer(episode, "personal-care", java.util.Map.of("washing", "2"));
+		answer(episode, "safety", java.util.Map.of("safeguarding-concern", "true"));
+	}
+
+	private void answer(care.seamless.assessment.EpisodeId episode, String section,
+			java.util.Map<String, String> answers) {
+		long version = assessments.section(socialWorker.actor(), person, episode, "sap-overview", section)
+			.state()
+			.version();
+		assessments.saveSection(socialWorker.actor(), person, episode, "sap-overview", section, version,
+				section.equals("users-perspective") ? care.seamless.assessment.AnswerSource.PERSON
+						: care.seamless.assessment.AnswerSource.OBSERVATION,
+				answers);
+	}
+
+	@Test
+	void choicesReferralsAnswersAndWhoLookedAreReadAsTheirPagesShowThem() {
+		sharingReferralAndAssessment();
+		FhirClient lead = as(socialWorker);
+		FhirClient reader = as(nurse);
+
+		Bundle consents = reader.get("/Consent?patient=" + person.id() + "&status=active").as(Bundle.class);
+		assertThat(consents.getTotal()).isEqualTo(1);
+		org.hl7.fhir.r4.model.Consent consent = (org.hl7.fhir.r4.model.Consent) consents.getEntryFirstRep()
+			.getResource();
+		assertThat(consent.getProvision().getType().toCode()).isEqualTo("permit");
+		assertThat(consent.getProvision().getActorFirstRep().getReference().getReference())
+			.isEqualTo("Organization/" + nurse.organisationId().id());
+		org.hl7.fhir.r4.model.ServiceRequest referral = (org.hl7.fhir.r4.model.ServiceRequest) reader
+			.get("/ServiceRequest?patient=" + person.id())
+			.as(Bundle.class)
+			.getEntryFirstRep()
+			.getResource();
+		assertThat(referral.getPriority().toCode()).isEqualTo("urgent");
+		assertThat(reader.get("/ServiceRequest/" + referral.getIdElement().getIdPart()).status()).isEqualTo(200);
+
+		// The safeguarding section is withheld from the nurse: neither returned nor
+		// counted.
+		Bundle toLead = lead.get("/QuestionnaireResponse?patient=" + person.id()).as(Bundle.class);
+		Bundle toNurse = reader.get("/QuestionnaireResponse?patient=" + person.id()).as(Bundle.class);
+		assertThat(toLead.getTotal()).isEqualTo(3);
+		assertThat(toNurse.getTotal()).isEqualTo(2);
+		assertThat(toNurse.getEntry()).hasSize(2);
+		assertThat(reader.get("/QuestionnaireResponse?patient=" + person.id()).body()).contains("I like my garden")
+			.doesNotContain("safeguarding-concern");
+		String safety = toLead.getEntry()
+			.stream()
+			.map(e -> (org.hl7.fhir.r4.model.QuestionnaireResponse) e.getResource())
+			.filter(r -> r.getItemFirstRep().getLinkId().equals("section/safety"))
+			.findFirst()
+			.orElseThrow()
+			.getIdElement()
+			.getIdPart();
+		assertThat(reader.get("/QuestionnaireResponse/" + safety).code()).isEqualTo("not-found");
+		assertThat(reader.get("/Questionnaire?url=" + AssessmentTranslator.BASE + "sap-overview")
+			.as(Bundle.class)
+			.getTotal()).isPositive();
+
+		// $everything: the record and what is around it, the withheld left out.
+		Bundle everything = reader.get("/Patient/" + person.id() + "/$everything").as(Bundle.class);
+		assertThat(everything.getTotal()).isEqualTo(everything.getEntry().size());
+		assertThat(everything.getEntry()).extracting(e -> e.getResource().fhirType())
+			.contains("Patient", "CareTeam", "RelatedPerson", "Flag", "Consent", "ServiceRequest",
+					"QuestionnaireResponse");
+		assertThat(everything.getEntry().stream().filter(e -> e.getResource().fhirType().equals("Flag")).count())
+			.isEqualTo(1);
+		assertThat(everything.getEntry()
+			.stream()
+			.filter(e -> e.getResource().fhirType().equals("QuestionnaireResponse"))
+			.count()).isEqualTo(2);
+
+		// Who looked: for those who oversee the record, not for its care team.
+		assertThat(lead.get("/AuditEvent?patient=" + person.id()).as(Bundle.class).getTotal()).isZero();
+		Staff guardian = fixtures.practitioner(council, Profession.SOCIAL_WORKER,
+				care.seamless.shared.Role.CALDICOTT_GUARDIAN);
+		Bundle looked = as(guardian).get("/AuditEvent?patient=" + person.id()).as(Bundle.class);
+		assertThat(looked.getEntry())
+			.extracting(
+					e -> ((org.hl7.fhir.r4.model.AuditEvent) e.getResource()).getAgentFirstRep().getWho().getDisplay())
+			.contains(nurse.username());
+		assertThat(as(guardian).get("/AuditEvent/" + looked.getEntryFirstRep().getResource().getIdElement().getIdPart())
+			.status()).isEqualTo(200);
+
+		FhirClient outsider = as(stranger);
+		for (String type : new String[] { "Consent", "ServiceRequest", "QuestionnaireResponse", "AuditEvent" }) {
+			assertThat(outsider.get("/" + type + "?patient=" + person.id()).as(Bundle.class).getTotal()).as(type)
+				.isZero();
+		}
+		assertThat(outsider.get("/Consent/" + consent.getIdElement().getIdPart()).status()).isEqualTo(403);
+		assertThat(outsider.get("/Patient/" + person.id() + "/$everything").status()).isEqualTo(403);
+	}
+
+	@Test
+	void theCapabilityStatementIsPublicAndPatientVreadServesTheVersionKept() {
+		FhirClient.Reply metadata = new FhirClient(port, null).get("/metadata");
+		assertThat(metadata.status()).isEqualTo(200);
+		CapabilityStatement statement = metadata.as(CapabilityStatement.class);
+		assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
+			.contains("Consent", "ServiceRequest", "AuditEvent", "Provenance", "Questionnaire",
+					"QuestionnaireResponse");
+		assertThat(statement.getRestFirstRep()
+			.getResource()
+			.stream()
+			.filter(r -> r.getType().equals("Patient"))
+			.flatMap(r -> r.getInteraction().stream())
+			.map(i -> i.getCode().toCode())).contains("vread");
+		assertThat(new FhirClient(port, null).get("/Patient?family=x").status()).isEqualTo(401);
+		assertThat(new FhirClient(port, null).get("/Consent?patient=" + person.id()).status()).isEqualTo(401);
+
+		String version = as(socialWorker).get("/Patient/" + person.id())
+			.as(org.hl7.fhir.r4.model.Patient.class)
+			.getMeta()
+			.getVersionId();
+		assertThat(as(socialWorker).get("/Patient/" + person.id() + "/_history/" + version).status()).isEqualTo(200);
+		FhirClient.Reply old = as(socialWorker).get("/Patient/" + person.id() + "/_history/999");
+		assertThat(old.status()).isEqualTo(404);
+		assertThat(old.code()).isEqualTo("not-found");
+		assertThat(as(stranger).get("/Patient/" + person.id() + "/_history/" + version).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -236,7 +394,12 @@ class FhirRecordResourcesTests {
 				{ "/Flag", "invalid-parameter" }, { "/RelatedPerson?patient=Group/1", "invalid-parameter" },
 				{ "/CareTeam?patient=%00%27%3B--", "invalid-parameter" },
 				{ "/Organization?name=" + "x".repeat(300), "invalid-parameter" }, { "/Flag/nonsense", "not-found" },
-				{ "/Flag/00a.1", "not-found" },
+				{ "/Consent?patient=" + person.id() + "&status=maybe", "invalid-parameter" },
+				{ "/ServiceRequest?patient=" + person.id() + "&_include=ServiceRequest:nonsense", "unknown-parameter" },
+				{ "/AuditEvent?patient=" + person.id() + "&date=yesterday", "unknown-parameter" },
+				{ "/QuestionnaireResponse", "invalid-parameter" }, { "/Provenance/1.2.3", "not-found" },
+				{ "/Consent/" + person.id(), "not-found" }, { "/Questionnaire/no-such-v1", "not-found" },
+				{ "/Patient/" + person.id() + "/_history/abc", "not-found" }, { "/Flag/00a.1", "not-found" },
 				{ "/RelatedPerson/" + "z".repeat(25) + "." + "z".repeat(25), "not-found" },
 				{ "/Practitioner/%3Cscript%3E", "not-found" }, { "/CareTeam/" + person.id() + "x", "not-found" } };
 		for (String[] bad : cases) {
