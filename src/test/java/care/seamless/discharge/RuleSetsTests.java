@@ -20,6 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -114,7 +115,7 @@ class RuleSetsTests {
 				ex -> assertThat(ex.violations().get(0).message()).contains("1 admission", "10 March 2017"));
 		assertThatThrownBy(() -> ruleSets.end(p.nurse().actor(), id, 0, LocalDate.of(2017, 6, 30)))
 			.isInstanceOf(DischargeRefused.class);
-		RuleSet national = ruleSets.inForce(LocalDate.of(2017, 8, 1)).orElseThrow();
+		RuleSet national = ruleSets.all().stream().filter(r -> !r.localAgreement()).findFirst().orElseThrow();
 		assertThatThrownBy(
 				() -> ruleSets.end(common.admin, national.id(), national.version(), LocalDate.of(2017, 8, 1)))
 			.isInstanceOf(DischargeRefused.class);
@@ -134,6 +135,16 @@ class RuleSetsTests {
 			.with(csrf())
 			.param("version", "0")
 			.param("lastDay", "31/05/2017")).andExpect(status().isConflict());
+		mvc.perform(put("/api/v1/discharges/rule-sets/" + id)
+			.with(httpBasic(administrator().username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.contentType("application/json")
+			.content("""
+					{"version": 0, "name": "%s", "legalBasis": "x", "validFrom": "2017-01-01", "statutoryNotices": true,
+					 "assessmentNoticeMaxDaysBeforeAdmission": 3, "dischargeNoticeMinDaysBeforeDischarge": 2,
+					 "assessmentPeriodDays": 3}""".formatted(name)))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		assertThat(ruleSets.ruleSet(id).validTo()).isEqualTo(LocalDate.of(2017, 6, 30));
 	}
 

@@ -40,19 +40,19 @@ class RuleSetAdminController {
 
 	/** The form as typed. */
 	record RuleSetForm(@Nullable String version, @Nullable String name, @Nullable String legalBasis,
-			@Nullable String validFrom, @Nullable String validTo, boolean statutoryNotices,
+			@Nullable String validFrom, @Nullable String validTo, @Nullable String statutoryNotices,
 			@Nullable String assessmentNoticeMaxDaysBeforeAdmission,
 			@Nullable String dischargeNoticeMinDaysBeforeDischarge, @Nullable String assessmentPeriodDays,
 			@Nullable String dailyReimbursement) {
 
 		static RuleSetForm empty() {
-			return new RuleSetForm(null, null, null, null, null, false, null, null, null, null);
+			return new RuleSetForm(null, null, null, null, null, null, null, null, null, null);
 		}
 
 		static RuleSetForm of(RuleSet r) {
 			return new RuleSetForm(Long.toString(r.version()), r.name(), r.legalBasis(),
-					DischargeForms.text(r.validFrom()), DischargeForms.text(r.validTo()), r.statutoryNotices(),
-					number(r.assessmentNoticeMaxDaysBeforeAdmission()),
+					DischargeForms.text(r.validFrom()), DischargeForms.text(r.validTo()),
+					r.statutoryNotices() ? "true" : null, number(r.assessmentNoticeMaxDaysBeforeAdmission()),
 					number(r.dischargeNoticeMinDaysBeforeDischarge()), number(r.assessmentPeriodDays()),
 					r.dailyReimbursement() == null ? "" : r.dailyReimbursement().toPlainString());
 		}
@@ -61,10 +61,16 @@ class RuleSetAdminController {
 			return value == null ? "" : value.toString();
 		}
 
-		/**
-		 * The rules as typed, or null when a value could not be read (named in problems).
-		 */
-		@Nullable NewRuleSet read(Map<String, String> problems) {
+		/** Whether the box is ticked; the template asks this. */
+		boolean notices() {
+			return "true".equals(statutoryNotices);
+		}
+
+		/** The rules as typed; a value that could not be read is named in problems. */
+		NewRuleSet read(Map<String, String> problems) {
+			if (statutoryNotices != null && !statutoryNotices.isEmpty() && !notices()) {
+				problems.putIfAbsent("statutoryNotices", "Tick the box to keep notices, or leave it clear");
+			}
 			LocalDate from = DischargeForms.date(validFrom, "validFrom", problems);
 			LocalDate to = DischargeForms.date(validTo, "validTo", problems);
 			Integer assessmentMax = days(assessmentNoticeMaxDaysBeforeAdmission,
@@ -73,7 +79,7 @@ class RuleSetAdminController {
 					problems);
 			Integer period = days(assessmentPeriodDays, "assessmentPeriodDays", problems);
 			BigDecimal daily = null;
-			if (statutoryNotices && dailyReimbursement != null && !dailyReimbursement.isBlank()) {
+			if (notices() && dailyReimbursement != null && !dailyReimbursement.isBlank()) {
 				try {
 					daily = new BigDecimal(dailyReimbursement.strip().replace(",", ""));
 				}
@@ -82,11 +88,11 @@ class RuleSetAdminController {
 				}
 			}
 			return new NewRuleSet(name == null ? null : name.strip(), legalBasis == null ? null : legalBasis.strip(),
-					from, to, statutoryNotices, assessmentMax, dischargeMin, period, daily);
+					from, to, notices(), assessmentMax, dischargeMin, period, daily);
 		}
 
 		private @Nullable Integer days(@Nullable String text, String field, Map<String, String> problems) {
-			if (!statutoryNotices || text == null || text.isBlank()) {
+			if (!notices() || text == null || text.isBlank()) {
 				return null;
 			}
 			String digits = text.strip();
@@ -169,7 +175,7 @@ class RuleSetAdminController {
 		if (problems.isEmpty()) {
 			try {
 				ruleSets.end(actor, id,
-						new RuleSetForm(form.version(), null, null, null, null, false, null, null, null, null)
+						new RuleSetForm(form.version(), null, null, null, null, null, null, null, null, null)
 							.versionRead(),
 						lastDay);
 				return "redirect:/admin/discharge-rules/" + id + "?ended";
