@@ -282,6 +282,20 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * {@link #visibleItems} for a team manager's management report (counts by reason,
+	 * say): a manager also counts the people that a member of a team they manage works
+	 * with, under the same agreement, objection and consent rules for the manager's own
+	 * organisation. Anyone else gets exactly {@link #visibleItems}. Never for opening a
+	 * record or showing its contents.
+	 */
+	public SqlCondition visibleToManager(Actor actor, String personColumn, String categoryColumn, String sourceColumn) {
+		if (!actor.has(Role.TEAM_MANAGER) || actor.practitionerId() == null) {
+			return visibleItems(actor, personColumn, categoryColumn, sourceColumn);
+		}
+		return new SqlCondition(AccessRules.overseen(personColumn, categoryColumn, sourceColumn), params(actor));
+	}
+
+	/**
 	 * Item-level visibility as SQL: the exact rule of {@link #decide}, to AND into a
 	 * query's WHERE clause.
 	 */

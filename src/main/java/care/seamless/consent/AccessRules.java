@@ -76,11 +76,18 @@ final class AccessRules {
 			.formatted(p, override("pdp_lo.person_id"), recordRelationship("pdp_lo.person_id"));
 	}
 
+	/**
+	 * A current team grant: for a category, only a category grant that reaches the whole
+	 * category. A referral's grant does not (reaches_items false): while pending, the
+	 * receiving team opens the record (its identifying details) and reads the items sent,
+	 * named one by one, and no document, alert, carer's view or other information of the
+	 * categories sent. With no category, any grant: the record-level relationship.
+	 */
 	private static String grant(String p, String c) {
 		return """
 				exists (select 1 from consent.access_grant pdp_g
 				  where pdp_g.person_id = %s and pdp_g.expires_at > now()%s and %s)""".formatted(p,
-				c == null ? "" : " and pdp_g.item_id is null and pdp_g.category = " + c,
+				c == null ? "" : " and pdp_g.item_id is null and pdp_g.reaches_items and pdp_g.category = " + c,
 				CareTeams.teamMemberSql("pdp_g.team_id"));
 	}
 
@@ -154,6 +161,15 @@ final class AccessRules {
 	 */
 	static String visible(String p, String c, String s) {
 		return visible(p, c, s, relationship(p, c));
+	}
+
+	/**
+	 * {@link #visible} for a team manager's management report: the relationship may also
+	 * be through a member of a team the viewer manages who is in the person's care team.
+	 * Agreements, objections and consent apply to the viewer's organisation as always.
+	 */
+	static String overseen(String p, String c, String s) {
+		return visible(p, c, s, "(" + relationship(p, c) + " or " + CareTeams.managedMemberSql(p) + ")");
 	}
 
 	/** {@link #visible} for one item of itemised information, reached by item grants. */

@@ -99,8 +99,15 @@ class DemoDischarges {
 		// trust is refused (and the refusal audited), and the others still load.
 		load(() -> historic(ward, council, wards, caseload.get(4)));
 		load(() -> current(ward, council, wards, caseload.get(5), today));
-		load(() -> admissions.record(ward, new NewAdmission(caseload.get(6).nhsNumber(), wards.id(), HOSPITAL,
-				"Oak ward", at(today.minusDays(2), 9), today.plusDays(3))));
+		// The next person with an NHS number: a demo person without one cannot be
+		// admitted.
+		PersonSummary recent = caseload.subList(6, caseload.size())
+			.stream()
+			.filter(p -> p.nhsNumber() != null && !p.nhsNumber().isBlank())
+			.findFirst()
+			.orElse(caseload.get(6));
+		load(() -> admissions.record(ward, new NewAdmission(recent.nhsNumber(), wards.id(), HOSPITAL, "Oak ward",
+				at(today.minusDays(2), 9), today.plusDays(3))));
 	}
 
 	private void load(Runnable stay) {

@@ -18,9 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monthly delayed-days report for the partners' team managers. Which days count is
- * the access policy's rule in the query (each manager counts the admissions they may
- * see); the counting itself is plain Java over those rows. Small numbers are not
- * suppressed, as this is an internal management report, not a publication.
+ * the access policy's rule in the query: each manager counts the admissions they may see,
+ * and those of the people their teams work with ({@code AccessPolicy.visibleToManager}),
+ * so the council's managers count the days of their social workers' people as the ward's
+ * manager counts the ward's; the counting itself is plain Java over those rows. Small
+ * numbers are not suppressed, as this is an internal management report, not a
+ * publication.
  */
 @Service
 public class DischargeReports {
@@ -43,7 +46,7 @@ public class DischargeReports {
 			throw new DischargeRefused("The delayed-days report is for team managers");
 		}
 		List<DelayedDayRepository.MonthRow> rows = days.month(month.atDay(1), month.plusMonths(1).atDay(1),
-				accessPolicy.visibleItems(actor, "a.person_id", "'GENERAL'", "a.organisation_id"));
+				accessPolicy.visibleToManager(actor, "a.person_id", "'GENERAL'", "a.organisation_id"));
 		auditLog.record(AuditEvent.permitted(actor, "read-delayed-days-report", "DelayedDaysReport", month, null)
 			.withReason("team-manager: " + rows.size() + " days counted"));
 		Map<DelayReason, Integer> byReason = new EnumMap<>(DelayReason.class);

@@ -20,7 +20,7 @@ class RuleSetRepository {
 	private static final String SQL_COLUMNS = """
 			select id, name, legal_basis, valid_from, valid_to, local_agreement, statutory_notices,
 			       assessment_notice_max_days_before_admission, discharge_notice_min_days_before_discharge,
-			       assessment_period_days, daily_reimbursement, daily_reimbursement_currency
+			       assessment_period_days, daily_reimbursement, daily_reimbursement_currency, version
 			from discharge.rule_set
 			""";
 
@@ -58,7 +58,35 @@ class RuleSetRepository {
 			        :dischargeMin, :assessmentPeriod, :daily, :currency, :createdBy, :createdAt)
 			""";
 
-	private static final String SQL_NAME_TAKEN = "select exists (select 1 from discharge.rule_set where name = :name)";
+	private static final String SQL_NAME_TAKEN = """
+			select exists (select 1 from discharge.rule_set where name = :name and id is distinct from cast(:id as uuid))
+			""";
+
+	// The same test as the rule_set_no_overlap constraint, to name the rule set in the
+	// way.
+	private static final String SQL_OVERLAPPING = SQL_COLUMNS + """
+			where local_agreement = :local and id is distinct from cast(:id as uuid)
+			  and daterange(valid_from, valid_to, '[]') && daterange(cast(:from as date), cast(:to as date), '[]')
+			order by valid_from
+			limit 1
+			""";
+
+	private static final String SQL_UPDATE = """
+			update discharge.rule_set set name = :name, legal_basis = :legalBasis, valid_from = :validFrom,
+			       valid_to = :validTo, statutory_notices = :statutoryNotices,
+			       assessment_notice_max_days_before_admission = :assessmentMax,
+			       discharge_notice_min_days_before_discharge = :dischargeMin, assessment_period_days = :assessmentPeriod,
+			       daily_reimbursement = :daily, daily_reimbursement_currency = :currency, version = version + 1
+			where id = :id and version = :version and local_agreement
+			""";
+
+	// Admission days in the partnership's calendar, as the rules were chosen by them.
+	private static final String SQL_ADMISSIONS = """
+			select count(*) as admissions,
+			       min((admitted_at at time zone 'Europe/London')::date) as first_day,
+			       max((admitted_at at time zone 'Europe/London')::date) as last_day
+			from discharge.admission where rule_set_id = :id
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -106,12 +134,57 @@ class RuleSetRepository {
 		return jdbc.sql(SQL_ALL).query(RuleSetRepository::map).list();
 	}
 
+	Optional<RuleSet> find(UUID id) {
+		return jdbc.sql(SQL_BY_ID).param("id", id).query(RuleSetRepository::map).optional();
+	}
+
 	RuleSet byId(UUID id) {
 		return jdbc.sql(SQL_BY_ID).param("id", id).query(RuleSetRepository::map).single();
 	}
 
-	boolean nameTaken(String name) {
-		return jdbc.sql(SQL_NAME_TAKEN).param("name", name).query(Boolean.class).single();
+	boolean nameTaken(String name, @Nullable UUID except) {
+		return jdbc.sql(SQL_NAME_TAKEN).param("name", name).param("id", except).query(Boolean.class).single();
+	}
+
+	Optional<RuleSet> overlapping(boolean localAgreement, LocalDate from, @Nullable LocalDate to,
+			@Nullable UUID except) {
+		return jdbc.sql(SQL_OVERLAPPING)
+			.param("local", localAgreement)
+			.param("id", except)
+			.param("from", from)
+			.param("to", to)
+			.query(RuleSetRepository::map)
+			.optional();
+	}
+
+	/** How many admissions took these rules, and their first and last admission days. */
+	record Use(long admissions, @Nullable LocalDate firstDay, @Nullable LocalDate lastDay) {
+	}
+
+	Use use(UUID id) {
+		return jdbc.sql(SQL_ADMISSIONS)
+			.param("id", id)
+			.query((rs, n) -> new Use(rs.getLong("admissions"),
+					rs.getDate("first_day") == null ? null : rs.getDate("first_day").toLocalDate(),
+					rs.getDate("last_day") == null ? null : rs.getDate("last_day").toLocalDate()))
+			.single();
+	}
+
+	int update(UUID id, long version, NewRuleSet rules) {
+		return jdbc.sql(SQL_UPDATE)
+			.param("id", id)
+			.param("version", version)
+			.param("name", rules.name())
+			.param("legalBasis", rules.legalBasis())
+			.param("validFrom", rules.validFrom())
+			.param("validTo", rules.validTo())
+			.param("statutoryNotices", rules.statutoryNotices())
+			.param("assessmentMax", rules.statutoryNotices() ? rules.assessmentNoticeMaxDaysBeforeAdmission() : null)
+			.param("dischargeMin", rules.statutoryNotices() ? rules.dischargeNoticeMinDaysBeforeDischarge() : null)
+			.param("assessmentPeriod", rules.statutoryNotices() ? rules.assessmentPeriodDays() : null)
+			.param("daily", rules.statutoryNotices() ? rules.dailyReimbursement() : null)
+			.param("currency", rules.statutoryNotices() && rules.dailyReimbursement() != null ? "GBP" : null)
+			.update();
 	}
 
 	void insert(UUID id, NewRuleSet rules, String createdBy, Instant at) {
@@ -141,7 +214,7 @@ class RuleSetRepository {
 				rs.getObject("assessment_notice_max_days_before_admission", Integer.class),
 				rs.getObject("discharge_notice_min_days_before_discharge", Integer.class),
 				rs.getObject("assessment_period_days", Integer.class), daily,
-				rs.getString("daily_reimbursement_currency"));
+				rs.getString("daily_reimbursement_currency"), rs.getLong("version"));
 	}
 
 }

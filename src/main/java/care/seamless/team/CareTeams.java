@@ -68,6 +68,22 @@ public class CareTeams {
 
 	/**
 	 * An SQL condition true when the acting practitioner (parameter
+	 * {@code :ctPractitioner}) manages a team one of whose members is currently in the
+	 * care team of the person in {@code personColumn}: a manager's oversight of their
+	 * team's work, for management reports.
+	 */
+	public static String managedMemberSql(String personColumn) {
+		return """
+				exists (select 1 from team.care_team_member pdp_mc
+				 join team.team_membership pdp_mm on pdp_mm.practitioner_id = pdp_mc.practitioner_id
+				 join team.team_membership pdp_mb on pdp_mb.team_id = pdp_mm.team_id and pdp_mb.manager
+				 where pdp_mc.person_id = %s and pdp_mb.practitioner_id = :%s
+				 and pdp_mc.period_start <= current_date and (pdp_mc.period_end is null or pdp_mc.period_end > current_date))"""
+			.formatted(personColumn, PRACTITIONER_PARAM);
+	}
+
+	/**
+	 * An SQL condition true when the acting practitioner (parameter
 	 * {@code :ctPractitioner}) belongs to the team in {@code teamColumn}: how another
 	 * module's query asks "is the viewer in this team" without naming team's tables.
 	 */

@@ -66,6 +66,9 @@ class DelayedDaysReportTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	care.seamless.team.Directory directory;
+
 	@Test
 	void countsAMonthByReasonAttributionAndPathwayForTheManagersOfBothPartners() throws Exception {
 		Partnership p = march();
@@ -179,11 +182,20 @@ class DelayedDaysReportTests {
 	}
 
 	@Test
-	void countsOnlyWhatTheManagerMaySeeAndIsForManagersOnly() {
+	void countsWhatTheManagerOrTheirTeamMaySeeAndIsForManagersOnly() {
 		Partnership p = march();
 		var stranger = common.practitioner(common.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
 				Profession.CARE_MANAGER, Role.PRACTITIONER, Role.TEAM_MANAGER);
 		assertThat(reports.monthly(stranger.actor(), MARCH).total()).isZero();
+		// A manager of the social worker's team counts the team's people without being in
+		// their care teams; a manager of another team of the same council does not.
+		var teamManager = common.practitionerIn(p.council(), p.socialWorker().teamId(), Profession.CARE_MANAGER, true,
+				Role.PRACTITIONER, Role.TEAM_MANAGER);
+		assertThat(reports.monthly(teamManager.actor(), MARCH).total()).isEqualTo(5);
+		var otherTeamManager = common.practitionerIn(p.council(),
+				directory.createTeam(common.admin, p.council(), Fixtures.unique("Reablement ")),
+				Profession.CARE_MANAGER, true, Role.PRACTITIONER, Role.TEAM_MANAGER);
+		assertThat(reports.monthly(otherTeamManager.actor(), MARCH).total()).isZero();
 		assertThatThrownBy(() -> reports.monthly(p.nurse().actor(), MARCH)).isInstanceOf(DischargeRefused.class);
 	}
 

@@ -160,10 +160,47 @@ class DischargeRestController {
 	}
 
 	@PostMapping("/discharges/rule-sets")
-	@Operation(summary = "Add a partnership's local agreement rule set (administrators)")
+	@Operation(summary = "Add a partnership's local agreement rule set (administrators)",
+			description = "400 naming every field at fault, including dates that overlap another local agreement.")
 	ResponseEntity<Map<String, UUID>> addRuleSet(Actor actor, @RequestBody NewRuleSet rules) {
 		UUID id = ruleSets.addLocalAgreement(actor, rules);
-		return ResponseEntity.created(URI.create("/api/v1/discharges/rule-sets")).body(Map.of("id", id));
+		return ResponseEntity.created(URI.create("/api/v1/discharges/rule-sets/" + id)).body(Map.of("id", id));
+	}
+
+	@GetMapping("/discharges/rule-sets/{id}")
+	@Operation(summary = "One discharge rule set, with the version a change must name")
+	RuleSet ruleSet(@PathVariable UUID id) {
+		return ruleSets.ruleSet(id);
+	}
+
+	/** A change to a local agreement: its new rules and the version they were read at. */
+	record RuleSetChange(long version, @Nullable String name, @Nullable String legalBasis,
+			@Nullable LocalDate validFrom, @Nullable LocalDate validTo, boolean statutoryNotices,
+			@Nullable Integer assessmentNoticeMaxDaysBeforeAdmission,
+			@Nullable Integer dischargeNoticeMinDaysBeforeDischarge, @Nullable Integer assessmentPeriodDays,
+			java.math.@Nullable BigDecimal dailyReimbursement) {
+	}
+
+	@PutMapping("/discharges/rule-sets/{id}")
+	@Operation(summary = "Change a local agreement's rule set (administrators)",
+			description = "400 naming every field at fault, including dates that overlap another local agreement, or that no longer cover an admission or daily rate recorded under the rules; the notices and periods of rules already applied to an admission cannot change. 403 for a national rule set; 409 when the version is stale.")
+	ResponseEntity<Void> changeRuleSet(Actor actor, @PathVariable UUID id, @RequestBody RuleSetChange body) {
+		ruleSets.change(actor, id, body.version(), new NewRuleSet(body.name(), body.legalBasis(), body.validFrom(),
+				body.validTo(), body.statutoryNotices(), body.assessmentNoticeMaxDaysBeforeAdmission(),
+				body.dischargeNoticeMinDaysBeforeDischarge(), body.assessmentPeriodDays(), body.dailyReimbursement()));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The last day a local agreement applies, and the version it was read at. */
+	record RuleSetEnd(long version, @Nullable LocalDate lastDay) {
+	}
+
+	@PostMapping("/discharges/rule-sets/{id}/end")
+	@Operation(summary = "End a local agreement's rule set on a day (administrators)",
+			description = "The same checks as a change (400 on validTo, 403, 409).")
+	ResponseEntity<Void> endRuleSet(Actor actor, @PathVariable UUID id, @RequestBody RuleSetEnd body) {
+		ruleSets.end(actor, id, body.version(), body.lastDay());
+		return ResponseEntity.noContent().build();
 	}
 
 	/** A dated daily rate as the API takes it; amounts in pounds, exact to the penny. */
