@@ -66,6 +66,15 @@ class DoorWordsRepository {
 			order by t.last_at desc, t.id, m.sent_at, m.id
 			""";
 
+	// Whoever started the conversation and the person's own accounts, while their
+	// invitation stands (revoking it ends their standing).
+	private static final String SQL_TO_TELL_OF_REPLY = """
+			select i.account_id from door.invitation i
+			 where i.person_id = :person and i.used_at is not null and i.revoked_at is null
+			   and (i.kind = 'SELF' or i.account_id = (select t.started_by from door.message_thread t
+			                                            where t.id = :id and t.person_id = :person))
+			""";
+
 	private static final String SQL_THREAD_VISIBLE = """
 			select exists (select 1 from door.message_thread t
 			  where t.id = :id and t.person_id = :person and (:everyone or t.started_by = :account))
@@ -91,6 +100,17 @@ class DoorWordsRepository {
 	private static final String SQL_FEEDBACK_EXISTS = "select exists (select 1 from door.feedback where id = :id and person_id = :person)";
 
 	private final JdbcClient jdbc;
+
+	java.util.List<care.seamless.shared.AccountId> toTellOfReply(UUID thread, PersonId person) {
+		return jdbc.sql(SQL_TO_TELL_OF_REPLY)
+			.param("id", thread)
+			.param("person", person.id())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(care.seamless.shared.AccountId::new)
+			.toList();
+	}
 
 	DoorWordsRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;

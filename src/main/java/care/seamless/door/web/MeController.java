@@ -13,6 +13,7 @@ import care.seamless.door.ActingForView;
 import care.seamless.door.DoorRule;
 import care.seamless.door.Invitations;
 import care.seamless.door.MyRecord;
+import care.seamless.door.PersonsFeedback;
 import care.seamless.door.SharingChanges;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
@@ -52,8 +53,11 @@ class MeController {
 
 	private final SharingChanges sharingChanges;
 
+	private final PersonsFeedback feedback;
+
 	MeController(Invitations invitations, MyRecord myRecord, CarePlans carePlans, PlanSignatures signatures,
-			Choices choices, SharingChanges sharingChanges) {
+			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback) {
+		this.feedback = feedback;
 		this.sharingChanges = sharingChanges;
 		this.invitations = invitations;
 		this.myRecord = myRecord;
@@ -91,7 +95,14 @@ class MeController {
 
 	@GetMapping
 	String home(@AuthenticationPrincipal @Nullable PersonSignedIn me, Model model) {
-		model.addAttribute("people", myRecord.people(actor(me)));
+		Actor actor = actor(me);
+		java.util.List<ActingForView> people = myRecord.people(actor);
+		model.addAttribute("people", people);
+		// "You said, we did" where the people who gave feedback look first.
+		model.addAttribute("weDid",
+				people.stream()
+					.flatMap(p -> feedback.feedback(actor, p.person()).stream().filter(f -> f.weDid() != null))
+					.toList());
 		return "door/home";
 	}
 
