@@ -14,6 +14,7 @@ import care.seamless.door.DoorRule;
 import care.seamless.door.Invitations;
 import care.seamless.door.MyRecord;
 import care.seamless.door.PersonsFeedback;
+import care.seamless.funding.FundingRoutes;
 import care.seamless.door.SharingChanges;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
@@ -55,8 +56,11 @@ class MeController {
 
 	private final PersonsFeedback feedback;
 
+	private final FundingRoutes fundingRoutes;
+
 	MeController(Invitations invitations, MyRecord myRecord, CarePlans carePlans, PlanSignatures signatures,
-			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback) {
+			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback, FundingRoutes fundingRoutes) {
+		this.fundingRoutes = fundingRoutes;
 		this.feedback = feedback;
 		this.sharingChanges = sharingChanges;
 		this.invitations = invitations;
@@ -114,6 +118,10 @@ class MeController {
 		model.addAttribute("self", person.kind() == ActingKind.SELF);
 		model.addAttribute("plan",
 				carePlans.plan(actor, personId).isPresent() ? carePlans.personsCopy(actor, personId).plan() : null);
+		// Who pays for each need, as far as the reader may see the money (the route is
+		// decided in SQL under finances: a carer not shown finances sees none).
+		model.addAttribute("whoPays",
+				fundingRoutes.forPerson(actor, personId).stream().filter(n -> n.route() != null).toList());
 		return "door/plan";
 	}
 
