@@ -35,6 +35,9 @@ public class AccessPolicy {
 	private static final AccessDecision PERSON_SIDE_CHANGE = AccessDecision.deny("role",
 			"Only the care team makes this change");
 
+	private static final AccessDecision NOT_SPEAKING_FOR = AccessDecision.deny("acting-for",
+			"The person has not agreed that you send messages or feedback for them");
+
 	private final AccessRepository repository;
 
 	private static final AccessDecision READ_ONLY_OVERRIDE = AccessDecision.deny("override",
@@ -93,10 +96,13 @@ public class AccessPolicy {
 			boolean own = request.who() == AccessRequest.Who.THE_PERSON
 					&& repository.actsAsSelf(actor.accountId(), request.person());
 			boolean read = request.who() == AccessRequest.Who.ANYONE_WITH_ACCESS && !isChange(request.action());
-			// Seeing the record is already decided; this only says who the change is
-			// for.
-			boolean offered = request.who() == AccessRequest.Who.PERSON_SIDE;
-			return own || read || offered ? java.util.Optional.empty() : java.util.Optional.of(PERSON_SIDE_CHANGE);
+			// Seeing the record is already decided; speaking for the person is a
+			// scope of its own (AccessRules.speaksFor).
+			if (request.who() == AccessRequest.Who.PERSON_SIDE) {
+				return repository.speaksFor(params(actor), request.person()) ? java.util.Optional.empty()
+						: java.util.Optional.of(NOT_SPEAKING_FOR);
+			}
+			return own || read ? java.util.Optional.empty() : java.util.Optional.of(PERSON_SIDE_CHANGE);
 		}
 		return switch (request.who()) {
 			case THE_PERSON -> java.util.Optional.of(AccessDecision.deny("role",
@@ -117,6 +123,16 @@ public class AccessPolicy {
 								? java.util.Optional.empty() : java.util.Optional.of(AccessDecision.deny("author",
 										"Only the person who added it, or a team manager of their organisation, takes it off the record"));
 		};
+	}
+
+	/**
+	 * Whether the actor may speak for the person at their door (a message, feedback): the
+	 * rule {@link AccessRules#speaksFor} in SQL, without side effects, so a page can say
+	 * so instead of offering a form that would be refused.
+	 */
+	@Transactional(readOnly = true)
+	public boolean speaksFor(Actor actor, PersonId person) {
+		return actor.personSide() && repository.speaksFor(params(actor), person);
 	}
 
 	/** Decides about one item of information without side effects. */

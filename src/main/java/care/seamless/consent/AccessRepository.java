@@ -53,6 +53,8 @@ class AccessRepository {
 			 where account_id = :account and person_id = :person and kind = 'SELF' and ended_at is null)
 			""";
 
+	private static final String SQL_SPEAKS_FOR = "select " + AccessRules.speaksFor("cast(:person as uuid)");
+
 	private static final String SQL_OBJECTS = """
 			select coalesce(consent.effective_choice(:person, :organisation, 'GENERAL'), '') in ('OBJECTION', 'DISSENT')
 			""";
@@ -138,6 +140,10 @@ class AccessRepository {
 			.param("organisation", organisation.id())
 			.query(Boolean.class)
 			.single();
+	}
+
+	boolean speaksFor(Map<String, Object> params, PersonId person) {
+		return jdbc.sql(SQL_SPEAKS_FOR).params(params).param("person", person.id()).query(Boolean.class).single();
 	}
 
 	boolean actsAsSelf(care.seamless.shared.AccountId account, PersonId person) {

@@ -65,9 +65,11 @@ public record AccessRequest(PersonId person, String action, String recordType, @
 		THE_PERSON,
 
 		/**
-		 * The person or anyone recorded as acting for them, signed in with their own
-		 * (person-side) account, in what they may see: something offered to them all,
-		 * such as a message to the care team or feedback. No staff account qualifies.
+		 * The person, or someone recorded as acting for them who may speak for them
+		 * ({@link AccessRules#speaksFor}: a carer or property-and-finance attorney the
+		 * person allowed, a health-and-welfare attorney or advocate while the person
+		 * lacks capacity), signed in with their own (person-side) account: a message to
+		 * the care team or feedback. No staff account qualifies.
 		 */
 		PERSON_SIDE
 

@@ -208,6 +208,26 @@ final class AccessRules {
 				lacksCapacity("pdp_af.person_id"));
 	}
 
+	/**
+	 * Speaking for the person (a message to the care team, feedback): the viewer's
+	 * person-side account is the person; or a carer or property-and-finance attorney the
+	 * person allowed to speak for them; or a health-and-welfare attorney or advocate
+	 * while the latest capacity assessment finds the person lacks capacity, when the law,
+	 * not the person, gives them that voice.
+	 */
+	static String speaksFor(String p) {
+		return """
+				exists (select 1 from consent.acting_for pdp_sf
+				 where pdp_sf.account_id = cast(:pdpSide as uuid) and pdp_sf.person_id = %s and pdp_sf.ended_at is null
+				 and case pdp_sf.kind
+				  when 'SELF' then true
+				  when 'CARER' then pdp_sf.speaks_for
+				  when 'ATTORNEY_PROPERTY_FINANCE' then pdp_sf.speaks_for
+				  when 'ATTORNEY_HEALTH_WELFARE' then %s
+				  when 'ADVOCATE' then %s
+				  else false end)""".formatted(p, lacksCapacity("pdp_sf.person_id"), lacksCapacity("pdp_sf.person_id"));
+	}
+
 	/** The latest capacity assessment of the person found they lack capacity. */
 	static String lacksCapacity(String p) {
 		return "coalesce((select pdp_ca.lacks_capacity from consent.capacity_assessment pdp_ca where pdp_ca.person_id = %s order by pdp_ca.assessed_at desc limit 1), false)"

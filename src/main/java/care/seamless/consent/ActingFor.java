@@ -59,15 +59,27 @@ public class ActingFor {
 	 */
 	@Transactional
 	public void begin(Actor account, PersonId person, ActingKind kind, Set<DataCategory> categories, String invitedBy) {
+		begin(account, person, kind, categories, false, invitedBy);
+	}
+
+	/**
+	 * As {@link #begin(Actor, PersonId, ActingKind, Set, String)}, recording whether the
+	 * person allowed a carer or property-and-finance attorney to speak for them (send
+	 * messages and feedback); ignored for the other kinds, whose voice the law decides.
+	 */
+	@Transactional
+	public void begin(Actor account, PersonId person, ActingKind kind, Set<DataCategory> categories, boolean speaksFor,
+			String invitedBy) {
 		if (!account.personSide()) {
 			throw new AccessDeniedException("Only a person-side account acts for a person");
 		}
 		Set<DataCategory> shared = EnumSet.of(DataCategory.GENERAL);
 		shared.addAll(categories);
 		UUID id = UUID.randomUUID();
-		repository.insert(id, account.accountId(), person, kind, shared, clock.instant(), invitedBy);
+		boolean speaks = speaksFor && (kind == ActingKind.CARER || kind == ActingKind.ATTORNEY_PROPERTY_FINANCE);
+		repository.insert(id, account.accountId(), person, kind, shared, speaks, clock.instant(), invitedBy);
 		auditLog.record(AuditEvent.permitted(account, "begin-acting-for", RECORD, id, person)
-			.withReason("invited by " + invitedBy + " as " + kind.name()));
+			.withReason("invited by " + invitedBy + " as " + kind.name() + (speaks ? ", may speak for them" : "")));
 	}
 
 	/** The people a person-side account acts for, and how. */

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Repository;
 class ActingForRepository {
 
 	private static final String SQL_INSERT = """
-			insert into consent.acting_for (id, account_id, person_id, kind, categories, since, granted_by)
-			values (:id, :account, :person, :kind, cast(:categories as text[]), :since, :grantedBy)
+			insert into consent.acting_for (id, account_id, person_id, kind, categories, speaks_for, since, granted_by)
+			values (:id, :account, :person, :kind, cast(:categories as text[]), :speaksFor, :since, :grantedBy)
 			""";
 
 	private static final String SQL_COLUMNS = "select id, account_id, person_id, kind, categories, since, version from consent.acting_for ";
@@ -69,13 +69,14 @@ class ActingForRepository {
 	}
 
 	void insert(UUID id, AccountId account, PersonId person, ActingKind kind, Set<DataCategory> categories,
-			Instant since, String grantedBy) {
+			boolean speaksFor, Instant since, String grantedBy) {
 		jdbc.sql(SQL_INSERT)
 			.param("id", id)
 			.param("account", account.id())
 			.param("person", person.id())
 			.param("kind", kind.name())
 			.param("categories", arrayText(categories))
+			.param("speaksFor", speaksFor)
 			.param("since", java.sql.Timestamp.from(since))
 			.param("grantedBy", grantedBy)
 			.update();

@@ -84,7 +84,7 @@ class DemoPeopleAccounts {
 		PersonSummary person = caseload.get(0);
 		join(sam, person, "person.demo", new NewInvitation(ActingKind.SELF, "The person", null, Set.of()));
 		join(sam, person, "carer.demo",
-				new NewInvitation(ActingKind.CARER, "Their carer", null, Set.of(DataCategory.GENERAL)));
+				new NewInvitation(ActingKind.CARER, "Their carer", null, Set.of(DataCategory.GENERAL), true));
 		join(sam, person, "attorney.demo",
 				new NewInvitation(ActingKind.ATTORNEY_PROPERTY_FINANCE, "Their attorney", "7000-1234-5678", Set.of()));
 		try {

@@ -117,7 +117,8 @@ public class CareTeamMessages {
 
 	/**
 	 * A care-team member's reply, which the person (or whoever started it) reads at the
-	 * door.
+	 * door; whoever started the conversation is told, and so is the person if it was not
+	 * them.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void reply(Actor actor, PersonId person, UUID conversation, @Nullable String words) {
@@ -134,6 +135,8 @@ public class CareTeamMessages {
 		String name = actor.practitionerId() == null ? actor.username()
 				: directory.practitioner(actor.practitionerId()).displayName();
 		repository.insertMessage(conversation, person, false, actor.accountId().id(), name, text, clock.instant());
+		events.publishEvent(new PersonSideNotice(person, repository.toTellOfReply(conversation, person), "door.reply",
+				"/me/people/" + person.id() + "/messages#conversation-" + conversation));
 	}
 
 	/** The lead professional, or every current member when the care team has no lead. */

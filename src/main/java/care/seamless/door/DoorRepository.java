@@ -36,14 +36,14 @@ class DoorRepository {
 	private static final String SQL_USERNAME_TAKEN = "select exists (select 1 from door.account where lower(username) = lower(:username))";
 
 	private static final String SQL_INSERT_INVITATION = """
-			insert into door.invitation (id, person_id, kind, invitee_name, categories, lpa_reference, code_hash,
-			                             expires_at, issued_by, issued_at)
-			values (:id, :person, :kind, :name, cast(:categories as text[]), :lpa, :hash, :expires, :by, :at)
+			insert into door.invitation (id, person_id, kind, invitee_name, categories, speaks_for, lpa_reference,
+			                             code_hash, expires_at, issued_by, issued_at)
+			values (:id, :person, :kind, :name, cast(:categories as text[]), :speaksFor, :lpa, :hash, :expires, :by, :at)
 			""";
 
 	private static final String SQL_INVITATION_COLUMNS = """
 			select id, person_id, kind, invitee_name, categories, lpa_reference, issued_by, issued_at, expires_at,
-			       used_at, revoked_at, account_id, version from door.invitation
+			       used_at, revoked_at, account_id, speaks_for, version from door.invitation
 			""";
 
 	private static final String SQL_USE = """
@@ -109,6 +109,7 @@ class DoorRepository {
 			.param("categories",
 					"{" + String.join(",", invitation.categories().stream().map(DataCategory::name).sorted().toList())
 							+ "}")
+			.param("speaksFor", invitation.speaksFor())
 			.param("lpa", invitation.lpaReference())
 			.param("hash", codeHash)
 			.param("expires", Timestamp.from(expires))
@@ -117,14 +118,14 @@ class DoorRepository {
 			.update();
 	}
 
-	record Found(Invitation invitation, Set<DataCategory> categories) {
+	record Found(Invitation invitation, Set<DataCategory> categories, boolean speaksFor) {
 	}
 
 	/** The invitation with this code hash, locked so it is used once. */
 	Optional<Found> lockByCode(String codeHash) {
 		return jdbc.sql(SQL_INVITATION_COLUMNS + " where code_hash = :hash for update")
 			.param("hash", codeHash)
-			.query((rs, n) -> new Found(invitation(rs, n), categories(rs)))
+			.query((rs, n) -> new Found(invitation(rs, n), categories(rs), rs.getBoolean("speaks_for")))
 			.optional();
 	}
 

@@ -66,6 +66,31 @@ class DoorWordsRepository {
 			order by t.last_at desc, t.id, m.sent_at, m.id
 			""";
 
+	// Whoever started the conversation and the person's own accounts, while their
+	// invitation stands (revoking it ends their standing).
+	private static final String SQL_TO_TELL_OF_REPLY = """
+			select i.account_id from door.invitation i
+			 where i.person_id = :person and i.used_at is not null and i.revoked_at is null
+			   and (i.kind = 'SELF' or i.account_id = (select t.started_by from door.message_thread t
+			                                            where t.id = :id and t.person_id = :person))
+			""";
+
+	// Every month of the range, counted or not, so a month with no responses shows as
+	// suppressed rather than missing.
+	private static final String SQL_FEEDBACK_COUNTS = """
+			select to_char(m.month, 'YYYY-MM') as month, count(f.id) as responses,
+			       count(f.id) filter (where f.listened >= 3) as listened,
+			       count(f.id) filter (where f.explained >= 3) as explained,
+			       count(f.id) filter (where f.agree_plan >= 3) as agree_plan,
+			       count(f.id) filter (where f.easy >= 3) as easy
+			from generate_series(cast(:from as date), cast(:to as date), interval '1 month') as m(month)
+			left join door.feedback f
+			  on date_trunc('month', f.given_at at time zone 'Europe/London') = m.month
+			 and %s
+			group by m.month order by m.month
+			""".formatted(care.seamless.team.CareTeams.teamWorkedWithSql("f.person_id", "cast(:team as uuid)",
+			"cast(f.given_at at time zone 'Europe/London' as date)"));
+
 	private static final String SQL_THREAD_VISIBLE = """
 			select exists (select 1 from door.message_thread t
 			  where t.id = :id and t.person_id = :person and (:everyone or t.started_by = :account))
@@ -91,6 +116,33 @@ class DoorWordsRepository {
 	private static final String SQL_FEEDBACK_EXISTS = "select exists (select 1 from door.feedback where id = :id and person_id = :person)";
 
 	private final JdbcClient jdbc;
+
+	record FeedbackCount(java.time.YearMonth month, long responses, long listened, long explained, long agreePlan,
+			long easy) {
+	}
+
+	List<FeedbackCount> feedbackCounts(care.seamless.shared.TeamId team, java.time.YearMonth from,
+			java.time.YearMonth to) {
+		return jdbc.sql(SQL_FEEDBACK_COUNTS)
+			.param("team", team.id())
+			.param("from", java.sql.Date.valueOf(from.atDay(1)))
+			.param("to", java.sql.Date.valueOf(to.atDay(1)))
+			.query((rs, n) -> new FeedbackCount(java.time.YearMonth.parse(rs.getString("month")),
+					rs.getLong("responses"), rs.getLong("listened"), rs.getLong("explained"), rs.getLong("agree_plan"),
+					rs.getLong("easy")))
+			.list();
+	}
+
+	java.util.List<care.seamless.shared.AccountId> toTellOfReply(UUID thread, PersonId person) {
+		return jdbc.sql(SQL_TO_TELL_OF_REPLY)
+			.param("id", thread)
+			.param("person", person.id())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(care.seamless.shared.AccountId::new)
+			.toList();
+	}
 
 	DoorWordsRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;

@@ -101,8 +101,9 @@ public class Invitations {
 		Instant now = clock.instant();
 		Instant expires = now.plus(VALID);
 		Set<DataCategory> categories = invitation.kind() == ActingKind.CARER ? invitation.categories() : Set.of();
-		repository.insertInvitation(id, person, new NewInvitation(invitation.kind(), name, lpa(invitation), categories),
-				name, hash(code), expires, actor.username(), now);
+		repository.insertInvitation(id, person,
+				new NewInvitation(invitation.kind(), name, lpa(invitation), categories, invitation.speaksFor()), name,
+				hash(code), expires, actor.username(), now);
 		return new IssuedInvitation(id, code, expires);
 	}
 
@@ -213,7 +214,8 @@ public class Invitations {
 		repository.insertAccount(account, name, passwordEncoder.encode(password), invitation.inviteeName(), now);
 		repository.use(invitation.id(), account, now);
 		Actor newcomer = Actor.personSide(account, name);
-		actingFor.begin(newcomer, invitation.person(), invitation.kind(), found.categories(), invitation.issuedBy());
+		actingFor.begin(newcomer, invitation.person(), invitation.kind(), found.categories(), found.speaksFor(),
+				invitation.issuedBy());
 		auditLog.record(
 				AuditEvent.permitted(newcomer, "use-invitation-code", RECORD, invitation.id(), invitation.person()));
 		return account;

@@ -6,6 +6,6 @@
  * act for ({@link care.seamless.consent.ActingFor}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "The person's door",
-		allowedDependencies = { "shared", "audit", "team", "consent", "person", "careplan", "document" })
+		allowedDependencies = { "shared", "audit", "team", "consent", "person", "careplan", "document", "funding" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.door;

@@ -121,6 +121,20 @@ public class CareTeams {
 	}
 
 	/**
+	 * An SQL condition true when a member of the team in {@code teamColumn} was in the
+	 * care team of the person in {@code personColumn} on the date {@code dateExpression}:
+	 * how another module counts its rows by the team that worked with the person then.
+	 */
+	public static String teamWorkedWithSql(String personColumn, String teamColumn, String dateExpression) {
+		return """
+				exists (select 1 from team.care_team_member pdp_tw
+				  join team.team_membership pdp_twm on pdp_twm.practitioner_id = pdp_tw.practitioner_id
+				  where pdp_tw.person_id = %s and pdp_twm.team_id = %s and pdp_tw.period_start <= %s
+				  and (pdp_tw.period_end is null or pdp_tw.period_end > %s))""".formatted(personColumn, teamColumn,
+				dateExpression, dateExpression);
+	}
+
+	/**
 	 * An SQL condition true when nobody is in the care team of the person in
 	 * {@code personColumn} today: someone waiting to be allocated a lead professional.
 	 */

@@ -61,6 +61,52 @@ class ActingForDecisionTableTests {
 		};
 	}
 
+	/**
+	 * Speaking for the person (messages, feedback): the person; a carer or
+	 * property-and-finance attorney only with the person's leave; a health-and-welfare
+	 * attorney or an advocate only while the person lacks capacity.
+	 */
+	static boolean speaks(ActingKind kind, boolean lacksCapacity, boolean allowed) {
+		return switch (kind) {
+			case SELF -> true;
+			case CARER, ATTORNEY_PROPERTY_FINANCE -> allowed;
+			case ATTORNEY_HEALTH_WELFARE, ADVOCATE -> lacksCapacity;
+		};
+	}
+
+	@Test
+	void eachKindSpeaksForThePersonOnlyWithTheirLeaveOrWhereTheLawGivesIt() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		Fixtures.Staff lead = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		List<String> wrong = new ArrayList<>();
+		PersonId stranger = fixtures.person(Fixtures.unique("Stranger"), lead);
+		for (boolean lacks : new boolean[] { false, true }) {
+			PersonId person = fixtures.person(Fixtures.unique("Speaking"), lead);
+			if (lacks) {
+				transactions.executeWithoutResult(
+						s -> choices.assessCapacity(lead.actor(), person, true, false, false, false, true, null));
+			}
+			for (ActingKind kind : ActingKind.values()) {
+				for (boolean allowed : new boolean[] { false, true }) {
+					Actor account = Actor.personSide(AccountId.random(), Fixtures.unique("door"));
+					actingFor.begin(account, person, kind, Set.of(), allowed, lead.username());
+					if (accessPolicy.speaksFor(account, person) != speaks(kind, lacks, allowed)) {
+						wrong.add(kind + " lacks=" + lacks + " allowed=" + allowed);
+					}
+					if (accessPolicy.speaksFor(account, stranger)) {
+						wrong.add(kind + " speaks for a stranger");
+					}
+				}
+			}
+		}
+		// A staff account never speaks for anyone at the door.
+		PersonId person = fixtures.person(Fixtures.unique("Speaking"), lead);
+		if (accessPolicy.speaksFor(lead.actor(), person)) {
+			wrong.add("staff");
+		}
+		assertThat(wrong).isEmpty();
+	}
+
 	@Test
 	void eachKindSeesOnlyItsScopeAndOnlyItsPerson() {
 		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);

@@ -101,6 +101,12 @@ class PlainEnglishTests {
 				messages.put((String) key, (String) value);
 			}
 		});
+		// Who pays, as the person reads it on their plan at the door.
+		load("messages/funding.properties").forEach((key, value) -> {
+			if (((String) key).startsWith("funding.person.")) {
+				messages.put((String) key, (String) value);
+			}
+		});
 		return messages;
 	}
 

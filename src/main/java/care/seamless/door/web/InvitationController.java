@@ -59,10 +59,13 @@ class InvitationController {
 			@RequestParam(required = false) @Nullable ActingKind kind,
 			@RequestParam(required = false) @Nullable String inviteeName,
 			@RequestParam(required = false) @Nullable String lpaReference,
-			@RequestParam(required = false) @Nullable Set<DataCategory> categories, Model model) {
+			@RequestParam(required = false) @Nullable Set<DataCategory> categories,
+			@RequestParam(required = false) @Nullable String speaksFor, Model model) {
 		try {
-			IssuedInvitation issued = invitations.invite(actor, personId, new NewInvitation(kind, inviteeName,
-					lpaReference, categories == null ? EnumSet.noneOf(DataCategory.class) : categories));
+			IssuedInvitation issued = invitations.invite(actor, personId,
+					new NewInvitation(kind, inviteeName, lpaReference,
+							categories == null ? EnumSet.noneOf(DataCategory.class) : categories,
+							"yes".equals(speaksFor)));
 			model.addAttribute("personId", personId);
 			model.addAttribute("issued", issued);
 			model.addAttribute("inviteeName", inviteeName);

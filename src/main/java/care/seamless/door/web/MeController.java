@@ -13,6 +13,8 @@ import care.seamless.door.ActingForView;
 import care.seamless.door.DoorRule;
 import care.seamless.door.Invitations;
 import care.seamless.door.MyRecord;
+import care.seamless.door.PersonsFeedback;
+import care.seamless.funding.FundingRoutes;
 import care.seamless.door.SharingChanges;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
@@ -52,8 +54,14 @@ class MeController {
 
 	private final SharingChanges sharingChanges;
 
+	private final PersonsFeedback feedback;
+
+	private final FundingRoutes fundingRoutes;
+
 	MeController(Invitations invitations, MyRecord myRecord, CarePlans carePlans, PlanSignatures signatures,
-			Choices choices, SharingChanges sharingChanges) {
+			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback, FundingRoutes fundingRoutes) {
+		this.fundingRoutes = fundingRoutes;
+		this.feedback = feedback;
 		this.sharingChanges = sharingChanges;
 		this.invitations = invitations;
 		this.myRecord = myRecord;
@@ -91,7 +99,14 @@ class MeController {
 
 	@GetMapping
 	String home(@AuthenticationPrincipal @Nullable PersonSignedIn me, Model model) {
-		model.addAttribute("people", myRecord.people(actor(me)));
+		Actor actor = actor(me);
+		java.util.List<ActingForView> people = myRecord.people(actor);
+		model.addAttribute("people", people);
+		// "You said, we did" where the people who gave feedback look first.
+		model.addAttribute("weDid",
+				people.stream()
+					.flatMap(p -> feedback.feedback(actor, p.person()).stream().filter(f -> f.weDid() != null))
+					.toList());
 		return "door/home";
 	}
 
@@ -103,6 +118,10 @@ class MeController {
 		model.addAttribute("self", person.kind() == ActingKind.SELF);
 		model.addAttribute("plan",
 				carePlans.plan(actor, personId).isPresent() ? carePlans.personsCopy(actor, personId).plan() : null);
+		// Who pays for each need, as far as the reader may see the money (the route is
+		// decided in SQL under finances: a carer not shown finances sees none).
+		model.addAttribute("whoPays",
+				fundingRoutes.forPerson(actor, personId).stream().filter(n -> n.route() != null).toList());
 		return "door/plan";
 	}
 

@@ -3,6 +3,8 @@ package care.seamless.door.web;
 import java.util.List;
 import java.util.UUID;
 
+import care.seamless.consent.AccessDenied;
+import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.ActingKind;
 import care.seamless.door.AboutMe;
 import care.seamless.door.AboutMeWords;
@@ -54,8 +56,11 @@ class MyWordsController {
 
 	private final PrintedDocuments documents;
 
+	private final AccessPolicy accessPolicy;
+
 	MyWordsController(MyRecord myRecord, AboutMeWords aboutMe, CareTeamMessages messages, PersonsFeedback feedback,
-			SubjectAccess subjectAccess, PrintedDocuments documents) {
+			SubjectAccess subjectAccess, PrintedDocuments documents, AccessPolicy accessPolicy) {
+		this.accessPolicy = accessPolicy;
 		this.myRecord = myRecord;
 		this.aboutMe = aboutMe;
 		this.messages = messages;
@@ -68,6 +73,7 @@ class MyWordsController {
 		ActingForView person = myRecord.open(actor, personId);
 		model.addAttribute("person", person);
 		model.addAttribute("self", person.kind() == ActingKind.SELF);
+		model.addAttribute("speaks", accessPolicy.speaksFor(actor, personId));
 		return person;
 	}
 
@@ -123,6 +129,12 @@ class MyWordsController {
 		try {
 			messages.send(MeController.actor(me), personId, conversationId, words);
 		}
+		catch (AccessDenied ex) {
+			// Someone who may read but not speak for the person (the form is not
+			// offered; this is a tampered or stale post): say so, save nothing.
+			model.addAttribute("refused", true);
+			return messages(me, personId, model);
+		}
 		catch (DoorRules ex) {
 			model.addAttribute("errors", ex.violations());
 			model.addAttribute("errorConversation", conversationId);
@@ -152,6 +164,10 @@ class MyWordsController {
 		try {
 			feedback.give(MeController.actor(me), personId, number(listened), number(explained), number(agreePlan),
 					number(easy), comment);
+		}
+		catch (AccessDenied ex) {
+			model.addAttribute("refused", true);
+			return feedback(me, personId, model);
 		}
 		catch (DoorRules ex) {
 			model.addAttribute("errors", ex.violations());

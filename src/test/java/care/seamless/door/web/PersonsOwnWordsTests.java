@@ -86,11 +86,17 @@ class PersonsOwnWordsTests {
 	}
 
 	private PersonSignedIn join(Fixtures.Staff lead, PersonId person, String kind) throws Exception {
+		return join(lead, person, kind, true);
+	}
+
+	private PersonSignedIn join(Fixtures.Staff lead, PersonId person, String kind, boolean speaksFor) throws Exception {
 		IssuedInvitation issued = (IssuedInvitation) mvc
 			.perform(post("/people/{id}/invitations", person).with(user(staff(lead)))
 				.with(csrf())
 				.param("kind", kind)
 				.param("inviteeName", kind.equals("SELF") ? "Ada Words" : "Bea Carer")
+				.param("lpaReference", kind.startsWith("ATTORNEY") ? "7000-1234-5678" : "")
+				.param("speaksFor", speaksFor ? "yes" : "")
 				.param("categories", "GENERAL"))
 			.andReturn()
 			.getModelAndView()
@@ -220,6 +226,23 @@ class PersonsOwnWordsTests {
 			.startsWith(staffPage + "?saved");
 		assertThat(audited("reply-to-message", w.person(), "PERMITTED")).isEqualTo(1);
 
+		// The carer who started it and the person are told at their door, nobody else.
+		await().untilAsserted(() -> assertThat(send(get("/me"), w.carer(), Map.of()).getContentAsString())
+			.contains("Your care team has written back."));
+		assertThat(send(get("/me"), w.self(), Map.of()).getContentAsString())
+			.contains("Your care team has written back.");
+		assertThat(send(get("/me"), w.otherSelf(), Map.of()).getContentAsString())
+			.doesNotContain("Your care team has written back.");
+		UUID notice = jdbc
+			.sql("select id from notification.person_side_notice where account_id = :a and kind = 'door.reply'")
+			.param("a", w.carer().accountId().id())
+			.query(UUID.class)
+			.single();
+		// Another account's notice is not found; the carer's opens the conversation.
+		assertThat(send(post("/me/notices/" + notice + "/open"), w.self(), Map.of()).getStatus()).isEqualTo(404);
+		assertThat(send(post("/me/notices/" + notice + "/open"), w.carer(), Map.of()).getRedirectedUrl())
+			.isEqualTo(messages + "#conversation-" + thread);
+		assertThat(send(get("/me/notices"), staff(w.member()), Map.of()).getStatus()).isIn(302, 403);
 		// The carer who wrote sees the reply; so does the person; another person sees
 		// nothing and cannot write into the conversation.
 		assertThat(send(get(messages), w.carer(), Map.of()).getContentAsString()).contains("Yes, from Monday.");
@@ -234,6 +257,53 @@ class PersonsOwnWordsTests {
 		send(post(messages), w.self(), Map.of("words", "Just between me and my team"));
 		assertThat(send(get(messages), w.carer(), Map.of()).getContentAsString())
 			.doesNotContain("Just between me and my team");
+	}
+
+	@Test
+	void someoneThePersonHasNotLetSpeakForThemReadsButSendsNothingEvenByPostingDirectly() throws Exception {
+		World w = world();
+		PersonSignedIn quiet = join(w.lead(), w.person(), "CARER", false);
+		PersonSignedIn attorney = join(w.lead(), w.person(), "ATTORNEY_PROPERTY_FINANCE", false);
+		for (PersonSignedIn reader : new PersonSignedIn[] { quiet, attorney }) {
+			for (String page : new String[] { "messages", "feedback" }) {
+				String url = "/me/people/" + w.person() + "/" + page;
+				String shown = send(get(url), reader, Map.of()).getContentAsString();
+				assertThat(shown).contains("The person has not said that you may speak for them")
+					.doesNotContain("id=\"new-message\"")
+					.doesNotContain("id=\"feedback-form\"");
+			}
+			MockHttpServletResponse message = send(post("/me/people/" + w.person() + "/messages"), reader,
+					Map.of("words", "Let me in"));
+			assertThat(message.getStatus()).isEqualTo(200);
+			assertThat(message.getContentAsString()).contains("We did not send this");
+			MockHttpServletResponse feedback = send(post("/me/people/" + w.person() + "/feedback"), reader,
+					Map.of("listened", "1", "explained", "1", "agreePlan", "1", "easy", "1", "comment", "Quietly"));
+			assertThat(feedback.getContentAsString()).contains("nothing was sent or kept");
+		}
+		// Into the person's own conversation, and with another person's id: refused.
+		send(post("/me/people/" + w.person() + "/messages"), w.self(), Map.of("words", "Mine"));
+		UUID thread = jdbc.sql("select id from door.message_thread where person_id = :p")
+			.param("p", w.person().id())
+			.query(UUID.class)
+			.single();
+		assertThat(send(post("/me/people/" + w.person() + "/messages/" + thread), quiet, Map.of("words", "Let me in"))
+			.getContentAsString()).contains("We did not send this");
+		assertThat(send(post("/me/people/" + w.other() + "/messages"), quiet, Map.of("words", "Let me in")).getStatus())
+			.isIn(403, 404);
+		assertThat(send(post("/me/people/" + w.other() + "/feedback"), quiet,
+				Map.of("listened", "1", "explained", "1", "agreePlan", "1", "easy", "1"))
+			.getStatus()).isIn(403, 404);
+		assertThat(jdbc.sql("select count(*) from door.message where words = 'Let me in'").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from door.feedback where person_id in (:p, :o)")
+			.param("p", w.person().id())
+			.param("o", w.other().id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(audited("give-feedback", w.person(), "DENIED")).isEqualTo(2);
+		// The carer the person allowed still speaks.
+		assertThat(send(post("/me/people/" + w.person() + "/messages"), w.carer(), Map.of("words", "Allowed"))
+			.getRedirectedUrl()).endsWith("?sent");
 	}
 
 	@Test
@@ -269,6 +339,11 @@ class PersonsOwnWordsTests {
 			.getContentAsString()).contains("Someone saved this after you opened it");
 		assertThat(send(get(feedback), w.self(), Map.of()).getContentAsString())
 			.contains("We now give everyone a list of day centres");
+		// ... and on their home page, the first page they see.
+		assertThat(send(get("/me"), w.self(), Map.of()).getContentAsString())
+			.contains("We now give everyone a list of day centres");
+		assertThat(send(get("/me"), w.otherSelf(), Map.of()).getContentAsString())
+			.doesNotContain("We now give everyone a list of day centres");
 		// The carer did not give it, so does not see it; another person is refused.
 		assertThat(send(get(feedback), w.carer(), Map.of()).getContentAsString())
 			.doesNotContain("Nobody told me about day centres");
