@@ -1,7 +1,7 @@
 package care.seamless.web;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,13 +29,18 @@ public final class ErrorSummaryLinks {
 		return LINK.matcher(list).results().map((match) -> "#" + match.group(1)).toList();
 	}
 
-	/** Asserts that every link in the error summary has an element with its id. */
+	/**
+	 * Asserts that every link in the error summary has exactly one element with its id (a
+	 * second one, such as a fieldset with the first radio's id, would take the focus).
+	 */
 	public static void assertEveryLinkLands(String page) {
-		Set<String> ids = ID.matcher(page).results().map((match) -> match.group(1)).collect(Collectors.toSet());
+		Map<String, Long> ids = ID.matcher(page)
+			.results()
+			.collect(Collectors.groupingBy((match) -> match.group(1), Collectors.counting()));
 		assertThat(of(page)).as("error summary links")
 			.isNotEmpty()
-			.allSatisfy((link) -> assertThat(ids).as("an element with the id of the link " + link)
-				.contains(link.substring(1)));
+			.allSatisfy((link) -> assertThat(ids).as("one element with the id of the link " + link)
+				.containsEntry(link.substring(1), 1L));
 	}
 
 }
