@@ -1,5 +1,6 @@
 package care.seamless.partnership;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,9 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.Role;
+import care.seamless.shared.Violation;
+import care.seamless.shared.Violations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,20 +48,35 @@ public class Agreements {
 		this.auditLog = auditLog;
 	}
 
+	/**
+	 * Every rule a new agreement breaks, together, saving nothing: the form adds them to
+	 * its own problems (a date it could not read is null here and named by the form).
+	 */
+	public static List<Violation> problemsWith(int parties, boolean noPurpose, boolean noCategory,
+			@Nullable LocalDate startDate, @Nullable LocalDate reviewDate) {
+		Violations problems = new Violations();
+		if (parties < 2) {
+			problems.add("parties", "An agreement needs at least two partner organisations");
+		}
+		if (noPurpose) {
+			problems.add("purposes", "Choose at least one purpose");
+		}
+		if (noCategory) {
+			problems.add("categories", "Choose at least one kind of information");
+		}
+		if (startDate != null && reviewDate != null && !reviewDate.isAfter(startDate)) {
+			problems.add("reviewDate", "The review date must be after the start date");
+		}
+		return problems.list();
+	}
+
 	@Transactional
 	public UUID create(Actor actor, NewAgreement agreement) {
 		requireGovernance(actor);
-		if (agreement.parties().size() < 2) {
-			throw new AgreementRule("parties", "An agreement needs at least two partner organisations");
-		}
-		if (agreement.purposes().isEmpty()) {
-			throw new AgreementRule("purposes", "Choose at least one purpose");
-		}
-		if (agreement.categories().isEmpty()) {
-			throw new AgreementRule("categories", "Choose at least one kind of information");
-		}
-		if (!agreement.reviewDate().isAfter(agreement.startDate())) {
-			throw new AgreementRule("reviewDate", "The review date must be after the start date");
+		List<Violation> problems = problemsWith(agreement.parties().size(), agreement.purposes().isEmpty(),
+				agreement.categories().isEmpty(), agreement.startDate(), agreement.reviewDate());
+		if (!problems.isEmpty()) {
+			throw new AgreementRule(problems.get(0).field(), problems.get(0).message());
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(id, agreement);

@@ -60,19 +60,20 @@ class PageErrorHandling {
 
 	/**
 	 * A malformed id in the address names nothing, so the page is not found; a malformed
-	 * form value (a tampered hidden field or choice) is refused and nothing is saved.
+	 * form value (a tampered hidden field or choice of a one-button action) is refused,
+	 * naming the field, and nothing is saved.
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	String typeMismatch(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
 		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
 			return notFound(model, response);
 		}
-		return badRequest(model, response);
+		return refused(new RefusedInput(ex.getName(), RefusedInput.Reason.NOT_VALID), model, response);
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	String missingParameter(Model model, HttpServletResponse response) {
-		return badRequest(model, response);
+	String missingParameter(MissingServletRequestParameterException ex, Model model, HttpServletResponse response) {
+		return refused(new RefusedInput(ex.getParameterName(), RefusedInput.Reason.MISSING), model, response);
 	}
 
 	@ExceptionHandler(RefusedInput.class)

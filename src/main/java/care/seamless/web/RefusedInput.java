@@ -9,7 +9,8 @@ class RefusedInput extends RuntimeException {
 	enum Reason {
 
 		CONTROL_CHARACTER("contains a control character, such as NUL"),
-		TOO_LONG("is longer than " + InputBoundary.MAX_VALUE_LENGTH + " characters"), NOT_VALID("is not a valid value");
+		TOO_LONG("is longer than " + InputBoundary.MAX_VALUE_LENGTH + " characters"), NOT_VALID("is not a valid value"),
+		MISSING("is missing");
 
 		private final String description;
 

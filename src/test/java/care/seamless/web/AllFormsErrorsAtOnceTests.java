@@ -6,6 +6,8 @@ import java.util.UUID;
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.consent.Choices;
+import care.seamless.eligibility.Eligibility;
+import care.seamless.partnership.Agreements;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -43,6 +46,12 @@ class AllFormsErrorsAtOnceTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	Agreements agreements;
+
+	@Autowired
+	Eligibility eligibility;
 
 	Fixtures.Staff worker;
 
@@ -99,6 +108,104 @@ class AllFormsErrorsAtOnceTests {
 		assertThat(directory.accounts()).hasSize(before);
 	}
 
+	@Test
+	void aSharingAgreementNamesUnreadableDatesChoicesAndStatusWithTheMissingDetails() throws Exception {
+		Fixtures.Staff admin = administrator();
+		int before = agreements.all().size();
+		MockHttpServletResponse response = send(post("/agreements").param("title", "")
+			.param("lawfulBasis", "Article 6(1)(e)")
+			.param("parties", admin.organisationId().toString())
+			.param("parties", "not-an-id")
+			.param("purposes", "GOSSIP")
+			.param("startDate", "31/02/2026")
+			.param("reviewDate", "soon")
+			.param("status", "FOREVER"), admin.username());
+		String page = response.getContentAsString();
+		assertThat(summaryLinks(page)).containsExactlyInAnyOrder("#title", "#parties", "#purposes", "#categories",
+				"#startDate", "#reviewDate", "#status");
+		assertThat(page).contains("value=\"Article 6(1)(e)\"")
+			.contains("value=\"31/02/2026\"")
+			.contains("value=\"soon\"")
+			.contains("The start date must be a real date");
+		assertThat(agreements.all()).hasSize(before);
+	}
+
+	@Test
+	void theEligibilityFormNamesTamperedAnswersAndAreasWithTheUnansweredOnes() throws Exception {
+		String page = send(post("/people/" + person + "/eligibility").param("kind", "ADULT")
+			.param("needsArise", "perhaps")
+			.param("wellbeing", "HAPPINESS")
+			.param("supersedes", "not-an-id")
+			.param("rationale", "Seen twice at home"), worker.username()).getContentAsString();
+		assertThat(summaryLinks(page)).contains("#needsArise", "#significantImpact", "#wellbeing", "#eligibility-form");
+		assertThat(page).contains(">Seen twice at home</textarea>");
+		assertThat(eligibility.overview(worker.actor(), person).history()).isEmpty();
+	}
+
+	@Test
+	void theAdministrationFormsNameAnOrganisationKindProfessionTeamOrRoleNotOffered() throws Exception {
+		Fixtures.Staff admin = administrator();
+		int organisations = directory.organisations().size();
+		int teams = directory.teams().size();
+		int accounts = directory.accounts().size();
+		assertThat(summaryLinks(
+				send(post("/admin/organisations").param("code", "x").param("name", "").param("kind", "CASTLE"),
+						admin.username())
+					.getContentAsString()))
+			.containsExactlyInAnyOrder("#code", "#name", "#kind");
+		String team = send(
+				post("/admin/teams").param("organisationId", UUID.randomUUID().toString()).param("name", "Night team"),
+				admin.username())
+			.getContentAsString();
+		assertThat(summaryLinks(team)).containsExactly("#organisationId");
+		assertThat(team).contains("value=\"Night team\"");
+		String account = send(post("/admin/accounts").param("organisationId", "nope")
+			.param("givenName", "Ada")
+			.param("familyName", "")
+			.param("profession", "WIZARD")
+			.param("teamId", "nope")
+			.param("username", Fixtures.unique("ada").toLowerCase(java.util.Locale.ROOT))
+			.param("password", "")
+			.param("roles", "EMPEROR"), admin.username()).getContentAsString();
+		assertThat(summaryLinks(account)).containsExactlyInAnyOrder("#organisationId", "#familyName", "#profession",
+				"#teamId", "#password", "#roles");
+		assertThat(account).contains("value=\"Ada\"");
+		assertThat(directory.organisations()).hasSize(organisations);
+		assertThat(directory.teams()).hasSize(teams);
+		assertThat(directory.accounts()).hasSize(accounts);
+	}
+
+	@Test
+	void aOneButtonActionWithATamperedValueGetsAPageNamingTheFieldAndKeepsTheHeader() throws Exception {
+		Fixtures.Staff admin = administrator();
+		UUID any = UUID.randomUUID();
+		record Tampered(MockHttpServletRequestBuilder request, String field) {
+		}
+		for (Tampered tampered : List.of(
+				new Tampered(post("/admin/accounts/" + any + "/enabled").param("enabled", "maybe"), "enabled"),
+				new Tampered(post("/matching/unlink").param("person", "someone"), "person"),
+				new Tampered(post("/matching/" + any).param("version", "0").param("decision", "WHATEVER"), "decision"),
+				new Tampered(post("/agreements/" + any + "/status").param("version", "0").param("status", "FOREVER"),
+						"status"),
+				new Tampered(post("/agreements/" + any + "/status").param("status", "ACTIVE"), "version"))) {
+			MockHttpServletResponse response = send(tampered.request(), admin.username());
+			assertThat(response.getStatus()).as(tampered.field()).isEqualTo(400);
+			assertThat(response.getContentAsString()).as(tampered.field())
+				.contains("id=\"refused-field\"")
+				.contains("‘" + tampered.field() + "’")
+				.contains("Sign out");
+		}
+	}
+
+	private Fixtures.Staff administrator() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		return fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.ADMINISTRATOR);
+	}
+
+	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String username) throws Exception {
+		return mvc.perform(request.with(csrf()).with(httpBasic(username, Fixtures.PASSWORD))).andReturn().getResponse();
+	}
+
 	private String page(MockHttpServletRequestBuilder request, String username) throws Exception {
 		return mvc.perform(request.with(csrf()).with(httpBasic(username, Fixtures.PASSWORD)))
 			.andReturn()
@@ -106,16 +213,13 @@ class AllFormsErrorsAtOnceTests {
 			.getContentAsString();
 	}
 
-	/** The links in the GOV.UK error summary, in order. */
+	/**
+	 * The links in the GOV.UK error summary, in order, each of which must land on an
+	 * element of the page.
+	 */
 	static List<String> summaryLinks(String page) {
-		int start = page.indexOf("govuk-error-summary__list");
-		assertThat(start).as("an error summary").isPositive();
-		String list = page.substring(start, page.indexOf("</ul>", start));
-		return java.util.regex.Pattern.compile("href=\"(#[^\"]*)\"")
-			.matcher(list)
-			.results()
-			.map((match) -> match.group(1))
-			.toList();
+		ErrorSummaryLinks.assertEveryLinkLands(page);
+		return ErrorSummaryLinks.of(page);
 	}
 
 }

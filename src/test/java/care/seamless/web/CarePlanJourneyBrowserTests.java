@@ -179,7 +179,9 @@ class CarePlanJourneyBrowserTests {
 			String need, String... partners) {
 		browser.clickThrough(browser.driver().findElement(By.id("add-objective")));
 		browser.waitFor(By.id("objective-form"));
-		browser.driver().findElement(By.cssSelector("label[for=section-" + section + "]")).click();
+		browser.driver()
+			.findElement(By.xpath("//input[@name='section' and @value='" + section + "']/following-sibling::label"))
+			.click();
 		browser.type("description", description);
 		browser.type("target", target);
 		browser.type("measure", measure);

@@ -188,7 +188,7 @@ class MultiAgencyJourneyBrowserTests {
 
 	private UUID addAction(Browser browser, PersonId person, Fixtures.Staff owner, String description) {
 		browser.open("/people/" + person + "/care-plan/actions/new");
-		click(browser, By.cssSelector("label[for='kind-ACTION']"));
+		click(browser, By.xpath("//input[@name='kind' and @value='ACTION']/following-sibling::label"));
 		browser.type("description", description);
 		new Select(browser.driver().findElement(By.id("owner"))).selectByValue(owner.practitionerId().toString());
 		LocalDate due = LocalDate.now().plusDays(14);

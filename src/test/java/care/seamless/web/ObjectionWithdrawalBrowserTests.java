@@ -67,7 +67,7 @@ class ObjectionWithdrawalBrowserTests {
 
 			browser.open("/people/" + person + "/sharing");
 			browser.clickThrough(By.cssSelector("#choices a.withdraw-choice"));
-			browser.waitFor(By.cssSelector("label[for=requestedBy-PERSON]")).click();
+			browser.waitFor(By.cssSelector("label[for=requestedBy]")).click();
 			new Select(browser.driver().findElement(By.id("howAsked"))).selectByValue("IN_PERSON");
 			browser.type("reason", "She said at the visit that she does not mind any more");
 			browser.clickThrough(By.id("withdraw-choice-button"));
@@ -99,7 +99,7 @@ class ObjectionWithdrawalBrowserTests {
 			browser.signIn(socialWorker.username(), Fixtures.PASSWORD);
 			browser.open("/people/" + person + "/sharing");
 			browser.clickThrough(By.cssSelector("#choices a.withdraw-choice"));
-			browser.waitFor(By.cssSelector("label[for=requestedBy-PERSON]")).click();
+			browser.waitFor(By.cssSelector("label[for=requestedBy]")).click();
 			new Select(browser.driver().findElement(By.id("howAsked"))).selectByValue("IN_WRITING");
 			browser.clickThrough(By.id("withdraw-choice-button"));
 

@@ -64,7 +64,7 @@ class SharedAssessmentJourneyBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(nurse.username(), Fixtures.PASSWORD).open("/people/" + person);
 			click(browser, By.id("assessments-link"));
-			click(browser, By.cssSelector("label[for=stage-contact]"));
+			click(browser, By.cssSelector("label[for=stage]"));
 			click(browser, By.id("start-assessment"));
 			waitForText(browser, By.id("episode-heading"), "Contact assessment");
 
@@ -74,7 +74,7 @@ class SharedAssessmentJourneyBrowserTests {
 			waitForText(browser, By.id("episode-heading"), "Overview assessment");
 
 			open(browser, "sap-overview", "users-perspective");
-			click(browser, By.cssSelector("label[for=source-person]"));
+			click(browser, By.cssSelector("label[for=source]"));
 			browser.type("q-own-words", OWN_WORDS);
 			click(browser, By.id("save-section"));
 			assertThat(browser.text(By.id("saved"))).contains("Section saved");
@@ -117,7 +117,7 @@ class SharedAssessmentJourneyBrowserTests {
 
 			click(browser, By.id("summary-link"));
 			click(browser, By.id("disagree-washing"));
-			click(browser, By.cssSelector("label[for=statedBy-person]"));
+			click(browser, By.cssSelector("label[for=statedBy]"));
 			browser.type("words", DISAGREEMENT);
 			click(browser, By.id("save-disagreement"));
 
@@ -135,7 +135,7 @@ class SharedAssessmentJourneyBrowserTests {
 	private static void completeSection(Browser browser, String instrument, String section, String source,
 			String option) {
 		open(browser, instrument, section);
-		click(browser, By.cssSelector("label[for=source-" + source + "]"));
+		click(browser, By.xpath("//input[@name='source' and @value='" + source + "']/following-sibling::label"));
 		click(browser, By.cssSelector("label[for=" + option + "]"));
 		click(browser, By.id("save-section"));
 		assertThat(browser.text(By.id("saved"))).contains("Section saved");

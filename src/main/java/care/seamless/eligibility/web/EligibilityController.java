@@ -22,7 +22,6 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -85,9 +83,6 @@ class EligibilityController {
 	@PostMapping("/people/{personId}/eligibility")
 	String record(Actor actor, @PathVariable PersonId personId, @ModelAttribute("form") EligibilityForm form,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
-		if (form.kind() == null) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Say which kind of determination this is");
-		}
 		List<Problem> problems = new ArrayList<>();
 		binding.getFieldErrors().forEach(e -> problems.add(new Problem(e.getField(), "Choose one of the options")));
 		problems.addAll(form.problems());
@@ -134,10 +129,11 @@ class EligibilityController {
 
 	private String showForm(Actor actor, EligibilityOverview overview, EligibilityForm form,
 			Map<String, String> problems, Model model) {
-		DeterminationKind kind = form.kind();
+		DeterminationKind kind = form.kindOrAdult();
 		Map<String, List<String>> findings = new LinkedHashMap<>();
-		if (kind == DeterminationKind.ADULT && form.assessmentEpisodeId() != null) {
-			eligibility.findings(actor, overview.personId(), new EpisodeId(form.assessmentEpisodeId()))
+		UUID episode = form.episodeId();
+		if (kind == DeterminationKind.ADULT && episode != null) {
+			eligibility.findings(actor, overview.personId(), new EpisodeId(episode))
 				.forEach((outcome, found) -> findings.put(outcome, found));
 		}
 		model.addAttribute("findings", findings);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.seamless.eligibility.DeterminationKind;
 import care.seamless.eligibility.Facts;
@@ -23,16 +25,35 @@ import org.jspecify.annotations.Nullable;
  * sense of "unable", posted as {@code senses[code]}; the historic decision date comes as
  * three boxes (the GOV.UK date pattern).
  */
-record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needsArise, @Nullable List<String> outcomes,
-		@Nullable Map<String, String> senses, @Nullable Boolean healthAtRisk, @Nullable Boolean significantImpact,
-		@Nullable List<WellbeingArea> wellbeing, @Nullable FacsBand band, @Nullable FacsBand threshold,
+record EligibilityForm(@Nullable String kind, @Nullable String needsArise, @Nullable List<String> outcomes,
+		@Nullable Map<String, String> senses, @Nullable String healthAtRisk, @Nullable String significantImpact,
+		@Nullable List<String> wellbeing, @Nullable String band, @Nullable String threshold,
 		@Nullable String decidedDay, @Nullable String decidedMonth, @Nullable String decidedYear,
-		@Nullable String rationale, @Nullable String personView, @Nullable UUID assessmentEpisodeId,
-		@Nullable UUID supersedes, @Nullable Long supersedesVersion) {
+		@Nullable String rationale, @Nullable String personView, @Nullable String assessmentEpisodeId,
+		@Nullable String supersedes, @Nullable String supersedesVersion) {
+
+	/**
+	 * Where a problem with a value the page never shows (a hidden field only a tampered
+	 * or stale form can change) is put: the form itself.
+	 */
+	static final String WHOLE_FORM = "eligibility-form";
 
 	static EligibilityForm empty(DeterminationKind kind, @Nullable UUID supersedes, @Nullable Long version) {
-		return new EligibilityForm(kind, null, List.of(), Map.of(), null, null, List.of(), null, null, null, null, null,
-				null, null, null, supersedes, version);
+		return new EligibilityForm(kind.name(), null, List.of(), Map.of(), null, null, List.of(), null, null, null,
+				null, null, null, null, null, supersedes == null ? null : supersedes.toString(),
+				version == null ? null : version.toString());
+	}
+
+	/**
+	 * The kind sent, or the adult's decision when it cannot be read (the form says so).
+	 */
+	DeterminationKind kindOrAdult() {
+		DeterminationKind read = read(kind, DeterminationKind::valueOf);
+		return read == null ? DeterminationKind.ADULT : read;
+	}
+
+	@Nullable UUID episodeId() {
+		return read(assessmentEpisodeId, UUID::fromString);
 	}
 
 	/**
@@ -42,8 +63,8 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 	 */
 	EligibilityForm following(UUID episode, List<String> suggested) {
 		return new EligibilityForm(kind, needsArise, suggested, senses, healthAtRisk, significantImpact, wellbeing,
-				band, threshold, decidedDay, decidedMonth, decidedYear, rationale, personView, episode, supersedes,
-				supersedesVersion);
+				band, threshold, decidedDay, decidedMonth, decidedYear, rationale, personView, episode.toString(),
+				supersedes, supersedesVersion);
 	}
 
 	public boolean ticked(String outcome) {
@@ -55,32 +76,70 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 	}
 
 	public boolean affects(WellbeingArea area) {
-		return wellbeing != null && wellbeing.contains(area);
+		return wellbeing != null && wellbeing.contains(area.name());
 	}
 
 	NewDetermination toCommand() {
-		return new NewDetermination(facts(), rationale == null ? "" : rationale, personView, assessmentEpisodeId,
-				supersedes, supersedesVersion == null ? -1 : supersedesVersion);
+		Long version = read(supersedesVersion, Long::valueOf);
+		return new NewDetermination(facts(), rationale == null ? "" : rationale, personView, episodeId(),
+				read(supersedes, UUID::fromString), version == null ? -1 : version);
 	}
 
-	/** Problems only the form can see: a date that is not a real date. */
+	/**
+	 * Problems only the form can see: a date that is not a real date, and a value that is
+	 * not one of those offered. An unreadable answer to a question counts as no answer,
+	 * which the rules name; a choice among several that cannot be read is named here, so
+	 * that it is never quietly dropped.
+	 */
 	List<Problem> problems() {
 		List<Problem> problems = new ArrayList<>();
 		boolean dateTyped = !CalendarDates.blank(decidedDay, decidedMonth, decidedYear);
-		if (kind == DeterminationKind.FACS && dateTyped && decidedOn() == null) {
+		if (kindOrAdult() == DeterminationKind.FACS && dateTyped && decidedOn() == null) {
 			problems.add(new Problem("historicDecisionDate",
 					"The date the band was decided must be a real date, for example 12 3 2012"));
+		}
+		if (wellbeing != null && wellbeing.stream().anyMatch((area) -> read(area, WellbeingArea::valueOf) == null)) {
+			problems.add(new Problem("wellbeing", "Choose the areas of wellbeing from the list"));
+		}
+		if (read(kind, DeterminationKind::valueOf) == null || unreadable(assessmentEpisodeId, UUID::fromString)
+				|| unreadable(supersedes, UUID::fromString) || unreadable(supersedesVersion, Long::valueOf)) {
+			problems.add(new Problem(WHOLE_FORM,
+					"This form was changed or is out of date. Open the decision again from the record and start again"));
 		}
 		return problems;
 	}
 
 	private Facts facts() {
-		Facts facts = switch (kind == null ? DeterminationKind.ADULT : kind) {
-			case ADULT -> Facts.adult(needsArise, unable(), significantImpact, areas());
-			case CARER -> Facts.carer(needsArise, healthAtRisk, unable(), significantImpact, areas());
-			case FACS -> Facts.facs(band, threshold, decidedOn());
+		return switch (kindOrAdult()) {
+			case ADULT -> Facts.adult(yesNo(needsArise), unable(), yesNo(significantImpact), areas());
+			case CARER ->
+				Facts.carer(yesNo(needsArise), yesNo(healthAtRisk), unable(), yesNo(significantImpact), areas());
+			case FACS -> Facts.facs(read(band, FacsBand::valueOf), read(threshold, FacsBand::valueOf), decidedOn());
 		};
-		return facts;
+	}
+
+	private static @Nullable Boolean yesNo(@Nullable String answer) {
+		return switch (answer == null ? "" : answer.strip()) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> null;
+		};
+	}
+
+	private static <T> @Nullable T read(@Nullable String text, Function<String, T> parser) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static boolean unreadable(@Nullable String text, Function<String, ?> parser) {
+		return text != null && !text.isBlank() && read(text, parser) == null;
 	}
 
 	private List<Unable> unable() {
@@ -91,8 +150,14 @@ record EligibilityForm(@Nullable DeterminationKind kind, @Nullable Boolean needs
 	}
 
 	private EnumSet<WellbeingArea> areas() {
-		return wellbeing == null || wellbeing.isEmpty() ? EnumSet.noneOf(WellbeingArea.class)
-				: EnumSet.copyOf(wellbeing);
+		EnumSet<WellbeingArea> areas = EnumSet.noneOf(WellbeingArea.class);
+		if (wellbeing != null) {
+			wellbeing.stream()
+				.map((area) -> read(area, WellbeingArea::valueOf))
+				.filter(Objects::nonNull)
+				.forEach(areas::add);
+		}
+		return areas;
 	}
 
 	private static @Nullable UnableSense parseSense(@Nullable String value) {

@@ -14,17 +14,14 @@ import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationKind;
 import care.seamless.shared.Profession;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,26 +42,33 @@ class AdminController {
 		this.directory = directory;
 	}
 
+	/*
+	 * The forms bind their choices and ids as text: one that is not among those offered
+	 * (a tampered or stale form) is named on its field with every other problem, and the
+	 * form comes back as typed, instead of the whole page being refused.
+	 */
+
 	record OrganisationForm(
 			@NotBlank(message = "{admin.code.required}") @Pattern(regexp = "^[A-Z0-9]{3,10}$",
 					message = "{admin.code.invalid}") String code,
-			@NotBlank(message = "{admin.name.required}") @Size(max = 200) String name,
-			@NotNull(message = "{admin.kind.required}") OrganisationKind kind) {
+			@NotBlank(message = "{admin.name.required}") @Size(max = 200) String name, String kind) {
 	}
 
-	record TeamForm(@NotNull(message = "{admin.organisation.required}") OrganisationId organisationId,
-			@NotBlank(message = "{admin.name.required}") String name) {
+	record TeamForm(String organisationId, @NotBlank(message = "{admin.name.required}") String name) {
 	}
 
-	record AccountForm(@NotNull(message = "{admin.organisation.required}") OrganisationId organisationId,
-			@NotBlank(message = "{admin.givenName.required}") String givenName,
-			@NotBlank(message = "{admin.familyName.required}") String familyName,
-			@NotNull(message = "{admin.profession.required}") Profession profession,
+	record AccountForm(String organisationId, @NotBlank(message = "{admin.givenName.required}") String givenName,
+			@NotBlank(message = "{admin.familyName.required}") String familyName, String profession,
 			@Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "{admin.email.invalid}") String email,
-			TeamId teamId, Boolean teamManager,
+			String teamId, String teamManager,
 			@NotBlank(message = "{admin.username.required}") @Pattern(regexp = "^[a-z0-9._-]{3,40}$",
 					message = "{admin.username.invalid}") String username,
-			@NotBlank(message = "{admin.password.required}") String password, Set<Role> roles) {
+			@NotBlank(message = "{admin.password.required}") String password, Set<String> roles) {
+
+		public boolean hasRole(Role role) {
+			return roles != null && roles.contains(role.name());
+		}
+
 	}
 
 	@ModelAttribute("kinds")
@@ -98,9 +102,13 @@ class AdminController {
 	@PostMapping("/organisations")
 	String createOrganisation(Actor actor, @Valid @ModelAttribute("organisationForm") OrganisationForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
+		OrganisationKind kind = Typed.read(form.kind(), OrganisationKind::valueOf);
+		if (kind == null) {
+			result.rejectValue("kind", Typed.blank(form.kind()) ? "admin.kind.required" : "admin.kind.unknown");
+		}
 		if (!result.hasErrors()) {
 			try {
-				directory.createOrganisation(actor, form.code(), form.name().trim(), form.kind());
+				directory.createOrganisation(actor, form.code(), form.name().trim(), kind);
 				redirect.addFlashAttribute("saved", "admin.organisation.created");
 				return "redirect:/admin";
 			}
@@ -114,11 +122,12 @@ class AdminController {
 	@PostMapping("/teams")
 	String createTeam(Actor actor, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		OrganisationId organisation = organisation(form.organisationId(), result);
 		if (result.hasErrors()) {
 			return index(model);
 		}
 		try {
-			directory.createTeam(actor, form.organisationId(), form.name().trim());
+			directory.createTeam(actor, organisation, form.name().trim());
 		}
 		catch (DirectoryRule ex) {
 			result.rejectValue(ex.field(), "rule", ex.getMessage());
@@ -135,41 +144,53 @@ class AdminController {
 		model.addAttribute("organisations", directory.organisations());
 		model.addAttribute("teams", directory.teams());
 		if (!model.containsAttribute("accountForm")) {
-			model.addAttribute("accountForm", new AccountForm(null, null, null, null, null, null, false, null, null,
-					EnumSet.of(Role.PRACTITIONER)));
+			model.addAttribute("accountForm", new AccountForm(null, null, null, null, null, null, null, null, null,
+					Set.of(Role.PRACTITIONER.name())));
 		}
 		return "admin/accounts";
 	}
 
 	@PostMapping("/accounts")
 	String createAccount(Actor actor, @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
-			Model model, RedirectAttributes redirect, HttpServletRequest request) {
-		if (result.getTarget() == null) {
-			// A value that could not be converted (an unknown profession or role, an
-			// organisation that is not an id) leaves the result without its form: the
-			// page
-			// is shown again with what could be read as text, the errors beside their
-			// fields.
-			AccountForm typed = new AccountForm(null, request.getParameter("givenName"),
-					request.getParameter("familyName"), null, request.getParameter("email"), null, false,
-					request.getParameter("username"), null, EnumSet.of(Role.PRACTITIONER));
-			BindingResult recovered = new BeanPropertyBindingResult(typed, "accountForm");
-			recovered.addAllErrors(result);
-			model.addAttribute("accountForm", typed);
-			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", recovered);
-			return accounts(model);
+			Model model, RedirectAttributes redirect) {
+		OrganisationId organisation = organisation(form.organisationId(), result);
+		Profession profession = Typed.read(form.profession(), Profession::valueOf);
+		if (profession == null) {
+			result.rejectValue("profession",
+					Typed.blank(form.profession()) ? "admin.profession.required" : "admin.profession.unknown");
+		}
+		TeamId team = Typed.read(form.teamId(), TeamId::of);
+		if (Typed.unreadable(form.teamId(), TeamId::of)
+				|| (team != null && directory.teams().stream().noneMatch((t) -> t.id().equals(team)))) {
+			result.rejectValue("teamId", "admin.team.unknown");
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (form.roles() != null) {
+			for (String sent : form.roles()) {
+				Role role = Typed.read(sent, Role::valueOf);
+				if (role == null || !Role.staff().contains(role)) {
+					if (!result.hasFieldErrors("roles")) {
+						result.rejectValue("roles", "admin.roles.unknown");
+					}
+				}
+				else {
+					roles.add(role);
+				}
+			}
 		}
 		// The directory's own rules (a taken username, a weak password) are named with
 		// the form's, on one page.
-		for (Violation violation : directory.accountProblems(actor, form.organisationId(), form.teamId(),
-				form.username(), form.password())) {
+		for (Violation violation : directory.accountProblems(actor, organisation, team, form.username(),
+				form.password())) {
 			if (!result.hasFieldErrors(violation.field())) {
 				result.rejectValue(violation.field(), "rule", violation.message());
 			}
 		}
 		if (!result.hasErrors()) {
 			try {
-				createPractitionerAndAccount(actor, form);
+				directory.createAccountForNewPractitioner(actor, organisation, form.givenName().trim(),
+						form.familyName().trim(), profession, form.email(), team, "true".equals(form.teamManager()),
+						form.username(), form.password(), roles.isEmpty() ? EnumSet.of(Role.PRACTITIONER) : roles);
 				redirect.addFlashAttribute("saved", "admin.account.created");
 				return "redirect:/admin/accounts";
 			}
@@ -180,6 +201,10 @@ class AdminController {
 		return accounts(model);
 	}
 
+	/**
+	 * A one-button action: only a tampered request sends an {@code enabled} that is not
+	 * true or false, and it gets the "could not be read" page naming the field.
+	 */
 	@PostMapping("/accounts/{id}/enabled")
 	String setEnabled(Actor actor, @PathVariable AccountId id, @RequestParam boolean enabled,
 			RedirectAttributes redirect) {
@@ -201,11 +226,18 @@ class AdminController {
 		return "redirect:/admin/accounts";
 	}
 
-	private void createPractitionerAndAccount(Actor actor, AccountForm form) {
-		Set<Role> roles = form.roles() == null || form.roles().isEmpty() ? EnumSet.of(Role.PRACTITIONER) : form.roles();
-		directory.createAccountForNewPractitioner(actor, form.organisationId(), form.givenName().trim(),
-				form.familyName().trim(), form.profession(), form.email(), form.teamId(),
-				Boolean.TRUE.equals(form.teamManager()), form.username(), form.password(), roles);
+	/** The organisation chosen, named on its field when missing or not one offered. */
+	private OrganisationId organisation(String sent, BindingResult result) {
+		OrganisationId organisation = Typed.read(sent, OrganisationId::of);
+		if (organisation == null && Typed.blank(sent)) {
+			result.rejectValue("organisationId", "admin.organisation.required");
+		}
+		else if (organisation == null
+				|| directory.organisations().stream().noneMatch((o) -> o.id().equals(organisation))) {
+			result.rejectValue("organisationId", "admin.organisation.unknown");
+			return null;
+		}
+		return organisation;
 	}
 
 }

@@ -63,7 +63,7 @@ class PlainPagesTests {
 
 		String page = page("/people/{p}/assessments/{e}/sections/sap-overview/users-perspective", episode);
 		assertThat(page).containsPattern("id=\"source-carer\" value=\"carer\" checked")
-			.doesNotContainPattern("id=\"source-person\" value=\"person\" checked");
+			.doesNotContainPattern("id=\"source\" value=\"person\" checked");
 		assertThat(page).contains("The person&#39;s own view").doesNotContain("User&#39;s perspective");
 	}
 

@@ -3,6 +3,7 @@ package care.seamless.careplan.web;
 import java.util.List;
 
 import care.seamless.SeamlessTest;
+import care.seamless.web.ErrorSummaryLinks;
 import care.seamless.careplan.CarePlanFixtures;
 import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.PlanActions;
@@ -134,16 +135,13 @@ class AllErrorsAtOnceTests {
 		return page;
 	}
 
-	/** The links in the GOV.UK error summary, in order. */
+	/**
+	 * The links in the GOV.UK error summary, in order, each of which must land on an
+	 * element of the page.
+	 */
 	static List<String> summaryLinks(String page) {
-		int start = page.indexOf("govuk-error-summary__list");
-		assertThat(start).as("an error summary").isPositive();
-		String list = page.substring(start, page.indexOf("</ul>", start));
-		return java.util.regex.Pattern.compile("href=\"(#[^\"]*)\"")
-			.matcher(list)
-			.results()
-			.map((match) -> match.group(1))
-			.toList();
+		ErrorSummaryLinks.assertEveryLinkLands(page);
+		return ErrorSummaryLinks.of(page);
 	}
 
 }

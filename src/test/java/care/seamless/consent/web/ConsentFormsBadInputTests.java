@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.web.ErrorSummaryLinks;
 import care.seamless.consent.ChoiceKind;
 import care.seamless.consent.Choices;
 import care.seamless.consent.HowGiven;
@@ -166,12 +167,13 @@ class ConsentFormsBadInputTests {
 			.getResponse();
 	}
 
-	/** The links in the GOV.UK error summary, in order. */
-	private static List<String> summaryLinks(String page) {
-		int start = page.indexOf("govuk-error-summary__list");
-		assertThat(start).as("an error summary").isPositive();
-		String list = page.substring(start, page.indexOf("</ul>", start));
-		return Pattern.compile("href=\"(#[^\"]*)\"").matcher(list).results().map((match) -> match.group(1)).toList();
+	/**
+	 * The links in the GOV.UK error summary, in order, each of which must land on an
+	 * element of the page.
+	 */
+	static List<String> summaryLinks(String page) {
+		ErrorSummaryLinks.assertEveryLinkLands(page);
+		return ErrorSummaryLinks.of(page);
 	}
 
 }
