@@ -31,7 +31,8 @@ class GovernanceNotices {
 
 	@ApplicationModuleListener
 	void on(EmergencyAccessStarted event) {
-		event.guardians().forEach(g -> notifications.send(g, "consent.emergency_access", GUARDIAN_LINK));
+		String kind = event.withoutTraining() ? "consent.emergency_access_untrained" : "consent.emergency_access";
+		event.guardians().forEach(g -> notifications.send(g, kind, GUARDIAN_LINK));
 	}
 
 	@ApplicationModuleListener
