@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * The demo's joint training, recorded by the council's team manager through the training
  * module's API: five courses, sessions across the partners (most joint), and attendance
  * so that coverage shows real figures. sam.jones's information-governance training runs
- * out within a month (it is in his and mark.evans's worklist); dr.morgan has none, so his
- * emergency-access form shows the warning.
+ * out within a month (it is in Sam's and mark.evans's worklists); dr.morgan has none, so
+ * his emergency-access form shows the warning.
  */
 @Component
 @ConditionalOnBooleanProperty("seamless.demo")
