@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,12 +218,10 @@ public class Training {
 	public Coverage coverage() {
 		LocalDate today = LocalDate.now(clock);
 		Map<TeamId, String> teamNames = new LinkedHashMap<>();
-		Map<PractitionerId, Set<TeamId>> teamsOf = new HashMap<>();
 		for (Team team : directory.teams()) {
 			teamNames.put(team.id(), team.name() + ", " + team.organisationName());
-			directory.teamMembers(team.id())
-				.forEach((m) -> teamsOf.computeIfAbsent(m.id(), (p) -> new HashSet<>()).add(team.id()));
 		}
+		Map<PractitionerId, Set<TeamId>> teamsOf = directory.teamMemberships();
 		List<Coverage.Staff> staff = directory.practitioners()
 			.stream()
 			.map((p) -> new Coverage.Staff(p.id(), p.organisationId(), p.organisationName(),
