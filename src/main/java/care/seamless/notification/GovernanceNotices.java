@@ -31,8 +31,7 @@ class GovernanceNotices {
 
 	@ApplicationModuleListener
 	void on(EmergencyAccessStarted event) {
-		String kind = event.withoutTraining() ? "consent.emergency_access_untrained" : "consent.emergency_access";
-		event.guardians().forEach(g -> notifications.send(g, kind, GUARDIAN_LINK));
+		event.guardians().forEach(g -> notifications.send(g, "consent.emergency_access", GUARDIAN_LINK));
 	}
 
 	@ApplicationModuleListener
