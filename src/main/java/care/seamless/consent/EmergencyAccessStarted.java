@@ -8,9 +8,11 @@ import care.seamless.shared.PractitionerId;
 
 /**
  * Someone broke the glass; the guardians who must review it (their organisation's, or the
- * partnership's fallback guardian) are to be told at once.
+ * partnership's fallback guardian) are to be told at once, and whether the practitioner
+ * lacked current information-governance training.
  */
-public record EmergencyAccessStarted(UUID overrideId, PersonId personId, Set<PractitionerId> guardians) {
+public record EmergencyAccessStarted(UUID overrideId, PersonId personId, Set<PractitionerId> guardians,
+		boolean withoutTraining) {
 
 	public EmergencyAccessStarted {
 		guardians = Set.copyOf(guardians);

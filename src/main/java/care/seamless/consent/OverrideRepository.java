@@ -23,7 +23,7 @@ class OverrideRepository {
 	private static final String SQL_SELECT = """
 			select o.id, o.person_id, o.account, o.practitioner_id, o.organisation_id, %s as organisation_name, o.reason_code, o.reason_text,
 			       o.started_at, o.expires_at, o.review_status, o.reviewed_by, o.reviewed_at, o.review_note,
-			       o.escalated_at, o.version
+			       o.escalated_at, o.version, o.without_training
 			from consent.override o
 			"""
 		.formatted(Directory.organisationNameSql("o.organisation_id"));
@@ -35,11 +35,12 @@ class OverrideRepository {
 	}
 
 	void insert(UUID id, PersonId person, String account, PractitionerId practitioner, OrganisationId organisation,
-			OverrideReason reason, String text, Instant start, Instant end) {
+			OverrideReason reason, String text, Instant start, Instant end, boolean withoutTraining) {
 		jdbc.sql("""
 				insert into consent.override (id, person_id, account, practitioner_id, organisation_id, reason_code,
-				       reason_text, started_at, expires_at)
-				values (:id, :personId, :account, :practitionerId, :organisationId, :reason, :text, :start, :end)
+				       reason_text, started_at, expires_at, without_training)
+				values (:id, :personId, :account, :practitionerId, :organisationId, :reason, :text, :start, :end,
+				        :withoutTraining)
 				""")
 			.param("id", id)
 			.param("personId", person.id())
@@ -50,6 +51,7 @@ class OverrideRepository {
 			.param("text", text)
 			.param("start", ChoiceRepository.utc(start))
 			.param("end", ChoiceRepository.utc(end))
+			.param("withoutTraining", withoutTraining)
 			.update();
 	}
 
@@ -156,7 +158,7 @@ class OverrideRepository {
 				ChoiceRepository.instant(rs, "started_at"), ChoiceRepository.instant(rs, "expires_at"),
 				Override.ReviewStatus.valueOf(rs.getString("review_status")), rs.getString("reviewed_by"),
 				ChoiceRepository.instant(rs, "reviewed_at"), rs.getString("review_note"),
-				ChoiceRepository.instant(rs, "escalated_at"), rs.getLong("version"));
+				ChoiceRepository.instant(rs, "escalated_at"), rs.getLong("version"), rs.getBoolean("without_training"));
 	}
 
 }

@@ -66,15 +66,18 @@ public class Overrides {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<StaffTraining> training;
+
 	Overrides(OverrideRepository repository, AuditLog auditLog, Clock clock, Guardians guardians, Directory directory,
 			ObjectProvider<PersonFacts> personFacts, ApplicationEventPublisher events,
-			@Value("${seamless.override.duration:PT24H}") Duration duration,
+			ObjectProvider<StaffTraining> training, @Value("${seamless.override.duration:PT24H}") Duration duration,
 			@Value("${seamless.override.review-within:PT72H}") Duration reviewWithin) {
 		this.repository = repository;
 		this.guardians = guardians;
 		this.directory = directory;
 		this.personFacts = personFacts;
 		this.events = events;
+		this.training = training;
 		this.auditLog = auditLog;
 		this.clock = clock;
 		this.duration = duration;
@@ -97,6 +100,18 @@ public class Overrides {
 		return problems.list();
 	}
 
+	/**
+	 * Whether the actor would break the glass without current information-governance
+	 * training: allowed in an emergency, but recorded and flagged to the guardian. False
+	 * when no module keeps training records.
+	 */
+	@Transactional(readOnly = true)
+	public boolean withoutTraining(Actor actor) {
+		StaffTraining records = training.getIfAvailable();
+		return records != null && actor.practitionerId() != null
+				&& !records.informationGovernanceCurrent(actor.practitionerId());
+	}
+
 	@Transactional
 	public UUID breakGlass(Actor actor, PersonId person, @Nullable OverrideReason reason, @Nullable String text) {
 		if (actor.practitionerId() == null) {
@@ -108,15 +123,17 @@ public class Overrides {
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
+		boolean untrained = withoutTraining(actor);
 		repository.insert(id, person, actor.username(), actor.practitionerId(), actor.organisationId(), reason,
-				text.trim(), now, now.plus(duration));
+				text.trim(), now, now.plus(duration), untrained);
 		auditLog.record(AuditEvent.permitted(actor, "break-glass", "Override", id, person)
-			.withReason("override: " + reason.name())
+			.withReason("override: " + reason.name()
+					+ (untrained ? "; without current information-governance training" : ""))
 			.asOverride());
 		Set<PractitionerId> toTell = guardians
 			.concernedWith(actor.organisationId() == null ? List.of() : List.of(actor.organisationId()));
 		toTell.remove(actor.practitionerId());
-		events.publishEvent(new EmergencyAccessStarted(id, person, toTell));
+		events.publishEvent(new EmergencyAccessStarted(id, person, toTell, untrained));
 		return id;
 	}
 

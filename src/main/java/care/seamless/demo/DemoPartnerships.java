@@ -73,6 +73,13 @@ class DemoPartnerships {
 				"Board terms of reference agreed", -1);
 		partnerships.recordReadiness(commissioner, fund, ReadinessItem.INFORMATION_SHARING,
 				ReadinessItem.State.IN_PROGRESS, "Discharge information-sharing agreement being revised", -1);
+		// An earlier, closed round, so the results over time have two points to join.
+		UUID spring = workingTogether.openRound(actor("ben.osei"), fund, "Spring review");
+		workingTogether.rate(actor("mark.evans"), spring,
+				Map.of("TRUST.1", "2", "TRUST.2", "2", "ARRANGEMENTS.2", "1", "LEARN.1", "2", "CLEAR_PURPOSE.1", "2"));
+		workingTogether.rate(actor("grace.okafor"), spring,
+				Map.of("TRUST.1", "3", "TRUST.2", "3", "ARRANGEMENTS.2", "2", "LEARN.1", "2", "CLEAR_PURPOSE.1", "3"));
+		workingTogether.closeRound(actor("ben.osei"), spring, 0);
 		UUID round = workingTogether.openRound(actor("ben.osei"), fund, "Autumn review");
 		workingTogether.rate(actor("mark.evans"), round,
 				Map.of("TRUST.1", "2", "TRUST.2", "1", "ARRANGEMENTS.2", "2", "LEARN.1", "3", "CLEAR_PURPOSE.1", "3"));

@@ -5,6 +5,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo partnership",
 		allowedDependencies = { "shared", "team", "person", "consent", "partnership", "assessment",
-				"assessment :: instrument", "eligibility", "careplan", "discharge", "door", "referral", "funding" })
+				"assessment :: instrument", "eligibility", "careplan", "discharge", "door", "referral", "funding",
+				"training" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.demo;

@@ -5,14 +5,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.seamless.shared.AccountId;
 import care.seamless.shared.OrganisationId;
 import care.seamless.team.Directory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,13 +46,19 @@ class PartnershipRepository {
 			from partnership.partnership p
 			""".formatted(Directory.organisationNameSql("p.host_organisation_id"));
 
+	// The parts of many partnerships are read in one statement each (never one per
+	// partnership), then put together by partnership id.
 	private static final String SQL_PARTNERS = """
-			select pp.organisation_id, %s as name, pp.contribution, pp.variation
-			from partnership.partner pp where pp.partnership_id = :id order by 2
+			select pp.partnership_id, pp.organisation_id, %s as name, pp.contribution, pp.variation
+			from partnership.partner pp where pp.partnership_id in (:ids) order by 3
 			""".formatted(Directory.organisationNameSql("pp.organisation_id"));
 
+	private static final String SQL_LINKED = """
+			select partnership_id, agreement_id from partnership.partnership_sharing where partnership_id in (:ids)
+			""";
+
 	private static final String SQL_READINESS = """
-			select item, state, note, version from partnership.readiness where partnership_id = :id
+			select partnership_id, item, state, note, version from partnership.readiness where partnership_id in (:ids)
 			""";
 
 	private static final String SQL_SET_READINESS = """
@@ -144,21 +154,16 @@ class PartnershipRepository {
 	}
 
 	List<Partnership> all(List<SharingAgreement> agreements) {
-		List<UUID> ids = jdbc.sql("select id from partnership.partnership order by status, name")
-			.query(UUID.class)
-			.list();
-		List<Partnership> found = new ArrayList<>();
-		for (UUID id : ids) {
-			find(id, agreements).ifPresent(found::add);
-		}
-		return found;
+		return assemble(jdbc.sql(SQL_SELECT + " order by p.status, p.name").query(PartnershipRepository::head).list(),
+				agreements);
 	}
 
 	Optional<Partnership> find(UUID id, List<SharingAgreement> agreements) {
-		return jdbc.sql(SQL_SELECT + " where p.id = :id")
-			.param("id", id)
-			.query((rs, n) -> map(rs, agreements))
-			.optional();
+		return assemble(
+				jdbc.sql(SQL_SELECT + " where p.id = :id").param("id", id).query(PartnershipRepository::head).list(),
+				agreements)
+			.stream()
+			.findFirst();
 	}
 
 	List<ReviewDue> reviewsDue(LocalDate horizon) {
@@ -169,34 +174,62 @@ class PartnershipRepository {
 			.list();
 	}
 
-	private Partnership map(ResultSet rs, List<SharingAgreement> agreements) throws SQLException {
-		UUID id = rs.getObject("id", UUID.class);
-		List<Partnership.Partner> partners = jdbc.sql(SQL_PARTNERS)
-			.param("id", id)
-			.query((row, n) -> new Partnership.Partner(OrganisationId.of(row.getString("organisation_id")),
-					row.getString("name"), row.getString("contribution"), row.getString("variation")))
-			.list();
-		List<UUID> linked = jdbc
-			.sql("select agreement_id from partnership.partnership_sharing where partnership_id = :id")
-			.param("id", id)
-			.query(UUID.class)
-			.list();
-		Map<ReadinessItem, Partnership.Readiness> readiness = new EnumMap<>(ReadinessItem.class);
-		jdbc.sql(SQL_READINESS).param("id", id).query((row, n) -> {
-			readiness.put(ReadinessItem.valueOf(row.getString("item")),
-					new Partnership.Readiness(ReadinessItem.State.valueOf(row.getString("state")),
-							row.getString("note"), row.getLong("version")));
+	/** The scalar columns of one partnership, before its parts are added. */
+	private record Head(UUID id, String name, PartnershipKind kind, PartnershipDirection direction, String aims,
+			String functions, String staffAndResources, String governance, @Nullable OrganisationId host,
+			@Nullable String hostName, String poolManager, LocalDate startDate, @Nullable LocalDate endDate,
+			LocalDate reviewDate, String termination, PartnershipStatus status, long version) {
+	}
+
+	private static Head head(ResultSet rs, int n) throws SQLException {
+		String host = rs.getString("host_organisation_id");
+		return new Head(rs.getObject("id", UUID.class), rs.getString("name"),
+				PartnershipKind.valueOf(rs.getString("kind")), PartnershipDirection.valueOf(rs.getString("direction")),
+				rs.getString("aims"), rs.getString("functions"), rs.getString("staff_and_resources"),
+				rs.getString("governance"), host == null ? null : OrganisationId.of(host), rs.getString("host_name"),
+				rs.getString("pool_manager"), rs.getObject("start_date", LocalDate.class),
+				rs.getObject("end_date", LocalDate.class), rs.getObject("review_date", LocalDate.class),
+				rs.getString("termination"), PartnershipStatus.valueOf(rs.getString("status")), rs.getLong("version"));
+	}
+
+	private List<Partnership> assemble(List<Head> heads, List<SharingAgreement> agreements) {
+		if (heads.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> ids = heads.stream().map(Head::id).toList();
+		Map<UUID, List<Partnership.Partner>> partners = new HashMap<>();
+		jdbc.sql(SQL_PARTNERS).param("ids", ids).query((row, n) -> {
+			partners.computeIfAbsent(row.getObject("partnership_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new Partnership.Partner(OrganisationId.of(row.getString("organisation_id")), row.getString("name"),
+						row.getString("contribution"), row.getString("variation")));
 			return null;
 		}).list();
-		String host = rs.getString("host_organisation_id");
-		return new Partnership(id, rs.getString("name"), PartnershipKind.valueOf(rs.getString("kind")),
-				PartnershipDirection.valueOf(rs.getString("direction")), rs.getString("aims"),
-				rs.getString("functions"), rs.getString("staff_and_resources"), rs.getString("governance"),
-				host == null ? null : OrganisationId.of(host), rs.getString("host_name"), rs.getString("pool_manager"),
-				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-				rs.getObject("review_date", LocalDate.class), rs.getString("termination"),
-				PartnershipStatus.valueOf(rs.getString("status")), rs.getLong("version"), partners,
-				agreements.stream().filter((a) -> linked.contains(a.id())).toList(), readiness);
+		Map<UUID, Set<UUID>> linked = new HashMap<>();
+		jdbc.sql(SQL_LINKED).param("ids", ids).query((row, n) -> {
+			linked.computeIfAbsent(row.getObject("partnership_id", UUID.class), (k) -> new HashSet<>())
+				.add(row.getObject("agreement_id", UUID.class));
+			return null;
+		}).list();
+		Map<UUID, Map<ReadinessItem, Partnership.Readiness>> readiness = new HashMap<>();
+		jdbc.sql(SQL_READINESS).param("ids", ids).query((row, n) -> {
+			readiness
+				.computeIfAbsent(row.getObject("partnership_id", UUID.class), (k) -> new EnumMap<>(ReadinessItem.class))
+				.put(ReadinessItem.valueOf(row.getString("item")),
+						new Partnership.Readiness(ReadinessItem.State.valueOf(row.getString("state")),
+								row.getString("note"), row.getLong("version")));
+			return null;
+		}).list();
+		List<Partnership> found = new ArrayList<>();
+		for (Head h : heads) {
+			Set<UUID> links = linked.getOrDefault(h.id(), Set.of());
+			found.add(new Partnership(h.id(), h.name(), h.kind(), h.direction(), h.aims(), h.functions(),
+					h.staffAndResources(), h.governance(), h.host(), h.hostName(), h.poolManager(), h.startDate(),
+					h.endDate(), h.reviewDate(), h.termination(), h.status(), h.version(),
+					partners.getOrDefault(h.id(), List.of()),
+					agreements.stream().filter((a) -> links.contains(a.id())).toList(),
+					readiness.getOrDefault(h.id(), new EnumMap<>(ReadinessItem.class))));
+		}
+		return found;
 	}
 
 }

@@ -21,6 +21,7 @@ import care.seamless.shared.Role;
 import care.seamless.shared.Violations;
 import care.seamless.team.Account;
 import care.seamless.team.Directory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -166,6 +167,41 @@ public class WorkingTogether {
 			.thenComparing(PrincipleResult::mean)
 			.thenComparing(PrincipleResult::principle));
 		return results;
+	}
+
+	/**
+	 * The results of every rated round of the partnership, oldest first, per principle
+	 * and per partner, for charts over time; for the same readers as one round's results.
+	 */
+	@Transactional(readOnly = true)
+	public ResultsOverTime overTime(Actor actor, UUID partnershipId) {
+		requireReader(actor, partnerships.find(partnershipId));
+		List<WorkingTogetherRepository.OverTimeRow> rows = repository.overTime(partnershipId);
+		List<UUID> roundIds = new ArrayList<>();
+		List<String> titles = new ArrayList<>();
+		for (WorkingTogetherRepository.OverTimeRow row : rows) {
+			if (!roundIds.contains(row.round())) {
+				roundIds.add(row.round());
+				titles.add(row.title());
+			}
+		}
+		Map<Principle, List<@Nullable BigDecimal>> overall = new java.util.EnumMap<>(Principle.class);
+		Map<String, Map<Principle, List<@Nullable BigDecimal>>> byPartner = new java.util.TreeMap<>();
+		for (WorkingTogetherRepository.OverTimeRow row : rows) {
+			Map<Principle, List<@Nullable BigDecimal>> target = row.organisationName() == null ? overall : byPartner
+				.computeIfAbsent(row.organisationName(), (n) -> new java.util.EnumMap<>(Principle.class));
+			target.computeIfAbsent(row.principle(), (p) -> blanks(roundIds.size()))
+				.set(roundIds.indexOf(row.round()), row.mean());
+		}
+		return ResultsOverTime.of(titles, overall, byPartner);
+	}
+
+	private static List<@Nullable BigDecimal> blanks(int size) {
+		List<@Nullable BigDecimal> means = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			means.add(null);
+		}
+		return means;
 	}
 
 	/** How far apart the partners' means are: the highest less the lowest. */

@@ -51,6 +51,20 @@ class WorkingTogetherRepository {
 			from partnership.assessment_rating where round_id = :round group by 1
 			""";
 
+	// Every rated round of one partnership, oldest first, with each principle's mean
+	// overall (organisation null) and per partner, in one pass over the ratings.
+	private static final String SQL_OVER_TIME = """
+			select r.id, r.title, r.opened_at, split_part(a.statement, '.', 1) as principle,
+			       case when grouping(a.organisation_id) = 1 then null else %s end as name,
+			       round(avg(a.score), 2) as mean
+			from partnership.assessment_round r
+			join partnership.assessment_rating a on a.round_id = r.id
+			where r.partnership_id = :partnership
+			group by grouping sets ((r.id, r.title, r.opened_at, split_part(a.statement, '.', 1)),
+			  (r.id, r.title, r.opened_at, split_part(a.statement, '.', 1), a.organisation_id))
+			order by r.opened_at, r.id, 5 nulls first, 4
+			""".formatted(Directory.organisationNameSql("a.organisation_id"));
+
 	private static final String SQL_ACTIONS = """
 			select a.id, a.round_id, r.partnership_id, p.name as partnership_name, a.principle, a.description,
 			       a.owner_account, a.due_date, a.done_at, a.version
@@ -136,6 +150,21 @@ class WorkingTogetherRepository {
 			.query((rs, n) -> means.put(Principle.valueOf(rs.getString("principle")), rs.getBigDecimal("mean")))
 			.list();
 		return means;
+	}
+
+	List<OverTimeRow> overTime(UUID partnership) {
+		return jdbc.sql(SQL_OVER_TIME)
+			.param("partnership", partnership)
+			.query((rs, n) -> new OverTimeRow(rs.getObject("id", UUID.class), rs.getString("title"),
+					Principle.valueOf(rs.getString("principle")), rs.getString("name"), rs.getBigDecimal("mean")))
+			.list();
+	}
+
+	/**
+	 * One principle's mean in one round: overall when {@code organisationName} is null.
+	 */
+	record OverTimeRow(UUID round, String title, Principle principle, @Nullable String organisationName,
+			BigDecimal mean) {
 	}
 
 	void addAction(UUID id, UUID round, Principle principle, String description, AccountId owner, LocalDate due,

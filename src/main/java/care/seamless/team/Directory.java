@@ -295,6 +295,12 @@ public class Directory {
 		return repository.managers(team);
 	}
 
+	/** Every practitioner's teams, in one read, for figures across all teams. */
+	@Transactional(readOnly = true)
+	public java.util.Map<PractitionerId, Set<TeamId>> teamMemberships() {
+		return repository.teamMemberships();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Practitioner> teamMembers(TeamId team) {
 		return repository.teamMembers(team);

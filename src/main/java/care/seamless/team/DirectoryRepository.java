@@ -193,6 +193,18 @@ class DirectoryRepository {
 			.list();
 	}
 
+	java.util.Map<PractitionerId, Set<TeamId>> teamMemberships() {
+		java.util.Map<PractitionerId, Set<TeamId>> memberships = new java.util.HashMap<>();
+		jdbc.sql("select practitioner_id, team_id from team.team_membership").query((rs, n) -> {
+			memberships
+				.computeIfAbsent(new PractitionerId(rs.getObject("practitioner_id", UUID.class)),
+						(p) -> new java.util.HashSet<>())
+				.add(new TeamId(rs.getObject("team_id", UUID.class)));
+			return null;
+		}).list();
+		return memberships;
+	}
+
 	List<Practitioner> teamMembers(TeamId team) {
 		return jdbc.sql(SQL_PRACTITIONERS + """
 				 join team.team_membership m on m.practitioner_id = p.id where m.team_id = :teamId

@@ -27,6 +27,7 @@ import care.seamless.referral.Referrals;
 import care.seamless.shared.Actor;
 import care.seamless.team.Directory;
 import care.seamless.team.Team;
+import care.seamless.training.Training;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -63,13 +64,16 @@ class WorklistController {
 
 	private final WorkingTogether workingTogether;
 
+	private final Training training;
+
 	private final AuditLog auditLog;
 
 	private final TransactionTemplate transactions;
 
 	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory,
-			Partnerships partnerships, WorkingTogether workingTogether, AuditLog auditLog,
+			Partnerships partnerships, WorkingTogether workingTogether, Training training, AuditLog auditLog,
 			PlatformTransactionManager transactionManager) {
+		this.training = training;
 		this.auditLog = auditLog;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.referrals = referrals;
@@ -174,6 +178,11 @@ class WorklistController {
 					.add(new WorkItem("partnership.action", null, a.partnershipName() + ": " + a.description(),
 							"/partnerships/rounds/" + a.roundId() + "#actions", endOfDay(a.dueDate()),
 							a.dueDate().isBefore(today))));
+			// Training that runs out soon, the reader's own and their teams' staff.
+			training.dueFor(actor)
+				.forEach(t -> items.add(
+						new WorkItem("training.due", null, (t.name().isEmpty() ? "" : t.name() + ": ") + t.courseName(),
+								"/training", endOfDay(t.expiresOn()), !t.expiresOn().isAfter(today))));
 		}
 		if (filter.equals("all") || filter.equals("notices")) {
 			notifications.inbox(actor)

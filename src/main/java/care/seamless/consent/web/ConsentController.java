@@ -331,8 +331,9 @@ class ConsentController {
 	}
 
 	@GetMapping("/people/{id}/override")
-	String overrideForm(@PathVariable PersonId id, Model model) {
+	String overrideForm(Actor actor, @PathVariable PersonId id, Model model) {
 		model.addAttribute("personId", id);
+		model.addAttribute("withoutTraining", overrides.withoutTraining(actor));
 		if (!model.containsAttribute("overrideForm")) {
 			model.addAttribute("overrideForm", new OverrideForm(null, null));
 		}
@@ -343,6 +344,7 @@ class ConsentController {
 	String breakGlass(Actor actor, @PathVariable PersonId id, @ModelAttribute("overrideForm") OverrideForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("personId", id);
+		model.addAttribute("withoutTraining", overrides.withoutTraining(actor));
 		try {
 			overrides.breakGlass(actor, id, Sent.read(form.reasonCode(), OverrideReason::valueOf), form.reasonText());
 			redirect.addFlashAttribute("saved", "override.started");

@@ -49,14 +49,13 @@ class PartnershipController {
 
 	private final Directory directory;
 
-	private final care.seamless.partnership.WorkingTogether workingTogether;
+	private final PartnershipPage page;
 
-	PartnershipController(Partnerships partnerships, Agreements agreements, Directory directory,
-			care.seamless.partnership.WorkingTogether workingTogether) {
+	PartnershipController(Partnerships partnerships, Agreements agreements, Directory directory, PartnershipPage page) {
 		this.partnerships = partnerships;
 		this.agreements = agreements;
 		this.directory = directory;
-		this.workingTogether = workingTogether;
+		this.page = page;
 	}
 
 	@GetMapping("/partnerships")
@@ -119,17 +118,7 @@ class PartnershipController {
 
 	@GetMapping("/partnerships/{id}")
 	String show(Actor actor, @PathVariable UUID id, Model model) {
-		model.addAttribute("partnership", partnerships.find(id));
-		model.addAttribute("items", ReadinessItem.values());
-		model.addAttribute("states", ReadinessItem.State.values());
-		model.addAttribute("mayKeep", Partnerships.mayKeep(actor));
-		model.addAttribute("mayRun", care.seamless.partnership.WorkingTogether.mayRun(actor));
-		model.addAttribute("rounds", workingTogether.rounds(id));
-		model.addAttribute("today", LocalDate.now());
-		if (!model.containsAttribute("problems")) {
-			model.addAttribute("problems", Map.of());
-		}
-		return "partnership/show";
+		return page.show(actor, id, model);
 	}
 
 	@PostMapping("/partnerships/{id}/readiness")
@@ -153,7 +142,7 @@ class PartnershipController {
 			}
 		}
 		model.addAttribute("problems", problems);
-		return show(actor, id, model);
+		return page.show(actor, id, model);
 	}
 
 	private String form(Actor actor, Model model, @Nullable Partnership existing, Map<String, String> values,

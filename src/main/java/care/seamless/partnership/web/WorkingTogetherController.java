@@ -31,10 +31,10 @@ class WorkingTogetherController {
 
 	private final Partnerships partnerships;
 
-	private final PartnershipController partnershipPages;
+	private final PartnershipPage partnershipPages;
 
 	WorkingTogetherController(WorkingTogether workingTogether, Partnerships partnerships,
-			PartnershipController partnershipPages) {
+			PartnershipPage partnershipPages) {
 		this.workingTogether = workingTogether;
 		this.partnerships = partnerships;
 		this.partnershipPages = partnershipPages;
@@ -54,6 +54,13 @@ class WorkingTogetherController {
 			model.addAttribute("problems", problems);
 			return partnershipPages.show(actor, id, model);
 		}
+	}
+
+	@GetMapping("/partnerships/{id}/results")
+	String overTime(Actor actor, @PathVariable UUID id, Model model) {
+		model.addAttribute("partnership", partnerships.find(id));
+		model.addAttribute("results", workingTogether.overTime(actor, id));
+		return "partnership/results";
 	}
 
 	@GetMapping("/partnerships/rounds/{roundId}")
