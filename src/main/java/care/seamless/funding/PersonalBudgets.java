@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import care.seamless.careplan.Action;
+import care.seamless.careplan.ActionStatusChanged;
 import care.seamless.careplan.CarePlanView;
 import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.Objective;
@@ -36,6 +37,7 @@ import care.seamless.terminology.Concept;
 import care.seamless.terminology.Terminology;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -212,11 +214,15 @@ public class PersonalBudgets {
 		if (actionId == null) {
 			problems.add("actionId", "Choose the action or service to cost");
 		}
-		else if (carePlans.plan(actor, person)
-			.map(CarePlanView::actions)
-			.orElse(List.of())
-			.stream()
-			.noneMatch(a -> a.id().equals(actionId))) {
+		Action action = actionId == null ? null
+				: carePlans.plan(actor, person)
+					.map(CarePlanView::actions)
+					.orElse(List.of())
+					.stream()
+					.filter(a -> a.id().equals(actionId))
+					.findFirst()
+					.orElse(null);
+		if (actionId != null && action == null) {
 			problems.add("actionId", "Choose an action or service from this person's plan");
 		}
 		if (weeklyCost == null) {
@@ -233,25 +239,44 @@ public class PersonalBudgets {
 		if (!repository.bump(keys.id(), version)) {
 			throw new ConcurrentEditException(RECORD, keys.id());
 		}
-		if (!repository.saveCost(actionId, keys, Amounts.pounds(weeklyCost), payer, actor.username(),
-				clock.instant())) {
+		if (!repository.saveCost(actionId, keys, Amounts.pounds(weeklyCost), payer, action.status().isOpen(),
+				actor.username(), clock.instant())) {
 			throw new BudgetRule("actionId", "Choose an action or service from this person's plan");
 		}
-		sendBackIfApproved(actor, keys, before);
+		sendBackIfApproved(actor.username(), keys, before);
+	}
+
+	/**
+	 * A cancelled or finished action stops counting towards the budget, and a reopened
+	 * one counts again; the change to the costed support sends an approved budget back
+	 * for approval like any other. Runs in the transaction that changed the plan.
+	 */
+	@EventListener
+	void on(ActionStatusChanged changed) {
+		Optional<PersonalBudgetRepository.Keys> keys = repository.keysFor(changed.personId());
+		if (keys.isEmpty()) {
+			return;
+		}
+		Totals before = totals(keys.get().id());
+		if (repository.setCounted(changed.actionId(), changed.status().isOpen()).isEmpty()) {
+			return;
+		}
+		repository.bumpAny(keys.get().id());
+		sendBackIfApproved(changed.by(), keys.get(), before);
 	}
 
 	/**
 	 * A budget whose costed support changes after approval goes back for approval: a new
 	 * request is queued at once, and any open request about the old costs is closed.
 	 */
-	private void sendBackIfApproved(Actor actor, PersonalBudgetRepository.Keys keys, Totals before) {
+	private void sendBackIfApproved(String by, PersonalBudgetRepository.Keys keys, Totals before) {
 		Totals after = totals(keys.id());
 		if (after.fingerprint().equals(before.fingerprint())) {
 			return;
 		}
 		List<PersonalBudgetRepository.Approval> approvals = repository.approvals(keys.id());
 		Instant now = clock.instant();
-		repository.closeOpen(keys.id(), "The costed support changed after this was asked", actor.username(), now);
+		repository.closeOpen(keys.id(), "The costed support changed after this was asked", by, now);
 		boolean wasApproved = !approvals.isEmpty() && approvals.get(0).decision() == ApprovalDecision.APPROVED;
 		if (!wasApproved) {
 			return;
@@ -262,8 +287,7 @@ public class PersonalBudgets {
 			return;
 		}
 		repository.insertApproval(UUID.randomUUID(), keys, after.total(), after.fingerprint(),
-				ApprovalRules.needsPanel(after.total(), threshold == null ? null : threshold.panel()), actor.username(),
-				now);
+				ApprovalRules.needsPanel(after.total(), threshold == null ? null : threshold.panel()), by, now);
 	}
 
 	/** Sends the budget for approval; refused when it is at or under the threshold. */
@@ -300,16 +324,19 @@ public class PersonalBudgets {
 	}
 
 	Totals totals(UUID budget) {
-		List<PersonalBudgetRepository.Cost> costs = repository.allCosts(budget);
+		List<PersonalBudgetRepository.Cost> counted = repository.allCosts(budget)
+			.stream()
+			.filter(PersonalBudgetRepository.Cost::counted)
+			.toList();
 		BigDecimal total = Amounts.zero();
 		BigDecimal nhs = Amounts.zero();
-		for (PersonalBudgetRepository.Cost cost : costs) {
+		for (PersonalBudgetRepository.Cost cost : counted) {
 			total = total.add(cost.weeklyCost());
 			if (cost.payer() == Payer.NHS) {
 				nhs = nhs.add(cost.weeklyCost());
 			}
 		}
-		String fingerprint = ApprovalRules.fingerprint(costs.stream()
+		String fingerprint = ApprovalRules.fingerprint(counted.stream()
 			.map(c -> new ApprovalRules.CostedItem(c.actionId(), c.weeklyCost(), c.payer()))
 			.toList());
 		return new Totals(total, nhs, fingerprint);
@@ -340,6 +367,12 @@ public class PersonalBudgets {
 	PersonalBudgetRepository.Keys keys(PersonId person) {
 		return repository.keysFor(person)
 			.orElseThrow(() -> new BudgetRule("personId", "Start the person's personal budget first"));
+	}
+
+	/** The ids of the actor's own teams (none for an account without a practitioner). */
+	List<UUID> teamsOf(Actor actor) {
+		return actor.practitionerId() == null ? List.of()
+				: directory.teamsOf(actor.practitionerId()).stream().map(t -> t.id().id()).toList();
 	}
 
 	SqlCondition visible(Actor actor) {
