@@ -24,6 +24,9 @@ import care.seamless.consent.SqlCondition;
 import care.seamless.eligibility.Determination;
 import care.seamless.eligibility.Eligibility;
 import care.seamless.eligibility.EligibilityOverview;
+import care.seamless.partnership.PoolCommitment;
+import care.seamless.partnership.PoolCommitments;
+import care.seamless.partnership.PoolLineChoice;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -69,11 +72,14 @@ public class PersonalBudgets {
 
 	private final AssessedContributions contributions;
 
+	private final PoolCommitments poolCommitments;
+
 	private final Clock clock;
 
 	PersonalBudgets(PersonalBudgetRepository repository, RateRepository rates, AccessPolicy accessPolicy,
 			Eligibility eligibility, CarePlans carePlans, Terminology terminology, Directory directory,
-			AssessedContributions contributions, Clock clock) {
+			AssessedContributions contributions, PoolCommitments poolCommitments, Clock clock) {
+		this.poolCommitments = poolCommitments;
 		this.repository = repository;
 		this.rates = rates;
 		this.accessPolicy = accessPolicy;
@@ -317,6 +323,74 @@ public class PersonalBudgets {
 				ApprovalRules.needsPanel(totals.total(), threshold == null ? null : threshold.panel()),
 				actor.username(), clock.instant());
 		return id;
+	}
+
+	/**
+	 * The pooled fund line the person's budget is committed to, if any, as the actor may
+	 * see the budget.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Optional<PoolCommitment> poolCommitment(Actor actor, PersonId person) {
+		Optional<PersonalBudgetRepository.Keys> keys = repository.keysFor(person);
+		if (keys.isEmpty()) {
+			return Optional.empty();
+		}
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "read-personal-budget", RECORD)
+					.item(DataCategory.GENERAL, keys.get().organisationId())
+					.about(keys.get().id()));
+		return poolCommitments.current(keys.get().id());
+	}
+
+	/** The pooled fund lines of the budget's financial year, to commit it to. */
+	@Transactional(readOnly = true)
+	public List<PoolLineChoice> poolLines(Actor actor, PersonId person) {
+		// The lines are no one's personal data; committing checks the care team itself.
+		if (actor.practitionerId() == null) {
+			return List.of();
+		}
+		return repository.keysFor(person).map(k -> poolCommitments.lines(repository.year(k.id()))).orElse(List.of());
+	}
+
+	/**
+	 * Records the approved budget's weekly total as a commitment on a pooled fund's
+	 * budget line of the budget's year (issue 19's ledger, linked back to the budget). A
+	 * budget waiting for, returned from or declined approval cannot be committed.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void commitToPool(Actor actor, PersonId person, long version, @Nullable UUID lineId) {
+		PersonalBudgetRepository.Keys keys = keys(person);
+		accessPolicy.require(actor, change(actor, person, "commit-budget-to-pool", keys.id(), keys.organisationId()));
+		int year = repository.year(keys.id());
+		Violations problems = new Violations();
+		if (lineId == null || poolCommitments.lines(year).stream().noneMatch(l -> l.lineId().equals(lineId))) {
+			problems.add("lineId", "Choose a budget line of a pooled fund for " + FinancialYear.label(year));
+		}
+		ApprovalState state = state(keys);
+		Totals totals = totals(keys.id());
+		if (state != ApprovalState.APPROVED && state != ApprovalState.NOT_NEEDED) {
+			problems.add("lineId", "Only an approved budget can be committed to a pooled fund");
+		}
+		else if (totals.total().signum() == 0) {
+			problems.add("lineId", "Cost the support in the plan before committing the budget");
+		}
+		problems.refuseIfAny(BudgetRule::new);
+		if (!repository.bump(keys.id(), version)) {
+			throw new ConcurrentEditException(RECORD, keys.id());
+		}
+		poolCommitments.commit(actor, lineId, keys.id(), totals.total(), LocalDate.now(clock));
+	}
+
+	/** The person a budget belongs to, for a link from the pooled fund's ledger. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public PersonId personOf(Actor actor, UUID budgetId) {
+		PersonalBudgetRepository.Keys keys = repository.keys(budgetId)
+			.orElseThrow(() -> new NotFoundException(RECORD, budgetId));
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(keys.personId(), "read-personal-budget", RECORD)
+					.item(DataCategory.GENERAL, keys.organisationId())
+					.about(keys.id()));
+		return keys.personId();
 	}
 
 	/** The weekly total, the NHS part and the fingerprint of every cost of a budget. */
