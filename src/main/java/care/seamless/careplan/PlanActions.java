@@ -241,6 +241,7 @@ public class PlanActions {
 		}
 		repository.history(actionId, person, "status-" + status.name(), null, actor.username(), clock.instant());
 		auditLog.record(AuditEvent.permitted(actor, "change-status", RECORD, actionId, person));
+		events.publishEvent(new ActionStatusChanged(plan.id(), plan.personId(), actionId, status, actor.username()));
 	}
 
 	private PlanAccess.Change<ActionRepository.Row> changing(Actor actor, PersonId person, String action,

@@ -92,7 +92,8 @@ class DirectPaymentRepository {
 			                 where r.direct_payment_id = d.id) + interval '1 year',
 			                d.agreement_signed_on + interval '6 months')::date as due
 			from funding.direct_payment d
-			where d.agreement_signed_on is not null and %s
+			join funding.personal_budget b on b.id = d.budget_id
+			where d.agreement_signed_on is not null and b.team_id in (:teams) and %s
 			  and coalesce((select max(r.reviewed_on) from funding.direct_payment_review r
 			                where r.direct_payment_id = d.id) + interval '1 year',
 			               d.agreement_signed_on + interval '6 months')::date <= :by
@@ -221,9 +222,13 @@ class DirectPaymentRepository {
 		return jdbc.sql(SQL_REVIEWS).param("id", id).query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
 	}
 
-	List<ReviewDue> reviewsDue(LocalDate by, SqlCondition visible) {
+	List<ReviewDue> reviewsDue(LocalDate by, java.util.Collection<UUID> teams, SqlCondition visible) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql(SQL_REVIEWS_DUE.formatted(People.displayNameSql("d.person_id"), visible.sql()))
 			.params(visible.params())
+			.param("teams", teams)
 			.param("by", Date.valueOf(by))
 			.query((rs, n) -> new ReviewDue(rs.getObject(1, UUID.class), new PersonId(rs.getObject(2, UUID.class)),
 					rs.getString(3), rs.getObject(4, LocalDate.class)))

@@ -291,10 +291,14 @@ public class DirectPayments {
 				reviews, due, due != null && due.isBefore(today), budgets.state(budget), row.version()));
 	}
 
-	/** Direct payment reviews due within {@code days} days that the actor may see. */
+	/**
+	 * Direct payment reviews due within {@code days} days (or overdue) for budgets held
+	 * by the actor's own teams, as far as the actor may see them: the worklist's share of
+	 * the first review within six months and the yearly ones after it.
+	 */
 	@Transactional(readOnly = true)
 	public List<ReviewDue> reviewsDue(Actor actor, int days) {
-		return repository.reviewsDue(LocalDate.now(clock).plusDays(days),
+		return repository.reviewsDue(LocalDate.now(clock).plusDays(days), budgets.teamsOf(actor),
 				accessPolicy.visibleItems(actor, "d.person_id", "d.category", "d.organisation_id"));
 	}
 

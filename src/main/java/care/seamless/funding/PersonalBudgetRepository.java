@@ -47,7 +47,7 @@ class PersonalBudgetRepository {
 			""";
 
 	private static final String SQL_COSTS = """
-			select c.action_id, c.weekly_cost, c.payer, c.version
+			select c.action_id, c.weekly_cost, c.payer, c.version, c.counted
 			from funding.support_cost c
 			where c.budget_id = :budgetId and %s
 			order by c.action_id
@@ -56,8 +56,18 @@ class PersonalBudgetRepository {
 	// Every cost of the budget, for the fingerprint an approval is checked against; the
 	// caller has already been allowed to see the budget they belong to.
 	private static final String SQL_ALL_COSTS = """
-			select action_id, weekly_cost, payer, version from funding.support_cost
+			select action_id, weekly_cost, payer, version, counted from funding.support_cost
 			where budget_id = :budgetId order by action_id
+			""";
+
+	private static final String SQL_SET_COUNTED = """
+			update funding.support_cost set counted = :counted, version = version + 1
+			where action_id = :actionId and counted <> :counted
+			returning budget_id
+			""";
+
+	private static final String SQL_BUMP_ANY = """
+			update funding.personal_budget set version = version + 1 where id = :id
 			""";
 
 	private static final String SQL_BUMP = """
@@ -66,10 +76,10 @@ class PersonalBudgetRepository {
 
 	private static final String SQL_COST_UPSERT = """
 			insert into funding.support_cost (action_id, budget_id, person_id, organisation_id, weekly_cost, payer,
-			       recorded_by, recorded_at)
-			values (:actionId, :budgetId, :personId, :organisationId, :cost, :payer, :by, :at)
+			       recorded_by, recorded_at, counted)
+			values (:actionId, :budgetId, :personId, :organisationId, :cost, :payer, :by, :at, :counted)
 			on conflict (action_id) do update set weekly_cost = :cost, payer = :payer, recorded_by = :by,
-			       recorded_at = :at, version = funding.support_cost.version + 1
+			       recorded_at = :at, counted = :counted, version = funding.support_cost.version + 1
 			where funding.support_cost.budget_id = :budgetId
 			""";
 
@@ -126,7 +136,8 @@ class PersonalBudgetRepository {
 			long version) {
 	}
 
-	record Cost(UUID actionId, BigDecimal weeklyCost, Payer payer, long version) {
+	/** One cost; {@code counted} is false while its action is cancelled or done. */
+	record Cost(UUID actionId, BigDecimal weeklyCost, Payer payer, long version, boolean counted) {
 	}
 
 	record Approval(UUID id, UUID budgetId, PersonId personId, TeamId teamId, BigDecimal weeklyTotal,
@@ -188,12 +199,30 @@ class PersonalBudgetRepository {
 		return jdbc.sql(SQL_ALL_COSTS).param("budgetId", budget).query(PersonalBudgetRepository::cost).list();
 	}
 
+	/**
+	 * Marks whether an action's cost counts, when its status changed; the budget it
+	 * belongs to, if the action was costed and the mark changed.
+	 */
+	Optional<UUID> setCounted(UUID action, boolean counted) {
+		return jdbc.sql(SQL_SET_COUNTED)
+			.param("actionId", action)
+			.param("counted", counted)
+			.query((rs, n) -> rs.getObject(1, UUID.class))
+			.optional();
+	}
+
+	/** A change from elsewhere (the plan) makes any page showing the budget stale. */
+	void bumpAny(UUID id) {
+		jdbc.sql(SQL_BUMP_ANY).param("id", id).update();
+	}
+
 	boolean bump(UUID id, long version) {
 		return jdbc.sql(SQL_BUMP).param("id", id).param("version", version).update() == 1;
 	}
 
-	boolean saveCost(UUID action, Keys budget, BigDecimal cost, Payer payer, String by, Instant at) {
+	boolean saveCost(UUID action, Keys budget, BigDecimal cost, Payer payer, boolean counted, String by, Instant at) {
 		return jdbc.sql(SQL_COST_UPSERT)
+			.param("counted", counted)
 			.param("actionId", action)
 			.param("budgetId", budget.id())
 			.param("personId", budget.personId().id())
@@ -269,8 +298,8 @@ class PersonalBudgetRepository {
 	}
 
 	private static Cost cost(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Cost(rs.getObject(1, UUID.class), rs.getBigDecimal(2), Payer.valueOf(rs.getString(3)),
-				rs.getLong(4));
+		return new Cost(rs.getObject(1, UUID.class), rs.getBigDecimal(2), Payer.valueOf(rs.getString(3)), rs.getLong(4),
+				rs.getBoolean(5));
 	}
 
 	private static Approval approval(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import care.seamless.careplan.Action;
+import care.seamless.careplan.ActionStatusChanged;
 import care.seamless.careplan.CarePlanView;
 import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.Objective;
@@ -23,6 +24,9 @@ import care.seamless.consent.SqlCondition;
 import care.seamless.eligibility.Determination;
 import care.seamless.eligibility.Eligibility;
 import care.seamless.eligibility.EligibilityOverview;
+import care.seamless.partnership.PoolCommitment;
+import care.seamless.partnership.PoolCommitments;
+import care.seamless.partnership.PoolLineChoice;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
@@ -36,6 +40,7 @@ import care.seamless.terminology.Concept;
 import care.seamless.terminology.Terminology;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,11 +72,14 @@ public class PersonalBudgets {
 
 	private final AssessedContributions contributions;
 
+	private final PoolCommitments poolCommitments;
+
 	private final Clock clock;
 
 	PersonalBudgets(PersonalBudgetRepository repository, RateRepository rates, AccessPolicy accessPolicy,
 			Eligibility eligibility, CarePlans carePlans, Terminology terminology, Directory directory,
-			AssessedContributions contributions, Clock clock) {
+			AssessedContributions contributions, PoolCommitments poolCommitments, Clock clock) {
+		this.poolCommitments = poolCommitments;
 		this.repository = repository;
 		this.rates = rates;
 		this.accessPolicy = accessPolicy;
@@ -212,11 +220,15 @@ public class PersonalBudgets {
 		if (actionId == null) {
 			problems.add("actionId", "Choose the action or service to cost");
 		}
-		else if (carePlans.plan(actor, person)
-			.map(CarePlanView::actions)
-			.orElse(List.of())
-			.stream()
-			.noneMatch(a -> a.id().equals(actionId))) {
+		Action action = actionId == null ? null
+				: carePlans.plan(actor, person)
+					.map(CarePlanView::actions)
+					.orElse(List.of())
+					.stream()
+					.filter(a -> a.id().equals(actionId))
+					.findFirst()
+					.orElse(null);
+		if (actionId != null && action == null) {
 			problems.add("actionId", "Choose an action or service from this person's plan");
 		}
 		if (weeklyCost == null) {
@@ -233,25 +245,44 @@ public class PersonalBudgets {
 		if (!repository.bump(keys.id(), version)) {
 			throw new ConcurrentEditException(RECORD, keys.id());
 		}
-		if (!repository.saveCost(actionId, keys, Amounts.pounds(weeklyCost), payer, actor.username(),
-				clock.instant())) {
+		if (!repository.saveCost(actionId, keys, Amounts.pounds(weeklyCost), payer, action.status().isOpen(),
+				actor.username(), clock.instant())) {
 			throw new BudgetRule("actionId", "Choose an action or service from this person's plan");
 		}
-		sendBackIfApproved(actor, keys, before);
+		sendBackIfApproved(actor.username(), keys, before);
+	}
+
+	/**
+	 * A cancelled or finished action stops counting towards the budget, and a reopened
+	 * one counts again; the change to the costed support sends an approved budget back
+	 * for approval like any other. Runs in the transaction that changed the plan.
+	 */
+	@EventListener
+	void on(ActionStatusChanged changed) {
+		Optional<PersonalBudgetRepository.Keys> keys = repository.keysFor(changed.personId());
+		if (keys.isEmpty()) {
+			return;
+		}
+		Totals before = totals(keys.get().id());
+		if (repository.setCounted(changed.actionId(), changed.status().isOpen()).isEmpty()) {
+			return;
+		}
+		repository.bumpAny(keys.get().id());
+		sendBackIfApproved(changed.by(), keys.get(), before);
 	}
 
 	/**
 	 * A budget whose costed support changes after approval goes back for approval: a new
 	 * request is queued at once, and any open request about the old costs is closed.
 	 */
-	private void sendBackIfApproved(Actor actor, PersonalBudgetRepository.Keys keys, Totals before) {
+	private void sendBackIfApproved(String by, PersonalBudgetRepository.Keys keys, Totals before) {
 		Totals after = totals(keys.id());
 		if (after.fingerprint().equals(before.fingerprint())) {
 			return;
 		}
 		List<PersonalBudgetRepository.Approval> approvals = repository.approvals(keys.id());
 		Instant now = clock.instant();
-		repository.closeOpen(keys.id(), "The costed support changed after this was asked", actor.username(), now);
+		repository.closeOpen(keys.id(), "The costed support changed after this was asked", by, now);
 		boolean wasApproved = !approvals.isEmpty() && approvals.get(0).decision() == ApprovalDecision.APPROVED;
 		if (!wasApproved) {
 			return;
@@ -262,8 +293,7 @@ public class PersonalBudgets {
 			return;
 		}
 		repository.insertApproval(UUID.randomUUID(), keys, after.total(), after.fingerprint(),
-				ApprovalRules.needsPanel(after.total(), threshold == null ? null : threshold.panel()), actor.username(),
-				now);
+				ApprovalRules.needsPanel(after.total(), threshold == null ? null : threshold.panel()), by, now);
 	}
 
 	/** Sends the budget for approval; refused when it is at or under the threshold. */
@@ -295,21 +325,92 @@ public class PersonalBudgets {
 		return id;
 	}
 
+	/**
+	 * The pooled fund line the person's budget is committed to, if any, as the actor may
+	 * see the budget.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public Optional<PoolCommitment> poolCommitment(Actor actor, PersonId person) {
+		Optional<PersonalBudgetRepository.Keys> keys = repository.keysFor(person);
+		if (keys.isEmpty()) {
+			return Optional.empty();
+		}
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "read-personal-budget", RECORD)
+					.item(DataCategory.GENERAL, keys.get().organisationId())
+					.about(keys.get().id()));
+		return poolCommitments.current(keys.get().id());
+	}
+
+	/** The pooled fund lines of the budget's financial year, to commit it to. */
+	@Transactional(readOnly = true)
+	public List<PoolLineChoice> poolLines(Actor actor, PersonId person) {
+		// The lines are no one's personal data; committing checks the care team itself.
+		if (actor.practitionerId() == null) {
+			return List.of();
+		}
+		return repository.keysFor(person).map(k -> poolCommitments.lines(repository.year(k.id()))).orElse(List.of());
+	}
+
+	/**
+	 * Records the approved budget's weekly total as a commitment on a pooled fund's
+	 * budget line of the budget's year (issue 19's ledger, linked back to the budget). A
+	 * budget waiting for, returned from or declined approval cannot be committed.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void commitToPool(Actor actor, PersonId person, long version, @Nullable UUID lineId) {
+		PersonalBudgetRepository.Keys keys = keys(person);
+		accessPolicy.require(actor, change(actor, person, "commit-budget-to-pool", keys.id(), keys.organisationId()));
+		int year = repository.year(keys.id());
+		Violations problems = new Violations();
+		if (lineId == null || poolCommitments.lines(year).stream().noneMatch(l -> l.lineId().equals(lineId))) {
+			problems.add("lineId", "Choose a budget line of a pooled fund for " + FinancialYear.label(year));
+		}
+		ApprovalState state = state(keys);
+		Totals totals = totals(keys.id());
+		if (state != ApprovalState.APPROVED && state != ApprovalState.NOT_NEEDED) {
+			problems.add("lineId", "Only an approved budget can be committed to a pooled fund");
+		}
+		else if (totals.total().signum() == 0) {
+			problems.add("lineId", "Cost the support in the plan before committing the budget");
+		}
+		problems.refuseIfAny(BudgetRule::new);
+		if (!repository.bump(keys.id(), version)) {
+			throw new ConcurrentEditException(RECORD, keys.id());
+		}
+		poolCommitments.commit(actor, lineId, keys.id(), totals.total(), LocalDate.now(clock));
+	}
+
+	/** The person a budget belongs to, for a link from the pooled fund's ledger. */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public PersonId personOf(Actor actor, UUID budgetId) {
+		PersonalBudgetRepository.Keys keys = repository.keys(budgetId)
+			.orElseThrow(() -> new NotFoundException(RECORD, budgetId));
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(keys.personId(), "read-personal-budget", RECORD)
+					.item(DataCategory.GENERAL, keys.organisationId())
+					.about(keys.id()));
+		return keys.personId();
+	}
+
 	/** The weekly total, the NHS part and the fingerprint of every cost of a budget. */
 	record Totals(BigDecimal total, BigDecimal nhs, String fingerprint) {
 	}
 
 	Totals totals(UUID budget) {
-		List<PersonalBudgetRepository.Cost> costs = repository.allCosts(budget);
+		List<PersonalBudgetRepository.Cost> counted = repository.allCosts(budget)
+			.stream()
+			.filter(PersonalBudgetRepository.Cost::counted)
+			.toList();
 		BigDecimal total = Amounts.zero();
 		BigDecimal nhs = Amounts.zero();
-		for (PersonalBudgetRepository.Cost cost : costs) {
+		for (PersonalBudgetRepository.Cost cost : counted) {
 			total = total.add(cost.weeklyCost());
 			if (cost.payer() == Payer.NHS) {
 				nhs = nhs.add(cost.weeklyCost());
 			}
 		}
-		String fingerprint = ApprovalRules.fingerprint(costs.stream()
+		String fingerprint = ApprovalRules.fingerprint(counted.stream()
 			.map(c -> new ApprovalRules.CostedItem(c.actionId(), c.weeklyCost(), c.payer()))
 			.toList());
 		return new Totals(total, nhs, fingerprint);
@@ -340,6 +441,12 @@ public class PersonalBudgets {
 	PersonalBudgetRepository.Keys keys(PersonId person) {
 		return repository.keysFor(person)
 			.orElseThrow(() -> new BudgetRule("personId", "Start the person's personal budget first"));
+	}
+
+	/** The ids of the actor's own teams (none for an account without a practitioner). */
+	List<UUID> teamsOf(Actor actor) {
+		return actor.practitionerId() == null ? List.of()
+				: directory.teamsOf(actor.practitionerId()).stream().map(t -> t.id().id()).toList();
 	}
 
 	SqlCondition visible(Actor actor) {

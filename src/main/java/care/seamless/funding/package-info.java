@@ -14,6 +14,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Funding",
 		allowedDependencies = { "shared", "audit", "consent", "team", "person", "terminology", "eligibility",
-				"careplan", "document" })
+				"careplan", "document", "partnership" })
 @org.jspecify.annotations.NullMarked
 package care.seamless.funding;

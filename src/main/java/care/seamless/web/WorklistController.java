@@ -18,6 +18,7 @@ import care.seamless.audit.AuditLog;
 import care.seamless.careplan.ActionQueues;
 import care.seamless.careplan.QueueItem;
 import care.seamless.careplan.WorkQueues;
+import care.seamless.funding.DirectPayments;
 import care.seamless.notification.Notice;
 import care.seamless.notification.Notifications;
 import care.seamless.partnership.Partnerships;
@@ -66,14 +67,17 @@ class WorklistController {
 
 	private final Training training;
 
+	private final DirectPayments directPayments;
+
 	private final AuditLog auditLog;
 
 	private final TransactionTemplate transactions;
 
 	WorklistController(Referrals referrals, ActionQueues actions, Notifications notifications, Directory directory,
-			Partnerships partnerships, WorkingTogether workingTogether, Training training, AuditLog auditLog,
-			PlatformTransactionManager transactionManager) {
+			Partnerships partnerships, WorkingTogether workingTogether, Training training,
+			DirectPayments directPayments, AuditLog auditLog, PlatformTransactionManager transactionManager) {
 		this.training = training;
+		this.directPayments = directPayments;
 		this.auditLog = auditLog;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.referrals = referrals;
@@ -183,6 +187,15 @@ class WorklistController {
 				.forEach(t -> items.add(
 						new WorkItem("training.due", null, (t.name().isEmpty() ? "" : t.name() + ": ") + t.courseName(),
 								"/training", endOfDay(t.expiresOn()), !t.expiresOn().isAfter(today))));
+		}
+		if (filter.equals("all") || filter.equals("actions") || filter.equals("breaches")) {
+			// Direct payment reviews (first within six months, then yearly) for the
+			// budgets of the reader's teams.
+			java.time.LocalDate today = java.time.LocalDate.now(LONDON);
+			directPayments.reviewsDue(actor, 14)
+				.forEach(r -> items.add(new WorkItem("funding.review", r.personName(), "",
+						"/people/" + r.personId().id() + "/budget#direct-payment", endOfDay(r.due()),
+						r.due().isBefore(today))));
 		}
 		if (filter.equals("all") || filter.equals("notices")) {
 			notifications.inbox(actor)

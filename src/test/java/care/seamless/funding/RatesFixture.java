@@ -17,11 +17,11 @@ final class RatesFixture {
 
 	static ChargingRates year2025() {
 		Map<String, ChargingRates.GuaranteeAmount> guarantee = Stream
-			.of(band("SINGLE_18_24", false, "89.20"), band("SINGLE_25_TO_PENSION_AGE", false, "112.60"),
-					band("LONE_PARENT_18_PLUS", false, "112.60"), band("COUPLE_EACH_18_PLUS", false, "88.25"),
-					band("PENSION_AGE_SINGLE", false, "232.80"), band("PENSION_AGE_COUPLE_EACH", false, "177.75"),
-					band("DISABILITY_PREMIUM", true, "49.10"), band("ENHANCED_DISABILITY_PREMIUM", true, "23.95"),
-					band("CARER_PREMIUM", true, "52.40"), band("DEPENDENT_CHILD", true, "115.90"))
+			.of(band("SINGLE_18_24", false, "89.15"), band("SINGLE_25_TO_PENSION_AGE", false, "112.50"),
+					band("LONE_PARENT_18_PLUS", false, "112.50"), band("COUPLE_EACH_18_PLUS", false, "88.25"),
+					band("PENSION_AGE_SINGLE", false, "232.60"), band("PENSION_AGE_COUPLE_EACH", false, "177.75"),
+					band("DISABILITY_PREMIUM", true, "49.65"), band("ENHANCED_DISABILITY_PREMIUM", true, "24.25"),
+					band("CARER_PREMIUM", true, "53.25"), band("DEPENDENT_CHILD", true, "102.95"))
 			.collect(Collectors.toMap(ChargingRates.GuaranteeAmount::code, g -> g));
 		return new ChargingRates("2025/26", LocalDate.of(2025, 4, 6), LocalDate.of(2026, 4, 5),
 				new BigDecimal("14250.00"), new BigDecimal("23250.00"), new BigDecimal("250.00"),

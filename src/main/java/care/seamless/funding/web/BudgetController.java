@@ -150,6 +150,34 @@ class BudgetController {
 				() -> directPayments.record(actor, id, version, entryKind, on, money, note));
 	}
 
+	/** Commits the approved budget to a pooled fund's budget line (issue 19's ledger). */
+	@PostMapping("/people/{id}/budget/pool")
+	String commit(Actor actor, @PathVariable PersonId id, @RequestParam long version,
+			@RequestParam(required = false) @Nullable String lineId, Model model, RedirectAttributes redirect) {
+		Violations problems = new Violations();
+		UUID line = null;
+		if (lineId == null || lineId.isBlank()) {
+			problems.add("lineId", "Choose a budget line of a pooled fund");
+		}
+		else {
+			try {
+				line = UUID.fromString(lineId.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("lineId", "Choose a budget line of a pooled fund");
+			}
+		}
+		UUID chosen = line;
+		return attempt(actor, id, model, redirect, "funding.saved.pool", problems,
+				() -> budgets.commitToPool(actor, id, version, chosen));
+	}
+
+	/** From a pooled fund's ledger to the budget it names, for those who may see it. */
+	@GetMapping("/budgets/{budgetId}")
+	String budget(Actor actor, @PathVariable UUID budgetId) {
+		return "redirect:/people/" + budgets.personOf(actor, budgetId).id() + "/budget#pool";
+	}
+
 	@PostMapping("/people/{id}/direct-payment/reviews")
 	String review(Actor actor, @PathVariable PersonId id, @RequestParam long version,
 			@RequestParam(required = false) @Nullable String reviewedOn,
@@ -194,6 +222,8 @@ class BudgetController {
 		model.addAttribute("personId", id);
 		model.addAttribute("budget", budgets.budget(actor, id).orElse(null));
 		model.addAttribute("directPayment", directPayments.directPayment(actor, id).orElse(null));
+		model.addAttribute("poolCommitment", budgets.poolCommitment(actor, id).orElse(null));
+		model.addAttribute("poolLines", budgets.poolLines(actor, id));
 		model.addAttribute("teams",
 				actor.practitionerId() == null ? java.util.List.of() : directory.teamsOf(actor.practitionerId()));
 		model.addAttribute("problems", problems);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import care.seamless.partnership.Partnership;
 import care.seamless.partnership.PartnershipRule;
 import care.seamless.partnership.Partnerships;
+import care.seamless.partnership.PoolCommitments;
 import care.seamless.partnership.PoolStatement;
 import care.seamless.partnership.PooledFunds;
 import care.seamless.partnership.RiskShare;
@@ -44,7 +45,10 @@ class PoolController {
 
 	private final Partnerships partnerships;
 
-	PoolController(PooledFunds funds, Partnerships partnerships) {
+	private final PoolCommitments commitments;
+
+	PoolController(PooledFunds funds, Partnerships partnerships, PoolCommitments commitments) {
+		this.commitments = commitments;
 		this.funds = funds;
 		this.partnerships = partnerships;
 	}
@@ -65,6 +69,7 @@ class PoolController {
 		model.addAttribute("rules", RiskShare.Rule.values());
 		model.addAttribute("mayKeep", Partnerships.mayKeep(actor));
 		model.addAttribute("statement", years.contains(chosen) ? funds.statement(id, chosen) : null);
+		model.addAttribute("commitments", commitments.forYear(id, chosen));
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", Map.of());
 		}

@@ -9,6 +9,7 @@ import java.util.UUID;
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.careplan.ActionKind;
+import care.seamless.careplan.ActionStatus;
 import care.seamless.careplan.CarePlanFixtures;
 import care.seamless.careplan.CarePlanFixtures.Partnership;
 import care.seamless.careplan.CarePlans;
@@ -18,13 +19,25 @@ import care.seamless.careplan.PlanActions;
 import care.seamless.careplan.Section;
 import care.seamless.eligibility.Eligibility;
 import care.seamless.eligibility.EligibilityFixtures;
+import care.seamless.funding.ApprovalDecision;
 import care.seamless.funding.ApprovalState;
 import care.seamless.funding.BudgetApprovals;
+import care.seamless.funding.BudgetView;
 import care.seamless.funding.FinancialYear;
 import care.seamless.funding.FundingRates;
 import care.seamless.funding.PersonalBudgets;
 import care.seamless.funding.QueuedApproval;
+import care.seamless.partnership.NewPartnership;
+import care.seamless.partnership.PartnershipDirection;
+import care.seamless.partnership.PartnershipKind;
+import care.seamless.partnership.PartnershipStatus;
+import care.seamless.partnership.Partnerships;
+import care.seamless.partnership.PoolCommitments;
+import care.seamless.partnership.PooledFunds;
+import care.seamless.partnership.RiskShare;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.Profession;
+import care.seamless.shared.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +90,15 @@ class BudgetApprovalApiTests {
 
 	@Autowired
 	FundingRates rates;
+
+	@Autowired
+	Partnerships partnerships;
+
+	@Autowired
+	PooledFunds pooledFunds;
+
+	@Autowired
+	PoolCommitments poolCommitments;
 
 	record Costed(Partnership p, UUID homeCare, UUID nursing, UUID otherPersonsAction) {
 	}
@@ -194,6 +216,95 @@ class BudgetApprovalApiTests {
 		assertThat(budgets.budget(worker.actor(), c.p().person()).orElseThrow().approval())
 			.isEqualTo(ApprovalState.AWAITING);
 		assertThat(waiting(manager, c).weeklyTotal()).isEqualByComparingTo("265.50");
+
+		// Cancelling an action takes its cost out of the budget; reopening it counts it
+		// again, and the change goes back for approval.
+		QueuedApproval changed = waiting(manager, c);
+		approvals.decide(manager.actor(), changed.id(), changed.version(), ApprovalDecision.APPROVED, null);
+		setStatus(worker, c, c.nursing(), ActionStatus.CANCELLED);
+		BudgetView cancelled = budgets.budget(worker.actor(), c.p().person()).orElseThrow();
+		assertThat(cancelled.statement().total()).isEqualByComparingTo("220.00");
+		assertThat(cancelled.statement().nhs()).isEqualByComparingTo("0.00");
+		assertThat(cancelled.support()).filteredOn(l -> l.actionId().equals(c.nursing()))
+			.singleElement()
+			.satisfies(l -> assertThat(l.open()).isFalse());
+		assertThat(cancelled.approval()).as("220 is within the 250 threshold").isEqualTo(ApprovalState.NOT_NEEDED);
+		setStatus(worker, c, c.nursing(), ActionStatus.OPEN);
+		BudgetView reopened = budgets.budget(worker.actor(), c.p().person()).orElseThrow();
+		assertThat(reopened.statement().total()).isEqualByComparingTo("265.50");
+		assertThat(reopened.approval()).isEqualTo(ApprovalState.AWAITING);
+		assertThat(waiting(manager, c).weeklyTotal()).isEqualByComparingTo("265.50");
+	}
+
+	private void setStatus(Fixtures.Staff worker, Costed c, UUID action, ActionStatus status) {
+		long version = carePlans.plan(worker.actor(), c.p().person())
+			.orElseThrow()
+			.actions()
+			.stream()
+			.filter(a -> a.id().equals(action))
+			.findFirst()
+			.orElseThrow()
+			.version();
+		actions.changeStatus(worker.actor(), c.p().person(), action, version, status);
+	}
+
+	@Test
+	void anApprovedBudgetIsCommittedToAPooledFundLineAndEachLinksToTheOther() throws Exception {
+		Costed c = costedPlan();
+		Fixtures.Staff worker = c.p().socialWorker();
+		cost(worker, c, 0, c.homeCare(), "200.00", "COUNCIL");
+		int year = FinancialYear.of(LocalDate.now());
+		Fixtures.Staff commissioner = fixtures.practitioner(c.p().council(), Profession.SOCIAL_WORKER,
+				Role.COMMISSIONER);
+		UUID pool = partnerships.create(commissioner.actor(),
+				new NewPartnership(Fixtures.unique("Pool "), PartnershipKind.POOLED_FUND, PartnershipDirection.VERTICAL,
+						"Aims", "Functions", "", "", c.p().council(), "Pool manager", LocalDate.of(year, 4, 1), null,
+						LocalDate.of(year + 1, 4, 1), "", PartnershipStatus.ACTIVE,
+						List.of(new NewPartnership.Partner(c.p().council(), "Money", ""),
+								new NewPartnership.Partner(c.p().trust(), "Money", "")),
+						Set.of()));
+		pooledFunds.setTerms(commissioner.actor(), pool, year, RiskShare.Rule.PRO_RATA, -1, java.util.Map.of());
+		UUID line = pooledFunds.addLine(commissioner.actor(), pool, year, "Home care packages",
+				new BigDecimal("100000.00"));
+		BudgetView budget = budgets.budget(worker.actor(), c.p().person()).orElseThrow();
+		String page = "/people/" + c.p().person().id() + "/budget/pool";
+		for (String bad : List.of("not-an-id", UUID.randomUUID().toString(), "")) {
+			mvc.perform(post(page).with(httpBasic(worker.username(), Fixtures.PASSWORD))
+				.with(csrf())
+				.param("version", String.valueOf(budget.version()))
+				.param("lineId", bad))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Choose a budget line of a pooled fund")));
+		}
+		assertThat(poolCommitments.current(budget.id())).isEmpty();
+		mvc.perform(post(page).with(httpBasic(worker.username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("version", String.valueOf(budget.version()))
+			.param("lineId", line.toString())).andExpect(status().is3xxRedirection());
+		mvc.perform(post(page).with(httpBasic(worker.username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("version", String.valueOf(budget.version()))
+			.param("lineId", line.toString())).andExpect(status().isConflict());
+		assertThat(poolCommitments.current(budget.id())).hasValueSatisfying(pc -> {
+			assertThat(pc.weekly()).isEqualByComparingTo("200.00");
+			assertThat(pc.annual()).isEqualByComparingTo("10400.00");
+		});
+		mvc.perform(
+				get("/people/" + c.p().person().id() + "/budget").with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(content().string(containsString("is committed to Home care packages")))
+			.andExpect(content().string(containsString("/partnerships/" + pool + "/fund?year=" + year)));
+		mvc.perform(get("/partnerships/" + pool + "/fund").param("year", String.valueOf(year))
+			.with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/budgets/" + budget.id())))
+			.andExpect(content().string(containsString("£10,400.00")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(c.p().familyName()))));
+		mvc.perform(get("/budgets/" + budget.id()).with(httpBasic(worker.username(), Fixtures.PASSWORD)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/people/" + c.p().person().id() + "/budget#pool"));
+		mvc.perform(get("/budgets/" + budget.id()).with(httpBasic(commissioner.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -168,7 +168,7 @@ class FundingPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(assessments.currentWeeklyContribution(p.person())).contains(new BigDecimal("50.70"));
+		assertThat(assessments.currentWeeklyContribution(p.person())).contains(new BigDecimal("50.25"));
 		mvc.perform(api(p.socialWorker(), post(base)).content(full.formatted(""))).andExpect(status().isConflict());
 		mvc.perform(api(p.socialWorker(), post(base)).content("""
 				{"kind": "DECLINED", "setting": "NON_RESIDENTIAL", "yearLabel": "2025/26", "assessedOn": "2025-07-01",
@@ -177,7 +177,7 @@ class FundingPagesTests {
 		assertThat(assessments.history(p.socialWorker().actor(), p.person())).hasSize(2)
 			.filteredOn(a -> !a.current())
 			.singleElement()
-			.satisfies(old -> assertThat(old.weeklyContribution()).isEqualTo(new BigDecimal("50.70")));
+			.satisfies(old -> assertThat(old.weeklyContribution()).isEqualTo(new BigDecimal("50.25")));
 
 		UUID firstId = id(first);
 		String letter = mvc
@@ -187,7 +187,7 @@ class FundingPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(letter).contains("You pay £50.70 a week", "Tariff income");
+		assertThat(letter).contains("You pay £50.25 a week", "Tariff income");
 		mvc.perform(page(p.socialWorker(),
 				get("/people/" + p.person().id() + "/funding/assessments/" + firstId + "/letter.pdf")))
 			.andExpect(status().isOk())
