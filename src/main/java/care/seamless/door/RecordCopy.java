@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * pages: who looked and sharing choices only for the person themselves.
  */
 public record RecordCopy(String name, String youAre, Instant madeAt, AboutMe aboutMe, @Nullable Plan plan,
-		List<Conversation> messages, List<Feedback> feedback, List<Choice> sharingChoices, List<Look> whoLooked) {
+		List<Note> notes, List<Conversation> messages, List<Feedback> feedback, List<Choice> sharingChoices,
+		List<Look> whoLooked) {
 
 	/** The plan in the words the person reads. */
 	public record Plan(List<String> whatMatters, List<Goal> goals) {
@@ -23,6 +24,10 @@ public record RecordCopy(String name, String youAre, Instant madeAt, AboutMe abo
 	}
 
 	public record Step(String what, String who, String organisation, LocalDate byWhen) {
+	}
+
+	/** A note in the record, as written by the practitioner. */
+	public record Note(Instant recordedAt, String title, String words, String writtenBy) {
 	}
 
 	public record Choice(String choice, @Nullable String organisation, @Nullable String information, LocalDate from) {

@@ -2,10 +2,13 @@ package care.seamless.door;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import care.seamless.careplan.CarePlanView;
 import care.seamless.careplan.CarePlans;
+import care.seamless.person.EntryPage;
+import care.seamless.person.People;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
@@ -40,10 +43,12 @@ public class SubjectAccess {
 
 	private final AccessPolicy accessPolicy;
 
+	private final People people;
+
 	private final Clock clock;
 
 	SubjectAccess(MyRecord myRecord, AboutMeWords aboutMe, CareTeamMessages messages, PersonsFeedback feedback,
-			CarePlans carePlans, Choices choices, AccessPolicy accessPolicy, Clock clock) {
+			CarePlans carePlans, Choices choices, AccessPolicy accessPolicy, People people, Clock clock) {
 		this.myRecord = myRecord;
 		this.aboutMe = aboutMe;
 		this.messages = messages;
@@ -51,6 +56,7 @@ public class SubjectAccess {
 		this.carePlans = carePlans;
 		this.choices = choices;
 		this.accessPolicy = accessPolicy;
+		this.people = people;
 		this.clock = clock;
 	}
 
@@ -78,8 +84,31 @@ public class SubjectAccess {
 							l.purpose(), l.allowed()))
 					.toList();
 		return new RecordCopy(who.name(), who.kind().name(), clock.instant(), aboutMe.aboutMe(actor, person),
-				plan(actor, person), messages.conversations(actor, person), feedback.feedback(actor, person), sharing,
-				looks);
+				plan(actor, person), notes(actor, person), messages.conversations(actor, person),
+				feedback.feedback(actor, person), sharing, looks);
+	}
+
+	/**
+	 * Every note the reader may see, page by page through the record's own read (the
+	 * sharing rules and the "not shown to the person" marks are in its SQL).
+	 */
+	private List<RecordCopy.Note> notes(Actor actor, PersonId person) {
+		List<RecordCopy.Note> notes = new ArrayList<>();
+		for (int page = 1;; page++) {
+			EntryPage entries;
+			try {
+				entries = people.entries(actor, person, page);
+			}
+			catch (AccessDenied ex) {
+				// Someone acting for the person in a scope without the notes.
+				return notes;
+			}
+			entries.entries()
+				.forEach(e -> notes.add(new RecordCopy.Note(e.recordedAt(), e.title(), e.body(), e.author())));
+			if (entries.entries().isEmpty() || (long) page * entries.pageSize() >= entries.total()) {
+				return notes;
+			}
+		}
 	}
 
 	private RecordCopy.@Nullable Plan plan(Actor actor, PersonId person) {

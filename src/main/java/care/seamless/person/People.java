@@ -284,6 +284,14 @@ public class People {
 		int safePage = Math.max(page, 1);
 		SqlCondition visible = accessPolicy.visibleItems(actor, "e.person_id", "e.category", "e.source_organisation_id")
 			.and(filter.sql());
+		if (actor.personSide()) {
+			// A practitioner may decide an entry is not to be shown to the person
+			// (serious
+			// harm, someone else's information): the person and those acting for them
+			// never
+			// see it, and nothing tells them it is there.
+			visible = visible.and(accessPolicy.shownToPersonSide(actor, "entry", "e.id"));
+		}
 		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",
 				"e.source_organisation_id");
 		List<Entry> entries = repository.entries(records, visible, ENTRY_PAGE_SIZE, (safePage - 1) * ENTRY_PAGE_SIZE);

@@ -395,6 +395,10 @@ class PersonsOwnWordsTests {
 		World w = world();
 		UUID entry = people.addEntry(w.lead().actor(), w.person(), care.seamless.shared.DataCategory.GENERAL, "Visit",
 				"Talked about the garden");
+		people.addEntry(w.lead().actor(), w.person(), care.seamless.shared.DataCategory.GENERAL, "Shopping",
+				"Went to the market");
+		assertThat(send(get("/me/people/" + w.person() + "/copy.json"), w.self(), Map.of()).getContentAsString())
+			.contains("Talked about the garden", "Went to the market");
 		String record = send(get("/people/{id}", w.person()), staff(w.lead()), Map.of()).getContentAsString();
 		assertThat(record).contains("Do not show this to the person")
 			.contains("/people/" + w.person() + "/entries/" + entry + "/not-shown");
@@ -408,6 +412,12 @@ class PersonsOwnWordsTests {
 			.param("e", entry)
 			.query(String.class)
 			.single()).isEqualTo("ABOUT_SOMEONE_ELSE");
+		// The person's own copy of their record leaves it out, and says nothing of it.
+		String copy = send(get("/me/people/" + w.person() + "/copy.json"), w.self(), Map.of()).getContentAsString();
+		assertThat(copy).contains("Went to the market").doesNotContain("Talked about the garden");
+		assertThat(people.entries(w.lead().actor(), w.person(), 1).entries()).extracting(e -> e.title())
+			.as("the care team still reads it")
+			.contains("Visit", "Shopping");
 	}
 
 }
