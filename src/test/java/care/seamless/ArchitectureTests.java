@@ -31,7 +31,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Rules Spring Modulith does not check for us. */
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
+	// Imported once for the class: JUnit makes an instance per test, and each import of
+	// every production class costs seconds.
+	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("care.seamless");
 

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
-	private final ApplicationModules modules = ApplicationModules.of(SeamlessApplication.class);
+	// Read once for the class, not once per test.
+	private static final ApplicationModules modules = ApplicationModules.of(SeamlessApplication.class);
 
 	@Test
 	void modulesOnlyUseWhatTheyDeclare() {

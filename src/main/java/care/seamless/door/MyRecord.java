@@ -3,6 +3,7 @@ package care.seamless.door;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,8 +15,10 @@ import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
 import care.seamless.consent.ActingFor;
+import care.seamless.consent.ActingKind;
 import care.seamless.consent.Representation;
 import care.seamless.shared.Actor;
+import care.seamless.shared.DataCategory;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import care.seamless.team.Account;
@@ -58,6 +61,41 @@ public class MyRecord {
 		this.auditLog = auditLog;
 		this.directory = directory;
 		this.clock = clock;
+	}
+
+	/**
+	 * A carer of the person, and what the person shares with them (core details always).
+	 */
+	public record CarerShare(UUID id, String name, Set<DataCategory> categories, long version) {
+	}
+
+	/**
+	 * The person's carers with what each may see: only the person themselves reads and
+	 * changes this.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<CarerShare> carers(Actor actor, PersonId person) {
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "read-own-carers", "Person").by(AccessRequest.Who.THE_PERSON));
+		return actingFor.representatives(actor, person)
+			.stream()
+			.filter(r -> r.kind() == ActingKind.CARER)
+			.map(r -> new CarerShare(r.id(), repository.account(r.account()).map(PersonAccount::displayName).orElse(""),
+					r.categories(), r.version()))
+			.toList();
+	}
+
+	/**
+	 * The person changes what a carer sees; it takes effect on the carer's next request.
+	 * A carer who is not the person's, or a stale version, is refused.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void shareWithCarer(Actor actor, PersonId person, UUID carer, long version, Set<DataCategory> categories) {
+		boolean theirs = carers(actor, person).stream().anyMatch(c -> c.id().equals(carer));
+		if (!theirs) {
+			throw new DoorRule("carer", "door.carers.unknown");
+		}
+		actingFor.shareWithCarer(actor, person, carer, version, categories);
 	}
 
 	/** The people the account acts for, the person themselves first. */

@@ -77,7 +77,11 @@ class InputFuzzTests {
 
 	private static final long SEED = 20261205L;
 
-	private static final int REQUESTS = 10_000;
+	/**
+	 * 6,000 in the suite, to keep it inside its time budget; run the longer sweep with
+	 * {@code -Dseamless.fuzz.requests=10000} (see docs/operations.md).
+	 */
+	private static final int REQUESTS = Integer.getInteger("seamless.fuzz.requests", 6_000);
 
 	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
 

@@ -1,5 +1,6 @@
 package care.seamless.door.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import care.seamless.careplan.CarePlans;
@@ -171,7 +172,51 @@ class MeController {
 		model.addAttribute("kinds", ChoiceKind.values());
 		model.addAttribute("categories",
 				java.util.Arrays.stream(DataCategory.values()).filter(c -> c != DataCategory.THIRD_PARTY).toList());
+		ActingForView person = (ActingForView) model.getAttribute("person");
+		model.addAttribute("carers",
+				person != null && person.kind() == ActingKind.SELF ? myRecord.carers(actor, personId) : List.of());
+		model.addAttribute("carerCategories",
+				java.util.Arrays.stream(DataCategory.values())
+					.filter(c -> c != DataCategory.THIRD_PARTY && c != DataCategory.GENERAL)
+					.toList());
 		return "door/sharing";
+	}
+
+	/**
+	 * The person chooses what a carer sees. Every value is read as text: a tampered
+	 * category, carer or version is a message on the page, and nothing changes.
+	 */
+	@PostMapping("/people/{personId}/carers/{carer}")
+	String shareWithCarer(@AuthenticationPrincipal @Nullable PersonSignedIn me, @PathVariable PersonId personId,
+			@PathVariable String carer, @RequestParam(required = false) @Nullable String version,
+			@RequestParam(name = "category", required = false) @Nullable List<String> categories, Model model) {
+		Actor actor = actor(me);
+		java.util.Set<DataCategory> chosen = java.util.EnumSet.noneOf(DataCategory.class);
+		UUID carerId;
+		long expected;
+		try {
+			carerId = UUID.fromString(carer);
+			expected = Long.parseLong(version == null ? "" : version);
+			for (String category : categories == null ? List.<String>of() : categories) {
+				DataCategory value = DataCategory.valueOf(category);
+				if (value == DataCategory.THIRD_PARTY) {
+					throw new IllegalArgumentException("never shared");
+				}
+				chosen.add(value);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("carerError", "door.carers.unreadable");
+			return sharing(me, personId, model);
+		}
+		try {
+			myRecord.shareWithCarer(actor, personId, carerId, expected, chosen);
+		}
+		catch (DoorRule ex) {
+			model.addAttribute("carerError", ex.messageKey());
+			return sharing(me, personId, model);
+		}
+		return "redirect:/me/people/" + personId + "/sharing?carerSaved#carers";
 	}
 
 	@PostMapping("/people/{personId}/sharing")

@@ -1,15 +1,18 @@
 package care.seamless.door.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.consent.AccessPolicy;
 import care.seamless.door.IssuedInvitation;
 import care.seamless.door.PersonAccounts;
 import care.seamless.notification.Notice;
 import care.seamless.notification.Notifications;
+import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
@@ -66,6 +69,9 @@ class PersonsOwnWordsTests {
 
 	@Autowired
 	care.seamless.person.People people;
+
+	@Autowired
+	AccessPolicy accessPolicy;
 
 	record World(Fixtures.Staff lead, Fixtures.Staff member, Fixtures.Staff outsider, Fixtures.Staff manager,
 			PersonId person, PersonSignedIn self, PersonSignedIn carer, PersonId other, PersonSignedIn otherSelf) {
@@ -388,6 +394,42 @@ class PersonsOwnWordsTests {
 		assertThat(
 				send(post("/me/people/" + w.person() + "/sharing"), w.carer(), Map.of("kind", "CONSENT")).getStatus())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void thePersonChoosesWhatTheirCarerSeesAndNobodyElseCan() throws Exception {
+		World w = world();
+		care.seamless.shared.Actor carer = w.carer().actor();
+		assertThat(accessPolicy.decide(carer, w.person(), DataCategory.MENTAL_HEALTH, null).permitted()).isFalse();
+		String page = send(get("/me/people/" + w.person() + "/sharing"), w.self(), Map.of()).getContentAsString();
+		java.util.regex.Matcher form = java.util.regex.Pattern
+			.compile(
+					"/me/people/" + w.person() + "/carers/([0-9a-f-]{36})\"[\\s\\S]*?name=\"version\" value=\"(\\d+)\"")
+			.matcher(page);
+		assertThat(form.find()).as(page).isTrue();
+		String path = "/me/people/" + w.person() + "/carers/" + form.group(1);
+		String version = form.group(2);
+
+		// A tampered choice or version changes nothing and says so on the page.
+		for (Map<String, String> bad : List.of(Map.of("version", version, "category", "NOPE"),
+				Map.of("version", version, "category", "THIRD_PARTY"), Map.of("version", "x", "category", "HIV"))) {
+			MockHttpServletResponse refused = send(post(path), w.self(), bad);
+			assertThat(refused.getStatus()).isEqualTo(200);
+			assertThat(refused.getContentAsString()).contains("We could not read your choice");
+		}
+		// Only the person chooses: not the carer, not another person with the id.
+		assertThat(send(post(path), w.carer(), Map.of("version", version, "category", "MENTAL_HEALTH")).getStatus())
+			.isEqualTo(403);
+		assertThat(send(post("/me/people/" + w.other() + "/carers/" + form.group(1)), w.otherSelf(),
+				Map.of("version", version, "category", "MENTAL_HEALTH"))
+			.getContentAsString()).contains("This person is not one of your carers");
+		assertThat(accessPolicy.decide(carer, w.person(), DataCategory.MENTAL_HEALTH, null).permitted()).isFalse();
+
+		assertThat(
+				send(post(path), w.self(), Map.of("version", version, "category", "MENTAL_HEALTH")).getRedirectedUrl())
+			.isEqualTo("/me/people/" + w.person() + "/sharing?carerSaved#carers");
+		assertThat(accessPolicy.decide(carer, w.person(), DataCategory.MENTAL_HEALTH, null).permitted()).isTrue();
+		assertThat(accessPolicy.decide(carer, w.person(), DataCategory.FINANCES, null).permitted()).isFalse();
 	}
 
 	@Test
