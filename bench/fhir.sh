@@ -10,7 +10,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SECONDS_TO_RUN=${1:-20}
-SYNTHEA=${2:-../shared/data/synthea}
+SYNTHEA=${2:-$PWD/../shared/data/synthea}
 [ -d "$SYNTHEA" ] || SYNTHEA=src/test/resources/fhir/synthea
 RUN=$(date +%s)
 start_demo 18089

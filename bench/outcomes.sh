@@ -15,7 +15,14 @@ start_demo 18094
 DATA=${BENCH_SERVER_DATA:-$BENCH_WORK/data-18094}
 PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -X -q -h localhost -p "$PG_PORT" -U postgres -d postgres -At -v ON_ERROR_STOP=1 "$@"; }
-FUND=$(sql -c "select id from partnership.partnership where name = 'Riverside Better Care Fund'")
+# The demo partnership loads after the caseloads: wait for it.
+FUND=""
+for _ in $(seq 1 300); do
+	FUND=$(sql -c "select id from partnership.partnership where name = 'Riverside Better Care Fund'")
+	[ -n "$FUND" ] && break
+	sleep 1
+done
+[ -n "$FUND" ] || { echo "the demo partnership never loaded" >&2; exit 1; }
 LEAD=$(sql -c "select practitioner_id from team.account where username = 'sam.jones'")
 TEAM=$(sql -c "select team_id from team.team_membership where practitioner_id = '$LEAD' limit 1")
 ORG=$(sql -c "select organisation_id from team.practitioner where id = '$LEAD'")
