@@ -164,6 +164,12 @@ class ActingForDecisionTableTests {
 	}
 
 	private boolean listed(Actor actor, PersonId person, DataCategory category, OrganisationId source) {
+		return listed(jdbc, accessPolicy, actor, person, category, source);
+	}
+
+	/** Whether the list rule, run as SQL over one item, lets the actor see it. */
+	static boolean listed(JdbcClient jdbc, AccessPolicy accessPolicy, Actor actor, PersonId person,
+			DataCategory category, OrganisationId source) {
 		SqlCondition visible = accessPolicy.visibleItems(actor, "item.p", "item.c", "item.s");
 		return jdbc.sql(
 				"select count(*) from (values (cast(:p as uuid), cast(:c as text), cast(:s as uuid))) as item(p, c, s) where "

@@ -141,13 +141,15 @@ class ActingForPropertyTests {
 					boolean want = !ended.get(i)
 							&& ActingForDecisionTableTests.expected(kind, category, lacks, shares.get(i));
 					boolean decided = accessPolicy.decide(account, person, category, source).permitted();
-					boolean listed = listed(jdbc, accessPolicy, account, person, category, source);
+					boolean listed = ActingForDecisionTableTests.listed(jdbc, accessPolicy, account, person, category,
+							source);
 					if (decided != want || listed != want) {
 						wrong.add(kind + " " + category + " lacks=" + lacks + " ended=" + ended.get(i) + ": decided "
 								+ decided + ", listed " + listed + ", expected " + want);
 					}
 					if (accessPolicy.decide(account, stranger, category, source).permitted()
-							|| listed(jdbc, accessPolicy, account, stranger, category, source)) {
+							|| ActingForDecisionTableTests.listed(jdbc, accessPolicy, account, stranger, category,
+									source)) {
 						wrong.add(kind + " sees a stranger's " + category);
 					}
 				}
@@ -164,20 +166,6 @@ class ActingForPropertyTests {
 		share.addAll(chosen);
 		share.remove(DataCategory.THIRD_PARTY);
 		return share;
-	}
-
-	private static boolean listed(JdbcClient jdbc, AccessPolicy accessPolicy, Actor actor, PersonId person,
-			DataCategory category, OrganisationId source) {
-		SqlCondition visible = accessPolicy.visibleItems(actor, "item.p", "item.c", "item.s");
-		return jdbc.sql(
-				"select count(*) from (values (cast(:p as uuid), cast(:c as text), cast(:s as uuid))) as item(p, c, s) where "
-						+ visible.sql())
-			.params(visible.params())
-			.param("p", person.id())
-			.param("c", category.name())
-			.param("s", source == null ? null : source.id())
-			.query(Long.class)
-			.single() == 1;
 	}
 
 }

@@ -165,16 +165,15 @@ class MeController {
 	@GetMapping("/people/{personId}/sharing")
 	String sharing(@AuthenticationPrincipal @Nullable PersonSignedIn me, @PathVariable PersonId personId, Model model) {
 		Actor actor = actor(me);
-		model.addAttribute("person", myRecord.open(actor, personId));
+		ActingForView person = myRecord.open(actor, personId);
+		model.addAttribute("person", person);
 		model.addAttribute("choices",
 				choices.choices(actor, personId).stream().filter(c -> c.inForce(java.time.LocalDate.now())).toList());
 		model.addAttribute("organisations", carePlans.partnerOptions(personId));
 		model.addAttribute("kinds", ChoiceKind.values());
 		model.addAttribute("categories",
 				java.util.Arrays.stream(DataCategory.values()).filter(c -> c != DataCategory.THIRD_PARTY).toList());
-		ActingForView person = (ActingForView) model.getAttribute("person");
-		model.addAttribute("carers",
-				person != null && person.kind() == ActingKind.SELF ? myRecord.carers(actor, personId) : List.of());
+		model.addAttribute("carers", person.kind() == ActingKind.SELF ? myRecord.carers(actor, personId) : List.of());
 		model.addAttribute("carerCategories",
 				java.util.Arrays.stream(DataCategory.values())
 					.filter(c -> c != DataCategory.THIRD_PARTY && c != DataCategory.GENERAL)
