@@ -150,6 +150,7 @@ class PartnershipRegisterTests {
 			.getContentAsString();
 		assertThat(page).contains("There is a problem", "Choose horizontal or vertical",
 				"Choose partners from the list", "Enter a real date");
+		care.seamless.web.ErrorSummaryLinks.assertEveryLinkLands(page);
 		assertThat(count()).isEqualTo(before);
 		// Readable values but broken rules: every rule named in one answer.
 		page = mvc

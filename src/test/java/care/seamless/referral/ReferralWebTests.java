@@ -55,7 +55,9 @@ class ReferralWebTests {
 			.andExpect(model().attributeHasFieldErrors("form", "toTeam", "reasonCode", "reasonText", "personView",
 					"urgency", "basis"))
 			.andExpect(content().string(containsString("govuk-error-summary")))
-			.andExpect(content().string(containsString("There is no such team")));
+			.andExpect(content().string(containsString("There is no such team")))
+			.andDo((result) -> care.seamless.web.ErrorSummaryLinks
+				.assertEveryLinkLands(result.getResponse().getContentAsString()));
 		// A NUL byte is refused at the boundary, naming the field, before anything runs.
 		mvc.perform(
 				post("/people/{id}/referrals", w.person().id()).with(httpBasic(w.gp().username(), Fixtures.PASSWORD))

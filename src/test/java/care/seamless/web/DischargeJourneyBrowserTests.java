@@ -44,7 +44,7 @@ class DischargeJourneyBrowserTests {
 			assertThat(browser.text(By.id("rule-set"))).isEqualTo("Care Act 2014 Schedule 3 (England)");
 			admission = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/admissions/"));
 
-			label(driver, "kind-ASSESSMENT").click();
+			label(driver, "kind").click();
 			browser.type("givenOn", "20/06/2022");
 			browser.clickThrough(By.id("give-notice"));
 			label(driver, "kind-DISCHARGE").click();

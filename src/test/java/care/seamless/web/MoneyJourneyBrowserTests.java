@@ -96,7 +96,7 @@ class MoneyJourneyBrowserTests {
 			browser.clickThrough(By.id("funding-link"));
 			browser.clickThrough(By.linkText("Do a financial assessment"));
 			inaccessible.addAll(Axe.check(browser, "financial assessment form"));
-			driver.findElement(By.cssSelector("label[for='kind-FULL']")).click();
+			driver.findElement(By.cssSelector("label[for='kind']")).click();
 			driver.findElement(By.cssSelector("label[for='setting-NON_RESIDENTIAL']")).click();
 			browser.type("assessedOn", today.format(TYPED)).type("weeklyCost", "210.00");
 			new Select(driver.findElement(By.id("income0"))).selectByValue("STATE_PENSION");

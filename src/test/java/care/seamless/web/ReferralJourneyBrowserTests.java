@@ -58,7 +58,7 @@ class ReferralJourneyBrowserTests {
 			new Select(browser.driver().findElement(By.id("toTeam"))).selectByValue(team.toString());
 			new Select(browser.driver().findElement(By.id("reasonCode"))).selectByIndex(1);
 			browser.type("reasonText", "Not managing meals since her fall");
-			browser.driver().findElement(By.cssSelector("label[for='urgency-URGENT']")).click();
+			browser.driver().findElement(By.cssSelector("label[for='urgency']")).click();
 			browser.driver().findElement(By.cssSelector("label[for='personInformed']")).click();
 			browser.type("personView", "Knows and agrees to a social care assessment");
 			browser.driver().findElement(By.cssSelector("label[for='basis-CONSENT']")).click();

@@ -196,7 +196,6 @@ class FundingPagesTests {
 		String form = mvc
 			.perform(page(p.socialWorker(), post("/people/" + p.person().id() + "/funding/assessments"))
 				.param("kind", "FULL")
-				.param("setting", "NON_RESIDENTIAL")
 				.param("yearLabel", "2099/00")
 				.param("assessedOn", "2025-13-01")
 				.param("weeklyCost", "12.345")
@@ -208,6 +207,9 @@ class FundingPagesTests {
 			.getContentAsString();
 		assertThat(form).contains("There are no charging rates for the financial year 2099/00",
 				"no more than 2 decimal places", "The amount cannot be negative", "Enter a real date");
+		// The radio group's link lands on its first choice.
+		assertThat(care.seamless.web.ErrorSummaryLinks.of(form)).contains("#setting");
+		care.seamless.web.ErrorSummaryLinks.assertEveryLinkLands(form);
 		assertThat(assessments.history(p.socialWorker().actor(), p.person())).hasSize(2);
 	}
 
