@@ -52,9 +52,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SeamlessTest
 class AuditChainConcurrencyTests {
 
-	private static final int WRITERS = 8;
+	private static final int WRITERS = 6;
 
-	private static final int TRANSACTIONS_EACH = 24;
+	private static final int TRANSACTIONS_EACH = 18;
 
 	@Autowired
 	AuditLog auditLog;

@@ -154,8 +154,9 @@ class AuditChainTests {
 		while (true) {
 			Long seq = jdbc.sql("select seq from audit.entry where record_id = :mark")
 				.param("mark", mark)
-				.query(Long.class)
-				.single();
+				.query((rs, n) -> rs.getObject("seq", Long.class))
+				.list()
+				.get(0);
 			if (seq != null) {
 				return seq;
 			}
