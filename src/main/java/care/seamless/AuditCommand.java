@@ -40,7 +40,7 @@ class AuditCommand {
 					spec.commandLine()
 						.getOut()
 						.println("Audit log intact: " + result.checked() + " entries checked, head hash "
-								+ result.headHash());
+								+ result.headHash() + "; " + result.awaitingChain() + " newer entries await chaining");
 					return 0;
 				}
 				spec.commandLine()

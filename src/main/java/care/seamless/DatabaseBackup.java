@@ -53,6 +53,10 @@ final class DatabaseBackup {
 			  and c.table_schema not in ('pg_catalog', 'information_schema')
 			  and c.table_name <> 'flyway_schema_history'
 			  and c.is_generated = 'NEVER'
+			  -- A partitioned table is copied whole through its parent; its partitions are not
+			  -- tables of their own here (a restore routes each row to its partition again).
+			  and not exists (select 1 from pg_catalog.pg_class k join pg_catalog.pg_namespace n on n.oid = k.relnamespace
+			                  where n.nspname = c.table_schema and k.relname = c.table_name and k.relispartition)
 			group by c.table_schema, c.table_name
 			order by c.table_schema, c.table_name
 			""";
@@ -61,6 +65,8 @@ final class DatabaseBackup {
 			select quote_ident(table_schema) || '.' || quote_ident(table_name), column_name
 			from information_schema.columns
 			where is_identity = 'YES' and table_schema not in ('pg_catalog', 'information_schema')
+			  and not exists (select 1 from pg_catalog.pg_class k join pg_catalog.pg_namespace n on n.oid = k.relnamespace
+			                  where n.nspname = table_schema and k.relname = table_name and k.relispartition)
 			order by 1, 2
 			""";
 
@@ -122,7 +128,8 @@ final class DatabaseBackup {
 			try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
 				for (Table table : tables) {
 					zip.putNextEntry(new ZipEntry("data/" + table.key() + ".copy"));
-					long count = copy.copyOut("COPY " + table.qualified() + " (" + table.columns() + ") TO STDOUT",
+					long count = copy.copyOut(
+							"COPY (select " + table.columns() + " from " + table.qualified() + ") TO STDOUT",
 							new NonClosing(zip));
 					zip.closeEntry();
 					rows.put(table.key(), count);

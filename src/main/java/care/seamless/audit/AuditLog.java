@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -44,10 +45,11 @@ public class AuditLog {
 
 	/**
 	 * Records an event in the caller's transaction. The entry is written just before that
-	 * transaction commits, so the chain lock (one writer at a time) is held only for the
-	 * insert and the commit, not for the work in between. If the transaction rolls back,
-	 * its permitted entries go with it (the change they describe did not happen) and its
-	 * refusals are written in a transaction of their own (someone still tried).
+	 * transaction commits, without a place in the chain yet: no lock is taken, so
+	 * concurrent requests commit (and flush) together; {@link AuditChainer} chains it
+	 * moments later. If the transaction rolls back, its permitted entries go with it (the
+	 * change they describe did not happen) and its refusals are written in a transaction
+	 * of their own (someone still tried).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditEvent event) {
@@ -84,7 +86,7 @@ public class AuditLog {
 		void add(Pending item) {
 			if (written) {
 				// Recorded by a synchronization that runs after ours, still before
-				// commit: this transaction holds the chain lock already.
+				// commit: written at once, in the same transaction.
 				append(List.of(item));
 				return;
 			}
@@ -123,26 +125,17 @@ public class AuditLog {
 	}
 
 	private void append(List<Pending> batch) {
-		if (batch.isEmpty()) {
-			return;
-		}
-		var head = entries.lockAndReadHead();
-		long seq = head.map(h -> h.seq() + 1).orElse(1L);
-		String prevHash = head.map(AuditRepository.ChainHead::hash).orElse(ChainHash.GENESIS);
 		for (Pending item : batch) {
-			AuditEntry entry = chained(item.event(), item.at(), seq++, prevHash);
-			entries.insert(entry);
-			prevHash = entry.hash();
+			entries.insertUnchained(unchained(item.event(), item.at()));
 		}
 	}
 
-	private static AuditEntry chained(AuditEvent event, Instant at, long seq, String prevHash) {
+	private static AuditEntry unchained(AuditEvent event, Instant at) {
 		var actor = event.actor();
-		var unhashed = new AuditEntry(seq, at, actor.username(), actor.primaryRole().name(), actor.organisationCode(),
+		return new AuditEntry(0, null, at, actor.username(), actor.primaryRole().name(), actor.organisationCode(),
 				event.action(), event.recordType(), event.recordId(),
 				event.person() == null ? null : event.person().id(), actor.purpose().name(), event.outcome().name(),
-				event.reason(), event.override(), prevHash, "");
-		return unhashed.withHash(ChainHash.of(unhashed));
+				event.reason(), event.override(), null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -182,11 +175,15 @@ public class AuditLog {
 		entries.streamMatching(query, consumer);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Re-computes the chained part of the log, and counts the entries that have committed
+	 * but wait for the chainer.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
 		var verifier = new ChainVerifier();
-		entries.streamAll(verifier);
-		return verifier.result();
+		entries.streamChain(verifier);
+		return verifier.result(entries.countUnchained());
 	}
 
 }

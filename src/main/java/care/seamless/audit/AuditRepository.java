@@ -14,31 +14,59 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AuditRepository {
 
-	// One chain means one writer at a time; the transaction-scoped lock is released at
-	// commit or rollback.
-	private static final String SQL_LOCK_CHAIN = "select pg_advisory_xact_lock(7482101)";
-
-	private static final String SQL_LAST = """
-			select seq, hash from audit.entry order by seq desc limit 1
-			""";
-
+	// Un-chained: no lock, so concurrent requests commit side by side (ADR 44).
 	private static final String SQL_INSERT = """
-			insert into audit.entry (seq, occurred_at, account, role, organisation_code, action, record_type, record_id,
-			                         person_id, purpose, outcome, reason, override, prev_hash, hash)
-			values (:seq, :occurredAt, :account, :role, :organisationCode, :action, :recordType, :recordId,
-			        :personId, :purpose, :outcome, :reason, :override, :prevHash, :hash)
+			insert into audit.entry (occurred_at, account, role, organisation_code, action, record_type, record_id,
+			                         person_id, purpose, outcome, reason, override)
+			values (:occurredAt, :account, :role, :organisationCode, :action, :recordType, :recordId,
+			        :personId, :purpose, :outcome, :reason, :override)
 			""";
 
 	private static final String SQL_COLUMNS = """
-			select seq, occurred_at, account, role, organisation_code, action, record_type, record_id, person_id,
+			select id, seq, occurred_at, account, role, organisation_code, action, record_type, record_id, person_id,
 			       purpose, outcome, reason, override, prev_hash, hash
 			from audit.entry
+			""";
+
+	// The head's one row is the chainer's lock across nodes: a chainer that finds it
+	// locked
+	// leaves the work to the one holding it.
+	private static final String SQL_LOCK_HEAD = """
+			select seq, hash from audit.chain_head for update skip locked
+			""";
+
+	// The oldest committed entries without a place in the chain; one transaction's
+	// entries
+	// are kept together (xmin is the transaction that inserted them).
+	private static final String SQL_NEXT_UNCHAINED = """
+			with next as (
+				select cast(cast(xmin as text) as bigint) as inserted_by, id, seq, occurred_at, account, role,
+				       organisation_code, action, record_type, record_id, person_id, purpose, outcome, reason, override,
+				       prev_hash, hash
+				from audit.entry
+				where seq is null
+				order by id
+				limit :limit
+			)
+			select * from next order by inserted_by, id
+			""";
+
+	private static final String SQL_CHAIN = """
+			update audit.entry set seq = ?, prev_hash = ?, hash = ?
+			where id = ? and occurred_at = ? and seq is null
+			""";
+
+	private static final String SQL_MOVE_HEAD = "update audit.chain_head set seq = :seq, hash = :hash";
+
+	private static final String SQL_MAKE_PARTITIONS = """
+			select audit.make_month_partitions(cast(:first as date), cast(:last as date))
 			""";
 
 	private static final String SQL_BUSY_HOURS = """
@@ -56,21 +84,61 @@ class AuditRepository {
 
 	private final JdbcClient jdbc;
 
-	AuditRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	AuditRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	record ChainHead(long seq, String hash) {
 	}
 
-	Optional<ChainHead> lockAndReadHead() {
-		jdbc.sql(SQL_LOCK_CHAIN).query().singleRow();
-		return jdbc.sql(SQL_LAST).query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash"))).optional();
+	/**
+	 * The chain's head, locked for this transaction; empty if another chainer holds it.
+	 */
+	Optional<ChainHead> lockHead() {
+		return jdbc.sql(SQL_LOCK_HEAD)
+			.query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
+			.optional();
 	}
 
-	void insert(AuditEntry entry) {
+	List<AuditEntry> nextUnchained(int limit) {
+		return jdbc.sql(SQL_NEXT_UNCHAINED).param("limit", limit).query(AuditRepository::map).list();
+	}
+
+	/** Gives chained entries their place, in one round trip. */
+	void chain(List<AuditEntry> chained) {
+		int[][] counts = batch.batchUpdate(SQL_CHAIN, chained, chained.size(), (statement, entry) -> {
+			statement.setLong(1, entry.seq());
+			statement.setString(2, entry.prevHash());
+			statement.setString(3, entry.hash());
+			statement.setLong(4, entry.id());
+			statement.setObject(5, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+		});
+		for (int[] group : counts) {
+			for (int count : group) {
+				if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+					throw new IllegalStateException("An audit entry was chained by someone else meanwhile");
+				}
+			}
+		}
+	}
+
+	void moveHead(ChainHead head) {
+		jdbc.sql(SQL_MOVE_HEAD).param("seq", head.seq()).param("hash", head.hash()).update();
+	}
+
+	long countUnchained() {
+		return jdbc.sql("select count(*) from audit.entry where seq is null").query(Long.class).single();
+	}
+
+	int makeMonthPartitions(LocalDate first, LocalDate last) {
+		return jdbc.sql(SQL_MAKE_PARTITIONS).param("first", first).param("last", last).query(Integer.class).single();
+	}
+
+	void insertUnchained(AuditEntry entry) {
 		jdbc.sql(SQL_INSERT)
-			.param("seq", entry.seq())
 			.param("occurredAt", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
 			.param("account", entry.account())
 			.param("role", entry.role())
@@ -83,13 +151,11 @@ class AuditRepository {
 			.param("outcome", entry.outcome())
 			.param("reason", entry.reason())
 			.param("override", entry.override())
-			.param("prevHash", entry.prevHash())
-			.param("hash", entry.hash())
 			.update();
 	}
 
 	List<AuditEntry> forPerson(UUID personId, int limit) {
-		return jdbc.sql(SQL_COLUMNS + " where person_id = :personId order by seq desc limit :limit")
+		return jdbc.sql(SQL_COLUMNS + " where person_id = :personId order by id desc limit :limit")
 			.param("personId", personId)
 			.param("limit", limit)
 			.query(AuditRepository::map)
@@ -98,7 +164,7 @@ class AuditRepository {
 
 	List<AuditEntry> recent(int limit, boolean overridesAndDenialsOnly) {
 		String where = overridesAndDenialsOnly ? " where override or outcome = 'DENIED'" : "";
-		return jdbc.sql(SQL_COLUMNS + where + " order by seq desc limit :limit")
+		return jdbc.sql(SQL_COLUMNS + where + " order by id desc limit :limit")
 			.param("limit", limit)
 			.query(AuditRepository::map)
 			.list();
@@ -117,7 +183,7 @@ class AuditRepository {
 			""";
 
 	List<AuditEntry> search(AuditQuery query, int limit, int offset) {
-		return bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by seq desc limit :limit offset :offset"), query)
+		return bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by id desc limit :limit offset :offset"), query)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(AuditRepository::map)
@@ -130,7 +196,7 @@ class AuditRepository {
 
 	/** Every matching entry, oldest first, without holding them all in memory. */
 	void streamMatching(AuditQuery query, Consumer<AuditEntry> consumer) {
-		bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by seq"), query).withFetchSize(1000)
+		bind(jdbc.sql(SQL_COLUMNS + SQL_SEARCH_WHERE + " order by id"), query).withFetchSize(1000)
 			.query(AuditRepository::map)
 			.stream()
 			.forEach(consumer);
@@ -148,9 +214,9 @@ class AuditRepository {
 		return day.atStartOfDay(LONDON).toOffsetDateTime();
 	}
 
-	/** Streams the whole chain in order without holding it in memory. */
-	void streamAll(Consumer<AuditEntry> consumer) {
-		jdbc.sql(SQL_COLUMNS + " order by seq")
+	/** Streams the chained entries in order without holding them in memory. */
+	void streamChain(Consumer<AuditEntry> consumer) {
+		jdbc.sql(SQL_COLUMNS + " where seq is not null order by seq")
 			.withFetchSize(1000)
 			.query(AuditRepository::map)
 			.stream()
@@ -174,11 +240,11 @@ class AuditRepository {
 
 	private static AuditEntry map(ResultSet rs, int rowNum) throws SQLException {
 		Instant occurredAt = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-		return new AuditEntry(rs.getLong("seq"), occurredAt, rs.getString("account"), rs.getString("role"),
-				rs.getString("organisation_code"), rs.getString("action"), rs.getString("record_type"),
-				rs.getString("record_id"), rs.getObject("person_id", UUID.class), rs.getString("purpose"),
-				rs.getString("outcome"), rs.getString("reason"), rs.getBoolean("override"), rs.getString("prev_hash"),
-				rs.getString("hash"));
+		return new AuditEntry(rs.getLong("id"), rs.getObject("seq", Long.class), occurredAt, rs.getString("account"),
+				rs.getString("role"), rs.getString("organisation_code"), rs.getString("action"),
+				rs.getString("record_type"), rs.getString("record_id"), rs.getObject("person_id", UUID.class),
+				rs.getString("purpose"), rs.getString("outcome"), rs.getString("reason"), rs.getBoolean("override"),
+				rs.getString("prev_hash"), rs.getString("hash"));
 	}
 
 }

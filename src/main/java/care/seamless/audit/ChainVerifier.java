@@ -23,17 +23,18 @@ class ChainVerifier implements Consumer<AuditEntry> {
 			return;
 		}
 		checked++;
-		if (entry.seq() != expectedSeq) {
-			fail(entry.seq(), "entry " + expectedSeq + " is missing (next entry found is " + entry.seq() + ")");
+		long seq = entry.seq() == null ? -1 : entry.seq();
+		if (seq != expectedSeq) {
+			fail(seq, "entry " + expectedSeq + " is missing (next entry found is " + seq + ")");
 		}
-		else if (!entry.prevHash().equals(expectedPrevHash)) {
-			fail(entry.seq(), "entry " + entry.seq() + " does not follow the entry before it (previous hash differs)");
+		else if (!expectedPrevHash.equals(entry.prevHash())) {
+			fail(seq, "entry " + seq + " does not follow the entry before it (previous hash differs)");
 		}
 		else if (!ChainHash.of(entry).equals(entry.hash())) {
-			fail(entry.seq(), "entry " + entry.seq() + " was altered (its contents no longer match its hash)");
+			fail(seq, "entry " + seq + " was altered (its contents no longer match its hash)");
 		}
-		expectedSeq = entry.seq() + 1;
-		expectedPrevHash = entry.hash();
+		expectedSeq = seq + 1;
+		expectedPrevHash = String.valueOf(entry.hash());
 	}
 
 	private void fail(long seq, String message) {
@@ -41,8 +42,9 @@ class ChainVerifier implements Consumer<AuditEntry> {
 		problem = message;
 	}
 
-	ChainVerification result() {
-		return new ChainVerification(checked, brokenSeq, problem, brokenSeq == null ? expectedPrevHash : null);
+	ChainVerification result(long awaitingChain) {
+		return new ChainVerification(checked, brokenSeq, problem, brokenSeq == null ? expectedPrevHash : null,
+				awaitingChain);
 	}
 
 }

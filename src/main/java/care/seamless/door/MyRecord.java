@@ -144,7 +144,7 @@ public class MyRecord {
 		boolean byPersonSide = Role.PERSON.name().equals(entry.role());
 		boolean byYou = byPersonSide && entry.account().equals(actor.username());
 		String who = byPersonSide ? "" : name.apply(entry.account());
-		return new Looked(entry.seq(), entry.occurredAt(), who,
+		return new Looked(entry.id(), entry.occurredAt(), who,
 				entry.organisationCode() == null ? null : organisations.get(entry.organisationCode()), entry.action(),
 				entry.purpose(), "PERMITTED".equals(entry.outcome()), byYou);
 	}
@@ -164,7 +164,7 @@ public class MyRecord {
 		if (text.length() > 2000 || text.indexOf('\0') >= 0) {
 			throw new DoorRule("words", "door.looked.ask.tooLong");
 		}
-		if (auditLog.historyOf(person, HISTORY_LIMIT).stream().noneMatch(e -> e.seq() == seq)) {
+		if (auditLog.historyOf(person, HISTORY_LIMIT).stream().noneMatch(e -> e.id() == seq)) {
 			throw new DoorRule("words", "door.looked.ask.unknown");
 		}
 		UUID id = UUID.randomUUID();

@@ -128,11 +128,11 @@ final class ShareTranslator {
 
 	/**
 	 * One entry of the record's audit log: who did what, when, for what purpose, and
-	 * whether it was allowed. The id carries the entry's place in the chain.
+	 * whether it was allowed. The id carries the entry's id in the log.
 	 */
 	static AuditEvent auditEvent(PersonId person, AuditEntry entry) {
 		AuditEvent result = new AuditEvent();
-		result.setId(ItemIds.of(person, new UUID(0, entry.seq())));
+		result.setId(ItemIds.of(person, new UUID(0, entry.id())));
 		result.getMeta().addProfile(UK_CORE_AUDIT_EVENT);
 		result
 			.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));

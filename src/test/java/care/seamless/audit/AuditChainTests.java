@@ -3,6 +3,8 @@ package care.seamless.audit;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -40,6 +42,9 @@ class AuditChainTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	AuditChainer chainer;
 
 	@Test
 	void anUntouchedChainVerifies() {
@@ -137,10 +142,27 @@ class AuditChainTests {
 		assertThat(out.toString()).contains("intact");
 	}
 
+	/**
+	 * Records one entry and returns its place in the chain once the chainer has given it
+	 * one.
+	 */
 	private long appendOne() {
+		String mark = UUID.randomUUID().toString();
 		transaction.executeWithoutResult(status -> auditLog.record(AuditEvent.denied(Actor.system("test-chain"), "read",
-				"Person", "x", PersonId.random(), "test: denied")));
-		return jdbc.sql("select max(seq) from audit.entry").query(Long.class).single();
+				"Person", mark, PersonId.random(), "test: denied")));
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (true) {
+			Long seq = jdbc.sql("select seq from audit.entry where record_id = :mark")
+				.param("mark", mark)
+				.query((rs, n) -> rs.getObject("seq", Long.class))
+				.list()
+				.get(0);
+			if (seq != null) {
+				return seq;
+			}
+			assertThat(System.nanoTime()).as("the chainer reached the entry in time").isLessThan(deadline);
+			chainer.chainPending();
+		}
 	}
 
 	private void tamper(String sql) {
