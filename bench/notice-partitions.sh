@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The unread-notice count (every HTML page runs it) before and after V230 partitions the notice tables by month, on the
-# same data folder, back to back: the server starts with Flyway stopped at V229 (the tables as before), 10,000 unread
+# same data folder, back to back: the server starts with Flyway stopped before V230 (the tables as before), 10,000 unread
 # notices for nina.patel and 40,000 read ones of other practitioners are added over the last 40 days (as
 # bench/notices.sh), the count is measured (EXPLAIN ANALYZE, best of 20); the server stops, starts again and Flyway
 # applies V230 to those rows; the count is measured again. Also shows the conversion works on a folder with rows.
@@ -9,7 +9,11 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 FIGURE="Unread notices: the count before and after monthly partitions (V230; best of 20, EXPLAIN ANALYZE)"
 DATA=$BENCH_WORK/data-18230
-start_demo 18230 --spring.flyway.target=229
+# The newest migration before V230 in this jar (Flyway's target must name an existing version).
+BEFORE=$(unzip -Z1 "${JAR:-target/seamless.jar}" 'BOOT-INF/classes/db/migration/*' | sed -n 's/.*\/V\([0-9]*\)__.*/\1/p' \
+	| awk '$1 < 230' | sort -n | tail -1)
+start_demo 18230 --spring.flyway.target="$BEFORE"
+
 PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -X -q -h localhost -p "$PG_PORT" -U postgres -d postgres -At -v ON_ERROR_STOP=1 "$@"; }
 RECIPIENT=$(sql -c "select practitioner_id from team.account where username = 'nina.patel'")
@@ -33,7 +37,7 @@ measure_count() {
 	result "$FIGURE" "$1" "ms (best of 20)" "$best"
 }
 echo "load average before: $(load_average)"
-measure_count "one table (V229)"
+measure_count "one table (V$BEFORE)"
 kill "$PID"; wait "$PID" 2>/dev/null || true
 start_server 18230 "$DATA"
 echo "migrated: $(sql -c "select version from flyway_schema_history order by installed_rank desc limit 1"); partitions: $(sql -c "select count(*) from pg_inherits where inhparent = 'notification.notice'::regclass")"
