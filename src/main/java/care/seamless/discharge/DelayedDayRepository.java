@@ -14,6 +14,7 @@ import care.seamless.consent.SqlCondition;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
+import care.seamless.shared.ReportingDatabase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +75,12 @@ class DelayedDayRepository {
 
 	private final JdbcClient jdbc;
 
-	DelayedDayRepository(JdbcClient jdbc) {
+	// The monthly report's read only: the read replica when there is one (ADR 48).
+	private final JdbcClient reporting;
+
+	DelayedDayRepository(JdbcClient jdbc, ReportingDatabase reporting) {
 		this.jdbc = jdbc;
+		this.reporting = JdbcClient.create(reporting.dataSource());
 	}
 
 	record DayKeys(UUID id, UUID admissionId, PersonId personId) {
@@ -159,7 +164,7 @@ class DelayedDayRepository {
 	}
 
 	List<MonthRow> month(LocalDate from, LocalDate to, SqlCondition visible) {
-		return jdbc.sql(SQL_MONTH.formatted(visible.sql()))
+		return reporting.sql(SQL_MONTH.formatted(visible.sql()))
 			.params(visible.params())
 			.param("from", from)
 			.param("to", to)

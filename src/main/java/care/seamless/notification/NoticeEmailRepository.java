@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The e-mail outbox (V28): one row per notice to be e-mailed, and what became of it. */
+/**
+ * The e-mail outbox (V28, partitioned by the notice's month in V230): one row per notice
+ * to be e-mailed, and what became of it. A row names its notice by id and created_at, the
+ * notice table's key since it is partitioned.
+ */
 @Repository
 class NoticeEmailRepository {
 
 	private static final String SQL_ENQUEUE = """
-			insert into notification.email (notice_id, next_attempt_at) values (:notice, :at)
+			insert into notification.email (notice_id, notice_created_at, next_attempt_at) values (:notice, :noticeAt, :at)
 			""";
 
 	/*
@@ -29,18 +33,19 @@ class NoticeEmailRepository {
 			update notification.email e
 			set attempts = e.attempts + 1, next_attempt_at = :leaseUntil, version = e.version + 1
 			from notification.notice n
-			where n.id = e.notice_id and e.notice_id in (
-				select due.notice_id from notification.email due
+			where n.id = e.notice_id and n.created_at = e.notice_created_at
+			and (e.notice_id, e.notice_created_at) in (
+				select due.notice_id, due.notice_created_at from notification.email due
 				where due.status = 'PENDING' and due.next_attempt_at <= :now
 				order by due.next_attempt_at limit :limit
 				for update skip locked)
-			returning e.notice_id, n.recipient_id, n.kind, n.link, e.attempts, e.version
+			returning e.notice_id, e.notice_created_at, n.recipient_id, n.kind, n.link, e.attempts, e.version
 			""";
 
 	private static final String SQL_FINISH = """
 			update notification.email
 			set status = :status, next_attempt_at = :next, sent_at = :sentAt, last_error = :error, version = version + 1
-			where notice_id = :notice and version = :version
+			where notice_id = :notice and notice_created_at = :noticeAt and version = :version
 			""";
 
 	private static final String SQL_STATE = """
@@ -53,8 +58,12 @@ class NoticeEmailRepository {
 		this.jdbc = jdbc;
 	}
 
-	void enqueue(UUID notice, Instant at) {
-		jdbc.sql(SQL_ENQUEUE).param("notice", notice).param("at", Timestamp.from(at)).update();
+	void enqueue(UUID notice, Instant noticeCreatedAt, Instant at) {
+		jdbc.sql(SQL_ENQUEUE)
+			.param("notice", notice)
+			.param("noticeAt", Timestamp.from(noticeCreatedAt))
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	List<DueEmail> claimDue(Instant now, Instant leaseUntil, int limit) {
@@ -63,6 +72,7 @@ class NoticeEmailRepository {
 			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.param("limit", limit)
 			.query((rs, n) -> new DueEmail(rs.getObject("notice_id", UUID.class),
+					rs.getTimestamp("notice_created_at").toInstant(),
 					new PractitionerId(rs.getObject("recipient_id", UUID.class)), rs.getString("kind"),
 					rs.getString("link"), rs.getInt("attempts"), rs.getLong("version")))
 			.list();
@@ -72,6 +82,7 @@ class NoticeEmailRepository {
 	boolean finish(DueEmail email, EmailState outcome) {
 		return jdbc.sql(SQL_FINISH)
 			.param("notice", email.noticeId())
+			.param("noticeAt", Timestamp.from(email.noticeCreatedAt()))
 			.param("version", email.version())
 			.param("status", outcome.status().name())
 			.param("next", Timestamp.from(outcome.nextAttemptAt()))
@@ -90,7 +101,8 @@ class NoticeEmailRepository {
 	}
 
 	/** A claimed row: the attempt number it is on and the version the claim left. */
-	record DueEmail(UUID noticeId, PractitionerId recipient, String kind, String link, int attempts, long version) {
+	record DueEmail(UUID noticeId, Instant noticeCreatedAt, PractitionerId recipient, String kind, String link,
+			int attempts, long version) {
 	}
 
 	/**

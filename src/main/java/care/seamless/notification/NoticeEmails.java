@@ -60,9 +60,9 @@ class NoticeEmails {
 
 	/** A practitioner without an address gets the notice in the inbox only. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void enqueue(UUID notice, PractitionerId recipient) {
+	void enqueue(UUID notice, Instant noticeCreatedAt, PractitionerId recipient) {
 		if (directory.practitioner(recipient).email() != null) {
-			repository.enqueue(notice, clock.instant());
+			repository.enqueue(notice, noticeCreatedAt, clock.instant());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package care.seamless.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -98,8 +99,9 @@ public class Notifications {
 	@Transactional
 	void send(PractitionerId recipient, String kind, String link, @Nullable PersonId person,
 			@Nullable PractitionerId by) {
-		UUID notice = repository.insert(recipient, kind, link, clock.instant(), person, by);
-		emails.ifAvailable((mail) -> mail.enqueue(notice, recipient));
+		Instant at = clock.instant();
+		UUID notice = repository.insert(recipient, kind, link, at, person, by);
+		emails.ifAvailable((mail) -> mail.enqueue(notice, at, recipient));
 	}
 
 }

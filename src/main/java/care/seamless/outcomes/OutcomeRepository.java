@@ -9,6 +9,7 @@ import care.seamless.careplan.CarePlanOutcomeCounts;
 import care.seamless.discharge.DischargeOutcomeCounts;
 import care.seamless.door.DoorOutcomeCounts;
 import care.seamless.person.PersonPopulation;
+import care.seamless.shared.ReportingDatabase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,8 +48,9 @@ class OutcomeRepository {
 
 	private final JdbcClient jdbc;
 
-	OutcomeRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	// Counts for dashboards and returns: the read replica when there is one (ADR 48).
+	OutcomeRepository(ReportingDatabase reporting) {
+		this.jdbc = JdbcClient.create(reporting.dataSource());
 	}
 
 	record Count(String measure, LocalDate month, UUID organisation, @Nullable UUID team, long numerator,

@@ -1,24 +1,32 @@
 package care.seamless.outcomes;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import care.seamless.Fixtures;
 import care.seamless.Fixtures.Staff;
+import care.seamless.ReplicaForTests;
 import care.seamless.SeamlessTest;
+import care.seamless.audit.AuditLog;
 import care.seamless.partnership.NewPartnership;
 import care.seamless.partnership.PartnershipDirection;
 import care.seamless.partnership.PartnershipKind;
 import care.seamless.partnership.PartnershipStatus;
 import care.seamless.partnership.Partnerships;
+import care.seamless.partnership.PooledFunds;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
+import care.seamless.shared.ReportingDatabase;
 import care.seamless.shared.Role;
+import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -80,6 +89,24 @@ class OutcomeMeasureTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	PooledFunds funds;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	OrganisationId council;
 
@@ -186,6 +213,38 @@ class OutcomeMeasureTests {
 				.param("listened", i < 5 ? 4 : 1)
 				.update();
 		}
+	}
+
+	/**
+	 * With a read replica (ADR 48; here the tests' own database behind read-only
+	 * connections), the quarterly report's figures are read through it and are the same
+	 * hand-worked ones, and the report is still audited: the audit entry is a write,
+	 * which the replica's connections would refuse, so it went to the primary.
+	 */
+	@Test
+	void withAReadReplicaTheFiguresComeFromItAndTheReportIsStillAudited() {
+		try (ReplicaForTests replica = ReplicaForTests.of(dataSource)) {
+			Outcomes onReplica = new Outcomes(new OutcomeRepository(new ReportingDatabase(replica, true)), partnerships,
+					directory, clock);
+			Returns returns = new Returns(onReplica, funds, auditLog, clock);
+			long audited = quarterlyReportsAudited();
+
+			PartnersReport report = transaction
+				.execute((status) -> returns.quarterly(commissioner.actor(), partnership, 2025, 1));
+
+			assertThat(replica.connections()).isPositive();
+			assertThat(value(report.whole(), Measure.DELAYED_DAYS, null)).isEqualByComparingTo("9");
+			assertThat(value(report.whole(), Measure.CARERS_ASSESSED, null)).isEqualByComparingTo("5");
+			assertThat(quarterlyReportsAudited()).isEqualTo(audited + 1);
+		}
+	}
+
+	private long quarterlyReportsAudited() {
+		return jdbc
+			.sql("select count(*) from audit.entry where action = 'quarterly-report' and record_id = :partnership")
+			.param("partnership", partnership.toString())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
