@@ -174,7 +174,7 @@ class TwoNodeTests {
 				.param("practitioner", owner.practitionerId().id())
 				.param("endpoint", "http://127.0.0.1:" + partner.getAddress().getPort() + "/hook")
 				.update();
-			int count = 60;
+			int count = 30;
 			for (int event = 1; event <= count; event++) {
 				jdbc.sql(
 						"""
