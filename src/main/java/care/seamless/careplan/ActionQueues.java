@@ -28,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +75,7 @@ public class ActionQueues {
 	}
 
 	@Scheduled(cron = "${seamless.careplan.escalation-cron:0 0 * * * *}", zone = "Europe/London")
+	@SchedulerLock(name = "careplan-escalation", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void escalateOnSchedule() {
 		int escalated = escalateOverdue();
 		if (escalated > 0) {

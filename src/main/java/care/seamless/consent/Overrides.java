@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -232,6 +234,13 @@ public class Overrides {
 	 * every guardian.
 	 */
 	@Scheduled(fixedDelayString = "${seamless.override.escalation-check:PT5M}")
+	@SchedulerLock(name = "override-escalation", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+	void escalateOnSchedule() {
+		// One statement, so it needs no transaction of its own here. Void, as ShedLock
+		// cannot skip a run of a method that must return a number.
+		escalateOverdueReviews();
+	}
+
 	@Transactional
 	public int escalateOverdueReviews() {
 		Instant now = clock.instant();

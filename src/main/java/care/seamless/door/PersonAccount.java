@@ -1,5 +1,7 @@
 package care.seamless.door;
 
+import java.io.Serializable;
+
 import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 
@@ -9,7 +11,7 @@ import care.seamless.shared.Actor;
  * {@link care.seamless.consent.ActingFor}.
  */
 public record PersonAccount(AccountId id, String username, String passwordHash, String displayName, boolean enabled,
-		long sessionEpoch) {
+		long sessionEpoch) implements Serializable {
 
 	public Actor actor() {
 		return Actor.personSide(id, username);

@@ -34,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -186,6 +188,7 @@ class BulkExports {
 
 	/** Removes expired jobs and their files. */
 	@Scheduled(fixedDelayString = "${seamless.fhir.export-cleanup:PT1H}")
+	@SchedulerLock(name = "fhir-export-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void removeExpired() {
 		for (UUID id : jobs.deleteExpired(clock.instant())) {
 			Path dir = folder.resolve(id.toString());

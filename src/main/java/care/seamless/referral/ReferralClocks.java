@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,7 @@ public class ReferralClocks {
 	}
 
 	@Scheduled(cron = "${seamless.referral.clock-cron:0 */5 * * * *}", zone = "Europe/London")
+	@SchedulerLock(name = "referral-clocks", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
 	void onSchedule() {
 		int breaches = recordBreaches();
 		if (breaches > 0) {

@@ -1,10 +1,11 @@
 package care.seamless.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-public record AccountId(@JsonValue UUID id) {
+public record AccountId(@JsonValue UUID id) implements Serializable {
 
 	public static AccountId random() {
 		return new AccountId(UUID.randomUUID());

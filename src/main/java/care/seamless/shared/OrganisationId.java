@@ -1,10 +1,11 @@
 package care.seamless.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-public record OrganisationId(@JsonValue UUID id) {
+public record OrganisationId(@JsonValue UUID id) implements Serializable {
 
 	public static OrganisationId random() {
 		return new OrganisationId(UUID.randomUUID());

@@ -1,10 +1,11 @@
 package care.seamless.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-public record PractitionerId(@JsonValue UUID id) {
+public record PractitionerId(@JsonValue UUID id) implements Serializable {
 
 	public static PractitionerId random() {
 		return new PractitionerId(UUID.randomUUID());

@@ -1,5 +1,6 @@
 package care.seamless.team;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import care.seamless.shared.AccountId;
@@ -14,5 +15,5 @@ import org.jspecify.annotations.Nullable;
 public record Account(AccountId id, String username, String passwordHash, boolean enabled, Set<Role> roles,
 		@Nullable PractitionerId practitionerId, @Nullable String displayName, @Nullable OrganisationId organisationId,
 		@Nullable String organisationCode, @Nullable String organisationName, long sessionEpoch,
-		boolean mustChangePassword) {
+		boolean mustChangePassword) implements Serializable {
 }

@@ -17,6 +17,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public abstract class SignedInAccount implements UserDetails {
 
+	// Kept in the shared session table (ADR 47): fixed, so a release that leaves the
+	// fields alone does not sign everyone out.
+	private static final long serialVersionUID = 1L;
+
 	private final AccountId accountId;
 
 	private final String username;

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 class OidcSignedInUser extends SignedInUser implements OidcUser {
 
+	private static final long serialVersionUID = 1L;
+
 	private final OidcUser identity;
 
 	OidcSignedInUser(Account account, OidcUser identity) {

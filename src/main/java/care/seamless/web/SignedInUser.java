@@ -11,6 +11,8 @@ import care.seamless.team.SignedInAccount;
  */
 class SignedInUser extends SignedInAccount {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Account account;
 
 	SignedInUser(Account account) {

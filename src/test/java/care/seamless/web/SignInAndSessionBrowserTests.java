@@ -1,6 +1,8 @@
 package care.seamless.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
@@ -12,8 +14,6 @@ import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
 import care.seamless.team.TotpCodes;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -22,15 +22,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-in and sessions as people meet them: a session that ends under a half-written case
  * note, the idle warning, a forced password change after a reset, and two-step sign-in.
- * Sessions are ended or shortened on the server (Tomcat's own session), never by waiting
+ * Sessions are ended or shortened on the server (in the session table), never by waiting
  * for the real timeout.
  */
 @SeamlessTest
@@ -51,7 +51,7 @@ class SignInAndSessionBrowserTests {
 	Accounts accounts;
 
 	@Autowired
-	WebServerApplicationContext context;
+	SessionRepository<? extends Session> sessions;
 
 	@Test
 	void aCaseNoteBeingTypedWhenTheSessionEndsIsOfferedBackAfterSigningInAgain() throws Exception {
@@ -89,7 +89,7 @@ class SignInAndSessionBrowserTests {
 		try (Browser browser = new Browser(port)) {
 			browser.signIn(nurse.username(), Fixtures.PASSWORD);
 			// A session of 20 seconds warns after 10 (never more than half the session).
-			tomcatSession(browser).setMaxInactiveInterval(20);
+			shortenSession(browser, Duration.ofSeconds(20));
 			browser.open("/");
 			var dialog = new WebDriverWait(browser.driver(), Duration.ofSeconds(25))
 				.until(driver -> driver.findElement(By.id("session-warning")).isDisplayed()
@@ -158,18 +158,23 @@ class SignInAndSessionBrowserTests {
 	}
 
 	private void endSession(Browser browser) {
-		tomcatSession(browser).expire();
+		sessions.deleteById(sessionId(browser));
 	}
 
-	private Session tomcatSession(Browser browser) {
+	private void shortenSession(Browser browser, Duration timeout) {
+		shorten(sessions, sessionId(browser), timeout);
+	}
+
+	private static <S extends Session> void shorten(SessionRepository<S> repository, String id, Duration timeout) {
+		S session = repository.findById(id);
+		session.setMaxInactiveInterval(timeout);
+		repository.save(session);
+	}
+
+	// The session is in the database (ADR 47); its cookie holds the id base64-encoded.
+	private static String sessionId(Browser browser) {
 		Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
-		Context web = (Context) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
-		try {
-			return web.getManager().findSession(cookie.getValue());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
 	}
 
 	private Fixtures.Staff nurse() {

@@ -14,6 +14,8 @@ import care.seamless.team.SignedInAccount;
  */
 final class PersonSignedIn extends SignedInAccount {
 
+	private static final long serialVersionUID = 1L;
+
 	private final PersonAccount account;
 
 	PersonSignedIn(PersonAccount account) {
