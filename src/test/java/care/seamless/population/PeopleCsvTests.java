@@ -27,8 +27,8 @@ class PeopleCsvTests {
 	}
 
 	@Test
-	void nhsNumbersNeverRepeatAcrossAMillionPeople() {
-		long[] stems = new long[1_000_000];
+	void nhsNumbersNeverRepeat() {
+		long[] stems = new long[100_000];
 		for (int i = 0; i < stems.length; i++) {
 			stems[i] = Long.parseLong(SyntheticPerson.nhsNumber(42, i));
 		}
