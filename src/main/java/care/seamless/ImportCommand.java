@@ -70,8 +70,15 @@ final class ImportCommand implements Callable<Integer> {
 				return 2;
 			}
 			try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				long started = System.nanoTime();
 				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles);
-				spec.commandLine().getOut().println("Imported " + report.people().size() + " people from " + file);
+				double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+				Map<ImportReport.Outcome, Long> outcomes = new java.util.EnumMap<>(ImportReport.Outcome.class);
+				report.people().forEach(p -> outcomes.merge(p.outcome(), 1L, Long::sum));
+				spec.commandLine()
+					.getOut()
+					.printf("Imported %d people from %s in %.1f s (%.0f persons/s): %s%n", report.people().size(), file,
+							seconds, report.people().size() / seconds, outcomes);
 				return 0;
 			}
 			catch (ImportRejected ex) {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Unmatched;
  * run without a web server so they start quickly and can be scripted.
  */
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
-		description = "Seamless shared care record.", subcommands = { SeamlessCommand.Serve.class, AuditCommand.class,
-				BackupCommand.Backup.class, BackupCommand.Restore.class, ImportCommand.class, LinkCommand.class })
+		description = "Seamless shared care record.",
+		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class, BackupCommand.Backup.class,
+				BackupCommand.Restore.class, ImportCommand.class, LinkCommand.class, GenerateCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched

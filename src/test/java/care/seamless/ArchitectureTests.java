@@ -47,6 +47,22 @@ class ArchitectureTests {
 			.check(classes);
 	}
 
+	/**
+	 * The bulk-load APIs write rows past the access policy and the audit log, to fill an
+	 * empty database: only the synthetic population may use them (ADR 45).
+	 */
+	@Test
+	void onlyThePopulationUsesTheBulkLoads() {
+		noClasses().that()
+			.resideOutsideOfPackage("care.seamless.population..")
+			.and()
+			.haveNameNotMatching(".*BulkLoad.*")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching(".*BulkLoad(\\$.*)?")
+			.check(classes);
+	}
+
 	@Test
 	void repositoriesAreNotPublic() {
 		classes().that().haveSimpleNameEndingWith("Repository").should().notBePublic().check(classes);

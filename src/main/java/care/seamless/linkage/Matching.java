@@ -184,6 +184,24 @@ public class Matching implements RegistrationMatching {
 		return new PossibleMatch(known.demographics(), score);
 	}
 
+	/**
+	 * For a bulk import, which finds its candidate pairs for a whole file at once: the
+	 * same model scores each pair, and a possible match is queued for review, audited, as
+	 * {@link #match} queues it. Returns the score when the pair was queued.
+	 */
+	java.util.Optional<ScoredPair> proposeIfPossible(Actor actor, PersonId person, Record incoming, Record other) {
+		ScoredPair score = matcher.score(incoming, other);
+		if (score.decision() == Decision.NON_MATCH) {
+			return java.util.Optional.empty();
+		}
+		PersonId otherId = new PersonId(java.util.UUID.fromString(other.id()));
+		if (!repository.propose(person, otherId, score, actor.username(), clock.instant())) {
+			return java.util.Optional.empty();
+		}
+		auditLog.record(AuditEvent.permitted(actor, "match-propose", CANDIDATE, null, person));
+		return java.util.Optional.of(score);
+	}
+
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
 		List<MatchRepository.Person> candidates = repository.candidates(incoming, self);
 		Map<String, Demographics> byId = new java.util.HashMap<>();

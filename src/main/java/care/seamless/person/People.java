@@ -417,6 +417,23 @@ public class People {
 	}
 
 	private PersonDetails check(PersonDetails details, PersonId self) {
+		PersonDetails checked = checked(details, LocalDate.now(clock));
+		if (checked.nhsNumber() != null) {
+			var existing = repository.findByNhsNumber(checked.nhsNumber());
+			if (existing.isPresent() && !existing.get().equals(self)) {
+				throw duplicateNhsNumber();
+			}
+		}
+		return checked;
+	}
+
+	/**
+	 * The registration rules that need no database (all but the NHS number's being free),
+	 * with the details normalised as they are stored; for bulk registration, which checks
+	 * the numbers for a whole file in one query.
+	 * @throws PersonRuleViolation naming the field
+	 */
+	static PersonDetails checked(PersonDetails details, LocalDate today) {
 		String nhs = blankToNull(details.nhsNumber());
 		if (nhs != null) {
 			nhs = NhsNumber.normalise(nhs);
@@ -424,12 +441,8 @@ public class People {
 				throw new PersonRuleViolation("nhsNumber", ErrorCode.INVALID_NHS_NUMBER,
 						"Enter a valid NHS number: 10 digits, the last one a check digit");
 			}
-			var existing = repository.findByNhsNumber(nhs);
-			if (existing.isPresent() && !existing.get().equals(self)) {
-				throw duplicateNhsNumber();
-			}
 		}
-		if (details.dateOfBirth().isAfter(LocalDate.now(clock))) {
+		if (details.dateOfBirth().isAfter(today)) {
 			throw new PersonRuleViolation("dateOfBirth", ErrorCode.VALIDATION_FAILED,
 					"Date of birth must be today or in the past");
 		}

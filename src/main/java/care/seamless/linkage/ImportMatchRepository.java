@@ -1,0 +1,125 @@
+package care.seamless.linkage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import care.seamless.person.People;
+import care.seamless.shared.BulkRows;
+import care.seamless.shared.PersonId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The candidate pairs of a whole imported file in one query: each blocking key is one
+ * join that PostgreSQL answers with a hash join or the person table's indexes, instead of
+ * one candidate query per imported person. The keys are the selective ones of
+ * docs/linkage.md (names with the date of birth, swapped names, postcode with initial);
+ * date of birth alone and year of birth, which at a million people bring hundreds of
+ * candidates each, are left to the online match.
+ */
+@Repository
+class ImportMatchRepository {
+
+	private static final String PEOPLE = People.matchingRecordsSql();
+
+	private static final String SQL_BATCH = """
+			create temp table if not exists linkage_import_batch (id uuid primary key) on commit drop
+			""";
+
+	private static final String SQL_PAIRS = """
+			with batch as (select n.* from linkage_import_batch b join %1$s n on n.id = b.id),
+			pairs as (
+			  select n.id as new_id, o.id as other_id from batch n
+			    join %1$s o on lower(o.family_name) = lower(n.family_name) and o.date_of_birth = n.date_of_birth
+			  union
+			  select n.id, o.id from batch n
+			    join %1$s o on lower(o.given_name) = lower(n.given_name) and o.date_of_birth = n.date_of_birth
+			  union
+			  select n.id, o.id from batch n
+			    join %1$s o on lower(o.family_name) = lower(n.given_name) and lower(o.given_name) = lower(n.family_name)
+			  union
+			  select n.id, o.id from batch n
+			    join %1$s o on replace(o.postcode, ' ', '') = replace(n.postcode, ' ', '')
+			     and lower(left(o.given_name, 1)) = lower(left(n.given_name, 1))
+			)
+			select pairs.new_id, p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex,
+			       p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone, p.email
+			from pairs join %1$s p on p.id = pairs.other_id
+			where pairs.new_id <> pairs.other_id
+			  and not (pairs.other_id < pairs.new_id
+			           and exists (select 1 from linkage_import_batch b where b.id = pairs.other_id))
+			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
+			""".formatted(PEOPLE);
+
+	/**
+	 * A pair found: the imported person and the other record, as the matcher reads it.
+	 */
+	record Pair(PersonId imported, Record other) {
+	}
+
+	interface PairHandler {
+
+		void pair(Pair pair);
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	ImportMatchRepository(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Streams every pair of an imported person and another record (registered before, or
+	 * imported in the same file, each such pair once) that share a blocking key.
+	 */
+	void pairs(List<PersonId> imported, PairHandler handler) {
+		jdbc.sql(SQL_BATCH).update();
+		jdbc.sql("truncate linkage_import_batch").update();
+		BulkRows.copy(DataSourceUtils.getConnection(dataSource), "copy linkage_import_batch (id) from stdin",
+				out -> imported.forEach(id -> out.row(id.id())));
+		jdbc.sql("analyze linkage_import_batch").update();
+		// Read in slices rather than held whole: a million-person file can find a
+		// million pairs.
+		try (var statement = DataSourceUtils.getConnection(dataSource).prepareStatement(SQL_PAIRS)) {
+			statement.setFetchSize(10_000);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					handler.pair(new Pair(new PersonId(rs.getObject(1, UUID.class)), record(rs)));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Finding candidate pairs failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Record record(ResultSet rs) throws SQLException {
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		MatchRepository.put(values, Role.NHS_NUMBER, rs.getString("nhs_number"));
+		MatchRepository.put(values, Role.GIVEN_NAME, rs.getString("given_name"));
+		MatchRepository.put(values, Role.FAMILY_NAME, rs.getString("family_name"));
+		MatchRepository.put(values, Role.DATE_OF_BIRTH, rs.getObject("date_of_birth", LocalDate.class).toString());
+		MatchRepository.put(values, Role.SEX, rs.getString("sex"));
+		MatchRepository.put(values, Role.ADDRESS_1, rs.getString("address_line_1"));
+		MatchRepository.put(values, Role.ADDRESS_2, rs.getString("address_line_2"));
+		MatchRepository.put(values, Role.LOCALITY, rs.getString("town"));
+		MatchRepository.put(values, Role.POSTCODE, rs.getString("postcode"));
+		MatchRepository.put(values, Role.PHONE, rs.getString("phone"));
+		MatchRepository.put(values, Role.EMAIL, rs.getString("email"));
+		return new Record(rs.getObject("id", UUID.class).toString(), values);
+	}
+
+}

@@ -1,0 +1,91 @@
+package care.seamless.person;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import care.seamless.audit.AuditEvent;
+import care.seamless.audit.AuditLog;
+import care.seamless.shared.Actor;
+import care.seamless.shared.ErrorCode;
+import care.seamless.shared.PersonId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a whole file of people at once, by the same rules as one at a time: each is
+ * checked first and, if any breaks a rule, nobody is registered. The NHS numbers of the
+ * whole file are checked against the register in one query; someone already registered
+ * with a number keeps it, and the importer's record is registered without it and named as
+ * theirs, as a single import does (so the caller can link the two). Within the file, the
+ * first to give a number keeps it. Each registration is audited as a single one is.
+ */
+@Service
+public class BulkRegistrations {
+
+	private static final String RECORD = "Person";
+
+	/**
+	 * A person who could not be registered: their place in the list, the field, the rule.
+	 */
+	public record Problem(int index, String field, ErrorCode code) {
+	}
+
+	/**
+	 * The ids given, in the order of the list; and, by place in the list, the record that
+	 * already held the NHS number given.
+	 */
+	public record Registered(List<PersonId> ids, Map<Integer, PersonId> sameNhsNumber) {
+	}
+
+	/** Either problems (and nothing registered) or the people registered. */
+	public record Outcome(List<Problem> problems, Registered registered) {
+	}
+
+	private final BulkRegistrationRepository repository;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	BulkRegistrations(BulkRegistrationRepository repository, AuditLog auditLog, Clock clock) {
+		this.repository = repository;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers everyone for the actor's organisation, or nobody if any breaks a rule.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Outcome registerImported(Actor actor, List<PersonDetails> people) {
+		LocalDate today = LocalDate.now(clock);
+		List<PersonDetails> checked = new ArrayList<>(people.size());
+		List<Problem> problems = new ArrayList<>();
+		for (int i = 0; i < people.size(); i++) {
+			try {
+				checked.add(People.checked(people.get(i), today));
+			}
+			catch (PersonRuleViolation ex) {
+				problems.add(new Problem(i, ex.field(), ex.code()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Outcome(problems, new Registered(List.of(), Map.of()));
+		}
+		List<PersonId> ids = new ArrayList<>(checked.size());
+		for (int i = 0; i < checked.size(); i++) {
+			ids.add(PersonId.random());
+		}
+		Map<Integer, PersonId> same = repository.register(ids, checked, actor.organisationId());
+		for (PersonId id : ids) {
+			auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, id));
+		}
+		return new Outcome(List.of(), new Registered(ids, same));
+	}
+
+}

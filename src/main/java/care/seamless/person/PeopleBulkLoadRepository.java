@@ -1,0 +1,45 @@
+package care.seamless.person;
+
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import care.seamless.shared.BulkRows;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** COPY into this module's tables on the connection of the caller's transaction. */
+@Repository
+class PeopleBulkLoadRepository {
+
+	private final DataSource dataSource;
+
+	PeopleBulkLoadRepository(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	long copy(String copySql, Consumer<BulkRows> rows) {
+		return BulkRows.copy(DataSourceUtils.getConnection(dataSource), copySql, rows);
+	}
+
+	boolean anyoneRegistered() {
+		try (var statement = DataSourceUtils.getConnection(dataSource).createStatement();
+				var result = statement.executeQuery("select exists (select 1 from person.person)")) {
+			return result.next() && result.getBoolean(1);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	void analyse(String table) {
+		try (var statement = DataSourceUtils.getConnection(dataSource).createStatement()) {
+			statement.execute("analyze " + table);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("analyze failed: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,232 @@
+package care.seamless.population;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+import care.seamless.consent.ChoicesBulkLoad;
+import care.seamless.partnership.AgreementsBulkLoad;
+import care.seamless.person.PeopleBulkLoad;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.Purpose;
+import care.seamless.shared.Role;
+import care.seamless.team.OrganisationKind;
+import care.seamless.team.TeamBulkLoad;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills an empty database with a synthetic population in one transaction, table by table
+ * through each module's bulk-load API (ADR 45): all of it or, if anything fails, none.
+ * People are made again for each table they appear in rather than held in memory, so a
+ * million people need no more heap than ten.
+ */
+@Service
+public class Population {
+
+	/** How big, from which seed, and every practitioner's password. */
+	public record Settings(long people, long seed, String password, int staff) {
+
+		public Settings {
+			if (people < 1 || staff < 1 || password.isBlank()) {
+				throw new IllegalArgumentException("people and staff must be at least 1, and a password given");
+			}
+		}
+
+		/** One practitioner for every 500 people, and at least ten. */
+		public static int defaultStaff(long people) {
+			return (int) Math.max(10, Math.min(100_000, people / 500));
+		}
+
+	}
+
+	/** Rows written per table, and who can sign in. */
+	public record Summary(Map<String, Long> rows, int staff, String administrator) {
+	}
+
+	private static final Instant RECORDED = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
+
+	private static final int PROGRESS_EVERY = 10_000;
+
+	private final PeopleBulkLoad people;
+
+	private final TeamBulkLoad teams;
+
+	private final AgreementsBulkLoad agreements;
+
+	private final ChoicesBulkLoad choices;
+
+	private final PasswordEncoder passwords;
+
+	private final TransactionTemplate transaction;
+
+	Population(PeopleBulkLoad people, TeamBulkLoad teams, AgreementsBulkLoad agreements, ChoicesBulkLoad choices,
+			PasswordEncoder passwords, PlatformTransactionManager transactions) {
+		this.people = people;
+		this.teams = teams;
+		this.agreements = agreements;
+		this.choices = choices;
+		this.passwords = passwords;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Loads the population, reporting each ten thousand people written to
+	 * {@code progress} (four passes over the people, so it reaches four times their
+	 * number).
+	 * @throws PopulationRefused if anyone is registered already
+	 */
+	public Summary generate(Settings settings, LongConsumer progress) {
+		return transaction.execute(tx -> {
+			if (people.anyoneRegistered()) {
+				throw new PopulationRefused();
+			}
+			return load(settings, progress);
+		});
+	}
+
+	/** The load itself, without the emptiness check, in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Summary load(Settings settings, LongConsumer progress) {
+		Workforce workforce = new Workforce(settings.seed(), settings.people(), settings.staff());
+		Map<String, Long> rows = new LinkedHashMap<>();
+		loadWorkforce(workforce, passwords.encode(settings.password()), rows);
+		loadAgreements(workforce, settings.seed(), rows);
+		long n = settings.people();
+		long seed = settings.seed();
+		List<Workforce.Practitioner> staff = workforce.practitioners;
+		rows.put("people", people.load(PeopleBulkLoad.Table.PERSON, out -> {
+			for (long i = 0; i < n; i++) {
+				SyntheticPerson p = SyntheticPerson.make(seed, i);
+				Workforce.Organisation gp = Names.any(new SplittableRandom(Seeds.mix(seed, 5, i)),
+						workforce.gpPractices);
+				out.row(p.id(), p.nhsNumber(), p.title(), p.givenName(), p.familyName(), p.dateOfBirth(), p.sex(),
+						p.addressLine1(), p.town(), p.postcode(), p.phone(), p.language(), p.interpreterNeeded(),
+						gp.name(), gp.code(), lead(staff, i).team().organisation().id(), recorded(i % 1500),
+						recorded(i % 1500));
+				tick(progress, i);
+			}
+		}));
+		rows.put("related people", people.load(PeopleBulkLoad.Table.RELATED_PERSON, out -> {
+			for (long i = 0; i < n; i++) {
+				Carers.write(out, SyntheticPerson.make(seed, i), new SplittableRandom(Seeds.mix(seed, 2, i)));
+				tick(progress, i);
+			}
+		}));
+		rows.put("care team members", teams.load(TeamBulkLoad.Table.CARE_TEAM_MEMBER, out -> {
+			for (long i = 0; i < n; i++) {
+				CareTeams.write(out, SyntheticPerson.make(seed, i).id(), lead(staff, i), staff,
+						new SplittableRandom(Seeds.mix(seed, 3, i)));
+				tick(progress, i);
+			}
+		}));
+		rows.put("consents and objections", choices.load(ChoicesBulkLoad.Table.CHOICE, out -> {
+			for (long i = 0; i < n; i++) {
+				Choices.write(out, SyntheticPerson.make(seed, i).id(), lead(staff, i), workforce.organisations,
+						new SplittableRandom(Seeds.mix(seed, 4, i)));
+				tick(progress, i);
+			}
+		}));
+		people.analyse();
+		teams.analyse();
+		choices.analyse();
+		agreements.analyse();
+		return new Summary(rows, staff.size(), workforce.administrator.username());
+	}
+
+	// Everyone has a lead, taken in turn, so every practitioner has a caseload.
+	private static Workforce.Practitioner lead(List<Workforce.Practitioner> staff, long index) {
+		return staff.get((int) (index % staff.size()));
+	}
+
+	private static void tick(LongConsumer progress, long index) {
+		if ((index + 1) % PROGRESS_EVERY == 0) {
+			progress.accept(PROGRESS_EVERY);
+		}
+	}
+
+	private void loadWorkforce(Workforce workforce, String hash, Map<String, Long> rows) {
+		rows.put("organisations", teams.load(TeamBulkLoad.Table.ORGANISATION, out -> workforce.organisations
+			.forEach(o -> out.row(o.id(), o.code(), o.name(), o.kind(), recorded(2000)))));
+		rows.put("teams", teams.load(TeamBulkLoad.Table.TEAM,
+				out -> workforce.teams.forEach(t -> out.row(t.id(), t.organisation().id(), t.name()))));
+		List<Workforce.Practitioner> everyone = new java.util.ArrayList<>(workforce.practitioners);
+		everyone.add(workforce.administrator);
+		rows.put("practitioners",
+				teams.load(TeamBulkLoad.Table.PRACTITIONER,
+						out -> everyone.forEach(p -> out.row(p.id(), p.team().organisation().id(), p.givenName(),
+								p.familyName(), p == workforce.administrator ? "ADMINISTRATOR" : p.team().profession(),
+								p.username() + "@seamless.invalid"))));
+		teams.load(TeamBulkLoad.Table.MEMBERSHIP,
+				out -> workforce.practitioners.forEach(p -> out.row(p.team().id(), p.id(), p.manager())));
+		// One hash for everyone: bcrypt is slow on purpose, and the password is the same.
+		rows.put("accounts", teams.load(TeamBulkLoad.Table.ACCOUNT,
+				out -> everyone.forEach(p -> out.row(p.accountId(), p.username(), hash, p.id(), recorded(400)))));
+		teams.load(TeamBulkLoad.Table.ACCOUNT_ROLE, out -> {
+			for (Workforce.Practitioner p : workforce.practitioners) {
+				out.row(p.accountId(), Role.PRACTITIONER);
+				if (p.manager()) {
+					out.row(p.accountId(), Role.TEAM_MANAGER);
+				}
+			}
+			out.row(workforce.administrator.accountId(), Role.ADMINISTRATOR);
+		});
+	}
+
+	/**
+	 * Three agreements, as a partnership would have: everyone shares for direct care and
+	 * safeguarding; health and social care share sensitive categories (with consent, as
+	 * the policy requires); councils and housing share financial circumstances.
+	 */
+	private void loadAgreements(Workforce workforce, long seed, Map<String, Long> rows) {
+		SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 6, 0));
+		LocalDate start = SyntheticPerson.REFERENCE_DATE.minusMonths(6);
+		List<Agreement> all = List.of(
+				new Agreement(Seeds.uuid(random), "Shared care: direct care and safeguarding",
+						"UK GDPR 6(1)(e) and 9(2)(h); Care Act 2014 s42", workforce.organisations,
+						List.of(Purpose.DIRECT_CARE, Purpose.SAFEGUARDING),
+						List.of(DataCategory.GENERAL, DataCategory.THIRD_PARTY, DataCategory.SAFEGUARDING)),
+				new Agreement(Seeds.uuid(random), "Health and social care: sensitive information for direct care",
+						"UK GDPR 9(2)(h), with the person's explicit consent for each share",
+						workforce.organisations.stream()
+							.filter(o -> o.kind().isHealth()
+									|| o.kind() == OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE)
+							.toList(),
+						List.of(Purpose.DIRECT_CARE),
+						List.of(DataCategory.MENTAL_HEALTH, DataCategory.SUBSTANCE_MISUSE, DataCategory.SEXUAL_HEALTH)),
+				new Agreement(Seeds.uuid(random), "Council and housing: financial circumstances",
+						"UK GDPR 6(1)(e); Care Act 2014 s14 and s17",
+						workforce.organisations.stream()
+							.filter(o -> o.kind() == OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE
+									|| o.kind() == OrganisationKind.HOUSING)
+							.toList(),
+						List.of(Purpose.DIRECT_CARE), List.of(DataCategory.FINANCES)));
+		rows.put("sharing agreements", agreements.load(AgreementsBulkLoad.Table.SHARING_AGREEMENT, out -> all.forEach(
+				a -> out.row(a.id(), a.title(), a.lawfulBasis(), start, start.plusYears(1), "ACTIVE", recorded(183)))));
+		agreements.load(AgreementsBulkLoad.Table.AGREEMENT_PARTY,
+				out -> all.forEach(a -> a.parties().forEach(o -> out.row(a.id(), o.id()))));
+		agreements.load(AgreementsBulkLoad.Table.AGREEMENT_PURPOSE,
+				out -> all.forEach(a -> a.purposes().forEach(p -> out.row(a.id(), p))));
+		agreements.load(AgreementsBulkLoad.Table.AGREEMENT_CATEGORY,
+				out -> all.forEach(a -> a.categories().forEach(c -> out.row(a.id(), c))));
+	}
+
+	private record Agreement(java.util.UUID id, String title, String lawfulBasis, List<Workforce.Organisation> parties,
+			List<Purpose> purposes, List<DataCategory> categories) {
+	}
+
+	static Instant recorded(long daysBefore) {
+		return RECORDED.minusSeconds(daysBefore * 86_400);
+	}
+
+}

@@ -1,0 +1,35 @@
+package care.seamless.team;
+
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import care.seamless.shared.BulkRows;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** COPY into this module's tables on the connection of the caller's transaction. */
+@Repository
+class TeamBulkLoadRepository {
+
+	private final DataSource dataSource;
+
+	TeamBulkLoadRepository(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	long copy(String copySql, Consumer<BulkRows> rows) {
+		return BulkRows.copy(DataSourceUtils.getConnection(dataSource), copySql, rows);
+	}
+
+	void analyse(String table) {
+		try (var statement = DataSourceUtils.getConnection(dataSource).createStatement()) {
+			statement.execute("analyze " + table);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("analyze failed: " + ex.getMessage(), ex);
+		}
+	}
+
+}
