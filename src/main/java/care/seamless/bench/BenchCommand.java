@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
 			out.println("load average: " + loadAverage());
 			out.println(figures.lastLine());
 			out.flush();
-			return figures.errorCount() == 0 ? 0 : ERRORS;
+			return figures.failed() ? ERRORS : 0;
 		}
 		catch (CannotRun ex) {
 			err.println(ex.getMessage());

@@ -29,6 +29,11 @@ record Figures(String workload, long requests, Map<Integer, Long> errors, double
 		return errors.values().stream().mapToLong(Long::longValue).sum();
 	}
 
+	/** Errors, or nothing measured at all: either way the figures cannot be used. */
+	boolean failed() {
+		return requests == 0 || errorCount() > 0;
+	}
+
 	double opsPerSecond() {
 		return seconds <= 0 ? 0 : requests / seconds;
 	}
@@ -51,7 +56,10 @@ record Figures(String workload, long requests, Map<Integer, Long> errors, double
 					percentileMs(50), percentileMs(90), percentileMs(99), percentileMs(99.9),
 					sortedNanos[sortedNanos.length - 1] / 1e6));
 		}
-		if (errorCount() == 0) {
+		if (requests == 0) {
+			text.append("ERRORS: no request completed in the measured window\n");
+		}
+		else if (errorCount() == 0) {
 			text.append("errors: none\n");
 		}
 		else {
