@@ -23,7 +23,11 @@ BENCH_PIDS=()
 # folder.
 bench_cleanup() {
 	local status=$?
-	trap - EXIT INT TERM
+	# Ignored, not reset, while cleaning up: a TERM or INT arriving now (a second Ctrl-C, or a signal sent to the
+	# process group as a server shuts down) would otherwise kill the script half way, exit 143 and leave the data
+	# folder behind.
+	trap '' INT TERM
+	trap - EXIT
 	local pid pg deadline
 	for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	deadline=$((SECONDS + 60))
@@ -63,8 +67,10 @@ start_server() {
 	local port=$1 dir=$2 deadline
 	shift 2
 	mkdir -p "$dir"
-	java -jar "${JAR:-target/seamless.jar}" --server.port="$port" --seamless.data-dir="$dir" \
-		--logging.level.root=WARN "$@" > "$dir.log" 2>&1 &
+	# In a session of its own (setsid keeps the pid: a background job of a script is no group leader), so that
+	# signals the server's process tree sends to its group never reach this script.
+	setsid java -jar "${JAR:-target/seamless.jar}" --server.port="$port" --seamless.data-dir="$dir" \
+		--logging.level.root=WARN "$@" > "$dir.log" 2>&1 < /dev/null &
 	PID=$!
 	bench_track "$PID"
 	BASE="http://localhost:$port"

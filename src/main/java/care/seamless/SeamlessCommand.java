@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import care.seamless.bench.BenchCommand;
 import care.seamless.linkage.cli.LinkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "seamless", mixinStandardHelpOptions = true, versionProvider = SeamlessCommand.Version.class,
 		description = "Seamless shared care record.",
 		subcommands = { SeamlessCommand.Serve.class, AuditCommand.class, BackupCommand.Backup.class,
-				BackupCommand.Restore.class, ImportCommand.class, LinkCommand.class, GenerateCommand.class })
+				BackupCommand.Restore.class, ImportCommand.class, LinkCommand.class, GenerateCommand.class,
+				BenchCommand.class })
 public class SeamlessCommand implements Callable<Integer> {
 
 	@Unmatched
