@@ -1,15 +1,18 @@
 package care.seamless.person;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,24 +20,47 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecordListingRepository {
 
+	// The identifiers come in the same query (one round trip per page, not two), and only
+	// where the details rule lets the viewer see them.
+	private static final String COLUMNS = """
+			p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.preferred_name, p.how_addressed,
+			p.date_of_birth, p.sex, p.gender, p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone,
+			p.email, p.language, p.interpreter_needed, p.communication_needs, p.gp_practice_name, p.gp_ods_code,
+			p.restricted, p.version, p.updated_at, v.details_visible,
+			case when v.details_visible then array(select i.system from person.identifier i where i.person_id = p.id
+			  order by i.system, i.value) end as identifier_systems,
+			case when v.details_visible then array(select i.value from person.identifier i where i.person_id = p.id
+			  order by i.system, i.value) end as identifier_values
+			""";
+
 	private static final String SQL_SELECT = """
-			select p.id, p.nhs_number, p.title, p.given_name, p.family_name, p.preferred_name, p.how_addressed,
-			       p.date_of_birth, p.sex, p.gender, p.address_line_1, p.address_line_2, p.town, p.postcode, p.phone,
-			       p.email, p.language, p.interpreter_needed, p.communication_needs, p.gp_practice_name, p.gp_ods_code,
-			       p.restricted, p.version, p.updated_at, (DETAILS) as details_visible
+			select COLUMNS
 			from person.person p
+			cross join lateral (select (DETAILS) as details_visible) v
 			where WHERE
 			order by p.id
 			limit :limit offset :offset
-			""";
+			""".replace("COLUMNS", COLUMNS);
+
+	/**
+	 * One record by id with the record decision taken in the same query: its contents are
+	 * read only when the decision lets the viewer open it.
+	 */
+	private static final String SQL_OPEN = """
+			select d.record_decision, r.*
+			from person.person p0
+			cross join lateral (select (DECISION) as record_decision) d
+			left join lateral (
+			  select COLUMNS
+			  from person.person p
+			  cross join lateral (select (DETAILS) as details_visible) v
+			  where p.id = p0.id and d.record_decision is not null
+			) r on true
+			where p0.id = :id
+			""".replace("COLUMNS", COLUMNS);
 
 	private static final String SQL_COUNT = """
 			select count(*) from person.person p where WHERE
-			""";
-
-	private static final String SQL_IDENTIFIERS = """
-			select i.person_id, i.system, i.value from person.identifier i where i.person_id in (:ids)
-			order by i.system, i.value
 			""";
 
 	private final JdbcClient jdbc;
@@ -61,27 +87,32 @@ class RecordListingRepository {
 		int total = query.limit() == 0 || rows.size() == query.limit() || query.offset() > 0
 				? jdbc.sql(SQL_COUNT.replace("WHERE", where)).params(params).query(Integer.class).single()
 				: rows.size();
-		Map<UUID, List<PersonIdentifier>> identifiers = identifiers(
-				rows.stream().filter(Row::detailsVisible).map(r -> r.id().id()).toList());
-		List<ListedRecord> records = rows.stream()
-			.map(r -> new ListedRecord(r.id(), r.detailsVisible() ? r.details() : identifyingOnly(r.details()),
-					!r.detailsVisible(), identifiers.getOrDefault(r.id().id(), List.of()), r.restricted(), r.version(),
-					r.updatedAt()))
-			.toList();
-		return new RecordListing(records, total);
+		return new RecordListing(rows.stream().map(RecordListingRepository::listed).toList(), total);
 	}
 
-	private Map<UUID, List<PersonIdentifier>> identifiers(List<UUID> ids) {
-		Map<UUID, List<PersonIdentifier>> found = new HashMap<>();
-		if (ids.isEmpty()) {
-			return found;
-		}
-		jdbc.sql(SQL_IDENTIFIERS).param("ids", ids).query((rs, n) -> {
-			found.computeIfAbsent(rs.getObject("person_id", UUID.class), k -> new ArrayList<>())
-				.add(new PersonIdentifier(rs.getString("system"), rs.getString("value")));
-			return null;
-		}).list();
-		return found;
+	/** A record opened by id, or nothing when there is no such record. */
+	record Opened(@Nullable String decision, @Nullable ListedRecord record) {
+	}
+
+	/**
+	 * The record's decision under {@code decision} ({@code AccessPolicy.recordDecision}
+	 * over {@code p0.id}) and, when it may be opened, the record with its details under
+	 * {@code details}.
+	 */
+	Optional<Opened> open(PersonId id, SqlCondition decision, SqlCondition details) {
+		Map<String, Object> params = new HashMap<>(decision.params());
+		params.putAll(details.params());
+		params.put("id", id.id());
+		return jdbc.sql(SQL_OPEN.replace("DECISION", decision.sql()).replace("DETAILS", details.sql()))
+			.params(params)
+			.query((rs, n) -> new Opened(rs.getString("record_decision"),
+					rs.getObject("id", UUID.class) == null ? null : listed(map(rs, n))))
+			.optional();
+	}
+
+	private static ListedRecord listed(Row r) {
+		return new ListedRecord(r.id(), r.detailsVisible() ? r.details() : identifyingOnly(r.details()),
+				!r.detailsVisible(), r.identifiers(), r.restricted(), r.version(), r.updatedAt());
 	}
 
 	private record Criteria(String sql, Map<String, Object> params) {
@@ -129,7 +160,7 @@ class RecordListingRepository {
 	}
 
 	private record Row(PersonId id, PersonDetails details, boolean restricted, long version,
-			java.time.Instant updatedAt, boolean detailsVisible) {
+			java.time.Instant updatedAt, boolean detailsVisible, List<PersonIdentifier> identifiers) {
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
@@ -141,7 +172,23 @@ class RecordListingRepository {
 				rs.getString("email"), rs.getString("language"), rs.getBoolean("interpreter_needed"),
 				rs.getString("communication_needs"), rs.getString("gp_practice_name"), rs.getString("gp_ods_code"));
 		return new Row(new PersonId(rs.getObject("id", UUID.class)), details, rs.getBoolean("restricted"),
-				rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("details_visible"));
+				rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("details_visible"),
+				identifiers(rs));
+	}
+
+	private static List<PersonIdentifier> identifiers(ResultSet rs) throws SQLException {
+		Array systems = rs.getArray("identifier_systems");
+		Array values = rs.getArray("identifier_values");
+		if (systems == null || values == null) {
+			return List.of();
+		}
+		String[] system = (String[]) systems.getArray();
+		String[] value = (String[]) values.getArray();
+		List<PersonIdentifier> identifiers = new ArrayList<>(system.length);
+		for (int i = 0; i < system.length; i++) {
+			identifiers.add(new PersonIdentifier(system[i], value[i]));
+		}
+		return List.copyOf(identifiers);
 	}
 
 	private static PersonDetails identifyingOnly(PersonDetails d) {

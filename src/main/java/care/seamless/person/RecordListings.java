@@ -1,14 +1,10 @@
 package care.seamless.person;
 
-import java.util.List;
-
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
-import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.shared.Actor;
-import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
 
@@ -32,14 +28,10 @@ public class RecordListings {
 
 	private final AuditLog auditLog;
 
-	private final PersonRepository people;
-
-	RecordListings(RecordListingRepository repository, AccessPolicy accessPolicy, AuditLog auditLog,
-			PersonRepository people) {
+	RecordListings(RecordListingRepository repository, AccessPolicy accessPolicy, AuditLog auditLog) {
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
-		this.people = people;
 	}
 
 	/**
@@ -58,25 +50,23 @@ public class RecordListings {
 
 	/**
 	 * One record, decided and audited as the record page decides it: refused with
-	 * {@link AccessDenied} (and the refusal audited) when the actor may not open it.
+	 * {@link AccessDenied} (and the refusal audited) when the actor may not open it. The
+	 * decision, the details rule and the record come from one query, the record's
+	 * contents only when the decision lets the actor open it.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public ListedRecord read(Actor actor, PersonId id, String action) {
-		PersonRepository.Row row = people.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
-		List<AccessDecision> decisions = accessPolicy.checkWithParts(actor, id, action, RECORD, DataCategory.GENERAL,
-				DataCategory.THIRD_PARTY, row.sourceOrganisationId());
-		RecordQuery query = new RecordQuery(id, null, null, null, null, null, null, null, null, null, null, null, 1, 0);
-		// The same listing query, so a read and a search can never show one record
-		// differently; the decision above has already been audited.
-		List<ListedRecord> found = repository
-			.list(query, accessPolicy.visibleRecords(actor, "p.id"),
+		RecordListingRepository.Opened opened = repository
+			.open(id, accessPolicy.recordDecision(actor, "p0.id"),
 					accessPolicy.visibleItems(actor, "p.id", "'GENERAL'", "p.source_organisation_id"))
-			.records();
-		if (found.isEmpty() || decisions.get(1).permitted() == found.get(0).detailsWithheld()) {
-			// Both come from the same rules; a disagreement is a defect, never shown.
+			.orElseThrow(() -> new NotFoundException(RECORD, id));
+		// Audits the decision (the refusal too) and throws when refused.
+		accessPolicy.auditRecordRead(actor, id, action, RECORD, opened.decision());
+		if (opened.record() == null) {
+			// The query reads the record only where the decision permits it.
 			throw new IllegalStateException("Record decision and listing disagree");
 		}
-		return found.get(0);
+		return opened.record();
 	}
 
 }

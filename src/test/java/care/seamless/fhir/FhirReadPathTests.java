@@ -1,0 +1,126 @@
+package care.seamless.fhir;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import care.seamless.Fixtures;
+import care.seamless.Fixtures.Staff;
+import care.seamless.SeamlessTest;
+import care.seamless.audit.AuditEntry;
+import care.seamless.audit.AuditLog;
+import care.seamless.consent.OverrideReason;
+import care.seamless.consent.Overrides;
+import care.seamless.person.People;
+import care.seamless.person.PersonIdentifier;
+import care.seamless.shared.DataCategory;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.Profession;
+import care.seamless.team.OrganisationKind;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Patient read by id takes the record decision, the details rule and the record in
+ * one query (docs/fhir.md, "Performance"): the audit entry is still the record page's
+ * (its reason, and break glass marked as such), a refusal still reads nothing, and
+ * withheld details still leave out the local identifiers, on a read and a search alike.
+ */
+@SeamlessTest
+class FhirReadPathTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Overrides overrides;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@LocalServerPort
+	int port;
+
+	Staff socialWorker;
+
+	Staff nurse;
+
+	String family;
+
+	@BeforeEach
+	void partnership() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		family = Fixtures.unique("Fhirread");
+	}
+
+	@Test
+	void aReadIsAuditedWithTheRecordDecisionAndABreakGlassReadAsAnOverride() {
+		PersonId person = fixtures.person(family, socialWorker);
+
+		assertThat(new FhirClient(port, socialWorker.username()).get("/Patient/" + person.id()).status())
+			.isEqualTo(200);
+		assertThat(new FhirClient(port, nurse.username()).get("/Patient/" + person.id()).status()).isEqualTo(403);
+		overrides.breakGlass(nurse.actor(), person, OverrideReason.EMERGENCY_CARE, "Found collapsed, need medicines");
+		assertThat(new FhirClient(port, nurse.username()).get("/Patient/" + person.id()).status()).isEqualTo(200);
+
+		assertThat(audited(person, "read-fhir"))
+			.extracting(AuditEntry::account, AuditEntry::outcome, AuditEntry::override, AuditEntry::reason)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED", false,
+							"relationship: You are in this person's care team"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED", false,
+							"relationship: You are not in this person's care team"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED", true,
+							"override: Emergency access (break glass) is in force for you"));
+	}
+
+	@Test
+	void withheldDetailsLeaveOutTheLocalIdentifiersOnAReadAndASearch() {
+		String nhsNumber = Fixtures.nextNhsNumber();
+		PersonId trusts = people.register(nurse.actor(),
+				Fixtures.details("Ada", family, LocalDate.of(1951, 4, 5), nhsNumber));
+		people.addIdentifier(nurse.actor(), trusts, new PersonIdentifier("urn:trust:mrn", "MRN-" + family));
+		people.addIdentifier(nurse.actor(), trusts, new PersonIdentifier("urn:trust:case", "CASE-" + family));
+		fixtures.addToCareTeam(trusts, socialWorker);
+		FhirClient client = new FhirClient(port, socialWorker.username());
+
+		Patient redacted = client.get("/Patient/" + trusts.id()).as(Patient.class);
+		Bundle found = client.get("/Patient?family=" + family + "&birthdate=1951-04-05").as(Bundle.class);
+
+		assertThat(redacted.getMeta().getSecurity()).extracting(c -> c.getCode()).containsExactly("REDACTED");
+		assertThat(redacted.getIdentifier()).extracting(Identifier::getSystem)
+			.containsExactly(PatientTranslator.NHS_NUMBER);
+		assertThat(((Patient) found.getEntryFirstRep().getResource()).getIdentifier()).extracting(Identifier::getSystem)
+			.containsExactly(PatientTranslator.NHS_NUMBER);
+		fixtures.agreement(Set.of(socialWorker.organisationId(), nurse.organisationId()), DataCategory.GENERAL);
+		assertThat(client.get("/Patient/" + trusts.id()).as(Patient.class).getIdentifier())
+			.extracting(Identifier::getSystem, Identifier::getValue)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(PatientTranslator.NHS_NUMBER, nhsNumber),
+					org.assertj.core.groups.Tuple.tuple("urn:trust:case", "CASE-" + family),
+					org.assertj.core.groups.Tuple.tuple("urn:trust:mrn", "MRN-" + family));
+	}
+
+	private List<AuditEntry> audited(PersonId person, String action) {
+		return auditLog.historyOf(person, 100)
+			.stream()
+			.filter(e -> e.action().equals(action))
+			.sorted(java.util.Comparator.comparingLong(AuditEntry::seq))
+			.toList();
+	}
+
+}
