@@ -3,7 +3,8 @@
 # the Synthea bundles and then COPIES copies of them with new identities (bench/synthea-copies.py, in /tmp), then the
 # Synthea bundles again (idempotent: nothing new). Start-up is measured on its own (an import of an empty folder:
 # the JVM, Spring, the database, migrations), so "import" is the wall time less that start-up.
-# Usage: nice -n 10 bench/fhir-import.sh [COPIES] [JAR...]   (defaults 20, target/seamless.jar)
+# Usage: nice -n 10 bench/fhir-import.sh [COPIES] [JAR...]   (defaults 20, target/seamless.jar; COPIES 0: no copies)
+#   FHIR_IMPORT_TEMPLATE  a data folder with the demo partnership already loaded (else one is made first)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 COPIES=${1:-20}
@@ -13,13 +14,17 @@ JARS=("$@")
 SYNTHEA=/work/shared/data/synthea
 [ -d "$SYNTHEA" ] || SYNTHEA=src/test/resources/fhir/synthea
 CORPUS=/tmp/fhir-import-corpus-$COPIES
-[ -d "$CORPUS" ] || python3 bench/synthea-copies.py "$SYNTHEA" "$CORPUS" "$COPIES"
+[ "$COPIES" = 0 ] || [ -d "$CORPUS" ] || python3 bench/synthea-copies.py "$SYNTHEA" "$CORPUS" "$COPIES"
 mkdir -p "$BENCH_WORK/empty"
 
 # The demo partnership (the admin account) once, from the first jar, loaded by the command itself; every jar starts
 # from a copy of it.
-java -jar "${JARS[0]}" import fhir "$BENCH_WORK/empty" --as admin --seamless.demo=true \
-	--seamless.data-dir="$BENCH_WORK/template" --logging.level.root=WARN > "$BENCH_WORK/template.log" 2>&1
+if [ -n "${FHIR_IMPORT_TEMPLATE:-}" ]; then
+	cp -a "$FHIR_IMPORT_TEMPLATE" "$BENCH_WORK/template"
+else
+	java -jar "${JARS[0]}" import fhir "$BENCH_WORK/empty" --as admin --seamless.demo=true \
+		--seamless.data-dir="$BENCH_WORK/template" --logging.level.root=WARN > "$BENCH_WORK/template.log" 2>&1
+fi
 
 entries() { echo "$1" | sed 's/.*resources {\([^}]*\)}.*/\1/' | tr ',' '\n' | cut -d= -f2 | paste -sd+ | bc; }
 
@@ -38,7 +43,9 @@ for jar in "${JARS[@]}"; do
 	echo "== $jar (load average $(load_average))"
 	startup=$(run "$jar" "$data" "$BENCH_WORK/empty" | cut -f1)
 	echo "start-up (empty folder): $startup s"
-	for label in synthea corpus again; do
+	labels=(synthea corpus again)
+	[ "$COPIES" != 0 ] || labels=(synthea again)
+	for label in "${labels[@]}"; do
 		case $label in synthea | again) path=$SYNTHEA ;; corpus) path=$CORPUS ;; esac
 		IFS=$'\t' read -r wall summary < <(run "$jar" "$data" "$path")
 		n=$(entries "$summary")

@@ -175,15 +175,16 @@ class ClinicalRepository {
 			String importedBy, Instant importedAt) {
 	}
 
-	List<Origin> origins(Criteria criteria, SqlCondition visible, int limit) {
+	List<Origin> origins(Criteria criteria, SqlCondition visible, int limit, int offset) {
 		Query query = where(criteria, visible);
 		return jdbc
 			.sql("""
 					select c.id, c.resource_type, c.person_id, c.source_system, c.source_id, c.source_file,
 						c.imported_by, c.imported_at from fhir.clinical_resource c where\s""" + query.sql()
-					+ " order by c.imported_at, c.id limit :c_limit")
+					+ " order by c.imported_at, c.id limit :c_limit offset :c_offset")
 			.params(query.params())
 			.param("c_limit", limit)
+			.param("c_offset", offset)
 			.query((rs, n) -> new Origin(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
 			.list();
