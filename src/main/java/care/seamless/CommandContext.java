@@ -30,6 +30,22 @@ final class CommandContext {
 			.run(args.toArray(String[]::new));
 	}
 
+	/**
+	 * {@link #start}, creating only the beans the command asks for and what they need: no
+	 * schedulers, web configuration or page controllers, which a command never uses and
+	 * which cost most of the start-up. The database is still migrated first (Spring Boot
+	 * makes every JDBC user wait for Flyway), and listeners still hear events (a listener
+	 * is created when its first event comes), so the demo loader still runs with
+	 * {@code --seamless.demo=true}.
+	 */
+	static ConfigurableApplicationContext startLean(List<String> springArguments) {
+		List<String> args = new ArrayList<>(springArguments);
+		args.add("--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
+			.lazyInitialization(true)
+			.run(args.toArray(String[]::new));
+	}
+
 	/** The enabled account named {@code username} as an actor, or empty. */
 	static Optional<Actor> actingAs(ConfigurableApplicationContext context, String username) {
 		return context.getBean(Directory.class)

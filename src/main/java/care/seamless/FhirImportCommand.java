@@ -49,23 +49,26 @@ final class FhirImportCommand implements Callable<Integer> {
 			}
 		}
 		List<Path> files = FhirFiles.files(paths);
-		try (ConfigurableApplicationContext context = CommandContext.start(springArguments)) {
+		try (ConfigurableApplicationContext context = CommandContext.startLean(springArguments)) {
 			Actor actor = CommandContext.actingAs(context, username).orElse(null);
 			if (actor == null) {
 				spec.commandLine().getErr().println("No enabled account named " + username);
 				return 2;
 			}
 			FhirFiles importer = context.getBean(FhirFiles.class);
-			FhirFiles.Summary total = FhirFiles.Summary.none();
+			long started = System.nanoTime();
+			FhirFiles.Summary total;
 			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("FHIR files")
 				.setInitialMax(files.size())
 				.build()) {
-				for (Path file : files) {
-					total = total.plus(importer.importFile(actor, file));
-					bar.step();
-				}
+				total = importer.importFiles(actor, files, file -> bar.step());
 			}
-			spec.commandLine().getOut().println("Imported " + files.size() + " files: " + total.line());
+			double seconds = (System.nanoTime() - started) / 1e9;
+			int entries = total.byType().values().stream().mapToInt(Integer::intValue).sum();
+			spec.commandLine()
+				.getOut()
+				.println("Imported " + files.size() + " files: " + total.line() + String.format(java.util.Locale.UK,
+						" in %.1f s (%.0f entries/s)", seconds, entries / Math.max(seconds, 0.001)));
 			return total.failed() == 0 ? 0 : 1;
 		}
 	}

@@ -49,7 +49,9 @@ class FhirImportCrashTests {
 		long keptWhenKilled;
 		try (Connection db = awaitDatabase(dataDir, killed)) {
 			awaitTrue(db, killed, "select to_regclass('fhir.clinical_resource') is not null");
-			awaitTrue(db, killed, "select count(*) >= " + 3 * (KEPT - 1) + " from fhir.clinical_resource");
+			// Killed after its first file: the faster the import, the less room there is
+			// later.
+			awaitTrue(db, killed, "select count(*) >= " + (KEPT - 1) + " from fhir.clinical_resource");
 			assertThat(killed.isAlive()).as("still importing when killed").isTrue();
 			killed.destroyForcibly();
 			assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -129,7 +131,8 @@ class FhirImportCrashTests {
 	}
 
 	private static void awaitTrue(Connection db, Process child, String condition) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+		// The demo loads first; on a shared, busy machine that alone can take minutes.
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(deadline)) {
 			assertThat(child.isAlive()).as("the importer is running").isTrue();
 			try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(condition)) {

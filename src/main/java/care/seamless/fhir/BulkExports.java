@@ -93,6 +93,7 @@ class BulkExports {
 		for (ClinicalType type : ClinicalType.values()) {
 			types.add(type.resourceType());
 		}
+		types.add("Provenance");
 		return Set.copyOf(types);
 	}
 
@@ -143,6 +144,18 @@ class BulkExports {
 									PAGE, offset, "export-fhir")
 							.resources());
 				output.add(entry(type.resourceType(), count));
+			}
+			if (types.contains("Provenance")) {
+				// Where each exported resource of clinical history came from, under the
+				// same
+				// rules as the resource itself.
+				long count = write(dir.resolve("Provenance.ndjson"), parser,
+						offset -> history.originsPage(actor, since, PAGE, offset, "export-fhir-provenance")
+							.stream()
+							.map(ShareTranslator::provenance)
+							.map(Resource.class::cast)
+							.toList());
+				output.add(entry("Provenance", count));
 			}
 			jobs.finish(id, "DONE", clock.instant(), "[" + String.join(",", output) + "]");
 		}

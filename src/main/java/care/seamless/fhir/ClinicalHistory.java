@@ -1,5 +1,6 @@
 package care.seamless.fhir;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,9 +99,26 @@ class ClinicalHistory implements PatientEverything {
 	public List<ClinicalRepository.Origin> origins(Actor actor, PersonId person) {
 		List<ClinicalRepository.Origin> origins = repository.origins(
 				new ClinicalRepository.Criteria(null, null, person.id(), null, null, null, null), visible(actor),
-				EVERYTHING_LIMIT);
+				EVERYTHING_LIMIT, 0);
 		for (ClinicalRepository.Origin origin : origins) {
 			auditLog.record(AuditEvent.permitted(actor, "read-fhir-provenance", origin.type(), origin.id(), person));
+		}
+		return origins;
+	}
+
+	/**
+	 * A page of where the imported resources the caller may see came from, of every
+	 * person (imported at or after {@code since}), audited as {@code action} of each.
+	 */
+	@Transactional
+	public List<ClinicalRepository.Origin> originsPage(Actor actor, @Nullable Instant since, int count, int offset,
+			String action) {
+		List<ClinicalRepository.Origin> origins = repository.origins(
+				new ClinicalRepository.Criteria(null, null, null, since, null, null, null), visible(actor), count,
+				offset);
+		for (ClinicalRepository.Origin origin : origins) {
+			auditLog
+				.record(AuditEvent.permitted(actor, action, origin.type(), origin.id(), new PersonId(origin.person())));
 		}
 		return origins;
 	}

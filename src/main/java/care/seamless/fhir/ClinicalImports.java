@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -105,22 +106,55 @@ class ClinicalImports {
 				references.put(item.fullUrl(), type + "/" + id);
 			}
 		}
+		// Checked once per call, not once per resource: a bundle is mostly one person's.
+		People people = new People();
+		List<Integer> rowAt = new ArrayList<>();
+		List<ClinicalRepository.NewRow> rows = new ArrayList<>();
+		for (int i = 0; i < incoming.size(); i++) {
+			if (fresh[i]) {
+				rowAt.add(i);
+				rows.add(row(actor, incoming.get(i), ids[i], systems.get(i), sourceIds.get(i), references, people, file,
+						now));
+			}
+		}
+		boolean[] written = repository.insertAll(rows);
+		boolean[] created = new boolean[incoming.size()];
+		for (int n = 0; n < rows.size(); n++) {
+			if (written[n]) {
+				ClinicalRepository.NewRow row = rows.get(n);
+				created[rowAt.get(n)] = true;
+				auditLog.record(
+						AuditEvent.permitted(actor, "import-fhir", row.type(), row.id(), new PersonId(row.person())));
+			}
+		}
 		List<Outcome> outcomes = new ArrayList<>();
 		for (int i = 0; i < incoming.size(); i++) {
-			Incoming item = incoming.get(i);
-			String location = item.type().resourceType() + "/" + ids[i];
-			if (!fresh[i]) {
-				outcomes.add(new Outcome(location, false));
-				continue;
-			}
-			boolean created = keep(actor, item, ids[i], systems.get(i), sourceIds.get(i), references, file, now);
-			outcomes.add(new Outcome(location, created));
+			outcomes.add(new Outcome(incoming.get(i).type().resourceType() + "/" + ids[i], created[i]));
 		}
 		return outcomes;
 	}
 
-	private boolean keep(Actor actor, Incoming item, UUID id, String system, String sourceId,
-			Map<String, String> references, @Nullable String file, Instant now) {
+	/** The people of ours this call has found (or not), by our id and by the id there. */
+	private final class People {
+
+		private final Map<UUID, Boolean> ours = new HashMap<>();
+
+		private final Map<List<String>, Optional<UUID>> sentBefore = new HashMap<>();
+
+		boolean exists(UUID id) {
+			return ours.computeIfAbsent(id, key -> repository.existingPeople(List.of(key)).contains(key));
+		}
+
+		@Nullable UUID sentBefore(String system, String sourceId) {
+			return sentBefore
+				.computeIfAbsent(List.of(system, sourceId), key -> repository.patientFrom(system, sourceId))
+				.orElse(null);
+		}
+
+	}
+
+	private ClinicalRepository.NewRow row(Actor actor, Incoming item, UUID id, String system, String sourceId,
+			Map<String, String> references, People people, @Nullable String file, Instant now) {
 		Resource resource = item.resource();
 		FhirTerser terser = context.newTerser();
 		for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
@@ -129,7 +163,7 @@ class ClinicalImports {
 				reference.setReference(ours);
 			}
 		}
-		UUID person = person(item, system);
+		UUID person = person(item, system, people);
 		resource.setId(new IdType(item.type().resourceType(), id.toString()));
 		resource.getMeta().setVersionId("1").setLastUpdated(java.util.Date.from(now));
 		if (!resource.getMeta().hasSource()) {
@@ -143,23 +177,18 @@ class ClinicalImports {
 		if (json.contains("\\u0000")) {
 			throw new FhirFailure(FhirError.INVALID_RESOURCE, item.at(), "The resource contains a NUL character");
 		}
-		boolean written = repository.insert(new ClinicalRepository.NewRow(id, item.type().resourceType(), person,
-				category(resource).name(), actor.organisationId() == null ? null : actor.organisationId().id(), system,
-				sourceId, file, actor.username(), now, tokens(terser, resource, item.type().codePath()),
+		return new ClinicalRepository.NewRow(id, item.type().resourceType(), person, category(resource).name(),
+				actor.organisationId() == null ? null : actor.organisationId().id(), system, sourceId, file,
+				actor.username(), now, tokens(terser, resource, item.type().codePath()),
 				item.type().categoryPath() == null ? List.of() : tokens(terser, resource, item.type().categoryPath()),
-				json));
-		if (written) {
-			auditLog.record(
-					AuditEvent.permitted(actor, "import-fhir", item.type().resourceType(), id, new PersonId(person)));
-		}
-		return written;
+				json);
 	}
 
 	/**
 	 * Our person the resource is about: a Patient of the same bundle, one the same system
 	 * sent before, or one of ours named by our id.
 	 */
-	private UUID person(Incoming item, String system) {
+	private UUID person(Incoming item, String system, People people) {
 		String element = item.type().personElement();
 		String at = item.at() + "." + element;
 		List<Reference> subject = context.newTerser()
@@ -174,8 +203,8 @@ class ClinicalImports {
 			throw new FhirFailure(FhirError.INVALID_RESOURCE, at, "The reference must be to a Patient");
 		}
 		UUID person = ours(target.getIdPart());
-		if (person == null || !repository.personExists(person)) {
-			person = repository.patientFrom(system, target.getIdPart()).orElse(null);
+		if (person == null || !people.exists(person)) {
+			person = people.sentBefore(system, target.getIdPart());
 		}
 		if (person == null) {
 			throw new FhirFailure(FhirError.INVALID_RESOURCE, at,

@@ -3,15 +3,20 @@ package care.seamless.fhir;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,17 +41,24 @@ class ClinicalRepository {
 			where id = :id and resource_type = :type
 			""";
 
-	private static final String SQL_PERSON_EXISTS = "select " + care.seamless.person.People.existsSql(":id");
+	private static final String SQL_PEOPLE_EXISTING = "select ids.id from unnest(cast(array[:ids] as uuid[])) as ids(id) where "
+			+ care.seamless.person.People.existsSql("ids.id");
 
 	private static final String SQL_PATIENT_FROM = """
 			select person_id from fhir.imported_resource
 			where source_system = :system and resource_type = 'Patient' and source_id = :id
 			""";
 
+	/** Rows sent to the database in one round trip by {@link #insertAll}. */
+	private static final int BATCH = 500;
+
 	private final JdbcClient jdbc;
 
-	ClinicalRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batches;
+
+	ClinicalRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	/** One row to keep; {@code codes} and {@code categories} are search tokens. */
@@ -55,25 +67,47 @@ class ClinicalRepository {
 			String json) {
 	}
 
-	/** Whether the row was written (false: the same resource was already kept). */
-	boolean insert(NewRow row) {
-		return jdbc.sql(SQL_INSERT)
-			.param("id", row.id())
-			.param("type", row.type())
-			.param("person", row.person())
-			.param("category", row.category())
-			.param("source", row.source())
-			.param("system", row.system())
-			.param("sourceId", row.sourceId())
-			.param("file", row.file())
-			.param("by", row.by())
-			.param("at", Timestamp.from(row.at()))
+	/**
+	 * Writes the rows in batches (one round trip per {@value #BATCH}); for each, whether
+	 * it was written (false: the same resource was kept meanwhile by someone else).
+	 */
+	boolean[] insertAll(List<NewRow> rows) {
+		boolean[] written = new boolean[rows.size()];
+		for (int from = 0; from < rows.size(); from += BATCH) {
+			List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+			int[] counts = batches.batchUpdate(SQL_INSERT,
+					chunk.stream().map(ClinicalRepository::parameters).toArray(MapSqlParameterSource[]::new));
+			for (int i = 0; i < counts.length; i++) {
+				written[from + i] = counts[i] == 1;
+			}
+		}
+		return written;
+	}
+
+	private static MapSqlParameterSource parameters(NewRow row) {
+		return new MapSqlParameterSource().addValue("id", row.id())
+			.addValue("type", row.type())
+			.addValue("person", row.person())
+			.addValue("category", row.category())
+			.addValue("source", row.source())
+			.addValue("system", row.system())
+			.addValue("sourceId", row.sourceId())
+			.addValue("file", row.file())
+			.addValue("by", row.by())
+			.addValue("at", Timestamp.from(row.at()))
 			// A unit separator cannot occur in a code we keep (control characters are
 			// refused).
-			.param("codes", String.join("\u001f", row.codes()))
-			.param("categories", String.join("\u001f", row.categories()))
-			.param("resource", row.json())
-			.update() == 1;
+			.addValue("codes", String.join("\u001f", row.codes()))
+			.addValue("categories", String.join("\u001f", row.categories()))
+			.addValue("resource", row.json());
+	}
+
+	/** Those of {@code ids} that are people of ours. */
+	Set<UUID> existingPeople(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql(SQL_PEOPLE_EXISTING).param("ids", List.copyOf(ids)).query(UUID.class).list());
 	}
 
 	/** Our ids of resources already kept from {@code system}, by "Type/id there". */
@@ -91,10 +125,6 @@ class ClinicalRepository {
 
 	Optional<UUID> patientFrom(String system, String sourceId) {
 		return jdbc.sql(SQL_PATIENT_FROM).param("system", system).param("id", sourceId).query(UUID.class).optional();
-	}
-
-	boolean personExists(UUID id) {
-		return jdbc.sql(SQL_PERSON_EXISTS).param("id", id).query(Boolean.class).single();
 	}
 
 	/** What the access decision about one resource needs. */
@@ -145,15 +175,16 @@ class ClinicalRepository {
 			String importedBy, Instant importedAt) {
 	}
 
-	List<Origin> origins(Criteria criteria, SqlCondition visible, int limit) {
+	List<Origin> origins(Criteria criteria, SqlCondition visible, int limit, int offset) {
 		Query query = where(criteria, visible);
 		return jdbc
 			.sql("""
 					select c.id, c.resource_type, c.person_id, c.source_system, c.source_id, c.source_file,
 						c.imported_by, c.imported_at from fhir.clinical_resource c where\s""" + query.sql()
-					+ " order by c.imported_at, c.id limit :c_limit")
+					+ " order by c.imported_at, c.id limit :c_limit offset :c_offset")
 			.params(query.params())
 			.param("c_limit", limit)
+			.param("c_offset", offset)
 			.query((rs, n) -> new Origin(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
 			.list();

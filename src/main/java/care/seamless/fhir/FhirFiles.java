@@ -5,10 +5,17 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -17,6 +24,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -51,6 +59,9 @@ public class FhirFiles {
 
 	}
 
+	/** Files parsed ahead of the one being written: enough to keep the database busy. */
+	private static final int READ_AHEAD = 2;
+
 	private final BundleImports imports;
 
 	private final FhirContext context = FhirContext.forR4Cached();
@@ -79,23 +90,76 @@ public class FhirFiles {
 	}
 
 	/**
+	 * Imports the files in order as {@code actor}, one transaction each, telling
+	 * {@code done} after each; the next file is read and parsed on another thread while
+	 * this one is written, so the database and the parser work at the same time.
+	 */
+	public Summary importFiles(Actor actor, List<Path> files, Consumer<Summary> done) {
+		Summary total = Summary.none();
+		ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+			Thread thread = new Thread(task, "fhir-file-reader");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Deque<Future<Parsed>> ahead = new ArrayDeque<>();
+			int next = 0;
+			while (next < files.size() || !ahead.isEmpty()) {
+				while (next < files.size() && ahead.size() < READ_AHEAD) {
+					Path file = files.get(next++);
+					ahead.add(reader.submit(() -> parse(file)));
+				}
+				Summary one = importParsed(actor, ahead.remove().get());
+				done.accept(one);
+				total = total.plus(one);
+			}
+			return total;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading FHIR files", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not read a FHIR file", ex.getCause());
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	/**
 	 * Imports one file as {@code actor}; a file that cannot be read or whose Patients
 	 * cannot be registered counts as failed, with nothing of it saved.
 	 */
 	public Summary importFile(Actor actor, Path file) {
-		List<BundleImports.Entry> resources;
+		return importParsed(actor, parse(file));
+	}
+
+	/** A file's entries, or null entries when it could not be read as FHIR. */
+	private record Parsed(Path file, @Nullable List<BundleImports.Entry> entries) {
+	}
+
+	private Parsed parse(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			IBaseResource parsed = (file.toString().endsWith(".xml") ? context.newXmlParser() : context.newJsonParser())
 				.parseResource(reader);
-			resources = resources(parsed);
+			return new Parsed(file, resources(parsed));
 		}
 		catch (IOException | DataFormatException | ClassCastException ex) {
+			return new Parsed(file, null);
+		}
+	}
+
+	private Summary importParsed(Actor actor, Parsed parsed) {
+		List<BundleImports.Entry> resources = parsed.entries();
+		if (resources == null) {
 			return new Summary(Map.of(), 0, 0, 0, 1);
 		}
 		Map<String, Integer> byType = new TreeMap<>();
 		resources.forEach(entry -> byType.merge(entry.resource().fhirType(), 1, Integer::sum));
 		try {
-			BundleImports.Result result = imports.importAll(actor, resources, file.getFileName().toString(), true);
+			BundleImports.Result result = imports.importAll(actor, resources, parsed.file().getFileName().toString(),
+					true);
 			return new Summary(byType, result.count(BundleImports.Kind.CREATED),
 					result.count(BundleImports.Kind.MATCHED), result.count(BundleImports.Kind.SKIPPED), 0);
 		}

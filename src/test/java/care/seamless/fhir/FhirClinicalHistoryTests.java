@@ -329,7 +329,7 @@ class FhirClinicalHistoryTests {
 		assertThat(client.raw("/$export?_since=2020", "Prefer", "respond-async").statusCode()).isEqualTo(400);
 		assertThat(client.raw("/$export?_type=Condition,Basic", "Prefer", "respond-async").statusCode()).isEqualTo(400);
 		var kickOff = client.raw(
-				"/$export?_type=Condition,Patient&_since="
+				"/$export?_type=Condition,Patient,Provenance&_since="
 						+ java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
 				"Prefer", "respond-async");
 		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
@@ -356,6 +356,17 @@ class FhirClinicalHistoryTests {
 			assertThat(FhirClient.CONTEXT.newJsonParser().parseResource(line).fhirType()).isEqualTo("Condition");
 		}
 		assertThat(as(nurse).raw(url.group(1)).statusCode()).isEqualTo(404);
+
+		// Provenance of the history the caller may see, and only of that.
+		java.util.regex.Matcher origins = java.util.regex.Pattern.compile("\"url\":\"([^\"]*_type=Provenance)\"")
+			.matcher(poll.body());
+		assertThat(origins.find()).as(poll.body()).isTrue();
+		String provenance = client.raw(origins.group(1)).body();
+		assertThat(provenance).contains("\"reference\":\"" + mine.get(2) + "\"")
+			.doesNotContain(theirs.get(2).substring("Condition/".length()));
+		for (String line : provenance.split("\n")) {
+			assertThat(FhirClient.CONTEXT.newJsonParser().parseResource(line).fhirType()).isEqualTo("Provenance");
+		}
 	}
 
 }
