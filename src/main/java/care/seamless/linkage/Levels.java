@@ -46,8 +46,12 @@ final class Levels {
 		if (a.equals(b)) {
 			return 0;
 		}
+		// Both comparisons see a swap; it is one piece of evidence, so only the given
+		// name
+		// counts it.
+		int swapped = given ? 1 : MISSING;
 		if (a.equals(bOther) && aOther.equals(b)) {
-			return 1;
+			return swapped;
 		}
 		if ((aOther.isEmpty() && alike(a, bOther)) || (bOther.isEmpty() && alike(b, aOther))) {
 			// One record holds its only name in the other field; the other comparison
@@ -62,7 +66,7 @@ final class Levels {
 			return 3;
 		}
 		if (swappedWithTypo(a, b, aOther, bOther)) {
-			return 1;
+			return swapped;
 		}
 		if (similarity >= SIMILAR || (given && initialOf(a, b))) {
 			return 4;

@@ -87,15 +87,12 @@ final class Trainer {
 	}
 
 	static long trainingPairs(CandidatePairs candidates) {
-		return (CORRECT_U ? 2 : 1)
-				* SESSIONS.stream().mapToLong(session -> candidates.blockedPairs(session.key())).sum();
+		return 2 * SESSIONS.stream().mapToLong(session -> candidates.blockedPairs(session.key())).sum();
 	}
 
 	Model train(CandidatePairs candidates, LongConsumer progress) {
 		double[][] randomCounts = randomPairCounts();
 		Model first = train(candidates, Expectation.normalise(randomCounts), startingM(), progress);
-		if (!CORRECT_U)
-			return first;
 		// Random pairs are not all non-matches: in a small file where each person has
 		// several records, one random pair in a few hundred is a match, and those
 		// matches make exact agreement on an e-mail or a date look many times commoner
@@ -104,8 +101,6 @@ final class Trainer {
 		double[][] u = withoutMatches(randomCounts, first);
 		return train(candidates, u, first.m(), progress);
 	}
-
-	static boolean CORRECT_U = !"0".equals(System.getenv("MATCH_CORRECT_U"));
 
 	private static double[][] withoutMatches(double[][] counts, Model model) {
 		double prior = model.prior();
