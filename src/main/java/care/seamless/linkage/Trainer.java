@@ -87,19 +87,23 @@ final class Trainer {
 	}
 
 	static long trainingPairs(CandidatePairs candidates) {
-		return 2 * SESSIONS.stream().mapToLong(session -> candidates.blockedPairs(session.key())).sum();
+		return SESSIONS.stream().mapToLong(session -> candidates.blockedPairs(session.key())).sum();
 	}
 
 	Model train(CandidatePairs candidates, LongConsumer progress) {
 		double[][] randomCounts = randomPairCounts();
-		Model first = train(candidates, Expectation.normalise(randomCounts), startingM(), progress);
+		// The sessions' comparison vectors do not depend on u, so the second training
+		// reuses
+		// them and visits no pair twice.
+		Map<BlockingKey, Patterns> samples = new HashMap<>();
+		Model first = train(candidates, Expectation.normalise(randomCounts), startingM(), samples, progress);
 		// Random pairs are not all non-matches: in a small file where each person has
 		// several records, one random pair in a few hundred is a match, and those
 		// matches make exact agreement on an e-mail or a date look many times commoner
 		// among non-matches than it is. Taking the matches' share (the prior, with m) out
 		// of the random pairs' levels, then training again, removes that.
 		double[][] u = withoutMatches(randomCounts, first);
-		return train(candidates, u, first.m(), progress);
+		return train(candidates, u, first.m(), samples, progress);
 	}
 
 	private static double[][] withoutMatches(double[][] counts, Model model) {
@@ -117,7 +121,8 @@ final class Trainer {
 		return Expectation.normalise(u);
 	}
 
-	private Model train(CandidatePairs candidates, double[][] u, double[][] startM, LongConsumer progress) {
+	private Model train(CandidatePairs candidates, double[][] u, double[][] startM, Map<BlockingKey, Patterns> samples,
+			LongConsumer progress) {
 		double[][] m = copy(startM);
 		Set<Comparison> estimated = EnumSet.noneOf(Comparison.class);
 		double matchesFound = Double.NaN;
@@ -128,7 +133,7 @@ final class Trainer {
 			if (!estimatesSomething && priorSession != null) {
 				continue;
 			}
-			Patterns sample = sample(candidates, session, progress);
+			Patterns sample = samples.computeIfAbsent(session.key(), key -> sample(candidates, session, progress));
 			if (sample.total() == 0) {
 				continue;
 			}
