@@ -46,10 +46,14 @@ final class Levels {
 		if (a.equals(b)) {
 			return 0;
 		}
+		// Both comparisons see a swap; it is one piece of evidence, so only the given
+		// name
+		// counts it.
+		int swapped = given ? 1 : MISSING;
 		if (a.equals(bOther) && aOther.equals(b)) {
-			return 1;
+			return swapped;
 		}
-		if ((a.equals(bOther) && aOther.isEmpty()) || (b.equals(aOther) && bOther.isEmpty())) {
+		if ((aOther.isEmpty() && alike(a, bOther)) || (bOther.isEmpty() && alike(b, aOther))) {
 			// One record holds its only name in the other field; the other comparison
 			// already counts it as swapped, so it is no evidence here.
 			return MISSING;
@@ -62,7 +66,7 @@ final class Levels {
 			return 3;
 		}
 		if (swappedWithTypo(a, b, aOther, bOther)) {
-			return 1;
+			return swapped;
 		}
 		if (similarity >= SIMILAR || (given && initialOf(a, b))) {
 			return 4;
@@ -77,16 +81,28 @@ final class Levels {
 
 	// Checking the first letters first spares two Jaro–Winkler calls for almost every
 	// non-matching pair.
+	// A typo may hit a first letter too ("atlylor" for "taylor"), so one side's first
+	// letters agreeing is enough to look further; one side close and the other at least
+	// similar is a swap.
 	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
-		return !aOther.isEmpty() && !bOther.isEmpty() && a.charAt(0) == bOther.charAt(0)
-				&& b.charAt(0) == aOther.charAt(0) && Similarity.jaroWinkler(a, bOther) >= CLOSE
-				&& Similarity.jaroWinkler(aOther, b) >= CLOSE;
+		if (aOther.isEmpty() || bOther.isEmpty()
+				|| (a.charAt(0) != bOther.charAt(0) && b.charAt(0) != aOther.charAt(0))) {
+			return false;
+		}
+		double one = Similarity.jaroWinkler(a, bOther);
+		double other = Similarity.jaroWinkler(aOther, b);
+		return Math.min(one, other) >= SIMILAR && Math.max(one, other) >= CLOSE;
+	}
+
+	// The same name with at most a typo.
+	private static boolean alike(String a, String b) {
+		return !a.isEmpty() && !b.isEmpty() && (a.equals(b) || Similarity.jaroWinkler(a, b) >= CLOSE);
 	}
 
 	// One record may hold both names in one field's place (the other missing): still a
 	// swap, not an absence.
 	private static boolean swappedInto(String a, String b, String aOther, String bOther) {
-		return (a.isEmpty() && !b.isEmpty() && b.equals(aOther)) || (b.isEmpty() && !a.isEmpty() && a.equals(bOther));
+		return (a.isEmpty() && alike(b, aOther)) || (b.isEmpty() && alike(a, bOther));
 	}
 
 	/**

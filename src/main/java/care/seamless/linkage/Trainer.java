@@ -91,8 +91,39 @@ final class Trainer {
 	}
 
 	Model train(CandidatePairs candidates, LongConsumer progress) {
-		double[][] u = randomPairU();
-		double[][] m = startingM();
+		double[][] randomCounts = randomPairCounts();
+		// The sessions' comparison vectors do not depend on u, so the second training
+		// reuses
+		// them and visits no pair twice.
+		Map<BlockingKey, Patterns> samples = new HashMap<>();
+		Model first = train(candidates, Expectation.normalise(randomCounts), startingM(), samples, progress);
+		// Random pairs are not all non-matches: in a small file where each person has
+		// several records, one random pair in a few hundred is a match, and those
+		// matches make exact agreement on an e-mail or a date look many times commoner
+		// among non-matches than it is. Taking the matches' share (the prior, with m) out
+		// of the random pairs' levels, then training again, removes that.
+		double[][] u = withoutMatches(randomCounts, first);
+		return train(candidates, u, first.m(), samples, progress);
+	}
+
+	private static double[][] withoutMatches(double[][] counts, Model model) {
+		double prior = model.prior();
+		double[][] u = new double[counts.length][];
+		for (int c = 0; c < counts.length; c++) {
+			double total = Arrays.stream(counts[c]).sum();
+			double[] levels = new double[counts[c].length];
+			for (int level = 0; level < levels.length; level++) {
+				double nonMatches = counts[c][level] - prior * total * model.m()[c][level];
+				levels[level] = Math.max(0, nonMatches / (1 - prior));
+			}
+			u[c] = levels;
+		}
+		return Expectation.normalise(u);
+	}
+
+	private Model train(CandidatePairs candidates, double[][] u, double[][] startM, Map<BlockingKey, Patterns> samples,
+			LongConsumer progress) {
+		double[][] m = copy(startM);
 		Set<Comparison> estimated = EnumSet.noneOf(Comparison.class);
 		double matchesFound = Double.NaN;
 		Session priorSession = null;
@@ -102,7 +133,7 @@ final class Trainer {
 			if (!estimatesSomething && priorSession != null) {
 				continue;
 			}
-			Patterns sample = sample(candidates, session, progress);
+			Patterns sample = samples.computeIfAbsent(session.key(), key -> sample(candidates, session, progress));
 			if (sample.total() == 0) {
 				continue;
 			}
@@ -144,7 +175,15 @@ final class Trainer {
 		return join ? (double) leftCount * (n - leftCount) : n * (n - 1) / 2;
 	}
 
-	private double[][] randomPairU() {
+	private static double[][] copy(double[][] values) {
+		double[][] copy = new double[values.length][];
+		for (int i = 0; i < values.length; i++) {
+			copy[i] = values[i].clone();
+		}
+		return copy;
+	}
+
+	private double[][] randomPairCounts() {
 		SplittableRandom random = new SplittableRandom(SEED);
 		int rightCount = records.size() - leftCount;
 		int pairs = Math.min(MAX_RANDOM_PAIRS, Math.max(MIN_RANDOM_PAIRS, 2 * records.size()));
@@ -159,7 +198,7 @@ final class Trainer {
 				sample.add(Comparison.levels(records.get(firsts[i]), records.get(seconds[i])));
 			}
 		}, Patterns::merge);
-		return Expectation.normalise(patterns.levelCounts());
+		return patterns.levelCounts();
 	}
 
 	// Comparing every blocked pair is the expensive part; EM needs only a fair sample of

@@ -18,6 +18,25 @@ class ComparisonTests {
 		PeopleFixtures a = person("a").given("isla").family("hall");
 		PeopleFixtures b = person("b").given("hall").family("isla");
 		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("swapped");
+		// One piece of evidence, counted once: on both it merged two different Georges.
+		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("missing");
+	}
+
+	@Test
+	void aSwapWithATypoInAFirstLetterIsStillASwap() {
+		PeopleFixtures a = person("a").given("lola").family("atlylor");
+		PeopleFixtures b = person("b").given("taylor").family("lola");
+		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("swapped");
+		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("missing");
+		// Two different names in each other's places are no swap.
+		assertThat(level(Comparison.GIVEN_NAME, a, person("c").given("tanya").family("lily"))).isEqualTo("else");
+	}
+
+	@Test
+	void aLoneNameWithATypoInTheOtherFieldIsCountedOnce() {
+		PeopleFixtures a = person("a").given("white").family("theo");
+		PeopleFixtures b = person("b").given("theoo").family("");
+		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("missing");
 		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("swapped");
 	}
 
