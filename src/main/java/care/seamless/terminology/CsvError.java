@@ -7,7 +7,7 @@ package care.seamless.terminology;
  * @param line the line in the file, counting the header as line 1
  * @param column the column at fault, or empty when the whole line is
  */
-public record CsvError(int line, String column, String message) {
+public record CsvError(int line, String column, String message) implements java.io.Serializable {
 
 	@Override
 	public String toString() {

@@ -7,7 +7,7 @@ import java.util.List;
  * replaced existing ones with the same code, and the errors that stopped the import (when
  * there are any, nothing was imported).
  */
-public record ImportResult(int added, int replaced, List<CsvError> errors) {
+public record ImportResult(int added, int replaced, List<CsvError> errors) implements java.io.Serializable {
 
 	public ImportResult {
 		errors = List.copyOf(errors);

@@ -61,7 +61,7 @@ class ReferralJourneyBrowserTests {
 			browser.driver().findElement(By.cssSelector("label[for='urgency']")).click();
 			browser.driver().findElement(By.cssSelector("label[for='personInformed']")).click();
 			browser.type("personView", "Knows and agrees to a social care assessment");
-			browser.driver().findElement(By.cssSelector("label[for='basis-CONSENT']")).click();
+			browser.driver().findElement(By.cssSelector("label[for='basis']")).click();
 			browser.clickThrough(By.id("referral-send"));
 			assertThat(browser.text(By.id("referral-status"))).isEqualTo("Sent");
 			String referral = browser.driver().getCurrentUrl();

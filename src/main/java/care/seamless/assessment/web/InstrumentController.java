@@ -98,7 +98,9 @@ class InstrumentController {
 		String fileName = chosen ? file.getOriginalFilename() : "definition.json";
 		try (InputStream json = file.getInputStream()) {
 			Instrument imported = this.instruments.importDefinition(actor, fileName, json);
-			redirect.addFlashAttribute("imported", imported);
+			// Flash attributes live in the shared session table (ADR 47), so only the
+			// banner's two serialisable values go there, not the whole instrument.
+			redirect.addFlashAttribute("imported", new ImportedBanner(imported.title(), imported.version()));
 			return "redirect:/instruments/" + imported.id() + "/" + imported.version();
 		}
 		catch (InvalidInstrumentException ex) {
@@ -122,6 +124,10 @@ class InstrumentController {
 		if (!actor.has(Role.ADMINISTRATOR)) {
 			throw new AccessDeniedException("Only administrators import instruments");
 		}
+	}
+
+	/** What the banner after an import says: kept in the session until the next page. */
+	record ImportedBanner(String title, int version) implements java.io.Serializable {
 	}
 
 }
