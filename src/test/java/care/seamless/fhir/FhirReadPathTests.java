@@ -119,7 +119,7 @@ class FhirReadPathTests {
 		return auditLog.historyOf(person, 100)
 			.stream()
 			.filter(e -> e.action().equals(action))
-			.sorted(java.util.Comparator.comparingLong(AuditEntry::seq))
+			.sorted(java.util.Comparator.comparingLong(AuditEntry::id))
 			.toList();
 	}
 
