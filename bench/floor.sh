@@ -3,11 +3,11 @@
 # (4 clients on 2 threads, prepared statements) against the same database as the server, so the ratio of each workload
 # to its floor can be stated from one run. Each transaction, like the server's request:
 #   floor-view    the person by id under the access rule a care-team member passes (an override for the account, or a
-#                 current care-team membership of the practitioner), then one audit entry appended as the audit log
-#                 appends it (the chain lock, the chain's head, an insert with its hash), committed;
+#                 current care-team membership of the practitioner), then one audit entry inserted as the audit log
+#                 inserts it since ADR 44 (un-chained, no lock: the chainer gives it its place after commit), committed;
 #   floor-search  family name (prefix) + date of birth under the same rule, at most 51 rows, then the audit entry.
 # The audit entries go to a copy of audit.entry (schema bench_floor, same columns and indexes, dropped at the end) under
-# another lock, so the real chain stays verifiable and the server is not blocked. Picking the target (one indexed read
+# no chainer, so the real chain stays verifiable and the server's chainer is not given them. Picking the target (one indexed read
 # of bench_floor.target) is an extra statement the server does not make.
 # Usage: bench/floor.sh DATA_DIR [seconds]   (DATA_DIR: the data folder of a running Seamless; needs pgbench and psql)
 # Prints pgbench's report, then for each: workload=floor-view ops_per_s=X p50_ms=Y p99_ms=Z (p50/p99 from pgbench's
@@ -25,8 +25,7 @@ bench_on_exit() { sql -c 'drop schema if exists bench_floor cascade' 2> /dev/nul
 sql <<'SQL'
 drop schema if exists bench_floor cascade;
 create schema bench_floor;
-create table bench_floor.entry (like audit.entry including defaults including constraints including indexes);
-insert into bench_floor.entry select * from audit.entry order by seq desc limit 1;
+create table bench_floor.entry (like audit.entry including defaults including identity including constraints including indexes);
 -- Who may open whom through a current care-team membership, with the account of that practitioner, numbered.
 create table bench_floor.target as
 select row_number() over (order by m.person_id, m.practitioner_id) as n, m.person_id, m.practitioner_id,
@@ -45,15 +44,12 @@ TARGETS=$(sql -c 'select count(*) from bench_floor.target')
 [ "$TARGETS" -gt 0 ] || { echo "no current care-team memberships in this database" >&2; exit 1; }
 echo "floor over $TARGETS care-team memberships"
 
-# The audit append, as AuditLog does it: lock the chain, read its head, insert the next entry with its hash.
+# The audit append, as AuditLog does it since ADR 44: one insert without a place in the chain, no lock.
 AUDIT=$(cat <<'SQL'
-SELECT pg_advisory_xact_lock(7482199);
-SELECT seq AS head_seq, hash AS head_hash FROM bench_floor.entry ORDER BY seq DESC LIMIT 1 \gset
-INSERT INTO bench_floor.entry (seq, occurred_at, account, role, organisation_code, action, record_type, record_id,
-  person_id, purpose, outcome, reason, override, prev_hash, hash)
-VALUES (cast(:head_seq as bigint) + 1, now(), cast(:account as text), 'PRACTITIONER', 'ORG', 'ACTION', 'person', cast(:person_id as text), cast(:person_id as uuid),
-  'DIRECT_CARE', 'PERMITTED', NULL, false, cast(:head_hash as text),
-  encode(sha256(convert_to(concat_ws('|', cast(:head_seq as bigint) + 1, now(), cast(:account as text), 'ACTION', cast(:person_id as text), cast(:head_hash as text)), 'UTF8')), 'hex'));
+INSERT INTO bench_floor.entry (occurred_at, account, role, organisation_code, action, record_type, record_id,
+  person_id, purpose, outcome, reason, override)
+VALUES (now(), cast(:account as text), 'PRACTITIONER', 'ORG', 'ACTION', 'person', cast(:person_id as text), cast(:person_id as uuid),
+  'DIRECT_CARE', 'PERMITTED', NULL, false);
 SQL
 )
 RULE="(exists (select 1 from consent.override o where o.person_id = p.id and o.account = cast(:account as text) and o.expires_at > now())
