@@ -4,6 +4,7 @@
 # Synthea bundles again (idempotent: nothing new). Start-up is measured on its own (an import of an empty folder:
 # the JVM, Spring, the database, migrations), so "import" is the wall time less that start-up.
 # Usage: nice -n 10 bench/fhir-import.sh [COPIES] [JAR...]   (defaults 20, target/seamless.jar; COPIES 0: no copies)
+#   SYNTHEA_DIR  the Synthea bundles (default ../shared/data/synthea, else the copies under src/test/resources)
 #   FHIR_IMPORT_TEMPLATE  a data folder with the demo partnership already loaded (else one is made first)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +12,7 @@ COPIES=${1:-20}
 shift || true
 JARS=("$@")
 [ ${#JARS[@]} -gt 0 ] || JARS=(target/seamless.jar)
-SYNTHEA=/work/shared/data/synthea
+SYNTHEA=${SYNTHEA_DIR:-$PWD/../shared/data/synthea}
 [ -d "$SYNTHEA" ] || SYNTHEA=src/test/resources/fhir/synthea
 CORPUS=/tmp/fhir-import-corpus-$COPIES
 [ "$COPIES" = 0 ] || [ -d "$CORPUS" ] || python3 bench/synthea-copies.py "$SYNTHEA" "$CORPUS" "$COPIES"

@@ -24,12 +24,7 @@ class ChoicesBulkLoadRepository {
 	}
 
 	void analyse(String table) {
-		try (var statement = DataSourceUtils.getConnection(dataSource).createStatement()) {
-			statement.execute("analyze " + table);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException("analyze failed: " + ex.getMessage(), ex);
-		}
+		BulkRows.analyse(DataSourceUtils.getConnection(dataSource), table);
 	}
 
 }

@@ -37,6 +37,20 @@ public final class BulkRows {
 	 * Runs {@code copySql} on the connection (which stays the caller's, in its
 	 * transaction) and hands the writer to {@code rows}. Returns the rows written.
 	 */
+	/**
+	 * Refreshes the planner's statistics for a table just loaded, on the connection of
+	 * the loading transaction, so the first queries after a load do not plan for an empty
+	 * table.
+	 */
+	public static void analyse(Connection connection, String table) {
+		try (var statement = connection.createStatement()) {
+			statement.execute("analyze " + table);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("analyze failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	public static long copy(Connection connection, String copySql, Consumer<BulkRows> rows) {
 		try {
 			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
