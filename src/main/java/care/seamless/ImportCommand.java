@@ -63,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
 			return 2;
 		}
 		Map<Role, String> roles = RecordReader.parseColumns(columns);
-		try (ConfigurableApplicationContext context = CommandContext.start(springArguments)) {
+		try (ConfigurableApplicationContext context = CommandContext.startLean(springArguments)) {
 			Actor actor = CommandContext.actingAs(context, username).orElse(null);
 			if (actor == null) {
 				spec.commandLine().getErr().println("No enabled account named " + username);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Seamless started in its own JVM on the test classpath, with the real (non-test)
@@ -46,6 +48,57 @@ final class ChildApplication {
 		command.add(mainClass);
 		command.addAll(args);
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	/**
+	 * The administrator of every {@link #preparedDataDir()}: the account {@code generate}
+	 * makes, with {@link #PASSWORD}.
+	 */
+	static final String ADMINISTRATOR = "population-admin";
+
+	static final String PASSWORD = "seamless-demo";
+
+	private static Path prepared;
+
+	/**
+	 * A new data folder whose database is already migrated and holds an administrator,
+	 * organisations and one person: a copy of a folder that {@code generate} fills once
+	 * per test JVM. The crash tests start from it, as an operator's installation would,
+	 * rather than each migrating a new database and loading the demo partnership just for
+	 * an administrator to import as (about 20 s a test on a quiet machine, a minute under
+	 * load). Made with the fast, non-durable settings: it is scaffolding, and every child
+	 * started on a copy runs with the real configuration's durable ones.
+	 */
+	static synchronized Path preparedDataDir() throws IOException, InterruptedException {
+		if (prepared == null) {
+			Path dataDir = tempDataDir();
+			Path log = Files.createTempFile(dataDir.getParent(), "seamless-prepare", ".log");
+			Process generate = java(SeamlessCommand.class.getName(), log,
+					List.of("generate", "--people", "1", "--staff", "1", "--password", PASSWORD,
+							"--seamless.data-dir=" + dataDir, "--seamless.demo=false",
+							"--seamless.database.durable=false", "--logging.level.root=WARN"));
+			if (!generate.waitFor(10, TimeUnit.MINUTES) || generate.exitValue() != 0
+					|| !Files.readString(log).contains(ADMINISTRATOR + " (administrator)")) {
+				generate.destroyForcibly();
+				throw new IllegalStateException("generate did not prepare a data folder:\n" + tail(log));
+			}
+			if (Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))) {
+				throw new IllegalStateException("generate left its database server running in " + dataDir);
+			}
+			prepared = dataDir;
+		}
+		Path copy = tempDataDir();
+		try (Stream<Path> files = Files.walk(prepared)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				// With their permissions: PostgreSQL refuses a data directory others can
+				// read.
+				if (!file.equals(prepared)) {
+					Files.copy(file, copy.resolve(prepared.relativize(file).toString()),
+							StandardCopyOption.COPY_ATTRIBUTES);
+				}
+			}
+		}
+		return copy;
 	}
 
 	static ChildApplication start(Path dataDir) throws IOException {

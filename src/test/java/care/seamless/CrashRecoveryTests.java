@@ -20,7 +20,7 @@ class CrashRecoveryTests {
 
 	@Test
 	void startsAgainAfterBeingKilledAndKeepsWhatWasCommittedDurably() throws Exception {
-		Path dataDir = ChildApplication.tempDataDir();
+		Path dataDir = ChildApplication.preparedDataDir();
 		ChildApplication first = ChildApplication.start(dataDir);
 		UUID organisation = UUID.randomUUID();
 		try (Connection db = first.database(); Statement statement = db.createStatement()) {

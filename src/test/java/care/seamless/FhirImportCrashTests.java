@@ -42,10 +42,10 @@ class FhirImportCrashTests {
 
 	@Test
 	void anImportKilledHalfWayCompletesOnRerunWithExactCountsAndNoDuplicates() throws Exception {
-		Path dataDir = ChildApplication.tempDataDir();
+		Path dataDir = ChildApplication.preparedDataDir();
 		Path folder = copies(dataDir.resolve("bundles"));
 
-		Process killed = importer(dataDir, folder, true, "killed");
+		Process killed = importer(dataDir, folder, "killed");
 		long keptWhenKilled;
 		try (Connection db = awaitDatabase(dataDir, killed)) {
 			awaitTrue(db, killed, "select to_regclass('fhir.clinical_resource') is not null");
@@ -66,7 +66,7 @@ class FhirImportCrashTests {
 		}
 		long filesDone = keptWhenKilled / (KEPT - 1);
 
-		Process rerun = importer(dataDir, folder, false, "rerun");
+		Process rerun = importer(dataDir, folder, "rerun");
 		assertThat(rerun.waitFor(10, TimeUnit.MINUTES)).isTrue();
 		String log = Files.readString(dataDir.resolve("rerun.log"));
 		assertThat(rerun.exitValue()).as(ChildApplication.tail(dataDir.resolve("rerun.log"))).isZero();
@@ -105,10 +105,10 @@ class FhirImportCrashTests {
 		return folder;
 	}
 
-	private static Process importer(Path dataDir, Path folder, boolean demo, String name) throws IOException {
+	private static Process importer(Path dataDir, Path folder, String name) throws IOException {
 		return ChildApplication.java(SeamlessCommand.class.getName(), dataDir.resolve(name + ".log"),
-				List.of("import", "fhir", folder.toString(), "--as", "admin", "--seamless.data-dir=" + dataDir,
-						"--seamless.demo=" + demo, "--logging.level.root=WARN"));
+				List.of("import", "fhir", folder.toString(), "--as", ChildApplication.ADMINISTRATOR,
+						"--seamless.data-dir=" + dataDir, "--logging.level.root=WARN"));
 	}
 
 	private static Connection awaitDatabase(Path dataDir, Process child) throws Exception {
@@ -131,7 +131,7 @@ class FhirImportCrashTests {
 	}
 
 	private static void awaitTrue(Connection db, Process child, String condition) throws Exception {
-		// The demo loads first; on a shared, busy machine that alone can take minutes.
+		// A shared, busy machine can take minutes to start the importer.
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(deadline)) {
 			assertThat(child.isAlive()).as("the importer is running").isTrue();
