@@ -203,7 +203,7 @@ class SubscriptionSender {
 		return due.size();
 	}
 
-	private String body(Stored subscription, String type, @Nullable Due due) {
+	String body(Stored subscription, String type, @Nullable Due due) {
 		String reference = baseUrl + "Subscription/" + subscription.id();
 		Parameters status = new Parameters();
 		status.setId(UUID.randomUUID().toString());
