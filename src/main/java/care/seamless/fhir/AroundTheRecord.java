@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import care.seamless.careplan.CarePlans;
@@ -42,25 +43,50 @@ class AroundTheRecord implements PatientEverything {
 		this.plans = plans;
 	}
 
+	/** Every type this part of the record gives. */
+	static final Set<String> TYPES = Set.of("CareTeam", "RelatedPerson", "Flag", "CarePlan", "Goal", "Task");
+
 	@Override
 	public List<Resource> everything(Actor actor, PersonId person) {
+		return parts(actor, person, TYPES);
+	}
+
+	/**
+	 * The resources of the {@code types} named, each read only when asked for (a bulk
+	 * export asks for some of them, person by person).
+	 */
+	List<Resource> parts(Actor actor, PersonId person, Set<String> types) {
 		List<Resource> found = new ArrayList<>();
-		add(found, () -> List.of(RecordTranslator.careTeam(careTeams.careTeam(actor, person))));
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		add(found,
-				() -> people.summary(actor, person)
-					.relatedPeople()
-					.stream()
-					.map(r -> RecordTranslator.relatedPerson(r, today))
-					.toList());
-		add(found, () -> alerts.current(actor, person).alerts().stream().map(RecordTranslator::flag).toList());
-		add(found, () -> plans.plan(actor, person).map(plan -> {
-			List<Resource> parts = new ArrayList<>();
-			parts.add(PlanTranslator.carePlan(plan));
-			plan.objectives().forEach(o -> parts.add(PlanTranslator.goal(plan.personId(), o)));
-			plan.actions().forEach(a -> parts.add(PlanTranslator.task(plan, a)));
-			return parts;
-		}).orElse(List.of()));
+		if (types.contains("CareTeam")) {
+			add(found, () -> List.of(RecordTranslator.careTeam(careTeams.careTeam(actor, person))));
+		}
+		if (types.contains("RelatedPerson")) {
+			LocalDate today = LocalDate.now(ZoneOffset.UTC);
+			add(found,
+					() -> people.summary(actor, person)
+						.relatedPeople()
+						.stream()
+						.map(r -> RecordTranslator.relatedPerson(r, today))
+						.toList());
+		}
+		if (types.contains("Flag")) {
+			add(found, () -> alerts.current(actor, person).alerts().stream().map(RecordTranslator::flag).toList());
+		}
+		if (types.contains("CarePlan") || types.contains("Goal") || types.contains("Task")) {
+			add(found, () -> plans.plan(actor, person).map(plan -> {
+				List<Resource> parts = new ArrayList<>();
+				if (types.contains("CarePlan")) {
+					parts.add(PlanTranslator.carePlan(plan));
+				}
+				if (types.contains("Goal")) {
+					plan.objectives().forEach(o -> parts.add(PlanTranslator.goal(plan.personId(), o)));
+				}
+				if (types.contains("Task")) {
+					plan.actions().forEach(a -> parts.add(PlanTranslator.task(plan, a)));
+				}
+				return parts;
+			}).orElse(List.of()));
+		}
 		return found;
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import care.seamless.shared.Actor;
+import care.seamless.shared.TeamId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,14 @@ class BulkExportProvider {
 
 	@Operation(name = "$export", manualResponse = true, idempotent = true)
 	public void export(ServletRequestDetails request) {
+		kickOff(request, null);
+	}
+
+	/**
+	 * Checks a kick-off request and starts the job: every record the caller may open
+	 * ({@code group} null) or a team's caseload.
+	 */
+	void kickOff(ServletRequestDetails request, @Nullable TeamId group) {
 		Actor actor = callers.actor();
 		String prefer = request.getHeader("Prefer");
 		if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
@@ -52,7 +61,12 @@ class BulkExportProvider {
 		if (format != null && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format[0])) {
 			throw new FhirFailure(FhirError.INVALID_PARAMETER, "_outputFormat", "Exports are NDJSON only");
 		}
-		UUID id = exports.start(actor, types(request), since(request));
+		Set<String> types = types(request);
+		java.time.Instant since = since(request);
+		if (group != null && !exports.mayExport(actor, group)) {
+			throw new FhirFailure(FhirError.NOT_FOUND, null, "No such Group (a team you belong to)");
+		}
+		UUID id = exports.start(actor, types, since, group);
 		HttpServletResponse response = request.getServletResponse();
 		response.setStatus(202);
 		response.setHeader("Content-Location", request.getFhirServerBase() + "/$export-poll-status?_jobId=" + id);
@@ -68,8 +82,8 @@ class BulkExportProvider {
 		for (String value : values) {
 			for (String type : value.split(",", -1)) {
 				if (!BulkExports.TYPES.contains(type.trim())) {
-					throw new FhirFailure(FhirError.INVALID_PARAMETER, "_type", "'_type' names types we export: "
-							+ String.join(", ", BulkExports.TYPES.stream().sorted().toList()));
+					throw new FhirFailure(FhirError.INVALID_PARAMETER, "_type",
+							"'_type' names types we export: " + String.join(", ", BulkExports.ORDER));
 				}
 				types.add(type.trim());
 			}

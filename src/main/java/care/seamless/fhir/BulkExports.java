@@ -1,6 +1,7 @@
 package care.seamless.fhir;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +29,13 @@ import care.seamless.person.ListedRecord;
 import care.seamless.person.RecordListing;
 import care.seamless.person.RecordListings;
 import care.seamless.person.RecordQuery;
+import care.seamless.consent.AccessDenied;
 import care.seamless.shared.Actor;
+import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PersonId;
+import care.seamless.shared.TeamId;
+import care.seamless.team.CareTeams;
+import care.seamless.team.Directory;
 import jakarta.annotation.PreDestroy;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +74,14 @@ class BulkExports {
 
 	private final RecordListings records;
 
+	private final AroundTheRecord around;
+
+	private final List<PersonResources<?>> parts;
+
+	private final CareTeams careTeams;
+
+	private final Directory directory;
+
 	private final Clock clock;
 
 	private final Path folder;
@@ -75,34 +92,65 @@ class BulkExports {
 		return thread;
 	});
 
-	BulkExports(ExportJobRepository jobs, ClinicalHistory history, RecordListings records, Clock clock,
+	BulkExports(ExportJobRepository jobs, ClinicalHistory history, RecordListings records, AroundTheRecord around,
+			List<PersonResources<?>> parts, CareTeams careTeams, Directory directory, Clock clock,
 			@Value("${seamless.data-dir:./data}") String dataDir) {
 		this.jobs = jobs;
 		this.history = history;
 		this.records = records;
+		this.around = around;
+		this.parts = parts;
+		this.careTeams = careTeams;
+		this.directory = directory;
 		this.clock = clock;
 		this.folder = Path.of(dataDir).toAbsolutePath().normalize().resolve("fhir-export");
 	}
 
-	/** Every type an export writes. */
-	static final Set<String> TYPES = types();
+	/**
+	 * The resources inside a record an export writes, person by person, each through the
+	 * same policy-checked read as its own search.
+	 */
+	static final Set<String> RECORD_TYPES = Set.of("RelatedPerson", "CareTeam", "Flag", "CarePlan", "Goal", "Task",
+			"Consent", "ServiceRequest", "QuestionnaireResponse");
 
-	private static Set<String> types() {
-		Set<String> types = new LinkedHashSet<>();
+	/** Every type an export writes, in the manifest's order. */
+	static final List<String> ORDER = order();
+
+	/** Every type an export writes. */
+	static final Set<String> TYPES = Set.copyOf(ORDER);
+
+	private static List<String> order() {
+		List<String> types = new ArrayList<>();
 		types.add("Patient");
+		types.addAll(List.of("RelatedPerson", "CareTeam", "Flag", "CarePlan", "Goal", "Task", "Consent",
+				"ServiceRequest", "QuestionnaireResponse"));
 		for (ClinicalType type : ClinicalType.values()) {
 			types.add(type.resourceType());
 		}
 		types.add("Provenance");
-		return Set.copyOf(types);
+		return List.copyOf(types);
 	}
 
-	UUID start(Actor actor, Set<String> types, @Nullable Instant since) {
+	/**
+	 * Starts an export of every record the caller may open ({@code group} null) or of a
+	 * team's caseload ({@code group}, the caller one of the team: see
+	 * {@link #mayExport}).
+	 */
+	UUID start(Actor actor, Set<String> types, @Nullable Instant since, @Nullable TeamId group) {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jobs.insert(id, actor.username(), now, now.plus(KEPT));
-		runner.submit(() -> run(actor, id, types, since));
+		runner.submit(() -> run(actor, id, types, since, group));
 		return id;
+	}
+
+	/**
+	 * Whether the caller may export the Group: they belong to the team. Anyone else is
+	 * told there is no such Group, so ids of other teams say nothing.
+	 */
+	boolean mayExport(Actor actor, TeamId team) {
+		return actor.practitionerId() != null
+				&& directory.teamsOf(actor.practitionerId()).stream().anyMatch(t -> t.id().equals(team));
 	}
 
 	/** The caller's own job, if it is still kept. */
@@ -119,43 +167,24 @@ class BulkExports {
 			.filter(Files::isRegularFile);
 	}
 
-	private void run(Actor actor, UUID id, Set<String> types, @Nullable Instant since) {
+	private void run(Actor actor, UUID id, Set<String> types, @Nullable Instant since, @Nullable TeamId group) {
 		try {
 			Path dir = Files.createDirectories(folder.resolve(id.toString()));
 			IParser parser = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false);
-			List<String> output = new ArrayList<>();
-			if (types.contains("Patient")) {
-				long patients = write(dir.resolve("Patient.ndjson"), parser, offset -> {
-					RecordListing listing = records.list(actor, new RecordQuery(null, null, null, null, null, null,
-							null, null, null, null, since, null, PAGE, offset), "export-fhir");
-					return listing.records().stream().map(PatientTranslator::toFhir).map(Resource.class::cast).toList();
-				});
-				output.add(entry("Patient", patients));
-			}
-			for (ClinicalType type : ClinicalType.values()) {
-				if (!types.contains(type.resourceType())) {
-					continue;
+			Output out = new Output(dir, parser);
+			try (out) {
+				if (group == null) {
+					everyone(actor, types, since, out);
 				}
-				long count = write(dir.resolve(type.resourceType() + ".ndjson"), parser,
-						offset -> history
-							.search(actor,
-									new ClinicalRepository.Criteria(type.resourceType(), null, null, since, null, null,
-											null),
-									PAGE, offset, "export-fhir")
-							.resources());
-				output.add(entry(type.resourceType(), count));
+				else {
+					caseload(actor, group, types, since, out);
+				}
 			}
-			if (types.contains("Provenance")) {
-				// Where each exported resource of clinical history came from, under the
-				// same
-				// rules as the resource itself.
-				long count = write(dir.resolve("Provenance.ndjson"), parser,
-						offset -> history.originsPage(actor, since, PAGE, offset, "export-fhir-provenance")
-							.stream()
-							.map(ShareTranslator::provenance)
-							.map(Resource.class::cast)
-							.toList());
-				output.add(entry("Provenance", count));
+			List<String> output = new ArrayList<>();
+			for (String type : ORDER) {
+				if (types.contains(type)) {
+					output.add(entry(type, out.count(type)));
+				}
 			}
 			jobs.finish(id, "DONE", clock.instant(), "[" + String.join(",", output) + "]");
 		}
@@ -165,34 +194,179 @@ class BulkExports {
 		}
 	}
 
-	private interface Pages {
-
-		List<Resource> page(int offset);
-
-	}
-
-	/**
-	 * Writes every page to {@code file} (removed again when empty); how many resources.
-	 */
-	private static long write(Path file, IParser parser, Pages pages) throws IOException {
-		long count = 0;
-		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+	/** Every record the caller may open, as the Patient search lists them. */
+	private void everyone(Actor actor, Set<String> types, @Nullable Instant since, Output out) throws IOException {
+		boolean inside = types.stream().anyMatch(RECORD_TYPES::contains);
+		if (types.contains("Patient") || inside) {
+			// The resources inside a record have no common "changed since" column: with
+			// them, every record is listed and each resource is checked by its own
+			// meta.lastUpdated.
+			Instant updatedFrom = inside ? null : since;
 			for (int offset = 0;; offset += PAGE) {
-				List<Resource> page = pages.page(offset);
-				for (Resource resource : page) {
-					out.write(parser.encodeResourceToString(resource));
-					out.write('\n');
+				RecordListing listing = records.list(actor, new RecordQuery(null, null, null, null, null, null, null,
+						null, null, null, updatedFrom, null, PAGE, offset), "export-fhir");
+				for (ListedRecord record : listing.records()) {
+					person(actor, record, types, since, out);
 				}
-				count += page.size();
-				if (page.size() < PAGE) {
+				if (listing.records().size() < PAGE) {
 					break;
 				}
 			}
 		}
-		if (count == 0) {
-			Files.delete(file);
+		for (ClinicalType type : ClinicalType.values()) {
+			if (types.contains(type.resourceType())) {
+				clinical(actor, type, null, since, out);
+			}
 		}
-		return count;
+		if (types.contains("Provenance")) {
+			provenance(actor, null, since, out);
+		}
+	}
+
+	/**
+	 * The team's caseload: each person opened by the record page's own read (a record the
+	 * caller may not open is left out, the refusal audited), then as for everyone.
+	 */
+	private void caseload(Actor actor, TeamId team, Set<String> types, @Nullable Instant since, Output out)
+			throws IOException {
+		for (PersonId person : careTeams.teamCaseload(team)) {
+			ListedRecord record;
+			try {
+				record = records.read(actor, person, "export-fhir");
+			}
+			catch (AccessDenied | NotFoundException ex) {
+				continue;
+			}
+			person(actor, record, types, since, out);
+			for (ClinicalType type : ClinicalType.values()) {
+				if (types.contains(type.resourceType())) {
+					clinical(actor, type, person, since, out);
+				}
+			}
+			if (types.contains("Provenance")) {
+				provenance(actor, person, since, out);
+			}
+		}
+	}
+
+	/** The Patient and the resources inside the record the caller may see. */
+	private void person(Actor actor, ListedRecord record, Set<String> types, @Nullable Instant since, Output out)
+			throws IOException {
+		if (types.contains("Patient") && (since == null || !record.updatedAt().isBefore(since))) {
+			out.write(PatientTranslator.toFhir(record));
+		}
+		Set<String> inside = new HashSet<>(types);
+		inside.retainAll(AroundTheRecord.TYPES);
+		if (!inside.isEmpty()) {
+			for (Resource resource : around.parts(actor, record.id(), inside)) {
+				out.writeSince(resource, since);
+			}
+		}
+		for (PersonResources<?> part : parts) {
+			String type = part.getResourceType().getSimpleName();
+			if (RECORD_TYPES.contains(type) && types.contains(type)) {
+				for (Resource resource : part.exported(actor, record.id())) {
+					out.writeSince(resource, since);
+				}
+			}
+		}
+	}
+
+	private void clinical(Actor actor, ClinicalType type, @Nullable PersonId person, @Nullable Instant since,
+			Output out) throws IOException {
+		for (int offset = 0;; offset += PAGE) {
+			List<Resource> page = history
+				.search(actor,
+						new ClinicalRepository.Criteria(type.resourceType(), null, person == null ? null : person.id(),
+								since, null, null, null),
+						PAGE, offset, "export-fhir")
+				.resources();
+			for (Resource resource : page) {
+				out.write(resource);
+			}
+			if (page.size() < PAGE) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Where each resource of clinical history the caller may see came from, under the
+	 * same rules as the resource itself.
+	 */
+	private void provenance(Actor actor, @Nullable PersonId person, @Nullable Instant since, Output out)
+			throws IOException {
+		for (int offset = 0;; offset += PAGE) {
+			List<ClinicalRepository.Origin> page = history.originsPage(actor, person, since, PAGE, offset,
+					"export-fhir-provenance");
+			for (ClinicalRepository.Origin origin : page) {
+				out.write(ShareTranslator.provenance(origin));
+			}
+			if (page.size() < PAGE) {
+				return;
+			}
+		}
+	}
+
+	/** One NDJSON file per type, opened when its first resource comes. */
+	private static final class Output implements Closeable {
+
+		private final Path dir;
+
+		private final IParser parser;
+
+		private final Map<String, BufferedWriter> files = new HashMap<>();
+
+		private final Map<String, Long> counts = new HashMap<>();
+
+		Output(Path dir, IParser parser) {
+			this.dir = dir;
+			this.parser = parser;
+		}
+
+		void write(Resource resource) throws IOException {
+			String type = resource.fhirType();
+			BufferedWriter file = files.get(type);
+			if (file == null) {
+				file = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
+				files.put(type, file);
+			}
+			file.write(parser.encodeResourceToString(resource));
+			file.write('\n');
+			counts.merge(type, 1L, Long::sum);
+		}
+
+		/**
+		 * Written unless it says it was last changed before {@code since}; one that does
+		 * not say is written (we cannot tell that it did not change).
+		 */
+		void writeSince(Resource resource, @Nullable Instant since) throws IOException {
+			var updated = resource.getMeta().getLastUpdated();
+			if (since == null || updated == null || !updated.toInstant().isBefore(since)) {
+				write(resource);
+			}
+		}
+
+		long count(String type) {
+			return counts.getOrDefault(type, 0L);
+		}
+
+		@Override
+		public void close() throws IOException {
+			IOException failed = null;
+			for (BufferedWriter file : files.values()) {
+				try {
+					file.close();
+				}
+				catch (IOException ex) {
+					failed = ex;
+				}
+			}
+			if (failed != null) {
+				throw failed;
+			}
+		}
+
 	}
 
 	private static String entry(String type, long count) {

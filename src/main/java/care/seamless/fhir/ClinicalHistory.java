@@ -107,15 +107,15 @@ class ClinicalHistory implements PatientEverything {
 	}
 
 	/**
-	 * A page of where the imported resources the caller may see came from, of every
-	 * person (imported at or after {@code since}), audited as {@code action} of each.
+	 * A page of where the imported resources the caller may see came from, of one person
+	 * or (null) of every person (imported at or after {@code since}), audited as
+	 * {@code action} of each.
 	 */
 	@Transactional
-	public List<ClinicalRepository.Origin> originsPage(Actor actor, @Nullable Instant since, int count, int offset,
-			String action) {
-		List<ClinicalRepository.Origin> origins = repository.origins(
-				new ClinicalRepository.Criteria(null, null, null, since, null, null, null), visible(actor), count,
-				offset);
+	public List<ClinicalRepository.Origin> originsPage(Actor actor, @Nullable PersonId person, @Nullable Instant since,
+			int count, int offset, String action) {
+		List<ClinicalRepository.Origin> origins = repository.origins(new ClinicalRepository.Criteria(null, null,
+				person == null ? null : person.id(), since, null, null, null), visible(actor), count, offset);
 		for (ClinicalRepository.Origin origin : origins) {
 			auditLog
 				.record(AuditEvent.permitted(actor, action, origin.type(), origin.id(), new PersonId(origin.person())));

@@ -35,6 +35,10 @@ class FhirErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
 
+	/** HAPI's message when no method handles {@code Type/id/_history[/vid]}. */
+	private static final java.util.regex.Pattern VERSION_READ = java.util.regex.Pattern
+		.compile("does not know how to handle \\w+ operation\\[[A-Za-z]+/[^/\\]]+/_history");
+
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException translate(Throwable thrown) {
 		return translateOne(thrown);
@@ -55,6 +59,13 @@ class FhirErrors {
 		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
 				&& invalid.getMessage().contains("resource type")) {
 			return exception(FhirError.WRONG_RESOURCE_TYPE, withoutHapiPrefix(invalid.getMessage()), null);
+		}
+		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
+				&& VERSION_READ.matcher(invalid.getMessage()).find()) {
+			// No handler for a vread or history: only Patient keeps versions (its current
+			// one); everything else is read as it is now.
+			return exception(FhirError.VERSIONS_NOT_KEPT,
+					"Earlier versions of this resource are not kept: read it without _history", "_history");
 		}
 		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
 				&& invalid.getMessage().contains("Failed to parse request body")) {

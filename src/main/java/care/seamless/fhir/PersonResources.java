@@ -91,6 +91,15 @@ abstract class PersonResources<T extends Resource> implements SearchableProvider
 				parameters);
 	}
 
+	/**
+	 * All of this type the caller may see of the person, for a bulk export: empty when
+	 * the record does not open (the refusal audited by the read).
+	 */
+	List<T> exported(Actor actor, PersonId person) {
+		List<T> found = PersonScope.orNull(person, () -> all.apply(actor, person));
+		return found == null ? List.of() : found;
+	}
+
 	/** All of this type the caller may see of the person, for $everything. */
 	@Override
 	public List<Resource> everything(Actor actor, PersonId person) {

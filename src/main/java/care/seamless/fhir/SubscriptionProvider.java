@@ -32,13 +32,16 @@ class SubscriptionProvider implements SearchableProvider {
 
 	private static final Set<String> PARAMETERS = Set.of("status");
 
-	private static final Set<String> STATUSES = Set.of("active", "error", "off");
+	private static final Set<String> STATUSES = Set.of("requested", "active", "error", "off");
 
 	private final Subscriptions subscriptions;
 
 	private final FhirCallers callers;
 
-	SubscriptionProvider(Subscriptions subscriptions, FhirCallers callers) {
+	private final SubscriptionSender sender;
+
+	SubscriptionProvider(Subscriptions subscriptions, FhirCallers callers, SubscriptionSender sender) {
+		this.sender = sender;
 		this.subscriptions = subscriptions;
 		this.callers = callers;
 	}
@@ -61,6 +64,9 @@ class SubscriptionProvider implements SearchableProvider {
 	@Create
 	public MethodOutcome create(@ResourceParam Subscription subscription) {
 		UUID id = subscriptions.create(callers.actor(), subscription);
+		// After the create has committed, so no transaction waits on the partner's
+		// server.
+		sender.handshake(id);
 		MethodOutcome outcome = new MethodOutcome(new IdType("Subscription", id.toString()));
 		outcome.setCreated(true);
 		return outcome;

@@ -22,14 +22,14 @@ class SubscriptionRepository {
 
 	private static final String COLUMNS = """
 			s.id, s.owner_account, s.owner_username, s.owner_practitioner, s.topic, s.endpoint, s.headers, s.payload,
-			s.reason, s.status, s.end_at, s.events_since_start, s.consecutive_failures, s.error
+			s.reason, s.status, s.end_at, s.events_since_start, s.consecutive_failures, s.error, s.heartbeat_period
 			""";
 
 	private static final String SQL_INSERT = """
 			insert into fhir.subscription (id, owner_account, owner_username, owner_practitioner, topic, endpoint, headers,
-				payload, reason, status, end_at, created_at, updated_at)
-			values (:id, :account, :username, :practitioner, :topic, :endpoint, :headers, :payload, :reason, 'active',
-				:endAt, :now, :now)
+				payload, reason, status, end_at, heartbeat_period, created_at, updated_at)
+			values (:id, :account, :username, :practitioner, :topic, :endpoint, :headers, :payload, :reason, 'requested',
+				:endAt, :heartbeat, :now, :now)
 			""";
 
 	private static final String SQL_OWNED = "select " + COLUMNS + """
@@ -95,7 +95,22 @@ class SubscriptionRepository {
 	private static final String SQL_SUBSCRIPTION = "select " + COLUMNS + " from fhir.subscription s where s.id = :id";
 
 	private static final String SQL_SUCCEEDED = """
-			update fhir.subscription set consecutive_failures = 0, error = null where id = :id
+			update fhir.subscription set consecutive_failures = 0, error = null, last_sent_at = :now where id = :id
+			""";
+
+	// The handshake decides once: only a subscription still 'requested' changes.
+	private static final String SQL_HANDSHAKEN = """
+			update fhir.subscription set status = :status, error = :error, last_sent_at = :sentAt, updated_at = :now,
+				version = version + 1
+			where id = :id and status = 'requested'
+			""";
+
+	// Silent for a whole period since the last thing the endpoint took (or the start).
+	private static final String SQL_HEARTBEAT_DUE = "select " + COLUMNS + """
+			from fhir.subscription s
+			where s.status = 'active' and s.heartbeat_period is not null and (s.end_at is null or s.end_at > :now)
+			and coalesce(s.last_sent_at, s.created_at) + make_interval(secs => s.heartbeat_period) <= :now
+			order by coalesce(s.last_sent_at, s.created_at) limit :limit
 			""";
 
 	private static final String SQL_FAILED = """
@@ -135,6 +150,7 @@ class SubscriptionRepository {
 			.param("payload", subscription.payload())
 			.param("reason", subscription.reason())
 			.param("endAt", subscription.end() == null ? null : Timestamp.from(subscription.end()))
+			.param("heartbeat", subscription.heartbeatPeriod())
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -218,8 +234,27 @@ class SubscriptionRepository {
 		return jdbc.sql(SQL_SUBSCRIPTION).param("id", id).query(this::stored).optional();
 	}
 
-	void succeeded(UUID subscription) {
-		jdbc.sql(SQL_SUCCEEDED).param("id", subscription).update();
+	void succeeded(UUID subscription, Instant now) {
+		jdbc.sql(SQL_SUCCEEDED).param("id", subscription).param("now", Timestamp.from(now)).update();
+	}
+
+	/** Records the handshake's outcome: 'active' when it was taken, else 'error'. */
+	void handshaken(UUID subscription, boolean taken, @Nullable String error, Instant now) {
+		jdbc.sql(SQL_HANDSHAKEN)
+			.param("id", subscription)
+			.param("status", taken ? "active" : "error")
+			.param("error", taken ? null : error)
+			.param("sentAt", taken ? Timestamp.from(now) : null)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	List<Stored> heartbeatDue(Instant now, int limit) {
+		return jdbc.sql(SQL_HEARTBEAT_DUE)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(this::stored)
+			.list();
 	}
 
 	/**
@@ -259,7 +294,8 @@ class SubscriptionRepository {
 						practitioner == null ? null : new PractitionerId(practitioner)),
 				new NewSubscription(SubscriptionTopic.byKey(rs.getString("topic")), rs.getString("endpoint"),
 						headers.isEmpty() ? List.of() : List.of(headers.split("\n")), rs.getString("payload"),
-						rs.getString("reason"), end == null ? null : end.toInstant()),
+						rs.getString("reason"), end == null ? null : end.toInstant(),
+						rs.getObject("heartbeat_period", Integer.class)),
 				rs.getString("status"), rs.getLong("events_since_start"), rs.getInt("consecutive_failures"),
 				rs.getString("error"));
 	}

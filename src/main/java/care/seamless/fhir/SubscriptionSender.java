@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +120,7 @@ class SubscriptionSender {
 		for (Due notification : due) {
 			Prepared prepared = transactions.execute(status -> prepare(notification, now));
 			if (prepared != null) {
-				Outcome outcome = post(prepared);
+				Outcome outcome = post(prepared.subscription(), prepared.body());
 				transactions.executeWithoutResult(status -> record(notification, prepared, outcome, now));
 			}
 		}
@@ -152,10 +154,56 @@ class SubscriptionSender {
 			repository.finish(due, "WITHHELD", now, null, null);
 			return null;
 		}
-		return new Prepared(subscription, body(subscription, due));
+		return new Prepared(subscription, body(subscription, "event-notification", due));
 	}
 
-	private String body(Stored subscription, Due due) {
+	/**
+	 * The R4 handshake of a new subscription, sent when it is created (outside any
+	 * transaction): 'active' once the endpoint answers 2xx, else 'error' with the status
+	 * or exception. It carries no one's data, so no access decision is needed.
+	 */
+	void handshake(UUID id) {
+		Optional<Stored> found = repository.subscription(id);
+		if (found.isEmpty() || !found.get().status().equals("requested")) {
+			return;
+		}
+		Outcome outcome = post(found.get(), body(found.get(), "handshake", null));
+		transactions.executeWithoutResult(status -> repository.handshaken(id, outcome.sent(),
+				outcome.sent() ? null : "handshake: " + outcome.error(), clock.instant()));
+	}
+
+	@Scheduled(fixedDelayString = "${seamless.fhir.subscriptions.heartbeat-poll:PT30S}")
+	@SchedulerLock(name = "fhir-subscription-heartbeat", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+	void sendHeartbeats() {
+		sendHeartbeats(clock.instant());
+	}
+
+	/**
+	 * Sends a heartbeat to each active subscription that asked for one and was told
+	 * nothing for a whole period at {@code now}; a failed heartbeat counts as a failure
+	 * like a notification's. Returns how many it tried.
+	 */
+	int sendHeartbeats(Instant now) {
+		List<Stored> due = repository.heartbeatDue(now, BATCH);
+		for (Stored subscription : due) {
+			if (subscriptions.actingAs(subscription.owner()).isEmpty()) {
+				// A leaver's subscription sends nothing, not even a heartbeat.
+				continue;
+			}
+			Outcome outcome = post(subscription, body(subscription, "heartbeat", null));
+			transactions.executeWithoutResult(status -> {
+				if (outcome.sent()) {
+					repository.succeeded(subscription.id(), now);
+				}
+				else {
+					failedAttempt(subscription, String.valueOf(outcome.error()), now);
+				}
+			});
+		}
+		return due.size();
+	}
+
+	String body(Stored subscription, String type, @Nullable Due due) {
 		String reference = baseUrl + "Subscription/" + subscription.id();
 		Parameters status = new Parameters();
 		status.setId(UUID.randomUUID().toString());
@@ -164,16 +212,20 @@ class SubscriptionSender {
 		status.addParameter()
 			.setName("topic")
 			.setValue(new CanonicalType(subscription.subscription().topic().canonical()));
-		status.addParameter().setName("status").setValue(new CodeType("active"));
-		status.addParameter().setName("type").setValue(new CodeType("event-notification"));
+		status.addParameter()
+			.setName("status")
+			.setValue(new CodeType(type.equals("handshake") ? "requested" : "active"));
+		status.addParameter().setName("type").setValue(new CodeType(type));
 		status.addParameter()
 			.setName("events-since-subscription-start")
 			.setValue(new StringType(Long.toString(subscription.eventsSinceStart())));
-		Parameters.ParametersParameterComponent event = status.addParameter().setName("notification-event");
-		event.addPart().setName("event-number").setValue(new StringType(Long.toString(due.eventNumber())));
-		event.addPart().setName("timestamp").setValue(new InstantType(Date.from(due.occurredAt())));
-		if (subscription.subscription().payload().equals("id-only")) {
-			event.addPart().setName("focus").setValue(new Reference(baseUrl + due.focus()));
+		if (due != null) {
+			Parameters.ParametersParameterComponent event = status.addParameter().setName("notification-event");
+			event.addPart().setName("event-number").setValue(new StringType(Long.toString(due.eventNumber())));
+			event.addPart().setName("timestamp").setValue(new InstantType(Date.from(due.occurredAt())));
+			if (subscription.subscription().payload().equals("id-only")) {
+				event.addPart().setName("focus").setValue(new Reference(baseUrl + due.focus()));
+			}
 		}
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.HISTORY);
 		bundle.setId(UUID.randomUUID().toString());
@@ -187,14 +239,13 @@ class SubscriptionSender {
 		return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
 	}
 
-	private Outcome post(Prepared prepared) {
+	private Outcome post(Stored subscription, String body) {
 		try {
-			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create(prepared.subscription().subscription().endpoint()))
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.subscription().endpoint()))
 				.timeout(REQUEST_TIMEOUT)
 				.header("Content-Type", SubscriptionTranslator.FHIR_JSON)
-				.POST(HttpRequest.BodyPublishers.ofString(prepared.body()));
-			for (String header : prepared.subscription().subscription().headers()) {
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			for (String header : subscription.subscription().headers()) {
 				int colon = header.indexOf(':');
 				request.header(header.substring(0, colon), header.substring(colon + 1).trim());
 			}
@@ -227,7 +278,7 @@ class SubscriptionSender {
 		UUID subscription = prepared.subscription().id();
 		if (outcome.sent()) {
 			if (repository.finish(due, "SENT", now, clock.instant(), null)) {
-				repository.succeeded(subscription);
+				repository.succeeded(subscription, clock.instant());
 			}
 			return;
 		}
@@ -238,11 +289,20 @@ class SubscriptionSender {
 		}
 		log.warn("Notification {} of subscription {} failed (attempt {}): {}", due.id(), subscription, due.attempts(),
 				outcome.error());
-		if (repository.failed(subscription, FAILURES_TO_SWITCH_OFF, outcome.error(), now)) {
-			log.warn("Subscription {} switched off after {} failures in a row", subscription, FAILURES_TO_SWITCH_OFF);
-			if (prepared.subscription().owner().practitioner() != null) {
-				events.publishEvent(
-						new SubscriptionSwitchedOff(subscription, prepared.subscription().owner().practitioner()));
+		failedAttempt(prepared.subscription(), String.valueOf(outcome.error()), now);
+	}
+
+	/**
+	 * Counts a failed attempt (a notification's or a heartbeat's); the last one allowed
+	 * switches the subscription off and tells its owner.
+	 */
+	private void failedAttempt(Stored subscription, String error, Instant now) {
+		if (repository.failed(subscription.id(), FAILURES_TO_SWITCH_OFF, error, now)) {
+			log.warn("Subscription {} switched off after {} failures in a row", subscription.id(),
+					FAILURES_TO_SWITCH_OFF);
+			if (subscription.owner().practitioner() != null) {
+				events
+					.publishEvent(new SubscriptionSwitchedOff(subscription.id(), subscription.owner().practitioner()));
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
+import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,13 @@ final class SubscriptionTranslator {
 
 	static final String FILTER_CRITERIA = BACKPORT + "backport-filter-criteria";
 
+	static final String HEARTBEAT_PERIOD = BACKPORT + "backport-heartbeat-period";
+
+	/** The shortest and longest heartbeat periods we honour, in seconds. */
+	static final int MIN_HEARTBEAT = 60;
+
+	static final int MAX_HEARTBEAT = 86_400;
+
 	static final String FHIR_JSON = "application/fhir+json";
 
 	static final int MAX_HEADERS = 5;
@@ -50,7 +58,8 @@ final class SubscriptionTranslator {
 	static NewSubscription toNew(Subscription sent, Instant now, boolean loopbackHttp) {
 		if (!sent.hasStatus() || !(sent.getStatus() == SubscriptionStatus.REQUESTED
 				|| sent.getStatus() == SubscriptionStatus.ACTIVE)) {
-			throw invalid("Subscription.status", "The status must be 'requested' (or 'active'); we make it active");
+			throw invalid("Subscription.status",
+					"The status must be 'requested' (or 'active'); it is active once the endpoint answers the handshake");
 		}
 		String reason = text(sent.getReason(), "Subscription.reason", "Say why the subscription is needed", 1000);
 		SubscriptionTopic topic = topic(sent);
@@ -68,7 +77,7 @@ final class SubscriptionTranslator {
 		if (end != null && !end.isAfter(now)) {
 			throw invalid("Subscription.end", "The end must be in the future");
 		}
-		return new NewSubscription(topic, channel.getEndpoint(), headers, payload, reason, end);
+		return new NewSubscription(topic, channel.getEndpoint(), headers, payload, reason, end, heartbeat(channel));
 	}
 
 	private static SubscriptionTopic topic(Subscription sent) {
@@ -103,6 +112,22 @@ final class SubscriptionTranslator {
 		throw invalid("Subscription.channel.payload.extension",
 				"The payload content must be 'id-only' or 'empty': notifications never carry resources, so nothing "
 						+ "the access policy withholds can leave in one");
+	}
+
+	private static @Nullable Integer heartbeat(Subscription.SubscriptionChannelComponent channel) {
+		List<Extension> periods = channel.getExtensionsByUrl(HEARTBEAT_PERIOD);
+		if (periods.isEmpty()) {
+			return null;
+		}
+		String place = "Subscription.channel.extension";
+		String value = periods.size() == 1 && periods.get(0).getValue() instanceof UnsignedIntType seconds
+				? seconds.getValueAsString() : null;
+		if (value == null || !value.matches("\\d{1,6}") || Integer.parseInt(value) < MIN_HEARTBEAT
+				|| Integer.parseInt(value) > MAX_HEARTBEAT) {
+			throw invalid(place,
+					"The heartbeat period is one unsignedInt, " + MIN_HEARTBEAT + " to " + MAX_HEARTBEAT + " seconds");
+		}
+		return Integer.valueOf(value);
 	}
 
 	private static List<String> headers(Subscription.SubscriptionChannelComponent channel) {
@@ -164,6 +189,9 @@ final class SubscriptionTranslator {
 			.setPayload(FHIR_JSON);
 		channel.getPayloadElement().addExtension(PAYLOAD_CONTENT, new CodeType(s.payload()));
 		s.headers().forEach(h -> channel.addHeader(h.substring(0, h.indexOf(':')) + ": (not shown)"));
+		if (s.heartbeatPeriod() != null) {
+			channel.addExtension(HEARTBEAT_PERIOD, new UnsignedIntType(s.heartbeatPeriod()));
+		}
 		return result;
 	}
 

@@ -29,6 +29,14 @@ class CareTeamRepository {
 			left join team.team t on t.id = c.team_id
 			""";
 
+	private static final String SQL_TEAM_CASELOAD = """
+			select distinct c.person_id from team.care_team_member c
+			join team.team_membership m on m.practitioner_id = c.practitioner_id
+			where m.team_id = :teamId and c.period_start <= current_date
+			and (c.period_end is null or c.period_end > current_date)
+			order by c.person_id
+			""";
+
 	private static final String SQL_INSERT = """
 			insert into team.care_team_member (id, person_id, practitioner_id, team_id, role, lead, period_start)
 			values (:id, :personId, :practitionerId, :teamId, :role, :lead, :start)
@@ -66,6 +74,13 @@ class CareTeamRepository {
 				+ " where c.person_id = :personId order by c.lead desc, c.period_end nulls first, practitioner_name")
 			.param("personId", person.id())
 			.query(CareTeamRepository::map)
+			.list();
+	}
+
+	List<PersonId> teamCaseload(TeamId team) {
+		return jdbc.sql(SQL_TEAM_CASELOAD)
+			.param("teamId", team.id())
+			.query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
 			.list();
 	}
 

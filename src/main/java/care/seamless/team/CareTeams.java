@@ -157,6 +157,15 @@ public class CareTeams {
 		return repository.isManagedBy(person, manager);
 	}
 
+	/**
+	 * The team's caseload: the people in whose care team a member of the team sits today.
+	 * Ids only; callers open each record through the access policy before reading it.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonId> teamCaseload(TeamId team) {
+		return repository.teamCaseload(team);
+	}
+
 	/** Members past and present; callers check access to the person first. */
 	@Transactional(readOnly = true)
 	public List<CareTeamMember> members(PersonId person) {

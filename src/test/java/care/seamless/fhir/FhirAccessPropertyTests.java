@@ -30,7 +30,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContextManager;
@@ -42,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which organisations share general information), no FHIR read or search returns a
  * Patient (or CareTeam, or Consent) the record page would not open, none shows details
  * the page withholds, and {@code Bundle.total} is exactly what is returned; the same for
- * {@code Patient/$everything} and a Patient {@code $export}. {@link AccessPolicy} is the
- * oracle, asked directly; the FHIR server is asked over HTTP.
+ * {@code Patient/$everything} and a {@code $export} of Patient, CareTeam and Consent.
+ * {@link AccessPolicy} is the oracle, asked directly; the FHIR server is asked over HTTP.
  */
 class FhirAccessPropertyTests {
 
@@ -163,40 +166,34 @@ class FhirAccessPropertyTests {
 			// One export a try (an export reads every record the reader may open, so it
 			// is the slowest call here): the first reader's, whose relationships vary.
 			if (reader == staff.get(0)) {
-				assertThat(exportedPatients(client, family)).as("$export for " + reader.username()).isEqualTo(opens);
+				Map<String, List<Resource>> exported = client.export("/$export?_type=Patient,CareTeam,Consent");
+				Set<String> ours = new HashSet<>();
+				holders.keySet().forEach(p -> ours.add(p.id().toString()));
+				assertThat(persons(exported, "Patient", ours, r -> r.getIdElement().getIdPart()))
+					.as("$export Patients for " + reader.username())
+					.isEqualTo(opens);
+				// The resources inside a record follow the record's decision, as their
+				// searches do.
+				assertThat(persons(exported, "CareTeam", ours,
+						r -> ((CareTeam) r).getSubject().getReferenceElement().getIdPart()))
+					.as("$export CareTeams for " + reader.username())
+					.isEqualTo(opens);
+				assertThat(persons(exported, "Consent", ours,
+						r -> ((Consent) r).getPatient().getReferenceElement().getIdPart()))
+					.as("$export Consents for " + reader.username())
+					.isEqualTo(opens);
 			}
 		}
 	}
 
-	/** The Patients of {@code family} in a Patient-only $export, polled to a deadline. */
-	private static Set<String> exportedPatients(FhirClient client, String family) {
-		var kickOff = client.raw("/$export?_type=Patient", "Prefer", "respond-async");
-		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
-		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
-		java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-		var poll = client.raw(status);
-		while (poll.statusCode() == 202 && java.time.Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			poll = client.raw(status);
-		}
-		assertThat(poll.statusCode()).as(poll.body()).isEqualTo(200);
-		java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"url\":\"([^\"]*_type=Patient)\"")
-			.matcher(poll.body());
+	/** The people of this try that the exported resources of {@code type} are about. */
+	private static Set<String> persons(Map<String, List<Resource>> exported, String type, Set<String> ours,
+			java.util.function.Function<Resource, String> person) {
 		Set<String> found = new HashSet<>();
-		if (url.find()) {
-			for (String line : client.raw(url.group(1)).body().split("\n")) {
-				if (!line.isBlank()) {
-					Patient patient = FhirClient.CONTEXT.newJsonParser().parseResource(Patient.class, line);
-					if (patient.getNameFirstRep().getFamily().equals(family)) {
-						found.add(patient.getIdElement().getIdPart());
-					}
-				}
+		for (Resource resource : exported.getOrDefault(type, List.of())) {
+			String id = person.apply(resource);
+			if (ours.contains(id)) {
+				found.add(id);
 			}
 		}
 		return found;

@@ -96,6 +96,47 @@ final class FhirClient {
 		}
 	}
 
+	/**
+	 * Runs a Bulk Data export ({@code path} the kick-off, e.g.
+	 * {@code /$export?_type=Flag}) to its end, polled to a deadline: each type's NDJSON
+	 * lines, parsed.
+	 */
+	java.util.Map<String, java.util.List<org.hl7.fhir.r4.model.Resource>> export(String path) {
+		HttpResponse<String> kickOff = raw(path, "Prefer", "respond-async");
+		if (kickOff.statusCode() != 202) {
+			throw new AssertionError("kick-off " + kickOff.statusCode() + ": " + kickOff.body());
+		}
+		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+		HttpResponse<String> poll = raw(status);
+		while (poll.statusCode() == 202 && java.time.Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			poll = raw(status);
+		}
+		if (poll.statusCode() != 200) {
+			throw new AssertionError("poll " + poll.statusCode() + ": " + poll.body());
+		}
+		java.util.Map<String, java.util.List<org.hl7.fhir.r4.model.Resource>> found = new java.util.TreeMap<>();
+		java.util.regex.Matcher file = java.util.regex.Pattern.compile("\"type\":\"(\\w+)\",\"url\":\"([^\"]*)\"")
+			.matcher(poll.body());
+		while (file.find()) {
+			java.util.List<org.hl7.fhir.r4.model.Resource> resources = new java.util.ArrayList<>();
+			for (String line : raw(file.group(2)).body().split("\n")) {
+				if (!line.isBlank()) {
+					resources.add((org.hl7.fhir.r4.model.Resource) CONTEXT.newJsonParser().parseResource(line));
+				}
+			}
+			found.put(file.group(1), resources);
+		}
+		return found;
+	}
+
 	private HttpRequest.Builder request(String path) {
 		String url = path.startsWith("http") ? path : base + path;
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");

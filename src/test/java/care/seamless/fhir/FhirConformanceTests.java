@@ -252,6 +252,40 @@ class FhirConformanceTests {
 	@Autowired
 	care.seamless.team.CareTeams careTeams;
 
+	@Autowired
+	SubscriptionSender sender;
+
+	@Autowired
+	SubscriptionRepository subscriptions;
+
+	@Test
+	void subscriptionsAndTheirHandshakesAndHeartbeatsValidate() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		FhirClient client = new FhirClient(port, fixtures.practitioner(council, Profession.SOCIAL_WORKER).username());
+		// Nothing listens on port 9: the handshake fails at once and the subscription is
+		// in error, which must validate too.
+		FhirClient.Reply created = client.post("/Subscription", """
+				{"resourceType":"Subscription","status":"requested","reason":"Partner feed",
+				 "criteria":"%s","channel":{"type":"rest-hook","endpoint":"http://localhost:9/hook",
+				 "extension":[{"url":"%s","valueUnsignedInt":3600}],"payload":"application/fhir+json"}}
+				""".formatted(SubscriptionTopic.ADMISSION.canonical(), SubscriptionTranslator.HEARTBEAT_PERIOD));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.location().replaceFirst(".*/Subscription/([^/]+).*", "$1");
+		// The Subscriptions Backport IG's profiles are not kept in the repository (see
+		// docs/fhir.md): these are checked against base R4 with the profiles taken off.
+		var subscription = client.get("/Subscription/" + id).as(org.hl7.fhir.r4.model.Subscription.class);
+		subscription.getMeta().getProfile().clear();
+		assertValid(subscription);
+		var stored = subscriptions.subscription(java.util.UUID.fromString(id)).orElseThrow();
+		for (String type : List.of("handshake", "heartbeat")) {
+			Bundle bundle = FhirClient.CONTEXT.newJsonParser()
+				.parseResource(Bundle.class, sender.body(stored, type, null));
+			bundle.getMeta().getProfile().clear();
+			bundle.getEntryFirstRep().getResource().getMeta().getProfile().clear();
+			assertValid(bundle);
+		}
+	}
+
 	private static Class<? extends org.hl7.fhir.r4.model.Resource> resourceType(String path) {
 		return switch (path.split("/")[1]) {
 			case "Organization" -> org.hl7.fhir.r4.model.Organization.class;

@@ -89,7 +89,11 @@ class FhirSubscriptionTests {
 
 	HttpServer partner;
 
+	/** Event notifications only. */
 	final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+
+	/** Handshakes and heartbeats. */
+	final ConcurrentLinkedQueue<Received> signals = new ConcurrentLinkedQueue<>();
 
 	Staff subscriber;
 
@@ -107,9 +111,14 @@ class FhirSubscriptionTests {
 		partner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		partner.createContext("/", exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			received.add(new Received(exchange.getRequestURI().getPath(), body,
-					String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
-			exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/down") ? 503 : 204, -1);
+			String path = exchange.getRequestURI().getPath();
+			boolean signal = body.contains("\"valueCode\":\"handshake\"")
+					|| body.contains("\"valueCode\":\"heartbeat\"");
+			(signal ? signals : received)
+				.add(new Received(path, body, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
+			// "/down" takes the handshake and then fails; "/refuse" refuses everything.
+			boolean fails = path.equals("/refuse") || (path.equals("/down") && !signal);
+			exchange.sendResponseHeaders(fails ? 503 : 204, -1);
 			exchange.close();
 		});
 		partner.start();
@@ -261,6 +270,60 @@ class FhirSubscriptionTests {
 		CapabilityStatement metadata = as(subscriber).get("/metadata").as(CapabilityStatement.class);
 		assertThat(metadata.getRestFirstRep().getResource())
 			.anyMatch(r -> r.getType().equals("Subscription") && r.getInteraction().size() == 4);
+	}
+
+	@Test
+	void aSubscriptionIsActiveOnlyOnceItsEndpointTakesTheHandshakeAndHeartbeatsFillTheSilence() {
+		UUID refused = subscribe(SubscriptionTopic.ADMISSION, "/refuse", null);
+		FhirClient.Reply created = as(subscriber).post("/Subscription",
+				body(SubscriptionTopic.CARE_PLAN_CHANGED.canonical(), hook("/beat"), null, null)
+					.replace("\"rest-hook\",", "\"rest-hook\",\"extension\":[{\"url\":\""
+							+ SubscriptionTranslator.HEARTBEAT_PERIOD + "\",\"valueUnsignedInt\":60}],"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		UUID beating = UUID.fromString(created.location().replaceFirst(".*/Subscription/([^/]+).*", "$1"));
+
+		Subscription error = as(subscriber).get("/Subscription/" + refused).as(Subscription.class);
+		assertThat(error.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
+		assertThat(error.getError()).isEqualTo("handshake: HTTP 503");
+		Subscription active = as(subscriber).get("/Subscription/" + beating).as(Subscription.class);
+		assertThat(active.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+		assertThat(active.getChannel()
+			.getExtensionByUrl(SubscriptionTranslator.HEARTBEAT_PERIOD)
+			.getValue()
+			.primitiveValue()).isEqualTo("60");
+		assertThat(signals).extracting(r -> r.path() + " " + signalType(r.body()) + " " + signalStatus(r.body()))
+			.containsExactlyInAnyOrder("/refuse handshake requested", "/beat handshake requested");
+		// A subscription in error is told nothing.
+		publish(new AdmissionRecorded(UUID.randomUUID(), visible, other.teamId(), other.practitionerId(),
+				Instant.now()));
+		assertThat(repository.notifications(refused)).isEmpty();
+
+		signals.clear();
+		Instant start = Instant.now();
+		sender.sendHeartbeats(start.plusSeconds(30));
+		assertThat(signals).as("not yet silent for a whole period").isEmpty();
+		sender.sendHeartbeats(start.plusSeconds(61));
+		assertThat(signals).extracting(r -> r.path() + " " + signalType(r.body())).containsExactly("/beat heartbeat");
+		sender.sendHeartbeats(start.plusSeconds(62));
+		assertThat(signals).as("the heartbeat restarts the period").hasSize(1);
+		assertRefused(as(subscriber),
+				body(SubscriptionTopic.CARE_PLAN_CHANGED.canonical(), hook("/beat"), null, null)
+					.replace("\"rest-hook\",", "\"rest-hook\",\"extension\":[{\"url\":\""
+							+ SubscriptionTranslator.HEARTBEAT_PERIOD + "\",\"valueUnsignedInt\":5}],"),
+				"Subscription.channel.extension");
+	}
+
+	private static String signalType(String body) {
+		return parameter(body, "type");
+	}
+
+	private static String signalStatus(String body) {
+		return parameter(body, "status");
+	}
+
+	private static String parameter(String body, String name) {
+		Bundle bundle = FhirClient.CONTEXT.newJsonParser().parseResource(Bundle.class, body);
+		return ((Parameters) bundle.getEntryFirstRep().getResource()).getParameter(name).getValue().primitiveValue();
 	}
 
 	private FhirClient as(Staff staff) {
