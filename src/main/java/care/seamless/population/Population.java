@@ -64,6 +64,8 @@ public class Population {
 	public record Summary(Map<String, Long> rows, int staff, String administrator) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Population.class);
+
 	private static final Instant RECORDED = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	private static final int PROGRESS_EVERY = 10_000;
@@ -150,6 +152,7 @@ public class Population {
 	/** The load itself, without the emptiness check, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Summary load(Settings settings, LongConsumer progress) {
+		long began = System.nanoTime();
 		Workforce workforce = new Workforce(settings.seed(), settings.people(), settings.staff());
 		Map<String, Long> rows = new LinkedHashMap<>();
 		loadWorkforce(workforce, passwords.encode(settings.password()), rows);
@@ -189,6 +192,8 @@ public class Population {
 				tick(progress, i);
 			}
 		}));
+		log.info("Population: workforce, people, carers, care teams and choices in {} ms",
+				(System.nanoTime() - began) / 1_000_000);
 		loadCareRecords(settings, staff, rows, progress);
 		people.analyse();
 		teams.analyse();
@@ -209,14 +214,17 @@ public class Population {
 
 	}
 
-	private long pass(long n, long seed, int sections, List<Workforce.Practitioner> staff, LongConsumer progress,
+	private void pass(String name, Map<String, Long> written, long n, long seed, int sections,
+			List<Workforce.Practitioner> staff, LongConsumer progress,
 			java.util.function.Function<Consumer<BulkRows>, Long> load, PersonRows rows) {
-		return load.apply(out -> {
+		long started = System.nanoTime();
+		written.put(name, load.apply(out -> {
 			for (long i = 0; i < n; i++) {
 				rows.write(out, i, SyntheticPerson.id(seed, i), Journey.of(seed, i, sections), lead(staff, i));
 				tick(progress, i);
 			}
-		});
+		}));
+		log.info("Population: {} {} in {} ms", written.get(name), name, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
@@ -231,87 +239,88 @@ public class Population {
 			.orElseThrow(() -> new IllegalStateException("The instrument " + INSTRUMENT + " is missing"));
 		int sections = instrument.sections().size();
 		var assessments = records.assessments;
-		rows.put("assessments", pass(n, seed, sections, staff, progress,
+		pass("assessments", rows, n, seed, sections, staff, progress,
 				w -> assessments.load(AssessmentBulkLoad.Table.EPISODE, w), (out, i, person, journey, lead) -> {
 					if (journey.assessment() != null) {
 						CareRecords.episode(out, person, journey.assessment(), lead);
 					}
-				}));
-		rows.put("assessment sections", pass(n, seed, sections, staff, progress,
+				});
+		pass("assessment sections", rows, n, seed, sections, staff, progress,
 				w -> assessments.load(AssessmentBulkLoad.Table.SECTION, w), (out, i, person, journey, lead) -> {
 					if (journey.assessment() != null) {
 						CareRecords.sections(out, seed, i, person, journey.assessment(), instrument, lead);
 					}
-				}));
-		rows.put("assessment answers", pass(n, seed, sections, staff, progress,
+				});
+		pass("assessment answers", rows, n, seed, sections, staff, progress,
 				w -> assessments.load(AssessmentBulkLoad.Table.ANSWER, w), (out, i, person, journey, lead) -> {
 					if (journey.assessment() != null) {
 						CareRecords.answers(out, seed, i, person, journey.assessment(), instrument, lead);
 					}
-				}));
+				});
 		var plans = records.plans;
-		rows.put("care plans", pass(n, seed, sections, staff, progress,
+		pass("care plans", rows, n, seed, sections, staff, progress,
 				w -> plans.load(CarePlanBulkLoad.Table.CARE_PLAN, w), (out, i, person, journey, lead) -> {
 					if (journey.plan() != null) {
 						CareRecords.plan(out, person, journey, lead);
 					}
-				}));
-		rows.put("plan outcomes", pass(n, seed, sections, staff, progress,
+				});
+		pass("plan outcomes", rows, n, seed, sections, staff, progress,
 				w -> plans.load(CarePlanBulkLoad.Table.OUTCOME, w), (out, i, person, journey, lead) -> {
 					if (journey.plan() != null) {
 						CareRecords.outcome(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
 					}
-				}));
-		rows.put("plan objectives", pass(n, seed, sections, staff, progress,
+				});
+		pass("plan objectives", rows, n, seed, sections, staff, progress,
 				w -> plans.load(CarePlanBulkLoad.Table.OBJECTIVE, w), (out, i, person, journey, lead) -> {
 					if (journey.plan() != null) {
 						CareRecords.objectives(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
 					}
-				}));
-		rows.put("plan actions", pass(n, seed, sections, staff, progress,
+				});
+		pass("plan actions", rows, n, seed, sections, staff, progress,
 				w -> plans.load(CarePlanBulkLoad.Table.ACTION, w), (out, i, person, journey, lead) -> {
 					if (journey.plan() != null) {
 						CareRecords.actions(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
 					}
-				}));
+				});
 		var referrals = records.referrals;
-		rows.put("referrals", pass(n, seed, sections, staff, progress,
+		pass("referrals", rows, n, seed, sections, staff, progress,
 				w -> referrals.load(ReferralBulkLoad.Table.REFERRAL, w), (out, i, person, journey, lead) -> {
 					if (journey.referral() != null) {
 						CareRecords.referral(out, seed, i, person, journey.referral(), lead,
 								CareRecords.receiver(seed, i, lead, staff));
 					}
-				}));
-		pass(n, seed, sections, staff, progress, w -> referrals.load(ReferralBulkLoad.Table.SENT_CATEGORY, w),
-				(out, i, person, journey, lead) -> {
+				});
+		pass("referral categories", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.SENT_CATEGORY, w), (out, i, person, journey, lead) -> {
 					if (journey.referral() != null) {
 						out.row(journey.referral().id(), person, "GENERAL");
 					}
 				});
-		pass(n, seed, sections, staff, progress, w -> referrals.load(ReferralBulkLoad.Table.STEP, w),
-				(out, i, person, journey, lead) -> {
+		pass("referral steps", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.STEP, w), (out, i, person, journey, lead) -> {
 					if (journey.referral() != null) {
 						CareRecords.steps(out, seed, i, person, journey.referral(), lead,
 								CareRecords.receiver(seed, i, lead, staff));
 					}
 				});
 		var budgets = records.budgets;
-		rows.put("personal budgets", pass(n, seed, sections, staff, progress,
+		pass("personal budgets", rows, n, seed, sections, staff, progress,
 				w -> budgets.load(BudgetsBulkLoad.Table.PERSONAL_BUDGET, w), (out, i, person, journey, lead) -> {
 					if (journey.budget() != null) {
 						CareRecords.budget(out, seed, i, person, journey.budget(), lead);
 					}
-				}));
-		rows.put("budget support costs", pass(n, seed, sections, staff, progress,
+				});
+		pass("budget support costs", rows, n, seed, sections, staff, progress,
 				w -> budgets.load(BudgetsBulkLoad.Table.SUPPORT_COST, w), (out, i, person, journey, lead) -> {
 					if (journey.budget() != null) {
 						CareRecords.supportCosts(out, seed, i, person, journey.budget(),
 								CareRecords.PlanShape.of(seed, i), lead);
 					}
-				}));
+				});
 		// Registrations reach back 1,500 days; the history runs from then to the
 		// reference date.
 		LocalDate first = SyntheticPerson.REFERENCE_DATE.minusDays(1500);
+		long started = System.nanoTime();
 		rows.put("audit entries", records.audit.load(first, SyntheticPerson.REFERENCE_DATE, sink -> {
 			for (long i = 0; i < n; i++) {
 				History.write(sink, seed, i, SyntheticPerson.id(seed, i), Journey.of(seed, i, sections), lead(staff, i),
@@ -319,6 +328,8 @@ public class Population {
 				tick(progress, i);
 			}
 		}));
+		log.info("Population: {} audit entries in {} ms", rows.get("audit entries"),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	// Everyone has a lead, taken in turn, so every practitioner has a caseload.
