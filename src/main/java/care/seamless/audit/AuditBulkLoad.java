@@ -41,6 +41,9 @@ public class AuditBulkLoad {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long load(LocalDate firstMonth, LocalDate lastMonth, Consumer<Consumer<PastEntry>> entries) {
+		// The head first: a chainer holds it while it reads the table, which making a
+		// partition locks.
+		repository.lockHeadWaiting();
 		repository.makeMonthPartitions(firstMonth.withDayOfMonth(1), lastMonth.withDayOfMonth(1));
 		return repository.copyChained(sink -> entries
 			.accept(e -> sink.accept(new AuditEntry(0, null, e.occurredAt().truncatedTo(ChronoUnit.MICROS), e.account(),

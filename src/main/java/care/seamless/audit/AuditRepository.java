@@ -157,9 +157,7 @@ class AuditRepository {
 	 * and the head's move back together. Returns how many were written.
 	 */
 	long copyChained(Consumer<Consumer<AuditEntry>> entries) {
-		ChainHead head = jdbc.sql(SQL_LOCK_HEAD_WAITING)
-			.query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
-			.single();
+		ChainHead head = lockHeadWaiting();
 		var tip = new Object() {
 			long seq = head.seq();
 
@@ -180,6 +178,17 @@ class AuditRepository {
 			moveHead(new ChainHead(tip.seq, tip.hash));
 		}
 		return written;
+	}
+
+	/**
+	 * The chain's head, locked for this transaction, waiting for a chainer's round to
+	 * end. Taken before anything else a bulk writer locks (a new partition's lock on the
+	 * table), in the chainer's own order (head, then table), so the two never deadlock.
+	 */
+	ChainHead lockHeadWaiting() {
+		return jdbc.sql(SQL_LOCK_HEAD_WAITING)
+			.query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
+			.single();
 	}
 
 	void analyse() {
