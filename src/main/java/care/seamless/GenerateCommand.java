@@ -84,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
 			Population.Summary summary;
 			long loading = System.nanoTime();
 			try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Population")
-				.setInitialMax(4 * people)
+				.setInitialMax((long) Population.PASSES * people)
 				.build()) {
 				summary = context.getBean(Population.class).generate(settings, bar::stepBy);
 			}

@@ -12,7 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import care.seamless.shared.BulkRows;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +68,19 @@ class AuditRepository {
 			where id = ? and occurred_at = ? and seq is null
 			""";
 
+	// Waits for a chainer's round to end, unlike the chainer's own lock: a bulk load
+	// must chain its rows, not leave them.
+	private static final String SQL_LOCK_HEAD_WAITING = """
+			select seq, hash from audit.chain_head for update
+			""";
+
+	// Rows written with their place in the chain already (ADR 51): the chain's head is
+	// locked for the writing transaction, so no chainer gives out the same seq.
+	private static final String SQL_COPY_CHAINED = """
+			copy audit.entry (seq, occurred_at, account, role, organisation_code, action, record_type, record_id,
+			                  person_id, purpose, outcome, reason, override, prev_hash, hash) from stdin
+			""";
+
 	private static final String SQL_MOVE_HEAD = "update audit.chain_head set seq = :seq, hash = :hash";
 
 	private static final String SQL_MAKE_PARTITIONS = """
@@ -86,9 +104,12 @@ class AuditRepository {
 
 	private final JdbcTemplate batch;
 
-	AuditRepository(JdbcClient jdbc, JdbcTemplate batch) {
+	private final DataSource dataSource;
+
+	AuditRepository(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.dataSource = dataSource;
 	}
 
 	record ChainHead(long seq, String hash) {
@@ -127,6 +148,51 @@ class AuditRepository {
 
 	void moveHead(ChainHead head) {
 		jdbc.sql(SQL_MOVE_HEAD).param("seq", head.seq()).param("hash", head.hash()).update();
+	}
+
+	/**
+	 * Writes un-chained entries with their place in the chain, by one COPY, in the order
+	 * they are handed over, after the chain's current head; then moves the head. The head
+	 * stays locked until the caller's transaction ends, so a rollback takes the entries
+	 * and the head's move back together. Returns how many were written.
+	 */
+	long copyChained(Consumer<Consumer<AuditEntry>> entries) {
+		ChainHead head = lockHeadWaiting();
+		var tip = new Object() {
+			long seq = head.seq();
+
+			String hash = head.hash();
+
+		};
+		long written = BulkRows.copy(DataSourceUtils.getConnection(dataSource), SQL_COPY_CHAINED,
+				out -> entries.accept(entry -> {
+					AuditEntry placed = entry.chainedAt(tip.seq + 1, tip.hash);
+					out.row(placed.seq(), placed.occurredAt(), placed.account(), placed.role(),
+							placed.organisationCode(), placed.action(), placed.recordType(), placed.recordId(),
+							placed.personId(), placed.purpose(), placed.outcome(), placed.reason(), placed.override(),
+							placed.prevHash(), placed.hash());
+					tip.seq = placed.seq();
+					tip.hash = String.valueOf(placed.hash());
+				}));
+		if (written > 0) {
+			moveHead(new ChainHead(tip.seq, tip.hash));
+		}
+		return written;
+	}
+
+	/**
+	 * The chain's head, locked for this transaction, waiting for a chainer's round to
+	 * end. Taken before anything else a bulk writer locks (a new partition's lock on the
+	 * table), in the chainer's own order (head, then table), so the two never deadlock.
+	 */
+	ChainHead lockHeadWaiting() {
+		return jdbc.sql(SQL_LOCK_HEAD_WAITING)
+			.query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
+			.single();
+	}
+
+	void analyse() {
+		BulkRows.analyse(DataSourceUtils.getConnection(dataSource), "audit.entry");
 	}
 
 	long countUnchained() {

@@ -7,9 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
+import care.seamless.assessment.AssessmentBulkLoad;
+import care.seamless.assessment.instrument.Instrument;
+import care.seamless.assessment.instrument.Instruments;
+import care.seamless.audit.AuditBulkLoad;
+import care.seamless.careplan.CarePlanBulkLoad;
 import care.seamless.consent.ChoicesBulkLoad;
+import care.seamless.funding.BudgetsBulkLoad;
+import care.seamless.referral.ReferralBulkLoad;
+import care.seamless.shared.BulkRows;
 import care.seamless.partnership.AgreementsBulkLoad;
 import care.seamless.person.PeopleBulkLoad;
 import care.seamless.shared.DataCategory;
@@ -54,9 +64,19 @@ public class Population {
 	public record Summary(Map<String, Long> rows, int staff, String administrator) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Population.class);
+
 	private static final Instant RECORDED = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	private static final int PROGRESS_EVERY = 10_000;
+
+	/**
+	 * Passes over the people: the progress reported reaches this many times their number.
+	 */
+	public static final int PASSES = 17;
+
+	/** The assessment everyone assessed has had: the first, contact stage of the SAP. */
+	private static final String INSTRUMENT = "sap-contact";
 
 	private final PeopleBulkLoad people;
 
@@ -70,20 +90,54 @@ public class Population {
 
 	private final TransactionTemplate transaction;
 
+	private final Records records;
+
 	Population(PeopleBulkLoad people, TeamBulkLoad teams, AgreementsBulkLoad agreements, ChoicesBulkLoad choices,
-			PasswordEncoder passwords, PlatformTransactionManager transactions) {
+			Records records, PasswordEncoder passwords, PlatformTransactionManager transactions) {
 		this.people = people;
 		this.teams = teams;
 		this.agreements = agreements;
 		this.choices = choices;
+		this.records = records;
 		this.passwords = passwords;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
+	 * The bulk-load APIs of the modules whose records people have, and the instrument
+	 * used.
+	 */
+	@org.springframework.stereotype.Component
+	static class Records {
+
+		final AssessmentBulkLoad assessments;
+
+		final CarePlanBulkLoad plans;
+
+		final ReferralBulkLoad referrals;
+
+		final BudgetsBulkLoad budgets;
+
+		final AuditBulkLoad audit;
+
+		final Instruments instruments;
+
+		Records(AssessmentBulkLoad assessments, CarePlanBulkLoad plans, ReferralBulkLoad referrals,
+				BudgetsBulkLoad budgets, AuditBulkLoad audit, Instruments instruments) {
+			this.assessments = assessments;
+			this.plans = plans;
+			this.referrals = referrals;
+			this.budgets = budgets;
+			this.audit = audit;
+			this.instruments = instruments;
+		}
+
+	}
+
+	/**
 	 * Loads the population, reporting each ten thousand people written to
-	 * {@code progress} (four passes over the people, so it reaches four times their
-	 * number).
+	 * {@code progress} ({@value #PASSES} passes over the people, so it reaches that many
+	 * times their number).
 	 * @throws PopulationRefused if anyone is registered already
 	 */
 	public Summary generate(Settings settings, LongConsumer progress) {
@@ -98,6 +152,7 @@ public class Population {
 	/** The load itself, without the emptiness check, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Summary load(Settings settings, LongConsumer progress) {
+		long began = System.nanoTime();
 		Workforce workforce = new Workforce(settings.seed(), settings.people(), settings.staff());
 		Map<String, Long> rows = new LinkedHashMap<>();
 		loadWorkforce(workforce, passwords.encode(settings.password()), rows);
@@ -137,11 +192,144 @@ public class Population {
 				tick(progress, i);
 			}
 		}));
+		log.info("Population: workforce, people, carers, care teams and choices in {} ms",
+				(System.nanoTime() - began) / 1_000_000);
+		loadCareRecords(settings, staff, rows, progress);
 		people.analyse();
 		teams.analyse();
 		choices.analyse();
 		agreements.analyse();
+		records.assessments.analyse();
+		records.plans.analyse();
+		records.referrals.analyse();
+		records.budgets.analyse();
+		records.audit.analyse();
 		return new Summary(rows, staff.size(), workforce.administrator.username());
+	}
+
+	/** One row writer per person, for one table's pass. */
+	private interface PersonRows {
+
+		void write(BulkRows out, long index, UUID person, Journey journey, Workforce.Practitioner lead);
+
+	}
+
+	private void pass(String name, Map<String, Long> written, long n, long seed, int sections,
+			List<Workforce.Practitioner> staff, LongConsumer progress,
+			java.util.function.Function<Consumer<BulkRows>, Long> load, PersonRows rows) {
+		long started = System.nanoTime();
+		written.put(name, load.apply(out -> {
+			for (long i = 0; i < n; i++) {
+				rows.write(out, i, SyntheticPerson.id(seed, i), Journey.of(seed, i, sections), lead(staff, i));
+				tick(progress, i);
+			}
+		}));
+		log.info("Population: {} {} in {} ms", written.get(name), name, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Assessments with answers, plans with objectives and actions, referrals, budgets and
+	 * the audit history, each person's as their {@link Journey} says.
+	 */
+	private void loadCareRecords(Settings settings, List<Workforce.Practitioner> staff, Map<String, Long> rows,
+			LongConsumer progress) {
+		long n = settings.people();
+		long seed = settings.seed();
+		Instrument instrument = records.instruments.latest(INSTRUMENT)
+			.orElseThrow(() -> new IllegalStateException("The instrument " + INSTRUMENT + " is missing"));
+		int sections = instrument.sections().size();
+		var assessments = records.assessments;
+		pass("assessments", rows, n, seed, sections, staff, progress,
+				w -> assessments.load(AssessmentBulkLoad.Table.EPISODE, w), (out, i, person, journey, lead) -> {
+					if (journey.assessment() != null) {
+						CareRecords.episode(out, person, journey.assessment(), lead);
+					}
+				});
+		pass("assessment sections", rows, n, seed, sections, staff, progress,
+				w -> assessments.load(AssessmentBulkLoad.Table.SECTION, w), (out, i, person, journey, lead) -> {
+					if (journey.assessment() != null) {
+						CareRecords.sections(out, seed, i, person, journey.assessment(), instrument, lead);
+					}
+				});
+		pass("assessment answers", rows, n, seed, sections, staff, progress,
+				w -> assessments.load(AssessmentBulkLoad.Table.ANSWER, w), (out, i, person, journey, lead) -> {
+					if (journey.assessment() != null) {
+						CareRecords.answers(out, seed, i, person, journey.assessment(), instrument, lead);
+					}
+				});
+		var plans = records.plans;
+		pass("care plans", rows, n, seed, sections, staff, progress,
+				w -> plans.load(CarePlanBulkLoad.Table.CARE_PLAN, w), (out, i, person, journey, lead) -> {
+					if (journey.plan() != null) {
+						CareRecords.plan(out, person, journey, lead);
+					}
+				});
+		pass("plan outcomes", rows, n, seed, sections, staff, progress,
+				w -> plans.load(CarePlanBulkLoad.Table.OUTCOME, w), (out, i, person, journey, lead) -> {
+					if (journey.plan() != null) {
+						CareRecords.outcome(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
+					}
+				});
+		pass("plan objectives", rows, n, seed, sections, staff, progress,
+				w -> plans.load(CarePlanBulkLoad.Table.OBJECTIVE, w), (out, i, person, journey, lead) -> {
+					if (journey.plan() != null) {
+						CareRecords.objectives(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
+					}
+				});
+		pass("plan actions", rows, n, seed, sections, staff, progress,
+				w -> plans.load(CarePlanBulkLoad.Table.ACTION, w), (out, i, person, journey, lead) -> {
+					if (journey.plan() != null) {
+						CareRecords.actions(out, person, journey.plan(), CareRecords.PlanShape.of(seed, i), lead);
+					}
+				});
+		var referrals = records.referrals;
+		pass("referrals", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.REFERRAL, w), (out, i, person, journey, lead) -> {
+					if (journey.referral() != null) {
+						CareRecords.referral(out, seed, i, person, journey.referral(), lead,
+								CareRecords.receiver(seed, i, lead, staff));
+					}
+				});
+		pass("referral categories", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.SENT_CATEGORY, w), (out, i, person, journey, lead) -> {
+					if (journey.referral() != null) {
+						out.row(journey.referral().id(), person, "GENERAL");
+					}
+				});
+		pass("referral steps", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.STEP, w), (out, i, person, journey, lead) -> {
+					if (journey.referral() != null) {
+						CareRecords.steps(out, seed, i, person, journey.referral(), lead,
+								CareRecords.receiver(seed, i, lead, staff));
+					}
+				});
+		var budgets = records.budgets;
+		pass("personal budgets", rows, n, seed, sections, staff, progress,
+				w -> budgets.load(BudgetsBulkLoad.Table.PERSONAL_BUDGET, w), (out, i, person, journey, lead) -> {
+					if (journey.budget() != null) {
+						CareRecords.budget(out, seed, i, person, journey.budget(), lead);
+					}
+				});
+		pass("budget support costs", rows, n, seed, sections, staff, progress,
+				w -> budgets.load(BudgetsBulkLoad.Table.SUPPORT_COST, w), (out, i, person, journey, lead) -> {
+					if (journey.budget() != null) {
+						CareRecords.supportCosts(out, seed, i, person, journey.budget(),
+								CareRecords.PlanShape.of(seed, i), lead);
+					}
+				});
+		// Registrations reach back 1,500 days; the history runs from then to the
+		// reference date.
+		LocalDate first = SyntheticPerson.REFERENCE_DATE.minusDays(1500);
+		long started = System.nanoTime();
+		rows.put("audit entries", records.audit.load(first, SyntheticPerson.REFERENCE_DATE, sink -> {
+			for (long i = 0; i < n; i++) {
+				History.write(sink, seed, i, SyntheticPerson.id(seed, i), Journey.of(seed, i, sections), lead(staff, i),
+						staff);
+				tick(progress, i);
+			}
+		}));
+		log.info("Population: {} audit entries in {} ms", rows.get("audit entries"),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	// Everyone has a lead, taken in turn, so every practitioner has a caseload.

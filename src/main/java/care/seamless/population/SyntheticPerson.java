@@ -30,6 +30,14 @@ record SyntheticPerson(UUID id, @Nullable String nhsNumber, @Nullable String tit
 	private static final String[] LANGUAGES = { "Polish", "Urdu", "Punjabi", "Bengali", "Gujarati", "Arabic",
 			"Romanian", "Somali", "Welsh", "Cantonese", "Portuguese", "British Sign Language" };
 
+	/**
+	 * The person's id alone, as {@link #make} draws it first, for the passes that need no
+	 * more.
+	 */
+	static UUID id(long seed, long index) {
+		return Seeds.uuid(new SplittableRandom(Seeds.mix(seed, 1, index)));
+	}
+
 	static SyntheticPerson make(long seed, long index) {
 		SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 1, index));
 		UUID id = Seeds.uuid(random);

@@ -1,18 +1,25 @@
 package care.seamless.population;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import care.seamless.SeamlessTest;
+import care.seamless.audit.AuditLog;
+import care.seamless.audit.ChainVerification;
 import care.seamless.shared.NhsNumber;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A small population loaded into the shared test database inside a transaction that is
@@ -35,7 +42,21 @@ class PopulationTests {
 			  (select string_agg(to_jsonb(c)::text, ',' order by c.id) from team.care_team_member c where c.person_id in (select id from who)),
 			  (select string_agg(to_jsonb(c)::text, ',' order by c.id) from consent.choice c where c.person_id in (select id from who)),
 			  (select string_agg((to_jsonb(a) - 'password_hash')::text, ',' order by a.id) from team.account a
-			     where a.username ~ '^staff[0-9]+$' or a.username = 'population-admin')))
+			     where a.username ~ '^staff[0-9]+$' or a.username = 'population-admin'),
+			  (select string_agg(to_jsonb(e)::text, ',' order by e.id) from assessment.episode e where e.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(s)::text, ',' order by s.id) from assessment.section s where s.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(a)::text, ',' order by a.id) from assessment.answer a where a.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(c)::text, ',' order by c.id) from careplan.care_plan c where c.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(o)::text, ',' order by o.id) from careplan.objective o where o.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(a)::text, ',' order by a.id) from careplan.action a where a.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(r)::text, ',' order by r.id) from referral.referral r where r.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(s)::text, ',' order by s.id) from referral.step s where s.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(b)::text, ',' order by b.id) from funding.personal_budget b where b.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(c)::text, ',' order by c.action_id) from funding.support_cost c where c.person_id in (select id from who)),
+			  -- the history's place in the chain depends on what the shared database holds already
+			  (select string_agg((to_jsonb(e) - 'id' - 'seq' - 'prev_hash' - 'hash')::text, ','
+			     order by e.person_id, e.occurred_at, e.action, e.record_id, e.account)
+			   from audit.entry e where e.person_id in (select id from who))))
 			""";
 
 	@Autowired
@@ -46,6 +67,12 @@ class PopulationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void theSameSeedGivesTheSamePopulationAndAFullDatabaseIsRefused() {
@@ -64,9 +91,101 @@ class PopulationTests {
 			assertThat(summary.rows()).containsEntry("people", (long) PEOPLE).containsEntry("accounts", 7L);
 			if (inspect) {
 				inspect();
+				inspectCareRecords(summary);
+				try {
+					openTheRecords("pw-" + seed);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
 			}
 			return jdbc.sql(CONTENT_HASH).query(String.class).single();
 		});
+	}
+
+	// The shares the population documents, within what 150 people can show.
+	private void inspectCareRecords(Population.Summary summary) {
+		assertThat(summary.rows().get("assessments")).isBetween(70L, 110L);
+		assertThat(summary.rows().get("care plans")).isBetween(40L, 80L);
+		assertThat(summary.rows().get("referrals")).isBetween(8L, 40L);
+		assertThat(summary.rows().get("personal budgets")).isBetween(12L, 50L);
+		assertThat(summary.rows().get("assessment answers")).isGreaterThan(summary.rows().get("assessments") * 10);
+		// About five audit entries a person, and the chain still verifies with them in
+		// it.
+		assertThat(summary.rows().get("audit entries")).isBetween(PEOPLE * 3L, PEOPLE * 8L);
+		ChainVerification chain = auditLog.verify();
+		assertThat(chain.problem()).isNull();
+		assertThat(chain.firstBrokenSeq()).isNull();
+		assertThat(jdbc.sql("""
+				select count(*) from audit.entry e join person.person p on p.id = e.person_id
+				join team.organisation o on o.id = p.source_organisation_id
+				where o.code like 'Z%' and e.seq is null
+				""").query(Long.class).single()).isZero();
+		// Money is pounds and pence exactly: every weekly amount has two decimals.
+		assertThat(jdbc.sql("""
+				select count(*) from funding.personal_budget b join person.person p on p.id = b.person_id
+				join team.organisation o on o.id = p.source_organisation_id
+				where o.code like 'Z%' and b.indicative_weekly <> round(b.indicative_weekly, 2)
+				""").query(Long.class).single()).isZero();
+	}
+
+	// The pages open the generated records, in the loading transaction (MockMvc runs on
+	// this thread, so the requests join it and see the rows before the rollback).
+	private void openTheRecords(String password) throws Exception {
+		record Found(UUID person, UUID record) {
+		}
+		String mine = """
+				select p.id from person.person p
+				join team.care_team_member c on c.person_id = p.id and c.lead
+				join team.account a on a.practitioner_id = c.practitioner_id and a.username = 'staff1'
+				""";
+		Found assessed = jdbc
+			.sql("select e.person_id, e.id from assessment.episode e where e.person_id in (" + mine
+					+ ") and e.status = 'completed' order by e.id limit 1")
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.single();
+		assertThat(page("/people/" + assessed.person() + "/assessments/" + assessed.record(), password))
+			.contains("Contact assessment", "Signed");
+		Found planned = jdbc
+			.sql("select c.person_id, o.id from careplan.care_plan c "
+					+ "join careplan.objective o on o.plan_id = c.id where c.person_id in (" + mine
+					+ ") order by o.id limit 1")
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.single();
+		String objective = jdbc.sql("select description from careplan.objective where id = :id")
+			.param("id", planned.record())
+			.query(String.class)
+			.single();
+		assertThat(page("/people/" + planned.person() + "/care-plan", password)).contains(objective);
+		Found referred = jdbc
+			.sql("select r.person_id, r.id from referral.referral r where r.person_id in (" + mine
+					+ ") order by r.id limit 1")
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.single();
+		String reason = jdbc.sql("select reason_text from referral.referral where id = :id")
+			.param("id", referred.record())
+			.query(String.class)
+			.single();
+		assertThat(page("/referrals/" + referred.record(), password)).contains(reason);
+		Found budgeted = jdbc
+			.sql("select b.person_id, b.id from funding.personal_budget b where b.person_id in (" + mine
+					+ ") order by b.id limit 1")
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.single();
+		java.math.BigDecimal weekly = jdbc.sql("select indicative_weekly from funding.personal_budget where id = :id")
+			.param("id", budgeted.record())
+			.query(java.math.BigDecimal.class)
+			.single();
+		assertThat(page("/people/" + budgeted.person() + "/budget", password))
+			.contains(String.format(java.util.Locale.UK, "%,.2f", weekly));
+	}
+
+	private String page(String path, String password) throws Exception {
+		return mvc.perform(get(path).with(httpBasic("staff1", password)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private void inspect() {

@@ -1,0 +1,60 @@
+package care.seamless.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A past audit history, written in bulk with its place in the chain (ADR 51). Only for
+ * filling an empty database with a synthetic population (the {@code population} module,
+ * ADR 45): the entries describe accesses that never went through the access policy, so
+ * nothing else may call it (ArchitectureTests). The chain stays whole: the entries follow
+ * the chain's current head in the order they are written, hashed as the chainer hashes,
+ * and {@code audit verify} checks them like any others.
+ */
+@Component
+public class AuditBulkLoad {
+
+	/** One permitted access or change in the past. */
+	public record PastEntry(Instant occurredAt, String account, String role, @Nullable String organisationCode,
+			String action, String recordType, @Nullable String recordId, @Nullable UUID personId, String purpose) {
+	}
+
+	private final AuditRepository repository;
+
+	AuditBulkLoad(AuditRepository repository) {
+		this.repository = repository;
+	}
+
+	/**
+	 * Writes the entries in the caller's transaction, after making the monthly partitions
+	 * from {@code firstMonth} to {@code lastMonth} so that a history of years does not
+	 * land in the default partition; returns how many were written.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long load(LocalDate firstMonth, LocalDate lastMonth, Consumer<Consumer<PastEntry>> entries) {
+		// The head first: a chainer holds it while it reads the table, which making a
+		// partition locks.
+		repository.lockHeadWaiting();
+		repository.makeMonthPartitions(firstMonth.withDayOfMonth(1), lastMonth.withDayOfMonth(1));
+		return repository.copyChained(sink -> entries
+			.accept(e -> sink.accept(new AuditEntry(0, null, e.occurredAt().truncatedTo(ChronoUnit.MICROS), e.account(),
+					e.role(), e.organisationCode(), e.action(), e.recordType(), e.recordId(), e.personId(), e.purpose(),
+					AuditEvent.Outcome.PERMITTED.name(), null, false, null, null))));
+	}
+
+	/** Refreshes the planner's statistics for the audit table. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void analyse() {
+		repository.analyse();
+	}
+
+}

@@ -1,0 +1,30 @@
+package care.seamless.referral;
+
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import care.seamless.shared.BulkRows;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** COPY into this module's tables on the connection of the caller's transaction. */
+@Repository
+class ReferralBulkLoadRepository {
+
+	private final DataSource dataSource;
+
+	ReferralBulkLoadRepository(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	long copy(String copySql, Consumer<BulkRows> rows) {
+		return BulkRows.copy(DataSourceUtils.getConnection(dataSource), copySql, rows);
+	}
+
+	void analyse(String table) {
+		BulkRows.analyse(DataSourceUtils.getConnection(dataSource), table);
+	}
+
+}
