@@ -75,8 +75,9 @@ class DirectoryRepository {
 			insert into team.account_role (account_id, role) values (:accountId, :role)
 			""";
 
-	private static final String SQL_ACCOUNTS = """
+	static final String SQL_ACCOUNTS = """
 			select a.id, a.username, a.password_hash, a.enabled, a.practitioner_id, a.session_epoch, a.must_change_password,
+			       a.totp_confirmed_at is not null as second_factor,
 			       p.given_name || ' ' || p.family_name as display_name, o.id as organisation_id, o.code as organisation_code,
 			       o.name as organisation_name,
 			       (select string_agg(r.role, ',') from team.account_role r where r.account_id = a.id) as roles
@@ -321,7 +322,7 @@ class DirectoryRepository {
 				rs.getString("email"));
 	}
 
-	private static Account mapAccount(ResultSet rs, int n) throws SQLException {
+	static Account mapAccount(ResultSet rs, int n) throws SQLException {
 		String roleList = rs.getString("roles");
 		Set<Role> roles = roleList == null ? EnumSet.noneOf(Role.class)
 				: Arrays.stream(roleList.split(","))

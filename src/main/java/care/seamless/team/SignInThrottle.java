@@ -50,6 +50,15 @@ public class SignInThrottle {
 		return repository.held(keys(username, address));
 	}
 
+	/**
+	 * The account, its standing and the throttle's answer for one attempt, in one
+	 * statement outside any transaction (one round trip): what a sign-in sent with every
+	 * request (HTTP Basic) reads before it checks the password.
+	 */
+	public SignInCheck check(String username, @Nullable String address) {
+		return repository.check(username, keys(username, address));
+	}
+
 	@Transactional
 	public void failed(String username, @Nullable String address) {
 		String account = accountKey(username);

@@ -37,6 +37,23 @@ class SignInThrottleRepository {
 			where key in (:keys) and (not_before > now() or locked_until > now())
 			""";
 
+	// Everything a sign-in with a password needs but the hash check, in one statement:
+	// the
+	// account (if the name is known), its standing, whether this name or address is held
+	// now, and whether the name has a failure on record that a right password must clear.
+	// The one-row "values" keeps the throttle's answer for a name that is not an account.
+	private static final String SQL_CHECK = """
+			select known.*,
+			       exists (select 1 from team.sign_in_throttle t
+			               where t.key in (:keys) and (t.not_before > now() or t.locked_until > now())) as held,
+			       exists (select 1 from team.sign_in_throttle t where t.key = :accountKey) as has_failures
+			from (values (1)) as one (n)
+			left join (
+			""" + DirectoryRepository.SQL_ACCOUNTS + """
+			  where a.username = :username
+			) as known on true
+			""";
+
 	private static final String SQL_LOCKED_ACCOUNTS = """
 			select a.id from team.account a
 			join team.sign_in_throttle t on t.key = 'account:' || lower(a.username)
@@ -63,6 +80,19 @@ class SignInThrottleRepository {
 
 	boolean held(List<String> keys) {
 		return jdbc.sql(SQL_HELD).param("keys", keys).query(Long.class).single() > 0;
+	}
+
+	SignInCheck check(String username, List<String> keys) {
+		return jdbc.sql(SQL_CHECK)
+			.param("keys", keys)
+			.param("accountKey", keys.get(0))
+			.param("username", username)
+			.query((rs, n) -> new SignInCheck(rs.getObject("id") == null ? null : DirectoryRepository.mapAccount(rs, n),
+					rs.getObject("id") == null ? null
+							: new SessionStanding(rs.getBoolean("enabled"), rs.getLong("session_epoch"),
+									rs.getBoolean("must_change_password"), rs.getBoolean("second_factor")),
+					rs.getBoolean("held"), rs.getBoolean("has_failures")))
+			.single();
 	}
 
 	Set<AccountId> lockedAccounts() {

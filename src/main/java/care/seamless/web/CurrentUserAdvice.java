@@ -3,10 +3,15 @@ package care.seamless.web;
 import care.seamless.notification.Notifications;
 import org.jspecify.annotations.Nullable;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Puts the signed-in user's name and organisation on every page for the header, and how
@@ -22,7 +27,14 @@ class CurrentUserAdvice {
 	}
 
 	@ModelAttribute("currentUser")
-	@Nullable CurrentUser currentUser() {
+	@Nullable CurrentUser currentUser(HttpServletRequest request) {
+		// A @RestController is a @Controller too, so this runs for every API call: its
+		// answer is JSON, never a page with a header, so the unread count is not read.
+		if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+				&& (handler.hasMethodAnnotation(ResponseBody.class)
+						|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class))) {
+			return null;
+		}
 		return current();
 	}
 

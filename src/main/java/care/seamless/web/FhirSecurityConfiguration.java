@@ -50,8 +50,9 @@ class FhirSecurityConfiguration {
 		http.securityMatcher("/fhir", "/fhir/**");
 		// Partner systems send their password on every call: remember a right one for a
 		// few minutes rather than hash it each time (ADR 40).
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(new ResetCodeAuthentication(
-				new RememberedCredentials(passwords, directory, clock), accounts, directory, throttle), throttle)));
+		RememberedCredentials remembered = new RememberedCredentials(passwords, clock);
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
+				new ResetCodeAuthentication(remembered, accounts, directory, throttle), remembered, throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		// A CapabilityStatement is public in FHIR: clients read it before they sign in.

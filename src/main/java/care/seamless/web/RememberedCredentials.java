@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import care.seamless.team.Account;
-import care.seamless.team.Directory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,9 +26,10 @@ import org.springframework.security.core.Authentication;
  * right, so a partner system calling {@code /fhir} on every request pays the deliberately
  * slow password hash once, not on every call (ADR 40). Only a keyed hash of what was sent
  * is kept, under a key made at start-up that never leaves memory; a wrong password is
- * never remembered, and every attempt still goes through the throttle around this. Each
- * remembered sign-in reads the account again, as the password check would, and holds only
- * while the stored password hash, the enabled flag and the session epoch are those it was
+ * never remembered, and every attempt still goes through the throttle around this. A
+ * remembered sign-in is recalled against the account as {@link ThrottledAuthentication}
+ * has just read it (with the throttle's answer, in one statement), and holds only while
+ * the stored password hash, the enabled flag and the session epoch are those it was
  * remembered with: a new password, a disabled account or changed roles end it on the next
  * request.
  */
@@ -42,51 +42,56 @@ final class RememberedCredentials implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 
-	private final Directory directory;
-
 	private final Clock clock;
 
 	private final SecretKeySpec key;
 
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-	RememberedCredentials(AuthenticationProvider passwords, Directory directory, Clock clock) {
+	RememberedCredentials(AuthenticationProvider passwords, Clock clock) {
 		this.passwords = passwords;
-		this.directory = directory;
 		this.clock = clock;
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
 	}
 
-	@Override
-	public Authentication authenticate(Authentication attempt) {
-		if (!(attempt.getCredentials() instanceof String password) || attempt.getName() == null) {
-			return passwords.authenticate(attempt);
+	/**
+	 * The sign-in remembered for what was sent, if it still holds for the account as read
+	 * now by the caller; otherwise null, and the password must be checked.
+	 */
+	@Nullable Authentication recall(Authentication attempt, @Nullable Account account) {
+		if (!(attempt.getCredentials() instanceof String password) || attempt.getName() == null || account == null) {
+			return null;
 		}
 		String sent = keyed(attempt.getName(), password);
-		Instant now = clock.instant();
 		Remembered known = remembered.get(sent);
-		if (known != null && now.isBefore(known.until())) {
-			Optional<Account> account = directory.accountForSignIn(attempt.getName());
-			if (account.isPresent() && known.holds(account.get())) {
-				SignedInUser user = new SignedInUser(account.get());
-				UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user,
-						null, user.getAuthorities());
-				result.setDetails(attempt.getDetails());
-				return result;
-			}
+		if (known == null) {
+			return null;
 		}
-		if (known != null) {
-			remembered.remove(sent);
+		if (clock.instant().isBefore(known.until()) && known.holds(account)) {
+			SignedInUser user = new SignedInUser(account);
+			UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
+					user.getAuthorities());
+			result.setDetails(attempt.getDetails());
+			return result;
 		}
+		remembered.remove(sent);
+		return null;
+	}
+
+	/** Checks the password, and remembers it for a while when it is right. */
+	@Override
+	public Authentication authenticate(Authentication attempt) {
 		Authentication result = passwords.authenticate(attempt);
 		// Read before the manager erases the principal's password hash.
-		if (result != null && result.getPrincipal() instanceof SignedInUser user && user.getPassword() != null) {
+		if (result != null && attempt.getCredentials() instanceof String password && attempt.getName() != null
+				&& result.getPrincipal() instanceof SignedInUser user && user.getPassword() != null) {
 			if (remembered.size() >= MOST) {
 				remembered.clear();
 			}
-			remembered.put(sent, new Remembered(user.getPassword(), user.sessionEpoch(), now.plus(FOR)));
+			remembered.put(keyed(attempt.getName(), password),
+					new Remembered(user.getPassword(), user.sessionEpoch(), clock.instant().plus(FOR)));
 		}
 		return result;
 	}

@@ -38,8 +38,9 @@ class SecurityConfiguration {
 		// An administrator's one-time reset code is tried where the password fails.
 		// Scripts send their password on every call: a right one is remembered for a few
 		// minutes rather than hashed each time (ADR 40).
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(new ResetCodeAuthentication(
-				new RememberedCredentials(passwords, directory, clock), accounts, directory, throttle), throttle)));
+		RememberedCredentials remembered = new RememberedCredentials(passwords, clock);
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
+				new ResetCodeAuthentication(remembered, accounts, directory, throttle), remembered, throttle)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests

@@ -41,6 +41,13 @@ class SessionTimeoutAdvice {
 		if (timeout <= 0) {
 			return null;
 		}
+		// The stored last use moves in steps (SessionWrites), so the session may end up
+		// to
+		// one step before its full timeout: the page counts from the shorter time.
+		int step = (int) SessionWrites.LAST_ACCESS_STEP.toSeconds();
+		if (timeout > 2 * step) {
+			timeout -= step;
+		}
 		// Never warn for more than half the session, however short it is.
 		long warn = Math.min(warning.toSeconds(), timeout / 2);
 		return new SessionTiming(timeout, warn, user.accountId().toString());

@@ -1,5 +1,6 @@
 package care.seamless.web;
 
+import care.seamless.team.SignInCheck;
 import care.seamless.team.SignInThrottle;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Password sign-in (form and Basic) behind the {@link SignInThrottle}. Every refusal is
@@ -21,10 +24,14 @@ class ThrottledAuthentication implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 
+	private final RememberedCredentials remembered;
+
 	private final SignInThrottle throttle;
 
-	ThrottledAuthentication(AuthenticationProvider passwords, SignInThrottle throttle) {
+	ThrottledAuthentication(AuthenticationProvider passwords, RememberedCredentials remembered,
+			SignInThrottle throttle) {
 		this.passwords = passwords;
+		this.remembered = remembered;
 		this.throttle = throttle;
 	}
 
@@ -32,21 +39,39 @@ class ThrottledAuthentication implements AuthenticationProvider {
 	public Authentication authenticate(Authentication attempt) {
 		String username = attempt.getName() == null ? "" : attempt.getName();
 		String address = addressOf(attempt);
+		// One statement reads the account, its standing and the throttle's answer (ADR
+		// 52).
 		// Checked first but acted on last: the password is still checked while held, so
 		// every attempt costs the same and a wrong one still counts towards the lockout.
-		boolean held = throttle.held(username, address);
-		Authentication result;
-		try {
-			result = passwords.authenticate(attempt);
+		SignInCheck check = throttle.check(username, address);
+		Authentication result = remembered.recall(attempt, check.account());
+		boolean recalled = result != null;
+		if (!recalled) {
+			try {
+				result = passwords.authenticate(attempt);
+			}
+			catch (AuthenticationException ex) {
+				throttle.failed(username, address);
+				throw new BadCredentialsException(REFUSED);
+			}
 		}
-		catch (AuthenticationException ex) {
-			throttle.failed(username, address);
+		if (result == null || check.held()) {
 			throw new BadCredentialsException(REFUSED);
 		}
-		if (result == null || held) {
-			throw new BadCredentialsException(REFUSED);
+		if (check.hasFailures()) {
+			throttle.succeeded(username);
 		}
-		throttle.succeeded(username);
+		if (recalled && check.standing() != null) {
+			// The account the remembered sign-in was recalled against, read in this
+			// request:
+			// SignInSteps uses it rather than reading it again. Not after a password or
+			// reset
+			// code check, which may have changed the account since.
+			RequestAttributes request = RequestContextHolder.getRequestAttributes();
+			if (request != null) {
+				request.setAttribute(AccountStandingFilter.STANDING, check.standing(), RequestAttributes.SCOPE_REQUEST);
+			}
+		}
 		return result;
 	}
 

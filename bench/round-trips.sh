@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Statements and transactions per request, from PostgreSQL's own counters (pg_stat_statements, pg_stat_database),
+# for the requests the bench workloads send: one client, one request at a time, N of each after a warm-up of 20.
+# Usage: JAR=… [DATA=folder] bench/round-trips.sh [N] [USER]   (default 200, nina.patel)
+#   no DATA: the demo partnership in a throw-away folder; DATA: a kept data folder (the demo's, or a generated
+#   population) whose PostgreSQL already loads pg_stat_statements (alter system set shared_preload_libraries =
+#   'pg_stat_statements', then a restart), so two jars can be compared on the same data back to back.
+# With TOP=K it also prints the K statements called most often per workload (their text, calls per request).
+# Prints per workload: requests, statements/request (BEGIN and COMMIT not counted), transactions/request.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+N=${1:-200} USER_NAME=${2:-nina.patel}
+PSQL=${PSQL:-psql}
+pg_port() { sed -n 4p "$DATA/pg/postmaster.pid"; }
+sql() { "$PSQL" -X -q -t -A -h localhost -p "$(pg_port)" -U postgres -d postgres -c "$1"; }
+if [ -z "${DATA:-}" ]; then
+	start_demo 18097
+	DATA="$BENCH_WORK/data-18097"
+	# pg_stat_statements must be loaded at PostgreSQL's start: set it, then restart the server on the same folder.
+	sql "alter system set shared_preload_libraries = 'pg_stat_statements'"
+	kill "$PID"; wait "$PID" 2> /dev/null || true
+	while [ -f "$DATA/pg/postmaster.pid" ]; do sleep 0.2; done
+fi
+start_server 18097 "$DATA"
+sign_in "$USER_NAME"
+sql "create extension if not exists pg_stat_statements"
+people=$(caseload)
+first=$(echo "$people" | head -1)
+api() { curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE$1"; }
+plan="" assessment=""
+for id in $people; do
+	if [ -z "$plan" ] && [ "$(api "/api/v1/people/$id/care-plan")" = 200 ]; then plan="/api/v1/people/$id/care-plan"; fi
+	if [ -z "$assessment" ]; then
+		episode=$(curl -s -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people/$id/assessments" \
+			| grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4 || true)
+		[ -n "$episode" ] && assessment="/api/v1/people/$id/assessments/$episode/findings"
+	fi
+done
+family_dob=$(curl -s -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people/$first" \
+	| python3 -c 'import json,sys,urllib.parse; d=json.load(sys.stdin)["details"]; print(urllib.parse.quote(d["familyName"]+" "+d["dateOfBirth"]))')
+fhir_id=$(curl -s -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient?_count=1" | grep -o '"fullUrl" *: *"[^"]*/Patient/[^"/]*"' | head -1 | sed 's#.*/Patient/##;s/"//')
+# workload name, then curl arguments
+run() {
+	local name=$1 i statements transactions
+	shift
+	for i in $(seq 20); do curl -s -o /dev/null "$@"; done
+	sql "select pg_stat_statements_reset()" > /dev/null
+	local before_xact
+	before_xact=$(sql "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'")
+	for i in $(seq "$N"); do curl -s -o /dev/null "$@"; done
+	sleep 2
+	# The audit chainer runs every 100 ms whatever the load: its rounds (one transaction each, found by its lock on
+	# the chain head) and its statements are taken out; the entries it chains are the requests' own.
+	local chainer
+	chainer=$(sql "select coalesce(sum(calls), 0) from pg_stat_statements where query ~* 'from audit.chain_head for update'")
+	statements=$(sql "select coalesce(sum(calls), 0) from pg_stat_statements where query !~* '^(begin|commit|rollback|set |show |select pg_stat_statements_reset|select xact_commit|select coalesce)' and query !~* '(audit.chain_head|^with next as|^update audit.entry set seq)'")
+	transactions=$(sql "select xact_commit + xact_rollback - $before_xact - $chainer - 3 from pg_stat_database where datname = 'postgres'")
+	printf '%-11s %6d requests  %6.1f statements/request  %6.1f transactions/request\n' "$name" "$N" \
+		"$(echo "$statements / $N" | bc -l)" "$(echo "$transactions / $N" | bc -l)"
+	if [ -n "${TOP:-}" ]; then
+		sql "select round(calls::numeric / $N, 2) || '  ' || regexp_replace(left(query, 160), '\s+', ' ', 'g') from pg_stat_statements where query !~* '(audit.chain_head|^with next as|^update audit.entry set seq)' order by calls desc limit $TOP"
+	fi
+}
+echo "# $(date -u +%FT%TZ), load average $(load_average), $N requests each, one at a time, as $USER_NAME"
+run view -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people/$first"
+run search -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people?q=$family_dob"
+[ -n "$assessment" ] && run assessment -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE$assessment"
+[ -n "$plan" ] && run plan -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE$plan"
+run worklist -b "JSESSIONID=$SESSION" "$BASE/worklist/items"
+run record-page -b "JSESSIONID=$SESSION" "$BASE/people/$first"
+[ -n "$fhir_id" ] && run fhir-read -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient/$fhir_id"

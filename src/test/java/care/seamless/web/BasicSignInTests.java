@@ -1,0 +1,194 @@
+package care.seamless.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import care.seamless.Fixtures;
+import care.seamless.SeamlessTest;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.Profession;
+import care.seamless.team.Directory;
+import care.seamless.team.OrganisationKind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * HTTP Basic reads the account, its standing and the throttle in one statement and
+ * remembers a right password for a few minutes (ADR 40, ADR 52): none of that may let
+ * through what a full sign-in refuses. And the session table is written only when a
+ * session changed.
+ */
+@SeamlessTest
+class BasicSignInTests {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger(100);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SessionRepository<? extends Session> sessions;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aRememberedPasswordIsRefusedOnceTheAccountIsDisabledOrHeld() throws Exception {
+		Fixtures.Staff nurse = staff();
+		RequestPostProcessor from = newAddress();
+		mvc.perform(get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), Fixtures.PASSWORD)).with(from))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), Fixtures.PASSWORD)).with(from))
+			.andExpect(status().isOk());
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), "wrong-" + i)).with(from))
+				.andExpect(status().isUnauthorized());
+		}
+		// Too soon after four wrong ones, whatever was remembered.
+		mvc.perform(
+				get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), Fixtures.PASSWORD)).with(newAddress()))
+			.andExpect(status().isUnauthorized());
+
+		Fixtures.Staff other = staff();
+		mvc.perform(get("/api/v1/people?q=Nobody").with(httpBasic(other.username(), Fixtures.PASSWORD)).with(from))
+			.andExpect(status().isOk());
+		directory.setAccountEnabled(fixtures.admin, other.actor().accountId(), false);
+		mvc.perform(
+				get("/api/v1/people?q=Nobody").with(httpBasic(other.username(), Fixtures.PASSWORD)).with(newAddress()))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aRightPasswordClearsEarlierFailuresAndACleanSignInWritesNoThrottleRow() throws Exception {
+		Fixtures.Staff nurse = staff();
+		mvc.perform(
+				get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), Fixtures.PASSWORD)).with(newAddress()))
+			.andExpect(status().isOk());
+		assertThat(throttleRows(nurse.username())).isZero();
+		mvc.perform(get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), "wrong")).with(newAddress()))
+			.andExpect(status().isUnauthorized());
+		assertThat(throttleRows(nurse.username())).isOne();
+		mvc.perform(
+				get("/api/v1/people?q=Nobody").with(httpBasic(nurse.username(), Fixtures.PASSWORD)).with(newAddress()))
+			.andExpect(status().isOk());
+		assertThat(throttleRows(nurse.username())).isZero();
+	}
+
+	/** Over real HTTP: MockMvc skips the session table. */
+	@Test
+	void basicCallsToTheApiAndFhirLeaveNoSession() throws Exception {
+		Fixtures.Staff nurse = staff();
+		String credentials = Base64.getEncoder()
+			.encodeToString((nurse.username() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpClient client = HttpClient.newHttpClient();
+		for (String path : new String[] { "/api/v1/people?q=Nobody", "/api/v1/people?q=Nobody",
+				"/fhir/Patient?family=Nobody" }) {
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					.header("Authorization", "Basic " + credentials)
+					.header("Accept", "application/json")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
+		}
+		assertThat(jdbc.sql("select count(*) from cluster.http_session where principal_name = :name")
+			.param("name", nurse.username())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theLastUseIsWrittenInStepsAndAnIdleSessionStillEnds() {
+		String id = saved(sessions.createSession());
+		Instant stored = lastAccess(id);
+
+		// A request within the step changes nothing in the row.
+		touch(id, stored.plusSeconds(30));
+		assertThat(lastAccess(id)).isEqualTo(stored);
+		// A request a step or more later moves it, and the end with it.
+		touch(id, stored.plus(SessionWrites.LAST_ACCESS_STEP));
+		assertThat(lastAccess(id)).isEqualTo(stored.plus(SessionWrites.LAST_ACCESS_STEP));
+
+		// Idle for its whole timeout (the row's times moved back as if it had been):
+		// gone.
+		jdbc.sql("""
+				update cluster.http_session
+				set last_access_time = last_access_time - :idle, expiry_time = expiry_time - :idle
+				where session_id = :id
+				""").param("idle", Duration.ofMinutes(31).toMillis()).param("id", id).update();
+		assertThat(sessions.findById(id)).isNull();
+	}
+
+	private <S extends Session> String saved(S session) {
+		@SuppressWarnings("unchecked")
+		SessionRepository<S> repository = (SessionRepository<S>) sessions;
+		repository.save(session);
+		return session.getId();
+	}
+
+	private void touch(String id, Instant at) {
+		touch(sessions, id, at);
+	}
+
+	private static <S extends Session> void touch(SessionRepository<S> repository, String id, Instant at) {
+		S session = repository.findById(id);
+		session.setLastAccessedTime(at);
+		repository.save(session);
+	}
+
+	private Instant lastAccess(String id) {
+		return Instant.ofEpochMilli(jdbc.sql("select last_access_time from cluster.http_session where session_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single());
+	}
+
+	private long throttleRows(String username) {
+		return jdbc.sql("select count(*) from team.sign_in_throttle where key = :key")
+			.param("key", "account:" + username.toLowerCase(java.util.Locale.ROOT))
+			.query(Long.class)
+			.single();
+	}
+
+	private Fixtures.Staff staff() {
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		return fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+	}
+
+	private static RequestPostProcessor newAddress() {
+		String address = "198.51.100." + ADDRESSES.incrementAndGet();
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}
