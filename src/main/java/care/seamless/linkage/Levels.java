@@ -82,8 +82,9 @@ final class Levels {
 	// Checking the first letters first spares two Jaro–Winkler calls for almost every
 	// non-matching pair.
 	// A typo may hit a first letter too ("atlylor" for "taylor"), so one side's first
-	// letters agreeing is enough to look further; one side close and the other at least
-	// similar is a swap.
+	// letters agreeing is enough to look further. One side close and the other as alike
+	// as the name levels still call alike (Jaro–Winkler ≥ 0.80, or most letters shared in
+	// any order: "tmhsmoo" for "thomson", "fosia" for "sofia") is a swap.
 	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
 		if (aOther.isEmpty() || bOther.isEmpty()
 				|| (a.charAt(0) != bOther.charAt(0) && b.charAt(0) != aOther.charAt(0))) {
@@ -91,7 +92,11 @@ final class Levels {
 		}
 		double one = Similarity.jaroWinkler(a, bOther);
 		double other = Similarity.jaroWinkler(aOther, b);
-		return Math.min(one, other) >= SIMILAR && Math.max(one, other) >= CLOSE;
+		if (Math.max(one, other) < CLOSE) {
+			return false;
+		}
+		return Math.min(one, other) >= SIMILAR || (one < other ? Similarity.sameLetters(a, bOther)
+				: Similarity.sameLetters(aOther, b)) >= SAME_LETTERS;
 	}
 
 	// The same name with at most a typo.

@@ -48,6 +48,22 @@ class ComparisonTests {
 	}
 
 	@Test
+	void aSwapWhoseMisspeltNameKeepsItsLettersIsStillASwap() {
+		// "tmhsmoo" is "thomson" with its letters shuffled: too far for Jaro–Winkler, as
+		// alike as the name levels allow.
+		PeopleFixtures a = person("a").given("thomson").family("holly");
+		PeopleFixtures b = person("b").given("holly").family("tmhsmoo");
+		assertThat(level(Comparison.GIVEN_NAME, a, b)).isEqualTo("swapped");
+		assertThat(level(Comparison.FAMILY_NAME, a, b)).isEqualTo("missing");
+		assertThat(level(Comparison.GIVEN_NAME, person("c").given("russell").family("sofia"),
+				person("d").given("fosia").family("russell")))
+			.isEqualTo("swapped");
+		// Both names must still be alike: one exact and the other another name is no
+		// swap.
+		assertThat(level(Comparison.GIVEN_NAME, a, person("e").given("holly").family("baker"))).isEqualTo("else");
+	}
+
+	@Test
 	void oneTypoIsAClose() {
 		assertThat(level(Comparison.FAMILY_NAME, person("a").family("neumann"), person("b").family("neuman")))
 			.isEqualTo("jaro-winkler>=0.92");
