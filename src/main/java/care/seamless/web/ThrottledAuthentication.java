@@ -62,11 +62,9 @@ class ThrottledAuthentication implements AuthenticationProvider {
 			throttle.succeeded(username);
 		}
 		if (recalled && check.standing() != null) {
-			// The account the remembered sign-in was recalled against, read in this
-			// request:
-			// SignInSteps uses it rather than reading it again. Not after a password or
-			// reset
-			// code check, which may have changed the account since.
+			// SignInSteps uses the standing read with the remembered sign-in rather than
+			// reading it again; not after a password or reset-code check, which may have
+			// changed the account since.
 			RequestAttributes request = RequestContextHolder.getRequestAttributes();
 			if (request != null) {
 				request.setAttribute(AccountStandingFilter.STANDING, check.standing(), RequestAttributes.SCOPE_REQUEST);
