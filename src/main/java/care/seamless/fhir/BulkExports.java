@@ -213,14 +213,7 @@ class BulkExports {
 				}
 			}
 		}
-		for (ClinicalType type : ClinicalType.values()) {
-			if (types.contains(type.resourceType())) {
-				clinical(actor, type, null, since, out);
-			}
-		}
-		if (types.contains("Provenance")) {
-			provenance(actor, null, since, out);
-		}
+		history(actor, null, types, since, out);
 	}
 
 	/**
@@ -238,14 +231,23 @@ class BulkExports {
 				continue;
 			}
 			person(actor, record, types, since, out);
-			for (ClinicalType type : ClinicalType.values()) {
-				if (types.contains(type.resourceType())) {
-					clinical(actor, type, person, since, out);
-				}
+			history(actor, person, types, since, out);
+		}
+	}
+
+	/**
+	 * Imported clinical history and its provenance: one person's, or (person null) all
+	 * the caller may see.
+	 */
+	private void history(Actor actor, @Nullable PersonId person, Set<String> types, @Nullable Instant since, Output out)
+			throws IOException {
+		for (ClinicalType type : ClinicalType.values()) {
+			if (types.contains(type.resourceType())) {
+				clinical(actor, type, person, since, out);
 			}
-			if (types.contains("Provenance")) {
-				provenance(actor, person, since, out);
-			}
+		}
+		if (types.contains("Provenance")) {
+			provenance(actor, person, since, out);
 		}
 	}
 
