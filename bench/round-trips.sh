@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Statements and transactions per request, from PostgreSQL's own counters (pg_stat_statements, pg_stat_database),
 # for the requests the bench workloads send: one client, one request at a time, N of each after a warm-up of 20.
-# Usage: JAR=… [DATA=folder] bench/round-trips.sh [N] [USER]   (default 200, nina.patel)
+# Usage: JAR=… [DATA=folder] [PORT=18097] bench/round-trips.sh [N] [USER]   (default 200, nina.patel)
 #   no DATA: the demo partnership in a throw-away folder; DATA: a kept data folder (the demo's, or a generated
 #   population) whose PostgreSQL already loads pg_stat_statements (alter system set shared_preload_libraries =
 #   'pg_stat_statements', then a restart), so two jars can be compared on the same data back to back.
@@ -9,19 +9,19 @@
 # Prints per workload: requests, statements/request (BEGIN and COMMIT not counted), transactions/request.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-N=${1:-200} USER_NAME=${2:-nina.patel}
+N=${1:-200} USER_NAME=${2:-nina.patel} PORT=${PORT:-18097}
 PSQL=${PSQL:-psql}
 pg_port() { sed -n 4p "$DATA/pg/postmaster.pid"; }
 sql() { "$PSQL" -X -q -t -A -h localhost -p "$(pg_port)" -U postgres -d postgres -c "$1"; }
 if [ -z "${DATA:-}" ]; then
-	start_demo 18097
-	DATA="$BENCH_WORK/data-18097"
+	start_demo "$PORT"
+	DATA="$BENCH_WORK/data-$PORT"
 	# pg_stat_statements must be loaded at PostgreSQL's start: set it, then restart the server on the same folder.
 	sql "alter system set shared_preload_libraries = 'pg_stat_statements'"
 	kill "$PID"; wait "$PID" 2> /dev/null || true
 	while [ -f "$DATA/pg/postmaster.pid" ]; do sleep 0.2; done
 fi
-start_server 18097 "$DATA"
+start_server "$PORT" "$DATA"
 sign_in "$USER_NAME"
 sql "create extension if not exists pg_stat_statements"
 people=$(caseload)

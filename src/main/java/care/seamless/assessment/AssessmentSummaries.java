@@ -92,23 +92,33 @@ public class AssessmentSummaries {
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		Provenance.Names names = provenance.names();
-		Map<UUID, List<Summary.Disagreement>> disagreements = answers.disagreements(id.id(), visible(actor, "d"))
-			.stream()
+		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
+		// Withheld answers never leave the database: the visible ones are read, and of
+		// the rest only which sections they are in.
+		List<AnswerRow> answerRows = answers.episodeAnswers(id.id(), visible);
+		List<SectionRow> sectionRows = repository.sections(id.id());
+		// Every organisation the summary names, in one read.
+		List<UUID> organisations = new ArrayList<>();
+		organisations.add(row.openedByOrg());
+		sectionRows.forEach((s) -> organisations.add(s.authorOrg()));
+		answerRows.forEach((a) -> {
+			organisations.add(a.organisationId());
+			organisations.add(a.originOrg());
+		});
+		disagreementRows.forEach((d) -> organisations.add(d.organisationId()));
+		names.prefetch(organisations);
+		Map<UUID, List<Summary.Disagreement>> disagreements = disagreementRows.stream()
 			.collect(
 					Collectors.groupingBy(AnswerRepository.DisagreementRow::answerId,
 							Collectors.mapping((d) -> new Summary.Disagreement(d.id(),
 									AnswerSource.fromCode(d.statedBy()).orElseThrow(), d.statedByName(), d.words(),
 									d.recordedByName(), names.organisation(d.organisationId()), d.recordedAt()),
 									Collectors.toList())));
-		// Withheld answers never leave the database: the visible ones are read, and of
-		// the
-		// rest only which sections they are in.
-		Map<UUID, List<AnswerRow>> bySection = answers.episodeAnswers(id.id(), visible)
-			.stream()
+		Map<UUID, List<AnswerRow>> bySection = answerRows.stream()
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
 		Set<UUID> withheld = Set.copyOf(answers.withheldSections(id.id(), visible.answer()));
 		List<Summary.Part> parts = new ArrayList<>();
-		for (SectionRow section : repository.sections(id.id())) {
+		for (SectionRow section : sectionRows) {
 			Section definition = provenance.section(section);
 			List<Summary.Finding> findings = bySection.getOrDefault(section.id(), List.of())
 				.stream()

@@ -57,6 +57,21 @@ class Provenance {
 
 		private final Map<UUID, String> organisations = new HashMap<>();
 
+		/**
+		 * Reads the names of these organisations (nulls skipped) in one statement, for a
+		 * view that names several: one read instead of one per organisation.
+		 */
+		void prefetch(java.util.Collection<@org.jspecify.annotations.Nullable UUID> ids) {
+			java.util.Set<OrganisationId> missing = new java.util.HashSet<>();
+			for (UUID id : ids) {
+				if (id != null && !this.organisations.containsKey(id)) {
+					missing.add(new OrganisationId(id));
+				}
+			}
+			Provenance.this.directory.organisationNames(missing)
+				.forEach((id, name) -> this.organisations.put(id.id(), name));
+		}
+
 		String organisation(UUID id) {
 			return this.organisations.computeIfAbsent(id,
 					(key) -> Provenance.this.directory.organisation(new OrganisationId(key)).name());

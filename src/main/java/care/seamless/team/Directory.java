@@ -196,8 +196,11 @@ public class Directory {
 		return throttle.lockedAccounts();
 	}
 
-	/** The account's standing now, checked on every request of a session. */
-	@Transactional(readOnly = true)
+	/**
+	 * The account's standing now, checked on every request of a session. One statement,
+	 * so in no transaction of its own: a transaction would add a begin and a commit, two
+	 * more round trips, to every request.
+	 */
 	public Optional<SessionStanding> standing(AccountId account) {
 		return repository.standing(account);
 	}
@@ -222,9 +225,26 @@ public class Directory {
 		return repository.organisations();
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: no transaction of its own (a begin and a commit more), and kept
+	// for the rest of a read-only transaction it is called in.
 	public Organisation organisation(OrganisationId id) {
-		return repository.organisation(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+		return ReadOnce.get("organisation", id,
+				() -> repository.organisation(id).orElseThrow(() -> new NotFoundException("Organisation", id)));
+	}
+
+	/**
+	 * The names of these organisations in one read, for a view that names several (an
+	 * unknown id is left out).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<OrganisationId, String> organisationNames(java.util.Collection<OrganisationId> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<OrganisationId, String> names = new java.util.HashMap<>();
+		repository.organisationNames(ids.stream().map(OrganisationId::id).distinct().toList())
+			.forEach((id, name) -> names.put(new OrganisationId(id), name));
+		return names;
 	}
 
 	/** How a person reaches this organisation, for the documents it sends them. */
@@ -280,13 +300,22 @@ public class Directory {
 
 	@Transactional(readOnly = true)
 	public List<Team> teamsOf(PractitionerId practitioner) {
-		return repository.teamsOf(practitioner);
+		return memberships(practitioner).stream().map(DirectoryRepository.Membership::team).toList();
 	}
 
 	/** The teams this practitioner manages. */
 	@Transactional(readOnly = true)
 	public List<Team> managedTeams(PractitionerId practitioner) {
-		return repository.managedTeams(practitioner);
+		return memberships(practitioner).stream()
+			.filter(DirectoryRepository.Membership::manager)
+			.map(DirectoryRepository.Membership::team)
+			.toList();
+	}
+
+	// Teams and the teams managed come from one read, kept for a read-only transaction:
+	// a page's sections each ask for them.
+	private List<DirectoryRepository.Membership> memberships(PractitionerId practitioner) {
+		return ReadOnce.get("memberships", practitioner, () -> List.copyOf(repository.memberships(practitioner)));
 	}
 
 	/** The practitioners who manage this team. */
@@ -315,14 +344,17 @@ public class Directory {
 	 * The profession of whoever is acting; none for an account that is not a
 	 * practitioner.
 	 */
-	@Transactional(readOnly = true)
+	// One statement: no transaction of its own (a begin and a commit more), and kept
+	// for the rest of a read-only transaction it is called in.
 	public @Nullable Profession professionOf(Actor actor) {
 		return (actor.practitionerId() != null) ? practitioner(actor.practitionerId()).profession() : null;
 	}
 
-	@Transactional(readOnly = true)
+	// One statement: no transaction of its own (a begin and a commit more), and kept
+	// for the rest of a read-only transaction it is called in.
 	public Practitioner practitioner(PractitionerId id) {
-		return repository.practitioner(id).orElseThrow(() -> new NotFoundException("Practitioner", id));
+		return ReadOnce.get("practitioner", id,
+				() -> repository.practitioner(id).orElseThrow(() -> new NotFoundException("Practitioner", id)));
 	}
 
 	@Transactional(readOnly = true)

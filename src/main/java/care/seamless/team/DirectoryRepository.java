@@ -52,6 +52,13 @@ class DirectoryRepository {
 			order by o.name, t.name
 			""";
 
+	private static final String SQL_MEMBERSHIPS = """
+			select t.id, t.organisation_id, o.name as organisation_name, t.name, m.manager
+			from team.team t join team.organisation o on o.id = t.organisation_id
+			join team.team_membership m on m.team_id = t.id
+			where m.practitioner_id = :practitionerId order by t.name
+			""";
+
 	private static final String SQL_INSERT_PRACTITIONER = """
 			insert into team.practitioner (id, organisation_id, given_name, family_name, profession, email)
 			values (:id, :organisationId, :givenName, :familyName, :profession, :email)
@@ -119,6 +126,15 @@ class DirectoryRepository {
 			.optional();
 	}
 
+	java.util.Map<UUID, String> organisationNames(java.util.Collection<UUID> ids) {
+		return jdbc.sql("select id, name from team.organisation where id = any(:ids)")
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+	}
+
 	Optional<OrganisationContact> contact(OrganisationId id) {
 		return jdbc.sql(SQL_CONTACT).param("id", id.id()).query((rs, n) -> {
 			String address = rs.getString("postal_address");
@@ -151,22 +167,15 @@ class DirectoryRepository {
 		return jdbc.sql(SQL_TEAMS).query(DirectoryRepository::mapTeam).list();
 	}
 
-	List<Team> teamsOf(PractitionerId practitioner) {
-		return jdbc.sql("""
-				select t.id, t.organisation_id, o.name as organisation_name, t.name
-				from team.team t join team.organisation o on o.id = t.organisation_id
-				join team.team_membership m on m.team_id = t.id
-				where m.practitioner_id = :practitionerId order by t.name
-				""").param("practitionerId", practitioner.id()).query(DirectoryRepository::mapTeam).list();
+	/** A practitioner's teams, each with whether they manage it, by team name. */
+	record Membership(Team team, boolean manager) {
 	}
 
-	List<Team> managedTeams(PractitionerId practitioner) {
-		return jdbc.sql("""
-				select t.id, t.organisation_id, o.name as organisation_name, t.name
-				from team.team t join team.organisation o on o.id = t.organisation_id
-				join team.team_membership m on m.team_id = t.id
-				where m.practitioner_id = :practitionerId and m.manager order by t.name
-				""").param("practitionerId", practitioner.id()).query(DirectoryRepository::mapTeam).list();
+	List<Membership> memberships(PractitionerId practitioner) {
+		return jdbc.sql(SQL_MEMBERSHIPS)
+			.param("practitionerId", practitioner.id())
+			.query((rs, n) -> new Membership(mapTeam(rs, n), rs.getBoolean("manager")))
+			.list();
 	}
 
 	void insertPractitioner(PractitionerId id, OrganisationId organisationId, String givenName, String familyName,

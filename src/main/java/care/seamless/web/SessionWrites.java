@@ -1,20 +1,29 @@
 package care.seamless.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Writes a session's row only when something in it changed, or when its last use is a
@@ -26,6 +35,12 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * last-access time moves in steps of {@link #LAST_ACCESS_STEP}. So a session idle for its
  * whole timeout still ends, up to one step early: {@link SessionTimeoutAdvice} tells the
  * page a timeout one step shorter so its warning never comes too late.
+ * <p>
+ * A session is also read from its table once per request, not twice: Spring Session's
+ * filter commits the session when a page outgrows the response buffer and again when the
+ * request ends, and the second commit looks the session up afresh (spring-session issue
+ * 1731), one more statement on every page larger than 8 KB. Within one request the
+ * repository hands back the session it already found or saved under that id.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -48,8 +63,39 @@ class SessionWrites {
 		};
 	}
 
-	/** The JDBC repository, with each session it hands out wrapped in {@link Stepped}. */
+	/**
+	 * Opens the request's memory of sessions read before Spring Session's filter runs,
+	 * and empties it when the request ends, so that nothing is remembered across
+	 * requests.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> sessionsReadOncePerRequest() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						InSteps.READ.set(new HashMap<>());
+						try {
+							chain.doFilter(request, response);
+						}
+						finally {
+							InSteps.READ.remove();
+						}
+					}
+				});
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * The JDBC repository, with each session it hands out wrapped in {@link Stepped}, and
+	 * each read at most once per request.
+	 */
 	static final class InSteps implements FindByIndexNameSessionRepository<Stepped> {
+
+		/** The sessions this request found or saved, by id; none outside a request. */
+		static final ThreadLocal<@Nullable Map<String, Stepped>> READ = new ThreadLocal<>();
 
 		private final FindByIndexNameSessionRepository<Session> sessions;
 
@@ -65,17 +111,39 @@ class SessionWrites {
 		@Override
 		public void save(Stepped session) {
 			sessions.save(session.session);
+			Map<String, Stepped> read = READ.get();
+			if (read != null) {
+				// A changed id is saved under the new one: the old id finds nothing.
+				read.values().removeIf(kept -> kept == session);
+				read.put(session.getId(), session);
+			}
 		}
 
 		@Override
 		public @Nullable Stepped findById(String id) {
+			Map<String, Stepped> read = READ.get();
+			Stepped kept = read == null ? null : read.get(id);
+			if (kept != null && kept.getId().equals(id) && !kept.isExpired()) {
+				return kept;
+			}
 			Session found = sessions.findById(id);
-			return found == null ? null : new Stepped(found);
+			if (found == null) {
+				return null;
+			}
+			Stepped stepped = new Stepped(found);
+			if (read != null) {
+				read.put(id, stepped);
+			}
+			return stepped;
 		}
 
 		@Override
 		public void deleteById(String id) {
 			sessions.deleteById(id);
+			Map<String, Stepped> read = READ.get();
+			if (read != null) {
+				read.remove(id);
+			}
 		}
 
 		@Override

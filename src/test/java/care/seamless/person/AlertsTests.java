@@ -17,6 +17,7 @@ import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
+import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,12 @@ class AlertsTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Documents documents;
+
+	@Autowired
+	Directory directory;
 
 	Staff socialWorker;
 
@@ -140,6 +147,36 @@ class AlertsTests {
 		mvc.perform(get("/people/" + person).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
 			.andExpect(content()
 				.string(allOf(not(containsString("seamless-alert")), containsString("Outside the sharing agreement"))));
+	}
+
+	/**
+	 * The record page reads its sections in one read-only transaction after the audited
+	 * opening: each withheld part still says why and who holds it, the disclosed parts
+	 * are shown, and opening the page is audited once.
+	 */
+	@Test
+	void theRecordPageSaysWhyEachPartIsWithheldAndWhoHoldsIt() throws Exception {
+		alerts.raise(socialWorker.actor(), person, AlertKind.SAFEGUARDING_CONCERN, "Concern about a neighbour");
+		alerts.raise(socialWorker.actor(), person, AlertKind.KEY_SAFE, null);
+		documents.upload(socialWorker.actor(), person, "Section 42 enquiry report", DocumentKind.REPORT,
+				DataCategory.SAFEGUARDING, DocumentsTests.PDF);
+		documents.upload(socialWorker.actor(), person, "Care act assessment letter", DocumentKind.LETTER,
+				DataCategory.GENERAL, DocumentsTests.PDF);
+		long opened = auditLog.historyOf(person, 50).stream().filter(e -> e.action().equals("read")).count();
+		String council = directory.organisation(socialWorker.organisationId()).name();
+
+		String page = mvc.perform(get("/people/" + person).with(httpBasic(nurse.username(), Fixtures.PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Care act assessment letter")
+			.doesNotContain("Section 42")
+			.doesNotContain("neighbour")
+			.contains("Outside the sharing agreement");
+		// One notice for the alerts and one for the documents, each naming the holder.
+		assertThat(page.split("Held by " + council, -1)).hasSize(3);
+		assertThat(auditLog.historyOf(person, 50).stream().filter(e -> e.action().equals("read")).count())
+			.isEqualTo(opened + 1);
 	}
 
 }
