@@ -7,6 +7,7 @@
 #
 # Environment:
 #   JAR              the jar to run (default target/seamless.jar)
+#   SEAMLESS_LAUNCHER  a launcher to start it with instead of java -jar (bin/seamless: class data sharing, ADR 57)
 #   BENCH_SERVER     a Seamless already running on the demo partnership (e.g. http://localhost:18090): start_demo
 #                    uses it instead of starting one (bench/all.sh starts one server for all the API figures)
 #   BENCH_RESULTS    file to append figures to (none: figures are only printed)
@@ -69,7 +70,10 @@ start_server() {
 	mkdir -p "$dir"
 	# In a session of its own (setsid keeps the pid: a background job of a script is no group leader), so that
 	# signals the server's process tree sends to its group never reach this script.
-	setsid java -jar "${JAR:-target/seamless.jar}" --server.port="$port" --seamless.data-dir="$dir" \
+	# SEAMLESS_LAUNCHER=bin/seamless: through the class data sharing launcher (ADR 57) instead of java -jar.
+	local launch=(java -jar "${JAR:-target/seamless.jar}")
+	if [ -n "${SEAMLESS_LAUNCHER:-}" ]; then launch=(env SEAMLESS_JAR="${JAR:-target/seamless.jar}" "$SEAMLESS_LAUNCHER"); fi
+	setsid "${launch[@]}" --server.port="$port" --seamless.data-dir="$dir" \
 		--logging.level.root=WARN "$@" > "$dir.log" 2>&1 < /dev/null &
 	PID=$!
 	bench_track "$PID"

@@ -25,7 +25,10 @@ class FhirServerConfiguration {
 		ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
 				new FhirServlet(context, providers, List.of(bundles, exports), List.of(errors, check)), "/fhir/*");
 		registration.setName("fhir");
-		registration.setLoadOnStartup(1);
+		// Initialised by the first /fhir request, not at start-up: HAPI's scan of the
+		// providers is the costliest step of starting (ADR 57), and most nodes serve
+		// pages long before any FHIR client calls.
+		registration.setLoadOnStartup(-1);
 		return registration;
 	}
 
