@@ -5,8 +5,11 @@
 #   no DATA: the demo partnership in a throw-away folder; DATA: a kept data folder (the demo's, or a generated
 #   population) whose PostgreSQL already loads pg_stat_statements (alter system set shared_preload_libraries =
 #   'pg_stat_statements', then a restart), so two jars can be compared on the same data back to back.
+# With ONLY=REGEX only the workloads whose name matches (ONLY=fhir: the FHIR ones).
 # With TOP=K it also prints the K statements called most often per workload (their text, calls per request).
 # Prints per workload: requests, statements/request (BEGIN and COMMIT not counted), transactions/request.
+# The FHIR writes (fhir-create: one made-up Patient; fhir-bundle: a transaction bundle of 20) are sent as
+# WRITER (default admin: imports are administrators' only), each request with new names, so each one registers.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 N=${1:-200} USER_NAME=${2:-nina.patel} PORT=${PORT:-18097}
@@ -39,15 +42,42 @@ done
 family_dob=$(curl -s -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people/$first" \
 	| python3 -c 'import json,sys,urllib.parse; d=json.load(sys.stdin)["details"]; print(urllib.parse.quote(d["familyName"]+" "+d["dateOfBirth"]))')
 fhir_id=$(curl -s -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient?_count=1" | grep -o '"fullUrl" *: *"[^"]*/Patient/[^"/]*"' | head -1 | sed 's#.*/Patient/##;s/"//')
-# workload name, then curl arguments
+WRITER=${WRITER:-admin}
+BODY="$BENCH_WORK/body.json"
+# A made-up Patient, nobody else: random letters for the family name, a random given name and date of birth, so
+# identity matching finds no one alike (as bench's own made-up people).
+GIVEN=(Alex Sam Jo Kim Lee Pat Chris Robin Ali Nia Ravi Maya Tom Ella Omar Zoe)
+patient_json() {
+	local family="" letters=({a..z}) k
+	for k in 1 2 3 4 5 6 7 8 9; do family+=${letters[RANDOM % 26]}; done
+	printf '{"resourceType":"Patient","name":[{"use":"official","family":"Q%s","given":["%s"]}],"gender":"female","birthDate":"%d-%02d-%02d"}' \
+		"$family" "${GIVEN[RANDOM % 16]}" $((1925 + RANDOM % 80)) $((1 + RANDOM % 12)) $((1 + RANDOM % 28))
+}
+patient_body() { patient_json > "$BODY"; }
+bundle_body() {
+	local k
+	{
+		printf '{"resourceType":"Bundle","type":"transaction","entry":['
+		for k in $(seq 20); do
+			[ "$k" = 1 ] || printf ','
+			printf '{"fullUrl":"urn:uuid:%s","resource":%s,"request":{"method":"POST","url":"Patient"}}' \
+				"$(cat /proc/sys/kernel/random/uuid)" "$(patient_json)"
+		done
+		printf ']}'
+	} > "$BODY"
+}
+# workload name, then curl arguments; with BODY_FN set, that function writes a new $BODY before each request
+# (outside the counted statements: it runs no SQL).
 run() {
 	local name=$1 i statements transactions
 	shift
-	for i in $(seq 20); do curl -s -o /dev/null "$@"; done
+	if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
+	send() { [ -z "${BODY_FN:-}" ] || "$BODY_FN" "$i"; curl -s -o /dev/null "$@"; }
+	for i in $(seq 20); do send "$@"; done
 	sql "select pg_stat_statements_reset()" > /dev/null
 	local before_xact
 	before_xact=$(sql "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'")
-	for i in $(seq "$N"); do curl -s -o /dev/null "$@"; done
+	for i in $(seq 21 $((N + 20))); do send "$@"; done
 	sleep 2
 	# The audit chainer runs every 100 ms whatever the load: its rounds (one transaction each, found by its lock on
 	# the chain head) and its statements are taken out; the entries it chains are the requests' own.
@@ -69,3 +99,9 @@ run search -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/
 run worklist -b "JSESSIONID=$SESSION" "$BASE/worklist/items"
 run record-page -b "JSESSIONID=$SESSION" "$BASE/people/$first"
 [ -n "$fhir_id" ] && run fhir-read -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient/$fhir_id"
+family=$(echo "$family_dob" | sed 's/%20[^%]*$//') dob=$(echo "$family_dob" | sed 's/.*%20//')
+run fhir-search -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient?family=$family&birthdate=$dob"
+BODY_FN=patient_body run fhir-create -u "$WRITER:seamless-demo" -H 'Content-Type: application/fhir+json' \
+	--data-binary "@$BODY" "$BASE/fhir/Patient"
+BODY_FN=bundle_body run fhir-bundle -u "$WRITER:seamless-demo" -H 'Content-Type: application/fhir+json' \
+	--data-binary "@$BODY" "$BASE/fhir"

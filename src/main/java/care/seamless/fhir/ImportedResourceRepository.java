@@ -1,10 +1,14 @@
 package care.seamless.fhir;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import care.seamless.shared.PersonId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,14 +16,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportedResourceRepository {
 
-	private static final String SQL_FIND = """
-			select person_id from fhir.imported_resource
-			where source_system = :system and resource_type = :type and source_id = :id
+	// The keys as three parallel arrays: one statement for a whole bundle (a Patient
+	// create
+	// or a transaction of many).
+	private static final String SQL_FIND_ALL = """
+			select r.source_system, r.resource_type, r.source_id, r.person_id
+			from unnest(cast(array[:systems] as text[]), cast(array[:types] as text[]), cast(array[:ids] as text[])) as k(system, type, id)
+			join fhir.imported_resource r
+			  on r.source_system = k.system and r.resource_type = k.type and r.source_id = k.id
 			""";
 
-	private static final String SQL_INSERT = """
+	private static final String SQL_INSERT_ALL = """
 			insert into fhir.imported_resource (source_system, resource_type, source_id, person_id, imported_by, imported_at, source_file)
-			values (:system, :type, :id, :person, :by, :at, :file)
+			select k.system, k.type, k.id, k.person, :by, :at, :file
+			from unnest(cast(array[:systems] as text[]), cast(array[:types] as text[]), cast(array[:ids] as text[]), cast(array[:people] as uuid[]))
+				as k(system, type, id, person)
 			""";
 
 	private final JdbcClient jdbc;
@@ -28,22 +39,33 @@ class ImportedResourceRepository {
 		this.jdbc = jdbc;
 	}
 
-	Optional<PersonId> find(SourceKey key) {
-		return jdbc.sql(SQL_FIND)
-			.param("system", key.system())
-			.param("type", key.type())
-			.param("id", key.id())
-			.query(UUID.class)
-			.optional()
-			.map(PersonId::new);
+	/** Our person for each of {@code keys} imported before; the others are absent. */
+	Map<SourceKey, PersonId> findAll(Collection<SourceKey> keys) {
+		Map<SourceKey, PersonId> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		jdbc.sql(SQL_FIND_ALL)
+			.param("systems", keys.stream().map(SourceKey::system).toList())
+			.param("types", keys.stream().map(SourceKey::type).toList())
+			.param("ids", keys.stream().map(SourceKey::id).toList())
+			.query((rs, n) -> found.put(new SourceKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+					new PersonId(rs.getObject(4, UUID.class))))
+			.list();
+		return found;
 	}
 
-	void insert(SourceKey key, PersonId person, String by, Instant at, @org.jspecify.annotations.Nullable String file) {
-		jdbc.sql(SQL_INSERT)
-			.param("system", key.system())
-			.param("type", key.type())
-			.param("id", key.id())
-			.param("person", person.id())
+	/** Remembers where each person came from, in one statement. */
+	void insertAll(Map<SourceKey, PersonId> people, String by, Instant at, @Nullable String file) {
+		if (people.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<SourceKey, PersonId>> rows = List.copyOf(people.entrySet());
+		jdbc.sql(SQL_INSERT_ALL)
+			.param("systems", rows.stream().map(e -> e.getKey().system()).toList())
+			.param("types", rows.stream().map(e -> e.getKey().type()).toList())
+			.param("ids", rows.stream().map(e -> e.getKey().id()).toList())
+			.param("people", rows.stream().map(e -> e.getValue().id()).toList())
 			.param("by", by)
 			.param("at", java.sql.Timestamp.from(at))
 			.param("file", file)

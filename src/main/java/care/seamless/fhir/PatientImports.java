@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import care.seamless.fhir.ImportedResourceRepository.SourceKey;
 import care.seamless.linkage.ImportProblem;
@@ -14,6 +13,7 @@ import care.seamless.linkage.ImportReport;
 import care.seamless.linkage.ImportedPerson;
 import care.seamless.linkage.NotAuthorisedToImport;
 import care.seamless.linkage.PeopleImport;
+import care.seamless.person.PersonDetails;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 import org.hl7.fhir.r4.model.Patient;
@@ -75,13 +75,20 @@ class PatientImports {
 		List<ImportedPerson> fresh = new ArrayList<>();
 		Map<SourceKey, Integer> seen = new HashMap<>();
 		List<Integer> repeats = new ArrayList<>();
+		List<PersonDetails> details = new ArrayList<>(incoming.size());
+		List<@Nullable SourceKey> keys = new ArrayList<>(incoming.size());
+		for (Incoming item : incoming) {
+			details.add(IncomingPatient.details(item.patient(), item.at()));
+			keys.add(key(actor, item));
+		}
+		// Which were sent before, in one statement for the whole request.
+		Map<SourceKey, PersonId> sentBefore = repository
+			.findAll(keys.stream().filter(java.util.Objects::nonNull).distinct().toList());
 		for (int i = 0; i < incoming.size(); i++) {
-			Incoming item = incoming.get(i);
-			var details = IncomingPatient.details(item.patient(), item.at());
-			SourceKey key = key(actor, item);
-			Optional<PersonId> known = key == null ? Optional.empty() : repository.find(key);
-			if (known.isPresent()) {
-				outcomes[i] = new Outcome(known.get(), Kind.MATCHED, null);
+			SourceKey key = keys.get(i);
+			PersonId known = key == null ? null : sentBefore.get(key);
+			if (known != null) {
+				outcomes[i] = new Outcome(known, Kind.MATCHED, null);
 			}
 			else if (key != null && seen.containsKey(key)) {
 				repeats.add(i);
@@ -90,20 +97,20 @@ class PatientImports {
 				if (key != null) {
 					seen.put(key, i);
 				}
-				fresh.add(new ImportedPerson(i + 1, details));
+				fresh.add(new ImportedPerson(i + 1, details.get(i)));
 			}
 		}
 		if (!fresh.isEmpty()) {
-			register(actor, incoming, fresh, outcomes, file);
+			register(actor, incoming, keys, fresh, outcomes, file);
 		}
 		for (int i : repeats) {
-			outcomes[i] = new Outcome(outcomes[seen.get(key(actor, incoming.get(i)))].id(), Kind.MATCHED, null);
+			outcomes[i] = new Outcome(outcomes[seen.get(keys.get(i))].id(), Kind.MATCHED, null);
 		}
 		return List.of(outcomes);
 	}
 
-	private void register(Actor actor, List<Incoming> incoming, List<ImportedPerson> fresh, Outcome[] outcomes,
-			@Nullable String file) {
+	private void register(Actor actor, List<Incoming> incoming, List<@Nullable SourceKey> keys,
+			List<ImportedPerson> fresh, Outcome[] outcomes, @Nullable String file) {
 		ImportReport report;
 		try {
 			report = peopleImport.importPeople(actor, fresh);
@@ -117,15 +124,17 @@ class PatientImports {
 						.toLowerCase(java.util.Locale.ROOT)
 						.replace('_', ' '));
 		}
+		Map<SourceKey, PersonId> sources = new java.util.LinkedHashMap<>();
 		for (ImportReport.Imported person : report.people()) {
 			// Each person's line is its index in the request, plus one.
 			int i = person.line() - 1;
 			outcomes[i] = new Outcome(person.id(), Kind.CREATED, person.outcome());
-			SourceKey key = key(actor, incoming.get(i));
+			SourceKey key = keys.get(i);
 			if (key != null) {
-				repository.insert(key, person.id(), actor.username(), clock.instant(), file);
+				sources.put(key, person.id());
 			}
 		}
+		repository.insertAll(sources, actor.username(), clock.instant(), file);
 	}
 
 	private static String element(@Nullable String field) {

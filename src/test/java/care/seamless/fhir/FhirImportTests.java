@@ -33,6 +33,9 @@ class FhirImportTests {
 	@Autowired
 	People people;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -127,6 +130,38 @@ class FhirImportTests {
 		Bundle batch = client.post("", json(bundle)).as(Bundle.class);
 		assertThat(batch.getEntry()).extracting(e -> e.getResponse().getStatus())
 			.containsExactly("200 OK", "200 OK", "200 OK", "422");
+	}
+
+	@Test
+	void aTransactionTellsSentBeforeRepeatedAndNewApartBySystemAndId() {
+		FhirClient client = new FhirClient(port, administrator.username());
+		String id = Fixtures.unique("gp-");
+		Patient sentBefore = patient(id, Fixtures.nextNhsNumber());
+		Bundle first = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		first.addEntry().setResource(sentBefore).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		String before = client.post("", json(first)).as(Bundle.class).getEntryFirstRep().getResponse().getLocation();
+		// The same id from another system is another resource; the same id twice in one
+		// request is one.
+		Patient otherSystem = patient(id, Fixtures.nextNhsNumber());
+		otherSystem.getMeta().setSource("urn:test:other-system");
+		Patient fresh = patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber());
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (Patient patient : java.util.List.of(sentBefore, otherSystem, fresh, fresh)) {
+			bundle.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+		}
+
+		Bundle reply = client.post("", json(bundle)).as(Bundle.class);
+
+		assertThat(reply.getEntry()).extracting(e -> e.getResponse().getStatus())
+			.containsExactly("200 OK", "201 Created", "201 Created", "200 OK");
+		java.util.List<String> locations = reply.getEntry().stream().map(e -> e.getResponse().getLocation()).toList();
+		assertThat(locations.get(0)).isEqualTo(before);
+		assertThat(locations.get(3)).isEqualTo(locations.get(2));
+		assertThat(new java.util.HashSet<>(locations)).hasSize(3);
+		assertThat(jdbc.sql("select count(*) from fhir.imported_resource where source_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
