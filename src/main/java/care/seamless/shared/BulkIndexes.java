@@ -44,15 +44,32 @@ public final class BulkIndexes {
 			order by 1, 2, 3
 			""";
 
+	/**
+	 * A deferred constraint trigger on a loaded table, switched off for the load and its
+	 * rule checked once over the whole table instead: fired for every row at commit, it
+	 * would run its query a million times, and PostgreSQL builds no index on a table with
+	 * trigger events pending. {@code violationsSql} returns one row for each breach.
+	 */
+	public record Trigger(String table, String name, String violationsSql) {
+	}
+
 	private final Connection connection;
 
 	private final List<String> rebuild;
 
+	private final List<Trigger> triggers;
+
 	private boolean rebuilt;
 
-	private BulkIndexes(Connection connection, List<String> rebuild) {
+	private BulkIndexes(Connection connection, List<String> rebuild, List<Trigger> triggers) {
 		this.connection = connection;
 		this.rebuild = rebuild;
+		this.triggers = triggers;
+	}
+
+	/** {@link #drop(Connection, List, List)} for tables with no deferred trigger. */
+	public static BulkIndexes drop(Connection connection, List<String> tables) {
+		return drop(connection, tables, List.of());
 	}
 
 	/**
@@ -60,8 +77,11 @@ public final class BulkIndexes {
 	 * its transaction) and returns what builds them again. Check constraints and not-null
 	 * stay: they cost little per row and keep bad rows out during the load.
 	 */
-	public static BulkIndexes drop(Connection connection, List<String> tables) {
+	public static BulkIndexes drop(Connection connection, List<String> tables, List<Trigger> triggers) {
 		List<String> drops = new ArrayList<>();
+		for (Trigger trigger : triggers) {
+			drops.add("alter table " + trigger.table() + " disable trigger " + trigger.name());
+		}
 		List<String> creates = new ArrayList<>();
 		try (var statement = connection.prepareStatement(SQL_KEYS)) {
 			statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
@@ -95,7 +115,7 @@ public final class BulkIndexes {
 			throw new IllegalStateException("Dropping keys for a bulk load failed: " + ex.getMessage(), ex);
 		}
 		java.util.Collections.reverse(creates);
-		return new BulkIndexes(connection, creates);
+		return new BulkIndexes(connection, creates, triggers);
 	}
 
 	/** How many keys and indexes were dropped and will be built again. */
@@ -104,8 +124,9 @@ public final class BulkIndexes {
 	}
 
 	/**
-	 * Builds every key and index again, in the same transaction, checking every foreign
-	 * key over the whole table at once; a row that breaks one fails the load.
+	 * Builds every key and index again, in the same transaction, checking every key and
+	 * every switched-off trigger's rule over the whole table at once; a row that breaks
+	 * one fails the load.
 	 */
 	public void rebuild() {
 		if (rebuilt) {
@@ -116,6 +137,15 @@ public final class BulkIndexes {
 			ddl.execute("set local maintenance_work_mem = '256MB'");
 			for (String create : rebuild) {
 				ddl.execute(create);
+			}
+			for (Trigger trigger : triggers) {
+				ddl.execute("alter table " + trigger.table() + " enable trigger " + trigger.name());
+				try (var breaches = ddl.executeQuery(trigger.violationsSql())) {
+					if (breaches.next()) {
+						throw new IllegalStateException(
+								"A bulk load broke the rule of " + trigger.table() + "'s trigger " + trigger.name());
+					}
+				}
 			}
 			rebuilt = true;
 		}
