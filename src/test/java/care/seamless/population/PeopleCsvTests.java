@@ -28,7 +28,7 @@ class PeopleCsvTests {
 
 	@Test
 	void theFastCheckDigitIsTheRegistersCheckDigit() {
-		for (long stem = 900_000_000L; stem < 900_020_000L; stem += 7) {
+		for (long stem = 900_000_000L; stem < 900_200_000L; stem += 101) {
 			assertThat(SyntheticPerson.withCheckDigit(stem)).isEqualTo(NhsNumber.withCheckDigit(Long.toString(stem)));
 		}
 	}
