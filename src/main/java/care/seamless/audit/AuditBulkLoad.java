@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import care.seamless.shared.BulkIndexes;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -49,6 +51,17 @@ public class AuditBulkLoad {
 			.accept(e -> sink.accept(new AuditEntry(0, null, e.occurredAt().truncatedTo(ChronoUnit.MICROS), e.account(),
 					e.role(), e.organisationCode(), e.action(), e.recordType(), e.recordId(), e.personId(), e.purpose(),
 					AuditEvent.Outcome.PERMITTED.name(), null, false, null, null))));
+	}
+
+	/**
+	 * Drops the audit table's keys and indexes until the handle returned builds them
+	 * again, in the caller's transaction (ADR 56). The chain's head is locked first, as
+	 * {@link #load} does, so a chainer never waits on the table while holding the head.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public BulkIndexes dropIndexes() {
+		repository.lockHeadWaiting();
+		return repository.dropIndexes();
 	}
 
 	/** Refreshes the planner's statistics for the audit table. */

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 import org.jspecify.annotations.Nullable;
 
@@ -189,6 +190,10 @@ class AuditRepository {
 		return jdbc.sql(SQL_LOCK_HEAD_WAITING)
 			.query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getString("hash")))
 			.single();
+	}
+
+	BulkIndexes dropIndexes() {
+		return BulkIndexes.drop(DataSourceUtils.getConnection(dataSource), java.util.List.of("audit.entry"));
 	}
 
 	void analyse() {

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -21,6 +22,10 @@ class CarePlanBulkLoadRepository {
 
 	long copy(String copySql, Consumer<BulkRows> rows) {
 		return BulkRows.copy(DataSourceUtils.getConnection(dataSource), copySql, rows);
+	}
+
+	BulkIndexes dropIndexes(java.util.List<String> tables) {
+		return BulkIndexes.drop(DataSourceUtils.getConnection(dataSource), tables);
 	}
 
 	void analyse(String table) {

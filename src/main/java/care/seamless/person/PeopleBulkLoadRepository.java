@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -31,6 +32,10 @@ class PeopleBulkLoadRepository {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
+	}
+
+	BulkIndexes dropIndexes(java.util.List<String> tables) {
+		return BulkIndexes.drop(DataSourceUtils.getConnection(dataSource), tables);
 	}
 
 	void analyse(String table) {

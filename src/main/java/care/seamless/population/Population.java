@@ -19,6 +19,7 @@ import care.seamless.careplan.CarePlanBulkLoad;
 import care.seamless.consent.ChoicesBulkLoad;
 import care.seamless.funding.BudgetsBulkLoad;
 import care.seamless.referral.ReferralBulkLoad;
+import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 import care.seamless.partnership.AgreementsBulkLoad;
 import care.seamless.person.PeopleBulkLoad;
@@ -69,6 +70,12 @@ public class Population {
 	private static final Instant RECORDED = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	private static final int PROGRESS_EVERY = 10_000;
+
+	/**
+	 * From this many people, building the keys and indexes once costs less than keeping
+	 * them row by row; below it the fixed cost of some 160 statements is the larger.
+	 */
+	static final long DROP_KEYS_FROM = 10_000;
 
 	/**
 	 * Passes over the people: the progress reported reaches this many times their number.
@@ -152,7 +159,24 @@ public class Population {
 	/** The load itself, without the emptiness check, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Summary load(Settings settings, LongConsumer progress) {
+		return load(settings, progress, settings.people() >= DROP_KEYS_FROM);
+	}
+
+	/**
+	 * The load, with the loaded tables' keys and indexes dropped for it and built again
+	 * at the end if {@code dropKeys}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Summary load(Settings settings, LongConsumer progress, boolean dropKeys) {
 		long began = System.nanoTime();
+		// Every table filled here is empty before, so its keys and indexes are built once
+		// at the end rather than row by row; in this transaction, so a failed load rolls
+		// the drops back with its rows (ADR 56).
+		List<BulkIndexes> dropped = dropKeys ? List.of(people.dropIndexes(), teams.dropIndexes(), choices.dropIndexes(),
+				records.assessments.dropIndexes(), records.plans.dropIndexes(), records.referrals.dropIndexes(),
+				records.budgets.dropIndexes()) : List.of();
+		log.info("Population: {} keys and indexes dropped for the load in {} ms",
+				dropped.stream().mapToInt(BulkIndexes::count).sum(), (System.nanoTime() - began) / 1_000_000);
 		Workforce workforce = new Workforce(settings.seed(), settings.people(), settings.staff());
 		Map<String, Long> rows = new LinkedHashMap<>();
 		loadWorkforce(workforce, passwords.encode(settings.password()), rows);
@@ -180,21 +204,28 @@ public class Population {
 		}));
 		rows.put("care team members", teams.load(TeamBulkLoad.Table.CARE_TEAM_MEMBER, out -> {
 			for (long i = 0; i < n; i++) {
-				CareTeams.write(out, SyntheticPerson.make(seed, i).id(), lead(staff, i), staff,
+				CareTeams.write(out, SyntheticPerson.id(seed, i), lead(staff, i), staff,
 						new SplittableRandom(Seeds.mix(seed, 3, i)));
 				tick(progress, i);
 			}
 		}));
 		rows.put("consents and objections", choices.load(ChoicesBulkLoad.Table.CHOICE, out -> {
 			for (long i = 0; i < n; i++) {
-				Choices.write(out, SyntheticPerson.make(seed, i).id(), lead(staff, i), workforce.organisations,
+				Choices.write(out, SyntheticPerson.id(seed, i), lead(staff, i), workforce.organisations,
 						new SplittableRandom(Seeds.mix(seed, 4, i)));
 				tick(progress, i);
 			}
 		}));
 		log.info("Population: workforce, people, carers, care teams and choices in {} ms",
 				(System.nanoTime() - began) / 1_000_000);
-		loadCareRecords(settings, staff, rows, progress);
+		loadCareRecords(settings, staff, rows, progress, dropKeys);
+		long rebuilding = System.nanoTime();
+		// The other way round: a foreign key dropped with a later module's keys points at
+		// an earlier one's.
+		for (int i = dropped.size() - 1; i >= 0; i--) {
+			dropped.get(i).rebuild();
+		}
+		log.info("Population: keys and indexes built again in {} ms", (System.nanoTime() - rebuilding) / 1_000_000);
 		people.analyse();
 		teams.analyse();
 		choices.analyse();
@@ -232,7 +263,7 @@ public class Population {
 	 * the audit history, each person's as their {@link Journey} says.
 	 */
 	private void loadCareRecords(Settings settings, List<Workforce.Practitioner> staff, Map<String, Long> rows,
-			LongConsumer progress) {
+			LongConsumer progress, boolean dropKeys) {
 		long n = settings.people();
 		long seed = settings.seed();
 		Instrument instrument = records.instruments.latest(INSTRUMENT)
@@ -321,6 +352,7 @@ public class Population {
 		// reference date.
 		LocalDate first = SyntheticPerson.REFERENCE_DATE.minusDays(1500);
 		long started = System.nanoTime();
+		BulkIndexes auditKeys = dropKeys ? records.audit.dropIndexes() : null;
 		rows.put("audit entries", records.audit.load(first, SyntheticPerson.REFERENCE_DATE, sink -> {
 			for (long i = 0; i < n; i++) {
 				History.write(sink, seed, i, SyntheticPerson.id(seed, i), Journey.of(seed, i, sections), lead(staff, i),
@@ -328,8 +360,12 @@ public class Population {
 				tick(progress, i);
 			}
 		}));
-		log.info("Population: {} audit entries in {} ms", rows.get("audit entries"),
-				(System.nanoTime() - started) / 1_000_000);
+		long rebuilding = System.nanoTime();
+		if (auditKeys != null) {
+			auditKeys.rebuild();
+		}
+		log.info("Population: {} audit entries in {} ms, their keys built again in {} ms", rows.get("audit entries"),
+				(System.nanoTime() - started) / 1_000_000, (System.nanoTime() - rebuilding) / 1_000_000);
 	}
 
 	// Everyone has a lead, taken in turn, so every practitioner has a caseload.

@@ -80,8 +80,22 @@ record SyntheticPerson(UUID id, @Nullable String nhsNumber, @Nullable String tit
 	// share a number and no set of numbers has to be remembered.
 	static String nhsNumber(long seed, long index) {
 		long stem = 900_000_000L + 2 * Math.floorMod(index * STRIDE + Math.floorMod(seed, STEMS), STEMS);
-		String first = NhsNumber.withCheckDigit(Long.toString(stem));
-		return first != null ? first : NhsNumber.withCheckDigit(Long.toString(stem + 1));
+		String first = withCheckDigit(stem);
+		return first != null ? first : withCheckDigit(stem + 1);
+	}
+
+	/**
+	 * {@link NhsNumber#withCheckDigit}'s modulus 11 without its ten regular expressions
+	 * (a sixth of generate's own CPU at 100,000 people): null where no digit fits.
+	 */
+	static @Nullable String withCheckDigit(long nineDigits) {
+		String digits = Long.toString(nineDigits);
+		int sum = 0;
+		for (int i = 0; i < 9; i++) {
+			sum += (digits.charAt(i) - '0') * (10 - i);
+		}
+		int check = (11 - sum % 11) % 11;
+		return check == 10 ? null : digits + check;
 	}
 
 }

@@ -2,6 +2,7 @@ package care.seamless.team;
 
 import java.util.function.Consumer;
 
+import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 
 import org.springframework.stereotype.Component;
@@ -61,6 +62,18 @@ public class TeamBulkLoad {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long load(Table table, Consumer<BulkRows> rows) {
 		return repository.copy(table.copySql, rows);
+	}
+
+	/**
+	 * Drops the keys and indexes of this module's tables until the handle returned builds
+	 * them again, in the caller's transaction (ADR 56).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public BulkIndexes dropIndexes() {
+		return repository.dropIndexes(java.util.Arrays.stream(Table.values())
+			.map(table -> table.copySql.replaceFirst("^copy (\\S+) .*$", "$1"))
+			.distinct()
+			.toList());
 	}
 
 	/** Refreshes the planner's statistics for the loaded tables. */

@@ -27,6 +27,13 @@ class PeopleCsvTests {
 	}
 
 	@Test
+	void theFastCheckDigitIsTheRegistersCheckDigit() {
+		for (long stem = 900_000_000L; stem < 900_200_000L; stem += 101) {
+			assertThat(SyntheticPerson.withCheckDigit(stem)).isEqualTo(NhsNumber.withCheckDigit(Long.toString(stem)));
+		}
+	}
+
+	@Test
 	void nhsNumbersNeverRepeat() {
 		long[] stems = new long[100_000];
 		for (int i = 0; i < stems.length; i++) {

@@ -1,5 +1,6 @@
 package care.seamless.population;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,6 +60,20 @@ class PopulationTests {
 			   from audit.entry e where e.person_id in (select id from who))))
 			""";
 
+	// Every key and index of a table (partitions' own copies follow their parent's, and a
+	// load makes partitions of the audit table), with whether each key was checked.
+	private static final String KEYS_AND_INDEXES = """
+			select n.nspname || ' ' || pg_get_indexdef(i.indexrelid)
+			from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+			where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and not t.relispartition
+			union all
+			select c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' '
+			       || c.convalidated
+			from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+			where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and not t.relispartition
+			order by 1
+			""";
+
 	@Autowired
 	Population population;
 
@@ -81,14 +96,47 @@ class PopulationTests {
 		assertThat(loadAndHash(8, false)).isNotEqualTo(first);
 	}
 
+	/**
+	 * A load whose rows break a key fails when the keys are built again, and its
+	 * transaction takes the dropped keys and indexes back with its rows (ADR 56).
+	 */
+	@Test
+	void aFailedLoadLeavesEveryKeyAndIndexInPlace() {
+		List<String> before = jdbc.sql(KEYS_AND_INDEXES).query(String.class).list();
+		long seed = 21;
+		UUID first = SyntheticPerson.id(seed, 0);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+			jdbc.sql("""
+					insert into person.person (id, given_name, family_name, date_of_birth, sex, address_line_1, town,
+					  postcode, source_organisation_id)
+					values (:id, 'Ada', 'Taken', date '1950-01-01', 'FEMALE', '1 Any Street', 'Leeds', 'LS1 1AA',
+					  (select id from team.organisation order by id limit 1))
+					""").param("id", first).update();
+			population.load(new Population.Settings(10, seed, "pw", 2), n -> {
+			}, true);
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("person_pkey");
+		assertThat(jdbc.sql(KEYS_AND_INDEXES).query(String.class).list()).isEqualTo(before);
+		assertThat(jdbc.sql("select count(*) from person.person where id = :id")
+			.param("id", first)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private String loadAndHash(long seed, boolean inspect) {
 		TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+		List<String> keys = jdbc.sql(KEYS_AND_INDEXES).query(String.class).list();
 		return rolledBack.execute(tx -> {
 			tx.setRollbackOnly();
 			AtomicLong progress = new AtomicLong();
+			// The first load drops the keys for the load, as a large one does, and the
+			// second
+			// keeps them: both give the same population.
 			Population.Summary summary = population.load(new Population.Settings(PEOPLE, seed, "pw-" + seed, 6),
-					progress::addAndGet);
+					progress::addAndGet, inspect);
 			assertThat(summary.rows()).containsEntry("people", (long) PEOPLE).containsEntry("accounts", 7L);
+			// Every key and index dropped for the load is there again, as it was.
+			assertThat(jdbc.sql(KEYS_AND_INDEXES).query(String.class).list()).isEqualTo(keys);
 			if (inspect) {
 				inspect();
 				inspectCareRecords(summary);
