@@ -18,7 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Watches the response clocks: a referral past its acknowledgement or acceptance target
@@ -40,13 +40,16 @@ public class ReferralClocks {
 
 	private final Clock clock;
 
+	private final TransactionOperations transactions;
+
 	ReferralClocks(ReferralRepository repository, Directory directory, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TransactionOperations transactions) {
 		this.repository = repository;
 		this.directory = directory;
 		this.auditLog = auditLog;
 		this.events = events;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	@Scheduled(cron = "${seamless.referral.clock-cron:0 */5 * * * *}", zone = "Europe/London")
@@ -58,9 +61,18 @@ public class ReferralClocks {
 		}
 	}
 
-	/** Records every breach not yet recorded; returns how many this run recorded. */
-	@Transactional
+	/**
+	 * Records every breach not yet recorded; returns how many this run recorded. The
+	 * transaction is opened here rather than by an annotation because the scheduled run
+	 * calls this method on the object itself, past any proxy: with the annotation alone
+	 * the audit entry had no transaction to join and every scheduled run failed.
+	 */
 	public int recordBreaches() {
+		Integer recorded = transactions.execute(status -> recordInTransaction());
+		return recorded == null ? 0 : recorded;
+	}
+
+	private int recordInTransaction() {
 		Instant now = clock.instant();
 		Actor system = Actor.system("referral-clock");
 		int count = 0;

@@ -75,6 +75,26 @@ class ReferralClockTests {
 	}
 
 	@Test
+	void theScheduledRunOpensItsOwnTransaction() {
+		// The scheduler calls the clocks with no transaction around them; the breach and
+		// its audit entry must still be written (they once failed on every scheduled
+		// run).
+		World w = worlds.create(true);
+		MutableClock clock = new MutableClock(london("2026-03-11T10:00"));
+		ReferralWorld.Timed timed = worlds.timed(clock);
+		ReferralId id = timed
+			.inTransaction(() -> timed.referrals.refer(w.gp().actor(), ReferralWorld.referral(w, Urgency.URGENT), true))
+			.id();
+		clock.set(london("2026-03-11T14:00"));
+		assertThat(timed.clocks.recordBreaches()).isPositive();
+		assertThat(breaches(id)).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'referral-breach' and record_id = :id")
+			.param("id", id.id().toString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void bankHolidaysDoNotCountTowardsTheTarget() {
 		World w = worlds.create(true);
 		MutableClock clock = new MutableClock(london("2026-04-02T11:00"));

@@ -111,7 +111,7 @@ class ReferralWorld {
 		Timed(Clock clock) {
 			this.referrals = new Referrals(repository, directory, careTeams, accessPolicy, grants, auditLog,
 					terminology, calendar, events, clock, Duration.ofDays(30), sendable);
-			this.clocks = new ReferralClocks(repository, directory, auditLog, events, clock);
+			this.clocks = new ReferralClocks(repository, directory, auditLog, events, clock, transactions);
 		}
 
 		<T> T inTransaction(Supplier<T> work) {
