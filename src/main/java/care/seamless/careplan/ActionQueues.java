@@ -33,6 +33,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Overdue escalation and the work queues. Nothing is ever ownerless, and nothing overdue
@@ -62,8 +63,12 @@ public class ActionQueues {
 
 	private final PlanActions actions;
 
+	private final TransactionOperations transactions;
+
 	ActionQueues(ActionRepository repository, AccessPolicy accessPolicy, Directory directory, AuditLog auditLog,
-			ApplicationEventPublisher events, Clock clock, CarePlanRepository plans, PlanActions actions) {
+			ApplicationEventPublisher events, Clock clock, CarePlanRepository plans, PlanActions actions,
+			TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.plans = plans;
 		this.actions = actions;
 		this.repository = repository;
@@ -77,8 +82,12 @@ public class ActionQueues {
 	@Scheduled(cron = "${seamless.careplan.escalation-cron:0 0 * * * *}", zone = "Europe/London")
 	@SchedulerLock(name = "careplan-escalation", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
 	void escalateOnSchedule() {
-		int escalated = escalateOverdue();
-		if (escalated > 0) {
+		// Called on the object itself, past the proxy that would open escalateOverdue's
+		// transaction, so the transaction is opened here: without it the audit entry had
+		// none
+		// to join and every scheduled run with an overdue action failed.
+		Integer escalated = transactions.execute(status -> escalateOverdue());
+		if (escalated != null && escalated > 0) {
 			log.info("Escalated {} overdue care plan actions", escalated);
 		}
 	}
