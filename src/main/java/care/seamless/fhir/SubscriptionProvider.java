@@ -87,7 +87,8 @@ class SubscriptionProvider implements SearchableProvider {
 		Actor actor = callers.actor();
 		String status = parameters.single("status");
 		if (status != null && !STATUSES.contains(status)) {
-			throw new FhirFailure(FhirError.INVALID_PARAMETER, "status", "'status' is one of active, error or off");
+			throw new FhirFailure(FhirError.INVALID_PARAMETER, "status",
+					"'status' is one of requested, active, error or off");
 		}
 		int count = parameters.count();
 		int offset = parameters.offset();
