@@ -68,6 +68,13 @@ class FhirErrors {
 					"Earlier versions of this resource are not kept: read it without _history", "_history");
 		}
 		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
+				&& invalid.getMessage().contains("does not know how to handle")) {
+			// An interaction the CapabilityStatement does not claim (a Group read or
+			// search, say): the stable code, not HAPI's text echoing the request.
+			return exception(FhirError.NOT_SUPPORTED, "This interaction is not supported here: see /fhir/metadata",
+					null);
+		}
+		if (cause instanceof InvalidRequestException invalid && invalid.getMessage() != null
 				&& invalid.getMessage().contains("Failed to parse request body")) {
 			return exception(FhirError.MALFORMED_BODY, "The body is not a readable FHIR resource", null);
 		}

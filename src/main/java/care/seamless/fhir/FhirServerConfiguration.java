@@ -21,9 +21,11 @@ class FhirServerConfiguration {
 
 	@Bean
 	ServletRegistrationBean<FhirServlet> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-			FhirErrors errors, SearchParameterCheck check, BundleImportProvider bundles, BulkExportProvider exports) {
+			FhirErrors errors, PersonSideScope personSide, SearchParameterCheck check, BundleImportProvider bundles,
+			BulkExportProvider exports) {
 		ServletRegistrationBean<FhirServlet> registration = new ServletRegistrationBean<>(
-				new FhirServlet(context, providers, List.of(bundles, exports), List.of(errors, check)), "/fhir/*");
+				new FhirServlet(context, providers, List.of(bundles, exports), List.of(errors, personSide, check)),
+				"/fhir/*");
 		registration.setName("fhir");
 		// Initialised by the first /fhir request, not at start-up: HAPI's scan of the
 		// providers is the costliest step of starting (ADR 57), and most nodes serve

@@ -13,6 +13,8 @@ import care.seamless.assessment.Assessments;
 import care.seamless.assessment.Episode;
 import care.seamless.assessment.SectionState;
 import care.seamless.assessment.SectionStatus;
+import care.seamless.audit.AuditEntry;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.Choices;
 import care.seamless.person.People;
 import care.seamless.referral.ReferralId;
@@ -21,6 +23,7 @@ import care.seamless.referral.ReferralSummary;
 import care.seamless.referral.Referrals;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Role;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Provenance;
@@ -99,10 +102,36 @@ class RecordPartProviders {
 	@Bean
 	PersonResources<AuditEvent> auditEventProvider(People people, FhirCallers callers) {
 		return new PersonResources.ByPatient<>(AuditEvent.class, callers,
-				(actor, person) -> people.accessHistory(actor, person, AUDIT_LIMIT)
-					.stream()
-					.map(entry -> ShareTranslator.auditEvent(person, entry))
-					.toList());
+				(actor, person) -> actor.personSide() ? ownAccessHistory(people, actor, person)
+						: people.accessHistory(actor, person, AUDIT_LIMIT)
+							.stream()
+							.map(entry -> ShareTranslator.auditEvent(person, entry))
+							.toList());
+	}
+
+	/**
+	 * Who saw the record, for the person themselves at their door: the door's own
+	 * decision (only the person, not a carer or attorney: it could tell them which
+	 * services the person uses), refused with 403. As on the door's page, another
+	 * person-side account's name is not shown.
+	 */
+	private static List<AuditEvent> ownAccessHistory(People people, Actor actor, PersonId person) {
+		List<AuditEntry> entries;
+		try {
+			entries = people.ownAccessHistory(actor, person, AUDIT_LIMIT);
+		}
+		catch (AccessDenied refused) {
+			throw new FhirFailure(FhirError.ACCESS_DENIED, "patient", PersonSideScope.REFUSED);
+		}
+		return entries.stream().map(entry -> {
+			AuditEvent event = ShareTranslator.auditEvent(person, entry);
+			boolean someoneElsesDoor = Role.PERSON.name().equals(entry.role())
+					&& !actor.username().equals(entry.account());
+			if (someoneElsesDoor) {
+				event.getAgentFirstRep().getWho().setDisplay("Someone acting for you");
+			}
+			return event;
+		}).toList();
 	}
 
 	/** Where the person's imported history came from, under the history's own rules. */

@@ -38,10 +38,7 @@ class SubscriptionProvider implements SearchableProvider {
 
 	private final FhirCallers callers;
 
-	private final SubscriptionSender sender;
-
-	SubscriptionProvider(Subscriptions subscriptions, FhirCallers callers, SubscriptionSender sender) {
-		this.sender = sender;
+	SubscriptionProvider(Subscriptions subscriptions, FhirCallers callers) {
 		this.subscriptions = subscriptions;
 		this.callers = callers;
 	}
@@ -63,12 +60,13 @@ class SubscriptionProvider implements SearchableProvider {
 
 	@Create
 	public MethodOutcome create(@ResourceParam Subscription subscription) {
-		UUID id = subscriptions.create(callers.actor(), subscription);
-		// After the create has committed, so no transaction waits on the partner's
-		// server.
-		sender.handshake(id);
+		Actor actor = callers.actor();
+		UUID id = subscriptions.create(actor, subscription);
+		// Answered at once as 'requested': the sender's job sends the handshake, so a
+		// slow partner's endpoint never holds this request (ADR 0055-fhirsub).
 		MethodOutcome outcome = new MethodOutcome(new IdType("Subscription", id.toString()));
 		outcome.setCreated(true);
+		outcome.setResource(SubscriptionTranslator.toFhir(subscriptions.created(actor, id)));
 		return outcome;
 	}
 
@@ -89,7 +87,8 @@ class SubscriptionProvider implements SearchableProvider {
 		Actor actor = callers.actor();
 		String status = parameters.single("status");
 		if (status != null && !STATUSES.contains(status)) {
-			throw new FhirFailure(FhirError.INVALID_PARAMETER, "status", "'status' is one of active, error or off");
+			throw new FhirFailure(FhirError.INVALID_PARAMETER, "status",
+					"'status' is one of requested, active, error or off");
 		}
 		int count = parameters.count();
 		int offset = parameters.offset();

@@ -27,9 +27,9 @@ class SubscriptionRepository {
 
 	private static final String SQL_INSERT = """
 			insert into fhir.subscription (id, owner_account, owner_username, owner_practitioner, topic, endpoint, headers,
-				payload, reason, status, end_at, heartbeat_period, created_at, updated_at)
+				payload, reason, status, end_at, heartbeat_period, created_at, updated_at, handshake_due_at)
 			values (:id, :account, :username, :practitioner, :topic, :endpoint, :headers, :payload, :reason, 'requested',
-				:endAt, :heartbeat, :now, :now)
+				:endAt, :heartbeat, :now, :now, :now)
 			""";
 
 	private static final String SQL_OWNED = "select " + COLUMNS + """
@@ -98,11 +98,36 @@ class SubscriptionRepository {
 			update fhir.subscription set consecutive_failures = 0, error = null, last_sent_at = :now where id = :id
 			""";
 
-	// The handshake decides once: only a subscription still 'requested' changes.
-	private static final String SQL_HANDSHAKEN = """
-			update fhir.subscription set status = :status, error = :error, last_sent_at = :sentAt, updated_at = :now,
-				version = version + 1
-			where id = :id and status = 'requested'
+	/*
+	 * Claims the subscriptions whose handshake is due as notifications are claimed: skip
+	 * locked so two nodes never send one twice, and a lease so a crashed sender's claim
+	 * comes back by itself. The POST happens after this commits.
+	 */
+	private static final String SQL_CLAIM_HANDSHAKES = """
+			update fhir.subscription s
+			set handshake_attempts = s.handshake_attempts + 1, handshake_due_at = :leaseUntil, version = s.version + 1
+			where s.id in (
+				select due.id from fhir.subscription due
+				where due.status = 'requested' and due.handshake_due_at <= :now
+				order by due.handshake_due_at limit :limit
+				for update skip locked)
+			returning
+			""" + COLUMNS + ", s.handshake_attempts, s.version";
+
+	// Only the claim that is still current (same version, still 'requested') decides: a
+	// deleted subscription or one another sender took over is left alone.
+	private static final String SQL_HANDSHAKE_TAKEN = """
+			update fhir.subscription set status = 'active', error = null, consecutive_failures = 0, last_sent_at = :now,
+				handshake_due_at = null, updated_at = :now, version = version + 1
+			where id = :id and version = :version and status = 'requested'
+			""";
+
+	private static final String SQL_HANDSHAKE_FAILED = """
+			update fhir.subscription
+			set status = case when :switchOff then 'error' else status end,
+				handshake_due_at = case when :switchOff then null else cast(:next as timestamptz) end,
+				consecutive_failures = consecutive_failures + 1, error = :error, updated_at = :now, version = version + 1
+			where id = :id and version = :version and status = 'requested'
 			""";
 
 	// Silent for a whole period since the last thing the endpoint took (or the start).
@@ -238,15 +263,37 @@ class SubscriptionRepository {
 		jdbc.sql(SQL_SUCCEEDED).param("id", subscription).param("now", Timestamp.from(now)).update();
 	}
 
-	/** Records the handshake's outcome: 'active' when it was taken, else 'error'. */
-	void handshaken(UUID subscription, boolean taken, @Nullable String error, Instant now) {
-		jdbc.sql(SQL_HANDSHAKEN)
-			.param("id", subscription)
-			.param("status", taken ? "active" : "error")
-			.param("error", taken ? null : error)
-			.param("sentAt", taken ? Timestamp.from(now) : null)
+	List<Handshake> claimHandshakes(Instant now, Instant leaseUntil, int limit) {
+		return jdbc.sql(SQL_CLAIM_HANDSHAKES)
 			.param("now", Timestamp.from(now))
-			.update();
+			.param("leaseUntil", Timestamp.from(leaseUntil))
+			.param("limit", limit)
+			.query((rs, n) -> new Handshake(stored(rs, n), rs.getInt("handshake_attempts"), rs.getLong("version")))
+			.list();
+	}
+
+	/** False when the claim is no longer current (deleted, or taken over). */
+	boolean handshakeTaken(Handshake claimed, Instant now) {
+		return jdbc.sql(SQL_HANDSHAKE_TAKEN)
+			.param("id", claimed.subscription().id())
+			.param("version", claimed.version())
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Records a failed handshake: tried again at {@code next}, or switched to 'error'
+	 * when {@code next} is null. False when the claim is no longer current.
+	 */
+	boolean handshakeFailed(Handshake claimed, String error, @Nullable Instant next, Instant now) {
+		return jdbc.sql(SQL_HANDSHAKE_FAILED)
+			.param("id", claimed.subscription().id())
+			.param("version", claimed.version())
+			.param("switchOff", next == null)
+			.param("next", next == null ? null : Timestamp.from(next))
+			.param("error", error)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
 	}
 
 	List<Stored> heartbeatDue(Instant now, int limit) {
@@ -306,6 +353,10 @@ class SubscriptionRepository {
 
 	record Stored(UUID id, Owner owner, NewSubscription subscription, String status, long eventsSinceStart,
 			int consecutiveFailures, @Nullable String error) {
+	}
+
+	/** A claimed handshake: the attempt it is on and the version the claim left. */
+	record Handshake(Stored subscription, int attempts, long version) {
 	}
 
 	/** A claimed notification: the attempt it is on and the version the claim left. */

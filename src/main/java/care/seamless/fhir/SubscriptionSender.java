@@ -2,6 +2,8 @@ package care.seamless.fhir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import care.seamless.consent.AccessDenied;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.AccessRequest;
 import care.seamless.fhir.SubscriptionRepository.Due;
+import care.seamless.fhir.SubscriptionRepository.Handshake;
 import care.seamless.fhir.SubscriptionRepository.Stored;
 import care.seamless.shared.Actor;
 import org.hl7.fhir.r4.model.Bundle;
@@ -69,6 +72,10 @@ class SubscriptionSender {
 
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+	// The request timeout covers the answer's headers only; a bound on the whole exchange
+	// keeps an endpoint that trickles its body from holding the sender.
+	static final Duration EXCHANGE_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(2);
+
 	private static final Duration LEASE = Duration.ofMinutes(2);
 
 	private static final int BATCH = 20;
@@ -111,7 +118,9 @@ class SubscriptionSender {
 
 	@Scheduled(fixedDelayString = "${seamless.fhir.subscriptions.poll:PT10S}")
 	void sendDue() {
-		sendDue(clock.instant());
+		Instant now = clock.instant();
+		sendHandshakes(now);
+		sendDue(now);
 	}
 
 	/** Sends what is due at {@code now}; returns how many it tried. */
@@ -158,18 +167,45 @@ class SubscriptionSender {
 	}
 
 	/**
-	 * The R4 handshake of a new subscription, sent when it is created (outside any
-	 * transaction): 'active' once the endpoint answers 2xx, else 'error' with the status
-	 * or exception. It carries no one's data, so no access decision is needed.
+	 * Sends the R4 handshake of each new subscription that is due at {@code now}: claimed
+	 * like a notification, POSTed outside any transaction, 'active' once the endpoint
+	 * answers 2xx. A failure is retried with the notifications' waits, and
+	 * {@link #FAILURES_TO_SWITCH_OFF} in a row switch it to 'error' and tell its owner.
+	 * It carries no one's data, so no access decision is needed. Returns how many it
+	 * tried.
 	 */
-	void handshake(UUID id) {
-		Optional<Stored> found = repository.subscription(id);
-		if (found.isEmpty() || !found.get().status().equals("requested")) {
+	int sendHandshakes(Instant now) {
+		List<Handshake> due = transactions.execute(status -> repository.claimHandshakes(now, now.plus(LEASE), BATCH));
+		for (Handshake handshake : due) {
+			Stored subscription = handshake.subscription();
+			Outcome outcome = subscriptions.actingAs(subscription.owner()).isEmpty()
+					? new Outcome(false, "The account that registered the subscription is disabled.")
+					: post(subscription, body(subscription, "handshake", null));
+			transactions.executeWithoutResult(status -> recordHandshake(handshake, outcome, now));
+		}
+		return due.size();
+	}
+
+	private void recordHandshake(Handshake handshake, Outcome outcome, Instant now) {
+		UUID id = handshake.subscription().id();
+		if (outcome.sent()) {
+			repository.handshakeTaken(handshake, clock.instant());
 			return;
 		}
-		Outcome outcome = post(found.get(), body(found.get(), "handshake", null));
-		transactions.executeWithoutResult(status -> repository.handshaken(id, outcome.sent(),
-				outcome.sent() ? null : "handshake: " + outcome.error(), clock.instant()));
+		String error = "The handshake failed. " + outcome.error();
+		boolean switchOff = handshake.attempts() >= FAILURES_TO_SWITCH_OFF;
+		Instant next = switchOff ? null : now.plus(BACKOFF.get(Math.min(handshake.attempts(), BACKOFF.size()) - 1));
+		if (!repository.handshakeFailed(handshake, error, next, now)) {
+			log.info("Handshake of subscription {} was taken over or the subscription deleted", id);
+			return;
+		}
+		log.warn("Handshake of subscription {} failed (attempt {})", id, handshake.attempts());
+		if (switchOff) {
+			log.warn("Subscription {} switched off after {} failed handshakes", id, FAILURES_TO_SWITCH_OFF);
+			if (handshake.subscription().owner().practitioner() != null) {
+				events.publishEvent(new SubscriptionSwitchedOff(id, handshake.subscription().owner().practitioner()));
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${seamless.fhir.subscriptions.heartbeat-poll:PT30S}")
@@ -249,29 +285,58 @@ class SubscriptionSender {
 				int colon = header.indexOf(':');
 				request.header(header.substring(0, colon), header.substring(colon + 1).trim());
 			}
-			// The request timeout covers the answer's headers only; a bound on the whole
-			// exchange keeps an endpoint that trickles its body from holding the sender.
 			CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(),
 					HttpResponse.BodyHandlers.discarding());
 			try {
-				int status = response.get(REQUEST_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS).statusCode();
-				return status >= 200 && status < 300 ? Outcome.SENT : new Outcome(false, "HTTP " + status);
+				int status = response.get(EXCHANGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+				return status >= 200 && status < 300 ? Outcome.SENT : new Outcome(false, answered(status));
 			}
 			catch (TimeoutException ex) {
 				response.cancel(true);
-				return new Outcome(false, ex.getClass().getName());
+				return new Outcome(false, failure(ex));
 			}
 			catch (ExecutionException ex) {
-				return new Outcome(false, (ex.getCause() == null ? ex : ex.getCause()).getClass().getName());
+				return new Outcome(false, failure(ex.getCause() == null ? ex : ex.getCause()));
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			return new Outcome(false, ex.getClass().getName());
+			return new Outcome(false, failure(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Outcome(false, ex.getClass().getName());
+			return new Outcome(false, failure(ex));
 		}
+	}
+
+	/** What the subscription's owner reads when the endpoint answered other than 2xx. */
+	static String answered(int status) {
+		return "The partner's endpoint answered " + status + ".";
+	}
+
+	/**
+	 * What the subscription's owner reads when sending failed: plain words, never a Java
+	 * class name or a message that might echo the partner's answer.
+	 */
+	static String failure(Throwable failure) {
+		if (failure instanceof HttpConnectTimeoutException) {
+			return "The partner's endpoint could not be reached: it timed out after " + CONNECT_TIMEOUT.toSeconds()
+					+ " seconds.";
+		}
+		if (failure instanceof HttpTimeoutException) {
+			return "The partner's endpoint did not answer: it timed out after " + REQUEST_TIMEOUT.toSeconds()
+					+ " seconds.";
+		}
+		if (failure instanceof TimeoutException) {
+			return "The partner's endpoint did not finish answering: it timed out after " + EXCHANGE_TIMEOUT.toSeconds()
+					+ " seconds.";
+		}
+		if (failure instanceof IllegalArgumentException) {
+			return "The endpoint's address is not one we can send to.";
+		}
+		if (failure instanceof InterruptedException) {
+			return "Sending was interrupted; it will be tried again.";
+		}
+		return "The partner's endpoint could not be reached.";
 	}
 
 	private void record(Due due, Prepared prepared, Outcome outcome, Instant now) {

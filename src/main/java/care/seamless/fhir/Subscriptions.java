@@ -65,6 +65,13 @@ class Subscriptions {
 		return id;
 	}
 
+	/** The subscription the caller has just created, as stored (not audited again). */
+	@Transactional(readOnly = true)
+	public SubscriptionRepository.Stored created(Actor actor, UUID id) {
+		return repository.owned(id, actor.accountId())
+			.orElseThrow(() -> new care.seamless.shared.NotFoundException(RECORD_TYPE, id));
+	}
+
 	@Transactional
 	public SubscriptionRepository.Stored read(Actor actor, UUID id) {
 		requireStaff(actor);

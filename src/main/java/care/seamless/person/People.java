@@ -411,6 +411,18 @@ public class People {
 		return auditLog.historyOf(id, limit);
 	}
 
+	/**
+	 * Who looked at the record, for the person themselves (signed in with their own
+	 * account): the door's decision, {@code read-own-access-history} by the person only,
+	 * audited either way. Another's or an unknown id is refused alike.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public List<AuditEntry> ownAccessHistory(Actor actor, PersonId id, int limit) {
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(id, "read-own-access-history", "AuditLog").by(AccessRequest.Who.THE_PERSON));
+		return auditLog.historyOf(id, limit);
+	}
+
 	@Transactional(readOnly = true)
 	public long count() {
 		return repository.countAll();

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import care.seamless.fhir.FhirCaller;
 import care.seamless.shared.Actor;
+import care.seamless.shared.Role;
+import care.seamless.team.SignedInAccount;
 import care.seamless.shared.Purpose;
 
 import org.springframework.security.core.Authentication;
@@ -22,6 +24,12 @@ class FhirCallerFromSecurity implements FhirCaller {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			return Optional.of(user.actor(Purpose.DIRECT_CARE));
+		}
+		// The person's own door account (door's FHIR chain): a person-side actor, which
+		// the fhir module lets read only its own Patient and who saw it.
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount account
+				&& account.getAuthorities().stream().anyMatch(a -> Role.PERSON.authority().equals(a.getAuthority()))) {
+			return Optional.of(Actor.personSide(account.accountId(), account.getUsername()));
 		}
 		return Optional.empty();
 	}

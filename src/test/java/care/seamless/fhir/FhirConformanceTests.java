@@ -262,8 +262,8 @@ class FhirConformanceTests {
 	void subscriptionsAndTheirHandshakesAndHeartbeatsValidate() {
 		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
 		FhirClient client = new FhirClient(port, fixtures.practitioner(council, Profession.SOCIAL_WORKER).username());
-		// Nothing listens on port 9: the handshake fails at once and the subscription is
-		// in error, which must validate too.
+		// Nothing listens on port 9: the subscription stays 'requested' (its handshake is
+		// sent later by the sender's job), which must validate too.
 		FhirClient.Reply created = client.post("/Subscription", """
 				{"resourceType":"Subscription","status":"requested","reason":"Partner feed",
 				 "criteria":"%s","channel":{"type":"rest-hook","endpoint":"http://localhost:9/hook",

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpServer;
@@ -199,7 +203,7 @@ class FhirSubscriptionTests {
 
 		NotificationState first = state(subscription);
 		assertThat(first.status()).isEqualTo("PENDING");
-		assertThat(first.lastError()).isEqualTo("HTTP 503");
+		assertThat(first.lastError()).isEqualTo("The partner's endpoint answered 503.");
 		// Not due a moment before the wait is over, due exactly when it is.
 		assertThat(sender.sendDue(first.nextAttemptAt().minusSeconds(1))).isZero();
 		Instant at = first.nextAttemptAt();
@@ -217,13 +221,88 @@ class FhirSubscriptionTests {
 		assertThat(state(subscription).status()).isEqualTo("ABANDONED");
 		Subscription read = as(subscriber).get("/Subscription/" + subscription).as(Subscription.class);
 		assertThat(read.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
-		assertThat(read.getError()).isEqualTo("HTTP 503");
+		assertThat(read.getError()).isEqualTo("The partner's endpoint answered 503.");
 		awaitUntil(() -> notifications.inbox(subscriber.actor())
 			.stream()
 			.anyMatch(n -> n.kind().equals("fhir.subscription_off")
 					&& n.link().equals("/fhir/Subscription/" + subscription)));
 		// Switched off, nothing more is tried.
 		assertThat(sender.sendDue(at.plus(Duration.ofDays(1)))).isZero();
+	}
+
+	@Test
+	void theCreateAnswersRequestedAtOnceAndTheHandshakeIsSentLaterByTheJob() throws IOException {
+		// An endpoint that holds every request until the test lets it go: had the create
+		// waited for the handshake, it would have been held too.
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger hits = new AtomicInteger();
+		HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		slow.setExecutor(Executors.newCachedThreadPool());
+		slow.createContext("/", exchange -> {
+			hits.incrementAndGet();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		slow.start();
+		try {
+			String endpoint = "http://localhost:" + slow.getAddress().getPort() + "/hook";
+			FhirClient.Reply reply = as(subscriber).post("/Subscription",
+					body(SubscriptionTopic.ADMISSION.canonical(), endpoint, null, null));
+
+			assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+			assertThat(reply.as(Subscription.class).getStatus()).isEqualTo(Subscription.SubscriptionStatus.REQUESTED);
+			assertThat(hits).as("nothing was sent while the create was answered").hasValue(0);
+			UUID id = UUID.fromString(reply.location().replaceFirst(".*/Subscription/([^/]+).*", "$1"));
+			assertThat(repository.subscription(id).orElseThrow().status()).isEqualTo("requested");
+
+			release.countDown();
+			sender.sendHandshakes(Instant.now());
+			assertThat(hits).hasValue(1);
+			assertThat(as(subscriber).get("/Subscription/" + id).as(Subscription.class).getStatus())
+				.isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+			// Decided once: a later run sends no second handshake.
+			sender.sendHandshakes(Instant.now().plus(Duration.ofDays(1)));
+			assertThat(hits).hasValue(1);
+		}
+		finally {
+			release.countDown();
+			slow.stop(0);
+		}
+	}
+
+	@Test
+	void aHandshakeThatKeepsFailingIsRetriedThenSwitchedOffInPlainWordsAndItsOwnerTold() {
+		// Nothing listens on port 9 of this machine.
+		UUID unreachable = create(SubscriptionTopic.ADMISSION, "http://localhost:9/hook", null);
+		// PostgreSQL keeps microseconds.
+		Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		for (int attempt = 1; attempt <= SubscriptionSender.FAILURES_TO_SWITCH_OFF; attempt++) {
+			sender.sendHandshakes(at);
+			SubscriptionRepository.Stored now = repository.subscription(unreachable).orElseThrow();
+			assertThat(now.error()).isEqualTo("The handshake failed. The partner's endpoint could not be reached.");
+			if (attempt < SubscriptionSender.FAILURES_TO_SWITCH_OFF) {
+				assertThat(now.status()).isEqualTo("requested");
+				Duration wait = SubscriptionSender.BACKOFF
+					.get(Math.min(attempt, SubscriptionSender.BACKOFF.size()) - 1);
+				assertThat(handshakeDueAt(unreachable)).isEqualTo(at.plus(wait));
+				at = at.plus(wait);
+			}
+		}
+
+		Subscription read = as(subscriber).get("/Subscription/" + unreachable).as(Subscription.class);
+		assertThat(read.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
+		assertThat(read.getError()).doesNotContain("java.").doesNotContain("Exception");
+		assertThat(handshakeDueAt(unreachable)).isNull();
+		awaitUntil(() -> notifications.inbox(subscriber.actor())
+			.stream()
+			.anyMatch(n -> n.kind().equals("fhir.subscription_off")
+					&& n.link().equals("/fhir/Subscription/" + unreachable)));
 	}
 
 	@Test
@@ -281,10 +360,12 @@ class FhirSubscriptionTests {
 							+ SubscriptionTranslator.HEARTBEAT_PERIOD + "\",\"valueUnsignedInt\":60}],"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		UUID beating = UUID.fromString(created.location().replaceFirst(".*/Subscription/([^/]+).*", "$1"));
+		sender.sendHandshakes(Instant.now());
 
-		Subscription error = as(subscriber).get("/Subscription/" + refused).as(Subscription.class);
-		assertThat(error.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
-		assertThat(error.getError()).isEqualTo("handshake: HTTP 503");
+		// Refused: still 'requested', told why in plain words, and tried again later.
+		Subscription waiting = as(subscriber).get("/Subscription/" + refused).as(Subscription.class);
+		assertThat(waiting.getStatus()).isEqualTo(Subscription.SubscriptionStatus.REQUESTED);
+		assertThat(waiting.getError()).isEqualTo("The handshake failed. The partner's endpoint answered 503.");
 		Subscription active = as(subscriber).get("/Subscription/" + beating).as(Subscription.class);
 		assertThat(active.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
 		assertThat(active.getChannel()
@@ -293,6 +374,11 @@ class FhirSubscriptionTests {
 			.primitiveValue()).isEqualTo("60");
 		assertThat(signals).extracting(r -> r.path() + " " + signalType(r.body()) + " " + signalStatus(r.body()))
 			.containsExactlyInAnyOrder("/refuse handshake requested", "/beat handshake requested");
+		// A subscription not yet active is told nothing.
+		publish(new AdmissionRecorded(UUID.randomUUID(), visible, other.teamId(), other.practitionerId(),
+				Instant.now()));
+		assertThat(repository.notifications(refused)).isEmpty();
+
 		// A subscription in error is told nothing.
 		publish(new AdmissionRecorded(UUID.randomUUID(), visible, other.teamId(), other.practitionerId(),
 				Instant.now()));
@@ -334,9 +420,18 @@ class FhirSubscriptionTests {
 		return "http://localhost:" + partner.getAddress().getPort() + path;
 	}
 
+	/**
+	 * Registers a subscription and runs the sender's handshake job once, as the schedule
+	 * would soon after.
+	 */
 	private UUID subscribe(SubscriptionTopic topic, String path, String header) {
-		FhirClient.Reply reply = as(subscriber).post("/Subscription",
-				body(topic.canonical(), hook(path), null, header));
+		UUID id = create(topic, hook(path), header);
+		sender.sendHandshakes(Instant.now());
+		return id;
+	}
+
+	private UUID create(SubscriptionTopic topic, String endpoint, String header) {
+		FhirClient.Reply reply = as(subscriber).post("/Subscription", body(topic.canonical(), endpoint, null, header));
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		return UUID.fromString(reply.location().replaceFirst(".*/Subscription/([^/]+).*", "$1"));
 	}
@@ -386,6 +481,15 @@ class FhirSubscriptionTests {
 
 	private int sendingNow() {
 		return sender.sendDue(Instant.now());
+	}
+
+	private Instant handshakeDueAt(UUID subscription) {
+		java.sql.Timestamp due = jdbc.sql("select handshake_due_at from fhir.subscription where id = :id")
+			.param("id", subscription)
+			.query((rs, row) -> rs.getTimestamp(1))
+			.list()
+			.get(0);
+		return due == null ? null : due.toInstant();
 	}
 
 	private NotificationState state(UUID subscription) {
