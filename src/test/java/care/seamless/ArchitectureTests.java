@@ -138,6 +138,11 @@ class ArchitectureTests {
 			// A refused invitation code refuses who is starting an account, like a
 			// refused sign-in, not a read of the record (docs/people-and-carers.md).
 			.doNotHaveFullyQualifiedName("care.seamless.door.Invitations")
+			.and()
+			// A person's own account asking /fhir for a type or operation outside its
+			// scope names no person and no record: it refuses the request's shape before
+			// any read, which the access policy then decides (ADR 55).
+			.doNotHaveFullyQualifiedName("care.seamless.fhir.PersonSideScope")
 			.should()
 			.callMethod(AuditEvent.class, "denied", Actor.class, String.class, String.class, Object.class,
 					PersonId.class, String.class)
