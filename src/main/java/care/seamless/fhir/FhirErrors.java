@@ -44,6 +44,17 @@ class FhirErrors {
 		return translateOne(thrown);
 	}
 
+	/**
+	 * A failure an interceptor throws: HAPI's own exception, so HAPI does not log it as a
+	 * server error, carrying the failure as its cause, so the outgoing translation above
+	 * answers it exactly as when a provider throws it.
+	 */
+	static BaseServerResponseException fromInterceptor(FhirFailure failure) {
+		BaseServerResponseException answer = translateOne(failure);
+		answer.initCause(failure);
+		return answer;
+	}
+
 	/** The failure as HAPI answers it, with our OperationOutcome inside. */
 	static BaseServerResponseException translateOne(Throwable thrown) {
 		Throwable cause = rootOf(thrown);

@@ -48,7 +48,9 @@ class PersonSideScope {
 		String type = request.getResourceName() == null ? "System" : request.getResourceName();
 		transactions.executeWithoutResult(status -> auditLog.record(AuditEvent.denied(actor, "read-fhir",
 				type.length() > 40 ? "Unknown" : type, null, null, "person-side account outside its FHIR scope")));
-		throw new FhirFailure(FhirError.ACCESS_DENIED, null, REFUSED);
+		// HAPI's answer rather than our own exception: HAPI logs any other exception an
+		// interceptor throws as a server error, and a refusal is not one.
+		throw FhirErrors.fromInterceptor(new FhirFailure(FhirError.ACCESS_DENIED, null, REFUSED));
 	}
 
 	private static boolean allowed(RequestDetails request) {

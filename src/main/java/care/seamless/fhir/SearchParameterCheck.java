@@ -29,12 +29,19 @@ class SearchParameterCheck {
 		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE) {
 			SearchableProvider provider = providers.get(request.getResourceName());
 			if (provider != null) {
-				SearchParameters parameters = SearchParameters.check(request.getParameters(),
-						provider.searchParameters());
-				provider.dateParameters().forEach(parameters::dates);
-				parameters.includes(provider.includes());
-				parameters.count();
-				parameters.offset();
+				try {
+					SearchParameters parameters = SearchParameters.check(request.getParameters(),
+							provider.searchParameters());
+					provider.dateParameters().forEach(parameters::dates);
+					parameters.includes(provider.includes());
+					parameters.count();
+					parameters.offset();
+				}
+				catch (FhirFailure failure) {
+					// Thrown as HAPI's own answer: HAPI logs any other exception from an
+					// interceptor as a server error, and bad input is not one.
+					throw FhirErrors.fromInterceptor(failure);
+				}
 			}
 		}
 		return true;
