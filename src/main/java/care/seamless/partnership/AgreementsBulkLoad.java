@@ -59,7 +59,7 @@ public class AgreementsBulkLoad {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void analyse() {
 		for (Table table : Table.values()) {
-			repository.analyse(table.copySql.replaceFirst("^copy (\\S+) .*$", "$1"));
+			repository.analyse(BulkRows.tableOf(table.copySql));
 		}
 	}
 

@@ -37,6 +37,11 @@ public final class BulkRows {
 	 * Runs {@code copySql} on the connection (which stays the caller's, in its
 	 * transaction) and hands the writer to {@code rows}. Returns the rows written.
 	 */
+	/** The table a {@code copy TABLE (...) from stdin} statement loads. */
+	public static String tableOf(String copySql) {
+		return copySql.replaceFirst("^copy (\\S+) .*$", "$1");
+	}
+
 	/**
 	 * Refreshes the planner's statistics for a table just loaded, on the connection of
 	 * the loading transaction, so the first queries after a load do not plan for an empty

@@ -71,7 +71,7 @@ public class TeamBulkLoad {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public BulkIndexes dropIndexes() {
 		return repository.dropIndexes(java.util.Arrays.stream(Table.values())
-			.map(table -> table.copySql.replaceFirst("^copy (\\S+) .*$", "$1"))
+			.map(table -> BulkRows.tableOf(table.copySql))
 			.distinct()
 			.toList());
 	}
@@ -80,7 +80,7 @@ public class TeamBulkLoad {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void analyse() {
 		for (Table table : Table.values()) {
-			repository.analyse(table.copySql.replaceFirst("^copy (\\S+) .*$", "$1"));
+			repository.analyse(BulkRows.tableOf(table.copySql));
 		}
 	}
 
