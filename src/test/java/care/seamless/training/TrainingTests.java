@@ -235,9 +235,31 @@ class TrainingTests {
 			.param("topic", "SAFEGUARDING")
 			.param("name", Fixtures.unique("Not mine "))
 			.param("validityMonths", "12")).andExpect(status().isForbidden());
-		UUID session = training.recordSession(w.manager().actor(), course(w, Topic.SAFEGUARDING, 12).toString(),
-				LocalDate.now().minusDays(1).toString(), "Hall", "Trainer");
+		UUID course = course(w, Topic.SAFEGUARDING, 12);
+		LocalDate heldOn = LocalDate.now().minusDays(1);
+		UUID session = training.recordSession(w.manager().actor(), course.toString(), heldOn.toString(), "Hall",
+				"Trainer");
 		training.recordAttendance(w.manager().actor(), session, 0, Map.of(id(w.nurse()), "COMPLETED"));
+		// The manager's page, with the attendance form, over a signed-in session: a model
+		// attribute named "session" was shadowed by Thymeleaf's own session variable
+		// there.
+		String courseName = training.courses()
+			.stream()
+			.filter((c) -> c.id().equals(course))
+			.findFirst()
+			.orElseThrow()
+			.name();
+		String managed = mvc
+			.perform(get("/training/sessions/" + session).with(httpBasic(w.manager().username(), Fixtures.PASSWORD))
+				.session(new org.springframework.mock.web.MockHttpSession()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(managed).contains("id=\"attendance\"")
+			.contains("<title>" + courseName)
+			.contains("A completion counts until " + heldOn.plusMonths(12)
+				.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
 		String seen = mvc
 			.perform(get("/training/sessions/" + session).with(httpBasic(board.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())

@@ -88,7 +88,7 @@ class TrainingController {
 	@GetMapping("/training/sessions/{id}")
 	String session(Actor actor, @PathVariable UUID id, Model model) {
 		TrainingSession session = training.session(id);
-		model.addAttribute("session", session);
+		model.addAttribute("trainingSession", session);
 		model.addAttribute("mayRecord", Training.mayRecord(actor));
 		if (Training.mayRecord(actor)) {
 			List<Attendee> attendees = training.attendees(actor, id);
