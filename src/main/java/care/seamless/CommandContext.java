@@ -26,6 +26,9 @@ final class CommandContext {
 	static ConfigurableApplicationContext start(List<String> springArguments) {
 		List<String> args = new ArrayList<>(springArguments);
 		args.add("--spring.main.banner-mode=off");
+		// A command does its own work and ends: the server's jobs would only compete
+		// with it and be cut off when it closes the database.
+		args.add("--seamless.scheduling.enabled=false");
 		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
 			.run(args.toArray(String[]::new));
 	}

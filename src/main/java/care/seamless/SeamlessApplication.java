@@ -8,7 +8,6 @@ import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(systemName = "Seamless", sharedModules = "shared")
 public class SeamlessApplication {
 
