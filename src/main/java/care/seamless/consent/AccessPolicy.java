@@ -254,6 +254,16 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * Whether the actor oversees the person's record
+	 * ({@link AccessRequest.Who#OVERSEER}), so that pages offer what oversight opens only
+	 * to overseers. Nothing is read here: opening it is still decided and audited by
+	 * {@link #require}.
+	 */
+	public boolean oversees(Actor actor, PersonId person) {
+		return oversight(actor, person).permitted();
+	}
+
+	/**
 	 * Who may see who looked at the record: Caldicott guardians any person's history,
 	 * team managers that of people their teams work with.
 	 */

@@ -40,9 +40,14 @@ public class DischargeReports {
 		this.auditLog = auditLog;
 	}
 
+	/** Whether the actor may read the report: pages offer it only to them. */
+	public static boolean mayRead(Actor actor) {
+		return actor.has(Role.TEAM_MANAGER);
+	}
+
 	@Transactional
 	public MonthlyReport monthly(Actor actor, YearMonth month) {
-		if (!actor.has(Role.TEAM_MANAGER)) {
+		if (!mayRead(actor)) {
 			throw new DischargeRefused("The delayed-days report is for team managers");
 		}
 		List<DelayedDayRepository.MonthRow> rows = days.month(month.atDay(1), month.plusMonths(1).atDay(1),

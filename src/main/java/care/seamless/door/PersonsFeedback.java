@@ -47,8 +47,12 @@ public class PersonsFeedback {
 
 	private final Clock clock;
 
+	private final care.seamless.team.CareTeams careTeams;
+
 	PersonsFeedback(DoorWordsRepository repository, AccessPolicy accessPolicy, ActingFor actingFor,
-			CareTeamMessages messages, ApplicationEventPublisher events, Clock clock) {
+			CareTeamMessages messages, ApplicationEventPublisher events, Clock clock,
+			care.seamless.team.CareTeams careTeams) {
+		this.careTeams = careTeams;
 		this.repository = repository;
 		this.accessPolicy = accessPolicy;
 		this.actingFor = actingFor;
@@ -98,8 +102,12 @@ public class PersonsFeedback {
 			boolean self = actingFor.of(actor, person).map(r -> r.kind() == ActingKind.SELF).orElse(false);
 			return repository.feedback(person, self, actor.accountId());
 		}
-		accessPolicy.require(actor, AccessRequest.toOpen(person, "read-feedback", RECORD)
-			.by(actor.has(Role.TEAM_MANAGER) ? AccessRequest.Who.OVERSEER : AccessRequest.Who.CARE_TEAM_MEMBER));
+		// A manager in the care team reads it as a member; one outside it by oversight.
+		boolean member = actor.practitionerId() != null && careTeams.isCurrentMember(person, actor.practitionerId());
+		accessPolicy.require(actor,
+				AccessRequest.toOpen(person, "read-feedback", RECORD)
+					.by(actor.has(Role.TEAM_MANAGER) && !member ? AccessRequest.Who.OVERSEER
+							: AccessRequest.Who.CARE_TEAM_MEMBER));
 		return repository.feedback(person, true, null);
 	}
 

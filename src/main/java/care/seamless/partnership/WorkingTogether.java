@@ -345,8 +345,13 @@ public class WorkingTogether {
 		}
 	}
 
+	/** Whether the actor may see a partnership's rounds and results over time. */
+	public static boolean maySeeResults(Actor actor, Partnership partnership) {
+		return mayRun(actor) || partnership.hasPartner(actor.organisationId());
+	}
+
 	private static void requireReader(Actor actor, Partnership partnership) {
-		if (!mayRun(actor) && !partnership.hasPartner(actor.organisationId())) {
+		if (!maySeeResults(actor, partnership)) {
 			throw new AccessDeniedException("Only the partnership's partners and its board see the results");
 		}
 	}

@@ -99,6 +99,17 @@ class DelayedDaysReportTests {
 			.getContentAsString();
 		assertThat(csv.lines()).contains("2023-03,attribution,DISPUTED,1", "2023-03,pathway,HOME_WITH_SUPPORT,3",
 				"2023-03,reason,AWAITING_HOME_CARE,2", "2023-03,total,ALL,5");
+		// The list of people in hospital offers the report to managers only: a nurse
+		// following it was refused.
+		assertThat(mvc.perform(get("/admissions").with(httpBasic(p.wardManager().username(), Fixtures.PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"report-link\"");
+		assertThat(mvc.perform(get("/admissions").with(httpBasic(p.nurse().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"new-admission\"").doesNotContain("report-link");
 	}
 
 	@Autowired

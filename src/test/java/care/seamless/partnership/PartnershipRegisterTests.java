@@ -119,6 +119,26 @@ class PartnershipRegisterTests {
 			.getContentAsString();
 		assertThat(page).contains("Łódź Road integrated team", "Deputy director of finance",
 				"Pooled fund (section 75)");
+		// Each page links only where its reader may go: a partner's practitioner to the
+		// results but not the outcome returns, the commissioner to both, a practitioner
+		// of an organisation outside the partnership to neither.
+		assertThat(page).contains("id=\"results-over-time\"").doesNotContain("/partnerships/" + id + "/outcomes");
+		assertThat(
+				mvc.perform(get("/partnerships/" + id).with(httpBasic(w.commissioner().username(), Fixtures.PASSWORD)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString())
+			.contains("id=\"outcomes-link\"", "/partnerships/" + id + "/outcomes", "id=\"results-over-time\"");
+		Fixtures.Staff outside = fixtures.practitioner(
+				fixtures.organisation(care.seamless.team.OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
+				care.seamless.shared.Profession.SOCIAL_WORKER);
+		assertThat(mvc.perform(get("/partnerships/" + id).with(httpBasic(outside.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("results-over-time", "/partnerships/" + id + "/outcomes");
+		mvc.perform(get("/partnerships/" + id + "/results").with(httpBasic(outside.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden());
 		// A practitioner reads the register but does not keep it.
 		mvc.perform(post("/partnerships").with(httpBasic(w.nurse().username(), Fixtures.PASSWORD))
 			.with(csrf())

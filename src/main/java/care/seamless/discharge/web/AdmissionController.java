@@ -65,6 +65,7 @@ class AdmissionController {
 					.stream()
 					.map(t -> new WardList(t, admissions.openFor(actor, t.id())))
 					.toList());
+		model.addAttribute("mayReadReport", care.seamless.discharge.DischargeReports.mayRead(actor));
 		return "discharge/list";
 	}
 

@@ -1,9 +1,11 @@
 package care.seamless.partnership.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import care.seamless.partnership.PartnershipLink;
 import care.seamless.partnership.Partnerships;
 import care.seamless.partnership.ReadinessItem;
 import care.seamless.partnership.WorkingTogether;
@@ -24,13 +26,27 @@ class PartnershipPage {
 
 	private final WorkingTogether workingTogether;
 
-	PartnershipPage(Partnerships partnerships, WorkingTogether workingTogether) {
+	private final List<PartnershipLink> links;
+
+	PartnershipPage(Partnerships partnerships, WorkingTogether workingTogether, List<PartnershipLink> links) {
 		this.partnerships = partnerships;
 		this.workingTogether = workingTogether;
+		this.links = links;
+	}
+
+	/** A link to another module's page about the partnership, as the page shows it. */
+	record Link(String id, String messageKey, String href) {
 	}
 
 	String show(Actor actor, UUID id, Model model) {
-		model.addAttribute("partnership", partnerships.find(id));
+		var partnership = partnerships.find(id);
+		model.addAttribute("partnership", partnership);
+		model.addAttribute("links",
+				links.stream()
+					.filter((link) -> link.mayOpen(actor))
+					.map((link) -> new Link(link.id(), link.messageKey(), link.href(id)))
+					.toList());
+		model.addAttribute("maySeeResults", WorkingTogether.maySeeResults(actor, partnership));
 		model.addAttribute("items", ReadinessItem.values());
 		model.addAttribute("states", ReadinessItem.State.values());
 		model.addAttribute("mayKeep", Partnerships.mayKeep(actor));

@@ -49,9 +49,13 @@ class PersonController {
 
 	private final TransactionTemplate reads;
 
+	private final care.seamless.consent.AccessPolicy accessPolicy;
+
 	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
 			care.seamless.person.Alerts alerts, care.seamless.person.Documents documents,
-			care.seamless.person.RecordSummaries summaries, PlatformTransactionManager transactionManager) {
+			care.seamless.person.RecordSummaries summaries, PlatformTransactionManager transactionManager,
+			care.seamless.consent.AccessPolicy accessPolicy) {
+		this.accessPolicy = accessPolicy;
 		// The page's reads after the audited opening of the record, in one read-only
 		// transaction: one snapshot and one commit instead of one per section.
 		this.reads = new TransactionTemplate(transactionManager);
@@ -102,6 +106,10 @@ class PersonController {
 	}
 
 	private void sections(Actor actor, PersonId id, Model model) {
+		// Who has looked at the record is offered only to those who oversee it: a
+		// manager of an unrelated team would follow the link to a refusal.
+		model.addAttribute("oversees", (actor.has(care.seamless.shared.Role.CALDICOTT_GUARDIAN)
+				|| actor.has(care.seamless.shared.Role.TEAM_MANAGER)) && accessPolicy.oversees(actor, id));
 		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("alerts", alerts.current(actor, id));
 		model.addAttribute("documents", documents.current(actor, id));

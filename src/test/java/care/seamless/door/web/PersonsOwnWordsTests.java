@@ -312,6 +312,29 @@ class PersonsOwnWordsTests {
 			.getRedirectedUrl()).endsWith("?sent");
 	}
 
+	/**
+	 * A manager of another team who is in the care team reads what the person sent as a
+	 * member (they were refused as if only oversight counted), and is not offered who has
+	 * looked at the record, which oversight alone opens.
+	 */
+	@Test
+	void aManagerInTheCareTeamReadsWhatThePersonSentAndIsOfferedOnlyWhatTheyMayOpen() throws Exception {
+		World w = world();
+		Fixtures.Staff ward = fixtures.practitioner(w.lead().organisationId(), Profession.NURSE, Role.PRACTITIONER,
+				Role.TEAM_MANAGER);
+		fixtures.addToCareTeam(w.person(), ward);
+		assertThat(send(get("/people/" + w.person() + "/from-the-person"), staff(ward), Map.of()).getStatus())
+			.isEqualTo(200);
+		assertThat(send(get("/people/" + w.person()), staff(ward), Map.of()).getContentAsString())
+			.contains("from-the-person-link")
+			.doesNotContain("/access-history");
+		assertThat(send(get("/people/" + w.person() + "/access-history"), staff(ward), Map.of()).getStatus())
+			.isEqualTo(403);
+		fixtures.addToCareTeam(w.person(), w.manager());
+		assertThat(send(get("/people/" + w.person()), staff(w.manager()), Map.of()).getContentAsString())
+			.contains("/people/" + w.person() + "/access-history");
+	}
+
 	@Test
 	void feedbackIsAnsweredWithWhatWeDidAndSeenByWhoeverGaveIt() throws Exception {
 		World w = world();
