@@ -130,7 +130,8 @@ public class ActionQueues {
 
 	/**
 	 * {@link #queues} without its audit entry, for a caller that audits what it shows
-	 * itself (the worklist audits each time what it shows changes, not every refresh).
+	 * itself. Reads whole queues: the worklist reads them a page at a time with
+	 * {@link #page} instead (ADR 0058).
 	 */
 	@Transactional(readOnly = true)
 	public WorkQueues queuesAuditedByCaller(Actor actor) {
