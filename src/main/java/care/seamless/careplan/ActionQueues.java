@@ -130,7 +130,8 @@ public class ActionQueues {
 
 	/**
 	 * {@link #queues} without its audit entry, for a caller that audits what it shows
-	 * itself (the worklist audits each time what it shows changes, not every refresh).
+	 * itself. Reads whole queues: the worklist reads them a page at a time with
+	 * {@link #page} instead (ADR 0058).
 	 */
 	@Transactional(readOnly = true)
 	public WorkQueues queuesAuditedByCaller(Actor actor) {
@@ -166,6 +167,70 @@ public class ActionQueues {
 		repository.escalatedWithheld(managed, reason).forEach(w -> withheld.add(part(w, names)));
 		return new WorkQueues(organisation.stream().filter(i -> !i.offeredToViewer()).toList(),
 				organisation.stream().filter(QueueItem::offeredToViewer).toList(), escalated, List.copyOf(withheld));
+	}
+
+	/** The worklist's three queues of actions, each paged on its own. */
+	public enum Queue {
+
+		/** Actions offered to the viewer's organisation. */
+		OFFERED,
+		/** The viewer's organisation's overdue actions. */
+		OVERDUE,
+		/** The overdue and escalated actions of the teams the viewer manages. */
+		ESCALATED
+
+	}
+
+	/**
+	 * Up to {@code limit} actions of one queue after {@code after}, in the queue's order
+	 * (due date, id), only those due before {@code dueBefore}. The organisation's queues
+	 * hold only actions the viewer may see, decided in the query by the access policy as
+	 * {@link #queues} does; the team queue holds every one, named and described as far as
+	 * the policy admits. Not audited: the worklist audits what it shows.
+	 */
+	@Transactional(readOnly = true)
+	public List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit) {
+		LocalDate today = LocalDate.now(clock);
+		PlanAccess.Names names = new PlanAccess.Names(directory);
+		List<ActionRepository.QueueRow> rows;
+		if (queue == Queue.ESCALATED) {
+			List<TeamId> managed = actor.practitionerId() == null ? List.of()
+					: directory.managedTeams(actor.practitionerId()).stream().map(Team::id).toList();
+			rows = repository.teamPage(managed, today, after, dueBefore, limit,
+					accessPolicy.visibleRecords(actor, "act.person_id"),
+					accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"));
+		}
+		else if (actor.organisationId() == null) {
+			rows = List.of();
+		}
+		else {
+			rows = repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after, dueBefore,
+					limit, visibleInOrganisationQueue(actor));
+		}
+		return rows.stream().map(row -> item(row, names, today, actor)).toList();
+	}
+
+	/**
+	 * Whether an organisation's queue holds, after {@code after} and up to {@code until}
+	 * (the stretch a page covered), more actions than the {@code shown} ones the viewer
+	 * was given from it: a yes or no, never how many or why (the queue page says why),
+	 * read from the queue's index without the access rule. The team queue withholds
+	 * nothing: it names less instead.
+	 */
+	@Transactional(readOnly = true)
+	public boolean withholds(Actor actor, Queue queue, QueueKey after, QueueKey until, LocalDate dueBefore,
+			long shown) {
+		if (queue == Queue.ESCALATED || actor.organisationId() == null || !until.isAfter(after)) {
+			return false;
+		}
+		return repository.organisationPageInScope(actor.organisationId(), queue == Queue.OFFERED, LocalDate.now(clock),
+				after, until, dueBefore) > shown;
+	}
+
+	private SqlCondition visibleInOrganisationQueue(Actor actor) {
+		// As queuesAuditedByCaller: the item and its person's record must both open.
+		return accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
+			.and(accessPolicy.visibleRecords(actor, "act.person_id"));
 	}
 
 	/**

@@ -88,6 +88,48 @@ class ActionRepository {
 			order by act.due_on, act.id
 			""";
 
+	// One page of one queue for the worklist, in its order (due_on, id) from a key after
+	// which it starts: the walk stops at :limit visible rows, so the access rule is
+	// applied to the rows before the page's end and not to the whole queue (ADR 0058).
+	private static final String SQL_QUEUE_PAGE = """
+			select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at, act.version,
+			       %s as person_name
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS') and (%s) and (act.due_on, act.id) > (:afterDue, :afterId)
+			  and act.due_on < :dueBefore and %s
+			order by act.due_on, act.id
+			limit :limit
+			""".formatted(People.displayNameSql("act.person_id"), "%s", "%s");
+
+	// How many actions of a queue lie between two keys, whoever may see them: read from
+	// the queue's index alone, with no access rule, so it costs the index range only.
+	private static final String SQL_QUEUE_PAGE_IN_SCOPE = """
+			select count(*)
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS') and (%s)
+			  and (act.due_on, act.id) > (:afterDue, :afterId) and (act.due_on, act.id) <= (:untilDue, :untilId)
+			  and act.due_on < :dueBefore
+			""";
+
+	private static final String SQL_TEAM_QUEUE_PAGE = """
+			select act.id, act.person_id, act.version, act.owner_organisation_id, act.owner_practitioner_id,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
+			       case when (%1$s) then %3$s end as person_name,
+			       case when (%1$s) and (%2$s) then act.description end as description,
+			       (%1$s) and (%2$s) as openable
+			from careplan.action act
+			where act.status in ('OPEN', 'IN_PROGRESS')
+			  and (act.escalated_to_team_id in (:teams) or (act.owner_team_id in (:teams) and act.due_on < :today))
+			  and (act.due_on, act.id) > (:afterDue, :afterId) and act.due_on < :dueBefore
+			order by act.due_on, act.id
+			limit :limit
+			""";
+
+	private static final String SCOPE_OVERDUE = "act.owner_organisation_id = :org and act.due_on < :today";
+
+	private static final String SCOPE_OFFERED = "act.offered_to_organisation_id = :org";
+
 	private static final String SCOPE_ORGANISATION = "(act.owner_organisation_id = :org and act.due_on < :today)"
 			+ " or act.offered_to_organisation_id = :org";
 
@@ -298,6 +340,62 @@ class ActionRepository {
 			.params(record.and(item).params())
 			.param("teams", teams.stream().map(TeamId::id).toList())
 			.param("today", today)
+			.query(ActionRepository::mapTeamQueue)
+			.list();
+	}
+
+	/**
+	 * One page of the organisation's overdue actions ({@code offered} false) or of the
+	 * actions offered to it, that the viewer may see, after {@code after} in the queue's
+	 * order.
+	 */
+	List<QueueRow> organisationPage(OrganisationId organisation, boolean offered, LocalDate today, QueueKey after,
+			LocalDate dueBefore, int limit, SqlCondition visible) {
+		return jdbc.sql(SQL_QUEUE_PAGE.formatted(offered ? SCOPE_OFFERED : SCOPE_OVERDUE, visible.sql()))
+			.params(visible.params())
+			.param("org", organisation.id())
+			.param("today", today)
+			.param("afterDue", after.dueOn())
+			.param("afterId", after.id())
+			.param("dueBefore", dueBefore)
+			.param("limit", limit)
+			.query(ActionRepository::mapQueue)
+			.list();
+	}
+
+	/**
+	 * How many actions of that queue lie after {@code after} and up to {@code until},
+	 * visible or not: the caller compares it with how many it may show, and says only
+	 * whether some are withheld.
+	 */
+	long organisationPageInScope(OrganisationId organisation, boolean offered, LocalDate today, QueueKey after,
+			QueueKey until, LocalDate dueBefore) {
+		return jdbc.sql(SQL_QUEUE_PAGE_IN_SCOPE.formatted(offered ? SCOPE_OFFERED : SCOPE_OVERDUE))
+			.param("org", organisation.id())
+			.param("today", today)
+			.param("afterDue", after.dueOn())
+			.param("afterId", after.id())
+			.param("untilDue", until.dueOn())
+			.param("untilId", until.id())
+			.param("dueBefore", dueBefore)
+			.query(Long.class)
+			.single();
+	}
+
+	/** {@link #teamQueue}, one page after {@code after}. */
+	List<QueueRow> teamPage(List<TeamId> teams, LocalDate today, QueueKey after, LocalDate dueBefore, int limit,
+			SqlCondition record, SqlCondition item) {
+		if (teams.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SQL_TEAM_QUEUE_PAGE.formatted(record.sql(), item.sql(), People.displayNameSql("act.person_id")))
+			.params(record.and(item).params())
+			.param("teams", teams.stream().map(TeamId::id).toList())
+			.param("today", today)
+			.param("afterDue", after.dueOn())
+			.param("afterId", after.id())
+			.param("dueBefore", dueBefore)
+			.param("limit", limit)
 			.query(ActionRepository::mapTeamQueue)
 			.list();
 	}
