@@ -25,7 +25,7 @@ TICKS=$(getconf CLK_TCK)
 ticks() {
 	local pid total=0 stat rest
 	for pid in "$@"; do
-		stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+		read -r stat 2>/dev/null < "/proc/$pid/stat" || continue
 		# The fields after the command name (which may hold spaces) start at the state, field 3.
 		rest=${stat##*) }
 		read -r -a fields <<< "$rest"
@@ -39,7 +39,7 @@ ticks() {
 request_ticks() {
 	local task total=0 stat rest
 	for task in /proc/"$SERVER_PID"/task/*; do
-		stat=$(cat "$task/stat" 2>/dev/null) || continue
+		read -r stat 2>/dev/null < "$task/stat" || continue
 		case $stat in *"(http-nio-"*) ;; *) continue ;; esac
 		rest=${stat##*) }
 		read -r -a fields <<< "$rest"
