@@ -3,8 +3,6 @@ package care.seamless.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -267,49 +265,51 @@ public final class BenchCommand implements Callable<Integer> {
 		}
 
 		void loop(long measureFrom, long measureTo) {
-			while (System.nanoTime() < measureTo) {
-				HttpRequest request = requests.next();
-				int status;
-				String problem = null;
-				long began = System.nanoTime();
-				try {
-					if (workload.success() == Workload.Success.POSSIBLE_MATCHES) {
-						HttpResponse<String> response = client.send(HttpRequest.newBuilder(request, (n, v) -> true));
-						status = response.statusCode();
-						if (status == 200 && !response.body().contains("id=\"known-elsewhere\"")) {
-							problem = "the form came back without possible matches";
-						}
-					}
-					else {
-						HttpResponse<Void> response = client.sendDiscarding(request);
-						status = response.statusCode();
-						if (workload.success() == Workload.Success.REGISTERED) {
-							String location = response.headers().firstValue("Location").orElse("");
-							if (status / 100 != 3 || !REGISTERED.matcher(location).matches()) {
-								problem = "not registered (HTTP " + status + ", to '" + location + "')";
-							}
-						}
-						else if (status / 100 != 2) {
-							problem = "HTTP " + status;
-						}
+			try {
+				while (System.nanoTime() < measureTo) {
+					once(measureFrom, measureTo);
+				}
+			}
+			finally {
+				client.close();
+			}
+		}
+
+		private void once(long measureFrom, long measureTo) {
+			BenchClient.Call call = requests.next();
+			boolean matching = workload.success() == Workload.Success.POSSIBLE_MATCHES;
+			int status;
+			String problem = null;
+			long began = System.nanoTime();
+			try {
+				Wire.Answer answer = client.exchange(call, matching);
+				status = answer.status();
+				if (matching) {
+					if (status == 200 && !answer.body().contains("id=\"known-elsewhere\"")) {
+						problem = "the form came back without possible matches";
 					}
 				}
-				catch (IOException ex) {
-					status = 0;
-					problem = ex.toString();
+				else if (workload.success() == Workload.Success.REGISTERED) {
+					String location = answer.location() == null ? "" : answer.location();
+					if (status / 100 != 3 || !REGISTERED.matcher(location).matches()) {
+						problem = "not registered (HTTP " + status + ", to '" + location + "')";
+					}
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
+				else if (status / 100 != 2) {
+					problem = "HTTP " + status;
 				}
-				long ended = System.nanoTime();
-				if (began >= measureFrom && ended <= measureTo) {
-					latencies.add(ended - began);
-					if (problem != null) {
-						errors.merge(status, 1L, Long::sum);
-						if (firstError == null) {
-							firstError = request.method() + " " + request.uri().getPath() + ": " + problem;
-						}
+			}
+			catch (IOException | RuntimeException ex) {
+				status = 0;
+				problem = ex.toString();
+			}
+			long ended = System.nanoTime();
+			if (began >= measureFrom && ended <= measureTo) {
+				latencies.add(ended - began);
+				if (problem != null) {
+					errors.merge(status, 1L, Long::sum);
+					if (firstError == null) {
+						firstError = call.method() + " " + call.path() + ": " + problem;
 					}
 				}
 			}

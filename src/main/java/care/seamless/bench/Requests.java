@@ -1,6 +1,5 @@
 package care.seamless.bench;
 
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -46,23 +45,23 @@ final class Requests {
 		this.next = clientNumber;
 	}
 
-	HttpRequest next() {
+	BenchClient.Call next() {
 		long n = next++;
-		return (switch (workload) {
-			case VIEW, ASSESSMENT, PLAN -> client.getJson(path(n));
+		return switch (workload) {
+			case VIEW, ASSESSMENT, PLAN -> client.callJson(path(n));
 			case SEARCH -> {
 				Targets.Person person = person(n);
-				yield client.getJson(
+				yield client.callJson(
 						"/api/v1/people?q=" + BenchClient.encode(person.familyName() + " " + person.dateOfBirth()));
 			}
-			case WORKLIST -> client.get("/worklist/items");
-			case CREATE -> client.form("/people", registration(madeUp(n), false));
-			case MATCH -> client.form("/people", registration(person(n), false));
-			case FHIR_READ -> client.fhirGet(path(n));
-			case FHIR_CREATE -> client.fhirPost("/fhir/Patient", patient(madeUp(n)));
-			case FHIR_BUNDLE -> client.fhirPost("/fhir", bundle(n));
+			case WORKLIST -> client.call("/worklist/items");
+			case CREATE -> client.formCall("/people", registration(madeUp(n), false));
+			case MATCH -> client.formCall("/people", registration(person(n), false));
+			case FHIR_READ -> client.fhirCall(path(n));
+			case FHIR_CREATE -> client.fhirPostCall("/fhir/Patient", patient(madeUp(n)));
+			case FHIR_BUNDLE -> client.fhirPostCall("/fhir", bundle(n));
 			case IMPORT -> throw new IllegalStateException("The import is not an HTTP workload");
-		}).build();
+		};
 	}
 
 	private String path(long n) {
