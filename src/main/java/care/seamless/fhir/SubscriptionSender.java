@@ -96,11 +96,10 @@ class SubscriptionSender {
 
 	private final String baseUrl;
 
-	// Never follows a redirect: a partner's server could otherwise lead us anywhere.
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(CONNECT_TIMEOUT)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	// Made for the first notification sent rather than at start-up: building one loads
+	// the TLS trust store and starts a selector thread, which a start without
+	// subscriptions never needs (ADR 61).
+	private @Nullable HttpClient http;
 
 	SubscriptionSender(SubscriptionRepository repository, Subscriptions subscriptions, AccessPolicy accessPolicy,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
@@ -275,6 +274,18 @@ class SubscriptionSender {
 		return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
 	}
 
+	private synchronized HttpClient http() {
+		if (http == null) {
+			// Never follows a redirect: a partner's server could otherwise lead
+			// us anywhere.
+			http = HttpClient.newBuilder()
+				.connectTimeout(CONNECT_TIMEOUT)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+		}
+		return http;
+	}
+
 	private Outcome post(Stored subscription, String body) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.subscription().endpoint()))
@@ -285,7 +296,7 @@ class SubscriptionSender {
 				int colon = header.indexOf(':');
 				request.header(header.substring(0, colon), header.substring(colon + 1).trim());
 			}
-			CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request.build(),
+			CompletableFuture<HttpResponse<Void>> response = http().sendAsync(request.build(),
 					HttpResponse.BodyHandlers.discarding());
 			try {
 				int status = response.get(EXCHANGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).statusCode();

@@ -38,20 +38,23 @@ class SingleSignOn {
 
 	private final IdentityProviderRegistrations registrations;
 
-	private final ProviderManager oidc;
+	private final ExternalIdentities identities;
 
 	SingleSignOn(IdentityProviderProperties properties, ExternalIdentities identities) {
 		this.properties = properties;
 		this.registrations = new IdentityProviderRegistrations(properties);
-		this.oidc = new ProviderManager(
-				new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
-						new LinkedAccountOidcUserService(properties, identities)));
+		this.identities = identities;
 	}
 
 	void configure(HttpSecurity http) throws Exception {
 		if (properties.signInProviders().isEmpty()) {
 			return;
 		}
+		// Only with a provider configured: the token client's HTTP client is
+		// start-up work that a Seamless without single sign-on never uses (ADR 61).
+		ProviderManager oidc = new ProviderManager(
+				new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+						new LinkedAccountOidcUserService(properties, identities)));
 		AuthenticationFailureHandler failure = SingleSignOn::refuse;
 		http.oauth2Login(login -> login.loginPage("/login")
 			.clientRegistrationRepository(registrations)

@@ -3,6 +3,8 @@ package care.seamless.door.web;
 import care.seamless.door.PersonAccounts;
 import care.seamless.team.SignInThrottle;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,8 +22,10 @@ final class PersonSignIn implements AuthenticationProvider {
 
 	static final String REFUSED = "The username or password is not right";
 
-	// Compared against when the name is unknown, so every attempt costs the same.
-	private final String noSuchHash;
+	// Compared against when the name is unknown, so every attempt costs the same. Made by
+	// the first attempt, whatever its name, rather than at start-up, where the two
+	// person-side chains' hashes were a measurable part of the start (ADR 61).
+	private volatile @Nullable String noSuchHash;
 
 	private final PersonAccounts accounts;
 
@@ -33,11 +37,11 @@ final class PersonSignIn implements AuthenticationProvider {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
-		this.noSuchHash = passwords.encode("no such account");
 	}
 
 	@Override
 	public Authentication authenticate(Authentication attempt) {
+		String noSuchHash = noSuchHash();
 		String username = attempt.getName() == null ? "" : attempt.getName();
 		String name = "person:" + username;
 		String address = (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
@@ -61,6 +65,16 @@ final class PersonSignIn implements AuthenticationProvider {
 				user.getAuthorities());
 		result.setDetails(attempt.getDetails());
 		return result;
+	}
+
+	private String noSuchHash() {
+		String hash = noSuchHash;
+		if (hash == null) {
+			// Two first attempts at once may both make one; either serves.
+			hash = passwords.encode("no such account");
+			noSuchHash = hash;
+		}
+		return hash;
 	}
 
 	@Override

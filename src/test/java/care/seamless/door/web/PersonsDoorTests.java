@@ -103,6 +103,14 @@ class PersonsDoorTests {
 			.getResponse();
 	}
 
+	// From an address of its own, so that the refusals count against no other test.
+	private MockHttpServletResponse signIn(String username, String password, String address) throws Exception {
+		return mvc.perform(post("/me/sign-in").with(csrf()).with(r -> {
+			r.setRemoteAddr(address);
+			return r;
+		}).param("username", username).param("password", password)).andReturn().getResponse();
+	}
+
 	private static String address() {
 		return "203.0.113." + (10 + ADDRESSES.incrementAndGet() % 200);
 	}
@@ -117,6 +125,12 @@ class PersonsDoorTests {
 			.isEqualTo("/me/sign-in?started");
 		MvcResult signedIn = mvc.perform(formLogin("/me/sign-in").user(username).password(PASSWORD)).andReturn();
 		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/me");
+		// A wrong password and a name nobody has are refused alike (the unknown name is
+		// checked against a hash made on first use, not at start-up).
+		String guesser = address();
+		assertThat(signIn(username, "not-" + PASSWORD, guesser).getRedirectedUrl()).isEqualTo("/me/sign-in?error");
+		assertThat(signIn(Fixtures.unique("nobody"), PASSWORD, guesser).getRedirectedUrl())
+			.isEqualTo("/me/sign-in?error");
 		// The staff sign-in does not know a person-side account.
 		assertThat(mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andReturn()
