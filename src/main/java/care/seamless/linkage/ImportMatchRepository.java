@@ -86,6 +86,9 @@ class ImportMatchRepository {
 	 * imported in the same file, each such pair once) that share a blocking key.
 	 */
 	void pairs(List<PersonId> imported, PairHandler handler) {
+		// Each blocking key is a hash join over the whole file: with the default 4 MB the
+		// file's side went to temporary files in batches (ADR 62); this transaction only.
+		jdbc.sql("set local work_mem = '128MB'").update();
 		jdbc.sql(SQL_BATCH).update();
 		jdbc.sql("truncate linkage_import_batch").update();
 		BulkRows.copy(DataSourceUtils.getConnection(dataSource), "copy linkage_import_batch (id) from stdin",

@@ -131,13 +131,22 @@ public class PeopleImport {
 		importMatches.pairs(ids, pair -> {
 			int i = place.get(pair.imported());
 			PersonId other = new PersonId(java.util.UUID.fromString(pair.other().id()));
-			if (other.equals(sameNhsNumber.get(i))) {
+			// One at a time, a person linked on their NHS number is not matched any
+			// further (the link is their outcome), so neither is their pair here.
+			if (sameNhsNumber.containsKey(i)) {
 				return;
 			}
 			Record record = Matching.record(pair.imported().id().toString(), incoming.get(i).details());
 			matching.proposeIfPossible(actor, pair.imported(), record, pair.other()).ifPresent(score -> {
 				outcomes.putIfAbsent(i, ImportReport.Outcome.REVIEW);
 				known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, other));
+				// Two people of the same file come as one pair; one at a time, each finds
+				// the other, so each is told of the other (and that telling audited).
+				Integer j = place.get(other);
+				if (j != null && !sameNhsNumber.containsKey(j)) {
+					outcomes.putIfAbsent(j, ImportReport.Outcome.REVIEW);
+					known.computeIfAbsent(j, k -> new ArrayList<>()).add(knownTo(actor, pair.imported()));
+				}
 			});
 		});
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());

@@ -78,8 +78,9 @@ public class BulkRegistrations {
 			return new Outcome(problems, new Registered(List.of(), Map.of()));
 		}
 		List<PersonId> ids = new ArrayList<>(checked.size());
+		java.time.Instant now = clock.instant();
 		for (int i = 0; i < checked.size(); i++) {
-			ids.add(PersonId.random());
+			ids.add(PersonId.timeOrdered(now));
 		}
 		Map<Integer, PersonId> same = repository.register(ids, checked, actor.organisationId());
 		for (PersonId id : ids) {

@@ -16,14 +16,35 @@ public record NhsNumber(String value) {
 		return new NhsNumber(normalise(text));
 	}
 
+	// By hand rather than by a regular expression: a bulk import checks every number
+	// twice, and compiling the pattern each time was a tenth of its Java time (ADR 62).
 	public static String normalise(String text) {
-		return text.replaceAll("[\\s-]", "");
+		int length = text.length();
+		StringBuilder kept = null;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			// What [\s-] matched: a hyphen and ASCII white space.
+			boolean dropped = c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+			if (dropped && kept == null) {
+				kept = new StringBuilder(length).append(text, 0, i);
+			}
+			else if (!dropped && kept != null) {
+				kept.append(c);
+			}
+		}
+		return kept == null ? text : kept.toString();
 	}
 
 	public static boolean isValid(String text) {
 		String digits = normalise(text);
-		if (!digits.matches("\\d{10}")) {
+		if (digits.length() != 10) {
 			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char c = digits.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
 		}
 		int sum = 0;
 		for (int i = 0; i < 9; i++) {

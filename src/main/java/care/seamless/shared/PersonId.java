@@ -1,13 +1,43 @@
 package care.seamless.shared;
 
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 public record PersonId(@JsonValue UUID id) {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	public static PersonId random() {
 		return new PersonId(UUID.randomUUID());
+	}
+
+	/**
+	 * An id whose first 48 bits are the time in milliseconds (a version 7 UUID, RFC 9562)
+	 * and whose other 74 bits are as random as {@link #random()}'s 122: unguessable
+	 * still, but ids made together sort together. A bulk registration uses them so that
+	 * its rows go onto the right-hand pages of the primary key and of the audit's index
+	 * by person, not onto a random page of each (ADR 62); they say when the record was
+	 * made, which the record says anyway.
+	 */
+	public static PersonId timeOrdered(Instant at) {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		long millis = at.toEpochMilli();
+		for (int i = 0; i < 6; i++) {
+			bytes[i] = (byte) (millis >>> (40 - 8 * i));
+		}
+		bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x70);
+		bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (bytes[i] & 0xff);
+			low = (low << 8) | (bytes[i + 8] & 0xff);
+		}
+		return new PersonId(new UUID(high, low));
 	}
 
 	public static PersonId of(String value) {

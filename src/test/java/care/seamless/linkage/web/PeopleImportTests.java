@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.linkage.ImportReport;
+import care.seamless.linkage.ImportedPerson;
+import care.seamless.linkage.PeopleImport;
 import care.seamless.person.People;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
@@ -61,6 +64,9 @@ class PeopleImportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PeopleImport peopleImport;
 
 	OrganisationId council;
 
@@ -239,6 +245,117 @@ class PeopleImportTests {
 			.with(httpBasic(administrator.username(), Fixtures.PASSWORD)))
 			.andExpect(content().string(containsString("Line 1: the heading row has no column")));
 		assertThat(registered(newcomer)).isEqualTo(1);
+	}
+
+	/**
+	 * The bulk path (ADR 45, 62) must decide what the per-person path decides. Each path
+	 * gets the same file against its own copy of the same people, so neither sees the
+	 * other's records: a near duplicate, a clear match without the NHS number, an NHS
+	 * number already registered, the same person twice in the file, and a newcomer.
+	 */
+	@Test
+	void aFileImportedInBulkHasTheOutcomesAndAuditOfOneByOne() throws Exception {
+		Fixtures.Staff other = fixtures.practitioner(administrator.organisationId(), Profession.ADMINISTRATOR,
+				Role.ADMINISTRATOR);
+		java.util.List<Decided> byPerson = decided(administrator, false);
+		java.util.List<Decided> inBulk = decided(other, true);
+
+		assertThat(inBulk).isEqualTo(byPerson);
+		assertThat(byPerson).extracting(Decided::outcome)
+			.containsExactly(ImportReport.Outcome.REVIEW, ImportReport.Outcome.REVIEW, ImportReport.Outcome.LINKED,
+					ImportReport.Outcome.REVIEW, ImportReport.Outcome.REVIEW, ImportReport.Outcome.CREATED);
+		assertThat(auditedBy(other)).isEqualTo(auditedBy(administrator)).containsEntry("create", 6L);
+	}
+
+	/** What one line came to: its outcome and how many others it may be. */
+	private record Decided(int line, ImportReport.Outcome outcome, int known, String pendingPairs) {
+	}
+
+	private java.util.List<Decided> decided(Fixtures.Staff importer, boolean inBulk) {
+		// Names, dates and postcodes of this scenario only: the other scenario's people,
+		// and other tests', must share no blocking key with these.
+		int day = DAY.incrementAndGet();
+		LocalDate born = LocalDate.of(1929, 2, 3).plusDays(day * 41L);
+		String area = "ZV" + (day % 90 + 10) + " ";
+		String family = Fixtures.unique("Thwaite");
+		String twin = Fixtures.unique("Ackroyd");
+		String nhs = Fixtures.nextNhsNumber();
+		PersonId known = people.register(fixtures.admin,
+				new PersonDetails(null, null, "Philippa", family, null, null, born, Sex.FEMALE, null, "12 Mill Road",
+						null, "Riverside", area + "1AA", null, null, null, false, null));
+		people.register(fixtures.admin, new PersonDetails(nhs, null, "Ivy", Fixtures.unique("Existing"), null, null,
+				born.plusDays(3), Sex.FEMALE, null, null, null, null, null, null, null, null, false, null));
+		java.util.List<PersonDetails> file = java.util.List.of(
+				details(null, "Pippa", family, born, "4 Station Road", area + "2AB"),
+				details(null, "Philippa", family, born, "12 Mill Road", area + "1AA"),
+				details(nhs, "Kezia", Fixtures.unique("Quarrie"), born.plusDays(5), null, null),
+				details(null, "Dorcas", twin, born.plusDays(17), "3 Low Lane", area + "3AD"),
+				details(null, "Dorcas", twin, born.plusDays(17), "3 Low Lane", area + "3AD"), details(null, "Ambrose",
+						Fixtures.unique("Birtwistle"), born.plusDays(29), "1 High Street", area + "4AE"));
+		ImportReport report;
+		if (inBulk) {
+			StringBuilder csv = new StringBuilder(
+					"nhs_number,given_name,family_name,date_of_birth,address_1,town,postcode,sex\n");
+			for (PersonDetails d : file) {
+				csv.append(d.nhsNumber() == null ? "" : d.nhsNumber())
+					.append(',')
+					.append(d.givenName())
+					.append(',')
+					.append(d.familyName())
+					.append(',')
+					.append(d.dateOfBirth())
+					.append(',')
+					.append(d.addressLine1() == null ? "" : d.addressLine1())
+					.append(',')
+					.append(d.town() == null ? "" : d.town())
+					.append(',')
+					.append(d.postcode() == null ? "" : d.postcode())
+					.append(",F\n");
+			}
+			report = peopleImport.importCsv(importer.actor(), new java.io.StringReader(csv.toString()),
+					java.util.Map.of());
+		}
+		else {
+			java.util.List<ImportedPerson> incoming = new java.util.ArrayList<>();
+			for (int i = 0; i < file.size(); i++) {
+				incoming.add(new ImportedPerson(i + 2, file.get(i)));
+			}
+			report = peopleImport.importPeople(importer.actor(), incoming);
+		}
+		java.util.Map<PersonId, String> names = new java.util.HashMap<>();
+		names.put(known, "known");
+		for (ImportReport.Imported person : report.people()) {
+			names.put(person.id(), "line " + person.line());
+		}
+		return report.people().stream().map(person -> {
+			java.util.List<String> pairs = jdbc.sql("""
+					select case when left_person = :id then right_person else left_person end
+					from linkage.match_candidate
+					where (left_person = :id or right_person = :id) and status = 'PENDING'""")
+				.param("id", person.id().id())
+				.query(java.util.UUID.class)
+				.list()
+				.stream()
+				.map(id -> names.getOrDefault(new PersonId(id), "another"))
+				.sorted()
+				.toList();
+			return new Decided(person.line(), person.outcome(), person.known().size(), String.join(", ", pairs));
+		}).toList();
+	}
+
+	private static PersonDetails details(String nhs, String given, String family, LocalDate born, String address,
+			String postcode) {
+		return new PersonDetails(nhs, null, given, family, null, null, born, Sex.FEMALE, null, address, null,
+				address == null ? null : "Riverside", postcode, null, null, null, false, null);
+	}
+
+	private java.util.Map<String, Long> auditedBy(Fixtures.Staff importer) {
+		java.util.Map<String, Long> actions = new java.util.TreeMap<>();
+		jdbc.sql("select action, count(*) from audit.entry where account = :who group by action")
+			.param("who", importer.username())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> actions.put(rs.getString(1),
+					rs.getLong(2)));
+		return actions;
 	}
 
 	@Test
