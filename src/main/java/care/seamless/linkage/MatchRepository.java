@@ -101,12 +101,6 @@ class MatchRepository {
 			"""
 		.formatted(PEOPLE, PERSON_COLUMNS);
 
-	private static final String SQL_PEOPLE = """
-			select %s
-			from %s p
-			where p.id = any(cast(array[:ids] as uuid[]))
-			""".formatted(PERSON_COLUMNS, PEOPLE);
-
 	private static final String SQL_PERSON = """
 			select %s
 			from %s p
@@ -269,21 +263,6 @@ class MatchRepository {
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found
 				.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
 				.add(person(rs, 0)));
-		return found;
-	}
-
-	/** {@link #person} of many at once, by id; those not found are left out. */
-	Map<PersonId, Person> people(List<PersonId> ids) {
-		Map<PersonId, Person> found = new java.util.HashMap<>();
-		if (ids.isEmpty()) {
-			return found;
-		}
-		jdbc.sql(SQL_PEOPLE)
-			.param("ids", ids.stream().map(PersonId::id).toList())
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-				Person person = person(rs, 0);
-				found.put(person.demographics().id(), person);
-			});
 		return found;
 	}
 

@@ -170,11 +170,10 @@ public class PeopleImport {
 	/**
 	 * The rules of {@link #importPeopleOneByOne}, in statements for the whole list rather
 	 * than for each person (ADR 60): registered and their NHS numbers checked together
-	 * ({@link BulkRegistrations}), their records read together, and everyone's candidates
-	 * found by one query with each person's own branches and limits. Then each person is
-	 * scored, proposed, linked and audited in the order of the list, exactly as one by
-	 * one, so the decisions are the same; only possible matches cost statements of their
-	 * own.
+	 * ({@link BulkRegistrations}), and everyone's candidates found by one query with each
+	 * person's own branches and limits. Then each person is scored, proposed, linked and
+	 * audited in the order of the list, exactly as one by one, so the decisions are the
+	 * same; only possible matches cost statements of their own.
 	 */
 	private ImportReport importTogether(Actor actor, List<ImportedPerson> incoming) {
 		BulkRegistrations.Outcome registration = bulkRegistrations.registerImported(actor,
@@ -196,15 +195,21 @@ public class PeopleImport {
 				toMatch.add(ids.get(i));
 			}
 		}
-		Map<PersonId, MatchRepository.Person> selves = new java.util.HashMap<>();
+		// Each person's record as the matcher would read it back: the details registered,
+		// stored as they are.
+		Map<PersonId, Record> selves = new java.util.HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			if (!sameNhsNumber.containsKey(i)) {
+				PersonId id = ids.get(i);
+				selves.put(id, Matching.record(id.id().toString(), registration.registered().details().get(i)));
+			}
+		}
 		Map<PersonId, List<MatchRepository.Person>> candidates = new java.util.HashMap<>();
 		// Every registration is in before any candidate is looked for, as one by one.
 		for (int from = 0; from < toMatch.size(); from += QUERY_SLICE) {
-			List<PersonId> slice = toMatch.subList(from, Math.min(toMatch.size(), from + QUERY_SLICE));
-			Map<PersonId, MatchRepository.Person> read = repository.people(slice);
-			selves.putAll(read);
 			Map<PersonId, Record> records = new java.util.LinkedHashMap<>();
-			slice.forEach(id -> records.put(id, read.get(id).record()));
+			toMatch.subList(from, Math.min(toMatch.size(), from + QUERY_SLICE))
+				.forEach(id -> records.put(id, selves.get(id)));
 			candidates.putAll(repository.candidatesOfAll(records));
 		}
 		java.util.Set<PersonId> mergedHere = new java.util.HashSet<>();
@@ -220,8 +225,8 @@ public class PeopleImport {
 						ImportReport.Outcome.LINKED, List.of(knownTo(actor, match.person()))));
 			}
 			else {
-				List<PossibleMatch> matches = matching.matchAmong(actor, id, selves.get(id).record(),
-						candidates.get(id), true, mergedHere);
+				List<PossibleMatch> matches = matching.matchAmong(actor, id, selves.get(id), candidates.get(id), true,
+						mergedHere);
 				report.add(outcome(actor, id, person, matches));
 			}
 		}
