@@ -139,8 +139,8 @@ public class AuditLog {
 			entries.copyChained(sink -> batch.forEach(item -> sink.accept(unchained(item.event(), item.at()))));
 			return;
 		}
-		for (Pending item : batch) {
-			entries.insertUnchained(unchained(item.event(), item.at()));
+		if (!batch.isEmpty()) {
+			entries.insertUnchained(batch.stream().map(item -> unchained(item.event(), item.at())).toList());
 		}
 	}
 

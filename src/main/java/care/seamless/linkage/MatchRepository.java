@@ -65,6 +65,42 @@ class MatchRepository {
 			"""
 		.formatted(PEOPLE, PERSON_COLUMNS);
 
+	// The same branches, limits and exclusions as SQL_CANDIDATES, for many incoming
+	// records in one statement (ADR 60): each record's branches run as a lateral
+	// subquery,
+	// so each keeps its own limit, as it would in a query of its own.
+	private static final String SQL_CANDIDATES_OF_ALL = """
+			with incoming as (
+			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
+			    cast(array[:dob] as date[]), cast(array[:family] as text[]), cast(array[:given] as text[]),
+			    cast(array[:yearStart] as date[]), cast(array[:yearEnd] as date[]), cast(array[:postcode] as text[]),
+			    cast(array[:initial] as text[]))
+			    as i(self, nhs, dob, family, given, year_start, year_end, postcode, initial)
+			),
+			hits as (
+			  select i.self, h.id from incoming i cross join lateral (
+			    (select id from %1$s b where nhs_number = i.nhs)
+			    union (select id from %1$s b where date_of_birth = i.dob limit :limit)
+			    union (select id from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
+			    union (select id from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
+			    union (select id from %1$s b where lower(family_name) = i.family
+			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
+			    union (select id from %1$s b where lower(given_name) = i.given
+			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
+			    union (select id from %1$s b where replace(postcode, ' ', '') = i.postcode
+			             and lower(left(given_name, 1)) = i.initial limit :limit)
+			  ) h
+			)
+			select h.self as incoming_self, %2$s
+			from hits h join %1$s p on p.id = h.id
+			where p.id is distinct from h.self
+			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
+			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
+			    and ((m.left_person = p.id and m.right_person = h.self)
+			      or (m.right_person = p.id and m.left_person = h.self)))
+			"""
+		.formatted(PEOPLE, PERSON_COLUMNS);
+
 	private static final String SQL_PERSON = """
 			select %s
 			from %s p
@@ -175,6 +211,59 @@ class MatchRepository {
 			.param("self", self == null ? null : self.id())
 			.query(MatchRepository::person)
 			.list();
+	}
+
+	/**
+	 * {@link #candidates} of many registered people at once, by person: the same records
+	 * each would find on its own, at the moment of the query.
+	 */
+	Map<PersonId, List<Person>> candidatesOfAll(Map<PersonId, Record> incoming) {
+		Map<PersonId, List<Person>> found = new java.util.HashMap<>();
+		if (incoming.isEmpty()) {
+			return found;
+		}
+		List<UUID> self = new java.util.ArrayList<>();
+		List<@Nullable String> nhs = new java.util.ArrayList<>();
+		List<LocalDate> dob = new java.util.ArrayList<>();
+		List<String> family = new java.util.ArrayList<>();
+		List<String> given = new java.util.ArrayList<>();
+		List<LocalDate> yearStart = new java.util.ArrayList<>();
+		List<LocalDate> yearEnd = new java.util.ArrayList<>();
+		List<@Nullable String> postcode = new java.util.ArrayList<>();
+		List<String> initial = new java.util.ArrayList<>();
+		incoming.forEach((id, record) -> {
+			// As candidates() reads a record, value by value.
+			String f = record.value(Role.FAMILY_NAME).trim().toLowerCase(Locale.ROOT);
+			String g = record.value(Role.GIVEN_NAME).trim().toLowerCase(Locale.ROOT);
+			LocalDate d = LocalDate.parse(record.value(Role.DATE_OF_BIRTH));
+			String p = record.value(Role.POSTCODE).replace(" ", "").toUpperCase(Locale.ROOT);
+			String n = record.value(Role.NHS_NUMBER);
+			self.add(id.id());
+			nhs.add(n.isEmpty() ? null : n);
+			dob.add(d);
+			family.add(f);
+			given.add(g);
+			yearStart.add(d.withDayOfYear(1));
+			yearEnd.add(d.withDayOfYear(1).plusYears(1));
+			postcode.add(p.isEmpty() ? null : p);
+			initial.add(g.isEmpty() ? "" : g.substring(0, 1));
+			found.put(id, new java.util.ArrayList<>());
+		});
+		jdbc.sql(SQL_CANDIDATES_OF_ALL)
+			.param("self", self)
+			.param("nhs", nhs)
+			.param("dob", dob)
+			.param("family", family)
+			.param("given", given)
+			.param("yearStart", yearStart)
+			.param("yearEnd", yearEnd)
+			.param("postcode", postcode)
+			.param("initial", initial)
+			.param("limit", BRANCH_LIMIT)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found
+				.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
+				.add(person(rs, 0)));
+		return found;
 	}
 
 	Optional<Person> person(PersonId id) {

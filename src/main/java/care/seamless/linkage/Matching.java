@@ -135,6 +135,29 @@ public class Matching implements RegistrationMatching {
 		MatchRepository.Person incoming = repository.person(person)
 			.orElseThrow(() -> new NotFoundException("Person", person));
 		List<PossibleMatch> matches = score(incoming.record(), person);
+		proposeAll(actor, person, matches, autoLink, new java.util.HashSet<>());
+		return matches;
+	}
+
+	/**
+	 * {@link #match} for an import that found its candidates for everyone at once
+	 * ({@link MatchRepository#candidatesOfAll}): the same scoring, proposals, audit and
+	 * links. Records merged by this import's earlier links are left out, as the candidate
+	 * query would have left them out had it run after those links; the records this call
+	 * merges are added to {@code mergedHere}.
+	 */
+	List<PossibleMatch> matchAmong(Actor actor, PersonId person, Record incoming,
+			List<MatchRepository.Person> candidates, boolean autoLink, java.util.Set<PersonId> mergedHere) {
+		List<MatchRepository.Person> left = candidates.stream()
+			.filter(candidate -> !mergedHere.contains(candidate.demographics().id()))
+			.toList();
+		List<PossibleMatch> matches = scoreAmong(incoming, left);
+		proposeAll(actor, person, matches, autoLink, mergedHere);
+		return matches;
+	}
+
+	private void proposeAll(Actor actor, PersonId person, List<PossibleMatch> matches, boolean autoLink,
+			java.util.Set<PersonId> merged) {
 		for (PossibleMatch match : matches) {
 			PersonId other = match.person().id();
 			boolean proposed = repository.propose(person, other, match.score(), actor.username(), clock.instant());
@@ -145,10 +168,9 @@ public class Matching implements RegistrationMatching {
 					&& linkable(person, other).isPresent()) {
 				MatchRepository.CandidateRow row = repository.pair(person, other).orElseThrow();
 				repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
-				link(actor, row);
+				link(actor, row, merged);
 			}
 		}
-		return matches;
 	}
 
 	/**
@@ -159,6 +181,14 @@ public class Matching implements RegistrationMatching {
 	 */
 	@Transactional
 	public PossibleMatch linkOnNhsNumber(Actor actor, PersonId imported, String nhsNumber, PersonId existing) {
+		return linkOnNhsNumber(actor, imported, nhsNumber, existing, new java.util.HashSet<>());
+	}
+
+	/**
+	 * {@link #linkOnNhsNumber}, adding the record it merges, if any, to {@code merged}.
+	 */
+	PossibleMatch linkOnNhsNumber(Actor actor, PersonId imported, String nhsNumber, PersonId existing,
+			java.util.Set<PersonId> merged) {
 		MatchRepository.Person known = repository.person(existing)
 			.orElseThrow(() -> new NotFoundException("Person", existing));
 		Record stored = repository.person(imported)
@@ -179,7 +209,7 @@ public class Matching implements RegistrationMatching {
 		MatchRepository.CandidateRow row = repository.pair(imported, existing).orElseThrow();
 		if (row.status() == MatchStatus.PENDING && linkable(imported, existing).isPresent()) {
 			repository.decide(row.id(), row.version(), MatchStatus.LINKED, actor.username(), clock.instant());
-			link(actor, row);
+			link(actor, row, merged);
 		}
 		return new PossibleMatch(known.demographics(), score);
 	}
@@ -203,7 +233,10 @@ public class Matching implements RegistrationMatching {
 	}
 
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
-		List<MatchRepository.Person> candidates = repository.candidates(incoming, self);
+		return scoreAmong(incoming, repository.candidates(incoming, self));
+	}
+
+	private List<PossibleMatch> scoreAmong(Record incoming, List<MatchRepository.Person> candidates) {
 		Map<String, Demographics> byId = new java.util.HashMap<>();
 		List<Record> records = new ArrayList<>(candidates.size());
 		for (MatchRepository.Person candidate : candidates) {
@@ -277,6 +310,10 @@ public class Matching implements RegistrationMatching {
 	}
 
 	private void link(Actor actor, MatchRepository.CandidateRow row) {
+		link(actor, row, new java.util.HashSet<>());
+	}
+
+	private void link(Actor actor, MatchRepository.CandidateRow row, java.util.Set<PersonId> mergedHere) {
 		if (repository.clusterOf(row.left()).equals(repository.clusterOf(row.right()))) {
 			// Already one person through other links: the decision is recorded, nothing
 			// more to link.
@@ -290,6 +327,7 @@ public class Matching implements RegistrationMatching {
 		linkedIdentities.join(actor, survivor, people.holderOf(survivor).orElse(null), merged,
 				people.holderOf(merged).orElse(null));
 		repository.link(row.id(), survivor, merged, actor.username(), clock.instant());
+		mergedHere.add(merged);
 	}
 
 	/**

@@ -36,10 +36,12 @@ public class BulkRegistrations {
 	}
 
 	/**
-	 * The ids given, in the order of the list; and, by place in the list, the record that
-	 * already held the NHS number given.
+	 * The ids given, in the order of the list; by place in the list, the record that
+	 * already held the NHS number given; and the details as registered (checked and
+	 * normalised, before a number held by someone else is left out), so a caller need not
+	 * read them back.
 	 */
-	public record Registered(List<PersonId> ids, Map<Integer, PersonId> sameNhsNumber) {
+	public record Registered(List<PersonId> ids, Map<Integer, PersonId> sameNhsNumber, List<PersonDetails> details) {
 	}
 
 	/** Either problems (and nothing registered) or the people registered. */
@@ -75,7 +77,7 @@ public class BulkRegistrations {
 			}
 		}
 		if (!problems.isEmpty()) {
-			return new Outcome(problems, new Registered(List.of(), Map.of()));
+			return new Outcome(problems, new Registered(List.of(), Map.of(), List.of()));
 		}
 		List<PersonId> ids = new ArrayList<>(checked.size());
 		java.time.Instant now = clock.instant();
@@ -86,7 +88,7 @@ public class BulkRegistrations {
 		for (PersonId id : ids) {
 			auditLog.record(AuditEvent.permitted(actor, "create", RECORD, id, id));
 		}
-		return new Outcome(List.of(), new Registered(ids, same));
+		return new Outcome(List.of(), new Registered(ids, same, List.copyOf(checked)));
 	}
 
 }

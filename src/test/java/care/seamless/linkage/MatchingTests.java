@@ -80,6 +80,12 @@ class MatchingTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	PeopleImport peopleImport;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	OrganisationId council;
 
 	OrganisationId trust;
@@ -378,6 +384,146 @@ class MatchingTests {
 		assertThat(found).extracting(m -> m.score().decision()).contains(Decision.MATCH);
 		assertThat(repository.pair(first, second).orElseThrow().status()).isEqualTo(MatchStatus.PENDING);
 		assertThat(repository.clusterOf(second)).isEqualTo(second);
+	}
+
+	@Test
+	void anImportTogetherDecidesAsOneByOne() {
+		String margaret = Fixtures.unique("Quillfeather");
+		String harold = Fixtures.unique("Ashdown");
+		String edith = Fixtures.unique("Pennyworth");
+		String walter = Fixtures.unique("Thistlewood");
+		String nhs = Fixtures.nextNhsNumber();
+		String twice = Fixtures.nextNhsNumber();
+		Map<PersonId, String> names = new java.util.HashMap<>();
+		names.put(register(details("Margaret", margaret, nhs, "12 Mill Road"), socialWorker), "existing Margaret");
+		names.put(register(details("Harold", harold, null, "3 Church Lane"), nurse), "existing Harold");
+		PersonDetails elsewhere = new PersonDetails(null, null, "Ingrid", Fixtures.unique("Oakenshaw"), null, null,
+				dob.plusYears(40), Sex.FEMALE, null, "40 Hill Top", null, "Upton", "ZY9 9ZZ", null, null, null, false,
+				null);
+		List<ImportedPerson> incoming = List.of(
+				// The same NHS number as someone registered: linked at once.
+				new ImportedPerson(1, details("Maggie", margaret, nhs, "12 Mill Rd")),
+				// Alike, without an NHS number: queued for review.
+				new ImportedPerson(2, details("Harold", harold + "e", null, "3 Church Lane")),
+				// The same person twice, no NHS number: each queued against the other.
+				new ImportedPerson(3, details("Walter", walter, null, "1 Orchard Way")),
+				new ImportedPerson(4, details("Walter", walter, null, "1 Orchard Way")),
+				new ImportedPerson(5, elsewhere),
+				// The same person twice with the same NHS number: the second linked to
+				// the
+				// first. Last, because which of the two survives turns on their random
+				// ids
+				// (they are made at the same moment), and the one merged is no candidate
+				// for
+				// anyone after them, one by one or together.
+				new ImportedPerson(6, details("Edith", edith, twice, "8 Wharf Street")),
+				new ImportedPerson(7, details("Edie", edith, twice, "8 Wharf St")));
+
+		Map<String, Object> oneByOne = outcomeOf(names,
+				() -> peopleImport.importPeopleOneByOne(fixtures.admin, incoming));
+		Map<String, Object> together = outcomeOf(names, () -> peopleImport.importPeople(fixtures.admin, incoming));
+
+		assertThat(together).isEqualTo(oneByOne);
+		// The comparison means something only if every kind of decision was made.
+		List<?> report = (List<?>) together.get("report");
+		assertThat(report.get(0)).hasToString("1 LINKED [existing Margaret]");
+		assertThat(report.get(1).toString()).startsWith("2 REVIEW [existing Harold");
+		assertThat(report.get(2).toString()).startsWith("3 REVIEW").contains("line 4");
+		assertThat(report.get(3).toString()).startsWith("4 REVIEW").contains("line 3");
+		assertThat(report.get(4)).hasToString("5 CREATED []");
+		assertThat(report.get(6)).hasToString("7 LINKED [line 6]");
+		assertThat((List<?>) together.get("audit")).filteredOn(row -> row.toString().startsWith("create Person"))
+			.hasSize(incoming.size());
+	}
+
+	/**
+	 * What an import decided and wrote, with its people named by line (their ids differ
+	 * from run to run), taken in the import's transaction and then rolled back, audit
+	 * entries included: they are written just before commit, so they are read there.
+	 */
+	private Map<String, Object> outcomeOf(Map<PersonId, String> existing,
+			java.util.function.Supplier<ImportReport> importer) {
+		Map<String, Object> outcome = new java.util.HashMap<>();
+		long auditBefore = jdbc.sql("select coalesce(max(id), 0) from audit.entry").query(Long.class).single();
+		try {
+			transactions.executeWithoutResult(status -> {
+				ImportReport report = importer.get();
+				Map<String, String> names = new java.util.HashMap<>();
+				existing.forEach((id, name) -> names.put(id.id().toString(), name));
+				report.people().forEach(p -> names.put(p.id().id().toString(), "line " + p.line()));
+				outcome.put("report",
+						report.people()
+							.stream()
+							.map(p -> p.line() + " " + p.outcome() + " "
+									+ p.known().stream().map(k -> names.get(k.id().id().toString())).sorted().toList())
+							.toList());
+				Object[] ids = names.keySet().stream().map(java.util.UUID::fromString).toArray();
+				outcome.put("candidates", jdbc.sql("""
+						select left_person, right_person, status, rule, weight, probability from linkage.match_candidate
+						where left_person in (:ids) or right_person in (:ids)""")
+					.param("ids", List.of(ids))
+					.query((rs,
+							n) -> java.util.stream.Stream.of(names.get(rs.getString(1)), names.get(rs.getString(2)))
+								.sorted()
+								.toList() + " " + rs.getString(3) + " " + rs.getString(4) + " " + rs.getDouble(5) + " "
+									+ rs.getDouble(6))
+					.list()
+					.stream()
+					.sorted()
+					.toList());
+				outcome.put("links", jdbc.sql(
+						"select survivor, merged from linkage.person_link where survivor in (:ids) or merged in (:ids)")
+					.param("ids", List.of(ids))
+					// Which of two records imported together survives turns on their
+					// random
+					// ids (both were made at the same moment), so a link is a pair here.
+					.query((rs, n) -> java.util.stream.Stream.of(names.get(rs.getString(1)), names.get(rs.getString(2)))
+						.sorted()
+						.toList()
+						.toString())
+					.list()
+					.stream()
+					.sorted()
+					.toList());
+				outcome.put("people",
+						jdbc.sql("select id, nhs_number from person.person where id in (:ids)")
+							.param("ids", List.of(ids))
+							.query((rs, n) -> names.get(rs.getString(1)) + " " + rs.getString(2))
+							.list()
+							.stream()
+							.sorted()
+							.toList());
+				org.springframework.transaction.support.TransactionSynchronizationManager
+					.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							outcome.put("audit", jdbc.sql("""
+									select action, record_type, record_id, person_id, outcome from audit.entry
+									where id > :before and account = :account""")
+								.param("before", auditBefore)
+								.param("account", fixtures.admin.username())
+								.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+										+ names.getOrDefault(rs.getString(3), rs.getString(3)) + " "
+										+ names.getOrDefault(rs.getString(4), rs.getString(4)) + " " + rs.getString(5))
+								.list()
+								.stream()
+								.sorted()
+								.toList());
+							throw new RolledBack();
+						}
+					});
+			});
+		}
+		catch (RolledBack expected) {
+			// The import's writes are taken back, so the next run starts from the same
+			// register.
+		}
+		assertThat(outcome).containsKey("audit");
+		return outcome;
+	}
+
+	private static final class RolledBack extends RuntimeException {
+
 	}
 
 	// Everything about both records that a link might touch.
