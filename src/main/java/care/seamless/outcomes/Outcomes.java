@@ -106,11 +106,23 @@ public class Outcomes {
 	 */
 	private Partnership readable(Actor actor, UUID partnershipId) {
 		Partnership partnership = partnerships.find(partnershipId);
-		if (!actor.has(Role.ADMINISTRATOR) && !actor.has(Role.COMMISSIONER)
-				&& !partnership.hasPartner(actor.organisationId())) {
+		if (!mayReadFiguresOf(actor, partnership)) {
 			throw new AccessDeniedException("Not a partner in this partnership");
 		}
 		return partnership;
+	}
+
+	/**
+	 * Whether the actor may read this partnership's figures: {@link #mayRead} and the
+	 * partnership rule above.
+	 */
+	public static boolean mayRead(Actor actor, Partnership partnership) {
+		return mayRead(actor) && mayReadFiguresOf(actor, partnership);
+	}
+
+	private static boolean mayReadFiguresOf(Actor actor, Partnership partnership) {
+		return actor.has(Role.ADMINISTRATOR) || actor.has(Role.COMMISSIONER)
+				|| partnership.hasPartner(actor.organisationId());
 	}
 
 	private OutcomeReport report(Partnership partnership, List<Period> periods, Period.Length length,

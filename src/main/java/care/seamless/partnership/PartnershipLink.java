@@ -20,6 +20,6 @@ public interface PartnershipLink {
 
 	String href(UUID partnershipId);
 
-	boolean mayOpen(Actor actor);
+	boolean mayOpen(Actor actor, Partnership partnership);
 
 }

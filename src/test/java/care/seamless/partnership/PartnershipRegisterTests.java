@@ -120,8 +120,9 @@ class PartnershipRegisterTests {
 		assertThat(page).contains("Łódź Road integrated team", "Deputy director of finance",
 				"Pooled fund (section 75)");
 		// Each page links only where its reader may go: a partner's practitioner to the
-		// results but not the outcome returns, the commissioner to both, a practitioner
-		// of an organisation outside the partnership to neither.
+		// results but not the outcome returns, the commissioner to both, a manager of an
+		// organisation outside the partnership (who reads other partnerships' outcomes)
+		// to neither.
 		assertThat(page).contains("id=\"results-over-time\"").doesNotContain("/partnerships/" + id + "/outcomes");
 		assertThat(
 				mvc.perform(get("/partnerships/" + id).with(httpBasic(w.commissioner().username(), Fixtures.PASSWORD)))
@@ -131,7 +132,8 @@ class PartnershipRegisterTests {
 			.contains("id=\"outcomes-link\"", "/partnerships/" + id + "/outcomes", "id=\"results-over-time\"");
 		Fixtures.Staff outside = fixtures.practitioner(
 				fixtures.organisation(care.seamless.team.OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
-				care.seamless.shared.Profession.SOCIAL_WORKER);
+				care.seamless.shared.Profession.SOCIAL_WORKER, care.seamless.shared.Role.PRACTITIONER,
+				care.seamless.shared.Role.TEAM_MANAGER);
 		assertThat(mvc.perform(get("/partnerships/" + id).with(httpBasic(outside.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -30,8 +30,8 @@ class OutcomesLink implements PartnershipLink {
 	}
 
 	@Override
-	public boolean mayOpen(Actor actor) {
-		return Outcomes.mayRead(actor);
+	public boolean mayOpen(Actor actor, care.seamless.partnership.Partnership partnership) {
+		return Outcomes.mayRead(actor, partnership);
 	}
 
 }

@@ -43,7 +43,7 @@ class PartnershipPage {
 		model.addAttribute("partnership", partnership);
 		model.addAttribute("links",
 				links.stream()
-					.filter((link) -> link.mayOpen(actor))
+					.filter((link) -> link.mayOpen(actor, partnership))
 					.map((link) -> new Link(link.id(), link.messageKey(), link.href(id)))
 					.toList());
 		model.addAttribute("maySeeResults", WorkingTogether.maySeeResults(actor, partnership));

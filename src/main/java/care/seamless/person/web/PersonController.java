@@ -51,11 +51,14 @@ class PersonController {
 
 	private final care.seamless.consent.AccessPolicy accessPolicy;
 
+	private final care.seamless.team.CareTeams careTeams;
+
 	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
 			care.seamless.person.Alerts alerts, care.seamless.person.Documents documents,
 			care.seamless.person.RecordSummaries summaries, PlatformTransactionManager transactionManager,
-			care.seamless.consent.AccessPolicy accessPolicy) {
+			care.seamless.consent.AccessPolicy accessPolicy, care.seamless.team.CareTeams careTeams) {
 		this.accessPolicy = accessPolicy;
+		this.careTeams = careTeams;
 		// The page's reads after the audited opening of the record, in one read-only
 		// transaction: one snapshot and one commit instead of one per section.
 		this.reads = new TransactionTemplate(transactionManager);
@@ -108,8 +111,14 @@ class PersonController {
 	private void sections(Actor actor, PersonId id, Model model) {
 		// Who has looked at the record is offered only to those who oversee it: a
 		// manager of an unrelated team would follow the link to a refusal.
-		model.addAttribute("oversees", (actor.has(care.seamless.shared.Role.CALDICOTT_GUARDIAN)
-				|| actor.has(care.seamless.shared.Role.TEAM_MANAGER)) && accessPolicy.oversees(actor, id));
+		boolean oversees = (actor.has(care.seamless.shared.Role.CALDICOTT_GUARDIAN)
+				|| actor.has(care.seamless.shared.Role.TEAM_MANAGER)) && accessPolicy.oversees(actor, id);
+		model.addAttribute("oversees", oversees);
+		// What the person sent is read by their care team and those who oversee it;
+		// others who may open the record (a ward's staff through an admission, say) are
+		// not offered it.
+		model.addAttribute("readsFromThePerson",
+				oversees || (actor.practitionerId() != null && careTeams.isCurrentMember(id, actor.practitionerId())));
 		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("alerts", alerts.current(actor, id));
 		model.addAttribute("documents", documents.current(actor, id));
