@@ -76,7 +76,7 @@ class ActionRepository {
 	// A manager's team queue lists every overdue action their teams own, but names the
 	// person only where the manager may open the record, and shows what the action is
 	// only where the manager may see the action itself.
-	private static final String SQL_TEAM_QUEUE = """
+	private static final String TEAM_QUEUE = """
 			select act.id, act.person_id, act.version, act.owner_organisation_id, act.owner_practitioner_id,
 			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
 			       case when (%1$s) then %3$s end as person_name,
@@ -85,6 +85,9 @@ class ActionRepository {
 			from careplan.action act
 			where act.status in ('OPEN', 'IN_PROGRESS')
 			  and (act.escalated_to_team_id in (:teams) or (act.owner_team_id in (:teams) and act.due_on < :today))
+			""";
+
+	private static final String SQL_TEAM_QUEUE = TEAM_QUEUE + """
 			order by act.due_on, act.id
 			""";
 
@@ -112,15 +115,8 @@ class ActionRepository {
 			  and act.due_on < :dueBefore
 			""";
 
-	private static final String SQL_TEAM_QUEUE_PAGE = """
-			select act.id, act.person_id, act.version, act.owner_organisation_id, act.owner_practitioner_id,
-			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at,
-			       case when (%1$s) then %3$s end as person_name,
-			       case when (%1$s) and (%2$s) then act.description end as description,
-			       (%1$s) and (%2$s) as openable
-			from careplan.action act
-			where act.status in ('OPEN', 'IN_PROGRESS')
-			  and (act.escalated_to_team_id in (:teams) or (act.owner_team_id in (:teams) and act.due_on < :today))
+	// The same queue, one page of it from a key (ADR 0058).
+	private static final String SQL_TEAM_QUEUE_PAGE = TEAM_QUEUE + """
 			  and (act.due_on, act.id) > (:afterDue, :afterId) and act.due_on < :dueBefore
 			order by act.due_on, act.id
 			limit :limit
