@@ -58,18 +58,6 @@ class DiscussionRepository {
 			.optional();
 	}
 
-	/** Why the contingency section is withheld from the viewer, if it is. */
-	Optional<CarePlanRepository.Withheld> withheldContingency(UUID planId, SqlCondition reason) {
-		return jdbc
-			.sql("select " + reason.sql() + " as reason, cnt.source_organisation_id from careplan.contingency cnt"
-					+ " where cnt.plan_id = :planId and " + reason.sql() + " is not null")
-			.params(reason.params())
-			.param("planId", planId)
-			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
-			.optional();
-	}
-
 	/**
 	 * The first save creates the section; later saves name the version they read, and
 	 * change it only when the saver may see it ({@code visible} over alias {@code cnt}).

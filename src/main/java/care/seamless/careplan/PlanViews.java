@@ -67,19 +67,18 @@ class PlanViews {
 			.stream()
 			.map(row -> action(row, names))
 			.toList();
+		// Distinct across parts too: the notice names each reason and organisation once.
 		Set<WithheldPart> withheld = new LinkedHashSet<>();
-		SqlCondition objectiveReason = accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
-				"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id");
-		plans.withheldObjectives(plan.id(), objectiveReason).forEach(w -> withheld.add(part(w, names)));
-		carerViews.withheld(plan.id(), reason(actor, "cv", "organisation_id"))
-			.forEach(w -> withheld.add(part(w, names)));
-		actions
-			.withheld(plan.id(), accessPolicy.withheldReason(actor, "act.person_id", "act.category",
-					"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"))
-			.forEach(w -> withheld.add(part(w, names)));
-		discussions.withheldContingency(plan.id(), reason(actor, "cnt", "source_organisation_id"))
-			.ifPresent(w -> withheld.add(part(w, names)));
-		reviews.withheldNotes(plan.id(), reason(actor, "rv", "source_organisation_id"))
+		plans
+			.withheld(plan.id(),
+					new CarePlanRepository.WithheldReasons(
+							accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
+									"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"),
+							reason(actor, "cv", "organisation_id"),
+							accessPolicy.withheldReason(actor, "act.person_id", "act.category",
+									"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"),
+							reason(actor, "cnt", "source_organisation_id"),
+							reason(actor, "rv", "source_organisation_id")))
 			.forEach(w -> withheld.add(part(w, names)));
 		return new CarePlanView(plan.id(), plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(),
 				plan.version(), plans.outcomes(plan.id()), objectives, visibleActions,
