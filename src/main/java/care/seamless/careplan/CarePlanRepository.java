@@ -86,6 +86,33 @@ class CarePlanRepository {
 			.optional();
 	}
 
+	/**
+	 * The access policy's record decision for the person ({@code decision} over
+	 * {@code p0.id}) and, only where it lets the reader open the record, their plan: one
+	 * read instead of the decision and then the plan. The caller audits the decision.
+	 */
+	Opened open(PersonId person, SqlCondition decision) {
+		return jdbc.sql("""
+				select d.record_decision, cp.id, cp.person_id, cp.assessment_episode_id, cp.source_organisation_id,
+				       cp.next_review_on, cp.version, cp.created_at
+				from (select cast(:personId as uuid) as id) p0
+				cross join lateral (select (%s) as record_decision) d
+				left join careplan.care_plan cp on cp.person_id = p0.id and d.record_decision is not null
+				""".formatted(decision.sql()))
+			.params(decision.params())
+			.param("personId", person.id())
+			.query((rs, n) -> new Opened(rs.getString("record_decision"),
+					rs.getObject("id", UUID.class) == null ? null : mapPlan(rs, n)))
+			.single();
+	}
+
+	/**
+	 * The record decision, and the plan when the decision opens the record and there is
+	 * one.
+	 */
+	record Opened(@Nullable String decision, @Nullable PlanRow plan) {
+	}
+
 	void insertPlan(UUID id, PersonId person, @Nullable UUID episode, OrganisationId organisation, String createdBy,
 			Instant at) {
 		jdbc.sql(SQL_INSERT_PLAN)
