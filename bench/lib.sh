@@ -12,6 +12,7 @@
 #                    uses it instead of starting one (bench/all.sh starts one server for all the API figures)
 #   BENCH_RESULTS    file to append figures to (none: figures are only printed)
 #   BENCH_WARMUP     seconds of wrk warm-up before a measurement (default 10)
+#   BENCH_PASSWORD   the password sign_in uses (default seamless-demo, the demo's; a generated population has its own)
 #   BENCH_START_TIMEOUT  seconds to wait for a server to report UP (default 900: a busy machine is slow)
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -118,7 +119,7 @@ sign_in() {
 	local token jar="$BENCH_WORK/cookies-$1"
 	rm -f "$jar"
 	token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-	curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=seamless-demo&_csrf=$token" "$BASE/login"
+	curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=${BENCH_PASSWORD:-seamless-demo}&_csrf=$token" "$BASE/login"
 	SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
 	[ -n "$SESSION" ] || { echo "could not sign in as $1" >&2; exit 1; }
 }

@@ -164,18 +164,6 @@ class AnswerRepository {
 				""").params(params).query(AnswerRepository::answer).list();
 	}
 
-	/** Ids of the sections whose answers the viewer may not see. */
-	List<UUID> withheldSections(UUID episode, SqlCondition visible) {
-		Map<String, Object> params = new HashMap<>(visible.params());
-		params.put("episode", episode);
-		return jdbc
-			.sql("select distinct a.section_row_id from assessment.answer a"
-					+ " where a.episode_id = :episode and a.current and not (" + visible.sql() + ")")
-			.params(params)
-			.query(UUID.class)
-			.list();
-	}
-
 	void insertAnswer(NewAnswer a) {
 		jdbc.sql("""
 				insert into assessment.answer (id, section_row_id, episode_id, person_id, question_id, reuse_key,

@@ -154,6 +154,27 @@ class AssessmentRepository {
 			.list();
 	}
 
+	/**
+	 * The episode's sections, each with whether any of its current answers is withheld
+	 * from the viewer ({@code answerVisible} over alias {@code a}): one read instead of
+	 * the sections and then the withheld answers' sections. Withheld answers still never
+	 * leave the database; only the flag does.
+	 */
+	List<SectionSight> sections(UUID episode, SqlCondition answerVisible) {
+		return jdbc.sql("select " + SECTION_COLUMNS + """
+				, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
+				   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+				from assessment.section s where s.episode_id = :episode order by s.position
+				""".formatted(answerVisible.sql()))
+			.params(answerVisible.params())
+			.param("episode", episode)
+			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
+			.list();
+	}
+
+	record SectionSight(SectionRow row, boolean withheld) {
+	}
+
 	SectionRow section(UUID id) {
 		return jdbc.sql("select " + SECTION_COLUMNS + " from assessment.section s where s.id = :id")
 			.param("id", id)

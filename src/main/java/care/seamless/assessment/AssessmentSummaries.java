@@ -96,11 +96,12 @@ public class AssessmentSummaries {
 		// Withheld answers never leave the database: the visible ones are read, and of
 		// the rest only which sections they are in.
 		List<AnswerRow> answerRows = answers.episodeAnswers(id.id(), visible);
-		List<SectionRow> sectionRows = repository.sections(id.id());
+		// Each section with whether any of its answers is withheld, in the same read.
+		List<AssessmentRepository.SectionSight> sectionRows = repository.sections(id.id(), visible.answer());
 		// Every organisation the summary names, in one read.
 		List<UUID> organisations = new ArrayList<>();
 		organisations.add(row.openedByOrg());
-		sectionRows.forEach((s) -> organisations.add(s.authorOrg()));
+		sectionRows.forEach((s) -> organisations.add(s.row().authorOrg()));
 		answerRows.forEach((a) -> {
 			organisations.add(a.organisationId());
 			organisations.add(a.originOrg());
@@ -116,18 +117,20 @@ public class AssessmentSummaries {
 									Collectors.toList())));
 		Map<UUID, List<AnswerRow>> bySection = answerRows.stream()
 			.collect(Collectors.groupingBy(AnswerRow::sectionRowId, LinkedHashMap::new, Collectors.toList()));
-		Set<UUID> withheld = Set.copyOf(answers.withheldSections(id.id(), visible.answer()));
+		int withheld = 0;
 		List<Summary.Part> parts = new ArrayList<>();
-		for (SectionRow section : sectionRows) {
+		for (AssessmentRepository.SectionSight sight : sectionRows) {
+			SectionRow section = sight.row();
+			withheld += sight.withheld() ? 1 : 0;
 			Section definition = provenance.section(section);
 			List<Summary.Finding> findings = bySection.getOrDefault(section.id(), List.of())
 				.stream()
 				.map((answer) -> new Summary.Finding(question(definition, answer.questionId()), names.answer(answer),
 						disagreements.getOrDefault(answer.id(), List.of())))
 				.toList();
-			parts.add(new Summary.Part(names.section(section, withheld.contains(section.id())), findings));
+			parts.add(new Summary.Part(names.section(section, sight.withheld()), findings));
 		}
-		return new Summary(names.episode(row), parts, differingViews(parts), withheld.size());
+		return new Summary(names.episode(row), parts, differingViews(parts), withheld);
 	}
 
 	/**

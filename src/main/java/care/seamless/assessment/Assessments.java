@@ -146,12 +146,11 @@ public class Assessments {
 	public EpisodeView episode(Actor actor, PersonId person, EpisodeId id) {
 		EpisodeRow row = episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", EPISODE);
-		Set<UUID> withheld = Set.copyOf(answerRepository.withheldSections(id.id(), answersVisible(actor)));
 		Provenance.Names names = provenance.names();
 		Episode episode = names.episode(row);
-		List<SectionState> sections = repository.sections(id.id())
+		List<SectionState> sections = repository.sections(id.id(), answersVisible(actor))
 			.stream()
-			.map((section) -> names.section(section, withheld.contains(section.id())))
+			.map((section) -> names.section(section.row(), section.withheld()))
 			.toList();
 		Set<String> present = Set.copyOf(sections.stream().map((s) -> s.instrument().id()).toList());
 		List<Instrument> specialists = instruments.all()

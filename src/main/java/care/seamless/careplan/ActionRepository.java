@@ -183,18 +183,6 @@ class ActionRepository {
 			.list();
 	}
 
-	List<CarePlanRepository.Withheld> withheld(UUID planId, SqlCondition reason) {
-		return jdbc
-			.sql("select distinct " + reason.sql()
-					+ " as reason, act.owner_organisation_id from careplan.action act where act.plan_id = :planId and "
-					+ reason.sql() + " is not null")
-			.params(reason.params())
-			.param("planId", planId)
-			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("owner_organisation_id", UUID.class))))
-			.list();
-	}
-
 	int setOwner(UUID id, long version, OrganisationId organisation, PractitionerId owner, @Nullable TeamId team) {
 		return jdbc.sql(SQL_SET_OWNER)
 			.param("id", id)

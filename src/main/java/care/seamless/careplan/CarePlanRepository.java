@@ -86,6 +86,33 @@ class CarePlanRepository {
 			.optional();
 	}
 
+	/**
+	 * The access policy's record decision for the person ({@code decision} over
+	 * {@code p0.id}) and, only where it lets the reader open the record, their plan: one
+	 * read instead of the decision and then the plan. The caller audits the decision.
+	 */
+	Opened open(PersonId person, SqlCondition decision) {
+		return jdbc.sql("""
+				select d.record_decision, cp.id, cp.person_id, cp.assessment_episode_id, cp.source_organisation_id,
+				       cp.next_review_on, cp.version, cp.created_at
+				from (select cast(:personId as uuid) as id) p0
+				cross join lateral (select (%s) as record_decision) d
+				left join careplan.care_plan cp on cp.person_id = p0.id and d.record_decision is not null
+				""".formatted(decision.sql()))
+			.params(decision.params())
+			.param("personId", person.id())
+			.query((rs, n) -> new Opened(rs.getString("record_decision"),
+					rs.getObject("id", UUID.class) == null ? null : mapPlan(rs, n)))
+			.single();
+	}
+
+	/**
+	 * The record decision, and the plan when the decision opens the record and there is
+	 * one.
+	 */
+	record Opened(@Nullable String decision, @Nullable PlanRow plan) {
+	}
+
 	void insertPlan(UUID id, PersonId person, @Nullable UUID episode, OrganisationId organisation, String createdBy,
 			Instant at) {
 		jdbc.sql(SQL_INSERT_PLAN)
@@ -195,17 +222,57 @@ class CarePlanRepository {
 	}
 
 	/**
-	 * Reason codes and recording organisations of objectives withheld from the viewer.
+	 * Why parts of the plan are withheld from the viewer, once per part, reason and
+	 * organisation, never how many: objectives, carers' views, actions, the contingency
+	 * section and review notes, in that order, in one read. Each reason is the access
+	 * policy's own expression over its table's alias ({@code obj}, {@code cv},
+	 * {@code act}, {@code cnt}, {@code rv}), worked out once per row (the CTE is
+	 * materialised, so the filter does not evaluate it a second time).
 	 */
-	List<Withheld> withheldObjectives(UUID planId, SqlCondition reason) {
-		return jdbc.sql("select distinct " + reason.sql()
-				+ " as reason, obj.source_organisation_id from careplan.objective obj where obj.plan_id = :planId and "
-				+ reason.sql() + " is not null")
-			.params(reason.params())
+	List<Withheld> withheld(UUID planId, WithheldReasons reasons) {
+		String sql = """
+				with part as materialized (
+				  select 1 as part, %s as reason, obj.source_organisation_id as source
+				  from careplan.objective obj where obj.plan_id = :planId
+				  union all
+				  select 2, %s, cv.organisation_id
+				  from careplan.carer_view cv join careplan.objective obj on obj.id = cv.objective_id
+				  where obj.plan_id = :planId
+				  union all
+				  select 3, %s, act.owner_organisation_id from careplan.action act where act.plan_id = :planId
+				  union all
+				  select 4, %s, cnt.source_organisation_id from careplan.contingency cnt where cnt.plan_id = :planId
+				  union all
+				  select 5, %s, rv.source_organisation_id
+				  from careplan.review rv where rv.plan_id = :planId and rv.notes is not null
+				)
+				select part, reason, source from part where reason is not null
+				group by part, reason, source order by part, reason, source
+				""".formatted(reasons.objective().sql(), reasons.carerView().sql(), reasons.action().sql(),
+				reasons.contingency().sql(), reasons.reviewNotes().sql());
+		return jdbc.sql(sql)
+			.params(reasons.params())
 			.param("planId", planId)
 			.query((rs, n) -> new Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
+					new OrganisationId(rs.getObject("source", UUID.class))))
 			.list();
+	}
+
+	/**
+	 * The access policy's withheld-reason expressions for each part of a plan, all for
+	 * one viewer (so their parameters agree).
+	 */
+	record WithheldReasons(SqlCondition objective, SqlCondition carerView, SqlCondition action,
+			SqlCondition contingency, SqlCondition reviewNotes) {
+
+		java.util.Map<String, Object> params() {
+			java.util.Map<String, Object> params = new java.util.HashMap<>();
+			for (SqlCondition reason : List.of(objective, carerView, action, contingency, reviewNotes)) {
+				params.putAll(reason.params());
+			}
+			return params;
+		}
+
 	}
 
 	record Withheld(String reason, OrganisationId source) {

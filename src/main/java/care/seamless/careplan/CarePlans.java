@@ -233,8 +233,11 @@ public class CarePlans {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Optional<CarePlanView> plan(Actor actor, PersonId person) {
-		accessPolicy.check(actor, person, DataCategory.GENERAL, "read", PlanAccess.RECORD);
-		return repository.planFor(person).map(plan -> views.view(actor, plan, access.audienceOf(actor)));
+		// The decision and the plan in one read; audited (a refusal too) as check()
+		// would.
+		CarePlanRepository.Opened opened = repository.open(person, accessPolicy.recordDecision(actor, "p0.id"));
+		accessPolicy.auditRecordRead(actor, person, "read", PlanAccess.RECORD, opened.decision());
+		return Optional.ofNullable(opened.plan()).map(plan -> views.view(actor, plan));
 	}
 
 	/**

@@ -68,19 +68,6 @@ class CarerViewRepository {
 			.update() == 1;
 	}
 
-	/** Why views the viewer may not see are withheld, and whose they are. */
-	List<CarePlanRepository.Withheld> withheld(UUID planId, SqlCondition reason) {
-		return jdbc
-			.sql("select distinct " + reason.sql() + " as reason, cv.organisation_id from careplan.carer_view cv"
-					+ " join careplan.objective obj on obj.id = cv.objective_id where obj.plan_id = :planId and "
-					+ reason.sql() + " is not null")
-			.params(reason.params())
-			.param("planId", planId)
-			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("organisation_id", UUID.class))))
-			.list();
-	}
-
 	List<Row> visible(UUID planId, SqlCondition visible) {
 		return jdbc.sql(SQL_VIEWS.formatted(visible.sql()))
 			.params(visible.params())

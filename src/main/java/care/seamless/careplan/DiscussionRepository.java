@@ -58,18 +58,6 @@ class DiscussionRepository {
 			.optional();
 	}
 
-	/** Why the contingency section is withheld from the viewer, if it is. */
-	Optional<CarePlanRepository.Withheld> withheldContingency(UUID planId, SqlCondition reason) {
-		return jdbc
-			.sql("select " + reason.sql() + " as reason, cnt.source_organisation_id from careplan.contingency cnt"
-					+ " where cnt.plan_id = :planId and " + reason.sql() + " is not null")
-			.params(reason.params())
-			.param("planId", planId)
-			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
-			.optional();
-	}
-
 	/**
 	 * The first save creates the section; later saves name the version they read, and
 	 * change it only when the saver may see it ({@code visible} over alias {@code cnt}).
@@ -224,39 +212,48 @@ class DiscussionRepository {
 			.findFirst();
 	}
 
-	/** Options per decision, in the order they were put. */
-	Map<UUID, List<Decision.Option>> options(UUID planId, Map<UUID, List<ViewRow>> views,
-			java.util.function.Function<ViewRow, Decision.ProfessionalView> named) {
-		Map<UUID, List<Decision.Option>> options = new LinkedHashMap<>();
-		jdbc.sql("""
-				select opt.id, opt.decision_id, opt.description from careplan.decision_option opt
-				join careplan.decision dcs on dcs.id = opt.decision_id where dcs.plan_id = :planId
-				order by opt.position
+	/**
+	 * Every option put to the person in the plan, in the order put, with each
+	 * professional's view of it in the order given: one row per view, or one without a
+	 * view, so options and views are one read.
+	 */
+	List<OptionRow> options(UUID planId) {
+		return jdbc.sql("""
+				select opt.id, opt.decision_id, opt.description, pv.practitioner_id, pv.organisation_id, pv.view
+				from careplan.decision_option opt
+				join careplan.decision dcs on dcs.id = opt.decision_id
+				left join careplan.professional_view pv on pv.option_id = opt.id
+				where dcs.plan_id = :planId
+				order by opt.position, opt.id, pv.recorded_at
 				""").param("planId", planId).query((rs, n) -> {
 			UUID id = rs.getObject("id", UUID.class);
-			options.computeIfAbsent(rs.getObject("decision_id", UUID.class), k -> new ArrayList<>())
-				.add(new Decision.Option(id, rs.getString("description"),
-						views.getOrDefault(id, List.of()).stream().map(named).toList()));
-			return 0;
+			UUID practitioner = rs.getObject("practitioner_id", UUID.class);
+			ViewRow view = practitioner == null ? null : new ViewRow(id, new PractitionerId(practitioner),
+					new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("view"));
+			return new OptionRow(rs.getObject("decision_id", UUID.class), id, rs.getString("description"), view);
 		}).list();
-		return options;
 	}
 
-	Map<UUID, List<ViewRow>> views(UUID planId) {
-		Map<UUID, List<ViewRow>> views = new LinkedHashMap<>();
-		jdbc.sql("""
-				select pv.option_id, pv.practitioner_id, pv.organisation_id, pv.view from careplan.professional_view pv
-				join careplan.decision_option opt on opt.id = pv.option_id
-				join careplan.decision dcs on dcs.id = opt.decision_id where dcs.plan_id = :planId
-				order by pv.recorded_at
-				""").param("planId", planId).query((rs, n) -> {
-			ViewRow row = new ViewRow(rs.getObject("option_id", UUID.class),
-					new PractitionerId(rs.getObject("practitioner_id", UUID.class)),
-					new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("view"));
-			views.computeIfAbsent(row.optionId(), k -> new ArrayList<>()).add(row);
-			return 0;
-		}).list();
-		return views;
+	record OptionRow(UUID decisionId, UUID id, String description, @Nullable ViewRow view) {
+	}
+
+	/** Options per decision, in the order they were put, with the views on each named. */
+	static Map<UUID, List<Decision.Option>> optionsByDecision(List<OptionRow> rows,
+			java.util.function.Function<ViewRow, Decision.ProfessionalView> named) {
+		Map<UUID, List<Decision.ProfessionalView>> views = new LinkedHashMap<>();
+		Map<UUID, OptionRow> options = new LinkedHashMap<>();
+		for (OptionRow row : rows) {
+			options.putIfAbsent(row.id(), row);
+			List<Decision.ProfessionalView> onOption = views.computeIfAbsent(row.id(), k -> new ArrayList<>());
+			if (row.view() != null) {
+				onOption.add(named.apply(row.view()));
+			}
+		}
+		Map<UUID, List<Decision.Option>> byDecision = new LinkedHashMap<>();
+		options.values()
+			.forEach(o -> byDecision.computeIfAbsent(o.decisionId(), k -> new ArrayList<>())
+				.add(new Decision.Option(o.id(), o.description(), List.copyOf(views.get(o.id())))));
+		return byDecision;
 	}
 
 	boolean optionBelongsTo(UUID planId, UUID optionId) {

@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.team.Directory;
+import care.seamless.team.DirectoryNames;
+import care.seamless.team.Practitioner;
 import care.seamless.terminology.Audience;
 import org.jspecify.annotations.Nullable;
 
@@ -119,8 +122,13 @@ class PlanAccess {
 		return accessPolicy.visibleItems(actor, alias + ".person_id", alias + ".category", alias + "." + sourceColumn);
 	}
 
-	Audience audienceOf(Actor actor) {
-		return Audience.forReader(directory.professionOf(actor));
+	/**
+	 * The reader's words, from their own practitioner entry, read with the rest of a
+	 * view's names rather than on its own.
+	 */
+	Audience audienceOf(Actor actor, Names names) {
+		PractitionerId reader = actor.practitionerId();
+		return Audience.forReader(reader == null ? null : names.practitioner(reader).profession());
 	}
 
 	/** Looks names up once per request. */
@@ -134,8 +142,24 @@ class PlanAccess {
 
 		private final Map<Object, String> cache = new HashMap<>();
 
+		private final Map<PractitionerId, Practitioner> practitioners = new HashMap<>();
+
 		Names(Directory directory) {
 			this.directory = directory;
+		}
+
+		/**
+		 * Reads the names a view will show in one statement instead of one per
+		 * organisation and practitioner; anything not read here is still read on first
+		 * use.
+		 */
+		void prefetch(Collection<OrganisationId> organisations, Collection<PractitionerId> people) {
+			DirectoryNames read = directory.names(organisations, people);
+			cache.putAll(read.organisations());
+			read.practitioners().forEach((id, practitioner) -> {
+				practitioners.put(id, practitioner);
+				cache.put(id, practitioner.displayName());
+			});
 		}
 
 		String of(OrganisationId organisation) {
@@ -143,7 +167,11 @@ class PlanAccess {
 		}
 
 		String of(PractitionerId practitioner) {
-			return cache.computeIfAbsent(practitioner, id -> directory.practitioner(practitioner).displayName());
+			return cache.computeIfAbsent(practitioner, id -> practitioner(practitioner).displayName());
+		}
+
+		Practitioner practitioner(PractitionerId id) {
+			return practitioners.computeIfAbsent(id, directory::practitioner);
 		}
 
 	}

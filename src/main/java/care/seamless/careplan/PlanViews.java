@@ -1,9 +1,11 @@
 package care.seamless.careplan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -13,8 +15,11 @@ import care.seamless.consent.ItemKind;
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
+import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PractitionerId;
 import care.seamless.terminology.Audience;
 import care.seamless.terminology.Terminology;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -58,39 +63,80 @@ class PlanViews {
 		this.terminology = terminology;
 	}
 
-	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, Audience audience) {
+	/**
+	 * The plan as the reader sees it, needs in their own profession's words (the reader's
+	 * profession is read with the view's other names).
+	 */
+	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan) {
+		return view(actor, plan, null);
+	}
+
+	/**
+	 * Reads every part first and then the names they show in one statement, instead of
+	 * one read per organisation and practitioner as each part is put together.
+	 */
+	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience) {
+		UUID id = plan.id();
+		List<SignatureRepository.PartnerRow> partners = signatures.partners(id);
+		// A carer's view is an item of its own, decided by its category (the objective's)
+		// and the organisation that recorded it, like every other item of the plan.
+		List<CarerViewRepository.Row> carers = carerViews.visible(id, visible(actor, "cv", "organisation_id"));
+		List<CarePlanRepository.ObjectiveRow> objectiveRows = plans.objectives(id, accessPolicy.visibleItems(actor,
+				"obj.person_id", "obj.category", "obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"));
+		List<ActionRepository.Row> actionRows = actions.visible(id, accessPolicy.visibleItems(actor, "act.person_id",
+				"act.category", "act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"));
+		List<DiscussionRepository.OptionRow> options = discussions.options(id);
+		List<CarePlanRepository.Withheld> withheldRows = plans.withheld(id,
+				new CarePlanRepository.WithheldReasons(
+						accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
+								"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"),
+						reason(actor, "cv", "organisation_id"),
+						accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id",
+								ItemKind.PLAN_ACTION, "act.id"),
+						reason(actor, "cnt", "source_organisation_id"), reason(actor, "rv", "source_organisation_id")));
 		PlanAccess.Names names = access.names();
-		List<Objective> objectives = objectives(actor, plan, audience, names);
-		List<Action> visibleActions = actions
-			.visible(plan.id(), accessPolicy.visibleItems(actor, "act.person_id", "act.category",
-					"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"))
-			.stream()
-			.map(row -> action(row, names))
-			.toList();
+		Set<OrganisationId> organisations = new HashSet<>();
+		Set<PractitionerId> practitioners = new HashSet<>();
+		objectiveRows.forEach(o -> organisations.add(o.sourceOrganisation()));
+		partners.forEach(p -> {
+			organisations.add(p.organisationId());
+			if (p.practitionerId() != null) {
+				practitioners.add(p.practitionerId());
+			}
+		});
+		carers.forEach(c -> organisations.add(c.organisation()));
+		actionRows.forEach(a -> {
+			organisations.add(a.ownerOrganisation());
+			if (a.offeredTo() != null) {
+				organisations.add(a.offeredTo());
+			}
+			practitioners.add(a.owner());
+		});
+		options.stream().map(DiscussionRepository.OptionRow::view).filter(Objects::nonNull).forEach(v -> {
+			organisations.add(v.organisation());
+			practitioners.add(v.practitioner());
+		});
+		withheldRows.forEach(w -> organisations.add(w.source()));
+		if (audience == null && actor.practitionerId() != null) {
+			practitioners.add(actor.practitionerId());
+		}
+		names.prefetch(organisations, practitioners);
+		Audience words = audience != null ? audience : access.audienceOf(actor, names);
+		List<Objective> objectives = objectives(objectiveRows, partners, carers, signatures.views(id), words, names);
+		List<Action> visibleActions = actionRows.stream().map(row -> action(row, names)).toList();
+		// Distinct across parts too: the notice names each reason and organisation once.
 		Set<WithheldPart> withheld = new LinkedHashSet<>();
-		SqlCondition objectiveReason = accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
-				"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id");
-		plans.withheldObjectives(plan.id(), objectiveReason).forEach(w -> withheld.add(part(w, names)));
-		carerViews.withheld(plan.id(), reason(actor, "cv", "organisation_id"))
-			.forEach(w -> withheld.add(part(w, names)));
-		actions
-			.withheld(plan.id(), accessPolicy.withheldReason(actor, "act.person_id", "act.category",
-					"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"))
-			.forEach(w -> withheld.add(part(w, names)));
-		discussions.withheldContingency(plan.id(), reason(actor, "cnt", "source_organisation_id"))
-			.ifPresent(w -> withheld.add(part(w, names)));
-		reviews.withheldNotes(plan.id(), reason(actor, "rv", "source_organisation_id"))
-			.forEach(w -> withheld.add(part(w, names)));
-		return new CarePlanView(plan.id(), plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(),
-				plan.version(), plans.outcomes(plan.id()), objectives, visibleActions,
-				discussions.contingency(plan.id(), visible(actor, "cnt", "source_organisation_id")).orElse(null),
-				discussions.risks(plan.id(),
+		withheldRows.forEach(w -> withheld.add(part(w, names)));
+		return new CarePlanView(id, plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(), plan.version(),
+				plans.outcomes(id), objectives, visibleActions,
+				discussions.contingency(id, visible(actor, "cnt", "source_organisation_id")).orElse(null),
+				discussions.risks(id,
 						accessPolicy
 							.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id")),
-				decisions(actor, plan, names),
-				reviews.reviews(plan.id(), visible(actor, "rv", "source_organisation_id"),
+				decisions(actor, id, options, names),
+				reviews.reviews(id, visible(actor, "rv", "source_organisation_id"),
 						visible(actor, "obj", "source_organisation_id")),
-				signatures.agreed(plan.id()), outstanding(objectives), List.copyOf(withheld));
+				signatures.agreed(id), outstanding(objectives), List.copyOf(withheld));
 	}
 
 	private SqlCondition visible(Actor actor, String alias, String sourceColumn) {
@@ -102,28 +148,21 @@ class PlanViews {
 				alias + "." + sourceColumn);
 	}
 
-	private List<Objective> objectives(Actor actor, CarePlanRepository.PlanRow plan, Audience audience,
-			PlanAccess.Names names) {
-		Map<UUID, List<SignatureRepository.PartnerRow>> partners = signatures.partners(plan.id())
-			.stream()
+	private List<Objective> objectives(List<CarePlanRepository.ObjectiveRow> rows,
+			List<SignatureRepository.PartnerRow> partnerRows, List<CarerViewRepository.Row> carerRows,
+			List<SignatureRepository.ViewRow> viewRows, Audience audience, PlanAccess.Names names) {
+		Map<UUID, List<SignatureRepository.PartnerRow>> partners = partnerRows.stream()
 			.collect(Collectors.groupingBy(SignatureRepository.PartnerRow::objectiveId));
-		Map<UUID, SignatureRepository.ViewRow> views = signatures.views(plan.id())
-			.stream()
+		Map<UUID, SignatureRepository.ViewRow> views = viewRows.stream()
 			.collect(Collectors.toMap(SignatureRepository.ViewRow::objectiveId, v -> v));
-		// A carer's view is an item of its own, decided by its category (the objective's)
-		// and the organisation that recorded it, like every other item of the plan.
-		Map<UUID, List<CarersView>> carers = carerViews.visible(plan.id(), visible(actor, "cv", "organisation_id"))
-			.stream()
+		Map<UUID, List<CarersView>> carers = carerRows.stream()
 			.collect(
 					Collectors.groupingBy(CarerViewRepository.Row::objectiveId,
 							Collectors.mapping(
 									v -> new CarersView(v.id(), v.carer(), v.carerName(), v.view(), v.words(),
 											v.recordedBy(), names.of(v.organisation()), v.recordedAt()),
 									Collectors.toList())));
-		SqlCondition visible = accessPolicy.visibleItems(actor, "obj.person_id", "obj.category",
-				"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id");
-		return plans.objectives(plan.id(), visible)
-			.stream()
+		return rows.stream()
 			.map(row -> new Objective(row.id(), row.outcomeId(), row.section(), row.description(), row.target(),
 					row.measure(), row.targetDate(),
 					row.needCodes().stream().map(code -> new Need(code, terminology.display(code, audience))).toList(),
@@ -156,11 +195,12 @@ class PlanViews {
 				row.escalatedAt(), row.version());
 	}
 
-	private List<Decision> decisions(Actor actor, CarePlanRepository.PlanRow plan, PlanAccess.Names names) {
-		Map<UUID, List<Decision.Option>> options = discussions.options(plan.id(), discussions.views(plan.id()),
+	private List<Decision> decisions(Actor actor, UUID planId, List<DiscussionRepository.OptionRow> optionRows,
+			PlanAccess.Names names) {
+		Map<UUID, List<Decision.Option>> options = DiscussionRepository.optionsByDecision(optionRows,
 				v -> new Decision.ProfessionalView(names.of(v.practitioner()), names.of(v.organisation()), v.view()));
 		return discussions
-			.decisions(plan.id(),
+			.decisions(planId,
 					accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"))
 			.stream()
 			.map(d -> new Decision(d.id(), d.question(), options.getOrDefault(d.id(), List.of()), d.chosenOptionId(),

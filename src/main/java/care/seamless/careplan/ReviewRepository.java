@@ -104,19 +104,4 @@ class ReviewRepository {
 			.list();
 	}
 
-	/**
-	 * Why review notes are withheld, once per reason and organisation, never how many.
-	 */
-	List<CarePlanRepository.Withheld> withheldNotes(UUID planId, SqlCondition reason) {
-		return jdbc
-			.sql("select distinct " + reason.sql()
-					+ " as reason, rv.source_organisation_id from careplan.review rv where rv.plan_id = :planId"
-					+ " and rv.notes is not null and " + reason.sql() + " is not null")
-			.params(reason.params())
-			.param("planId", planId)
-			.query((rs, n) -> new CarePlanRepository.Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("source_organisation_id", UUID.class))))
-			.list();
-	}
-
 }

@@ -247,6 +247,19 @@ public class Directory {
 		return names;
 	}
 
+	/**
+	 * {@link #organisationNames} and the practitioners with these ids, in one statement
+	 * (no transaction of its own), for a view that names people and organisations both.
+	 */
+	public DirectoryNames names(java.util.Collection<OrganisationId> organisations,
+			java.util.Collection<PractitionerId> practitioners) {
+		if (organisations.isEmpty() && practitioners.isEmpty()) {
+			return new DirectoryNames(java.util.Map.of(), java.util.Map.of());
+		}
+		return repository.names(organisations.stream().map(OrganisationId::id).distinct().toList(),
+				practitioners.stream().map(PractitionerId::id).distinct().toList());
+	}
+
 	/** How a person reaches this organisation, for the documents it sends them. */
 	@Transactional(readOnly = true)
 	public OrganisationContact contact(OrganisationId id) {

@@ -135,6 +135,34 @@ class DirectoryRepository {
 			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
 	}
 
+	DirectoryNames names(java.util.Collection<UUID> organisations, java.util.Collection<UUID> practitioners) {
+		java.util.Map<OrganisationId, String> names = new java.util.HashMap<>();
+		java.util.Map<PractitionerId, Practitioner> people = new java.util.HashMap<>();
+		jdbc.sql("""
+				select false as practitioner, o.id, null as organisation_id, o.name as organisation_name,
+				       null as given_name, null as family_name, null as profession, null as email
+				from team.organisation o where o.id = any(:organisations)
+				union all
+				select true, p.id, p.organisation_id, o.name, p.given_name, p.family_name, p.profession, p.email
+				from team.practitioner p join team.organisation o on o.id = p.organisation_id
+				where p.id = any(:practitioners)
+				""")
+			.param("organisations", organisations.toArray(UUID[]::new))
+			.param("practitioners", practitioners.toArray(UUID[]::new))
+			.query((rs, n) -> {
+				if (rs.getBoolean("practitioner")) {
+					Practitioner practitioner = mapPractitioner(rs, n);
+					people.put(practitioner.id(), practitioner);
+				}
+				else {
+					names.put(new OrganisationId(rs.getObject("id", UUID.class)), rs.getString("organisation_name"));
+				}
+				return 0;
+			})
+			.list();
+		return new DirectoryNames(names, people);
+	}
+
 	Optional<OrganisationContact> contact(OrganisationId id) {
 		return jdbc.sql(SQL_CONTACT).param("id", id.id()).query((rs, n) -> {
 			String address = rs.getString("postal_address");

@@ -11,6 +11,7 @@ import care.seamless.careplan.CarePlanFixtures.Partnership;
 import care.seamless.consent.ChoiceKind;
 import care.seamless.consent.Choices;
 import care.seamless.consent.HowGiven;
+import care.seamless.consent.ItemKind;
 import care.seamless.consent.NewChoice;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.ConcurrentEditException;
@@ -65,6 +66,12 @@ class PlanItemVisibilityTests {
 
 	@Autowired
 	care.seamless.audit.AuditLog auditLog;
+
+	@Autowired
+	care.seamless.consent.AccessPolicy accessPolicy;
+
+	@Autowired
+	care.seamless.Fixtures baseFixtures;
 
 	@Test
 	void attainmentScoresFollowTheVisibilityOfTheirObjective() {
@@ -229,6 +236,101 @@ class PlanItemVisibilityTests {
 		mvc.perform(get("/worklist/items").param("after", "yesterday")
 			.with(httpBasic(p.socialWorker().username(), care.seamless.Fixtures.PASSWORD)))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * The withheld notice is one read over every part of the plan (ADR 0064). It must
+	 * name exactly what each part's own withheld-reason query names, the way the view
+	 * used to read them one part at a time, and each reason and organisation once; the
+	 * withheld contents stay out, the read is audited once, and someone outside the care
+	 * team is still refused, with the refusal audited.
+	 */
+	@Test
+	void theWithheldNoticeNamesWhatEachPartsOwnReadNamesAndTheReadIsAuditedAsBefore() {
+		Partnership p = fixtures.partnership();
+		fixtures.planWithTwoObjectives(p);
+		// Mental health from the trust: outside the council's agreement.
+		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
+		UUID followUp = actions.add(p.nurse().actor(), p.person(), new NewAction(null, ActionKind.ACTION,
+				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
+		// General information from the trust, withheld once the person objects.
+		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
+				"Crisis line 0300 000 0000");
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.AD_HOC, LocalDate.now(), "Low after her fall",
+				Map.of(), Map.of());
+		objectsToTrustSharingWithCouncil(p);
+		long readsBefore = planReads(p, p.socialWorker(), "PERMITTED");
+
+		CarePlanView view = plan(p, p.socialWorker());
+
+		care.seamless.shared.Actor viewer = p.socialWorker().actor();
+		UUID planId = view.id();
+		Set<WithheldPart> partByPart = new java.util.LinkedHashSet<>();
+		partByPart.addAll(reasons(planId, "careplan.objective obj where obj.plan_id = :planId",
+				"obj.source_organisation_id", accessPolicy.withheldReason(viewer, "obj.person_id", "obj.category",
+						"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id")));
+		partByPart.addAll(reasons(planId,
+				"careplan.carer_view cv join careplan.objective obj on obj.id = cv.objective_id where obj.plan_id = :planId",
+				"cv.organisation_id",
+				accessPolicy.withheldReason(viewer, "cv.person_id", "cv.category", "cv.organisation_id")));
+		partByPart.addAll(reasons(planId, "careplan.action act where act.plan_id = :planId",
+				"act.owner_organisation_id", accessPolicy.withheldReason(viewer, "act.person_id", "act.category",
+						"act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id")));
+		partByPart.addAll(reasons(planId, "careplan.contingency cnt where cnt.plan_id = :planId",
+				"cnt.source_organisation_id",
+				accessPolicy.withheldReason(viewer, "cnt.person_id", "cnt.category", "cnt.source_organisation_id")));
+		partByPart.addAll(reasons(planId, "careplan.review rv where rv.plan_id = :planId and rv.notes is not null",
+				"rv.source_organisation_id",
+				accessPolicy.withheldReason(viewer, "rv.person_id", "rv.category", "rv.source_organisation_id")));
+		String trust = directory.organisation(p.trust()).name();
+		assertThat(partByPart).containsExactlyInAnyOrder(new WithheldPart(WithheldReason.NO_AGREEMENT, trust),
+				new WithheldPart(WithheldReason.OBJECTION, trust));
+		assertThat(view.withheld()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(partByPart);
+		assertThat(view.objectives()).extracting(Objective::id).doesNotContain(mood).hasSize(2);
+		assertThat(view.actions()).extracting(Action::id).doesNotContain(followUp);
+		assertThat(view.contingency()).isNull();
+		assertThat(view.reviews()).singleElement().satisfies((r) -> assertThat(r.notes()).isNull());
+		assertThat(planReads(p, p.socialWorker(), "PERMITTED")).isEqualTo(readsBefore + 1);
+
+		// The nurse sees everything, with nothing withheld and the needs in her words.
+		CarePlanView nurses = plan(p, p.nurse());
+		assertThat(nurses.withheld()).isEmpty();
+		assertThat(nurses.objectives()).extracting(Objective::id).contains(mood);
+		assertThat(nurses.actions()).extracting(Action::id).contains(followUp);
+		assertThat(nurses.actions()).filteredOn((a) -> a.id().equals(followUp))
+			.singleElement()
+			.satisfies((a) -> assertThat(a.ownerName())
+				.isEqualTo(directory.practitioner(p.nurse().practitionerId()).displayName()));
+
+		care.seamless.Fixtures.Staff outsider = baseFixtures.practitioner(p.council(),
+				care.seamless.shared.Profession.SOCIAL_WORKER);
+		assertThatThrownBy(() -> plan(p, outsider)).isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
+	}
+
+	/** One part's withheld reasons, read on their own as the view read them before. */
+	private List<WithheldPart> reasons(UUID planId, String from, String source,
+			care.seamless.consent.SqlCondition reason) {
+		return jdbc
+			.sql("select distinct " + reason.sql() + " as reason, " + source + " as source from " + from + " and "
+					+ reason.sql() + " is not null")
+			.params(reason.params())
+			.param("planId", planId)
+			.query((rs, n) -> new WithheldPart(WithheldReason.valueOf(rs.getString("reason")),
+					directory.organisation(new care.seamless.shared.OrganisationId(rs.getObject("source", UUID.class)))
+						.name()))
+			.list();
+	}
+
+	private long planReads(Partnership p, care.seamless.Fixtures.Staff viewer, String outcome) {
+		return auditLog.historyOf(p.person(), 500)
+			.stream()
+			.filter(e -> e.account().equals(viewer.username()) && e.action().equals("read")
+					&& e.recordType().equals("CarePlan") && e.outcome().equals(outcome))
+			.count();
 	}
 
 	private void copies(UUID action, int count) {
