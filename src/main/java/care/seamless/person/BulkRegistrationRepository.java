@@ -99,14 +99,22 @@ class BulkRegistrationRepository {
 		if (people.size() <= FEW) {
 			return registerFew(ids, people, organisation);
 		}
+		return register(ids, people, organisation, rebuildsIndexes(people.size()));
+	}
+
+	/**
+	 * {@link #register(List, List, OrganisationId)} with the choice of building the
+	 * secondary indexes again after the load made by the caller (a test's).
+	 */
+	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
+			@Nullable OrganisationId organisation, boolean rebuildIndexes) {
 		Map<String, PersonId> holders = holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		List<String[]> dropped = dropSecondaryIndexesFor(people.size());
-		// Straight into the register (ADR 65): the numbers are settled above, so no
-		// staging
-		// table, and no second copy of every row by an insert from it.
+		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
+		// Straight into the register (ADR 65): the numbers are settled above, so there is
+		// no staging table, and no second copy of every row by an insert from it.
 		UUID source = organisation == null ? null : organisation.id();
 		BulkRows.copy(connection, SQL_COPY, out -> {
 			for (int i = 0; i < people.size(); i++) {
@@ -147,23 +155,24 @@ class BulkRegistrationRepository {
 	}
 
 	/**
-	 * For a file at least as big as the register (a first load), the secondary indexes
-	 * are dropped in this transaction and built again by one sort each once the rows are
-	 * in: far cheaper than placing every row in each. Until the import commits, the
-	 * register is locked against other readers, which is why a file smaller than the
-	 * register, where the rebuild would cost more than it saves, keeps them (ADR 65).
+	 * A file at least as big as the register (a first load) has the secondary indexes
+	 * dropped in this transaction and built again by one sort each once the rows are in:
+	 * far cheaper than placing every row in each. Until the import commits, the register
+	 * is locked against other readers, which is why a file smaller than the register,
+	 * where the rebuild would cost more than it saves, keeps them (ADR 65).
 	 */
-	private List<String[]> dropSecondaryIndexesFor(int incoming) {
+	private boolean rebuildsIndexes(int incoming) {
 		if (incoming < REBUILD_INDEXES_FROM) {
-			return List.of();
+			return false;
 		}
 		Long registered = jdbc.sql("select count(*) from (select 1 from person.person limit :n) p")
 			.param("n", incoming + 1)
 			.query(Long.class)
 			.single();
-		if (registered > incoming) {
-			return List.of();
-		}
+		return registered <= incoming;
+	}
+
+	private List<String[]> dropSecondaryIndexes() {
 		List<String[]> indexes = jdbc.sql(SQL_SECONDARY_INDEXES)
 			.query((rs, n) -> new String[] { rs.getString("name"), rs.getString("def") })
 			.list();
@@ -181,6 +190,9 @@ class BulkRegistrationRepository {
 		for (String[] index : dropped) {
 			jdbc.sql(index[1]).update();
 		}
+		// The register is mostly this file now: without fresh statistics the candidate
+		// query that follows plans for the few people there were before.
+		jdbc.sql("analyze person.person").update();
 	}
 
 	/**
