@@ -190,9 +190,6 @@ class BulkRegistrationRepository {
 		for (String[] index : dropped) {
 			jdbc.sql(index[1]).update();
 		}
-		// The register is mostly this file now: without fresh statistics the candidate
-		// query that follows plans for the few people there were before.
-		jdbc.sql("analyze person.person").update();
 	}
 
 	/**
