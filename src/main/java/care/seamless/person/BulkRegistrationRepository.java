@@ -1,8 +1,14 @@
 package care.seamless.person;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -16,64 +22,45 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * A file of people registered in four statements whatever its size: COPY into a staging
- * table of the transaction, the NHS numbers checked against the register and within the
- * file by two joins, then one insert.
+ * A file of people registered in two statements whatever its size: the file's NHS numbers
+ * looked up in the register by one query, then one COPY straight into the register (ADR
+ * 65).
  */
 @Repository
 class BulkRegistrationRepository {
 
-	private static final String SQL_STAGE = """
-			create temp table if not exists person_import_stage (
-			  idx int, id uuid, nhs_number text, title text, given_name text, family_name text, preferred_name text,
-			  how_addressed text, date_of_birth date, sex text, gender text, address_line_1 text, address_line_2 text,
-			  town text, postcode text, phone text, email text, language text, interpreter_needed boolean,
-			  communication_needs text, gp_practice_name text, gp_ods_code text, same_as uuid
-			) on commit drop
-			""";
-
 	private static final String SQL_COPY = """
-			copy person_import_stage (idx, id, nhs_number, title, given_name, family_name, preferred_name,
-			  how_addressed, date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email,
-			  language, interpreter_needed, communication_needs, gp_practice_name, gp_ods_code) from stdin
+			copy person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
+			  date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email, language,
+			  interpreter_needed, communication_needs, gp_practice_name, gp_ods_code, source_organisation_id) from stdin
 			""";
 
-	private static final String SQL_SAME_REGISTERED = """
-			update person_import_stage s set same_as = p.id
-			from person.person p
-			where s.nhs_number is not null and p.nhs_number = s.nhs_number
+	private static final String SQL_HOLDERS_OF_ARRAY = """
+			select nhs_number, id from person.person where nhs_number = any(?)
 			""";
 
-	// Within the file the first to give a number keeps it; later ones are registered
-	// without it and named as the same as the first.
-	private static final String SQL_SAME_IN_FILE = """
-			with first as (
-			  select distinct on (nhs_number) nhs_number, idx, coalesce(same_as, id) as holder
-			  from person_import_stage where nhs_number is not null order by nhs_number, idx)
-			update person_import_stage s set same_as = first.holder
-			from first
-			where s.nhs_number = first.nhs_number and s.idx > first.idx and s.same_as is null
+	// The indexes a registration only adds to: the searches' and the blocking keys'. The
+	// primary key and the NHS number's uniqueness stay, as they are rules, not speed.
+	private static final String SQL_SECONDARY_INDEXES = """
+			select quote_ident(n.nspname) || '.' || quote_ident(x.relname) as name, pg_get_indexdef(i.indexrelid) as def
+			from pg_index i
+			join pg_class x on x.oid = i.indexrelid
+			join pg_namespace n on n.oid = x.relnamespace
+			where i.indrelid = 'person.person'::regclass and not i.indisunique and not i.indisprimary
+			order by x.relname
 			""";
 
-	private static final String SQL_INSERT = """
-			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
-			       date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone, email, language,
-			       interpreter_needed, communication_needs, gp_practice_name, gp_ods_code, source_organisation_id)
-			select id, case when same_as is null then nhs_number end, title, given_name, family_name, preferred_name,
-			       how_addressed, date_of_birth, sex, gender, address_line_1, address_line_2, town, postcode, phone,
-			       email, language, interpreter_needed, communication_needs, gp_practice_name, gp_ods_code, :organisation
-			from person_import_stage order by idx
-			""";
+	/**
+	 * From this many people a file loaded into a register no bigger than itself has the
+	 * person table's secondary indexes built once after the load instead of row by row
+	 * (ADR 65).
+	 */
+	static final int REBUILD_INDEXES_FROM = 10_000;
 
-	// A few people (a request's): the staging table's six statements would cost more than
-	// they save, so the numbers are looked up in one query and everyone is inserted by
-	// one
-	// statement from arrays (ADR 60).
+	// A few people (a request's): a COPY costs more than it saves, so everyone is
+	// inserted
+	// by one statement from arrays (ADR 60).
 	static final int FEW = 200;
-
-	private static final String SQL_HOLDERS = """
-			select nhs_number, id from person.person where nhs_number = any(cast(array[:numbers] as text[]))
-			""";
 
 	private static final String SQL_INSERT_FEW = """
 			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
@@ -112,51 +99,107 @@ class BulkRegistrationRepository {
 		if (people.size() <= FEW) {
 			return registerFew(ids, people, organisation);
 		}
-		// The default 4 MB sent the ordered insert's sort and the NHS-number joins of a
-		// 100,000-person file to temporary files (ADR 62); this transaction only.
-		jdbc.sql("set local work_mem = '128MB'").update();
-		jdbc.sql(SQL_STAGE).update();
-		jdbc.sql("truncate person_import_stage").update();
-		BulkRows.copy(DataSourceUtils.getConnection(dataSource), SQL_COPY, out -> {
-			for (int i = 0; i < people.size(); i++) {
-				PersonDetails d = people.get(i);
-				out.row(i, ids.get(i).id(), d.nhsNumber(), d.title(), d.givenName(), d.familyName(), d.preferredName(),
-						d.howAddressed(), d.dateOfBirth(), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(),
-						d.town(), d.postcode(), d.phone(), d.email(), d.language(), d.interpreterNeeded(),
-						d.communicationNeeds(), d.gpPracticeName(), d.gpOdsCode());
-			}
-		});
-		jdbc.sql("analyze person_import_stage").update();
-		jdbc.sql(SQL_SAME_REGISTERED).update();
-		jdbc.sql(SQL_SAME_IN_FILE).update();
-		jdbc.sql(SQL_INSERT).param("organisation", organisation == null ? null : organisation.id()).update();
-		Map<Integer, PersonId> same = new HashMap<>();
-		jdbc.sql("select idx, same_as from person_import_stage where same_as is not null")
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> same.put(rs.getInt(1),
-					new PersonId(rs.getObject(2, java.util.UUID.class))));
-		return same;
+		return register(ids, people, organisation, rebuildsIndexes(people.size()));
 	}
 
 	/**
-	 * The same rules as the staging table's joins: a number held already stays with its
-	 * holder, and within the list the first to give a number keeps it, the later ones
-	 * named as the same as its holder.
+	 * {@link #register(List, List, OrganisationId)} with the choice of building the
+	 * secondary indexes again after the load made by the caller (a test's).
 	 */
-	private Map<Integer, PersonId> registerFew(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation) {
-		if (people.isEmpty()) {
-			return Map.of();
-		}
-		List<String> numbers = people.stream().map(PersonDetails::nhsNumber).filter(n -> n != null).distinct().toList();
+	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
+			@Nullable OrganisationId organisation, boolean rebuildIndexes) {
+		Map<String, PersonId> holders = holdersOfArray(people);
+		List<@Nullable String> kept = new ArrayList<>(people.size());
+		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
+		// Straight into the register (ADR 65): the numbers are settled above, so there is
+		// no staging table, and no second copy of every row by an insert from it.
+		UUID source = organisation == null ? null : organisation.id();
+		BulkRows.copy(connection, SQL_COPY, out -> {
+			for (int i = 0; i < people.size(); i++) {
+				PersonDetails d = people.get(i);
+				out.row(ids.get(i).id(), kept.get(i), d.title(), d.givenName(), d.familyName(), d.preferredName(),
+						d.howAddressed(), d.dateOfBirth(), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(),
+						d.town(), d.postcode(), d.phone(), d.email(), d.language(), d.interpreterNeeded(),
+						d.communicationNeeds(), d.gpPracticeName(), d.gpOdsCode(), source);
+			}
+		});
+		rebuild(dropped);
+		return same;
+	}
+
+	private Map<String, PersonId> holdersOfArray(List<PersonDetails> people) {
+		String[] numbers = people.stream()
+			.map(PersonDetails::nhsNumber)
+			.filter(n -> n != null)
+			.distinct()
+			.toArray(String[]::new);
 		Map<String, PersonId> holders = new HashMap<>();
-		if (!numbers.isEmpty()) {
-			jdbc.sql(SQL_HOLDERS)
-				.param("numbers", numbers)
-				.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> holders.put(rs.getString(1),
-						new PersonId(rs.getObject(2, java.util.UUID.class))));
+		if (numbers.length == 0) {
+			return holders;
 		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (PreparedStatement statement = connection.prepareStatement(SQL_HOLDERS_OF_ARRAY)) {
+			statement.setArray(1, connection.createArrayOf("text", numbers));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					holders.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Looking up NHS numbers failed: " + ex.getMessage(), ex);
+		}
+		return holders;
+	}
+
+	/**
+	 * A file at least as big as the register (a first load) has the secondary indexes
+	 * dropped in this transaction and built again by one sort each once the rows are in:
+	 * far cheaper than placing every row in each. Until the import commits, the register
+	 * is locked against other readers, which is why a file smaller than the register,
+	 * where the rebuild would cost more than it saves, keeps them (ADR 65).
+	 */
+	private boolean rebuildsIndexes(int incoming) {
+		if (incoming < REBUILD_INDEXES_FROM) {
+			return false;
+		}
+		Long registered = jdbc.sql("select count(*) from (select 1 from person.person limit :n) p")
+			.param("n", incoming + 1)
+			.query(Long.class)
+			.single();
+		return registered <= incoming;
+	}
+
+	private List<String[]> dropSecondaryIndexes() {
+		List<String[]> indexes = jdbc.sql(SQL_SECONDARY_INDEXES)
+			.query((rs, n) -> new String[] { rs.getString("name"), rs.getString("def") })
+			.list();
+		for (String[] index : indexes) {
+			jdbc.sql("drop index " + index[0]).update();
+		}
+		return indexes;
+	}
+
+	private void rebuild(List<String[]> dropped) {
+		if (dropped.isEmpty()) {
+			return;
+		}
+		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+		for (String[] index : dropped) {
+			jdbc.sql(index[1]).update();
+		}
+	}
+
+	/**
+	 * A number held already stays with its holder, and within the list the first to give
+	 * a number keeps it, the later ones named as the same as its holder. Fills
+	 * {@code kept} with each person's number as registered.
+	 */
+	private static Map<Integer, PersonId> sameNumbers(List<PersonId> ids, List<PersonDetails> people,
+			Map<String, PersonId> holders, List<@Nullable String> kept) {
 		Map<Integer, PersonId> same = new HashMap<>();
-		List<@Nullable String> kept = new java.util.ArrayList<>(people.size());
 		for (int i = 0; i < people.size(); i++) {
 			String nhs = people.get(i).nhsNumber();
 			PersonId holder = nhs == null ? null : holders.get(nhs);
@@ -171,6 +214,22 @@ class BulkRegistrationRepository {
 				kept.add(nhs);
 			}
 		}
+		return same;
+	}
+
+	/**
+	 * The same rules as the staging table's joins: a number held already stays with its
+	 * holder, and within the list the first to give a number keeps it, the later ones
+	 * named as the same as its holder.
+	 */
+	private Map<Integer, PersonId> registerFew(List<PersonId> ids, List<PersonDetails> people,
+			@Nullable OrganisationId organisation) {
+		if (people.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, PersonId> holders = holdersOfArray(people);
+		List<@Nullable String> kept = new ArrayList<>(people.size());
+		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
 		jdbc.sql(SQL_INSERT_FEW)
 			.param("id", ids.stream().map(PersonId::id).toList())
 			.param("nhsNumber", kept)
