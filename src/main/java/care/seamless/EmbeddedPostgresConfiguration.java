@@ -58,6 +58,14 @@ class EmbeddedPostgresConfiguration {
 			.start();
 	}
 
+	/**
+	 * PostgreSQL's error detail quotes the row's values ("Key (nhs_number)=(…) already
+	 * exists"), and pgjdbc copies it into the exception's message, which is what gets
+	 * logged; off, the message keeps only the error, while the constraint, table and
+	 * detail stay readable in code through {@code getServerErrorMessage()}.
+	 */
+	static final String NO_VALUES_IN_ERRORS = "logServerErrorDetail";
+
 	@Bean(destroyMethod = "close")
 	DataSource dataSource(EmbeddedPostgres postgres, @Value("${seamless.datasource.pool-size:10}") int poolSize) {
 		HikariConfig config = new HikariConfig();
@@ -65,6 +73,7 @@ class EmbeddedPostgresConfiguration {
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(poolSize);
 		config.setPoolName("seamless");
+		config.addDataSourceProperty(NO_VALUES_IN_ERRORS, "false");
 		return new HikariDataSource(config);
 	}
 

@@ -52,6 +52,7 @@ class ReadReplicaConfiguration {
 		config.setReadOnly(true);
 		config.setConnectionInitSql("set session characteristics as transaction read only");
 		config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+		config.addDataSourceProperty(EmbeddedPostgresConfiguration.NO_VALUES_IN_ERRORS, "false");
 		// A replica that is down must not stop the application from starting.
 		config.setInitializationFailTimeout(-1);
 		return new HikariDataSource(config);
