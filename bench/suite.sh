@@ -12,7 +12,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 DATA="" SECONDS_TO_RUN=20 WARMUP=${BENCH_WARMUP:-10} CLIENTS=4 PASSWORD=seamless-demo USERS=() CSV="" ADMIN=admin
-WORKLOADS="view search assessment plan worklist match fhir-read create fhir-create fhir-bundle"
+WORKLOADS="view search assessment plan worklist match fhir-read fhir-search create fhir-create fhir-bundle"
 while [ $# -gt 0 ]; do
 	case $1 in
 		--data) DATA=$2; shift 2 ;;

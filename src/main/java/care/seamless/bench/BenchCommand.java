@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code workload=W ops_per_s=X p50_ms=Y p99_ms=Z}.
  */
 @Command(name = "bench",
-		description = "Measure one workload against a running Seamless over HTTP (view, search, assessment, plan, worklist, create, match, fhir-read, fhir-create, fhir-bundle, import). The last line is: workload=W ops_per_s=X p50_ms=Y p99_ms=Z.")
+		description = "Measure one workload against a running Seamless over HTTP (view, search, assessment, plan, worklist, create, match, fhir-read, fhir-search, fhir-create, fhir-bundle, import). The last line is: workload=W ops_per_s=X p50_ms=Y p99_ms=Z.")
 public final class BenchCommand implements Callable<Integer> {
 
 	static final int ERRORS = 1;

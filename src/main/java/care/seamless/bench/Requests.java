@@ -58,6 +58,11 @@ final class Requests {
 			case CREATE -> client.formCall("/people", registration(madeUp(n), false));
 			case MATCH -> client.formCall("/people", registration(person(n), false));
 			case FHIR_READ -> client.fhirCall(path(n));
+			case FHIR_SEARCH -> {
+				Targets.Person person = person(n);
+				yield client.fhirCall("/fhir/Patient?family=" + BenchClient.encode(person.familyName()) + "&birthdate="
+						+ person.dateOfBirth());
+			}
 			case FHIR_CREATE -> client.fhirPostCall("/fhir/Patient", patient(madeUp(n)));
 			case FHIR_BUNDLE -> client.fhirPostCall("/fhir", bundle(n));
 			case IMPORT -> throw new IllegalStateException("The import is not an HTTP workload");

@@ -34,6 +34,11 @@ enum Workload {
 	MATCH("match", Needs.DETAILS, Success.POSSIBLE_MATCHES),
 	/** A Patient read by id over FHIR. */
 	FHIR_READ("fhir-read", Needs.FHIR_PATIENTS, Success.OK),
+	/**
+	 * A Patient search over FHIR by family name and birth date, of people on the caller's
+	 * caseload: one match each, decided and audited in the search.
+	 */
+	FHIR_SEARCH("fhir-search", Needs.DETAILS, Success.OK),
 	/** A new Patient over FHIR. */
 	FHIR_CREATE("fhir-create", Needs.NOTHING, Success.OK),
 	/** A transaction bundle of 20 new Patients over FHIR. */

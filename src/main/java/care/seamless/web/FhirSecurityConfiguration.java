@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -61,9 +62,18 @@ class FhirSecurityConfiguration {
 			.anyRequest()
 			.authenticated());
 		AuthenticationEntryPoint outcome = (request, response, failure) -> unauthenticated(response);
-		http.httpBasic(basic -> basic.authenticationEntryPoint(outcome));
+		// The caller's address for the throttle, without the session id Spring's default
+		// asks for: this chain keeps no session, and asking would read (and then touch)
+		// the session row of any cookie a client sends along with its credentials.
+		http.httpBasic(basic -> basic.authenticationEntryPoint(outcome)
+			.authenticationDetailsSource(request -> new WebAuthenticationDetails(request.getRemoteAddr(), null)));
 		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(outcome));
-		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// Nothing of a sign-in here is kept in a session, so there is no session to guard
+		// against fixation; changing the id of a page session a client sends along (the
+		// default) would cost a session read and write per call and end that session for
+		// the pages, whose cookie no longer matches.
+		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+			.sessionFixation(fixation -> fixation.none()));
 		http.csrf(csrf -> csrf.disable());
 		http.requestCache(cache -> cache.disable());
 		return http.build();

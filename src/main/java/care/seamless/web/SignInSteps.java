@@ -67,10 +67,13 @@ class SignInSteps extends OncePerRequestFilter {
 
 	private static @Nullable String pendingStep(HttpServletRequest request, SignedInUser user,
 			SessionStanding standing) {
-		HttpSession session = request.getSession(false);
-		if (standing.secondFactor() && (session == null
-				|| !user.accountId().toString().equals(session.getAttribute(SECOND_FACTOR_GIVEN)))) {
-			return CODE_PAGE;
+		// The session only for an account with a second factor: a Basic call that sends a
+		// cookie along would otherwise read the session row for nothing.
+		if (standing.secondFactor()) {
+			HttpSession session = request.getSession(false);
+			if (session == null || !user.accountId().toString().equals(session.getAttribute(SECOND_FACTOR_GIVEN))) {
+				return CODE_PAGE;
+			}
 		}
 		return standing.mustChangePassword() ? PASSWORD_PAGE : null;
 	}

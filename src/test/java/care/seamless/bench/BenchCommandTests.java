@@ -81,6 +81,43 @@ class BenchCommandTests {
 	}
 
 	@Test
+	void searchesTheCaseloadOverFhirByFamilyAndBirthDateAndEndsWithTheContractedLine() throws Exception {
+		Fixtures.Staff nurse = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
+				Profession.DISTRICT_NURSE);
+		PersonId person = fixtures.person(Fixtures.unique("Sought"), nurse);
+		// As above, and the first FHIR request of a fresh server starts HAPI's servlet
+		// (ADR 57).
+		HttpResponse<Void> first = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient?family=Nobody"))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((nurse.username() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(first.statusCode()).isEqualTo(200);
+		long searchedBefore = audited(person, "read-fhir-search");
+
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = new CommandLine(new BenchCommand()).setOut(new PrintWriter(out))
+			.setErr(new PrintWriter(err))
+			.execute("fhir-search", "--url", "http://localhost:" + port, "--clients", "2", "--seconds", "2", "--warmup",
+					"1", "--password", Fixtures.PASSWORD, "--users", nurse.username());
+
+		assertThat(err.toString()).isEmpty();
+		assertThat(exit).as(out.toString()).isZero();
+		List<String> lines = out.toString().lines().toList();
+		Matcher last = FiguresTests.LAST_LINE.matcher(lines.get(lines.size() - 1));
+		assertThat(last.matches()).as(lines.get(lines.size() - 1)).isTrue();
+		assertThat(last.group(1)).isEqualTo("fhir-search");
+		double opsPerSecond = Double.parseDouble(last.group(2));
+		assertThat(opsPerSecond).isPositive();
+		assertThat(out.toString()).contains("errors: none");
+		// Every measured search found the person and audited them as returned by a
+		// search.
+		assertThat(audited(person, "read-fhir-search") - searchedBefore)
+			.isGreaterThanOrEqualTo((long) Math.floor(opsPerSecond));
+	}
+
+	@Test
 	void aWrongPasswordStopsBeforeMeasuringAndSaysWhy() {
 		Fixtures.Staff nurse = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
 				Profession.DISTRICT_NURSE);
@@ -95,6 +132,14 @@ class BenchCommandTests {
 		assertThat(exit).isEqualTo(BenchCommand.CANNOT_RUN);
 		assertThat(err.toString()).contains("Could not sign in as " + nurse.username());
 		assertThat(out.toString()).doesNotContain("workload=");
+	}
+
+	private long audited(PersonId person, String action) {
+		return jdbc.sql("select count(*) from audit.entry where person_id = ? and action = ? and outcome = 'PERMITTED'")
+			.param(person.id())
+			.param(action)
+			.query(Long.class)
+			.single();
 	}
 
 	private long viewsAudited(PersonId person) {

@@ -115,6 +115,42 @@ class FhirReadPathTests {
 					org.assertj.core.groups.Tuple.tuple("urn:trust:mrn", "MRN-" + family));
 	}
 
+	/**
+	 * A search by one day of birth runs on a plan kept for any values (docs/fhir.md,
+	 * "Performance"); it must find, count and audit what the same day as a range finds,
+	 * which is planned for its values.
+	 */
+	@Test
+	void aSearchByOneDayOfBirthFindsCountsAndAuditsWhatTheSameDayAsARangeDoes() {
+		PersonId mine = fixtures.person(family, socialWorker);
+		PersonId alsoMine = fixtures.person(family, socialWorker);
+		PersonId notMine = fixtures.person(family, nurse);
+		// Fixtures.person's day of birth, the same for all three.
+		String born = "1940-03-27";
+		FhirClient client = new FhirClient(port, socialWorker.username());
+
+		Bundle oneDay = client.get("/Patient?family=" + family + "&birthdate=" + born).as(Bundle.class);
+		Bundle range = client.get("/Patient?family=" + family + "&birthdate=ge" + born + "&birthdate=le" + born)
+			.as(Bundle.class);
+		Bundle firstPage = client.get("/Patient?family=" + family + "&birthdate=" + born + "&_count=1")
+			.as(Bundle.class);
+
+		List<String> expected = java.util.stream.Stream.of(mine, alsoMine)
+			.map(p -> p.id().toString())
+			.sorted()
+			.toList();
+		assertThat(oneDay.getTotal()).isEqualTo(range.getTotal()).isEqualTo(firstPage.getTotal()).isEqualTo(2);
+		assertThat(oneDay.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+			.containsExactlyElementsOf(expected);
+		assertThat(range.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+			.containsExactlyElementsOf(expected);
+		assertThat(firstPage.getEntry()).hasSize(1);
+		// Two searches returned both, the first page one of them.
+		assertThat(audited(mine, "read-fhir-search").size() + audited(alsoMine, "read-fhir-search").size())
+			.isEqualTo(5);
+		assertThat(audited(notMine, "read-fhir-search")).isEmpty();
+	}
+
 	private List<AuditEntry> audited(PersonId person, String action) {
 		return auditLog.historyOf(person, 100)
 			.stream()

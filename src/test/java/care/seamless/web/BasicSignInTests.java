@@ -125,6 +125,38 @@ class BasicSignInTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * A client that sends a session cookie beside its Basic credentials (the bench does,
+	 * from its form sign-in) must not make the stateless FHIR chain touch that session:
+	 * neither its last use nor its id (which ended the session for the pages).
+	 */
+	@Test
+	void aFhirCallWithASessionCookieLeavesTheSessionAlone() throws Exception {
+		Fixtures.Staff nurse = staff();
+		String id = saved(sessions.createSession());
+		// Last used two steps ago: a request that opened the session would write the row.
+		jdbc.sql("""
+				update cluster.http_session
+				set last_access_time = last_access_time - :idle, expiry_time = expiry_time - :idle
+				where session_id = :id
+				""").param("idle", SessionWrites.LAST_ACCESS_STEP.multipliedBy(2).toMillis()).param("id", id).update();
+		Instant idle = lastAccess(id);
+
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient?family=Nobody"))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((nurse.username() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.header("Cookie",
+						"JSESSIONID=" + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)))
+				.header("Accept", "application/fhir+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+		// The same id (not changed for the call) and the same last use.
+		assertThat(lastAccess(id)).isEqualTo(idle);
+	}
+
 	@Test
 	void theLastUseIsWrittenInStepsAndAnIdleSessionStillEnds() {
 		String id = saved(sessions.createSession());
