@@ -158,8 +158,7 @@ public class FhirFiles {
 		Map<String, Integer> byType = new TreeMap<>();
 		resources.forEach(entry -> byType.merge(entry.resource().fhirType(), 1, Integer::sum));
 		try {
-			BundleImports.Result result = imports.importAll(actor, resources, parsed.file().getFileName().toString(),
-					true);
+			BundleImports.Result result = imports.importFile(actor, resources, parsed.file().getFileName().toString());
 			return new Summary(byType, result.count(BundleImports.Kind.CREATED),
 					result.count(BundleImports.Kind.MATCHED), result.count(BundleImports.Kind.SKIPPED), 0);
 		}
