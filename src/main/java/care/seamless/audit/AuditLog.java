@@ -63,16 +63,35 @@ public class AuditLog {
 		// Stamp the time now, when it happened, not at commit.
 		Pending item = new Pending(event, clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			append(List.of(item));
+			append(List.of(item), false);
 			return;
 		}
+		batch().add(item);
+	}
+
+	/**
+	 * Has the caller's transaction write its entries with their place in the chain when
+	 * it commits, however few, as a bulk load's are (ADR 51), instead of leaving them to
+	 * {@link AuditChainer}. For a writer that works alone, one transaction after another
+	 * (the FHIR file import, ADR 67): each entry is then written once, not inserted and
+	 * later rewritten with its place. It holds the chain's head from its last statement
+	 * to its commit, so concurrent requests should not ask for it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void chainOnCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			batch().chained = true;
+		}
+	}
+
+	private Batch batch() {
 		Batch batch = (Batch) TransactionSynchronizationManager.getResource(PENDING_KEY);
 		if (batch == null) {
 			batch = new Batch();
 			TransactionSynchronizationManager.bindResource(PENDING_KEY, batch);
 			TransactionSynchronizationManager.registerSynchronization(batch);
 		}
-		batch.add(item);
+		return batch;
 	}
 
 	private record Pending(AuditEvent event, Instant at) {
@@ -90,11 +109,13 @@ public class AuditLog {
 
 		private boolean written;
 
+		private boolean chained;
+
 		void add(Pending item) {
 			if (written) {
 				// Recorded by a synchronization that runs after ours, still before
 				// commit: written at once, in the same transaction.
-				append(List.of(item));
+				append(List.of(item), chained);
 				return;
 			}
 			items.add(item);
@@ -112,7 +133,7 @@ public class AuditLog {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			append(items);
+			append(items, chained);
 			written = true;
 		}
 
@@ -124,15 +145,15 @@ public class AuditLog {
 					.filter(item -> item.event().outcome() == AuditEvent.Outcome.DENIED)
 					.toList();
 				if (!refusals.isEmpty()) {
-					ownTransaction.executeWithoutResult(tx -> append(refusals));
+					ownTransaction.executeWithoutResult(tx -> append(refusals, false));
 				}
 			}
 		}
 
 	}
 
-	private void append(List<Pending> batch) {
-		if (batch.size() >= CHAIN_IN_BULK_FROM) {
+	private void append(List<Pending> batch, boolean chained) {
+		if (!batch.isEmpty() && (chained || batch.size() >= CHAIN_IN_BULK_FROM)) {
 			// A bulk import's entries: one COPY, chained here (ADR 51), not one insert
 			// each
 			// and a thousand chainer rounds later.

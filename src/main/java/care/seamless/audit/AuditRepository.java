@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,9 +82,16 @@ class AuditRepository {
 			select * from next order by inserted_by, id
 			""";
 
+	// A round's places in one statement rather than one each: the rows are the same, the
+	// statements a round makes go from one per entry to one. The times' bounds let
+	// PostgreSQL open only the months the round touches.
 	private static final String SQL_CHAIN = """
-			update audit.entry set seq = ?, prev_hash = ?, hash = ?
-			where id = ? and occurred_at = ? and seq is null
+			update audit.entry e set seq = c.seq, prev_hash = c.prev_hash, hash = c.hash
+			from unnest(cast(array[:id] as bigint[]), cast(array[:occurredAt] as timestamptz[]),
+			            cast(array[:seq] as bigint[]), cast(array[:prevHash] as text[]),
+			            cast(array[:hash] as text[])) as c(id, occurred_at, seq, prev_hash, hash)
+			where e.id = c.id and e.occurred_at = c.occurred_at and e.seq is null
+			  and e.occurred_at >= :earliest and e.occurred_at <= :latest
 			""";
 
 	// Waits for a chainer's round to end, unlike the chainer's own lock: a bulk load
@@ -122,13 +128,10 @@ class AuditRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final DataSource dataSource;
 
-	AuditRepository(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
+	AuditRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.dataSource = dataSource;
 	}
 
@@ -148,21 +151,25 @@ class AuditRepository {
 		return jdbc.sql(SQL_NEXT_UNCHAINED).param("limit", limit).query(AuditRepository::map).list();
 	}
 
-	/** Gives chained entries their place, in one round trip. */
+	/** Gives chained entries their place, in one statement. */
 	void chain(List<AuditEntry> chained) {
-		int[][] counts = batch.batchUpdate(SQL_CHAIN, chained, chained.size(), (statement, entry) -> {
-			statement.setLong(1, entry.seq());
-			statement.setString(2, entry.prevHash());
-			statement.setString(3, entry.hash());
-			statement.setLong(4, entry.id());
-			statement.setObject(5, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-		});
-		for (int[] group : counts) {
-			for (int count : group) {
-				if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
-					throw new IllegalStateException("An audit entry was chained by someone else meanwhile");
-				}
-			}
+		if (chained.isEmpty()) {
+			return;
+		}
+		List<OffsetDateTime> times = chained.stream()
+			.map(entry -> OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
+			.toList();
+		int updated = jdbc.sql(SQL_CHAIN)
+			.param("id", chained.stream().map(AuditEntry::id).toList())
+			.param("occurredAt", times)
+			.param("seq", chained.stream().map(AuditEntry::seq).toList())
+			.param("prevHash", chained.stream().map(AuditEntry::prevHash).toList())
+			.param("hash", chained.stream().map(AuditEntry::hash).toList())
+			.param("earliest", times.stream().min(java.util.Comparator.naturalOrder()).orElseThrow())
+			.param("latest", times.stream().max(java.util.Comparator.naturalOrder()).orElseThrow())
+			.update();
+		if (updated != chained.size()) {
+			throw new IllegalStateException("An audit entry was chained by someone else meanwhile");
 		}
 	}
 

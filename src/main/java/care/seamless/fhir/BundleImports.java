@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import care.seamless.audit.AuditLog;
 import care.seamless.linkage.NotAuthorisedToImport;
 import care.seamless.linkage.PeopleImport;
 import care.seamless.shared.Actor;
@@ -57,10 +58,26 @@ class BundleImports {
 
 	private final PeopleImport peopleImport;
 
-	BundleImports(PatientImports patients, ClinicalImports clinical, PeopleImport peopleImport) {
+	private final AuditLog auditLog;
+
+	BundleImports(PatientImports patients, ClinicalImports clinical, PeopleImport peopleImport, AuditLog auditLog) {
 		this.patients = patients;
 		this.clinical = clinical;
 		this.peopleImport = peopleImport;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * {@link #importAll} for one file of the import command, types we do not keep
+	 * skipped. The command writes one file at a time, alone, so its audit entries are
+	 * written with their place in the chain at commit (ADR 67) rather than rewritten by
+	 * the chainer one by one afterwards.
+	 */
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	public Result importFile(Actor actor, List<Entry> entries, String file) {
+		Result result = importAll(actor, entries, file, true);
+		auditLog.chainOnCommit();
+		return result;
 	}
 
 	/**

@@ -75,16 +75,19 @@ class ClinicalImports {
 		Instant now = clock.instant();
 		List<String> systems = new ArrayList<>();
 		List<String> sourceIds = new ArrayList<>();
+		Map<String, List<String>> typesBySystem = new HashMap<>();
 		Map<String, List<String>> idsBySystem = new HashMap<>();
 		for (Incoming item : incoming) {
 			String system = PatientImports.sourceSystem(actor, item.resource());
 			String sourceId = sourceId(item);
 			systems.add(system);
 			sourceIds.add(sourceId);
+			typesBySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(item.type().resourceType());
 			idsBySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(sourceId);
 		}
 		Map<String, Map<String, UUID>> known = new HashMap<>();
-		idsBySystem.forEach((system, ids) -> known.put(system, repository.known(system, ids)));
+		idsBySystem
+			.forEach((system, ids) -> known.put(system, repository.known(system, typesBySystem.get(system), ids)));
 
 		UUID[] ids = new UUID[incoming.size()];
 		boolean[] fresh = new boolean[incoming.size()];

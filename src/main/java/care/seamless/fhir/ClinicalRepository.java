@@ -15,25 +15,41 @@ import java.util.UUID;
 import care.seamless.consent.SqlCondition;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ClinicalRepository {
 
-	private static final String SQL_INSERT = """
+	// A request's rows in one statement (one plan, one round trip), in the order given;
+	// "returning" names those written, so one kept meanwhile by someone else is told
+	// apart. A unit separator cannot occur in a code we keep (control characters are
+	// refused), so it joins a row's codes.
+	private static final String SQL_INSERT_ALL = """
 			insert into fhir.clinical_resource (id, resource_type, person_id, category, source_organisation_id,
 				source_system, source_id, source_file, imported_by, imported_at, codes, categories, resource)
-			values (:id, :type, :person, :category, :source, :system, :sourceId, :file, :by, :at,
-				string_to_array(:codes, chr(31)), string_to_array(:categories, chr(31)), cast(:resource as jsonb))
+			select r.id, r.type, r.person, r.category, :source, r.system, r.source_id, :file, :by, :at,
+				string_to_array(r.codes, chr(31)), string_to_array(r.categories, chr(31)), cast(r.resource as jsonb)
+			from unnest(cast(array[:id] as uuid[]), cast(array[:type] as text[]), cast(array[:person] as uuid[]),
+			            cast(array[:category] as text[]), cast(array[:system] as text[]),
+			            cast(array[:sourceId] as text[]), cast(array[:codes] as text[]),
+			            cast(array[:categories] as text[]), cast(array[:resource] as text[]))
+			  with ordinality as r(id, type, person, category, system, source_id, codes, categories, resource, n)
+			order by r.n
 			on conflict (source_system, resource_type, source_id) do nothing
+			returning id
 			""";
 
+	// By the whole unique key, one index probe per key (the lateral "limit 1" keeps the
+	// planner from a hash join over every row kept): with the source id alone the index
+	// gave every row the system ever sent, so an import slowed with each file it wrote.
 	private static final String SQL_KNOWN = """
-			select resource_type, source_id, id from fhir.clinical_resource
-			where source_system = :system and source_id in (:ids)
+			select k.resource_type, k.source_id, c.id
+			from unnest(cast(array[:types] as text[]), cast(array[:ids] as text[])) as k(resource_type, source_id)
+			cross join lateral (
+				select id from fhir.clinical_resource
+				where source_system = :system and resource_type = k.resource_type and source_id = k.source_id
+				limit 1) c
 			""";
 
 	private static final String SQL_FIND = """
@@ -49,57 +65,54 @@ class ClinicalRepository {
 			where source_system = :system and resource_type = 'Patient' and source_id = :id
 			""";
 
-	/** Rows sent to the database in one round trip by {@link #insertAll}. */
-	private static final int BATCH = 500;
+	/** Rows written by one statement of {@link #insertAll}. */
+	private static final int BATCH = 1000;
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batches;
-
-	ClinicalRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+	ClinicalRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batches = batches;
 	}
 
-	/** One row to keep; {@code codes} and {@code categories} are search tokens. */
+	/**
+	 * One row to keep; {@code codes} and {@code categories} are search tokens. Rows
+	 * written together share the source organisation, file, account and time.
+	 */
 	record NewRow(UUID id, String type, UUID person, String category, @Nullable UUID source, String system,
 			String sourceId, @Nullable String file, String by, Instant at, List<String> codes, List<String> categories,
 			String json) {
 	}
 
 	/**
-	 * Writes the rows in batches (one round trip per {@value #BATCH}); for each, whether
-	 * it was written (false: the same resource was kept meanwhile by someone else).
+	 * Writes the rows, {@value #BATCH} to a statement; for each, whether it was written
+	 * (false: the same resource was kept meanwhile by someone else).
 	 */
 	boolean[] insertAll(List<NewRow> rows) {
 		boolean[] written = new boolean[rows.size()];
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			int[] counts = batches.batchUpdate(SQL_INSERT,
-					chunk.stream().map(ClinicalRepository::parameters).toArray(MapSqlParameterSource[]::new));
-			for (int i = 0; i < counts.length; i++) {
-				written[from + i] = counts[i] == 1;
+			NewRow first = chunk.get(0);
+			Set<UUID> inserted = new HashSet<>(jdbc.sql(SQL_INSERT_ALL)
+				.param("source", first.source())
+				.param("file", first.file())
+				.param("by", first.by())
+				.param("at", Timestamp.from(first.at()))
+				.param("id", chunk.stream().map(NewRow::id).toList())
+				.param("type", chunk.stream().map(NewRow::type).toList())
+				.param("person", chunk.stream().map(NewRow::person).toList())
+				.param("category", chunk.stream().map(NewRow::category).toList())
+				.param("system", chunk.stream().map(NewRow::system).toList())
+				.param("sourceId", chunk.stream().map(NewRow::sourceId).toList())
+				.param("codes", chunk.stream().map(row -> String.join("\u001f", row.codes())).toList())
+				.param("categories", chunk.stream().map(row -> String.join("\u001f", row.categories())).toList())
+				.param("resource", chunk.stream().map(NewRow::json).toList())
+				.query(UUID.class)
+				.list());
+			for (int i = 0; i < chunk.size(); i++) {
+				written[from + i] = inserted.contains(chunk.get(i).id());
 			}
 		}
 		return written;
-	}
-
-	private static MapSqlParameterSource parameters(NewRow row) {
-		return new MapSqlParameterSource().addValue("id", row.id())
-			.addValue("type", row.type())
-			.addValue("person", row.person())
-			.addValue("category", row.category())
-			.addValue("source", row.source())
-			.addValue("system", row.system())
-			.addValue("sourceId", row.sourceId())
-			.addValue("file", row.file())
-			.addValue("by", row.by())
-			.addValue("at", Timestamp.from(row.at()))
-			// A unit separator cannot occur in a code we keep (control characters are
-			// refused).
-			.addValue("codes", String.join("\u001f", row.codes()))
-			.addValue("categories", String.join("\u001f", row.categories()))
-			.addValue("resource", row.json());
 	}
 
 	/** Those of {@code ids} that are people of ours. */
@@ -110,13 +123,18 @@ class ClinicalRepository {
 		return new HashSet<>(jdbc.sql(SQL_PEOPLE_EXISTING).param("ids", List.copyOf(ids)).query(UUID.class).list());
 	}
 
-	/** Our ids of resources already kept from {@code system}, by "Type/id there". */
-	Map<String, UUID> known(String system, List<String> sourceIds) {
+	/**
+	 * Our ids of resources already kept from {@code system}, by "Type/id there";
+	 * {@code types} and {@code sourceIds} are the keys asked about, pair by pair.
+	 */
+	Map<String, UUID> known(String system, List<String> types, List<String> sourceIds) {
 		Map<String, UUID> known = new HashMap<>();
 		for (int from = 0; from < sourceIds.size(); from += 1000) {
+			int to = Math.min(sourceIds.size(), from + 1000);
 			jdbc.sql(SQL_KNOWN)
 				.param("system", system)
-				.param("ids", sourceIds.subList(from, Math.min(sourceIds.size(), from + 1000)))
+				.param("types", types.subList(from, to))
+				.param("ids", sourceIds.subList(from, to))
 				.query((rs, n) -> known.put(rs.getString(1) + "/" + rs.getString(2), rs.getObject(3, UUID.class)))
 				.list();
 		}

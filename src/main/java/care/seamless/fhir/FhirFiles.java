@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,16 @@ import java.util.function.Consumer;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import care.seamless.shared.Actor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -64,7 +75,16 @@ public class FhirFiles {
 
 	private final BundleImports imports;
 
+	/** Read as HAPI's own JSON parser reads (exact decimals, a leading plus sign). */
+	private static final ObjectMapper JSON = JsonMapper.builder()
+		.enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+		.nodeFactory(new JsonNodeFactory(true))
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
 	private final FhirContext context = FhirContext.forR4Cached();
+
+	private final Set<String> fhirTypes = context.getResourceTypes();
 
 	FhirFiles(BundleImports imports) {
 		this.imports = imports;
@@ -135,18 +155,52 @@ public class FhirFiles {
 		return importParsed(actor, parse(file));
 	}
 
-	/** A file's entries, or null entries when it could not be read as FHIR. */
-	private record Parsed(Path file, @Nullable List<BundleImports.Entry> entries) {
+	/**
+	 * A file's entries we keep, or null entries when it could not be read as FHIR, and
+	 * those of types we do not keep, counted by type.
+	 */
+	record Parsed(Path file, @Nullable List<BundleImports.Entry> entries, Map<String, Integer> others) {
 	}
 
-	private Parsed parse(Path file) {
+	/**
+	 * Reads a file. A JSON bundle's entries of a type we do not keep (a Synthea file's
+	 * claims and explanations of benefit are half its bytes) are counted and left as
+	 * JSON, not made into HAPI's objects: the rest is handed to HAPI's parser as the tree
+	 * already read, so nothing is parsed twice (ADR 67). A type FHIR R4 does not know is
+	 * still handed over, so the file fails as before.
+	 */
+	Parsed parse(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			IBaseResource parsed = (file.toString().endsWith(".xml") ? context.newXmlParser() : context.newJsonParser())
-				.parseResource(reader);
-			return new Parsed(file, resources(parsed));
+			if (file.toString().endsWith(".xml")) {
+				return new Parsed(file, resources(context.newXmlParser().parseResource(reader), null), Map.of());
+			}
+			if (!(JSON.readTree(reader) instanceof ObjectNode root)) {
+				return new Parsed(file, null, Map.of());
+			}
+			Map<String, Integer> others = new TreeMap<>();
+			List<Integer> places = null;
+			if ("Bundle".equals(root.path("resourceType").asText()) && root.get("entry") instanceof ArrayNode all) {
+				ArrayNode kept = root.arrayNode();
+				places = new ArrayList<>();
+				for (int i = 0; i < all.size(); i++) {
+					JsonNode type = all.get(i).path("resource").path("resourceType");
+					if (type.isTextual() && !keptType(type.asText()) && fhirTypes.contains(type.asText())) {
+						others.merge(type.asText(), 1, Integer::sum);
+					}
+					else {
+						kept.add(all.get(i));
+						places.add(i);
+					}
+				}
+				root.set("entry", kept);
+			}
+			JacksonStructure tree = new JacksonStructure();
+			tree.setNativeObject(root);
+			return new Parsed(file, resources(((IJsonLikeParser) context.newJsonParser()).parseResource(tree), places),
+					others);
 		}
 		catch (IOException | DataFormatException | ClassCastException ex) {
-			return new Parsed(file, null);
+			return new Parsed(file, null, Map.of());
 		}
 	}
 
@@ -155,32 +209,41 @@ public class FhirFiles {
 		if (resources == null) {
 			return new Summary(Map.of(), 0, 0, 0, 1);
 		}
-		Map<String, Integer> byType = new TreeMap<>();
+		Map<String, Integer> byType = new TreeMap<>(parsed.others());
 		resources.forEach(entry -> byType.merge(entry.resource().fhirType(), 1, Integer::sum));
+		int others = parsed.others().values().stream().mapToInt(Integer::intValue).sum();
 		try {
-			BundleImports.Result result = imports.importAll(actor, resources, parsed.file().getFileName().toString(),
-					true);
+			BundleImports.Result result = imports.importFile(actor, resources, parsed.file().getFileName().toString());
 			return new Summary(byType, result.count(BundleImports.Kind.CREATED),
-					result.count(BundleImports.Kind.MATCHED), result.count(BundleImports.Kind.SKIPPED), 0);
+					result.count(BundleImports.Kind.MATCHED), others + result.count(BundleImports.Kind.SKIPPED), 0);
 		}
 		catch (RuntimeException ex) {
 			// Nothing of the file was kept: everything it would have kept failed.
 			int skipped = (int) resources.stream().filter(entry -> !kept(entry.resource())).count();
-			return new Summary(byType, 0, 0, skipped, resources.size() - skipped);
+			return new Summary(byType, 0, 0, others + skipped, resources.size() - skipped);
 		}
 	}
 
 	private static boolean kept(Resource resource) {
-		return resource instanceof Patient || ClinicalType.of(resource.fhirType()).isPresent();
+		return keptType(resource.fhirType());
 	}
 
-	private static List<BundleImports.Entry> resources(IBaseResource parsed) {
+	private static boolean keptType(String type) {
+		return "Patient".equals(type) || ClinicalType.of(type).isPresent();
+	}
+
+	/**
+	 * The resources of what was read; {@code places} are the bundle's entries' places in
+	 * the file when some were left out (null: all are there).
+	 */
+	private static List<BundleImports.Entry> resources(IBaseResource parsed, @Nullable List<Integer> places) {
 		List<BundleImports.Entry> entries = new ArrayList<>();
 		if (parsed instanceof Bundle bundle) {
 			for (int i = 0; i < bundle.getEntry().size(); i++) {
 				Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+				int place = places == null ? i : places.get(i);
 				if (entry.getResource() != null) {
-					entries.add(new BundleImports.Entry(entry.getResource(), "Bundle.entry[" + i + "].resource",
+					entries.add(new BundleImports.Entry(entry.getResource(), "Bundle.entry[" + place + "].resource",
 							entry.hasFullUrl() ? entry.getFullUrl() : null));
 				}
 			}

@@ -1,7 +1,11 @@
 package care.seamless.fhir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import care.seamless.Fixtures;
@@ -25,6 +29,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -204,6 +209,35 @@ class FhirClinicalHistoryTests {
 		assertThat(refused.body()).doesNotContain(code);
 		FhirClient.Reply outsider = as(socialWorker).get("/" + theirs.get(3));
 		assertThat(outsider.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aFileIsReadAsHapiReadsItLeavingOutOnlyTheTypesWeDoNotKeep(@TempDir Path folder) throws Exception {
+		Bundle whole = (Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached()
+			.newJsonParser()
+			.parseResource(Files.readString(SYNTHEA));
+		List<String> expected = new ArrayList<>();
+		Map<String, Integer> others = new TreeMap<>();
+		for (int i = 0; i < whole.getEntry().size(); i++) {
+			Resource resource = whole.getEntry().get(i).getResource();
+			if (resource instanceof org.hl7.fhir.r4.model.Patient || ClinicalType.of(resource.fhirType()).isPresent()) {
+				expected.add("Bundle.entry[" + i + "].resource " + FhirImportTests.json(resource));
+			}
+			else {
+				others.merge(resource.fhirType(), 1, Integer::sum);
+			}
+		}
+
+		FhirFiles.Parsed parsed = files.parse(SYNTHEA);
+
+		assertThat(parsed.entries()).extracting(e -> e.at() + " " + FhirImportTests.json(e.resource()))
+			.containsExactlyElementsOf(expected);
+		assertThat(parsed.others()).isEqualTo(others).containsKeys("Claim", "ExplanationOfBenefit");
+		// A type FHIR R4 does not know still fails the file, as HAPI's parser decides.
+		Path unknown = folder.resolve("unknown.json");
+		Files.writeString(unknown, """
+				{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Nonsense"}}]}""");
+		assertThat(files.parse(unknown).entries()).isNull();
 	}
 
 	@Test
