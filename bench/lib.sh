@@ -118,7 +118,7 @@ sign_in() {
 	local token jar="$BENCH_WORK/cookies-$1"
 	rm -f "$jar"
 	token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-	curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=seamless-demo&_csrf=$token" "$BASE/login"
+	curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=${BENCH_PASSWORD:-seamless-demo}&_csrf=$token" "$BASE/login"
 	SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
 	[ -n "$SESSION" ] || { echo "could not sign in as $1" >&2; exit 1; }
 }

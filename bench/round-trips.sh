@@ -41,7 +41,7 @@ for id in $people; do
 done
 family_dob=$(curl -s -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/people/$first" \
 	| python3 -c 'import json,sys,urllib.parse; d=json.load(sys.stdin)["details"]; print(urllib.parse.quote(d["familyName"]+" "+d["dateOfBirth"]))')
-fhir_id=$(curl -s -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient?_count=1" | grep -o '"fullUrl" *: *"[^"]*/Patient/[^"/]*"' | head -1 | sed 's#.*/Patient/##;s/"//')
+fhir_id=$(curl -s -u "$USER_NAME:${BENCH_PASSWORD:-seamless-demo}" "$BASE/fhir/Patient?_count=1" | grep -o '"fullUrl" *: *"[^"]*/Patient/[^"/]*"' | head -1 | sed 's#.*/Patient/##;s/"//')
 WRITER=${WRITER:-admin}
 BODY="$BENCH_WORK/body.json"
 # A made-up Patient, nobody else: random letters for the family name, a random given name and date of birth, so
@@ -98,10 +98,10 @@ run search -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE/api/v1/
 [ -n "$plan" ] && run plan -b "JSESSIONID=$SESSION" -H 'Accept: application/json' "$BASE$plan"
 run worklist -b "JSESSIONID=$SESSION" "$BASE/worklist/items"
 run record-page -b "JSESSIONID=$SESSION" "$BASE/people/$first"
-[ -n "$fhir_id" ] && run fhir-read -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient/$fhir_id"
+[ -n "$fhir_id" ] && run fhir-read -u "$USER_NAME:${BENCH_PASSWORD:-seamless-demo}" "$BASE/fhir/Patient/$fhir_id"
 family=$(echo "$family_dob" | sed 's/%20[^%]*$//') dob=$(echo "$family_dob" | sed 's/.*%20//')
-run fhir-search -u "$USER_NAME:seamless-demo" "$BASE/fhir/Patient?family=$family&birthdate=$dob"
-BODY_FN=patient_body run fhir-create -u "$WRITER:seamless-demo" -H 'Content-Type: application/fhir+json' \
+run fhir-search -u "$USER_NAME:${BENCH_PASSWORD:-seamless-demo}" "$BASE/fhir/Patient?family=$family&birthdate=$dob"
+BODY_FN=patient_body run fhir-create -u "$WRITER:${BENCH_PASSWORD:-seamless-demo}" -H 'Content-Type: application/fhir+json' \
 	--data-binary "@$BODY" "$BASE/fhir/Patient"
-BODY_FN=bundle_body run fhir-bundle -u "$WRITER:seamless-demo" -H 'Content-Type: application/fhir+json' \
+BODY_FN=bundle_body run fhir-bundle -u "$WRITER:${BENCH_PASSWORD:-seamless-demo}" -H 'Content-Type: application/fhir+json' \
 	--data-binary "@$BODY" "$BASE/fhir"
