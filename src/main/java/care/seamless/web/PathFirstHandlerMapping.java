@@ -33,12 +33,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * answer; the mappings whose path matches go through Spring's full check exactly as
  * before.
  * <p>
- * Matching even the path of every mapping was still 14 % of a record read's CPU
- * (session 12, viewcut), so the mappings are also filed by the literal segments their
- * patterns start with ({@code api/v1/people} for {@code /api/v1/people/{id}}): a
- * lookup matches the patterns of only those filed along the request's own first
- * segments, a handful, and passes over the rest without matching them. Should that find
- * nothing, the lookup is made again over every mapping, as Spring makes it.
+ * Matching even the path of every mapping was still 14 % of a record read's CPU (session
+ * 12, viewcut), so the mappings are also filed by the literal segments their patterns
+ * start with ({@code api/v1/people} for {@code /api/v1/people/{id}}): a lookup matches
+ * the patterns of only those filed along the request's own first segments, a handful, and
+ * passes over the rest without matching them. Should that find nothing, the lookup is
+ * made again over every mapping, as Spring makes it.
  */
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 

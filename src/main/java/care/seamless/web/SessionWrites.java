@@ -50,8 +50,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * repository hands back the session it already found or saved under that id.
  * <p>
  * That one read runs in no transaction of its own ({@link ReadOutsideTransaction}):
- * Spring Session wraps it in one, a {@code BEGIN} and a {@code COMMIT} round trip around a
- * single {@code select} that sees one snapshot anyway. Its writes keep their
+ * Spring Session wraps it in one, a {@code BEGIN} and a {@code COMMIT} round trip around
+ * a single {@code select} that sees one snapshot anyway. Its writes keep their
  * transactions.
  */
 @Configuration(proxyBeanMethods = false)
@@ -186,9 +186,9 @@ class SessionWrites {
 
 	/**
 	 * Spring Session's transactions as it makes them (each a new one), except the one
-	 * call that {@link InSteps#findById} marks: the read of a session and its
-	 * attributes, a single statement, runs without a transaction. Marked for one call
-	 * only, so an expired session found by that read is still deleted in a transaction.
+	 * call that {@link InSteps#findById} marks: the read of a session and its attributes,
+	 * a single statement, runs without a transaction. Marked for one call only, so an
+	 * expired session found by that read is still deleted in a transaction.
 	 */
 	static final class ReadOutsideTransaction implements TransactionOperations {
 
@@ -214,7 +214,8 @@ class SessionWrites {
 		private TransactionTemplate transactions() {
 			TransactionTemplate template = transactions;
 			if (template == null) {
-				// Resolved on first use: the post-processor that makes this runs before the
+				// Resolved on first use: the post-processor that makes this runs before
+				// the
 				// transaction manager exists.
 				template = new TransactionTemplate(transactionManager.getObject());
 				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
