@@ -16,6 +16,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -97,6 +98,19 @@ class SecurityConfiguration {
 
 	private static String[] staffRoles() {
 		return care.seamless.shared.Role.staff().stream().map(Enum::name).toArray(String[]::new);
+	}
+
+	/**
+	 * No Micrometer observation of each security filter, authentication and
+	 * authorization: wrapping the twenty-odd filters of every request in observations was
+	 * about 8 % of the server's CPU for a record read (docs/benchmarks.md, session 12,
+	 * viewcut), and nothing reads their timers. Request timings per route
+	 * ({@code http.server.requests}) and the pool's metrics stay; refusals and sign-ins
+	 * are in the audit log.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,6 +24,12 @@ import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,6 +48,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request ends, and the second commit looks the session up afresh (spring-session issue
  * 1731), one more statement on every page larger than 8 KB. Within one request the
  * repository hands back the session it already found or saved under that id.
+ * <p>
+ * That one read runs in no transaction of its own ({@link ReadOutsideTransaction}):
+ * Spring Session wraps it in one, a {@code BEGIN} and a {@code COMMIT} round trip around
+ * a single {@code select} that sees one snapshot anyway. Its writes keep their
+ * transactions.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -50,8 +62,17 @@ class SessionWrites {
 
 	// Static: a post-processor is made before every other bean.
 	@Bean
-	static BeanPostProcessor lastAccessWrittenInSteps() {
+	static BeanPostProcessor lastAccessWrittenInSteps(ObjectProvider<PlatformTransactionManager> transactionManager) {
 		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				// Before its session repository is made, which takes these operations.
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					configuration.setTransactionOperations(new ReadOutsideTransaction(transactionManager));
+				}
+				return bean;
+			}
+
 			@Override
 			@SuppressWarnings("unchecked")
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -126,7 +147,14 @@ class SessionWrites {
 			if (kept != null && kept.getId().equals(id) && !kept.isExpired()) {
 				return kept;
 			}
-			Session found = sessions.findById(id);
+			Session found;
+			ReadOutsideTransaction.NEXT.set(Boolean.TRUE);
+			try {
+				found = sessions.findById(id);
+			}
+			finally {
+				ReadOutsideTransaction.NEXT.remove();
+			}
 			if (found == null) {
 				return null;
 			}
@@ -152,6 +180,48 @@ class SessionWrites {
 			sessions.findByIndexNameAndIndexValue(indexName, indexValue)
 				.forEach((id, session) -> found.put(id, new Stepped(session)));
 			return found;
+		}
+
+	}
+
+	/**
+	 * Spring Session's transactions as it makes them (each a new one), except the one
+	 * call that {@link InSteps#findById} marks: the read of a session and its attributes,
+	 * a single statement, runs without a transaction. Marked for one call only, so an
+	 * expired session found by that read is still deleted in a transaction.
+	 */
+	static final class ReadOutsideTransaction implements TransactionOperations {
+
+		static final ThreadLocal<@Nullable Boolean> NEXT = new ThreadLocal<>();
+
+		private final ObjectProvider<PlatformTransactionManager> transactionManager;
+
+		private volatile @Nullable TransactionTemplate transactions;
+
+		ReadOutsideTransaction(ObjectProvider<PlatformTransactionManager> transactionManager) {
+			this.transactionManager = transactionManager;
+		}
+
+		@Override
+		public <T> @Nullable T execute(TransactionCallback<T> action) {
+			if (NEXT.get() != null) {
+				NEXT.remove();
+				return TransactionOperations.withoutTransaction().execute(action);
+			}
+			return transactions().execute(action);
+		}
+
+		private TransactionTemplate transactions() {
+			TransactionTemplate template = transactions;
+			if (template == null) {
+				// Resolved on first use: the post-processor that makes this runs before
+				// the
+				// transaction manager exists.
+				template = new TransactionTemplate(transactionManager.getObject());
+				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+				transactions = template;
+			}
+			return template;
 		}
 
 	}
