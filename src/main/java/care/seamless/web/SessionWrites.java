@@ -214,9 +214,8 @@ class SessionWrites {
 		private TransactionTemplate transactions() {
 			TransactionTemplate template = transactions;
 			if (template == null) {
-				// Resolved on first use: the post-processor that makes this runs before
-				// the
-				// transaction manager exists.
+				// Resolved on first use: the post-processor that makes this runs
+				// before the transaction manager exists.
 				template = new TransactionTemplate(transactionManager.getObject());
 				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 				transactions = template;
