@@ -1,7 +1,9 @@
 package care.seamless.team;
 
 import care.seamless.shared.Profession;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -251,10 +253,9 @@ public class Directory {
 	 * {@link #organisationNames} and the practitioners with these ids, in one statement
 	 * (no transaction of its own), for a view that names people and organisations both.
 	 */
-	public DirectoryNames names(java.util.Collection<OrganisationId> organisations,
-			java.util.Collection<PractitionerId> practitioners) {
+	public DirectoryNames names(Collection<OrganisationId> organisations, Collection<PractitionerId> practitioners) {
 		if (organisations.isEmpty() && practitioners.isEmpty()) {
-			return new DirectoryNames(java.util.Map.of(), java.util.Map.of());
+			return new DirectoryNames(Map.of(), Map.of());
 		}
 		return repository.names(organisations.stream().map(OrganisationId::id).distinct().toList(),
 				practitioners.stream().map(PractitionerId::id).distinct().toList());

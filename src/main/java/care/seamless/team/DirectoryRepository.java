@@ -4,8 +4,11 @@ import care.seamless.shared.Profession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -135,9 +138,9 @@ class DirectoryRepository {
 			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
 	}
 
-	DirectoryNames names(java.util.Collection<UUID> organisations, java.util.Collection<UUID> practitioners) {
-		java.util.Map<OrganisationId, String> names = new java.util.HashMap<>();
-		java.util.Map<PractitionerId, Practitioner> people = new java.util.HashMap<>();
+	DirectoryNames names(Collection<UUID> organisations, Collection<UUID> practitioners) {
+		Map<OrganisationId, String> names = new HashMap<>();
+		Map<PractitionerId, Practitioner> people = new HashMap<>();
 		jdbc.sql("""
 				select false as practitioner, o.id, null as organisation_id, o.name as organisation_name,
 				       null as given_name, null as family_name, null as profession, null as email
@@ -149,17 +152,15 @@ class DirectoryRepository {
 				""")
 			.param("organisations", organisations.toArray(UUID[]::new))
 			.param("practitioners", practitioners.toArray(UUID[]::new))
-			.query((rs, n) -> {
+			.query(rs -> {
 				if (rs.getBoolean("practitioner")) {
-					Practitioner practitioner = mapPractitioner(rs, n);
+					Practitioner practitioner = mapPractitioner(rs, 0);
 					people.put(practitioner.id(), practitioner);
 				}
 				else {
 					names.put(new OrganisationId(rs.getObject("id", UUID.class)), rs.getString("organisation_name"));
 				}
-				return 0;
-			})
-			.list();
+			});
 		return new DirectoryNames(names, people);
 	}
 
