@@ -85,8 +85,8 @@ final class ImportCommand implements Callable<Integer> {
 				for (ImportProblem problem : ex.problems()) {
 					spec.commandLine()
 						.getErr()
-						.println("line " + problem.line() + (problem.field() == null ? "" : " " + problem.field())
-								+ ": " + problem.messageKey());
+						.println(problem.describe(context)
+								+ (problem.field() == null ? "" : " (" + problem.field() + ")"));
 				}
 				spec.commandLine().getErr().println("Nothing was imported.");
 				return 1;

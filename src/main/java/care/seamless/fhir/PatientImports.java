@@ -19,6 +19,7 @@ import care.seamless.shared.PersonId;
 import org.hl7.fhir.r4.model.Patient;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +54,12 @@ class PatientImports {
 
 	private final Clock clock;
 
-	PatientImports(PeopleImport peopleImport, ImportedResourceRepository repository, Clock clock) {
+	private final MessageSource messages;
+
+	PatientImports(PeopleImport peopleImport, ImportedResourceRepository repository, Clock clock,
+			MessageSource messages) {
 		this.peopleImport = peopleImport;
+		this.messages = messages;
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -118,11 +123,7 @@ class PatientImports {
 		catch (ImportRejected ex) {
 			ImportProblem problem = ex.problems().get(0);
 			String at = incoming.get(problem.line() - 1).at() + element(problem.field());
-			throw IncomingPatient.invalid(at,
-					"The Patient cannot be registered: " + problem.messageKey()
-						.replaceFirst("^matching\\.import\\.error\\.", "")
-						.toLowerCase(java.util.Locale.ROOT)
-						.replace('_', ' '));
+			throw IncomingPatient.invalid(at, "The Patient cannot be registered: " + problem.reason(messages));
 		}
 		Map<SourceKey, PersonId> sources = new java.util.LinkedHashMap<>();
 		for (ImportReport.Imported person : report.people()) {
