@@ -356,7 +356,9 @@ public class AccessPolicy {
 	 * the register (a caseload at a million people).
 	 */
 	public SqlCondition ownPeople(Actor actor, String personColumn) {
-		return new SqlCondition(personColumn + " in (" + AccessRules.reachable() + ") and " + peopleRule(personColumn),
+		return new SqlCondition(
+				ruleSql(List.of("ownPeople", personColumn),
+						() -> personColumn + " in (" + AccessRules.reachable() + ") and " + peopleRule(personColumn)),
 				params(actor));
 	}
 
