@@ -41,6 +41,33 @@ final class AccessRules {
 	}
 
 	/**
+	 * The people the viewer could reach at all, as an SQL query of person ids found from
+	 * the viewer's side: the people whose care team they are in, records linked with
+	 * those (whether or not the link carries), people their teams hold a current grant
+	 * for, their own unexpired overrides, and the people their person-side account acts
+	 * for. Every person {@link #override} or {@link #recordRelationship} admits is among
+	 * them, whatever the choices and agreements, because each of those conditions
+	 * requires one of these rows; so a list may start from them and apply the rule to
+	 * them alone instead of to the whole register. A new way of reaching a record must be
+	 * added here as well as to the rule, or it will be missing from such lists
+	 * (CaseloadTests compares them with the register-wide form).
+	 */
+	static String reachable() {
+		return """
+				select pdp_k.person_id from (%s
+				 union select pdp_km.person_id from consent.identity_link pdp_km
+				  join consent.identity_link pdp_ko on pdp_ko.group_id = pdp_km.group_id and pdp_ko.person_id <> pdp_km.person_id
+				  where pdp_ko.person_id in (%s)
+				 union select pdp_kg.person_id from consent.access_grant pdp_kg
+				  where pdp_kg.expires_at > now() and pdp_kg.team_id in (%s)
+				 union select pdp_kv.person_id from consent.override pdp_kv
+				  where pdp_kv.account = :pdpAccount and pdp_kv.expires_at > now()
+				 union select pdp_ka.person_id from consent.acting_for pdp_ka
+				  where pdp_ka.account_id = cast(:pdpSide as uuid) and pdp_ka.ended_at is null) pdp_k"""
+			.formatted(CareTeams.currentPeopleSql(), CareTeams.currentPeopleSql(), CareTeams.viewerTeamsSql());
+	}
+
+	/**
 	 * In the care team of another record linked with this one as the same person
 	 * ({@link LinkedIdentities}), and the link carries: a link must never widen anyone's
 	 * access. It carries to a record held by the viewer's own organisation; or, when the

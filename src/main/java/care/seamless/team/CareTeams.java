@@ -67,6 +67,25 @@ public class CareTeams {
 	}
 
 	/**
+	 * An SQL query of the ids of the people in whose care team the acting practitioner
+	 * (parameter {@code :ctPractitioner}) is today: the people {@link #currentMemberSql}
+	 * holds for, found from the practitioner's side (a list that starts from the viewer
+	 * instead of testing every person in the register).
+	 */
+	public static String currentPeopleSql() {
+		return "select pdp_c.person_id from team.care_team_member pdp_c where " + CURRENT_MEMBER_CONDITION;
+	}
+
+	/**
+	 * An SQL query of the ids of the teams the acting practitioner (parameter
+	 * {@code :ctPractitioner}) belongs to: the teams {@link #teamMemberSql} holds for.
+	 */
+	public static String viewerTeamsSql() {
+		return "select pdp_tm.team_id from team.team_membership pdp_tm where pdp_tm.practitioner_id = :"
+				+ PRACTITIONER_PARAM;
+	}
+
+	/**
 	 * An SQL condition true when the acting practitioner (parameter
 	 * {@code :ctPractitioner}) manages a team one of whose members is currently in the
 	 * care team of the person in {@code personColumn}: a manager's oversight of their

@@ -15,6 +15,18 @@ import care.seamless.careplan.CarePlans;
 import care.seamless.careplan.PersonsView;
 import care.seamless.careplan.PlanSignatures;
 import care.seamless.careplan.Section;
+import care.seamless.consent.AccessGrants;
+import care.seamless.consent.AccessPolicy;
+import care.seamless.consent.ActingFor;
+import care.seamless.consent.ActingKind;
+import care.seamless.consent.ChoiceKind;
+import care.seamless.consent.Choices;
+import care.seamless.consent.HowGiven;
+import care.seamless.consent.NewChoice;
+import care.seamless.consent.OverrideReason;
+import care.seamless.consent.Overrides;
+import care.seamless.shared.AccountId;
+import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -62,6 +74,21 @@ class CaseloadTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	AccessPolicy accessPolicy;
+
+	@Autowired
+	AccessGrants accessGrants;
+
+	@Autowired
+	Overrides overrides;
+
+	@Autowired
+	Choices choices;
+
+	@Autowired
+	ActingFor actingFor;
 
 	Staff socialWorker;
 
@@ -180,6 +207,121 @@ class CaseloadTests {
 		mvc.perform(get("/").param("plan", "none").with(httpBasic(socialWorker.username(), Fixtures.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("1 person")));
+	}
+
+	/**
+	 * The caseload starts from the viewer's own people (AccessPolicy.ownPeople) instead
+	 * of testing the rule on every person in the register; it must list, count, order and
+	 * withhold exactly as the register-wide form, for every way of reaching a record and
+	 * every way of being kept from one, or someone disappears from a caseload.
+	 */
+	@Test
+	void theCaseloadFromTheViewersOwnPeopleIsTheRegisterWideCaseload() {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		OrganisationId trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
+		OrganisationId housing = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		fixtures.agreement(Set.of(council, trust), DataCategory.GENERAL, DataCategory.MENTAL_HEALTH);
+		Staff viewer = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		Staff trustNurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
+		Staff housingOfficer = fixtures.practitioner(housing, Profession.SOCIAL_WORKER);
+		Staff recorder = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
+				Profession.SOCIAL_WORKER);
+
+		PersonId led = fixtures.person(Fixtures.unique("Ashdown"), viewer);
+		PersonId member = fixtures.person(Fixtures.unique("Bellamy"), trustNurse);
+		fixtures.addToCareTeam(member, viewer);
+		// Her own record (council) and the trust's duplicate, the survivor: the link
+		// carries, and the caseload lists the survivor, reached only through the link.
+		PersonId own = fixtures.person(Fixtures.unique("Carraway"), viewer);
+		PersonId survivor = fixtures.person(Fixtures.unique("Carraway"), trustNurse);
+		link(survivor, trust, own, council);
+		// Linked with a housing record: no agreement with housing, so it does not carry.
+		PersonId ownToo = fixtures.person(Fixtures.unique("Dunmore"), viewer);
+		PersonId housingsSurvivor = fixtures.person(Fixtures.unique("Dunmore"), housingOfficer);
+		link(housingsSurvivor, housing, ownToo, council);
+		// Linked with the trust's record, but the person objected to the council: no
+		// carry.
+		PersonId objecting = fixtures.person(Fixtures.unique("Ellery"), viewer);
+		PersonId objectingSurvivor = fixtures.person(Fixtures.unique("Ellery"), trustNurse);
+		link(objectingSurvivor, trust, objecting, council);
+		fixtures.addToCareTeam(objecting, recorder);
+		choices.record(recorder.actor(), objecting, new NewChoice(ChoiceKind.OBJECTION, council, null, HowGiven.VERBAL,
+				LocalDate.now().minusDays(1), null, null));
+		// Dissent from sharing with the council, on a record in her care team: still on
+		// the caseload, the trust's plan and notes withheld from its columns.
+		PersonId dissenting = fixtures.person(Fixtures.unique("Fairweather"), viewer);
+		fixtures.addToCareTeam(dissenting, trustNurse);
+		fixtures.addToCareTeam(dissenting, recorder);
+		choices.record(recorder.actor(), dissenting, new NewChoice(ChoiceKind.DISSENT, council, null, HowGiven.VERBAL,
+				LocalDate.now().minusDays(1), null, null));
+		people.addEntry(trustNurse.actor(), dissenting, DataCategory.MENTAL_HEALTH, "Mood", "Low mood");
+		carePlans.start(trustNurse.actor(), dissenting, null);
+		PersonId granted = fixtures.person(Fixtures.unique("Galloway"), trustNurse);
+		accessGrants.grant(fixtures.admin, granted, viewer.teamId(), Set.of(DataCategory.GENERAL),
+				Instant.now().plusSeconds(3600), "referral");
+		PersonId grantExpired = fixtures.person(Fixtures.unique("Hartley"), trustNurse);
+		accessGrants.grant(fixtures.admin, grantExpired, viewer.teamId(), Set.of(DataCategory.GENERAL),
+				Instant.now().minusSeconds(60), "referral");
+		PersonId overridden = fixtures.person(Fixtures.unique("Ingram"), trustNurse);
+		overrides.breakGlass(viewer.actor(), overridden, OverrideReason.EMERGENCY_CARE, "Caseload test emergency");
+		PersonId unseen = fixtures.person(Fixtures.unique("Jessop"), trustNurse);
+		Actor door = Actor.personSide(AccountId.random(), Fixtures.unique("door"));
+		actingFor.begin(door, led, ActingKind.SELF, Set.of(), "test");
+		Actor carer = Actor.personSide(AccountId.random(), Fixtures.unique("door"));
+		actingFor.begin(carer, member, ActingKind.CARER, Set.of(), "test");
+
+		Caseload hers = people.caseload(viewer.actor(), CaseloadQuery.DEFAULT);
+		assertThat(hers.people()).extracting(PersonSummary::id)
+			.containsExactlyInAnyOrder(led, member, survivor, ownToo, objecting, dissenting, granted, overridden)
+			.doesNotContain(own, housingsSurvivor, objectingSurvivor, grantExpired, unseen);
+		assertThat(row(hers, dissenting).plan()).isEqualTo(CaseloadQuery.PlanState.WITHHELD);
+		assertThat(people.caseload(door, CaseloadQuery.DEFAULT).people()).extracting(PersonSummary::id)
+			.containsExactly(led);
+
+		long audited = auditEntries();
+		for (Actor reader : java.util.List.of(viewer.actor(), trustNurse.actor(), housingOfficer.actor(), door,
+				carer)) {
+			for (CaseloadQuery query : queries()) {
+				Caseload fromOwn = people.caseload(reader, query);
+				Caseload registerWide = people.caseload(reader, query, accessPolicy.visiblePeople(reader, "p.id"));
+				assertThat(fromOwn.total()).as("%s %s total", reader.username(), query).isEqualTo(registerWide.total());
+				assertThat(fromOwn.rows()).as("%s %s rows", reader.username(), query)
+					.containsExactlyElementsOf(registerWide.rows());
+			}
+		}
+		assertThat(auditEntries()).as("a caseload writes no audit entry either way").isEqualTo(audited);
+	}
+
+	private long auditEntries() {
+		return jdbc.sql("select count(*) from audit.entry").query(Long.class).single();
+	}
+
+	private void link(PersonId survivor, OrganisationId survivorHolder, PersonId merged, OrganisationId mergedHolder) {
+		for (PersonId record : java.util.List.of(survivor, merged)) {
+			jdbc.sql(
+					"insert into consent.identity_link (person_id, group_id, holder_organisation_id) values (:p, :g, :h)")
+				.param("p", record.id())
+				.param("g", survivor.id())
+				.param("h", (record.equals(survivor) ? survivorHolder : mergedHolder).id())
+				.update();
+		}
+	}
+
+	/**
+	 * Every sort (each one way: both ways are the same order reversed in the same SQL),
+	 * the filters that keep rows reached other than by a care team or withheld, and a
+	 * second page.
+	 */
+	private static java.util.List<CaseloadQuery> queries() {
+		java.util.List<CaseloadQuery> queries = new java.util.ArrayList<>();
+		for (CaseloadQuery.Sort sort : CaseloadQuery.Sort.values()) {
+			queries.add(new CaseloadQuery(sort, sort.ordinal() % 2 == 1, null, false, null, 1));
+		}
+		queries.add(new CaseloadQuery(CaseloadQuery.Sort.NAME, false, CaseloadQuery.Role.OTHER, false, null, 1));
+		queries
+			.add(new CaseloadQuery(CaseloadQuery.Sort.NAME, false, null, false, CaseloadQuery.PlanState.WITHHELD, 1));
+		queries.add(new CaseloadQuery(CaseloadQuery.Sort.NAME, false, null, false, null, 2));
+		return queries;
 	}
 
 	private java.util.List<PersonId> ids(CaseloadQuery query) {
