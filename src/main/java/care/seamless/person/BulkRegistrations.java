@@ -112,17 +112,41 @@ public class BulkRegistrations {
 	 * appended to rather than written on a random page per row (ADR 72).
 	 */
 	private static int[] byNhsNumber(List<PersonDetails> people) {
+		if (people.size() >= 1 << PLACE_BITS) {
+			return boxedByNhsNumber(people);
+		}
+		// A checked NHS number is ten digits: as a number, with the place in the low
+		// bits,
+		// one primitive sort orders the list (a boxed sort by comparator took seconds at
+		// a
+		// million).
+		long[] keys = new long[people.size()];
+		for (int i = 0; i < keys.length; i++) {
+			String nhs = people.get(i).nhsNumber();
+			long number = nhs == null ? NO_NUMBER : Long.parseLong(nhs);
+			keys[i] = (number << PLACE_BITS) | i;
+		}
+		java.util.Arrays.sort(keys);
+		int[] order = new int[keys.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = (int) (keys[i] & ((1L << PLACE_BITS) - 1));
+		}
+		return order;
+	}
+
+	private static final int PLACE_BITS = 24;
+
+	// After every ten-digit number.
+	private static final long NO_NUMBER = 10_000_000_000L;
+
+	private static int[] boxedByNhsNumber(List<PersonDetails> people) {
 		Integer[] places = new Integer[people.size()];
 		for (int i = 0; i < places.length; i++) {
 			places[i] = i;
 		}
 		java.util.Arrays.sort(places, java.util.Comparator.comparing((Integer i) -> people.get(i).nhsNumber(),
 				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-		int[] order = new int[places.length];
-		for (int i = 0; i < order.length; i++) {
-			order[i] = places[i];
-		}
-		return order;
+		return java.util.Arrays.stream(places).mapToInt(Integer::intValue).toArray();
 	}
 
 }
