@@ -107,17 +107,16 @@ class BulkRegistrationRepository {
 
 	/**
 	 * {@link #register(List, List, OrganisationId, int[], Phases)} in list order with the
-	 * choice of building the secondary indexes again after the load made by the caller (a
-	 * test's).
+	 * choices of a first load (building the secondary indexes again after the load,
+	 * reading the register's numbers whole) made by the caller (a test's).
 	 */
 	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation, boolean rebuildIndexes) {
+			@Nullable OrganisationId organisation, boolean rebuildIndexes, boolean readAllHolders) {
 		int[] order = new int[people.size()];
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
 		}
-		return register(ids, people, organisation, order, rebuildIndexes, registerNoBiggerThan(people.size()),
-				new Phases());
+		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases());
 	}
 
 	/**
