@@ -16,6 +16,7 @@ import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
 import care.seamless.shared.Actor;
+import care.seamless.shared.Phases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +72,10 @@ final class ImportCommand implements Callable<Integer> {
 			}
 			try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				long started = System.nanoTime();
-				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles);
+				Phases phases = new Phases();
+				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles, phases);
+				// The audit entries are written when the import's transaction commits.
+				phases.end("audit written and committed");
 				double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
 				Map<ImportReport.Outcome, Long> outcomes = new java.util.EnumMap<>(ImportReport.Outcome.class);
 				report.people().forEach(p -> outcomes.merge(p.outcome(), 1L, Long::sum));
@@ -79,6 +83,7 @@ final class ImportCommand implements Callable<Integer> {
 					.getOut()
 					.printf("Imported %d people from %s in %.1f s (%.0f persons/s): %s%n", report.people().size(), file,
 							seconds, report.people().size() / seconds, outcomes);
+				spec.commandLine().getOut().println("Time by step: " + phases);
 				return 0;
 			}
 			catch (ImportRejected ex) {

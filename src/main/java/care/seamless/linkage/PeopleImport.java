@@ -19,6 +19,7 @@ import care.seamless.person.PersonDetails;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Phases;
 import care.seamless.shared.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +83,17 @@ public class PeopleImport {
 	 */
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns) {
+		return importCsv(actor, csv, columns, new Phases());
+	}
+
+	/**
+	 * {@link #importCsv(Actor, Reader, Map)}, timing its steps in {@code phases} (the
+	 * command prints them). Writing the audit entries and the commit come after this
+	 * method returns.
+	 */
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	public ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns,
+			Phases phases) {
 		requireImporter(actor);
 		List<Record> records;
 		try {
@@ -95,8 +107,10 @@ public class PeopleImport {
 			// quote.
 			throw new ImportRejected(List.of(new ImportProblem(1, null, "matching.import.error.unreadable")));
 		}
+		phases.end("CSV read");
 		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));
-		return importInBulk(actor, parsed.people(), parsed.problems());
+		phases.end("CSV checked");
+		return importInBulk(actor, parsed.people(), parsed.problems(), phases);
 	}
 
 	/**
@@ -105,10 +119,11 @@ public class PeopleImport {
 	 * the candidate pairs of every imported person found in one query and scored by the
 	 * same model. Only the pairs the model queues cost a statement each.
 	 */
-	private ImportReport importInBulk(Actor actor, List<ImportedPerson> incoming, List<ImportProblem> found) {
+	private ImportReport importInBulk(Actor actor, List<ImportedPerson> incoming, List<ImportProblem> found,
+			Phases phases) {
 		List<ImportProblem> problems = new ArrayList<>(found);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
-				incoming.stream().map(ImportedPerson::details).toList());
+				incoming.stream().map(ImportedPerson::details).toList(), phases);
 		for (BulkRegistrations.Problem problem : outcome.problems()) {
 			problems.add(new ImportProblem(incoming.get(problem.index()).line(), problem.field(),
 					"matching.import.error." + problem.code().name()));
@@ -131,6 +146,7 @@ public class PeopleImport {
 			outcomes.put(i, ImportReport.Outcome.LINKED);
 			known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, match.person()));
 		});
+		phases.end("linked on NHS number");
 		importMatches.pairs(ids, pair -> {
 			int i = place.get(pair.imported());
 			PersonId other = new PersonId(java.util.UUID.fromString(pair.other().id()));
@@ -152,6 +168,7 @@ public class PeopleImport {
 				}
 			});
 		});
+		phases.end("candidate pairs found and scored");
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			ImportedPerson person = incoming.get(i);
@@ -159,6 +176,7 @@ public class PeopleImport {
 					outcomes.getOrDefault(i, ImportReport.Outcome.CREATED), known.getOrDefault(i, List.of())));
 		}
 		auditLog.record(AuditEvent.permitted(actor, "import", RECORD, null, null));
+		phases.end("report");
 		return new ImportReport(report);
 	}
 

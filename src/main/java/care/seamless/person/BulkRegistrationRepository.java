@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import care.seamless.shared.BulkRows;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.Phases;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,29 +96,47 @@ class BulkRegistrationRepository {
 
 	/** Registers everyone; returns, by place in the list, who already held the number. */
 	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation) {
+			@Nullable OrganisationId organisation, int[] order, Phases phases) {
 		if (people.size() <= FEW) {
 			return registerFew(ids, people, organisation);
 		}
-		return register(ids, people, organisation, rebuildsIndexes(people.size()));
+		boolean registerNoBigger = registerNoBiggerThan(people.size());
+		return register(ids, people, organisation, order, registerNoBigger && people.size() >= REBUILD_INDEXES_FROM,
+				registerNoBigger, phases);
 	}
 
 	/**
-	 * {@link #register(List, List, OrganisationId)} with the choice of building the
-	 * secondary indexes again after the load made by the caller (a test's).
+	 * {@link #register(List, List, OrganisationId, int[], Phases)} in list order with the
+	 * choices of a first load (building the secondary indexes again after the load,
+	 * reading the register's numbers whole) made by the caller (a test's).
 	 */
 	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation, boolean rebuildIndexes) {
-		Map<String, PersonId> holders = holdersOfArray(people);
+			@Nullable OrganisationId organisation, boolean rebuildIndexes, boolean readAllHolders) {
+		int[] order = new int[people.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases());
+	}
+
+	/**
+	 * Rows go in in {@code order} (the caller's: ascending ids, so each key is appended
+	 * to its index, ADR 72).
+	 */
+	private Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
+			@Nullable OrganisationId organisation, int[] order, boolean rebuildIndexes, boolean readAllHolders,
+			Phases phases) {
+		Map<String, PersonId> holders = readAllHolders ? holdersOfAll(people) : holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
+		phases.end("NHS numbers looked up");
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
 		// Straight into the register (ADR 65): the numbers are settled above, so there is
 		// no staging table, and no second copy of every row by an insert from it.
 		UUID source = organisation == null ? null : organisation.id();
 		BulkRows.copy(connection, SQL_COPY, out -> {
-			for (int i = 0; i < people.size(); i++) {
+			for (int i : order) {
 				PersonDetails d = people.get(i);
 				out.row(ids.get(i).id(), kept.get(i), d.title(), d.givenName(), d.familyName(), d.preferredName(),
 						d.howAddressed(), d.dateOfBirth(), d.sex(), d.gender(), d.addressLine1(), d.addressLine2(),
@@ -125,8 +144,32 @@ class BulkRegistrationRepository {
 						d.communicationNeeds(), d.gpPracticeName(), d.gpOdsCode(), source);
 			}
 		});
+		phases.end("register COPY");
 		rebuild(dropped);
+		phases.end("indexes rebuilt");
 		return same;
+	}
+
+	/**
+	 * For a register no bigger than the list: every number it holds, read by one scan,
+	 * kept where the list has it. An array of a million numbers probed one by one in the
+	 * unique index cost more than reading a register that small (ADR 72).
+	 */
+	private Map<String, PersonId> holdersOfAll(List<PersonDetails> people) {
+		java.util.Set<String> wanted = new java.util.HashSet<>(people.size() * 2);
+		for (PersonDetails d : people) {
+			if (d.nhsNumber() != null) {
+				wanted.add(d.nhsNumber());
+			}
+		}
+		Map<String, PersonId> holders = new HashMap<>();
+		jdbc.sql("select nhs_number, id from person.person where nhs_number is not null").query(rs -> {
+			String number = rs.getString(1);
+			if (wanted.contains(number)) {
+				holders.put(number, new PersonId(rs.getObject(2, UUID.class)));
+			}
+		});
+		return holders;
 	}
 
 	private Map<String, PersonId> holdersOfArray(List<PersonDetails> people) {
@@ -155,16 +198,15 @@ class BulkRegistrationRepository {
 	}
 
 	/**
-	 * A file at least as big as the register (a first load) has the secondary indexes
-	 * dropped in this transaction and built again by one sort each once the rows are in:
-	 * far cheaper than placing every row in each. Until the import commits, the register
-	 * is locked against other readers, which is why a file smaller than the register,
-	 * where the rebuild would cost more than it saves, keeps them (ADR 65).
+	 * Whether the register holds no more people than the list. A file of at least
+	 * {@link #REBUILD_INDEXES_FROM} people into such a register (a first load) has the
+	 * secondary indexes dropped in this transaction and built again by one sort each once
+	 * the rows are in: far cheaper than placing every row in each. Until the import
+	 * commits, the register is locked against other readers, which is why a file smaller
+	 * than the register, where the rebuild would cost more than it saves, keeps them (ADR
+	 * 65).
 	 */
-	private boolean rebuildsIndexes(int incoming) {
-		if (incoming < REBUILD_INDEXES_FROM) {
-			return false;
-		}
+	private boolean registerNoBiggerThan(int incoming) {
 		Long registered = jdbc.sql("select count(*) from (select 1 from person.person limit :n) p")
 			.param("n", incoming + 1)
 			.query(Long.class)

@@ -39,6 +39,9 @@ class BulkRegistrationTests {
 	BulkRegistrationRepository repository;
 
 	@Autowired
+	BulkRegistrations registrations;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -65,7 +68,8 @@ class BulkRegistrationTests {
 		String indexesBefore = jdbc.sql(INDEXES).query(String.class).single();
 
 		transactions.executeWithoutResult(tx -> {
-			Map<Integer, PersonId> same = repository.register(ids, file, fixtures.admin.organisationId(), true);
+			// Rebuilt and the register's numbers read whole, as for a first load.
+			Map<Integer, PersonId> same = repository.register(ids, file, fixtures.admin.organisationId(), true, true);
 
 			// The held number stays with its holder; within the file the first keeps it.
 			assertThat(same).containsOnly(Map.entry(3, holder), Map.entry(9, ids.get(7)));
@@ -85,6 +89,51 @@ class BulkRegistrationTests {
 
 		assertThat(jdbc.sql(INDEXES).query(String.class).single()).isEqualTo(indexesBefore)
 			.contains("person_by_family_name_and_birth");
+	}
+
+	/**
+	 * The ids are given out ascending in NHS-number order (ADR 72), each still to its own
+	 * person, and each person has their own audit entry of being registered, as one at a
+	 * time.
+	 */
+	@Test
+	void aBigListGetsItsIdsInNhsNumberOrderAndEveryoneTheirOwnAuditEntry() {
+		String family = Fixtures.unique("Ordered");
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < BulkRegistrationRepository.FEW + 50; i++) {
+			numbers.add(Fixtures.nextNhsNumber());
+		}
+		List<PersonDetails> file = new ArrayList<>();
+		for (int i = 0; i < numbers.size(); i++) {
+			// Numbers from last to first, every fifth person without one.
+			String nhs = i % 5 == 4 ? null : numbers.get(numbers.size() - 1 - i);
+			file.add(Fixtures.details("Given" + i, family, LocalDate.of(1970, 1, 1).plusDays(i), nhs));
+		}
+
+		List<PersonId> ids = transactions.execute(tx -> registrations.registerImported(fixtures.admin, file))
+			.registered()
+			.ids();
+
+		for (int i = 0; i < file.size(); i += 7) {
+			assertThat(jdbc.sql("select given_name from person.person where id = :id")
+				.param("id", ids.get(i).id())
+				.query(String.class)
+				.single()).isEqualTo("Given" + i);
+		}
+		List<String> byNumber = jdbc.sql("""
+				select id::text from person.person where family_name = :family
+				order by nhs_number nulls last, date_of_birth""").param("family", family).query(String.class).list();
+		assertThat(byNumber).isSorted().hasSize(file.size());
+		List<java.util.UUID> created = jdbc.sql("""
+				select person_id from audit.entry
+				where action = 'create' and record_type = 'Person' and account = :account
+				  and person_id in (select id from person.person where family_name = :family)""")
+			.param("account", fixtures.admin.username())
+			.param("family", family)
+			.query(java.util.UUID.class)
+			.list();
+		assertThat(created).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(ids.stream().map(PersonId::id).toList());
 	}
 
 	private String numberOf(PersonId id) {

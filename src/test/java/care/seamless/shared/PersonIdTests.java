@@ -22,4 +22,22 @@ class PersonIdTests {
 		assertThat(later.id().toString()).isGreaterThan(first.id().toString()).isGreaterThan(same.id().toString());
 	}
 
+	@Test
+	void idsMadeTogetherComeInPostgresqlsOrderAllDifferentAndRandom() {
+		Instant at = Instant.parse("2026-12-06T09:30:00.456Z");
+		java.util.List<PersonId> ids = PersonId.timeOrdered(at, 2_000);
+
+		assertThat(ids).doesNotHaveDuplicates();
+		assertThat(ids).allSatisfy(id -> {
+			assertThat(id.id().version()).isEqualTo(7);
+			assertThat(id.id().variant()).isEqualTo(2);
+			assertThat(id.id().getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
+		});
+		// PostgreSQL compares uuids byte by byte, unsigned: the same as their text.
+		assertThat(ids.stream().map(id -> id.id().toString()).toList()).isSorted();
+		// Random, not counted: neighbours differ in more than the last bits.
+		assertThat(ids.get(1).id().getLeastSignificantBits() - ids.get(0).id().getLeastSignificantBits())
+			.isNotEqualTo(1L);
+	}
+
 }
