@@ -69,7 +69,11 @@ class MatchRepository {
 	// The same branches, limits and exclusions as SQL_CANDIDATES, for many incoming
 	// records in one statement (ADR 60): each record's branches run as a lateral
 	// subquery,
-	// so each keeps its own limit, as it would in a query of its own.
+	// so each keeps its own limit, as it would in a query of its own. The branches
+	// return the whole row they already read, not only its id to be looked up again by
+	// key: that second look-up was half the statement's buffer reads, four a candidate,
+	// with hundreds of candidates a bundle at a million people (docs/benchmarks.md,
+	// session 13, fhircreate). Rows are unique by id, so the union keeps the same ones.
 	private static final String SQL_CANDIDATES_OF_ALL = """
 			with incoming as (
 			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
@@ -79,26 +83,26 @@ class MatchRepository {
 			    as i(self, nhs, dob, family, given, year_start, year_end, postcode, initial)
 			),
 			hits as (
-			  select i.self, h.id from incoming i cross join lateral (
-			    (select id from %1$s b where nhs_number = i.nhs)
-			    union (select id from %1$s b where date_of_birth = i.dob limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.family
+			  select i.self, h.* from incoming i cross join lateral (
+			    (select b.* from %1$s b where nhs_number = i.nhs)
+			    union (select b.* from %1$s b where date_of_birth = i.dob limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.family
 			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
-			    union (select id from %1$s b where lower(given_name) = i.given
+			    union (select b.* from %1$s b where lower(given_name) = i.given
 			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
-			    union (select id from %1$s b where replace(postcode, ' ', '') = i.postcode
+			    union (select b.* from %1$s b where replace(postcode, ' ', '') = i.postcode
 			             and lower(left(given_name, 1)) = i.initial limit :limit)
 			  ) h
 			)
-			select h.self as incoming_self, %2$s
-			from hits h join %1$s p on p.id = h.id
-			where p.id is distinct from h.self
+			select p.self as incoming_self, %2$s
+			from hits p
+			where p.id is distinct from p.self
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
 			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
-			    and ((m.left_person = p.id and m.right_person = h.self)
-			      or (m.right_person = p.id and m.left_person = h.self)))
+			    and ((m.left_person = p.id and m.right_person = p.self)
+			      or (m.right_person = p.id and m.left_person = p.self)))
 			"""
 		.formatted(PEOPLE, PERSON_COLUMNS);
 
