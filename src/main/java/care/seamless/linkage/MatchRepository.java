@@ -405,8 +405,8 @@ class MatchRepository {
 
 	/**
 	 * A person from {@link #PERSON_COLUMNS}, which start at column {@code first}. Read by
-	 * place and each once: looking thirteen names up nineteen times a row was a tenth of
-	 * a bundle's matching time, with some hundreds of candidates a bundle.
+	 * place and each once, rather than thirteen names looked up nineteen times a row: a
+	 * bundle has some hundreds of candidate rows.
 	 */
 	private static Person person(ResultSet rs, int first) throws SQLException {
 		PersonId id = new PersonId(rs.getObject(first, UUID.class));

@@ -73,8 +73,8 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 	}
 
 	// A name's code never changes, and a register's names repeat (a bundle's candidates
-	// share given names and dates of birth): the encoder was a tenth of a FHIR bundle's
-	// matching time. Bounded by emptying when full, which costs a few recomputations.
+	// share given names and dates of birth), so each is encoded once. Bounded by emptying
+	// when full, which costs a few recomputations.
 	private static final int SOUNDS_KEPT = 50_000;
 
 	private static final java.util.concurrent.ConcurrentHashMap<String, String> SOUNDS = new java.util.concurrent.ConcurrentHashMap<>();
