@@ -32,6 +32,7 @@ class MatchRepository {
 
 	private static final int BRANCH_LIMIT = 200;
 
+	// Read by place (person(ResultSet, int)): add a column at the end.
 	private static final String PERSON_COLUMNS = """
 			p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
 			p.address_line_2, p.town, p.postcode, p.phone, p.email,
@@ -68,7 +69,11 @@ class MatchRepository {
 	// The same branches, limits and exclusions as SQL_CANDIDATES, for many incoming
 	// records in one statement (ADR 60): each record's branches run as a lateral
 	// subquery,
-	// so each keeps its own limit, as it would in a query of its own.
+	// so each keeps its own limit, as it would in a query of its own. The branches
+	// return the whole row they already read, not only its id to be looked up again by
+	// key: that second look-up was half the statement's buffer reads, four a candidate,
+	// with hundreds of candidates a bundle at a million people (docs/benchmarks.md,
+	// session 13, fhircreate). Rows are unique by id, so the union keeps the same ones.
 	private static final String SQL_CANDIDATES_OF_ALL = """
 			with incoming as (
 			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
@@ -78,26 +83,26 @@ class MatchRepository {
 			    as i(self, nhs, dob, family, given, year_start, year_end, postcode, initial)
 			),
 			hits as (
-			  select i.self, h.id from incoming i cross join lateral (
-			    (select id from %1$s b where nhs_number = i.nhs)
-			    union (select id from %1$s b where date_of_birth = i.dob limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
-			    union (select id from %1$s b where lower(family_name) = i.family
+			  select i.self, h.* from incoming i cross join lateral (
+			    (select b.* from %1$s b where nhs_number = i.nhs)
+			    union (select b.* from %1$s b where date_of_birth = i.dob limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
+			    union (select b.* from %1$s b where lower(family_name) = i.family
 			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
-			    union (select id from %1$s b where lower(given_name) = i.given
+			    union (select b.* from %1$s b where lower(given_name) = i.given
 			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
-			    union (select id from %1$s b where replace(postcode, ' ', '') = i.postcode
+			    union (select b.* from %1$s b where replace(postcode, ' ', '') = i.postcode
 			             and lower(left(given_name, 1)) = i.initial limit :limit)
 			  ) h
 			)
-			select h.self as incoming_self, %2$s
-			from hits h join %1$s p on p.id = h.id
-			where p.id is distinct from h.self
+			select p.self as incoming_self, %2$s
+			from hits p
+			where p.id is distinct from p.self
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
 			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
-			    and ((m.left_person = p.id and m.right_person = h.self)
-			      or (m.right_person = p.id and m.left_person = h.self)))
+			    and ((m.left_person = p.id and m.right_person = p.self)
+			      or (m.right_person = p.id and m.left_person = p.self)))
 			"""
 		.formatted(PEOPLE, PERSON_COLUMNS);
 
@@ -209,7 +214,7 @@ class MatchRepository {
 			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
 			.param("limit", BRANCH_LIMIT)
 			.param("self", self == null ? null : self.id())
-			.query(MatchRepository::person)
+			.query((rs, n) -> person(rs, 1))
 			.list();
 	}
 
@@ -262,12 +267,12 @@ class MatchRepository {
 			.param("limit", BRANCH_LIMIT)
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found
 				.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
-				.add(person(rs, 0)));
+				.add(person(rs, 2)));
 		return found;
 	}
 
 	Optional<Person> person(PersonId id) {
-		return jdbc.sql(SQL_PERSON).param("id", id.id()).query(MatchRepository::person).optional();
+		return jdbc.sql(SQL_PERSON).param("id", id.id()).query((rs, n) -> person(rs, 1)).optional();
 	}
 
 	boolean propose(PersonId a, PersonId b, ScoredPair score, String by, Instant now) {
@@ -398,25 +403,35 @@ class MatchRepository {
 				rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getLong("version"));
 	}
 
-	private static Person person(ResultSet rs, int n) throws SQLException {
-		PersonId id = new PersonId(rs.getObject("id", UUID.class));
-		LocalDate dob = rs.getObject("date_of_birth", LocalDate.class);
+	/**
+	 * A person from {@link #PERSON_COLUMNS}, which start at column {@code first}. Read by
+	 * place and each once, rather than thirteen names looked up nineteen times a row: a
+	 * bundle has some hundreds of candidate rows.
+	 */
+	private static Person person(ResultSet rs, int first) throws SQLException {
+		PersonId id = new PersonId(rs.getObject(first, UUID.class));
+		String nhsNumber = rs.getString(first + 1);
+		String given = rs.getString(first + 2);
+		String family = rs.getString(first + 3);
+		LocalDate dob = rs.getObject(first + 4, LocalDate.class);
+		String sex = rs.getString(first + 5);
+		String address = rs.getString(first + 6);
+		String town = rs.getString(first + 8);
+		String postcode = rs.getString(first + 9);
 		Map<Role, String> values = new EnumMap<>(Role.class);
-		put(values, Role.NHS_NUMBER, rs.getString("nhs_number"));
-		put(values, Role.GIVEN_NAME, rs.getString("given_name"));
-		put(values, Role.FAMILY_NAME, rs.getString("family_name"));
+		put(values, Role.NHS_NUMBER, nhsNumber);
+		put(values, Role.GIVEN_NAME, given);
+		put(values, Role.FAMILY_NAME, family);
 		put(values, Role.DATE_OF_BIRTH, dob.toString());
-		put(values, Role.SEX, rs.getString("sex"));
-		put(values, Role.ADDRESS_1, rs.getString("address_line_1"));
-		put(values, Role.ADDRESS_2, rs.getString("address_line_2"));
-		put(values, Role.LOCALITY, rs.getString("town"));
-		put(values, Role.POSTCODE, rs.getString("postcode"));
-		put(values, Role.PHONE, rs.getString("phone"));
-		put(values, Role.EMAIL, rs.getString("email"));
-		String address = rs.getString("address_line_1");
-		Demographics demographics = new Demographics(id, rs.getString("given_name"), rs.getString("family_name"), dob,
-				rs.getString("sex"), rs.getString("nhs_number"), rs.getString("postcode"), address,
-				rs.getString("town"), rs.getString("organisation"));
+		put(values, Role.SEX, sex);
+		put(values, Role.ADDRESS_1, address);
+		put(values, Role.ADDRESS_2, rs.getString(first + 7));
+		put(values, Role.LOCALITY, town);
+		put(values, Role.POSTCODE, postcode);
+		put(values, Role.PHONE, rs.getString(first + 10));
+		put(values, Role.EMAIL, rs.getString(first + 11));
+		Demographics demographics = new Demographics(id, given, family, dob, sex, nhsNumber, postcode, address, town,
+				rs.getString(first + 12));
 		return new Person(new Record(id.id().toString(), values), demographics);
 	}
 

@@ -437,6 +437,32 @@ class MatchingTests {
 	}
 
 	/**
+	 * The candidates of many records found together are, record by record, those each
+	 * finds on its own (ADR 60), the whole person and organisation read straight from the
+	 * rows the branches found: by date of birth, by name, by postcode, by NHS number.
+	 */
+	@Test
+	void candidatesFoundTogetherAreThoseFoundOneByOne() {
+		String family = Fixtures.unique("Fernsby");
+		String nhs = Fixtures.nextNhsNumber();
+		register(details("Rosalind", family, nhs, "5 Dale Road"), socialWorker);
+		register(details("Bartholomew", Fixtures.unique("Kettleby"), null, "9 Brook Row"), nurse);
+		Map<PersonId, Record> incoming = new java.util.LinkedHashMap<>();
+		for (PersonDetails sent : List.of(details("Rosalind", family, null, "5 Dale Rd"),
+				details("Ros", family, nhs, "5 Dale Road"),
+				details("Bartholomew", Fixtures.unique("Nobody"), null, "1 Elsewhere"))) {
+			PersonId id = new PersonId(java.util.UUID.randomUUID());
+			incoming.put(id, Matching.record(id.id().toString(), sent));
+		}
+		Map<PersonId, List<MatchRepository.Person>> together = repository.candidatesOfAll(incoming);
+		incoming.forEach((id, record) -> {
+			List<MatchRepository.Person> alone = repository.candidates(record, id);
+			assertThat(alone).isNotEmpty();
+			assertThat(together.get(id)).containsExactlyInAnyOrderElementsOf(alone);
+		});
+	}
+
+	/**
 	 * What an import decided and wrote, with its people named by line (their ids differ
 	 * from run to run), taken in the import's transaction and then rolled back, audit
 	 * entries included: they are written just before commit, so they are read there.
