@@ -72,29 +72,8 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 		return out.toString();
 	}
 
-	// A name's code never changes, and a register's names repeat (a bundle's candidates
-	// share given names and dates of birth), so each is encoded once. Bounded by emptying
-	// when full, which costs a few recomputations.
-	private static final int SOUNDS_KEPT = 50_000;
-
-	private static final java.util.concurrent.ConcurrentHashMap<String, String> SOUNDS = new java.util.concurrent.ConcurrentHashMap<>();
-
 	static String sound(String name) {
-		if (name.isEmpty()) {
-			return "";
-		}
-		String known = SOUNDS.get(name);
-		if (known != null) {
-			return known;
-		}
-		String code = METAPHONE.get().doubleMetaphone(name.replace(" ", ""));
-		if (code != null) {
-			if (SOUNDS.size() >= SOUNDS_KEPT) {
-				SOUNDS.clear();
-			}
-			SOUNDS.put(name, code);
-		}
-		return code;
+		return name.isEmpty() ? "" : METAPHONE.get().doubleMetaphone(name.replace(" ", ""));
 	}
 
 	// Digits only (dates, phone numbers) or letters and digits (identifiers, postcodes).
