@@ -165,6 +165,25 @@ class RecordOffersFromAssessmentTests {
 		}
 	}
 
+	/**
+	 * Changes only the care team may make (starting a plan, a CHC screening, a financial
+	 * assessment, an invitation to the person's page) are offered to the care team and
+	 * not to a team sent part of the record, whose changes would be refused.
+	 */
+	@Test
+	void offersCareTeamChangesOnlyToTheCareTeam() throws Exception {
+		Fixtures.Staff referred = referredTeamMember();
+		Map<String, String> forms = Map.of("/care-plan", "id=\"start-plan\"", "/funding", "id=\"chc-form\"",
+				"/invitations", "action=\"/people/" + person + "/invitations\"");
+		for (Map.Entry<String, String> form : forms.entrySet()) {
+			String path = "/people/" + person + form.getKey();
+			assertThat(page(path, socialWorker, 200)).as(path).contains(form.getValue());
+			assertThat(page(path, referred, 200)).as(path).doesNotContain(form.getValue());
+		}
+		assertThat(page("/people/" + person + "/care-plan", referred, 200))
+			.contains("Only practitioners in the person&#39;s care team start or change their plan.");
+	}
+
 	private Fixtures.Staff referredTeamMember() {
 		Fixtures.Staff referred = fixtures.practitioner(
 				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
