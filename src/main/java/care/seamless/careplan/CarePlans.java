@@ -67,6 +67,15 @@ public class CarePlans {
 
 	private final Carers carers;
 
+	/**
+	 * Whether the actor may start or change the person's plan (a practitioner in their
+	 * care team now): pages show the plan's forms only then.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayChange(Actor actor, PersonId person) {
+		return access.mayChange(actor, person);
+	}
+
 	CarePlans(CarePlanRepository repository, PlanAccess access, PlanViews views, ObjectiveRules rules,
 			AccessPolicy accessPolicy, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
 			Directory directory, CareTeams careTeams, CarerViewRepository carerViews, Carers carers) {

@@ -76,6 +76,16 @@ class PlanAccess {
 					.by(AccessRequest.Who.THE_PERSON));
 	}
 
+	/**
+	 * Whether the actor may change the person's plan: the question every change asks
+	 * ({@link #changing}), without auditing, so that pages offer the plan's forms only to
+	 * those whose change would count. A change to one item also needs the item to be
+	 * visible, which it is wherever the page shows it.
+	 */
+	boolean mayChange(Actor actor, PersonId person) {
+		return accessPolicy.allows(actor, changing(person, "change"));
+	}
+
 	/** {@link #change} for a plan that need not exist yet. */
 	void requireChange(Actor actor, PersonId person, String action) {
 		accessPolicy.require(actor, changing(person, action));

@@ -11,10 +11,21 @@ public class AccessDenied extends RuntimeException {
 
 	private final AccessDecision decision;
 
-	AccessDenied(PersonId person, AccessDecision decision) {
+	private final boolean item;
+
+	AccessDenied(PersonId person, AccessDecision decision, boolean item) {
 		super(decision.reason());
 		this.person = person;
 		this.decision = decision;
+		this.item = item;
+	}
+
+	/**
+	 * Whether the refusal is of one item (assessment answers, an admission) rather than
+	 * the whole record: the record itself may still be open to the reader.
+	 */
+	public boolean item() {
+		return item;
 	}
 
 	public PersonId person() {

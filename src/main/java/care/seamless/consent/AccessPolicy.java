@@ -71,6 +71,19 @@ public class AccessPolicy {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision require(Actor actor, AccessRequest request) {
+		return audited(actor, request.action(), request.recordType(), request.audited(), request.person(),
+				decide(actor, request), request.category() != null);
+	}
+
+	/**
+	 * What {@link #require} would decide about the request, without auditing or throwing:
+	 * a page asks this, with the very request the page it links to will {@link #require},
+	 * before it offers the link or button, so that nothing is offered only to be refused.
+	 * Offering is not reading, so nothing is audited; following the link is decided and
+	 * audited again by {@link #require}.
+	 */
+	@Transactional(readOnly = true)
+	public AccessDecision decide(Actor actor, AccessRequest request) {
 		PersonId person = request.person();
 		AccessDecision decision;
 		if (request.who() == AccessRequest.Who.OVERSEER) {
@@ -87,7 +100,13 @@ public class AccessPolicy {
 				decision = READ_ONLY_OVERRIDE;
 			}
 		}
-		return audited(actor, request.action(), request.recordType(), request.audited(), person, decision);
+		return decision;
+	}
+
+	/** {@link #decide}, as a yes or no for a page deciding what to offer. */
+	@Transactional(readOnly = true)
+	public boolean allows(Actor actor, AccessRequest request) {
+		return decide(actor, request).permitted();
 	}
 
 	/**
@@ -167,7 +186,8 @@ public class AccessPolicy {
 			return ACTING_FOR;
 		}
 		if (!e.relationship()) {
-			return AccessDecision.withheld(WithheldReason.NO_RELATIONSHIP);
+			return AccessDecision
+				.withheld(e.partialGrant() ? WithheldReason.PARTIAL_ACCESS : WithheldReason.NO_RELATIONSHIP);
 		}
 		if (!e.agreement()) {
 			return AccessDecision.withheld(WithheldReason.NO_AGREEMENT);
@@ -201,7 +221,7 @@ public class AccessPolicy {
 		params.put("pdpSide", NOBODY);
 		AccessRepository.Evaluation e = repository.evaluate(params, person, category, source);
 		return decision(new AccessRepository.Evaluation(false, true, e.agreement(), e.objected(), e.sensitiveCrossing(),
-				e.consented(), false));
+				e.consented(), false, false));
 	}
 
 	/**
@@ -312,12 +332,22 @@ public class AccessPolicy {
 	 */
 	AccessDecision audited(Actor actor, String action, String recordType, @Nullable Object recordId, PersonId person,
 			AccessDecision decision) {
+		return audited(actor, action, recordType, recordId, person, decision, false);
+	}
+
+	/**
+	 * {@link #audited}; {@code item} says the question was about one item rather than the
+	 * whole record, so that a refusal page does not say the record is closed when only
+	 * the item is.
+	 */
+	private AccessDecision audited(Actor actor, String action, String recordType, @Nullable Object recordId,
+			PersonId person, AccessDecision decision, boolean item) {
 		AuditEvent event = decision.permitted() ? AuditEvent.permitted(actor, action, recordType, recordId, person)
 				: AuditEvent.denied(actor, action, recordType, recordId, person, "");
 		event = event.withReason(decision.policy() + ": " + decision.reason());
 		auditLog.record(decision.override() ? event.asOverride() : event);
 		if (!decision.permitted()) {
-			throw new AccessDenied(person, decision);
+			throw new AccessDenied(person, decision, item);
 		}
 		return decision;
 	}

@@ -36,7 +36,7 @@ class AccessRepository {
 			+ AccessRules.objected("item.p", "item.s", "item.c") + " as objected, "
 			+ AccessRules.sensitiveCrossing("item.s", "item.c") + " as sensitive_crossing, "
 			+ AccessRules.consented("item.p", "item.c") + " as consented, " + AccessRules.actingFor("item.p", "item.c")
-			+ " as acting_for";
+			+ " as acting_for, " + AccessRules.partialGrant("item.p") + " as partial_grant";
 
 	private static final String SQL_EVALUATE_PAIR = SQL_EVALUATE_COLUMNS + ", "
 			+ AccessRules.recordRelationship("item.p") + " as record_relationship, "
@@ -72,8 +72,12 @@ class AccessRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * @param partialGrant the viewer's team has a current grant of part of the record (a
+	 * referral's items, a ward's admission), which explains a missing relationship
+	 */
 	record Evaluation(boolean override, boolean relationship, boolean agreement, boolean objected,
-			boolean sensitiveCrossing, boolean consented, boolean actingFor) {
+			boolean sensitiveCrossing, boolean consented, boolean actingFor, boolean partialGrant) {
 	}
 
 	record RecordEvaluation(boolean override, boolean relationship, boolean personSide) {
@@ -110,7 +114,7 @@ class AccessRepository {
 	private static Evaluation evaluation(ResultSet rs) throws SQLException {
 		return new Evaluation(rs.getBoolean("override"), rs.getBoolean("relationship"), rs.getBoolean("agreement"),
 				rs.getBoolean("objected"), rs.getBoolean("sensitive_crossing"), rs.getBoolean("consented"),
-				rs.getBoolean("acting_for"));
+				rs.getBoolean("acting_for"), rs.getBoolean("partial_grant"));
 	}
 
 	RecordEvaluation evaluateRecord(Map<String, Object> actorParams, PersonId person) {

@@ -119,6 +119,14 @@ final class AccessRules {
 	}
 
 	/**
+	 * Any current grant of part of the person's record to one of the viewer's teams: why
+	 * a viewer who may open the record (with identifying details) is refused an item.
+	 */
+	static String partialGrant(String p) {
+		return grant(p, null);
+	}
+
+	/**
 	 * A grant reaching one item of itemised information (an assessment section, a plan
 	 * item) whose id is in {@code itemColumn}: the item granted by name, or a category
 	 * grant that reaches items (every grant but a referral's, which names its items).
@@ -292,9 +300,9 @@ final class AccessRules {
 	}
 
 	private static String withheldReason(String p, String c, String s, String visible, String relationship) {
-		return "case when " + visible + " then null when not " + relationship + " then 'NO_RELATIONSHIP' when not "
-				+ agreement(s, c) + " then 'NO_AGREEMENT' when " + objected(p, s, c)
-				+ " then 'OBJECTION' else 'NO_CONSENT' end";
+		return "case when " + visible + " then null when not " + relationship + " then case when " + partialGrant(p)
+				+ " then 'PARTIAL_ACCESS' else 'NO_RELATIONSHIP' end when not " + agreement(s, c)
+				+ " then 'NO_AGREEMENT' when " + objected(p, s, c) + " then 'OBJECTION' else 'NO_CONSENT' end";
 	}
 
 }

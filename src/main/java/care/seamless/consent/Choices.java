@@ -222,6 +222,15 @@ public class Choices {
 	 * Whether the choice is an objection or dissent covering the actor's own
 	 * organisation.
 	 */
+	/**
+	 * Whether {@link #withdraw} would let the actor withdraw the choice as far as whose
+	 * choice it is goes: never the organisation an objection or dissent is held against.
+	 * Pages offer "Withdraw" only then.
+	 */
+	public static boolean mayWithdraw(Actor actor, PersonChoice choice) {
+		return !(heldAgainst(choice, actor) && choice.organisationId() != null);
+	}
+
 	private static boolean heldAgainst(PersonChoice choice, Actor actor) {
 		return choice.kind() != ChoiceKind.CONSENT && actor.organisationId() != null
 				&& (choice.organisationId() == null || choice.organisationId().equals(actor.organisationId()));

@@ -7,6 +7,8 @@ package care.seamless.consent;
 public enum WithheldReason {
 
 	NO_RELATIONSHIP("relationship", "You are not in this person's care team"),
+	PARTIAL_ACCESS("relationship",
+			"Your team has been given only part of this person's record (what a referral sent, or what a hospital ward needs), and this is not part of it"),
 	NO_AGREEMENT("agreement",
 			"Outside the sharing agreement: no information-sharing agreement between the two organisations covers this information for this purpose"),
 	OBJECTION("objection", "Information withheld at the person's request"), NO_CONSENT("consent",

@@ -64,7 +64,8 @@ class DelayedDayRepository {
 			         and t.side = 'SOCIAL_CARE' order by t.at desc, t.id desc limit 1) as social_care_view,
 			       (select r.amount from discharge.daily_rate r where r.rule_set_id = a.rule_set_id
 			         and r.valid_from <= d.day and (r.valid_to is null or r.valid_to >= d.day)
-			         order by r.valid_from desc limit 1) as daily_rate
+			         order by r.valid_from desc limit 1) as daily_rate,
+			       (%s) as may_open
 			from discharge.delayed_day d
 			join discharge.admission a on a.id = d.admission_id
 			join lateral (select t.step, t.attribution from discharge.attribution t where t.delayed_day_id = d.id
@@ -160,11 +161,17 @@ class DelayedDayRepository {
 	/** One delayed day of a month as the report counts it. */
 	record MonthRow(UUID admissionId, LocalDate day, DelayReason reason, @Nullable Pathway pathway, String lastStep,
 			Attribution lastAttribution, @Nullable Attribution nhsView, @Nullable Attribution socialCareView,
-			java.math.@Nullable BigDecimal dailyRate) {
+			java.math.@Nullable BigDecimal dailyRate, boolean mayOpen) {
 	}
 
-	List<MonthRow> month(LocalDate from, LocalDate to, SqlCondition visible) {
-		return reporting.sql(SQL_MONTH.formatted(visible.sql()))
+	/**
+	 * The month's delayed days counted under {@code visible}, each saying whether the
+	 * reader may open its admission under {@code openable} (both conditions are the
+	 * access policy's over the same reader, so their parameters agree).
+	 */
+	List<MonthRow> month(LocalDate from, LocalDate to, SqlCondition visible, SqlCondition openable) {
+		return reporting.sql(SQL_MONTH.formatted(openable.sql(), visible.sql()))
+			.params(openable.params())
 			.params(visible.params())
 			.param("from", from)
 			.param("to", to)
@@ -174,7 +181,8 @@ class DelayedDayRepository {
 						DelayReason.valueOf(rs.getString("reason")),
 						pathway == null ? null : Pathway.ofNumber(pathway).orElseThrow(), rs.getString("last_step"),
 						Attribution.valueOf(rs.getString("last_attribution")), attribution(rs.getString("nhs_view")),
-						attribution(rs.getString("social_care_view")), rs.getBigDecimal("daily_rate"));
+						attribution(rs.getString("social_care_view")), rs.getBigDecimal("daily_rate"),
+						rs.getBoolean("may_open"));
 			})
 			.list();
 	}

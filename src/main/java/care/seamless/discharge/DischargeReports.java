@@ -34,10 +34,13 @@ public class DischargeReports {
 
 	private final AuditLog auditLog;
 
-	DischargeReports(DelayedDayRepository days, AccessPolicy accessPolicy, AuditLog auditLog) {
+	private final Admissions admissions;
+
+	DischargeReports(DelayedDayRepository days, AccessPolicy accessPolicy, AuditLog auditLog, Admissions admissions) {
 		this.days = days;
 		this.accessPolicy = accessPolicy;
 		this.auditLog = auditLog;
+		this.admissions = admissions;
 	}
 
 	/** Whether the actor may read the report: pages offer it only to them. */
@@ -51,7 +54,11 @@ public class DischargeReports {
 			throw new DischargeRefused("The delayed-days report is for team managers");
 		}
 		List<DelayedDayRepository.MonthRow> rows = days.month(month.atDay(1), month.plusMonths(1).atDay(1),
-				accessPolicy.visibleToManager(actor, "a.person_id", "'GENERAL'", "a.organisation_id"));
+				accessPolicy.visibleToManager(actor, "a.person_id", "'GENERAL'", "a.organisation_id"),
+				// A manager counts days of admissions they may not open (their team's
+				// people): a disputed day links to its admission only when the rule the
+				// admission page applies lets the reader open it.
+				admissions.visible(actor));
 		auditLog.record(AuditEvent.permitted(actor, "read-delayed-days-report", "DelayedDaysReport", month, null)
 			.withReason("team-manager: " + rows.size() + " days counted"));
 		Map<DelayReason, Integer> byReason = new EnumMap<>(DelayReason.class);
@@ -81,7 +88,8 @@ public class DischargeReports {
 		}
 		List<MonthlyReport.Disputed> disputed = rows.stream()
 			.filter(r -> r.lastStep().equals("DISPUTED"))
-			.map(r -> new MonthlyReport.Disputed(r.admissionId(), r.day(), r.reason(), r.nhsView(), r.socialCareView()))
+			.map(r -> new MonthlyReport.Disputed(r.admissionId(), r.day(), r.reason(), r.nhsView(), r.socialCareView(),
+					r.mayOpen()))
 			.toList();
 		return new MonthlyReport(month, rows.size(), byReason, byAttribution, byPathway, disputed, reimbursement(rows));
 	}

@@ -38,9 +38,14 @@ public record MonthlyReport(YearMonth month, int total, Map<DelayReason, Integer
 
 	}
 
-	/** A disputed day with both partners' views, never one overwriting the other. */
+	/**
+	 * A disputed day with both partners' views, never one overwriting the other.
+	 *
+	 * @param mayOpen whether the reader may open the admission (a manager counts the days
+	 * of their team's people without being in their care teams)
+	 */
 	public record Disputed(UUID admissionId, LocalDate day, DelayReason reason, @Nullable Attribution nhsView,
-			@Nullable Attribution socialCareView) {
+			@Nullable Attribution socialCareView, boolean mayOpen) {
 	}
 
 }

@@ -86,6 +86,20 @@ public class Invitations {
 	}
 
 	/**
+	 * Whether the actor may invite someone to the person's own page or revoke an
+	 * invitation: the question both ask, without auditing, so that the page offers them
+	 * only to the care team.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayInvite(Actor actor, PersonId person) {
+		return accessPolicy.allows(actor, careTeamChange(person, "invite-to-door"));
+	}
+
+	private static AccessRequest careTeamChange(PersonId person, String action) {
+		return AccessRequest.toOpen(person, action, RECORD).by(AccessRequest.Who.CARE_TEAM_MEMBER);
+	}
+
+	/**
 	 * Invites someone to the person's door; only a current member of the person's care
 	 * team may. The code is returned once and kept only as a hash.
 	 */
@@ -93,10 +107,7 @@ public class Invitations {
 	public IssuedInvitation invite(Actor actor, PersonId person, NewInvitation invitation) {
 		String name = checked(invitation);
 		UUID id = UUID.randomUUID();
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, "invite-to-door", RECORD)
-					.about(id)
-					.by(AccessRequest.Who.CARE_TEAM_MEMBER));
+		accessPolicy.require(actor, careTeamChange(person, "invite-to-door").about(id));
 		String code = newCode();
 		Instant now = clock.instant();
 		Instant expires = now.plus(VALID);
@@ -148,10 +159,7 @@ public class Invitations {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public void revoke(Actor actor, PersonId person, UUID invitationId, long version) {
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, "revoke-invitation", RECORD)
-					.about(invitationId)
-					.by(AccessRequest.Who.CARE_TEAM_MEMBER));
+		accessPolicy.require(actor, careTeamChange(person, "revoke-invitation").about(invitationId));
 		Invitation invitation = repository.invitation(person, invitationId)
 			.orElseThrow(() -> new NotFoundException(RECORD, invitationId));
 		if (invitation.revokedAt() != null) {

@@ -79,6 +79,21 @@ public class FinancialAssessments {
 	}
 
 	/**
+	 * Whether the actor may record a financial assessment for the person: the question
+	 * {@link #assess} asks, without auditing, so that pages offer it only then.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayAssess(Actor actor, PersonId person) {
+		return actor.practitionerId() != null && actor.organisationId() != null
+				&& accessPolicy.allows(actor, recording(actor, person));
+	}
+
+	private static AccessRequest recording(Actor actor, PersonId person) {
+		return new AccessRequest(person, "record-financial-assessment", RECORD, null, DataCategory.FINANCES,
+				actor.organisationId(), AccessRequest.Who.CARE_TEAM_MEMBER, null);
+	}
+
+	/**
 	 * Works out and keeps a financial assessment; every problem with the answers is named
 	 * at once and nothing is saved. When the person already has an assessment, it is
 	 * marked as replaced if {@code replacesVersion} is the version read, and the change
@@ -88,8 +103,7 @@ public class FinancialAssessments {
 	public UUID assess(Actor actor, PersonId person, NewAssessment answers) {
 		PractitionerId self = FundingRoutes.requirePractitioner(actor);
 		UUID id = UUID.randomUUID();
-		accessPolicy.require(actor, new AccessRequest(person, "record-financial-assessment", RECORD, id,
-				DataCategory.FINANCES, actor.organisationId(), AccessRequest.Who.CARE_TEAM_MEMBER, null));
+		accessPolicy.require(actor, recording(actor, person).about(id));
 		Violations problems = new Violations();
 		ChargingRates year = check(answers, problems);
 		problems.refuseIfAny(FundingRule::new);

@@ -326,7 +326,18 @@ public class FundingRoutes {
 		return accessPolicy.visibleItems(actor, alias + ".person_id", "'GENERAL'", alias + ".organisation_id");
 	}
 
-	static AccessRequest change(PersonId person, String action, UUID id, @Nullable OrganisationId source) {
+	/**
+	 * Whether the actor may record or dispute who pays, or a CHC screening, for the
+	 * person: the question those changes ask ({@link #change}), without auditing, so that
+	 * the page offers their forms only to those whose change would count.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayChange(Actor actor, PersonId person) {
+		return actor.practitionerId() != null && actor.organisationId() != null
+				&& accessPolicy.allows(actor, change(person, "record-funding-route", null, actor.organisationId()));
+	}
+
+	static AccessRequest change(PersonId person, String action, @Nullable UUID id, @Nullable OrganisationId source) {
 		return new AccessRequest(person, action, RECORD, id, DataCategory.GENERAL, source,
 				AccessRequest.Who.CARE_TEAM_MEMBER, null);
 	}

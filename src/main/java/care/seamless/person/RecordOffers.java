@@ -90,13 +90,30 @@ public class RecordOffers {
 		decide(actor, person, offerId, version, RecordOffer.Status.DECLINED);
 	}
 
+	/**
+	 * Whether the actor may open the person's offers: the question {@link #offers} asks,
+	 * without auditing, so that the record page offers the link only to those it opens
+	 * for.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayRead(Actor actor, PersonId person) {
+		return accessPolicy.allows(actor, itemRequest(person, "read"));
+	}
+
+	/**
+	 * Whether the actor may confirm or decline an offer: the question {@link #confirm}
+	 * and {@link #decline} ask, so that the page shows their buttons only to those whose
+	 * answer would count.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayDecide(Actor actor, PersonId person) {
+		return accessPolicy.allows(actor, decideRequest(person, "confirm"));
+	}
+
 	private RecordOffer decide(Actor actor, PersonId person, UUID offerId, long version, RecordOffer.Status status) {
 		RecordOffer offer = repository.find(person, offerId).orElseThrow(() -> new NotFoundException(OFFER, offerId));
 		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, status == RecordOffer.Status.CONFIRMED ? "confirm" : "decline", OFFER)
-					.about(offerId)
-					.item(DataCategory.GENERAL, people.find(person).orElseThrow().sourceOrganisationId())
-					.by(AccessRequest.Who.CARE_TEAM_MEMBER));
+				decideRequest(person, status == RecordOffer.Status.CONFIRMED ? "confirm" : "decline").about(offerId));
 		String byName = directory.practitioner(Objects.requireNonNull(actor.practitionerId())).displayName();
 		if (!repository.decide(person, offerId, version, status, byName, clock.instant())) {
 			throw new ConcurrentEditException(OFFER, offerId);
@@ -105,9 +122,20 @@ public class RecordOffers {
 	}
 
 	private void item(Actor actor, PersonId person, String action) {
+		accessPolicy.require(actor, itemRequest(person, action));
+	}
+
+	/**
+	 * The offers are the record's own details, so they are decided as the record's
+	 * general information held by the organisation that holds the record.
+	 */
+	private AccessRequest itemRequest(PersonId person, String action) {
 		PersonRepository.Row row = people.find(person).orElseThrow(() -> new NotFoundException("Person", person));
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, action, OFFER).item(DataCategory.GENERAL, row.sourceOrganisationId()));
+		return AccessRequest.toOpen(person, action, OFFER).item(DataCategory.GENERAL, row.sourceOrganisationId());
+	}
+
+	private AccessRequest decideRequest(PersonId person, String action) {
+		return itemRequest(person, action).by(AccessRequest.Who.CARE_TEAM_MEMBER);
 	}
 
 }

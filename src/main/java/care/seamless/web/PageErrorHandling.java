@@ -41,6 +41,7 @@ class PageErrorHandling {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("decision", ex.decision());
 		model.addAttribute("personId", ex.person());
+		model.addAttribute("item", ex.item());
 		return "error/access-denied";
 	}
 

@@ -25,9 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Answers that belong on the record are offered back with their provenance when the
@@ -103,6 +106,98 @@ class RecordOffersFromAssessmentTests {
 		var id = eligibility.record(socialWorker.actor(), person,
 				new NewDetermination(facts, "Needs help", null, null, null, 0));
 		assertThat(eligibility.letter(socialWorker.actor(), person, id).greeting()).isEqualTo("Peggy");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	care.seamless.consent.AccessGrants grants;
+
+	/**
+	 * A team sent part of the record with a referral opens the record but not the offers
+	 * (the record's own details, which were not sent): the record page does not offer the
+	 * link, and the refusal, had it been followed, says why in those terms.
+	 */
+	@Test
+	void offersTheLinkOnlyToThoseThePageOpensFor() throws Exception {
+		Fixtures.Staff referred = referredTeamMember();
+		assertThat(offers.mayRead(socialWorker.actor(), person)).isTrue();
+		assertThat(offers.mayDecide(socialWorker.actor(), person)).isTrue();
+		assertThat(offers.mayRead(referred.actor(), person)).isFalse();
+
+		String offersPath = "/people/" + person + "/from-assessments";
+		assertThat(page("/people/" + person, socialWorker, 200)).contains("id=\"offers-link\"")
+			.contains("href=\"" + offersPath + "\"");
+		assertThat(page(offersPath, socialWorker, 200)).contains("id=\"confirm-preferred-name\"");
+		assertThat(page("/people/" + person, referred, 200)).doesNotContain("offers-link")
+			.doesNotContain("href=\"" + offersPath + "\"");
+		String refusal = page(offersPath, referred, 403);
+		assertThat(refusal).contains("You cannot see this information")
+			.contains(
+					"Your team has been given only part of this person&#39;s record (what a referral sent, or what a hospital ward needs), and this is not part of it")
+			.doesNotContain("You are not in this person&#39;s care team")
+			.doesNotContain("Peggy");
+	}
+
+	/**
+	 * Every link the record page offers, for the care team and for a team sent part of
+	 * the record, opens: none is offered only to be refused.
+	 */
+	@Test
+	void noLinkOnTheRecordPageIsRefused() throws Exception {
+		for (Fixtures.Staff viewer : List.of(socialWorker, referredTeamMember())) {
+			String record = page("/people/" + person, viewer, 200);
+			List<String> links = java.util.regex.Pattern.compile("href=\"(/people/" + person + "[^\"#]*)\"")
+				.matcher(record)
+				.results()
+				.map(m -> m.group(1).replace("&amp;", "&"))
+				.distinct()
+				.toList();
+			assertThat(links).hasSizeGreaterThan(8);
+			for (String link : links) {
+				int status = mvc.perform(get(link).with(httpBasic(viewer.username(), Fixtures.PASSWORD)))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				assertThat(status).as(viewer.username() + " following " + link).isNotEqualTo(403).isLessThan(500);
+			}
+		}
+	}
+
+	/**
+	 * Changes only the care team may make (starting a plan, a CHC screening, a financial
+	 * assessment, an invitation to the person's page) are offered to the care team and
+	 * not to a team sent part of the record, whose changes would be refused.
+	 */
+	@Test
+	void offersCareTeamChangesOnlyToTheCareTeam() throws Exception {
+		Fixtures.Staff referred = referredTeamMember();
+		Map<String, String> forms = Map.of("/care-plan", "id=\"start-plan\"", "/funding", "id=\"chc-form\"",
+				"/invitations", "action=\"/people/" + person + "/invitations\"");
+		for (Map.Entry<String, String> form : forms.entrySet()) {
+			String path = "/people/" + person + form.getKey();
+			assertThat(page(path, socialWorker, 200)).as(path).contains(form.getValue());
+			assertThat(page(path, referred, 200)).as(path).doesNotContain(form.getValue());
+		}
+		assertThat(page("/people/" + person + "/care-plan", referred, 200))
+			.contains("Only practitioners in the person&#39;s care team start or change their plan.");
+	}
+
+	private Fixtures.Staff referredTeamMember() {
+		Fixtures.Staff referred = fixtures.practitioner(
+				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
+		grants.grantChosen(fixtures.admin, person, referred.teamId(), Set.of(care.seamless.shared.DataCategory.GENERAL),
+				List.of(), java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.HOURS), "referral:test");
+		return referred;
+	}
+
+	private String page(String path, Fixtures.Staff viewer, int expected) throws Exception {
+		var response = mvc.perform(get(path).with(httpBasic(viewer.username(), Fixtures.PASSWORD)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(expected);
+		return response.getContentAsString();
 	}
 
 	private RecordOffer offer(RecordOffer.Field field) {

@@ -46,6 +46,7 @@ import static care.seamless.consent.WithheldReason.NO_AGREEMENT;
 import static care.seamless.consent.WithheldReason.NO_CONSENT;
 import static care.seamless.consent.WithheldReason.NO_RELATIONSHIP;
 import static care.seamless.consent.WithheldReason.OBJECTION;
+import static care.seamless.consent.WithheldReason.PARTIAL_ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,8 +122,8 @@ class AccessDecisionTableTests {
 				CROSSING, w -> w.standardAgreement().grant(GENERAL, 1)));
 		cases.add(withholds("team grant for the category, crossing general note without agreement", GENERAL, CROSSING,
 				NO_AGREEMENT, w -> w.grant(GENERAL, 1)));
-		cases.add(withholds("team grant for another category only", SAFEGUARDING, OWN, NO_RELATIONSHIP,
-				w -> w.grant(GENERAL, 1)));
+		cases.add(withholds("team grant for another category only: part of the record", SAFEGUARDING, OWN,
+				PARTIAL_ACCESS, w -> w.grant(GENERAL, 1)));
 		cases.add(withholds("expired team grant for the category", GENERAL, OWN, NO_RELATIONSHIP,
 				w -> w.grant(GENERAL, -1)));
 		cases.add(withholds("team grant for mental health, crossing, no consent", MENTAL_HEALTH, CROSSING, NO_CONSENT,

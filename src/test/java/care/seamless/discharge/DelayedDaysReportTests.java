@@ -192,6 +192,40 @@ class DelayedDaysReportTests {
 				.string(org.hamcrest.Matchers.containsString("£220.50 (2 days)")));
 	}
 
+	/**
+	 * A manager who counts a disputed day through their team, without being in the
+	 * person's care team, is not offered a link to an admission they would be refused; a
+	 * manager in the care team is, and may follow it.
+	 */
+	@Test
+	void linksADisputedDayOnlyToThoseWhoMayOpenItsAdmission() throws Exception {
+		Partnership p = march();
+		var teamManager = common.practitionerIn(p.council(), p.socialWorker().teamId(), Profession.CARE_MANAGER, true,
+				Role.PRACTITIONER, Role.TEAM_MANAGER);
+		UUID admission = reports.monthly(p.councilManager().actor(), MARCH).disputed().get(0).admissionId();
+		assertThat(reports.monthly(p.councilManager().actor(), MARCH).disputed())
+			.extracting(MonthlyReport.Disputed::mayOpen)
+			.containsExactly(true);
+		assertThat(reports.monthly(teamManager.actor(), MARCH).disputed()).extracting(MonthlyReport.Disputed::mayOpen)
+			.containsExactly(false);
+
+		String link = "href=\"/admissions/" + admission + "\"";
+		assertThat(page("/discharges/report?month=2023-03", p.councilManager().username(), 200)).contains(link);
+		page("/admissions/" + admission, p.councilManager().username(), 200);
+		assertThat(page("/discharges/report?month=2023-03", teamManager.username(), 200)).doesNotContain(link)
+			.contains("Counted because your team works with the person");
+		// Had it been offered, following it would have been refused.
+		page("/admissions/" + admission, teamManager.username(), 403);
+	}
+
+	private String page(String path, String username, int expected) throws Exception {
+		return mvc.perform(get(path).with(httpBasic(username, Fixtures.PASSWORD)))
+			.andExpect(status().is(expected))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	@Test
 	void countsWhatTheManagerOrTheirTeamMaySeeAndIsForManagersOnly() {
 		Partnership p = march();

@@ -56,7 +56,7 @@ class ObjectionWithdrawalBrowserTests {
 		fixtures.addToCareTeam(person, housingOfficer);
 		people.addEntry(socialWorker.actor(), person, DataCategory.GENERAL, "Council review note",
 				"Worried about the rent arrears and her brother.");
-		choices.record(socialWorker.actor(), person,
+		java.util.UUID objection = choices.record(socialWorker.actor(), person,
 				new NewChoice(ChoiceKind.OBJECTION, housing, null, HowGiven.VERBAL, LocalDate.now(), null, null));
 
 		try (Browser browser = new Browser(port)) {
@@ -65,8 +65,12 @@ class ObjectionWithdrawalBrowserTests {
 			assertThat(browser.text(By.id("entries-block"))).contains("Information withheld at the person's request")
 				.doesNotContain("Council review note");
 
+			// Not offered to the organisation it is held against, and saying why...
 			browser.open("/people/" + person + "/sharing");
-			browser.clickThrough(By.cssSelector("#choices a.withdraw-choice"));
+			assertThat(browser.driver().findElements(By.cssSelector("#choices a.withdraw-choice"))).isEmpty();
+			assertThat(browser.text(By.id("choices"))).contains("your organisation cannot withdraw it");
+			// ...and still refused when the form is reached by its address.
+			browser.open("/people/" + person + "/choices/" + objection + "/withdraw");
 			browser.waitFor(By.cssSelector("label[for=requestedBy]")).click();
 			new Select(browser.driver().findElement(By.id("howAsked"))).selectByValue("IN_PERSON");
 			browser.type("reason", "She said at the visit that she does not mind any more");

@@ -61,6 +61,7 @@ class CarePlanController {
 		if (plan.isEmpty()) {
 			model.addAttribute("personId", id);
 			model.addAttribute("personName", page.name(actor, id));
+			model.addAttribute("mayChange", carePlans.mayChange(actor, id));
 			fromAssessment.basis(actor, id).ifPresent((episode) -> model.addAttribute("basis", episode));
 			model.addAttribute("needsFound",
 					fromAssessment.needsFound(actor, id)

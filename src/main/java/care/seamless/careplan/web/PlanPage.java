@@ -125,6 +125,7 @@ class PlanPage {
 
 	void describe(Actor actor, CarePlanView plan, Model model) {
 		model.addAttribute("plan", plan);
+		model.addAttribute("mayChange", carePlans.mayChange(actor, plan.personId()));
 		model.addAttribute("myOrganisation", actor.organisationId());
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("owners", carePlans.possibleOwners(plan.personId()));

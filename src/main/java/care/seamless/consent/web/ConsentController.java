@@ -150,7 +150,13 @@ class ConsentController {
 	@GetMapping("/people/{id}/sharing")
 	String sharing(Actor actor, @PathVariable PersonId id, Model model) {
 		model.addAttribute("personId", id);
-		model.addAttribute("choices", choices.choices(actor, id));
+		java.util.List<care.seamless.consent.PersonChoice> shown = choices.choices(actor, id);
+		model.addAttribute("choices", shown);
+		model.addAttribute("withdrawable",
+				shown.stream()
+					.filter(c -> care.seamless.consent.Choices.mayWithdraw(actor, c))
+					.map(care.seamless.consent.PersonChoice::id)
+					.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("assessments", choices.capacityAssessments(actor, id));
 		model.addAttribute("decisions", choices.bestInterestsDecisions(actor, id));
 		model.addAttribute("today", LocalDate.now());

@@ -48,6 +48,7 @@ class InvitationController {
 	String list(Actor actor, @PathVariable PersonId personId, Model model) {
 		model.addAttribute("personId", personId);
 		model.addAttribute("invitations", invitations.invitations(actor, personId));
+		model.addAttribute("mayInvite", invitations.mayInvite(actor, personId));
 		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("kinds", ActingKind.values());
 		model.addAttribute("categories", Invitations.shareableWithCarer());

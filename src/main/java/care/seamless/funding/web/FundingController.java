@@ -227,6 +227,8 @@ class FundingController {
 		model.addAttribute("personId", id);
 		model.addAttribute("needs", needs);
 		model.addAttribute("screenings", routes.chcScreenings(actor, id));
+		model.addAttribute("mayChange", routes.mayChange(actor, id));
+		model.addAttribute("mayAssess", assessments.mayAssess(actor, id));
 		model.addAttribute("assessments", assessments.history(actor, id));
 		model.addAttribute("problems", problems);
 		model.addAttribute("kinds", FundingRouteKind.values());

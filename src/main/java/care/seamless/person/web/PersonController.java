@@ -53,10 +53,14 @@ class PersonController {
 
 	private final care.seamless.team.CareTeams careTeams;
 
+	private final care.seamless.person.RecordOffers recordOffers;
+
 	PersonController(People people, ObjectProvider<RegistrationMatching> matching, LinkedIdentities linkedIdentities,
 			care.seamless.person.Alerts alerts, care.seamless.person.Documents documents,
 			care.seamless.person.RecordSummaries summaries, PlatformTransactionManager transactionManager,
-			care.seamless.consent.AccessPolicy accessPolicy, care.seamless.team.CareTeams careTeams) {
+			care.seamless.consent.AccessPolicy accessPolicy, care.seamless.team.CareTeams careTeams,
+			care.seamless.person.RecordOffers recordOffers) {
+		this.recordOffers = recordOffers;
 		this.accessPolicy = accessPolicy;
 		this.careTeams = careTeams;
 		// The page's reads after the audited opening of the record, in one read-only
@@ -119,6 +123,10 @@ class PersonController {
 		// not offered it.
 		model.addAttribute("readsFromThePerson",
 				oversees || (actor.practitionerId() != null && careTeams.isCurrentMember(id, actor.practitionerId())));
+		// Asked of the access policy as the offers page itself asks it: a team with only
+		// a
+		// referral's part of the record opens the record but not its offers.
+		model.addAttribute("mayReadOffers", recordOffers.mayRead(actor, id));
 		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("alerts", alerts.current(actor, id));
 		model.addAttribute("documents", documents.current(actor, id));

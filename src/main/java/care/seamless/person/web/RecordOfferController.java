@@ -31,6 +31,7 @@ class RecordOfferController {
 	@GetMapping("/people/{id}/from-assessments")
 	String show(Actor actor, @PathVariable PersonId id, Model model) {
 		model.addAttribute("offers", offers.offers(actor, id));
+		model.addAttribute("mayDecide", offers.mayDecide(actor, id));
 		model.addAttribute("person", people.summary(actor, id).details());
 		model.addAttribute("personId", id);
 		return "person/offers";
