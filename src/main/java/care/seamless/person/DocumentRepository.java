@@ -69,13 +69,13 @@ class DocumentRepository {
 	/**
 	 * Current documents of the person that {@code visible} (over alias {@code d}) admits.
 	 */
-	List<Document> current(PersonId person, SqlCondition visible) {
+	List<Stored> current(PersonId person, SqlCondition visible) {
 		return jdbc
 			.sql(SQL_COLUMNS + " where d.person_id = :person and d.removed_at is null and " + visible.sql()
 					+ " order by d.uploaded_at desc, d.id")
 			.params(visible.params())
 			.param("person", person.id())
-			.query(DocumentRepository::map)
+			.query((rs, n) -> new Stored(map(rs, n), rs.getString("uploaded_by")))
 			.list();
 	}
 

@@ -67,22 +67,34 @@ public class Documents {
 		return maxBytes;
 	}
 
-	/** What the documents of a record show the actor, and why others are withheld. */
-	public record Shown(List<Document> documents, List<WithheldNotice> withheld) {
+	/**
+	 * What the documents of a record show the actor, why others are withheld, and which
+	 * of those shown the actor may take off the record (the page offers removal of those
+	 * only).
+	 */
+	public record Shown(List<Document> documents, List<WithheldNotice> withheld, java.util.Set<UUID> removable) {
 	}
 
 	/** The current documents the actor may see, decided in the query. */
 	@Transactional(readOnly = true)
 	public Shown current(Actor actor, PersonId person) {
-		List<Document> documents = repository.current(person,
+		List<DocumentRepository.Stored> stored = repository.current(person,
 				accessPolicy.visibleItems(actor, "d.person_id", "d.category", "d.source_organisation_id"));
+		List<Document> documents = stored.stream().map(DocumentRepository.Stored::document).toList();
+		// Asked of the access policy as a removal asks it, so a form is never offered to
+		// be
+		// refused.
+		java.util.Set<UUID> removable = stored.stream()
+			.filter((s) -> accessPolicy.allows(actor, removal(s)))
+			.map((s) -> s.document().id())
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		List<WithheldNotice> withheld = repository
 			.withheld(person,
 					accessPolicy.withheldReason(actor, "d.person_id", "d.category", "d.source_organisation_id"))
 			.stream()
 			.map(w -> new WithheldNotice(WithheldReason.valueOf(w.reason()), directory.organisation(w.source()).name()))
 			.toList();
-		return new Shown(documents, withheld);
+		return new Shown(documents, withheld, removable);
 	}
 
 	/**
@@ -154,14 +166,9 @@ public class Documents {
 	public void remove(Actor actor, PersonId person, UUID documentId, long version, @Nullable String reason) {
 		DocumentRepository.Stored stored = repository.find(person, documentId)
 			.orElseThrow(() -> new NotFoundException(RECORD, documentId));
-		Document document = stored.document();
 		// Who may remove it is part of the one audited decision, so a refused removal is
 		// in the audit log like every other refusal.
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, "remove-document", RECORD)
-					.about(documentId)
-					.item(document.category(), document.sourceOrganisationId())
-					.byAuthorOrHoldingManager(stored.uploadedBy()));
+		accessPolicy.require(actor, removal(stored));
 		String words = plainText(reason);
 		if (words == null) {
 			throw new PersonRuleViolation("reason", ErrorCode.VALIDATION_FAILED,
@@ -219,6 +226,14 @@ public class Documents {
 			throw new IllegalStateException("Unknown stored media type");
 		}
 
+	}
+
+	private static AccessRequest removal(DocumentRepository.Stored stored) {
+		Document document = stored.document();
+		return AccessRequest.toOpen(document.personId(), "remove-document", RECORD)
+			.about(document.id())
+			.item(document.category(), document.sourceOrganisationId())
+			.byAuthorOrHoldingManager(stored.uploadedBy());
 	}
 
 }

@@ -167,8 +167,9 @@ class RecordOffersFromAssessmentTests {
 
 	/**
 	 * Changes only the care team may make (starting a plan, a CHC screening, a financial
-	 * assessment, an invitation to the person's page) are offered to the care team and
-	 * not to a team sent part of the record, whose changes would be refused.
+	 * assessment, an invitation to the person's page, an alert, a document) are offered
+	 * to the care team and not to a team sent part of the record, whose changes would be
+	 * refused.
 	 */
 	@Test
 	void offersCareTeamChangesOnlyToTheCareTeam() throws Exception {
@@ -182,6 +183,15 @@ class RecordOffersFromAssessmentTests {
 		}
 		assertThat(page("/people/" + person + "/care-plan", referred, 200))
 			.contains("Only practitioners in the person&#39;s care team start or change their plan.");
+		// Raising an alert and uploading a document are the care team's, on the record
+		// page itself.
+		assertThat(page("/people/" + person, socialWorker, 200)).contains("id=\"raise-alert\"")
+			.contains("id=\"upload-document\"")
+			.doesNotContain("alerts-care-team-only");
+		assertThat(page("/people/" + person, referred, 200)).doesNotContain("id=\"raise-alert\"")
+			.doesNotContain("id=\"upload-document\"")
+			.contains("Only members of this person&#39;s care team raise or end alerts.")
+			.contains("Only members of this person&#39;s care team upload documents.");
 	}
 
 	private Fixtures.Staff referredTeamMember() {

@@ -182,6 +182,12 @@ class DocumentsTests {
 		UUID second = documents.upload(socialWorker.actor(), person, "Second", DocumentKind.LETTER,
 				DataCategory.GENERAL, PDF);
 
+		// The page offers removal to the uploader and the holder's manager only.
+		assertThat(documents.current(socialWorker.actor(), person).removable()).containsExactlyInAnyOrder(first,
+				second);
+		assertThat(documents.current(manager.actor(), person).removable()).containsExactlyInAnyOrder(first, second);
+		assertThat(documents.current(colleague.actor(), person).removable()).isEmpty();
+		assertThat(documents.current(nurse.actor(), person).removable()).isEmpty();
 		assertThatThrownBy(() -> documents.remove(colleague.actor(), person, first, 0, "Wrong person"))
 			.isInstanceOfSatisfying(AccessDenied.class,
 					denied -> assertThat(denied.decision().policy()).isEqualTo("author"));

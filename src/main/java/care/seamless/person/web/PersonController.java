@@ -121,8 +121,14 @@ class PersonController {
 		// What the person sent is read by their care team and those who oversee it;
 		// others who may open the record (a ward's staff through an admission, say) are
 		// not offered it.
-		model.addAttribute("readsFromThePerson",
-				oversees || (actor.practitionerId() != null && careTeams.isCurrentMember(id, actor.practitionerId())));
+		boolean inCareTeam = actor.practitionerId() != null && actor.organisationId() != null
+				&& careTeams.isCurrentMember(id, actor.practitionerId());
+		model.addAttribute("readsFromThePerson", oversees || inCareTeam);
+		// Raising and ending alerts and uploading documents are the care team's (the
+		// access policy's CARE_TEAM_MEMBER rule, which asks the same question): others
+		// who
+		// may open the record are not offered forms that would be refused.
+		model.addAttribute("inCareTeam", inCareTeam);
 		// Asked of the access policy as the offers page itself asks it: a team with only
 		// a
 		// referral's part of the record opens the record but not its offers.
