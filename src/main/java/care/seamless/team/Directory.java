@@ -56,7 +56,11 @@ public class Directory {
 	 * {@link #STANDING_COLUMNS_SQL}, read back with {@link #standingRead}.
 	 */
 	public static String standingJoinSql(String usernameColumn) {
-		return "left join team.account pdp_sa on pdp_sa.username = " + usernameColumn;
+		// Lateral and limited, so it stays one lookup by the unique user name per row
+		// whatever the size of the account table, never a join over the whole table.
+		return "left join lateral (select pdp_a.id, pdp_a.enabled, pdp_a.session_epoch, pdp_a.must_change_password, "
+				+ "pdp_a.totp_confirmed_at from team.account pdp_a where pdp_a.username = " + usernameColumn
+				+ " limit 1) pdp_sa on true";
 	}
 
 	/**
