@@ -1,11 +1,14 @@
 package care.seamless.team;
 
 import care.seamless.shared.Profession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -32,6 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Directory {
 
+	/** The columns {@link #standingJoinSql} adds, for the select list. */
+	public static final String STANDING_COLUMNS_SQL = "pdp_sa.id as standing_account, pdp_sa.enabled as standing_enabled, "
+			+ "pdp_sa.session_epoch as standing_epoch, pdp_sa.must_change_password as standing_must_change, "
+			+ "pdp_sa.totp_confirmed_at is not null as standing_second_factor";
+
 	/**
 	 * An SQL scalar: the name of the organisation whose id is in
 	 * {@code organisationColumn} (null for none), for other modules' queries that show
@@ -39,6 +47,38 @@ public class Directory {
 	 */
 	public static String organisationNameSql(String organisationColumn) {
 		return "(select pdp_on.name from team.organisation pdp_on where pdp_on.id = " + organisationColumn + ")";
+	}
+
+	/**
+	 * SQL joining the account whose user name is in {@code usernameColumn}, for the
+	 * session read to bring each request's account standing with it (ADR 70): the same
+	 * facts as {@link #standing}, read in the same statement, never kept. Columns in
+	 * {@link #STANDING_COLUMNS_SQL}, read back with {@link #standingRead}.
+	 */
+	public static String standingJoinSql(String usernameColumn) {
+		// Lateral and limited, so it stays one lookup by the unique user name per row
+		// whatever the size of the account table, never a join over the whole table.
+		return "left join lateral (select pdp_a.id, pdp_a.enabled, pdp_a.session_epoch, pdp_a.must_change_password, "
+				+ "pdp_a.totp_confirmed_at from team.account pdp_a where pdp_a.username = " + usernameColumn
+				+ " limit 1) pdp_sa on true";
+	}
+
+	/**
+	 * The standing of the account {@link #standingJoinSql} found on the current row, with
+	 * its id; empty when no account has that user name.
+	 */
+	public static Optional<StandingRead> standingRead(ResultSet row) throws SQLException {
+		Object id = row.getObject("standing_account");
+		if (id == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new StandingRead(new AccountId((UUID) id),
+				new SessionStanding(row.getBoolean("standing_enabled"), row.getLong("standing_epoch"),
+						row.getBoolean("standing_must_change"), row.getBoolean("standing_second_factor"))));
+	}
+
+	/** An account's standing as read along with something else, and whose it is. */
+	public record StandingRead(AccountId account, SessionStanding standing) {
 	}
 
 	private final DirectoryRepository repository;

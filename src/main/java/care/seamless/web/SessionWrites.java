@@ -1,6 +1,8 @@
 package care.seamless.web;
 
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import care.seamless.team.Directory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +24,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.support.lob.DefaultLobHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -53,12 +57,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Session wraps it in one, a {@code BEGIN} and a {@code COMMIT} round trip around
  * a single {@code select} that sees one snapshot anyway. Its writes keep their
  * transactions.
+ * <p>
+ * The same statement brings the standing of the account the session is signed in as (ADR
+ * 70), joined by the user name Spring Session keeps beside each session, so that
+ * {@link AccountStandingFilter} needs no statement of its own. It is read afresh with
+ * every request's session and kept only for that request, so a disabled account or an
+ * ended epoch is still refused on its very next request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SessionWrites {
 
 	static final Duration LAST_ACCESS_STEP = Duration.ofMinutes(1);
+
+	/**
+	 * Spring Session's own read of a session and its attributes, one row per attribute,
+	 * with the standing of the account named by the session's principal on each row.
+	 */
+	static final String SESSION_WITH_STANDING = """
+			select S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL,
+				SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES, %s
+			from %%TABLE_NAME%% S
+			%s
+			left join %%TABLE_NAME%%_ATTRIBUTES SA on S.PRIMARY_ID = SA.SESSION_PRIMARY_ID
+			where S.SESSION_ID = ?
+			""".formatted(Directory.STANDING_COLUMNS_SQL, Directory.standingJoinSql("S.PRINCIPAL_NAME"));
+
+	/**
+	 * The standing read with this request's session of that id, if it was read from the
+	 * table in this request and an account has the session's user name; otherwise null,
+	 * and the caller reads the standing itself.
+	 */
+	static Directory.@Nullable StandingRead standingReadWith(String sessionId) {
+		Map<String, Stepped> read = InSteps.READ.get();
+		Stepped session = read == null ? null : read.get(sessionId);
+		return session == null ? null : session.standing;
+	}
 
 	// Static: a post-processor is made before every other bean.
 	@Bean
@@ -69,6 +103,11 @@ class SessionWrites {
 				// Before its session repository is made, which takes these operations.
 				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
 					configuration.setTransactionOperations(new ReadOutsideTransaction(transactionManager));
+				}
+				// Before it prepares its queries.
+				if (bean instanceof JdbcIndexedSessionRepository sessions) {
+					sessions.setGetSessionQuery(SESSION_WITH_STANDING);
+					sessions.setLobHandler(new StandingAlongside());
 				}
 				return bean;
 			}
@@ -148,17 +187,21 @@ class SessionWrites {
 				return kept;
 			}
 			Session found;
+			StandingAlongside.Capture capture = new StandingAlongside.Capture();
 			ReadOutsideTransaction.NEXT.set(Boolean.TRUE);
+			StandingAlongside.CAPTURE.set(capture);
 			try {
 				found = sessions.findById(id);
 			}
 			finally {
 				ReadOutsideTransaction.NEXT.remove();
+				StandingAlongside.CAPTURE.remove();
 			}
 			if (found == null) {
 				return null;
 			}
 			Stepped stepped = new Stepped(found);
+			stepped.standing = capture.read;
 			if (read != null) {
 				read.put(id, stepped);
 			}
@@ -225,10 +268,45 @@ class SessionWrites {
 
 	}
 
+	/**
+	 * Spring Session's reading of attribute bytes, which is handed each row of the
+	 * session read: while {@link InSteps#findById} reads a session, it also takes the
+	 * account standing from the first row. Spring Session reads no other column by this
+	 * route, and the standing columns are only in that one query.
+	 */
+	@SuppressWarnings("deprecation") // Spring Session 4.1 still takes a LobHandler.
+	static final class StandingAlongside extends DefaultLobHandler {
+
+		static final ThreadLocal<@Nullable Capture> CAPTURE = new ThreadLocal<>();
+
+		/** What one session read found. */
+		static final class Capture {
+
+			private boolean done;
+
+			private Directory.@Nullable StandingRead read;
+
+		}
+
+		@Override
+		public byte @Nullable [] getBlobAsBytes(ResultSet rs, String columnName) throws SQLException {
+			Capture capture = CAPTURE.get();
+			if (capture != null && !capture.done) {
+				capture.done = true;
+				capture.read = Directory.standingRead(rs).orElse(null);
+			}
+			return super.getBlobAsBytes(rs, columnName);
+		}
+
+	}
+
 	/** A session whose last-access time moves only in steps. */
 	static final class Stepped implements Session {
 
 		private final Session session;
+
+		/** The standing read with this session in this request, if any. */
+		private Directory.@Nullable StandingRead standing;
 
 		Stepped(Session session) {
 			this.session = session;

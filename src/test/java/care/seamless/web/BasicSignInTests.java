@@ -1,6 +1,8 @@
 package care.seamless.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.shared.AccountId;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.Profession;
 import care.seamless.team.Directory;
@@ -155,6 +161,103 @@ class BasicSignInTests {
 		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		// The same id (not changed for the call) and the same last use.
 		assertThat(lastAccess(id)).isEqualTo(idle);
+	}
+
+	/**
+	 * Over real HTTP, where each request's account standing comes with its session's own
+	 * read (ADR 70): the standing that read brings is the directory's, every change to it
+	 * counts from the very next request, and a disabled account is refused there.
+	 */
+	@Test
+	void aSessionsStandingIsReadWithItOnEveryRequestAndADisabledAccountIsRefusedOnTheNext() throws Exception {
+		Fixtures.Staff nurse = staff();
+		AccountId account = nurse.actor().accountId();
+		String cookie = formSignIn(nurse.username());
+		assertThat(apiCall(cookie).statusCode()).isEqualTo(200);
+
+		String id = new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)),
+				StandardCharsets.UTF_8);
+		SessionWrites.InSteps.READ.set(new HashMap<>());
+		try {
+			assertThat(sessions.findById(id)).isNotNull();
+			assertThat(SessionWrites.standingReadWith(id))
+				.isEqualTo(new Directory.StandingRead(account, directory.standing(account).orElseThrow()));
+		}
+		finally {
+			SessionWrites.InSteps.READ.remove();
+		}
+
+		setMustChangePassword(account, true);
+		HttpResponse<String> held = apiCall(cookie);
+		assertThat(held.statusCode()).isEqualTo(403);
+		assertThat(held.body()).contains("new password");
+		setMustChangePassword(account, false);
+		assertThat(apiCall(cookie).statusCode()).isEqualTo(200);
+
+		directory.setAccountEnabled(fixtures.admin, account, false);
+		assertThat(apiCall(cookie).statusCode()).isEqualTo(401);
+		assertThat(jdbc.sql("select count(*) from cluster.http_session where session_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).as("the session ended").isZero();
+
+		// A new session epoch (roles or password changed by an administrator) ends the
+		// next session the same way.
+		Fixtures.Staff other = staff();
+		String otherCookie = formSignIn(other.username());
+		assertThat(apiCall(otherCookie).statusCode()).isEqualTo(200);
+		jdbc.sql("update team.account set session_epoch = session_epoch + 1 where id = :id")
+			.param("id", other.actor().accountId().id())
+			.update();
+		assertThat(apiCall(otherCookie).statusCode()).isEqualTo(401);
+	}
+
+	private void setMustChangePassword(AccountId account, boolean must) {
+		jdbc.sql("update team.account set must_change_password = :must where id = :id")
+			.param("must", must)
+			.param("id", account.id())
+			.update();
+	}
+
+	private HttpResponse<String> apiCall(String cookie) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/people?q=Nobody"))
+				.header("Accept", "application/json")
+				.header("Cookie", cookie)
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signs in through the sign-in page; the session cookie it ends with. */
+	private String formSignIn(String username) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		HttpResponse<String> page = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(csrf.find()).isTrue();
+		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", sessionCookie(page))
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		return sessionCookie(signedIn);
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		String set = response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("JSESSIONID="))
+			.reduce((x, y) -> y)
+			.orElseThrow();
+		return set.substring(0, set.indexOf(';'));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The path-first handler mapping picks the same controller method as Spring's own, or
  * refuses with the same exception, for a request to every mapped address, with the
- * mapping's own method, a method nobody maps, and JSON or a page asked for.
+ * mapping's own method, a method nobody maps, and JSON or a page asked for; and leaves
+ * the same matched pattern and path variables for the controller.
  */
 @SeamlessTest
 class PathFirstHandlerMappingTests {
@@ -89,7 +91,11 @@ class PathFirstHandlerMappingTests {
 		ServletRequestPathUtils.parseAndCache(request);
 		try {
 			HandlerExecutionChain chain = mapping.getHandler(request);
-			return chain == null ? "none" : chain.getHandler().toString();
+			// With what the controller reads from the match: the pattern and variables.
+			return chain == null ? "none" : chain.getHandler() + " "
+					+ request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) + " "
+					+ request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) + " "
+					+ (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) == chain.getHandler());
 		}
 		catch (Exception ex) {
 			return ex.getClass().getName();
