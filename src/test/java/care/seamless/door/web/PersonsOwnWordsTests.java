@@ -73,6 +73,12 @@ class PersonsOwnWordsTests {
 	@Autowired
 	AccessPolicy accessPolicy;
 
+	@Autowired
+	care.seamless.careplan.CarePlans carePlans;
+
+	@Autowired
+	care.seamless.careplan.PlanSignatures signatures;
+
 	record World(Fixtures.Staff lead, Fixtures.Staff member, Fixtures.Staff outsider, Fixtures.Staff manager,
 			PersonId person, PersonSignedIn self, PersonSignedIn carer, PersonId other, PersonSignedIn otherSelf) {
 	}
@@ -140,6 +146,34 @@ class PersonsOwnWordsTests {
 			.param("o", outcome)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The person's own view of an objective, read back on their page in their words: an
+	 * agreement with words shows them (they were kept but shown only for a disagreement),
+	 * and a view staff withdrew reads as not said, never "You said: null".
+	 */
+	@Test
+	void thePersonsViewOfAnObjectiveIsShownBackInTheirWords() throws Exception {
+		World w = world();
+		carePlans.start(w.lead().actor(), w.person(), null);
+		UUID objective = carePlans.addObjective(w.lead().actor(), w.person(),
+				care.seamless.careplan.CarePlanFixtures.objective("Get out to the shops again",
+						care.seamless.careplan.Section.SOCIAL_CARE, java.util.Set.of(w.lead().organisationId())));
+		String page = "/me/people/" + w.person();
+		assertThat(send(get(page), w.self(), Map.of()).getContentAsString()).contains("You have not said yet.");
+
+		assertThat(send(post(page + "/objectives/" + objective), w.self(),
+				Map.of("view", "AGREES", "words", "Zoë wants to walk to the shops with her daughter"))
+			.getStatus()).isEqualTo(302);
+		assertThat(send(get(page), w.self(), Map.of()).getContentAsString())
+			.contains("You agree with this. You said: Zoë wants to walk to the shops with her daughter");
+
+		signatures.recordPersonsView(w.lead().actor(), w.person(), objective,
+				care.seamless.careplan.PersonsView.View.WITHDRAWN, null, "Recorded against the wrong objective");
+		assertThat(send(get(page), w.self(), Map.of()).getContentAsString()).contains("You have not said yet.")
+			.doesNotContain("null")
+			.doesNotContain("You do not agree");
 	}
 
 	@Test
