@@ -151,7 +151,8 @@ class PersonsOwnWordsTests {
 	/**
 	 * The person's own view of an objective, read back on their page in their words: an
 	 * agreement with words shows them (they were kept but shown only for a disagreement),
-	 * and a view staff withdrew reads as not said, never "You said: null".
+	 * and a view staff withdrew reads as not said (it read as a disagreement, with the
+	 * withdrawal's reason as the person's words).
 	 */
 	@Test
 	void thePersonsViewOfAnObjectiveIsShownBackInTheirWords() throws Exception {
