@@ -3,7 +3,9 @@ package care.seamless.person;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -72,7 +74,7 @@ public class Documents {
 	 * of those shown the actor may take off the record (the page offers removal of those
 	 * only).
 	 */
-	public record Shown(List<Document> documents, List<WithheldNotice> withheld, java.util.Set<UUID> removable) {
+	public record Shown(List<Document> documents, List<WithheldNotice> withheld, Set<UUID> removable) {
 	}
 
 	/** The current documents the actor may see, decided in the query. */
@@ -84,10 +86,10 @@ public class Documents {
 		// Asked of the access policy as a removal asks it, so a form is never offered to
 		// be
 		// refused.
-		java.util.Set<UUID> removable = stored.stream()
+		Set<UUID> removable = stored.stream()
 			.filter((s) -> accessPolicy.allows(actor, removal(s)))
 			.map((s) -> s.document().id())
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.collect(Collectors.toUnmodifiableSet());
 		List<WithheldNotice> withheld = repository
 			.withheld(person,
 					accessPolicy.withheldReason(actor, "d.person_id", "d.category", "d.source_organisation_id"))

@@ -2,11 +2,17 @@ package care.seamless.door.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.careplan.CarePlanFixtures;
+import care.seamless.careplan.CarePlans;
+import care.seamless.careplan.PersonsView;
+import care.seamless.careplan.PlanSignatures;
+import care.seamless.careplan.Section;
 import care.seamless.consent.AccessPolicy;
 import care.seamless.door.IssuedInvitation;
 import care.seamless.door.PersonAccounts;
@@ -74,10 +80,10 @@ class PersonsOwnWordsTests {
 	AccessPolicy accessPolicy;
 
 	@Autowired
-	care.seamless.careplan.CarePlans carePlans;
+	CarePlans carePlans;
 
 	@Autowired
-	care.seamless.careplan.PlanSignatures signatures;
+	PlanSignatures signatures;
 
 	record World(Fixtures.Staff lead, Fixtures.Staff member, Fixtures.Staff outsider, Fixtures.Staff manager,
 			PersonId person, PersonSignedIn self, PersonSignedIn carer, PersonId other, PersonSignedIn otherSelf) {
@@ -158,9 +164,8 @@ class PersonsOwnWordsTests {
 	void thePersonsViewOfAnObjectiveIsShownBackInTheirWords() throws Exception {
 		World w = world();
 		carePlans.start(w.lead().actor(), w.person(), null);
-		UUID objective = carePlans.addObjective(w.lead().actor(), w.person(),
-				care.seamless.careplan.CarePlanFixtures.objective("Get out to the shops again",
-						care.seamless.careplan.Section.SOCIAL_CARE, java.util.Set.of(w.lead().organisationId())));
+		UUID objective = carePlans.addObjective(w.lead().actor(), w.person(), CarePlanFixtures
+			.objective("Get out to the shops again", Section.SOCIAL_CARE, Set.of(w.lead().organisationId())));
 		String page = "/me/people/" + w.person();
 		assertThat(send(get(page), w.self(), Map.of()).getContentAsString()).contains("You have not said yet.");
 
@@ -170,8 +175,8 @@ class PersonsOwnWordsTests {
 		assertThat(send(get(page), w.self(), Map.of()).getContentAsString())
 			.contains("You agree with this. You said: Zoë wants to walk to the shops with her daughter");
 
-		signatures.recordPersonsView(w.lead().actor(), w.person(), objective,
-				care.seamless.careplan.PersonsView.View.WITHDRAWN, null, "Recorded against the wrong objective");
+		signatures.recordPersonsView(w.lead().actor(), w.person(), objective, PersonsView.View.WITHDRAWN, null,
+				"Recorded against the wrong objective");
 		assertThat(send(get(page), w.self(), Map.of()).getContentAsString()).contains("You have not said yet.")
 			.doesNotContain("null")
 			.doesNotContain("You do not agree");
