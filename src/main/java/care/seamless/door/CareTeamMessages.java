@@ -79,9 +79,21 @@ public class CareTeamMessages {
 					AccessRequest.toOpen(person, "read-messages", RECORD).item(DataCategory.GENERAL, null));
 			return repository.conversations(person, self(actor, person), actor.accountId());
 		}
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(person, "read-messages", RECORD).by(AccessRequest.Who.CARE_TEAM_MEMBER));
+		accessPolicy.require(actor, staffRead(person));
 		return repository.conversations(person, true, null);
+	}
+
+	/**
+	 * Whether a practitioner may read the person's messages: the request
+	 * {@link #conversations} requires, decided without an audit entry so a page offers
+	 * only what it may show.
+	 */
+	public boolean mayRead(Actor actor, PersonId person) {
+		return !actor.personSide() && accessPolicy.allows(actor, staffRead(person));
+	}
+
+	private static AccessRequest staffRead(PersonId person) {
+		return AccessRequest.toOpen(person, "read-messages", RECORD).by(AccessRequest.Who.CARE_TEAM_MEMBER);
 	}
 
 	/**

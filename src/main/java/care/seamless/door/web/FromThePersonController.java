@@ -1,5 +1,6 @@
 package care.seamless.door.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import care.seamless.door.AboutMeWords;
@@ -9,7 +10,6 @@ import care.seamless.door.PersonsFeedback;
 import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
-import care.seamless.team.CareTeams;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -35,11 +35,7 @@ class FromThePersonController {
 
 	private final PersonsFeedback feedback;
 
-	private final CareTeams careTeams;
-
-	FromThePersonController(AboutMeWords aboutMe, CareTeamMessages messages, PersonsFeedback feedback,
-			CareTeams careTeams) {
-		this.careTeams = careTeams;
+	FromThePersonController(AboutMeWords aboutMe, CareTeamMessages messages, PersonsFeedback feedback) {
 		this.aboutMe = aboutMe;
 		this.messages = messages;
 		this.feedback = feedback;
@@ -48,14 +44,12 @@ class FromThePersonController {
 	@GetMapping("/people/{personId}/from-the-person")
 	String page(Actor actor, @PathVariable PersonId personId, Model model) {
 		model.addAttribute("personId", personId);
-		boolean careTeam = actor.practitionerId() != null
-				&& careTeams.isCurrentMember(personId, actor.practitionerId());
+		boolean careTeam = messages.mayRead(actor, personId);
 		// A manager who oversees the care but is not in the care team answers feedback;
 		// the person's words and messages stay with the care team.
 		boolean overseerOnly = !careTeam && actor.has(Role.TEAM_MANAGER);
 		model.addAttribute("about", overseerOnly ? null : aboutMe.aboutMe(actor, personId));
-		model.addAttribute("conversations",
-				overseerOnly ? java.util.List.of() : messages.conversations(actor, personId));
+		model.addAttribute("conversations", overseerOnly ? List.of() : messages.conversations(actor, personId));
 		model.addAttribute("careTeam", !overseerOnly);
 		model.addAttribute("given", feedback.feedback(actor, personId));
 		model.addAttribute("manager", actor.has(Role.TEAM_MANAGER));
