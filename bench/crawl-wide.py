@@ -3,6 +3,7 @@
 GET forms too; it lists the POST forms (and hx-post) each page offers, so a second pass can try them.
 Usage: crawl-wide.py BASE MAX SHAPES [users,comma,separated] [posts-out.json]"""
 import re, sys, json, collections, requests, html
+from html.parser import HTMLParser
 
 BASE = sys.argv[1].rstrip('/')
 MAX = int(sys.argv[2]) if len(sys.argv) > 2 else 120
@@ -35,6 +36,38 @@ def forms(body):
         method = (re.search(r'method="([^"]*)"', attrs) or [None, 'get'])[1].lower()
         action = re.search(r'(?:th:)?action="([^"]*)"', attrs)
         yield method, html.unescape(action.group(1)) if action else None, inner
+
+
+class Fields(HTMLParser):
+    """The named fields of one form's inner HTML: inputs with type, value and checked, selects with their options'
+    values, textareas; enough for post-pass.py to fill the form as a person would."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.select = [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'input' and a.get('name'):
+            self.fields.append({'tag': 'input', 'name': a['name'], 'type': (a.get('type') or 'text').lower(),
+                                'value': a.get('value') or '', 'checked': 'checked' in a})
+        elif tag == 'select' and a.get('name'):
+            self.select = {'tag': 'select', 'name': a['name'], 'options': []}
+            self.fields.append(self.select)
+        elif tag == 'option' and self.select is not None:
+            self.select['options'].append(a.get('value') or '')
+        elif tag == 'textarea' and a.get('name'):
+            self.fields.append({'tag': 'textarea', 'name': a['name']})
+
+    def handle_endtag(self, tag):
+        if tag == 'select':
+            self.select = None
+
+
+def fields_of(inner):
+    p = Fields()
+    p.feed(inner)
+    return p.fields
 
 
 def walk(user, s, start):
@@ -76,7 +109,8 @@ def walk(user, s, start):
             else:
                 hidden = dict(re.findall(r'<input[^>]*type="hidden"[^>]*name="([^"]*)"[^>]*value="([^"]*)"', inner))
                 buttons = re.findall(r'<button[^>]*name="([^"]*)"[^>]*value="([^"]*)"', inner)
-                posts[user].setdefault(html.unescape(action), {'from': path, 'hidden': hidden, 'buttons': buttons})
+                posts[user].setdefault(html.unescape(action), {'from': path, 'hidden': hidden, 'buttons': buttons,
+                                                               'fields': fields_of(inner)})
         for a in re.findall(r'hx-post="(/[^"]*)"', body):
             posts[user].setdefault(html.unescape(a), {'from': path, 'hidden': {}, 'buttons': [], 'hx': True})
         for link, kind in found:

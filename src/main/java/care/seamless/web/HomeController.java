@@ -7,6 +7,8 @@ import care.seamless.shared.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +19,11 @@ class HomeController {
 
 	private final People people;
 
-	HomeController(People people) {
+	private final ApplicationAvailability availability;
+
+	HomeController(People people, ApplicationAvailability availability) {
 		this.people = people;
+		this.availability = availability;
 	}
 
 	/**
@@ -49,7 +54,8 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("starting", availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC);
 		return "login";
 	}
 

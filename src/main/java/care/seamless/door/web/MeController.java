@@ -24,6 +24,8 @@ import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,8 +61,12 @@ class MeController {
 
 	private final FundingRoutes fundingRoutes;
 
+	private final ApplicationAvailability availability;
+
 	MeController(Invitations invitations, MyRecord myRecord, CarePlans carePlans, PlanSignatures signatures,
-			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback, FundingRoutes fundingRoutes) {
+			Choices choices, SharingChanges sharingChanges, PersonsFeedback feedback, FundingRoutes fundingRoutes,
+			ApplicationAvailability availability) {
+		this.availability = availability;
 		this.fundingRoutes = fundingRoutes;
 		this.feedback = feedback;
 		this.sharingChanges = sharingChanges;
@@ -72,7 +78,8 @@ class MeController {
 	}
 
 	@GetMapping("/sign-in")
-	String signIn() {
+	String signIn(Model model) {
+		model.addAttribute("starting", availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC);
 		return "door/sign-in";
 	}
 
