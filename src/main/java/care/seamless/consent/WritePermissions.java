@@ -89,6 +89,21 @@ class WritePermissions implements MembershipStartingCheck, CareTeamPermissions {
 	}
 
 	@java.lang.Override
+	@Transactional(readOnly = true)
+	public boolean mayChange(Actor actor, CareTeamChange change) {
+		PractitionerId self = actor.practitionerId();
+		if (self == null || actor.organisationId() == null) {
+			return false;
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<CareTeamMember> current = careTeams.members(change.person())
+			.stream()
+			.filter(m -> m.isCurrent(today))
+			.toList();
+		return whoMayChange(actor, self, change, current).permitted();
+	}
+
+	@java.lang.Override
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public void requireRead(Actor actor, PersonId person, String action) {
 		accessPolicy.require(actor, AccessRequest.toOpen(person, action, "CareTeam"));

@@ -141,6 +141,23 @@ public class PersonalBudgets {
 			.toList();
 	}
 
+	/**
+	 * Whether the actor may start or change the person's budget and direct payment: the
+	 * request each of those changes requires (the care team's, for the budget's
+	 * organisation), decided without an audit entry so the page offers its forms only to
+	 * those whose change would count.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayChange(Actor actor, PersonId person) {
+		if (actor.practitionerId() == null || actor.organisationId() == null) {
+			return false;
+		}
+		AccessRequest request = repository.keysFor(person)
+			.map(k -> change(actor, person, "change-personal-budget", k.id(), k.organisationId()))
+			.orElseGet(() -> change(actor, person, "start-personal-budget", person.id(), actor.organisationId()));
+		return accessPolicy.allows(actor, request);
+	}
+
 	/** The person's budget as the actor may see it; empty when none is started. */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Optional<BudgetView> budget(Actor actor, PersonId person) {

@@ -15,6 +15,15 @@ public interface CareTeamPermissions {
 	/** Why the actor may make the change, for its audit entry; throws when refused. */
 	String requirePermission(Actor actor, CareTeamChange change);
 
+	/**
+	 * Whether the actor is someone who may make the change (the lead, a manager, the
+	 * member themselves...), decided without an audit entry so the care team's page
+	 * offers only the changes its reader may make. Whether the change may let its subject
+	 * in (the person's objections, the sharing agreements) depends on whom it names, and
+	 * is decided when it is made.
+	 */
+	boolean mayChange(Actor actor, CareTeamChange change);
+
 	/** Refuses (audited) when the actor may not open the person's record. */
 	void requireRead(Actor actor, PersonId person, String action);
 

@@ -261,11 +261,7 @@ public class CareTeamRequests {
 	@Transactional(noRollbackForClassName = ACCESS_DENIED)
 	public void withdraw(Actor actor, UUID requestId, long version) {
 		CareTeamRequest request = pendingRequest(requestId);
-		Kind kind = switch (request.kind()) {
-			case INVITATION -> Kind.WITHDRAW_INVITATION;
-			case HANDOVER -> Kind.WITHDRAW_HANDOVER;
-			case JOIN -> Kind.WITHDRAW_JOIN;
-		};
+		Kind kind = withdrawal(request.kind());
 		String permission = permissions.getObject()
 			.requirePermission(actor, new CareTeamChange(kind, request.personId(), request.practitionerId(),
 					request.requestedByPractitioner()));
@@ -356,6 +352,56 @@ public class CareTeamRequests {
 				all.stream().filter(m -> !m.isCurrent(today)).toList(),
 				asked.stream().filter(CareTeamRequest::pending).toList(),
 				asked.stream().filter(r -> !r.pending()).toList());
+	}
+
+	/**
+	 * The changes to this care team its reader may make, so the page offers only those:
+	 * the same "who may" rule each change requires, without an audit entry.
+	 */
+	public Offers offers(Actor actor, CareTeamView team) {
+		CareTeamPermissions rules = permissions.getObject();
+		PractitionerId self = actor.practitionerId();
+		if (self == null) {
+			return new Offers(false, false, Set.of(), Set.of());
+		}
+		PersonId person = team.personId();
+		boolean add = !team.current().isEmpty()
+				&& rules.mayChange(actor, new CareTeamChange(Kind.INVITE, person, self));
+		boolean handOver = team.hasLead() && rules.mayChange(actor, new CareTeamChange(Kind.HAND_OVER, person, self));
+		Set<UUID> end = team.current()
+			.stream()
+			.filter(m -> !m.lead())
+			.filter(m -> rules.mayChange(actor, new CareTeamChange(Kind.END_INVOLVEMENT, person, m.practitionerId())))
+			.map(CareTeamMember::id)
+			.collect(Collectors.toSet());
+		Set<UUID> withdraw = team.pending()
+			.stream()
+			.filter(r -> rules.mayChange(actor,
+					new CareTeamChange(withdrawal(r.kind()), person, r.practitionerId(), r.requestedByPractitioner())))
+			.map(CareTeamRequest::id)
+			.collect(Collectors.toSet());
+		return new Offers(add, handOver, end, withdraw);
+	}
+
+	/** What the care team's page offers its reader. */
+	public record Offers(boolean add, boolean handOver, Set<UUID> endable, Set<UUID> withdrawable) {
+
+		public boolean mayEnd(UUID member) {
+			return endable.contains(member);
+		}
+
+		public boolean mayWithdraw(UUID request) {
+			return withdrawable.contains(request);
+		}
+
+	}
+
+	private static Kind withdrawal(CareTeamRequest.Kind kind) {
+		return switch (kind) {
+			case INVITATION -> Kind.WITHDRAW_INVITATION;
+			case HANDOVER -> Kind.WITHDRAW_HANDOVER;
+			case JOIN -> Kind.WITHDRAW_JOIN;
+		};
 	}
 
 	/** One request, for the page that answers it. */

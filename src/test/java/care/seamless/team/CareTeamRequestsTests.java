@@ -107,6 +107,53 @@ class CareTeamRequestsTests {
 	record PractitionerLeads(List<care.seamless.shared.PractitionerId> leads) {
 	}
 
+	/**
+	 * The care team's page offers each reader exactly the changes they may make, by the
+	 * rule each change requires: an offered change is made, one not offered is refused.
+	 */
+	@Test
+	void thePageOffersEachReaderOnlyTheChangesTheyMayMake() {
+		World w = new World();
+		requests.add(w.lead.actor(), w.person, w.colleague.practitionerId(), "Duty");
+		CareTeamRequests.Added invited = requests.add(w.lead.actor(), w.person, w.nurse.practitionerId(), "Nursing");
+		CareTeamView team = requests.careTeam(w.lead.actor(), w.person);
+		java.util.UUID colleague = team.current()
+			.stream()
+			.filter(m -> m.practitionerId().equals(w.colleague.practitionerId()))
+			.findFirst()
+			.orElseThrow()
+			.id();
+
+		CareTeamRequests.Offers lead = requests.offers(w.lead.actor(), team);
+		assertThat(lead).isEqualTo(new CareTeamRequests.Offers(true, true, Set.of(colleague), Set.of(invited.id())));
+		assertThat(requests.offers(w.leadManager.actor(), team))
+			.isEqualTo(new CareTeamRequests.Offers(true, true, Set.of(colleague), Set.of(invited.id())));
+		// A member who is neither lead nor manager may only end their own involvement.
+		CareTeamRequests.Offers member = requests.offers(w.colleague.actor(), team);
+		assertThat(member).isEqualTo(new CareTeamRequests.Offers(false, false, Set.of(colleague), Set.of()));
+		// The invitee's manager manages no one in the care team yet.
+		assertThat(requests.offers(w.nurseManager.actor(), team))
+			.isEqualTo(new CareTeamRequests.Offers(false, false, Set.of(), Set.of()));
+
+		assertThatThrownBy(() -> requests.add(w.colleague.actor(), w.person, w.nurseManager.practitionerId(), "x"))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThatThrownBy(
+				() -> requests.proposeHandover(w.colleague.actor(), w.person, w.colleague.practitionerId(), null))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThatThrownBy(
+				() -> requests.withdraw(w.colleague.actor(), invited.id(), requests.request(invited.id()).version()))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		requests.withdraw(w.leadManager.actor(), invited.id(), requests.request(invited.id()).version());
+		CareTeamMember own = requests.careTeam(w.lead.actor(), w.person)
+			.current()
+			.stream()
+			.filter(m -> m.id().equals(colleague))
+			.findFirst()
+			.orElseThrow();
+		requests.endInvolvement(w.colleague.actor(), own.id(), own.version(), "Moved to another team");
+		assertThat(w.inTeam(w.colleague)).isFalse();
+	}
+
 	@Test
 	void aWithdrawnInvitationLeavesTheQueueAndCanNoLongerBeAcceptedOrWithdrawnAgain() {
 		World w = new World();

@@ -227,6 +227,7 @@ class BudgetController {
 		model.addAttribute("teams",
 				actor.practitionerId() == null ? java.util.List.of() : directory.teamsOf(actor.practitionerId()));
 		model.addAttribute("problems", problems);
+		model.addAttribute("mayChange", budgets.mayChange(actor, id));
 		model.addAttribute("payers", Payer.values());
 		model.addAttribute("managerKinds", ManagerKind.values());
 		model.addAttribute("ledgerKinds", LedgerKind.values());

@@ -280,6 +280,10 @@ class PersonController {
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("filterQuery", filterQuery(filter));
 		model.addAttribute("entries", people.entries(actor, id, page, filter));
+		// Marking an entry not shown to the person is the care team's (the same rule as
+		// the record page's forms).
+		model.addAttribute("inCareTeam", actor.practitionerId() != null && actor.organisationId() != null
+				&& careTeams.isCurrentMember(id, actor.practitionerId()));
 		return "person/entries";
 	}
 

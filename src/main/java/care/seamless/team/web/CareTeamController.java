@@ -59,7 +59,9 @@ class CareTeamController {
 
 	@GetMapping(PAGE)
 	String show(Actor actor, @PathVariable PersonId id, Model model) {
-		model.addAttribute("team", careTeams.careTeam(actor, id));
+		CareTeamView team = careTeams.careTeam(actor, id);
+		model.addAttribute("team", team);
+		model.addAttribute("offers", careTeams.offers(actor, team));
 		return "team/care-team";
 	}
 

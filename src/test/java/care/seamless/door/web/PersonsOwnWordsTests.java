@@ -85,6 +85,9 @@ class PersonsOwnWordsTests {
 	@Autowired
 	PlanSignatures signatures;
 
+	@Autowired
+	care.seamless.consent.AccessGrants accessGrants;
+
 	record World(Fixtures.Staff lead, Fixtures.Staff member, Fixtures.Staff outsider, Fixtures.Staff manager,
 			PersonId person, PersonSignedIn self, PersonSignedIn carer, PersonId other, PersonSignedIn otherSelf) {
 	}
@@ -507,6 +510,16 @@ class PersonsOwnWordsTests {
 		String record = send(get("/people/{id}", w.person()), staff(w.lead()), Map.of()).getContentAsString();
 		assertThat(record).contains("Do not show this to the person")
 			.contains("/people/" + w.person() + "/entries/" + entry + "/not-shown");
+		assertThat(send(get("/people/{id}/entries", w.person()), staff(w.lead()), Map.of()).getContentAsString())
+			.contains("/people/" + w.person() + "/entries/" + entry + "/not-shown");
+		// A team given part of the record (as a referral gives it) reads the entries but
+		// is not in the care team, so is not offered a change the care team makes.
+		accessGrants.grant(fixtures.admin, w.person(), w.outsider().teamId(),
+				Set.of(care.seamless.shared.DataCategory.GENERAL), java.time.Instant.now().plusSeconds(3600),
+				"referral");
+		MockHttpServletResponse overseer = send(get("/people/{id}/entries", w.person()), staff(w.outsider()), Map.of());
+		assertThat(overseer.getStatus()).isEqualTo(200);
+		assertThat(overseer.getContentAsString()).contains("Talked about the garden").doesNotContain("/not-shown");
 		assertThat(
 				send(post("/people/{p}/entries/{e}/not-shown", w.person(), entry), staff(w.lead()),
 						Map.of("category", "GENERAL", "source", w.lead().organisationId().toString(), "reason",

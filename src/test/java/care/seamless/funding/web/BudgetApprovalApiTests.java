@@ -100,6 +100,9 @@ class BudgetApprovalApiTests {
 	@Autowired
 	PoolCommitments poolCommitments;
 
+	@Autowired
+	care.seamless.consent.AccessGrants accessGrants;
+
 	record Costed(Partnership p, UUID homeCare, UUID nursing, UUID otherPersonsAction) {
 	}
 
@@ -363,6 +366,38 @@ class BudgetApprovalApiTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Payment to the person")))
 			.andExpect(content().string(containsString("£800.00")));
+	}
+
+	/**
+	 * The budget page offers its forms to the care team, whose changes count; a team
+	 * given part of the record (as a referral gives it) reads the budget but is offered
+	 * no form that would be refused.
+	 */
+	@Test
+	void theBudgetsFormsAreOfferedOnlyToThoseWhoseChangeWouldCount() throws Exception {
+		Costed c = costedPlan();
+		String page = "/people/" + c.p().person().id() + "/budget";
+		accessGrants.grant(fixtures.admin, c.p().person(), c.p().charityManager().teamId(),
+				Set.of(DataCategory.GENERAL), java.time.Instant.now().plusSeconds(3600), "referral");
+		assertThat(mvc.perform(get(page).with(httpBasic(c.p().socialWorker().username(), Fixtures.PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("action=\"" + page + "/costs\"");
+		String overseen = mvc.perform(get(page).with(httpBasic(c.p().charityManager().username(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(overseen).contains("Home care, 2 visits a day")
+			.doesNotContain("action=\"" + page)
+			.doesNotContain("/direct-payment");
+		assertThat(budgets.mayChange(c.p().charityManager().actor(), c.p().person())).isFalse();
+		mvc.perform(post(page + "/costs").with(httpBasic(c.p().charityManager().username(), Fixtures.PASSWORD))
+			.with(csrf())
+			.param("version", "0")
+			.param("actionId", c.homeCare().toString())
+			.param("weeklyCost", "£210")
+			.param("payer", "COUNCIL")).andExpect(status().isForbidden());
 	}
 
 	@Test
