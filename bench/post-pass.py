@@ -11,17 +11,22 @@ FILL = os.environ.get('FILL') == '1'
 WORDS = 'Zofia Wiśniewska-Ó Súilleabháin said: tea at four, not three'
 
 
-def value_for(name, kind):
-    """A plausible value for a field, from its name and type."""
+def value_for(name, kind, names=()):
+    """A plausible value for a field, from its name and type (and its form's other fields' names)."""
     n = name.lower()
-    if kind == 'date' or n.endswith('date'):
+    if kind == 'date':
         return '2026-12-20'
-    if n.endswith('day') or n.endswith('.day'):
-        return '20'
+    if n.endswith('day'):
+        # A day beside a month is one part of a date; alone it is the whole date.
+        return '20' if name[:-3] + ('Month' if name.endswith('Day') else 'month') in names else '01/12/2026'
+    if n.endswith('date') or name.endswith('On') or n in ('planneddischarge', 'from', 'to', 'until', 'since'):
+        return '01/12/2026'
+    if 'ods' in n:
+        return 'A81001'
     if n.endswith('month') or n.endswith('.month'):
         return '12'
     if n.endswith('year') or n.endswith('.year'):
-        return '2026'
+        return '1950' if 'dob' in n or 'birth' in n else '2026'
     if 'time' in n:
         return '10:30'
     if 'email' in n or kind == 'email':
@@ -66,7 +71,7 @@ def fill(fields, data):
         elif f['type'] in ('hidden', 'submit', 'button', 'file', 'password'):
             continue
         else:
-            data[name] = f['value'] or value_for(name, f['type'])
+            data[name] = f['value'] or value_for(name, f['type'], {g['name'] for g in fields})
 BASE = sys.argv[1].rstrip('/')
 posts = {}
 for f in sys.argv[2].split(','):

@@ -3,6 +3,7 @@ package care.seamless.web;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -36,9 +37,16 @@ class PageErrorHandling {
 	}
 
 	@ExceptionHandler(AccessDenied.class)
-	String accessDenied(AccessDenied ex, Model model, HttpServletResponse response) {
+	String accessDenied(AccessDenied ex, Model model, HttpServletRequest request, HttpServletResponse response) {
 		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		// At the person's own door the staff page's reasons and offers (ask to join the
+		// care team, emergency access) mean nothing: a carer whose access has ended is
+		// told
+		// so in plain words and sent back to their own home page.
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/me/")) {
+			return "door/denied";
+		}
 		model.addAttribute("decision", ex.decision());
 		model.addAttribute("personId", ex.person());
 		model.addAttribute("item", ex.item());

@@ -227,7 +227,13 @@ class PersonsOwnWordsTests {
 			.doesNotContain("about-me-form");
 		assertThat(send(post(aboutMe), w.carer(), Map.of("addressedAs", "Carer's idea", "version", "1")).getStatus())
 			.isEqualTo(403);
-		assertThat(send(get(aboutMe), w.otherSelf(), Map.of()).getStatus()).isEqualTo(403);
+		MockHttpServletResponse otherReads = send(get(aboutMe), w.otherSelf(), Map.of());
+		assertThat(otherReads.getStatus()).isEqualTo(403);
+		// Refused at their own door in plain words, with none of the staff page's offers.
+		assertThat(otherReads.getContentAsString()).contains("Your account cannot see this part of the record now")
+			.contains("href=\"/me\"")
+			.doesNotContain("emergency access")
+			.doesNotContain("care-team/join");
 		assertThat(send(post(aboutMe), w.otherSelf(), Map.of("addressedAs", "Intruder", "version", "1")).getStatus())
 			.isEqualTo(403);
 		assertThat(jdbc.sql("select version from door.about_me where person_id = :p")
