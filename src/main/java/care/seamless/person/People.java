@@ -171,6 +171,36 @@ public class People {
 	}
 
 	/**
+	 * Whether the actor may change the person's details: the question {@link #update}
+	 * asks, without auditing, so the record page offers "Change details" only to those
+	 * whose change would be saved.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayUpdate(Actor actor, PersonId id) {
+		return repository.find(id)
+			.map(row -> accessPolicy.allows(actor, updateRequest(id, row, "update")))
+			.orElse(false);
+	}
+
+	/**
+	 * Refuses, audited, the form for changing details to someone whose change would be
+	 * refused, so they are told before they type rather than after; opening the form is
+	 * not itself audited (reading the record it shows is).
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public void requireUpdate(Actor actor, PersonId id) {
+		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
+		AccessRequest request = updateRequest(id, row, "open-update-form");
+		if (!accessPolicy.allows(actor, request)) {
+			accessPolicy.require(actor, request);
+		}
+	}
+
+	private static AccessRequest updateRequest(PersonId id, PersonRepository.Row row, String action) {
+		return AccessRequest.toOpen(id, action, RECORD).item(DataCategory.GENERAL, row.sourceOrganisationId());
+	}
+
+	/**
 	 * Saves new details if nobody else changed the person since {@code version} was read;
 	 * otherwise throws {@link ConcurrentEditException} and saves nothing.
 	 */
@@ -180,8 +210,7 @@ public class People {
 		// Someone who cannot see the details must not be able to overwrite them: one
 		// decision about the details themselves, so a refusal is never audited as
 		// allowed.
-		accessPolicy.require(actor,
-				AccessRequest.toOpen(id, "update", RECORD).item(DataCategory.GENERAL, row.sourceOrganisationId()));
+		accessPolicy.require(actor, updateRequest(id, row, "update"));
 		PersonDetails checked = check(details, id);
 		int updated;
 		try {

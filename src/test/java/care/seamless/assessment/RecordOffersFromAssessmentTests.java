@@ -192,6 +192,14 @@ class RecordOffersFromAssessmentTests {
 			.doesNotContain("id=\"upload-document\"")
 			.contains("Only members of this person&#39;s care team raise or end alerts.")
 			.contains("Only members of this person&#39;s care team upload documents.");
+		// "Change details" is offered exactly to those whose change would be saved; its
+		// form is refused to the others before they type.
+		String edit = "href=\"/people/" + person + "/edit\"";
+		assertThat(page("/people/" + person, socialWorker, 200)).contains(edit);
+		page("/people/" + person + "/edit", socialWorker, 200);
+		boolean offered = page("/people/" + person, referred, 200).contains(edit);
+		assertThat(offered).isEqualTo(people.mayUpdate(referred.actor(), person));
+		page("/people/" + person + "/edit", referred, offered ? 200 : 403);
 	}
 
 	private Fixtures.Staff referredTeamMember() {

@@ -129,6 +129,7 @@ class PersonController {
 		// who
 		// may open the record are not offered forms that would be refused.
 		model.addAttribute("inCareTeam", inCareTeam);
+		model.addAttribute("mayUpdate", people.mayUpdate(actor, id));
 		// Asked of the access policy as the offers page itself asks it: a team with only
 		// a
 		// referral's part of the record opens the record but not its offers.
@@ -182,6 +183,7 @@ class PersonController {
 
 	@GetMapping("/people/{id}/edit")
 	String edit(Actor actor, @PathVariable PersonId id, Model model) {
+		people.requireUpdate(actor, id);
 		PersonRecord record = people.record(actor, id);
 		model.addAttribute("form", PersonForm.of(record.details(), record.version()));
 		model.addAttribute("personId", id);
