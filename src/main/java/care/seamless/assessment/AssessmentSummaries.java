@@ -16,6 +16,8 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.shared.Profession;
 import care.seamless.team.Directory;
 import care.seamless.terminology.Audience;
 import care.seamless.terminology.CareActOutcome;
@@ -88,10 +90,35 @@ public class AssessmentSummaries {
 
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Summary summary(Actor actor, PersonId person, EpisodeId id) {
+		return summary(actor, person, id, provenance.names(), null);
+	}
+
+	/**
+	 * The summary and the words of the reader's profession, their directory entry read
+	 * with the organisations the summary names instead of in a statement of its own.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	public ForReader summaryForReader(Actor actor, PersonId person, EpisodeId id) {
+		Provenance.Names names = provenance.names();
+		Summary summary = summary(actor, person, id, names, actor.practitionerId());
+		if (actor.practitionerId() == null) {
+			return new ForReader(summary, Audience.forReader(null));
+		}
+		// Not found with the names only if the directory lost the reader meanwhile: then
+		// as before, the directory's own read says so.
+		Profession profession = (names.reader() != null) ? names.reader().profession() : directory.professionOf(actor);
+		return new ForReader(summary, Audience.forReader(profession));
+	}
+
+	/** A summary with the words its reader's profession uses. */
+	public record ForReader(Summary summary, Audience words) {
+	}
+
+	private Summary summary(Actor actor, PersonId person, EpisodeId id, Provenance.Names names,
+			@Nullable PractitionerId reader) {
 		EpisodeRow row = assessments.episodeRow(actor, person, id);
 		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
-		Provenance.Names names = provenance.names();
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
 		// Withheld answers never leave the database: the visible ones are read, and of
 		// the rest only which sections they are in.
@@ -107,7 +134,7 @@ public class AssessmentSummaries {
 			organisations.add(a.originOrg());
 		});
 		disagreementRows.forEach((d) -> organisations.add(d.organisationId()));
-		names.prefetch(organisations);
+		names.prefetch(organisations, reader);
 		Map<UUID, List<Summary.Disagreement>> disagreements = disagreementRows.stream()
 			.collect(
 					Collectors.groupingBy(AnswerRepository.DisagreementRow::answerId,

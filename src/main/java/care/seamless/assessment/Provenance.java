@@ -9,7 +9,10 @@ import care.seamless.assessment.instrument.Section;
 import care.seamless.assessment.instrument.Stage;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.Profession;
+import care.seamless.shared.PractitionerId;
 import care.seamless.team.Directory;
+import care.seamless.team.DirectoryNames;
+import care.seamless.team.Practitioner;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -57,19 +60,42 @@ class Provenance {
 
 		private final Map<UUID, String> organisations = new HashMap<>();
 
+		private @org.jspecify.annotations.Nullable Practitioner reader;
+
 		/**
 		 * Reads the names of these organisations (nulls skipped) in one statement, for a
 		 * view that names several: one read instead of one per organisation.
 		 */
 		void prefetch(java.util.Collection<@org.jspecify.annotations.Nullable UUID> ids) {
+			prefetch(ids, null);
+		}
+
+		/**
+		 * As {@link #prefetch(java.util.Collection)}, with the reader's own directory
+		 * entry (for the words of their profession) in the same statement.
+		 */
+		void prefetch(java.util.Collection<@org.jspecify.annotations.Nullable UUID> ids,
+				@org.jspecify.annotations.Nullable PractitionerId reader) {
 			java.util.Set<OrganisationId> missing = new java.util.HashSet<>();
 			for (UUID id : ids) {
 				if (id != null && !this.organisations.containsKey(id)) {
 					missing.add(new OrganisationId(id));
 				}
 			}
-			Provenance.this.directory.organisationNames(missing)
-				.forEach((id, name) -> this.organisations.put(id.id(), name));
+			if (reader == null) {
+				Provenance.this.directory.organisationNames(missing)
+					.forEach((id, name) -> this.organisations.put(id.id(), name));
+				return;
+			}
+			DirectoryNames found = Provenance.this.directory.names(missing, java.util.List.of(reader));
+			found.organisations().forEach((id, name) -> this.organisations.put(id.id(), name));
+			this.reader = found.practitioners().get(reader);
+		}
+
+		/** The reader's entry read by the last prefetch that named them, if any. */
+		@org.jspecify.annotations.Nullable
+		Practitioner reader() {
+			return this.reader;
 		}
 
 		String organisation(UUID id) {

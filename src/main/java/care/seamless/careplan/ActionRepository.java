@@ -174,13 +174,16 @@ class ActionRepository {
 	}
 
 	List<Row> visible(UUID planId, SqlCondition visible) {
-		return jdbc
-			.sql(SQL_COLUMNS + " where act.plan_id = :planId and " + visible.sql()
-					+ " order by act.status, act.due_on, act.id")
+		return jdbc.sql(visibleSql(visible))
 			.params(visible.params())
 			.param("planId", planId)
 			.query(ActionRepository::map)
 			.list();
+	}
+
+	static String visibleSql(SqlCondition visible) {
+		return SQL_COLUMNS + " where act.plan_id = :planId and " + visible.sql()
+				+ " order by act.status, act.due_on, act.id";
 	}
 
 	int setOwner(UUID id, long version, OrganisationId organisation, PractitionerId owner, @Nullable TeamId team) {
@@ -419,20 +422,20 @@ class ActionRepository {
 	}
 
 	private static Row map(ResultSet rs, int n) throws SQLException {
-		UUID team = rs.getObject("owner_team_id", UUID.class);
-		UUID offered = rs.getObject("offered_to_organisation_id", UUID.class);
-		Timestamp escalated = rs.getTimestamp("escalated_at");
-		UUID escalatedTo = rs.getObject("escalated_to_team_id", UUID.class);
-		return new Row(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
-				new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("objective_id", UUID.class),
-				ActionKind.valueOf(rs.getString("kind")), rs.getString("description"),
-				DataCategory.valueOf(rs.getString("category")),
-				new OrganisationId(rs.getObject("owner_organisation_id", UUID.class)),
-				new PractitionerId(rs.getObject("owner_practitioner_id", UUID.class)),
-				team == null ? null : new TeamId(team), rs.getDate("due_on").toLocalDate(),
-				ActionStatus.valueOf(rs.getString("status")), offered == null ? null : new OrganisationId(offered),
-				escalated == null ? null : escalated.toInstant(), escalatedTo == null ? null : new TeamId(escalatedTo),
-				rs.getLong("version"));
+		return mapRow(Columns.of(rs));
+	}
+
+	static Row mapRow(Columns row) throws SQLException {
+		UUID team = row.uuid("owner_team_id");
+		UUID offered = row.uuid("offered_to_organisation_id");
+		UUID escalatedTo = row.uuid("escalated_to_team_id");
+		return new Row(row.uuid("id"), row.uuid("plan_id"), new PersonId(row.uuid("person_id")),
+				row.uuid("objective_id"), ActionKind.valueOf(row.string("kind")), row.string("description"),
+				DataCategory.valueOf(row.string("category")), new OrganisationId(row.uuid("owner_organisation_id")),
+				new PractitionerId(row.uuid("owner_practitioner_id")), team == null ? null : new TeamId(team),
+				row.date("due_on"), ActionStatus.valueOf(row.string("status")),
+				offered == null ? null : new OrganisationId(offered), row.instant("escalated_at"),
+				escalatedTo == null ? null : new TeamId(escalatedTo), row.longValue("version"));
 	}
 
 	private static QueueRow mapQueue(ResultSet rs, int n) throws SQLException {

@@ -1,13 +1,11 @@
 package care.seamless.careplan;
 
-import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +60,11 @@ class CarePlanRepository {
 			       target = :target, measure = :measure, target_date = :targetDate, need_codes = :needCodes,
 			       category = :category, version = version + 1
 			where id = :id and version = :version
+			""";
+
+	static final String SQL_OUTCOMES = """
+			select id, words, recorded_by, recorded_at, version from careplan.outcome
+			where plan_id = :planId order by recorded_at, id
 			""";
 
 	private final JdbcClient jdbc;
@@ -146,14 +149,12 @@ class CarePlanRepository {
 	}
 
 	List<Outcome> outcomes(UUID planId) {
-		return jdbc.sql("""
-				select id, words, recorded_by, recorded_at, version from careplan.outcome
-				where plan_id = :planId order by recorded_at, id
-				""")
-			.param("planId", planId)
-			.query((rs, n) -> new Outcome(rs.getObject("id", UUID.class), rs.getString("words"),
-					rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), rs.getLong("version")))
-			.list();
+		return jdbc.sql(SQL_OUTCOMES).param("planId", planId).query((rs, n) -> mapOutcome(Columns.of(rs))).list();
+	}
+
+	static Outcome mapOutcome(Columns row) throws SQLException {
+		return new Outcome(row.uuid("id"), row.string("words"), row.string("recorded_by"), row.instant("recorded_at"),
+				row.longValue("version"));
 	}
 
 	void insertObjective(UUID id, UUID planId, PersonId person, NewObjective o, OrganisationId organisation,
@@ -206,19 +207,22 @@ class CarePlanRepository {
 		return jdbc.sql(SQL_OBJECTIVE_COLUMNS + " where obj.plan_id = :planId and obj.id = :id")
 			.param("planId", planId)
 			.param("id", id)
-			.query(CarePlanRepository::mapObjective)
+			.query((rs, n) -> mapObjective(Columns.of(rs)))
 			.optional();
 	}
 
 	/** The objectives of the plan the viewer may see. */
 	List<ObjectiveRow> objectives(UUID planId, SqlCondition visible) {
-		return jdbc
-			.sql(SQL_OBJECTIVE_COLUMNS + " where obj.plan_id = :planId and " + visible.sql()
-					+ " order by obj.section, obj.target_date, obj.id")
+		return jdbc.sql(objectivesSql(visible))
 			.params(visible.params())
 			.param("planId", planId)
-			.query(CarePlanRepository::mapObjective)
+			.query((rs, n) -> mapObjective(Columns.of(rs)))
 			.list();
+	}
+
+	static String objectivesSql(SqlCondition visible) {
+		return SQL_OBJECTIVE_COLUMNS + " where obj.plan_id = :planId and " + visible.sql()
+				+ " order by obj.section, obj.target_date, obj.id";
 	}
 
 	/**
@@ -230,7 +234,15 @@ class CarePlanRepository {
 	 * materialised, so the filter does not evaluate it a second time).
 	 */
 	List<Withheld> withheld(UUID planId, WithheldReasons reasons) {
-		String sql = """
+		return jdbc.sql(withheldSql(reasons))
+			.params(reasons.params())
+			.param("planId", planId)
+			.query((rs, n) -> mapWithheld(Columns.of(rs)))
+			.list();
+	}
+
+	static String withheldSql(WithheldReasons reasons) {
+		return """
 				with part as materialized (
 				  select 1 as part, %s as reason, obj.source_organisation_id as source
 				  from careplan.objective obj where obj.plan_id = :planId
@@ -250,12 +262,10 @@ class CarePlanRepository {
 				group by part, reason, source order by part, reason, source
 				""".formatted(reasons.objective().sql(), reasons.carerView().sql(), reasons.action().sql(),
 				reasons.contingency().sql(), reasons.reviewNotes().sql());
-		return jdbc.sql(sql)
-			.params(reasons.params())
-			.param("planId", planId)
-			.query((rs, n) -> new Withheld(rs.getString("reason"),
-					new OrganisationId(rs.getObject("source", UUID.class))))
-			.list();
+	}
+
+	static Withheld mapWithheld(Columns row) throws SQLException {
+		return new Withheld(row.string("reason"), new OrganisationId(row.uuid("source")));
 	}
 
 	/**
@@ -287,13 +297,11 @@ class CarePlanRepository {
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	private static ObjectiveRow mapObjective(ResultSet rs, int n) throws SQLException {
-		Array codes = rs.getArray("need_codes");
-		return new ObjectiveRow(rs.getObject("id", UUID.class), rs.getObject("outcome_id", UUID.class),
-				Section.valueOf(rs.getString("section")), rs.getString("description"), rs.getString("target"),
-				rs.getString("measure"), rs.getDate("target_date").toLocalDate(),
-				Arrays.asList((String[]) codes.getArray()), DataCategory.valueOf(rs.getString("category")),
-				new OrganisationId(rs.getObject("source_organisation_id", UUID.class)), rs.getLong("version"));
+	static ObjectiveRow mapObjective(Columns row) throws SQLException {
+		return new ObjectiveRow(row.uuid("id"), row.uuid("outcome_id"), Section.valueOf(row.string("section")),
+				row.string("description"), row.string("target"), row.string("measure"), row.date("target_date"),
+				row.strings("need_codes"), DataCategory.valueOf(row.string("category")),
+				new OrganisationId(row.uuid("source_organisation_id")), row.longValue("version"));
 	}
 
 }

@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -69,15 +70,22 @@ class CarerViewRepository {
 	}
 
 	List<Row> visible(UUID planId, SqlCondition visible) {
-		return jdbc.sql(SQL_VIEWS.formatted(visible.sql()))
+		return jdbc.sql(visibleSql(visible))
 			.params(visible.params())
 			.param("planId", planId)
-			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("objective_id", UUID.class),
-					new PersonId(rs.getObject("carer_person_id", UUID.class)), rs.getString("carer_name"),
-					CarersView.View.valueOf(rs.getString("view")), rs.getString("words"),
-					rs.getString("recorded_by_name"), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-					rs.getTimestamp("recorded_at").toInstant()))
+			.query((rs, n) -> map(Columns.of(rs)))
 			.list();
+	}
+
+	static String visibleSql(SqlCondition visible) {
+		return SQL_VIEWS.formatted(visible.sql());
+	}
+
+	static Row map(Columns row) throws SQLException {
+		return new Row(row.uuid("id"), row.uuid("objective_id"), new PersonId(row.uuid("carer_person_id")),
+				row.string("carer_name"), CarersView.View.valueOf(row.string("view")), row.string("words"),
+				row.string("recorded_by_name"), new OrganisationId(row.uuid("organisation_id")),
+				row.instant("recorded_at"));
 	}
 
 }

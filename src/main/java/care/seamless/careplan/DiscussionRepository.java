@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,15 @@ class DiscussionRepository {
 			where cnt.plan_id = :planId and cnt.version = :version and %s
 			""";
 
+	static final String SQL_OPTIONS = """
+			select opt.id, opt.decision_id, opt.description, pv.practitioner_id, pv.organisation_id, pv.view
+			from careplan.decision_option opt
+			join careplan.decision dcs on dcs.id = opt.decision_id
+			left join careplan.professional_view pv on pv.option_id = opt.id
+			where dcs.plan_id = :planId
+			order by opt.position, opt.id, pv.recorded_at
+			""";
+
 	private final JdbcClient jdbc;
 
 	DiscussionRepository(JdbcClient jdbc) {
@@ -47,15 +57,23 @@ class DiscussionRepository {
 	 * {@code cnt}).
 	 */
 	Optional<Contingency> contingency(UUID planId, SqlCondition visible) {
-		return jdbc.sql("""
-				select cnt.in_a_crisis, cnt.out_of_hours_contact, cnt.updated_by, cnt.updated_at, cnt.version
-				from careplan.contingency cnt where cnt.plan_id = :planId and %s
-				""".formatted(visible.sql()))
+		return jdbc.sql(contingencySql(visible))
 			.params(visible.params())
 			.param("planId", planId)
-			.query((rs, n) -> new Contingency(rs.getString("in_a_crisis"), rs.getString("out_of_hours_contact"),
-					rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version")))
+			.query((rs, n) -> mapContingency(Columns.of(rs)))
 			.optional();
+	}
+
+	static String contingencySql(SqlCondition visible) {
+		return """
+				select cnt.in_a_crisis, cnt.out_of_hours_contact, cnt.updated_by, cnt.updated_at, cnt.version
+				from careplan.contingency cnt where cnt.plan_id = :planId and %s
+				""".formatted(visible.sql());
+	}
+
+	static Contingency mapContingency(Columns row) throws SQLException {
+		return new Contingency(row.string("in_a_crisis"), row.string("out_of_hours_contact"), row.string("updated_by"),
+				row.instant("updated_at"), row.longValue("version"));
 	}
 
 	/**
@@ -107,18 +125,25 @@ class DiscussionRepository {
 	}
 
 	List<Risk> risks(UUID planId, SqlCondition visible) {
-		return jdbc.sql("""
+		return jdbc.sql(risksSql(visible))
+			.params(visible.params())
+			.param("planId", planId)
+			.query((rs, n) -> mapRisk(Columns.of(rs)))
+			.list();
+	}
+
+	static String risksSql(SqlCondition visible) {
+		return """
 				select rsk.id, rsk.description, rsk.persons_choice, rsk.how_we_reduce_it, rsk.category,
 				       rsk.recorded_by, rsk.recorded_at
 				from careplan.risk rsk where rsk.plan_id = :planId and %s order by rsk.recorded_at
-				""".formatted(visible.sql()))
-			.params(visible.params())
-			.param("planId", planId)
-			.query((rs, n) -> new Risk(rs.getObject("id", UUID.class), rs.getString("description"),
-					rs.getString("persons_choice"), rs.getString("how_we_reduce_it"),
-					DataCategory.valueOf(rs.getString("category")), rs.getString("recorded_by"),
-					rs.getTimestamp("recorded_at").toInstant()))
-			.list();
+				""".formatted(visible.sql());
+	}
+
+	static Risk mapRisk(Columns row) throws SQLException {
+		return new Risk(row.uuid("id"), row.string("description"), row.string("persons_choice"),
+				row.string("how_we_reduce_it"), DataCategory.valueOf(row.string("category")), row.string("recorded_by"),
+				row.instant("recorded_at"));
 	}
 
 	void insertDecision(UUID id, UUID planId, PersonId person, String question, DataCategory category,
@@ -193,18 +218,25 @@ class DiscussionRepository {
 	}
 
 	List<DecisionRow> decisions(UUID planId, SqlCondition visible) {
-		return jdbc.sql("""
+		return jdbc.sql(decisionsSql(visible))
+			.params(visible.params())
+			.param("planId", planId)
+			.query((rs, n) -> mapDecision(Columns.of(rs)))
+			.list();
+	}
+
+	static String decisionsSql(SqlCondition visible) {
+		return """
 				select dcs.id, dcs.question, dcs.category, dcs.source_organisation_id, dcs.chosen_option_id,
 				       dcs.choice_in_own_words, dcs.chosen_at, dcs.version
 				from careplan.decision dcs where dcs.plan_id = :planId and %s order by dcs.recorded_at
-				""".formatted(visible.sql())).params(visible.params()).param("planId", planId).query((rs, n) -> {
-			Timestamp chosen = rs.getTimestamp("chosen_at");
-			return new DecisionRow(rs.getObject("id", UUID.class), rs.getString("question"),
-					DataCategory.valueOf(rs.getString("category")),
-					new OrganisationId(rs.getObject("source_organisation_id", UUID.class)),
-					rs.getObject("chosen_option_id", UUID.class), rs.getString("choice_in_own_words"),
-					chosen == null ? null : chosen.toInstant(), rs.getLong("version"));
-		}).list();
+				""".formatted(visible.sql());
+	}
+
+	static DecisionRow mapDecision(Columns row) throws SQLException {
+		return new DecisionRow(row.uuid("id"), row.string("question"), DataCategory.valueOf(row.string("category")),
+				new OrganisationId(row.uuid("source_organisation_id")), row.uuid("chosen_option_id"),
+				row.string("choice_in_own_words"), row.instant("chosen_at"), row.longValue("version"));
 	}
 
 	Optional<DecisionRow> decision(UUID planId, UUID decisionId) {
@@ -218,20 +250,15 @@ class DiscussionRepository {
 	 * view, so options and views are one read.
 	 */
 	List<OptionRow> options(UUID planId) {
-		return jdbc.sql("""
-				select opt.id, opt.decision_id, opt.description, pv.practitioner_id, pv.organisation_id, pv.view
-				from careplan.decision_option opt
-				join careplan.decision dcs on dcs.id = opt.decision_id
-				left join careplan.professional_view pv on pv.option_id = opt.id
-				where dcs.plan_id = :planId
-				order by opt.position, opt.id, pv.recorded_at
-				""").param("planId", planId).query((rs, n) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			UUID practitioner = rs.getObject("practitioner_id", UUID.class);
-			ViewRow view = practitioner == null ? null : new ViewRow(id, new PractitionerId(practitioner),
-					new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("view"));
-			return new OptionRow(rs.getObject("decision_id", UUID.class), id, rs.getString("description"), view);
-		}).list();
+		return jdbc.sql(SQL_OPTIONS).param("planId", planId).query((rs, n) -> mapOption(Columns.of(rs))).list();
+	}
+
+	static OptionRow mapOption(Columns row) throws SQLException {
+		UUID id = row.uuid("id");
+		UUID practitioner = row.uuid("practitioner_id");
+		ViewRow view = practitioner == null ? null : new ViewRow(id, new PractitionerId(practitioner),
+				new OrganisationId(row.uuid("organisation_id")), row.string("view"));
+		return new OptionRow(row.uuid("decision_id"), id, row.string("description"), view);
 	}
 
 	record OptionRow(UUID decisionId, UUID id, String description, @Nullable ViewRow view) {

@@ -31,17 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanViews {
 
-	private final CarePlanRepository plans;
-
-	private final SignatureRepository signatures;
-
-	private final ActionRepository actions;
-
-	private final ReviewRepository reviews;
-
-	private final DiscussionRepository discussions;
-
-	private final CarerViewRepository carerViews;
+	private final PlanPartsRepository parts;
 
 	private final AccessPolicy accessPolicy;
 
@@ -49,15 +39,8 @@ class PlanViews {
 
 	private final Terminology terminology;
 
-	PlanViews(CarePlanRepository plans, SignatureRepository signatures, ActionRepository actions,
-			ReviewRepository reviews, DiscussionRepository discussions, CarerViewRepository carerViews,
-			AccessPolicy accessPolicy, PlanAccess access, Terminology terminology) {
-		this.carerViews = carerViews;
-		this.plans = plans;
-		this.signatures = signatures;
-		this.actions = actions;
-		this.reviews = reviews;
-		this.discussions = discussions;
+	PlanViews(PlanPartsRepository parts, AccessPolicy accessPolicy, PlanAccess access, Terminology terminology) {
+		this.parts = parts;
 		this.accessPolicy = accessPolicy;
 		this.access = access;
 		this.terminology = terminology;
@@ -72,71 +55,80 @@ class PlanViews {
 	}
 
 	/**
-	 * Reads every part first and then the names they show in one statement, instead of
-	 * one read per organisation and practitioner as each part is put together.
+	 * Reads every part in one statement ({@link PlanPartsRepository}) and then the names
+	 * they show in one more, instead of one read per part and per organisation and
+	 * practitioner.
 	 */
 	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience) {
-		UUID id = plan.id();
-		List<SignatureRepository.PartnerRow> partners = signatures.partners(id);
+		return view(actor, plan, audience, parts.read(plan.id(), conditions(actor)));
+	}
+
+	/**
+	 * What the access policy lets this viewer see of each part, as SQL over its alias.
+	 */
+	PlanPartsRepository.Conditions conditions(Actor actor) {
 		// A carer's view is an item of its own, decided by its category (the objective's)
 		// and the organisation that recorded it, like every other item of the plan.
-		List<CarerViewRepository.Row> carers = carerViews.visible(id, visible(actor, "cv", "organisation_id"));
-		List<CarePlanRepository.ObjectiveRow> objectiveRows = plans.objectives(id, accessPolicy.visibleItems(actor,
-				"obj.person_id", "obj.category", "obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"));
-		List<ActionRepository.Row> actionRows = actions.visible(id, accessPolicy.visibleItems(actor, "act.person_id",
-				"act.category", "act.owner_organisation_id", ItemKind.PLAN_ACTION, "act.id"));
-		List<DiscussionRepository.OptionRow> options = discussions.options(id);
-		List<CarePlanRepository.Withheld> withheldRows = plans.withheld(id,
+		return new PlanPartsRepository.Conditions(visible(actor, "cv", "organisation_id"),
+				accessPolicy.visibleItems(actor, "obj.person_id", "obj.category", "obj.source_organisation_id",
+						ItemKind.PLAN_OBJECTIVE, "obj.id"),
+				accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id",
+						ItemKind.PLAN_ACTION, "act.id"),
 				new CarePlanRepository.WithheldReasons(
 						accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
 								"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"),
 						reason(actor, "cv", "organisation_id"),
 						accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id",
 								ItemKind.PLAN_ACTION, "act.id"),
-						reason(actor, "cnt", "source_organisation_id"), reason(actor, "rv", "source_organisation_id")));
+						reason(actor, "cnt", "source_organisation_id"), reason(actor, "rv", "source_organisation_id")),
+				visible(actor, "cnt", "source_organisation_id"),
+				accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id"),
+				accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"),
+				visible(actor, "rv", "source_organisation_id"), visible(actor, "obj", "source_organisation_id"));
+	}
+
+	/** The plan put together from its parts as this viewer may see them. */
+	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience,
+			PlanPartsRepository.Parts parts) {
+		UUID id = plan.id();
 		PlanAccess.Names names = access.names();
 		Set<OrganisationId> organisations = new HashSet<>();
 		Set<PractitionerId> practitioners = new HashSet<>();
-		objectiveRows.forEach(o -> organisations.add(o.sourceOrganisation()));
-		partners.forEach(p -> {
+		parts.objectives().forEach(o -> organisations.add(o.sourceOrganisation()));
+		parts.partners().forEach(p -> {
 			organisations.add(p.organisationId());
 			if (p.practitionerId() != null) {
 				practitioners.add(p.practitionerId());
 			}
 		});
-		carers.forEach(c -> organisations.add(c.organisation()));
-		actionRows.forEach(a -> {
+		parts.carers().forEach(c -> organisations.add(c.organisation()));
+		parts.actions().forEach(a -> {
 			organisations.add(a.ownerOrganisation());
 			if (a.offeredTo() != null) {
 				organisations.add(a.offeredTo());
 			}
 			practitioners.add(a.owner());
 		});
-		options.stream().map(DiscussionRepository.OptionRow::view).filter(Objects::nonNull).forEach(v -> {
+		parts.options().stream().map(DiscussionRepository.OptionRow::view).filter(Objects::nonNull).forEach(v -> {
 			organisations.add(v.organisation());
 			practitioners.add(v.practitioner());
 		});
-		withheldRows.forEach(w -> organisations.add(w.source()));
+		parts.withheld().forEach(w -> organisations.add(w.source()));
 		if (audience == null && actor.practitionerId() != null) {
 			practitioners.add(actor.practitionerId());
 		}
 		names.prefetch(organisations, practitioners);
 		Audience words = audience != null ? audience : access.audienceOf(actor, names);
-		List<Objective> objectives = objectives(objectiveRows, partners, carers, signatures.views(id), words, names);
-		List<Action> visibleActions = actionRows.stream().map(row -> action(row, names)).toList();
+		List<Objective> objectives = objectives(parts.objectives(), parts.partners(), parts.carers(), parts.views(),
+				words, names);
+		List<Action> visibleActions = parts.actions().stream().map(row -> action(row, names)).toList();
 		// Distinct across parts too: the notice names each reason and organisation once.
 		Set<WithheldPart> withheld = new LinkedHashSet<>();
-		withheldRows.forEach(w -> withheld.add(part(w, names)));
+		parts.withheld().forEach(w -> withheld.add(part(w, names)));
 		return new CarePlanView(id, plan.personId(), plan.assessmentEpisodeId(), plan.nextReviewOn(), plan.version(),
-				plans.outcomes(id), objectives, visibleActions,
-				discussions.contingency(id, visible(actor, "cnt", "source_organisation_id")).orElse(null),
-				discussions.risks(id,
-						accessPolicy
-							.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id")),
-				decisions(actor, id, options, names),
-				reviews.reviews(id, visible(actor, "rv", "source_organisation_id"),
-						visible(actor, "obj", "source_organisation_id")),
-				signatures.agreed(id), outstanding(objectives), List.copyOf(withheld));
+				parts.outcomes(), objectives, visibleActions, parts.contingency(), parts.risks(),
+				decisions(parts.decisions(), parts.options(), names), parts.reviews(), parts.agreed(),
+				outstanding(objectives), List.copyOf(withheld));
 	}
 
 	private SqlCondition visible(Actor actor, String alias, String sourceColumn) {
@@ -195,14 +187,11 @@ class PlanViews {
 				row.escalatedAt(), row.version());
 	}
 
-	private List<Decision> decisions(Actor actor, UUID planId, List<DiscussionRepository.OptionRow> optionRows,
-			PlanAccess.Names names) {
+	private static List<Decision> decisions(List<DiscussionRepository.DecisionRow> rows,
+			List<DiscussionRepository.OptionRow> optionRows, PlanAccess.Names names) {
 		Map<UUID, List<Decision.Option>> options = DiscussionRepository.optionsByDecision(optionRows,
 				v -> new Decision.ProfessionalView(names.of(v.practitioner()), names.of(v.organisation()), v.view()));
-		return discussions
-			.decisions(planId,
-					accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"))
-			.stream()
+		return rows.stream()
 			.map(d -> new Decision(d.id(), d.question(), options.getOrDefault(d.id(), List.of()), d.chosenOptionId(),
 					d.choiceInOwnWords(), d.chosenAt(), d.version()))
 			.toList();

@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,33 +76,60 @@ class ReviewRepository {
 	 * the text nor how many objectives are withheld leaves the database.
 	 */
 	List<Review> reviews(UUID planId, SqlCondition notesVisible, SqlCondition objectiveVisible) {
-		Map<UUID, List<Review.Score>> scores = new LinkedHashMap<>();
-		jdbc.sql("""
+		List<ScoreRow> scores = jdbc.sql(scoresSql(objectiveVisible))
+			.params(objectiveVisible.params())
+			.param("planId", planId)
+			.query((rs, n) -> mapScore(Columns.of(rs)))
+			.list();
+		List<ReviewRow> reviews = jdbc.sql(reviewsSql(notesVisible))
+			.params(notesVisible.params())
+			.param("planId", planId)
+			.query((rs, n) -> mapReview(Columns.of(rs)))
+			.list();
+		return reviews(reviews, scores);
+	}
+
+	static String scoresSql(SqlCondition objectiveVisible) {
+		return """
 				select sc.review_id, sc.objective_id, sc.scorer, sc.score from careplan.attainment_score sc
 				join careplan.review rv on rv.id = sc.review_id
 				join careplan.objective obj on obj.id = sc.objective_id
 				where rv.plan_id = :planId and %s
-				""".formatted(objectiveVisible.sql()))
-			.params(objectiveVisible.params())
-			.param("planId", planId)
-			.query((rs, n) -> {
-				scores.computeIfAbsent(rs.getObject("review_id", UUID.class), k -> new ArrayList<>())
-					.add(new Review.Score(rs.getObject("objective_id", UUID.class),
-							Review.Scorer.valueOf(rs.getString("scorer")), rs.getInt("score")));
-				return 0;
-			})
-			.list();
-		return jdbc.sql("""
+				""".formatted(objectiveVisible.sql());
+	}
+
+	static String reviewsSql(SqlCondition notesVisible) {
+		return """
 				select rv.id, rv.kind, rv.held_on, case when %s then rv.notes end as notes, rv.recorded_by
 				from careplan.review rv where rv.plan_id = :planId
 				order by rv.held_on, rv.recorded_at
-				""".formatted(notesVisible.sql()))
-			.params(notesVisible.params())
-			.param("planId", planId)
-			.query((rs, n) -> new Review(rs.getObject("id", UUID.class), Review.Kind.valueOf(rs.getString("kind")),
-					rs.getDate("held_on").toLocalDate(), rs.getString("notes"), rs.getString("recorded_by"),
-					scores.getOrDefault(rs.getObject("id", UUID.class), List.of())))
-			.list();
+				""".formatted(notesVisible.sql());
+	}
+
+	/** Each review with the scores read for it, in the order the scores came. */
+	static List<Review> reviews(List<ReviewRow> reviews, List<ScoreRow> scoreRows) {
+		Map<UUID, List<Review.Score>> scores = new LinkedHashMap<>();
+		scoreRows.forEach(s -> scores.computeIfAbsent(s.reviewId(), k -> new ArrayList<>()).add(s.score()));
+		return reviews.stream()
+			.map(r -> new Review(r.id(), r.kind(), r.heldOn(), r.notes(), r.recordedBy(),
+					scores.getOrDefault(r.id(), List.of())))
+			.toList();
+	}
+
+	record ScoreRow(UUID reviewId, Review.Score score) {
+	}
+
+	record ReviewRow(UUID id, Review.Kind kind, LocalDate heldOn, @Nullable String notes, String recordedBy) {
+	}
+
+	static ScoreRow mapScore(Columns row) throws SQLException {
+		return new ScoreRow(row.uuid("review_id"), new Review.Score(row.uuid("objective_id"),
+				Review.Scorer.valueOf(row.string("scorer")), row.intValue("score")));
+	}
+
+	static ReviewRow mapReview(Columns row) throws SQLException {
+		return new ReviewRow(row.uuid("id"), Review.Kind.valueOf(row.string("kind")), row.date("held_on"),
+				row.string("notes"), row.string("recorded_by"));
 	}
 
 }

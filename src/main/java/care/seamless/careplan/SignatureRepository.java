@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SignatureRepository {
 
-	private static final String SQL_PARTNERS = """
+	static final String SQL_PARTNERS = """
 			select op.objective_id, op.organisation_id, su.signed, su.practitioner_id, su.recorded_at, su.reason
 			from careplan.objective_partner op
 			join careplan.objective obj on obj.id = op.objective_id
@@ -32,7 +33,7 @@ class SignatureRepository {
 			where obj.plan_id = :planId
 			""";
 
-	private static final String SQL_VIEWS = """
+	static final String SQL_VIEWS = """
 			select distinct on (ag.objective_id) ag.objective_id, ag.view, ag.given_by, ag.representative,
 			       ag.reason, ag.recorded_by, ag.recorded_at
 			from careplan.agreement ag join careplan.objective obj on obj.id = ag.objective_id
@@ -51,6 +52,20 @@ class SignatureRepository {
 			       reason, recorded_by, recorded_at)
 			values (:id, :objectiveId, :personId, :view, :givenBy, :relatedPersonId, :representative, :reason,
 			        :recordedBy, :recordedAt)
+			""";
+
+	/**
+	 * True when the plan has objectives and every one of them, seen or not by the viewer,
+	 * is signed by all its partners and agreed by the person.
+	 */
+	static final String SQL_AGREED = """
+			select exists (select 1 from careplan.objective where plan_id = :planId) and not exists (
+			  select 1 from careplan.objective obj where obj.plan_id = :planId and (
+			    exists (select 1 from careplan.objective_partner op where op.objective_id = obj.id
+			      and not coalesce((select s.signed from careplan.sign_up s where s.objective_id = obj.id
+			        and s.organisation_id = op.organisation_id order by s.seq desc limit 1), false))
+			    or coalesce((select ag.view from careplan.agreement ag where ag.objective_id = obj.id
+			        order by ag.seq desc limit 1), '') <> 'AGREES'))
 			""";
 
 	private final JdbcClient jdbc;
@@ -75,24 +90,24 @@ class SignatureRepository {
 	}
 
 	List<PartnerRow> partners(UUID planId) {
-		return jdbc.sql(SQL_PARTNERS).param("planId", planId).query((rs, n) -> {
-			UUID practitioner = rs.getObject("practitioner_id", UUID.class);
-			Timestamp at = rs.getTimestamp("recorded_at");
-			return new PartnerRow(rs.getObject("objective_id", UUID.class),
-					new OrganisationId(rs.getObject("organisation_id", UUID.class)), (Boolean) rs.getObject("signed"),
-					practitioner == null ? null : new PractitionerId(practitioner), at == null ? null : at.toInstant(),
-					rs.getString("reason"));
-		}).list();
+		return jdbc.sql(SQL_PARTNERS).param("planId", planId).query((rs, n) -> mapPartner(Columns.of(rs))).list();
+	}
+
+	static PartnerRow mapPartner(Columns row) throws SQLException {
+		UUID practitioner = row.uuid("practitioner_id");
+		return new PartnerRow(row.uuid("objective_id"), new OrganisationId(row.uuid("organisation_id")),
+				row.bool("signed"), practitioner == null ? null : new PractitionerId(practitioner),
+				row.instant("recorded_at"), row.string("reason"));
 	}
 
 	List<ViewRow> views(UUID planId) {
-		return jdbc.sql(SQL_VIEWS)
-			.param("planId", planId)
-			.query((rs, n) -> new ViewRow(rs.getObject("objective_id", UUID.class),
-					PersonsView.View.valueOf(rs.getString("view")), rs.getString("given_by"),
-					rs.getString("representative"), rs.getString("reason"), rs.getString("recorded_by"),
-					rs.getTimestamp("recorded_at").toInstant()))
-			.list();
+		return jdbc.sql(SQL_VIEWS).param("planId", planId).query((rs, n) -> mapView(Columns.of(rs))).list();
+	}
+
+	static ViewRow mapView(Columns row) throws SQLException {
+		return new ViewRow(row.uuid("objective_id"), PersonsView.View.valueOf(row.string("view")),
+				row.string("given_by"), row.string("representative"), row.string("reason"), row.string("recorded_by"),
+				row.instant("recorded_at"));
 	}
 
 	void insertSignUp(UUID objectiveId, PersonId person, OrganisationId organisation, PractitionerId practitioner,
@@ -144,15 +159,7 @@ class SignatureRepository {
 	 * is signed by all its partners and agreed by the person.
 	 */
 	boolean agreed(UUID planId) {
-		return jdbc.sql("""
-				select exists (select 1 from careplan.objective where plan_id = :planId) and not exists (
-				  select 1 from careplan.objective obj where obj.plan_id = :planId and (
-				    exists (select 1 from careplan.objective_partner op where op.objective_id = obj.id
-				      and not coalesce((select s.signed from careplan.sign_up s where s.objective_id = obj.id
-				        and s.organisation_id = op.organisation_id order by s.seq desc limit 1), false))
-				    or coalesce((select ag.view from careplan.agreement ag where ag.objective_id = obj.id
-				        order by ag.seq desc limit 1), '') <> 'AGREES'))
-				""").param("planId", planId).query(Boolean.class).single();
+		return jdbc.sql(SQL_AGREED).param("planId", planId).query(Boolean.class).single();
 	}
 
 }

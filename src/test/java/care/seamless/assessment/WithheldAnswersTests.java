@@ -52,6 +52,12 @@ class WithheldAnswersTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	care.seamless.audit.AuditLog auditLog;
+
+	@Autowired
+	care.seamless.team.Directory directory;
+
 	Fixtures.Staff nurse;
 
 	Fixtures.Staff socialWorker;
@@ -174,6 +180,48 @@ class WithheldAnswersTests {
 			.param("episode", episode.id())
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * The findings' reader reads their profession with the summary's organisation names
+	 * now: the summary is the same as the summary on its own, the words are those of the
+	 * reader's profession as the directory gives them, each read is audited once, and
+	 * someone outside the care team is refused before anything is read, the refusal
+	 * audited.
+	 */
+	@Test
+	void theFindingsReaderIsReadWithTheSummaryAndTheReadIsAuditedAsBefore() {
+		PersonId person = person();
+		EpisodeId episode = nurseRecordsLowMood(person, "true");
+		save(socialWorker, person, episode, Map.of("low-mood", "false"));
+
+		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker)) {
+			long before = summaryReads(person, reader, "PERMITTED");
+			AssessmentSummaries.ForReader read = summaries.summaryForReader(reader.actor(), person, episode);
+			assertThat(summaryReads(person, reader, "PERMITTED")).isEqualTo(before + 1);
+			assertThat(read.summary()).isEqualTo(summaries.summary(reader.actor(), person, episode));
+			assertThat(read.words())
+				.isEqualTo(care.seamless.terminology.Audience.forReader(directory.professionOf(reader.actor())));
+		}
+		assertThat(summaries.summaryForReader(nurse.actor(), person, episode).words())
+			.isNotEqualTo(summaries.summaryForReader(socialWorker.actor(), person, episode).words());
+		assertThat(summaries.summaryForReader(socialWorker.actor(), person, episode).summary().withheldSections())
+			.isEqualTo(summaries.summary(socialWorker.actor(), person, episode).withheldSections());
+
+		Fixtures.Staff outsider = fixtures.practitioner(
+				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
+		assertThatThrownBy(() -> summaries.summaryForReader(outsider.actor(), person, episode))
+			.isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThat(summaryReads(person, outsider, "DENIED")).isEqualTo(1);
+		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
+	}
+
+	private long summaryReads(PersonId person, Fixtures.Staff reader, String outcome) {
+		return auditLog.historyOf(person, 500)
+			.stream()
+			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read-summary")
+					&& e.outcome().equals(outcome))
+			.count();
 	}
 
 	private PersonId person() {

@@ -73,6 +73,36 @@ class PlanItemVisibilityTests {
 	@Autowired
 	care.seamless.Fixtures baseFixtures;
 
+	@Autowired
+	PlanSignatures signatures;
+
+	@Autowired
+	PlanViews planViews;
+
+	@Autowired
+	PlanPartsRepository planParts;
+
+	@Autowired
+	CarePlanRepository planRepository;
+
+	@Autowired
+	SignatureRepository signatureRepository;
+
+	@Autowired
+	CarerViewRepository carerViewRepository;
+
+	@Autowired
+	ActionRepository actionRepository;
+
+	@Autowired
+	DiscussionRepository discussionRepository;
+
+	@Autowired
+	ReviewRepository reviewRepository;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
 	@Test
 	void attainmentScoresFollowTheVisibilityOfTheirObjective() {
 		Partnership p = fixtures.partnership();
@@ -311,6 +341,102 @@ class PlanItemVisibilityTests {
 		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
 	}
 
+	/**
+	 * The plan's parts read in one statement give exactly what each part's own read gives
+	 * (the reads the view made before, one statement each), for several plans and
+	 * readers, with items, notes and a contingency withheld, in the person's words too;
+	 * the answer is the same JSON, each read is audited once as before, and someone
+	 * outside the care team is still refused with the refusal audited.
+	 */
+	@Test
+	void thePlanReadInOneStatementAnswersAsThePartByPartReadsAndIsAuditedAsBefore() {
+		Partnership p = fixtures.partnership();
+		UUID[] ids = fixtures.planWithTwoObjectives(p);
+		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
+		actions.add(p.nurse().actor(), p.person(), new NewAction(mood, ActionKind.ACTION, "Follow up the low mood",
+				DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
+		actions.add(p.socialWorker().actor(), p.person(),
+				new NewAction(ids[0], ActionKind.SERVICE, "Shopping trip on Tuesdays", DataCategory.GENERAL,
+						p.socialWorker().practitionerId(), LocalDate.now().plusDays(7)));
+		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
+				"Crisis line 0300 000 0000");
+		discussions.addRisk(p.socialWorker().actor(), p.person(), "Goes out alone", "She wants to", "A pendant alarm",
+				DataCategory.GENERAL);
+		UUID decision = discussions.addDecision(p.socialWorker().actor(), p.person(),
+				"How should washing be supported?", List.of("Carers each morning", "Adaptations"),
+				List.of("Safer", "Independent"), DataCategory.GENERAL);
+		Decision put = plan(p, p.nurse()).decisions().get(0);
+		discussions.addView(p.nurse().actor(), p.person(), put.options().get(1).id(), "Not until the ulcer heals");
+		discussions.recordChoice(p.socialWorker().actor(), p.person(), decision, put.version(),
+				put.options().get(1).id(), "I want to manage on my own");
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.AD_HOC, LocalDate.now(), "Low after her fall",
+				Map.of(ids[0], 1, mood, -1), Map.of(ids[1], 0, mood, -2));
+		signatures.signUp(p.socialWorker().actor(), p.person(), ids[0]);
+		signatures.recordPersonsView(p.nurse().actor(), p.person(), ids[1], PersonsView.View.DISAGREES, null,
+				"It still hurts");
+		Partnership second = fixtures.partnership();
+		fixtures.planWithTwoObjectives(second);
+
+		assertSameAsPartByPart(p, p.nurse(), null);
+		assertSameAsPartByPart(p, p.socialWorker(), null);
+		assertSameAsPartByPart(second, second.supportWorker(), null);
+		objectsToTrustSharingWithCouncil(p);
+		CarePlanView withheld = assertSameAsPartByPart(p, p.socialWorker(), null);
+		assertThat(withheld.withheld()).isNotEmpty();
+		assertThat(withheld.contingency()).isNull();
+		assertThat(withheld.objectives()).extracting(Objective::id).doesNotContain(mood);
+		assertThat(withheld.reviews()).singleElement().satisfies((r) -> {
+			assertThat(r.notes()).isNull();
+			assertThat(r.scores()).extracting(Review.Score::objectiveId).doesNotContain(mood);
+		});
+		assertSameAsPartByPart(p, p.socialWorker(), care.seamless.terminology.Audience.PERSON);
+		assertSameAsPartByPart(p, p.nurse(), null);
+
+		care.seamless.Fixtures.Staff outsider = baseFixtures.practitioner(p.council(),
+				care.seamless.shared.Profession.SOCIAL_WORKER);
+		assertThatThrownBy(() -> plan(p, outsider)).isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
+		assertThat(planReads(p, outsider, "PERMITTED")).isZero();
+	}
+
+	/**
+	 * The plan as the viewer reads it now (audited once), against the same plan put
+	 * together from each part's own read with the same conditions; returns the view.
+	 */
+	private CarePlanView assertSameAsPartByPart(Partnership p, care.seamless.Fixtures.Staff viewer,
+			care.seamless.terminology.@org.jspecify.annotations.Nullable Audience audience) {
+		// The person's copy is audited as what it is, a print.
+		String action = (audience == null) ? "read" : "print-persons-copy";
+		long readsBefore = planAudits(p, viewer, action, "PERMITTED");
+		CarePlanView read = (audience == null) ? plan(p, viewer)
+				: carePlans.personsCopy(viewer.actor(), p.person()).plan();
+		assertThat(planAudits(p, viewer, action, "PERMITTED")).isEqualTo(readsBefore + 1);
+
+		CarePlanRepository.PlanRow row = planRepository.planFor(p.person()).orElseThrow();
+		PlanPartsRepository.Parts oneStatement = planParts.read(row.id(), planViews.conditions(viewer.actor()));
+		PlanPartsRepository.Parts partByPart = partByPart(row.id(), planViews.conditions(viewer.actor()));
+		assertThat(oneStatement).isEqualTo(partByPart);
+		CarePlanView before = planViews.view(viewer.actor(), row, audience, partByPart);
+		assertThat(read).isEqualTo(before);
+		assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(before));
+		return read;
+	}
+
+	/** Every part read on its own, as the plan's view read them before. */
+	private PlanPartsRepository.Parts partByPart(UUID planId, PlanPartsRepository.Conditions c) {
+		return new PlanPartsRepository.Parts(signatureRepository.partners(planId),
+				carerViewRepository.visible(planId, c.carers()), planRepository.objectives(planId, c.objectives()),
+				actionRepository.visible(planId, c.actions()), discussionRepository.options(planId),
+				planRepository.withheld(planId, c.withheld()), signatureRepository.views(planId),
+				planRepository.outcomes(planId), discussionRepository.contingency(planId, c.contingency()).orElse(null),
+				discussionRepository.risks(planId, c.risks()), discussionRepository.decisions(planId, c.decisions()),
+				reviewRepository.reviews(planId, c.reviewNotes(), c.reviewObjectives()),
+				signatureRepository.agreed(planId));
+	}
+
 	/** One part's withheld reasons, read on their own as the view read them before. */
 	private List<WithheldPart> reasons(UUID planId, String from, String source,
 			care.seamless.consent.SqlCondition reason) {
@@ -326,9 +452,13 @@ class PlanItemVisibilityTests {
 	}
 
 	private long planReads(Partnership p, care.seamless.Fixtures.Staff viewer, String outcome) {
+		return planAudits(p, viewer, "read", outcome);
+	}
+
+	private long planAudits(Partnership p, care.seamless.Fixtures.Staff viewer, String action, String outcome) {
 		return auditLog.historyOf(p.person(), 500)
 			.stream()
-			.filter(e -> e.account().equals(viewer.username()) && e.action().equals("read")
+			.filter(e -> e.account().equals(viewer.username()) && e.action().equals(action)
 					&& e.recordType().equals("CarePlan") && e.outcome().equals(outcome))
 			.count();
 	}

@@ -51,8 +51,9 @@ class AssessmentRestController {
 			description = "'value' is the stored form (concept codes for coded answers); 'display' is in the words of 'audience' (health, social-care or person; by default the caller's profession). Sections withheld from the caller are counted in withheldSections, never listed.")
 	Findings findings(Actor actor, @PathVariable PersonId personId, @PathVariable EpisodeId episodeId,
 			@RequestParam(required = false) @Nullable Audience audience) {
-		Audience words = (audience != null) ? audience : answerText.audienceOf(actor);
-		Summary summary = summaries.summary(actor, personId, episodeId);
+		AssessmentSummaries.ForReader read = summaries.summaryForReader(actor, personId, episodeId);
+		Audience words = (audience != null) ? audience : read.words();
+		Summary summary = read.summary();
 		List<Finding> findings = summary.sections()
 			.stream()
 			.flatMap((part) -> part.findings()

@@ -1,0 +1,146 @@
+package care.seamless.careplan;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import care.seamless.consent.SqlCondition;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every part of a plan one viewer may see, in one statement instead of one per part (ADR
+ * 73). Each part is its own repository's query, unchanged and with the access policy's
+ * conditions for the viewer, aggregated to JSON ({@code json_agg} of the rows in the
+ * part's own order, one column per part), and each row is mapped by that repository's own
+ * row mapper through {@link Columns}.
+ */
+@Repository
+class PlanPartsRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	PlanPartsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The access policy's conditions for one viewer, one per part of the plan (each over
+	 * its part's table alias).
+	 */
+	record Conditions(SqlCondition carers, SqlCondition objectives, SqlCondition actions,
+			CarePlanRepository.WithheldReasons withheld, SqlCondition contingency, SqlCondition risks,
+			SqlCondition decisions, SqlCondition reviewNotes, SqlCondition reviewObjectives) {
+	}
+
+	/** What each part's own read returns, for one plan and one viewer. */
+	record Parts(List<SignatureRepository.PartnerRow> partners, List<CarerViewRepository.Row> carers,
+			List<CarePlanRepository.ObjectiveRow> objectives, List<ActionRepository.Row> actions,
+			List<DiscussionRepository.OptionRow> options, List<CarePlanRepository.Withheld> withheld,
+			List<SignatureRepository.ViewRow> views, List<Outcome> outcomes, @Nullable Contingency contingency,
+			List<Risk> risks, List<DiscussionRepository.DecisionRow> decisions, List<Review> reviews, boolean agreed) {
+	}
+
+	Parts read(UUID planId, Conditions c) {
+		Params params = new Params();
+		params.add(Map.of("planId", planId));
+		String sql = """
+				select %s as partners, %s as carers, %s as objectives, %s as actions, %s as options,
+				       %s as withheld, %s as views, %s as outcomes, %s as contingency, %s as risks,
+				       %s as decisions, %s as review_scores, %s as reviews, (%s) as agreed
+				""".formatted(rows(SignatureRepository.SQL_PARTNERS),
+				rows(CarerViewRepository.visibleSql(params.of(c.carers()))),
+				rows(CarePlanRepository.objectivesSql(params.of(c.objectives()))),
+				rows(ActionRepository.visibleSql(params.of(c.actions()))), rows(DiscussionRepository.SQL_OPTIONS),
+				rows(CarePlanRepository.withheldSql(params.of(c.withheld()))), rows(SignatureRepository.SQL_VIEWS),
+				rows(CarePlanRepository.SQL_OUTCOMES),
+				rows(DiscussionRepository.contingencySql(params.of(c.contingency()))),
+				rows(DiscussionRepository.risksSql(params.of(c.risks()))),
+				rows(DiscussionRepository.decisionsSql(params.of(c.decisions()))),
+				rows(ReviewRepository.scoresSql(params.of(c.reviewObjectives()))),
+				rows(ReviewRepository.reviewsSql(params.of(c.reviewNotes()))), SignatureRepository.SQL_AGREED);
+		return jdbc.sql(sql).params(params.all).query((rs, n) -> {
+			List<Contingency> contingency = map(rs.getString("contingency"), DiscussionRepository::mapContingency);
+			return new Parts(map(rs.getString("partners"), SignatureRepository::mapPartner),
+					map(rs.getString("carers"), CarerViewRepository::map),
+					map(rs.getString("objectives"), CarePlanRepository::mapObjective),
+					map(rs.getString("actions"), ActionRepository::mapRow),
+					map(rs.getString("options"), DiscussionRepository::mapOption),
+					map(rs.getString("withheld"), CarePlanRepository::mapWithheld),
+					map(rs.getString("views"), SignatureRepository::mapView),
+					map(rs.getString("outcomes"), CarePlanRepository::mapOutcome),
+					contingency.isEmpty() ? null : contingency.get(0),
+					map(rs.getString("risks"), DiscussionRepository::mapRisk),
+					map(rs.getString("decisions"), DiscussionRepository::mapDecision),
+					ReviewRepository.reviews(map(rs.getString("reviews"), ReviewRepository::mapReview),
+							map(rs.getString("review_scores"), ReviewRepository::mapScore)),
+					rs.getBoolean("agreed"));
+		}).single();
+	}
+
+	/**
+	 * A part's query as one JSON array of its rows. The part's own {@code order by} stays
+	 * in the subquery; an aggregate over a plain subquery takes the rows in the order the
+	 * subquery gives them.
+	 */
+	private static String rows(String query) {
+		return "(select coalesce(json_agg(part_row), '[]') from (" + query + ") part_row)";
+	}
+
+	private interface RowMapper<T> {
+
+		T map(Columns row) throws SQLException;
+
+	}
+
+	private static <T> List<T> map(String json, RowMapper<T> mapper) throws SQLException {
+		JsonNode rows = JSON.readTree(json);
+		List<T> mapped = new ArrayList<>(rows.size());
+		for (JsonNode row : rows.values()) {
+			mapped.add(mapper.map(Columns.of(row)));
+		}
+		return mapped;
+	}
+
+	/**
+	 * The named parameters of every part together. The access policy names its parameters
+	 * by what they hold (the viewer's account, organisation and so on), so the parts of
+	 * one viewer agree; a name bound to two values would be a mistake, and is refused
+	 * rather than one value silently replacing the other.
+	 */
+	private static final class Params {
+
+		private final Map<String, Object> all = new HashMap<>();
+
+		void add(Map<String, ?> params) {
+			params.forEach((name, value) -> {
+				Object before = all.putIfAbsent(name, value);
+				if (before != null && !Objects.deepEquals(before, value)) {
+					throw new IllegalStateException("Parameter " + name + " is bound to two values in the plan's read");
+				}
+			});
+		}
+
+		SqlCondition of(SqlCondition condition) {
+			add(condition.params());
+			return condition;
+		}
+
+		CarePlanRepository.WithheldReasons of(CarePlanRepository.WithheldReasons reasons) {
+			add(reasons.params());
+			return reasons;
+		}
+
+	}
+
+}
