@@ -39,6 +39,12 @@ public class PeopleImport {
 
 	private static final String RECORD = "PeopleImport";
 
+	/**
+	 * From this many people a file into a register no bigger than itself has its pairs
+	 * found in memory (ADR 74); below it the query costs a few milliseconds.
+	 */
+	static final int PAIRS_IN_MEMORY_FROM = 1_000;
+
 	// Well under PostgreSQL's 65,535 parameters a statement, nine a person.
 	private static final int QUERY_SLICE = 1_000;
 
@@ -94,6 +100,22 @@ public class PeopleImport {
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns,
 			Phases phases) {
+		return importCsv(actor, csv, columns, phases, PairFinding.BY_SIZE);
+	}
+
+	/**
+	 * How the candidate pairs of a file are found: by the query, or in memory when the
+	 * register is no bigger than the file (ADR 74). Tests choose, to compare the two.
+	 */
+	enum PairFinding {
+
+		BY_SIZE, QUERY, IN_MEMORY
+
+	}
+
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns, Phases phases,
+			PairFinding finding) {
 		requireImporter(actor);
 		List<Record> records;
 		try {
@@ -110,7 +132,7 @@ public class PeopleImport {
 		phases.end("CSV read");
 		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));
 		phases.end("CSV checked");
-		return importInBulk(actor, parsed.people(), parsed.problems(), phases);
+		return importInBulk(actor, parsed.people(), parsed.problems(), phases, finding);
 	}
 
 	/**
@@ -120,7 +142,16 @@ public class PeopleImport {
 	 * same model. Only the pairs the model queues cost a statement each.
 	 */
 	private ImportReport importInBulk(Actor actor, List<ImportedPerson> incoming, List<ImportProblem> found,
-			Phases phases) {
+			Phases phases, PairFinding finding) {
+		// Read before the file is in, so the file's own people need not be told apart
+		// from those registered before it.
+		Optional<List<ImportMatchRepository.Registered>> register = switch (finding) {
+			case QUERY -> Optional.empty();
+			case IN_MEMORY -> importMatches.registerOfAtMost(Integer.MAX_VALUE - 1);
+			case BY_SIZE -> incoming.size() < PAIRS_IN_MEMORY_FROM ? Optional.empty()
+					: importMatches.registerOfAtMost(incoming.size());
+		};
+		phases.end("register read for matching");
 		List<ImportProblem> problems = new ArrayList<>(found);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
 				incoming.stream().map(ImportedPerson::details).toList(), phases);
@@ -147,7 +178,7 @@ public class PeopleImport {
 			known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, match.person()));
 		});
 		phases.end("linked on NHS number");
-		importMatches.pairs(ids, pair -> {
+		ImportMatchRepository.PairHandler handler = pair -> {
 			int i = place.get(pair.imported());
 			PersonId other = new PersonId(java.util.UUID.fromString(pair.other().id()));
 			// One at a time, a person linked on their NHS number is not matched any
@@ -167,8 +198,12 @@ public class PeopleImport {
 					known.computeIfAbsent(j, k -> new ArrayList<>()).add(knownTo(actor, pair.imported()));
 				}
 			});
-		});
-		phases.end("candidate pairs found and scored");
+		};
+		boolean inMemory = register.isPresent() && pairsInMemory(outcome.registered(), register.get(), handler, phases);
+		if (!inMemory) {
+			importMatches.pairs(ids, handler);
+		}
+		phases.end(inMemory ? "candidate pairs scored" : "candidate pairs found and scored");
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			ImportedPerson person = incoming.get(i);
@@ -178,6 +213,64 @@ public class PeopleImport {
 		auditLog.record(AuditEvent.permitted(actor, "import", RECORD, null, null));
 		phases.end("report");
 		return new ImportReport(report);
+	}
+
+	/**
+	 * The pairs {@link ImportMatchRepository#pairs}' query would give, found in memory
+	 * from the file as registered and the register as read before it (ADR 74), in the
+	 * query's orientation: a pair within the file once, from the lower id (PostgreSQL's
+	 * order) to the higher; a pair with someone registered before, from the file's
+	 * person. Returns false, having found nothing, if this database's {@code lower}
+	 * cannot be matched in memory.
+	 */
+	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
+			ImportMatchRepository.PairHandler handler, Phases phases) {
+		List<PersonId> ids = file.ids();
+		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
+		java.util.Set<String> notAscii = new java.util.HashSet<>();
+		for (PersonDetails d : file.details()) {
+			keys.add(new FilePairs.Keys(d.givenName(), d.familyName(), d.dateOfBirth(), d.postcode()));
+		}
+		register.forEach(r -> keys.add(r.keys()));
+		for (FilePairs.Keys k : keys) {
+			for (String name : List.of(k.given(), k.family())) {
+				if (FilePairs.notAscii(name)) {
+					notAscii.add(name);
+				}
+			}
+		}
+		Optional<Map<String, String[]>> lowered = importMatches.lowered(notAscii);
+		if (lowered.isEmpty()) {
+			return false;
+		}
+		long[] pairs = FilePairs.find(keys, ids.size(), FilePairs.lowering(lowered.get()));
+		java.util.Set<PersonId> merged = importMatches.merged();
+		phases.end("candidate pairs found in memory");
+		for (long pair : pairs) {
+			int a = (int) (pair >>> 32);
+			int b = (int) pair;
+			if (b >= ids.size()) {
+				Record other = register.get(b - ids.size()).record();
+				if (!merged.contains(new PersonId(java.util.UUID.fromString(other.id())))) {
+					handler.pair(new ImportMatchRepository.Pair(ids.get(a), other));
+				}
+				continue;
+			}
+			boolean aFirst = PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) < 0;
+			int imported = aFirst ? a : b;
+			int other = aFirst ? b : a;
+			if (!merged.contains(ids.get(other))) {
+				handler.pair(new ImportMatchRepository.Pair(ids.get(imported), asStored(file, other)));
+			}
+		}
+		return true;
+	}
+
+	// As the register holds them: without a number someone else already held.
+	private static Record asStored(BulkRegistrations.Registered file, int i) {
+		PersonDetails d = file.details().get(i);
+		return Matching.record(file.ids().get(i).id().toString(),
+				file.sameNhsNumber().containsKey(i) ? withoutNhsNumber(d) : d);
 	}
 
 	private ImportReport.KnownTo knownTo(Actor actor, PersonId other) {
