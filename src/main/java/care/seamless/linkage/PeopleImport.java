@@ -199,7 +199,15 @@ public class PeopleImport {
 				}
 			});
 		};
-		boolean inMemory = register.isPresent() && pairsInMemory(outcome.registered(), register.get(), handler, phases);
+		// Pure, so the non-matches are set aside on every core before the handler scores
+		// the rest again and writes, one at a time; the same decisions either way.
+		java.util.function.Predicate<ImportMatchRepository.Pair> worthScoring = pair -> {
+			int i = place.get(pair.imported());
+			return !sameNhsNumber.containsKey(i) && matching.possibleMatch(
+					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
+		};
+		boolean inMemory = register.isPresent()
+				&& pairsInMemory(outcome.registered(), register.get(), worthScoring, handler, phases);
 		if (!inMemory) {
 			importMatches.pairs(ids, handler);
 		}
@@ -224,6 +232,7 @@ public class PeopleImport {
 	 * cannot be matched in memory.
 	 */
 	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
+			java.util.function.Predicate<ImportMatchRepository.Pair> worthScoring,
 			ImportMatchRepository.PairHandler handler, Phases phases) {
 		List<PersonId> ids = file.ids();
 		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
@@ -245,14 +254,14 @@ public class PeopleImport {
 		}
 		long[] pairs = FilePairs.find(keys, ids.size(), FilePairs.lowering(lowered.get()));
 		java.util.Set<PersonId> merged = importMatches.merged();
-		phases.end("candidate pairs found in memory");
+		List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
 		for (long pair : pairs) {
 			int a = (int) (pair >>> 32);
 			int b = (int) pair;
 			if (b >= ids.size()) {
 				Record other = register.get(b - ids.size()).record();
 				if (!merged.contains(new PersonId(java.util.UUID.fromString(other.id())))) {
-					handler.pair(new ImportMatchRepository.Pair(ids.get(a), other));
+					found.add(new ImportMatchRepository.Pair(ids.get(a), other));
 				}
 				continue;
 			}
@@ -260,9 +269,11 @@ public class PeopleImport {
 			int imported = aFirst ? a : b;
 			int other = aFirst ? b : a;
 			if (!merged.contains(ids.get(other))) {
-				handler.pair(new ImportMatchRepository.Pair(ids.get(imported), asStored(file, other)));
+				found.add(new ImportMatchRepository.Pair(ids.get(imported), asStored(file, other)));
 			}
 		}
+		phases.end("candidate pairs found in memory");
+		found.parallelStream().filter(worthScoring).toList().forEach(handler::pair);
 		return true;
 	}
 

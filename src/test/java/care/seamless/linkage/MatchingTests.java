@@ -508,7 +508,7 @@ class MatchingTests {
 				var registered = bulkRegistrations.registerImported(fixtures.admin, file).registered();
 				assertThat(registered.sameNhsNumber()).containsOnlyKeys(7);
 				importMatches.pairs(registered.ids(), pair -> byQuery.add(pair.imported() + " " + pair.other()));
-				assertThat(peopleImport.pairsInMemory(registered, register,
+				assertThat(peopleImport.pairsInMemory(registered, register, pair -> true,
 						pair -> inMemory.add(pair.imported() + " " + pair.other()), new care.seamless.shared.Phases()))
 					.isTrue();
 				throw new RolledBack();
