@@ -3,9 +3,16 @@ package care.seamless.linkage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -142,8 +149,8 @@ class ImportMatchRepository {
 	 * Everyone registered, if there are no more than {@code most} of them; otherwise
 	 * empty, and the query of {@link #pairs} finds the pairs.
 	 */
-	java.util.Optional<List<Registered>> registerOfAtMost(int most) {
-		List<Registered> register = new java.util.ArrayList<>();
+	Optional<List<Registered>> registerOfAtMost(int most) {
+		List<Registered> register = new ArrayList<>();
 		try (var statement = DataSourceUtils.getConnection(dataSource).prepareStatement(SQL_REGISTER)) {
 			statement.setLong(1, most + 1L);
 			statement.setFetchSize(10_000);
@@ -158,13 +165,12 @@ class ImportMatchRepository {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Reading the register failed: " + ex.getMessage(), ex);
 		}
-		return register.size() > most ? java.util.Optional.empty() : java.util.Optional.of(register);
+		return register.size() > most ? Optional.empty() : Optional.of(register);
 	}
 
 	/** The records merged into another by a link not undone. */
-	java.util.Set<PersonId> merged() {
-		return new java.util.HashSet<>(
-				jdbc.sql(SQL_MERGED).query((rs, n) -> new PersonId(rs.getObject(1, UUID.class))).list());
+	Set<PersonId> merged() {
+		return new HashSet<>(jdbc.sql(SQL_MERGED).query((rs, n) -> new PersonId(rs.getObject(1, UUID.class))).list());
 	}
 
 	/**
@@ -172,14 +178,14 @@ class ImportMatchRepository {
 	 * empty if this database's {@code lower} does not lower ASCII letters plainly (a
 	 * Turkish locale's dotless i), where only the query compares names as it does.
 	 */
-	java.util.Optional<Map<String, String[]>> lowered(java.util.Collection<String> names) {
+	Optional<Map<String, String[]>> lowered(Collection<String> names) {
 		String[] texts = new String[names.size() + 1];
 		texts[0] = ALPHABET;
 		int at = 1;
 		for (String name : names) {
 			texts[at++] = name;
 		}
-		Map<String, String[]> lowered = new java.util.HashMap<>();
+		Map<String, String[]> lowered = new HashMap<>();
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.prepareStatement(SQL_LOWERED)) {
 			statement.setArray(1, connection.createArrayOf("text", texts));
@@ -193,16 +199,16 @@ class ImportMatchRepository {
 			throw new IllegalStateException("Lowering names failed: " + ex.getMessage(), ex);
 		}
 		String[] alphabet = lowered.get(ALPHABET);
-		if (!ALPHABET.toLowerCase(java.util.Locale.ROOT).equals(alphabet[0])) {
-			return java.util.Optional.empty();
+		if (!ALPHABET.toLowerCase(Locale.ROOT).equals(alphabet[0])) {
+			return Optional.empty();
 		}
-		return java.util.Optional.of(lowered);
+		return Optional.of(lowered);
 	}
 
 	// In key order, so the batch's primary key is appended to: a million ids in random
 	// order spilled the temporary table's few local buffers on every row (ADR 72).
 	private static List<PersonId> ascending(List<PersonId> ids) {
-		List<PersonId> sorted = new java.util.ArrayList<>(ids);
+		List<PersonId> sorted = new ArrayList<>(ids);
 		sorted.sort(PersonId.ASCENDING);
 		return sorted;
 	}

@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -201,7 +204,7 @@ public class PeopleImport {
 		};
 		// Pure, so the non-matches are set aside on every core before the handler scores
 		// the rest again and writes, one at a time; the same decisions either way.
-		java.util.function.Predicate<ImportMatchRepository.Pair> worthScoring = pair -> {
+		Predicate<ImportMatchRepository.Pair> worthScoring = pair -> {
 			int i = place.get(pair.imported());
 			return !sameNhsNumber.containsKey(i) && matching.possibleMatch(
 					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
@@ -232,11 +235,11 @@ public class PeopleImport {
 	 * cannot be matched in memory.
 	 */
 	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
-			java.util.function.Predicate<ImportMatchRepository.Pair> worthScoring,
-			ImportMatchRepository.PairHandler handler, Phases phases) {
+			Predicate<ImportMatchRepository.Pair> worthScoring, ImportMatchRepository.PairHandler handler,
+			Phases phases) {
 		List<PersonId> ids = file.ids();
 		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
-		java.util.Set<String> notAscii = new java.util.HashSet<>();
+		Set<String> notAscii = new HashSet<>();
 		for (PersonDetails d : file.details()) {
 			keys.add(new FilePairs.Keys(d.givenName(), d.familyName(), d.dateOfBirth(), d.postcode()));
 		}
@@ -253,7 +256,7 @@ public class PeopleImport {
 			return false;
 		}
 		long[] pairs = FilePairs.find(keys, ids.size(), FilePairs.lowering(lowered.get()));
-		java.util.Set<PersonId> merged = importMatches.merged();
+		Set<PersonId> merged = importMatches.merged();
 		List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
 		for (long pair : pairs) {
 			int a = (int) (pair >>> 32);
@@ -343,7 +346,7 @@ public class PeopleImport {
 				.forEach(id -> records.put(id, selves.get(id)));
 			candidates.putAll(repository.candidatesOfAll(records));
 		}
-		java.util.Set<PersonId> mergedHere = new java.util.HashSet<>();
+		Set<PersonId> mergedHere = new HashSet<>();
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			PersonId id = ids.get(i);
