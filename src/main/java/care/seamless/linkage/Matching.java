@@ -238,7 +238,7 @@ public class Matching implements RegistrationMatching {
 	 * every core first (ADR 74).
 	 */
 	boolean possibleMatch(Record incoming, Record other) {
-		return matcher.score(incoming, other).decision() != Decision.NON_MATCH;
+		return matcher.decision(incoming, other) != Decision.NON_MATCH;
 	}
 
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
