@@ -3,9 +3,16 @@ package care.seamless.linkage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -63,6 +70,32 @@ class ImportMatchRepository {
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
 			""".formatted(PEOPLE);
 
+	private static final String SQL_REGISTER = """
+			select p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
+			       p.address_line_2, p.town, p.postcode, p.phone, p.email
+			from %1$s p limit ?
+			""".formatted(PEOPLE);
+
+	// The records the query's last condition leaves out: merged into another and not
+	// undone.
+	private static final String SQL_MERGED = """
+			select merged from linkage.person_link where undone_at is null
+			""";
+
+	// What PostgreSQL's lower does with names that are not ASCII; the first row checks
+	// that it lowers ASCII letters plainly, as FilePairs does itself.
+	private static final String SQL_LOWERED = """
+			select t.x, lower(t.x), lower(left(t.x, 1)) from unnest(?) as t(x)
+			""";
+
+	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+	/**
+	 * Someone already registered, as the matcher reads them and as the keys compare them.
+	 */
+	record Registered(Record record, FilePairs.Keys keys) {
+	}
+
 	/**
 	 * A pair found: the imported person and the other record, as the matcher reads it.
 	 */
@@ -112,10 +145,70 @@ class ImportMatchRepository {
 		}
 	}
 
+	/**
+	 * Everyone registered, if there are no more than {@code most} of them; otherwise
+	 * empty, and the query of {@link #pairs} finds the pairs.
+	 */
+	Optional<List<Registered>> registerOfAtMost(int most) {
+		List<Registered> register = new ArrayList<>();
+		try (var statement = DataSourceUtils.getConnection(dataSource).prepareStatement(SQL_REGISTER)) {
+			statement.setLong(1, most + 1L);
+			statement.setFetchSize(10_000);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					register.add(new Registered(record(rs),
+							new FilePairs.Keys(rs.getString("given_name"), rs.getString("family_name"),
+									rs.getObject("date_of_birth", LocalDate.class), rs.getString("postcode"))));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Reading the register failed: " + ex.getMessage(), ex);
+		}
+		return register.size() > most ? Optional.empty() : Optional.of(register);
+	}
+
+	/** The records merged into another by a link not undone. */
+	Set<PersonId> merged() {
+		return new HashSet<>(jdbc.sql(SQL_MERGED).query((rs, n) -> new PersonId(rs.getObject(1, UUID.class))).list());
+	}
+
+	/**
+	 * PostgreSQL's {@code lower} of each name that is not ASCII, and of its first letter;
+	 * empty if this database's {@code lower} does not lower ASCII letters plainly (a
+	 * Turkish locale's dotless i), where only the query compares names as it does.
+	 */
+	Optional<Map<String, String[]>> lowered(Collection<String> names) {
+		String[] texts = new String[names.size() + 1];
+		texts[0] = ALPHABET;
+		int at = 1;
+		for (String name : names) {
+			texts[at++] = name;
+		}
+		Map<String, String[]> lowered = new HashMap<>();
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.prepareStatement(SQL_LOWERED)) {
+			statement.setArray(1, connection.createArrayOf("text", texts));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					lowered.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Lowering names failed: " + ex.getMessage(), ex);
+		}
+		String[] alphabet = lowered.get(ALPHABET);
+		if (!ALPHABET.toLowerCase(Locale.ROOT).equals(alphabet[0])) {
+			return Optional.empty();
+		}
+		return Optional.of(lowered);
+	}
+
 	// In key order, so the batch's primary key is appended to: a million ids in random
 	// order spilled the temporary table's few local buffers on every row (ADR 72).
 	private static List<PersonId> ascending(List<PersonId> ids) {
-		List<PersonId> sorted = new java.util.ArrayList<>(ids);
+		List<PersonId> sorted = new ArrayList<>(ids);
 		sorted.sort(PersonId.ASCENDING);
 		return sorted;
 	}

@@ -47,6 +47,18 @@ public final class Matcher {
 	}
 
 	/**
+	 * {@code score(a, b).decision()} without the explanation (each comparison's
+	 * contribution), which only a queued pair needs: a bulk import decides hundreds of
+	 * thousands of pairs and queues a few hundred (ADR 74).
+	 */
+	Decision decision(Record a, Record b) {
+		Prepared left = Prepared.of(a);
+		Prepared right = Prepared.of(b);
+		int[] levels = Comparison.levels(left, right);
+		return decide(weight(left, levels), left, right, levels);
+	}
+
+	/**
 	 * Scores one incoming record against the candidates an index query found (same
 	 * postcode, same date of birth, ...), best first. The incoming record is normalised
 	 * once.

@@ -232,6 +232,15 @@ public class Matching implements RegistrationMatching {
 		return java.util.Optional.of(score);
 	}
 
+	/**
+	 * Whether {@link #proposeIfPossible} could queue this pair: the model's decision
+	 * alone, with nothing written, so a bulk import can set the non-matches aside on
+	 * every core first (ADR 74).
+	 */
+	boolean possibleMatch(Record incoming, Record other) {
+		return matcher.decision(incoming, other) != Decision.NON_MATCH;
+	}
+
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
 		return scoreAmong(incoming, repository.candidates(incoming, self));
 	}

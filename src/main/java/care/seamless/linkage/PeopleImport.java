@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -38,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeopleImport {
 
 	private static final String RECORD = "PeopleImport";
+
+	/**
+	 * From this many people a file into a register no bigger than itself has its pairs
+	 * found in memory (ADR 74); below it the query costs a few milliseconds.
+	 */
+	static final int PAIRS_IN_MEMORY_FROM = 1_000;
 
 	// Well under PostgreSQL's 65,535 parameters a statement, nine a person.
 	private static final int QUERY_SLICE = 1_000;
@@ -94,6 +103,22 @@ public class PeopleImport {
 	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
 	public ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns,
 			Phases phases) {
+		return importCsv(actor, csv, columns, phases, PairFinding.BY_SIZE);
+	}
+
+	/**
+	 * How the candidate pairs of a file are found: by the query, or in memory when the
+	 * register is no bigger than the file (ADR 74). Tests choose, to compare the two.
+	 */
+	enum PairFinding {
+
+		BY_SIZE, QUERY, IN_MEMORY
+
+	}
+
+	@Transactional(noRollbackFor = NotAuthorisedToImport.class)
+	ImportReport importCsv(Actor actor, Reader csv, Map<care.seamless.linkage.Role, String> columns, Phases phases,
+			PairFinding finding) {
 		requireImporter(actor);
 		List<Record> records;
 		try {
@@ -110,7 +135,7 @@ public class PeopleImport {
 		phases.end("CSV read");
 		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));
 		phases.end("CSV checked");
-		return importInBulk(actor, parsed.people(), parsed.problems(), phases);
+		return importInBulk(actor, parsed.people(), parsed.problems(), phases, finding);
 	}
 
 	/**
@@ -120,7 +145,16 @@ public class PeopleImport {
 	 * same model. Only the pairs the model queues cost a statement each.
 	 */
 	private ImportReport importInBulk(Actor actor, List<ImportedPerson> incoming, List<ImportProblem> found,
-			Phases phases) {
+			Phases phases, PairFinding finding) {
+		// Read before the file is in, so the file's own people need not be told apart
+		// from those registered before it.
+		Optional<List<ImportMatchRepository.Registered>> register = switch (finding) {
+			case QUERY -> Optional.empty();
+			case IN_MEMORY -> importMatches.registerOfAtMost(Integer.MAX_VALUE - 1);
+			case BY_SIZE -> incoming.size() < PAIRS_IN_MEMORY_FROM ? Optional.empty()
+					: importMatches.registerOfAtMost(incoming.size());
+		};
+		phases.end("register read for matching");
 		List<ImportProblem> problems = new ArrayList<>(found);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
 				incoming.stream().map(ImportedPerson::details).toList(), phases);
@@ -147,7 +181,7 @@ public class PeopleImport {
 			known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, match.person()));
 		});
 		phases.end("linked on NHS number");
-		importMatches.pairs(ids, pair -> {
+		ImportMatchRepository.PairHandler handler = pair -> {
 			int i = place.get(pair.imported());
 			PersonId other = new PersonId(java.util.UUID.fromString(pair.other().id()));
 			// One at a time, a person linked on their NHS number is not matched any
@@ -167,8 +201,20 @@ public class PeopleImport {
 					known.computeIfAbsent(j, k -> new ArrayList<>()).add(knownTo(actor, pair.imported()));
 				}
 			});
-		});
-		phases.end("candidate pairs found and scored");
+		};
+		// Pure, so the non-matches are set aside on every core before the handler scores
+		// the rest again and writes, one at a time; the same decisions either way.
+		Predicate<ImportMatchRepository.Pair> worthScoring = pair -> {
+			int i = place.get(pair.imported());
+			return !sameNhsNumber.containsKey(i) && matching.possibleMatch(
+					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
+		};
+		boolean inMemory = register.isPresent()
+				&& pairsInMemory(outcome.registered(), register.get(), worthScoring, handler, phases);
+		if (!inMemory) {
+			importMatches.pairs(ids, handler);
+		}
+		phases.end(inMemory ? "candidate pairs scored" : "candidate pairs found and scored");
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			ImportedPerson person = incoming.get(i);
@@ -178,6 +224,67 @@ public class PeopleImport {
 		auditLog.record(AuditEvent.permitted(actor, "import", RECORD, null, null));
 		phases.end("report");
 		return new ImportReport(report);
+	}
+
+	/**
+	 * The pairs {@link ImportMatchRepository#pairs}' query would give, found in memory
+	 * from the file as registered and the register as read before it (ADR 74), in the
+	 * query's orientation: a pair within the file once, from the lower id (PostgreSQL's
+	 * order) to the higher; a pair with someone registered before, from the file's
+	 * person. Returns false, having found nothing, if this database's {@code lower}
+	 * cannot be matched in memory.
+	 */
+	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
+			Predicate<ImportMatchRepository.Pair> worthScoring, ImportMatchRepository.PairHandler handler,
+			Phases phases) {
+		List<PersonId> ids = file.ids();
+		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
+		Set<String> notAscii = new HashSet<>();
+		for (PersonDetails d : file.details()) {
+			keys.add(new FilePairs.Keys(d.givenName(), d.familyName(), d.dateOfBirth(), d.postcode()));
+		}
+		register.forEach(r -> keys.add(r.keys()));
+		for (FilePairs.Keys k : keys) {
+			for (String name : List.of(k.given(), k.family())) {
+				if (FilePairs.notAscii(name)) {
+					notAscii.add(name);
+				}
+			}
+		}
+		Optional<Map<String, String[]>> lowered = importMatches.lowered(notAscii);
+		if (lowered.isEmpty()) {
+			return false;
+		}
+		long[] pairs = FilePairs.find(keys, ids.size(), FilePairs.lowering(lowered.get()));
+		Set<PersonId> merged = importMatches.merged();
+		List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
+		for (long pair : pairs) {
+			int a = (int) (pair >>> 32);
+			int b = (int) pair;
+			if (b >= ids.size()) {
+				Record other = register.get(b - ids.size()).record();
+				if (!merged.contains(new PersonId(java.util.UUID.fromString(other.id())))) {
+					found.add(new ImportMatchRepository.Pair(ids.get(a), other));
+				}
+				continue;
+			}
+			boolean aFirst = PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) < 0;
+			int imported = aFirst ? a : b;
+			int other = aFirst ? b : a;
+			if (!merged.contains(ids.get(other))) {
+				found.add(new ImportMatchRepository.Pair(ids.get(imported), asStored(file, other)));
+			}
+		}
+		phases.end("candidate pairs found in memory");
+		found.parallelStream().filter(worthScoring).toList().forEach(handler::pair);
+		return true;
+	}
+
+	// As the register holds them: without a number someone else already held.
+	private static Record asStored(BulkRegistrations.Registered file, int i) {
+		PersonDetails d = file.details().get(i);
+		return Matching.record(file.ids().get(i).id().toString(),
+				file.sameNhsNumber().containsKey(i) ? withoutNhsNumber(d) : d);
 	}
 
 	private ImportReport.KnownTo knownTo(Actor actor, PersonId other) {
@@ -239,7 +346,7 @@ public class PeopleImport {
 				.forEach(id -> records.put(id, selves.get(id)));
 			candidates.putAll(repository.candidatesOfAll(records));
 		}
-		java.util.Set<PersonId> mergedHere = new java.util.HashSet<>();
+		Set<PersonId> mergedHere = new HashSet<>();
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			PersonId id = ids.get(i);

@@ -40,6 +40,25 @@ class MatcherTests {
 	}
 
 	@Test
+	void theDecisionAloneIsTheScoresDecision() {
+		List<Record> records = List.of(person("a").given("anne").family("smith").born("1980-01-02").build(),
+				person("b").given("ann").family("smith").born("1980-02-01").build(),
+				person("c").given("anne").family("smith").born("1980-01-02").nhsNumber("9434765919").build(),
+				person("d").given("joan").family("jones").nhsNumber("943 476 5919").build(),
+				person("e").given("oliver").family("jones").born("1955-07-30").build(),
+				person("f").given("smith").family("anne").born("1980-01-02").build());
+		List<Decision> seen = new ArrayList<>();
+		for (Record a : records) {
+			for (Record b : records) {
+				assertThat(matcher.decision(a, b)).isEqualTo(matcher.score(a, b).decision());
+				seen.add(matcher.decision(a, b));
+			}
+		}
+		// Meaningful only if the pairs reach more than one decision.
+		assertThat(seen).contains(Decision.MATCH, Decision.NON_MATCH);
+	}
+
+	@Test
 	void aCommonNameIsWeakerEvidenceThanARareOne() {
 		double common = familyWeight("smith");
 		double rare = familyWeight("featherstonehaugh");

@@ -462,6 +462,131 @@ class MatchingTests {
 		});
 	}
 
+	@Autowired
+	ImportMatchRepository importMatches;
+
+	@Autowired
+	care.seamless.person.BulkRegistrations bulkRegistrations;
+
+	/**
+	 * The pairs found in memory (ADR 74) are the query's, pair for pair and value for
+	 * value, over a file built to meet every key: names differing only in case, names
+	 * that are not ASCII (lowered by PostgreSQL), swapped names, postcodes with and
+	 * without their space, a number someone registered already holds, people registered
+	 * before (one of them merged into another by a link), and the whole shared register
+	 * of the other tests.
+	 */
+	@Test
+	void pairsFoundInMemoryAreTheQuerys() {
+		String[] givens = { "Anna", "ANNA", "anna", "Élodie", "ÉLODIE", "élodie", "Zoë", "ZOË", "Øyvind", "Iris",
+				"Ines", "Smith" };
+		String[] families = { Fixtures.unique("Thornbury"), Fixtures.unique("THORNBURY"), Fixtures.unique("Ærø"),
+				"Anna", "Smith", Fixtures.unique("Öztürk") };
+		String nhs = Fixtures.nextNhsNumber();
+		PersonId held = register(details("Anna", families[0], nhs, "1 Mill Road"), socialWorker);
+		// Merged into the record above: the query leaves it out of every pair.
+		PersonId merged = register(details("Anna", families[0], null, "1 Mill Rd"), nurse);
+		matching.match(fixtures.admin, merged, false);
+		link(held, merged);
+		register(details(families[3], "Anna", null, "2 Mill Road"), nurse);
+		java.util.Random random = new java.util.Random(74);
+		List<PersonDetails> file = new java.util.ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			String given = givens[random.nextInt(givens.length)];
+			String familyName = families[random.nextInt(families.length)];
+			String code = random.nextBoolean() ? postcode : postcode.replace(" ", "");
+			file.add(new PersonDetails(i == 7 ? nhs : null, null, given, familyName, null, null,
+					dob.plusDays(random.nextInt(3)), Sex.FEMALE, null, i + " Mill Road", null, "Riverside",
+					random.nextInt(5) == 0 ? null : code, null, null, null, false, null));
+		}
+		java.util.Set<String> byQuery = new java.util.TreeSet<>();
+		java.util.Set<String> inMemory = new java.util.TreeSet<>();
+		try {
+			transactions.executeWithoutResult(status -> {
+				List<ImportMatchRepository.Registered> register = importMatches.registerOfAtMost(Integer.MAX_VALUE - 1)
+					.orElseThrow();
+				var registered = bulkRegistrations.registerImported(fixtures.admin, file).registered();
+				assertThat(registered.sameNhsNumber()).containsOnlyKeys(7);
+				importMatches.pairs(registered.ids(), pair -> byQuery.add(pair.imported() + " " + pair.other()));
+				assertThat(peopleImport.pairsInMemory(registered, register, pair -> true,
+						pair -> inMemory.add(pair.imported() + " " + pair.other()), new care.seamless.shared.Phases()))
+					.isTrue();
+				throw new RolledBack();
+			});
+		}
+		catch (RolledBack expected) {
+			// Nothing of the file is kept.
+		}
+		assertThat(inMemory).isEqualTo(byQuery);
+		// Meaningful only if every kind of pair was there to find.
+		assertThat(byQuery).hasSizeGreaterThan(1_000)
+			.anyMatch(pair -> pair.contains(held.id().toString()))
+			.noneMatch(pair -> pair.contains(merged.id().toString()));
+	}
+
+	/**
+	 * A file matched in memory decides, queues, links and audits as one matched by the
+	 * query: a number already registered, a near duplicate, the same person twice in the
+	 * file, swapped names, a newcomer; then the same file again (every line now meets its
+	 * earlier self); and a file with bad lines is refused with the same problems.
+	 */
+	@Test
+	void aFileMatchedInMemoryDecidesAsTheQuery() {
+		String margaret = Fixtures.unique("Quillfeather");
+		String harold = Fixtures.unique("Ashdown");
+		String walter = Fixtures.unique("Thistlewood");
+		String swapped = Fixtures.unique("Fenwick");
+		String nhs = Fixtures.nextNhsNumber();
+		Map<PersonId, String> names = new java.util.HashMap<>();
+		names.put(register(details("Margaret", margaret, nhs, "12 Mill Road"), socialWorker), "existing Margaret");
+		names.put(register(details("Harold", harold, null, "3 Church Lane"), nurse), "existing Harold");
+		names.put(register(details(swapped, "Rowena", null, "5 Low Lane"), nurse), "existing Rowena");
+		String csv = "nhs_number,given_name,family_name,date_of_birth,address_1,town,postcode,sex\n"
+				+ line(nhs, "Maggie", margaret, "12 Mill Rd") + line("", "Harold", harold + "e", "3 Church Lane")
+				+ line("", "Walter", walter, "1 Orchard Way") + line("", "WALTER", walter, "1 Orchard Way")
+				+ line("", "Rowena", swapped, "5 Low Lane")
+				+ line("", "Ingrid", Fixtures.unique("Oakenshaw"), "40 Hill Top").replace(postcode, "ZY9 9ZZ");
+		java.util.function.Function<PeopleImport.PairFinding, ImportReport> importing = finding -> peopleImport
+			.importCsv(fixtures.admin, new java.io.StringReader(csv), Map.of(), new care.seamless.shared.Phases(),
+					finding);
+
+		Map<String, Object> byQuery = outcomeOf(names, () -> importing.apply(PeopleImport.PairFinding.QUERY));
+		Map<String, Object> inMemory = outcomeOf(names, () -> importing.apply(PeopleImport.PairFinding.IN_MEMORY));
+
+		assertThat(inMemory).isEqualTo(byQuery);
+		List<?> report = (List<?>) byQuery.get("report");
+		assertThat(report.get(0)).hasToString("2 LINKED [existing Margaret]");
+		assertThat(report.get(1).toString()).startsWith("3 REVIEW [existing Harold");
+		assertThat(report.get(2).toString()).startsWith("4 REVIEW").contains("line 5");
+		assertThat(report.get(4).toString()).startsWith("6 REVIEW [existing Rowena");
+		assertThat(report.get(5)).hasToString("7 CREATED []");
+
+		// Again, with the file's first import kept: a re-run meets every line's earlier
+		// self, the same way by either path.
+		ImportReport first = importing.apply(PeopleImport.PairFinding.IN_MEMORY);
+		first.people().forEach(p -> names.put(p.id(), "first line " + p.line()));
+		Map<String, Object> againByQuery = outcomeOf(names, () -> importing.apply(PeopleImport.PairFinding.QUERY));
+		Map<String, Object> againInMemory = outcomeOf(names, () -> importing.apply(PeopleImport.PairFinding.IN_MEMORY));
+		assertThat(againInMemory).isEqualTo(againByQuery);
+		// The number's holder keeps it, so its line is linked again; every other line is
+		// queued against its earlier self.
+		assertThat((List<?>) againByQuery.get("report")).first().hasToString("2 LINKED [existing Margaret]");
+		assertThat(((List<?>) againByQuery.get("report")).subList(1, 6))
+			.allMatch(line -> line.toString().contains("REVIEW") && line.toString().contains("first line"));
+
+		String bad = csv.replace("12 Mill Rd", "12 Mill Rd\n,NoFamily,,1950-01-01,,,,F");
+		for (PeopleImport.PairFinding finding : PeopleImport.PairFinding.values()) {
+			assertThatThrownBy(() -> peopleImport.importCsv(fixtures.admin, new java.io.StringReader(bad), Map.of(),
+					new care.seamless.shared.Phases(), finding))
+				.isInstanceOfSatisfying(ImportRejected.class,
+						ex -> assertThat(ex.problems()).extracting(ImportProblem::line).containsExactly(3));
+		}
+	}
+
+	private String line(String nhs, String given, String familyName, String address) {
+		return nhs + "," + given + "," + familyName + "," + dob + "," + address + ",Riverside," + postcode + ",F\n";
+	}
+
 	/**
 	 * What an import decided and wrote, with its people named by line (their ids differ
 	 * from run to run), taken in the import's transaction and then rolled back, audit
