@@ -190,6 +190,20 @@ public class ActionQueues {
 	 */
 	@Transactional(readOnly = true)
 	public List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit) {
+		// From the viewer's own people (ADR 77): the organisation's queue is thousands of
+		// actions, most of them of people the viewer has no way to reach, and walking it
+		// tested the rule on each of those to find a page of the few the viewer may see.
+		return page(actor, queue, after, dueBefore, limit,
+				accessPolicy.ownItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"));
+	}
+
+	/**
+	 * {@link #page} with {@code visible} deciding which of the organisation's actions are
+	 * listed: {@link AccessPolicy#ownItems} for the worklist, or
+	 * {@link #organisationWide} to compare it with the form that tests every action.
+	 */
+	List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit,
+			SqlCondition visible) {
 		LocalDate today = LocalDate.now(clock);
 		PlanAccess.Names names = new PlanAccess.Names(directory);
 		List<ActionRepository.QueueRow> rows;
@@ -205,7 +219,7 @@ public class ActionQueues {
 		}
 		else {
 			rows = repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after, dueBefore,
-					limit, visibleInOrganisationQueue(actor));
+					limit, visible);
 		}
 		return rows.stream().map(row -> item(row, names, today, actor)).toList();
 	}
@@ -227,8 +241,11 @@ public class ActionQueues {
 				after, until, dueBefore) > shown;
 	}
 
-	private SqlCondition visibleInOrganisationQueue(Actor actor) {
-		// As queuesAuditedByCaller: the item and its person's record must both open.
+	/**
+	 * The rule of {@link #queuesAuditedByCaller}, tested on every action of the
+	 * organisation's queue: the item and its person's record must both open.
+	 */
+	SqlCondition organisationWide(Actor actor) {
 		return accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
 			.and(accessPolicy.visibleRecords(actor, "act.person_id"));
 	}
