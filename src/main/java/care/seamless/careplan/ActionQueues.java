@@ -190,20 +190,16 @@ public class ActionQueues {
 	 */
 	@Transactional(readOnly = true)
 	public List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit) {
-		// From the viewer's own people (ADR 77): the organisation's queue is thousands of
-		// actions, most of them of people the viewer has no way to reach, and walking it
-		// tested the rule on each of those to find a page of the few the viewer may see.
-		return page(actor, queue, after, dueBefore, limit,
-				accessPolicy.ownItems(actor, "act.person_id", "act.category", "act.owner_organisation_id"));
+		return page(actor, queue, after, dueBefore, limit, true);
 	}
 
 	/**
-	 * {@link #page} with {@code visible} deciding which of the organisation's actions are
-	 * listed: {@link AccessPolicy#ownItems} for the worklist, or
-	 * {@link #organisationWide} to compare it with the form that tests every action.
+	 * {@link #page}, its organisation queues read from the viewer's own people
+	 * ({@code fromViewersSide}, the worklist's) or by walking the organisation's whole
+	 * queue with the rule on each action (the form it replaced, kept to compare them).
 	 */
 	List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit,
-			SqlCondition visible) {
+			boolean fromViewersSide) {
 		LocalDate today = LocalDate.now(clock);
 		PlanAccess.Names names = new PlanAccess.Names(directory);
 		List<ActionRepository.QueueRow> rows;
@@ -218,8 +214,17 @@ public class ActionQueues {
 			rows = List.of();
 		}
 		else {
-			rows = repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after, dueBefore,
-					limit, visible);
+			// From the viewer's own people (ADR 77): the organisation's queue is
+			// thousands of
+			// actions, most of them of people the viewer has no way to reach, and walking
+			// it
+			// tested the rule on each of those to find a page of the few the viewer may
+			// see.
+			rows = fromViewersSide
+					? repository.ownPage(accessPolicy.reachablePeople(actor), actor.organisationId(),
+							queue == Queue.OFFERED, today, after, dueBefore, limit, organisationWide(actor))
+					: repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after,
+							dueBefore, limit, organisationWide(actor));
 		}
 		return rows.stream().map(row -> item(row, names, today, actor)).toList();
 	}
@@ -242,10 +247,10 @@ public class ActionQueues {
 	}
 
 	/**
-	 * The rule of {@link #queuesAuditedByCaller}, tested on every action of the
-	 * organisation's queue: the item and its person's record must both open.
+	 * The rule of {@link #queuesAuditedByCaller}: the item and its person's record must
+	 * both open.
 	 */
-	SqlCondition organisationWide(Actor actor) {
+	private SqlCondition organisationWide(Actor actor) {
 		return accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
 			.and(accessPolicy.visibleRecords(actor, "act.person_id"));
 	}

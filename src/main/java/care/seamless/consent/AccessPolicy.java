@@ -393,21 +393,16 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * {@link #visibleItems} and {@link #visibleRecords} together (an item listed under
-	 * its person's name, as the work queues list plan actions), found from the actor's
-	 * side as {@link #ownPeople} is: the same two rules, unchanged, applied only to items
-	 * of the people the actor could reach at all, a superset of those either rule admits.
-	 * It admits exactly the same items, but a list of the organisation's actions built on
-	 * it reads the actions of the actor's few hundred people instead of testing the rule
-	 * on every action in the organisation (ADR 77).
+	 * The people the actor could reach at all, as a query of one column,
+	 * {@code person_id}: their care teams' people, records linked with those, their
+	 * teams' current grants, their own unexpired overrides and the people they act for
+	 * ({@link #ownPeople} starts from the same set). Every person {@link #visibleItems}
+	 * or {@link #visibleRecords} admits is among them, so a list may read only these
+	 * people's rows and apply those rules, unchanged, to them (ADR 77). It decides
+	 * nothing itself: a list must still AND in the rule.
 	 */
-	public SqlCondition ownItems(Actor actor, String personColumn, String categoryColumn, String sourceColumn) {
-		return new SqlCondition(ruleSql(List.of("ownItems", personColumn, categoryColumn, sourceColumn),
-				() -> personColumn + " in (" + AccessRules.reachable() + ") and "
-						+ AccessRules.visible(personColumn, categoryColumn, sourceColumn) + " and ("
-						+ AccessRules.override(personColumn) + " or " + AccessRules.recordRelationship(personColumn)
-						+ ")"),
-				params(actor));
+	public SqlQuery reachablePeople(Actor actor) {
+		return new SqlQuery(AccessRules.reachable(), params(actor));
 	}
 
 	/**

@@ -249,14 +249,14 @@ class PlanItemVisibilityTests {
 
 	/**
 	 * The worklist's organisation queues start from the viewer's own people
-	 * (AccessPolicy.ownItems, ADR 77) instead of testing the rule on every action of the
-	 * organisation. For every way of reaching a person and of being kept from their
-	 * actions, each reader's pages (whole, cut short, and from a place inside the queue)
-	 * must hold the same actions in the same order, with the same names and descriptions,
-	 * as the organisation-wide form, or an action would go missing from someone's
-	 * worklist. An action the viewer owns on a person whose care team they have left
-	 * stays withheld from them, as before: the notice says something is withheld, and
-	 * their team manager's queue lists it, unnamed, to hand on.
+	 * (AccessPolicy.reachablePeople, ADR 77) instead of testing the rule on every action
+	 * of the organisation. For every way of reaching a person and of being kept from
+	 * their actions, each reader's pages (whole, cut short, and from a place inside the
+	 * queue) must hold the same actions in the same order, with the same names and
+	 * descriptions, as the organisation-wide form, or an action would go missing from
+	 * someone's worklist. An action the viewer owns on a person whose care team they have
+	 * left stays withheld from them, as before: the notice says something is withheld,
+	 * and their team manager's queue lists it, unnamed, to hand on.
 	 */
 	@Test
 	void theWorklistsQueuesFromTheViewersOwnPeopleAreTheOrganisationWideQueues() {
@@ -324,8 +324,7 @@ class PlanItemVisibilityTests {
 		for (var reader : List.of(viewer.actor(), manager.actor(), owner.actor(), colleague.actor(), nurse.actor(),
 				door)) {
 			for (var queue : List.of(ActionQueues.Queue.OVERDUE, ActionQueues.Queue.OFFERED)) {
-				List<QueueItem> whole = queues.page(reader, queue, QueueKey.START, QueueKey.END.dueOn(), 1000,
-						queues.organisationWide(reader));
+				List<QueueItem> whole = queues.page(reader, queue, QueueKey.START, QueueKey.END.dueOn(), 1000, false);
 				assertThat(queues.page(reader, queue, QueueKey.START, QueueKey.END.dueOn(), 1000))
 					.as("%s %s", reader.username(), queue)
 					.containsExactlyElementsOf(whole);
@@ -335,8 +334,7 @@ class PlanItemVisibilityTests {
 					for (var dueBefore : List.of(QueueKey.END.dueOn(), LocalDate.now().minusDays(2))) {
 						assertThat(queues.page(reader, queue, after, dueBefore, 3))
 							.as("%s %s after %s before %s", reader.username(), queue, after, dueBefore)
-							.containsExactlyElementsOf(
-									queues.page(reader, queue, after, dueBefore, 3, queues.organisationWide(reader)));
+							.containsExactlyElementsOf(queues.page(reader, queue, after, dueBefore, 3, false));
 					}
 				}
 				if (reader.equals(viewer.actor())) {
