@@ -190,6 +190,16 @@ public class ActionQueues {
 	 */
 	@Transactional(readOnly = true)
 	public List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit) {
+		return page(actor, queue, after, dueBefore, limit, true);
+	}
+
+	/**
+	 * {@link #page}, its organisation queues read from the viewer's own people
+	 * ({@code fromViewersSide}, the worklist's) or by walking the organisation's whole
+	 * queue with the rule on each action (the form it replaced, kept to compare them).
+	 */
+	List<QueueItem> page(Actor actor, Queue queue, QueueKey after, LocalDate dueBefore, int limit,
+			boolean fromViewersSide) {
 		LocalDate today = LocalDate.now(clock);
 		PlanAccess.Names names = new PlanAccess.Names(directory);
 		List<ActionRepository.QueueRow> rows;
@@ -204,8 +214,17 @@ public class ActionQueues {
 			rows = List.of();
 		}
 		else {
-			rows = repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after, dueBefore,
-					limit, visibleInOrganisationQueue(actor));
+			// From the viewer's own people (ADR 77): the organisation's queue is
+			// thousands of
+			// actions, most of them of people the viewer has no way to reach, and walking
+			// it
+			// tested the rule on each of those to find a page of the few the viewer may
+			// see.
+			rows = fromViewersSide
+					? repository.ownPage(accessPolicy.reachablePeople(actor), actor.organisationId(),
+							queue == Queue.OFFERED, today, after, dueBefore, limit, organisationWide(actor))
+					: repository.organisationPage(actor.organisationId(), queue == Queue.OFFERED, today, after,
+							dueBefore, limit, organisationWide(actor));
 		}
 		return rows.stream().map(row -> item(row, names, today, actor)).toList();
 	}
@@ -227,8 +246,11 @@ public class ActionQueues {
 				after, until, dueBefore) > shown;
 	}
 
-	private SqlCondition visibleInOrganisationQueue(Actor actor) {
-		// As queuesAuditedByCaller: the item and its person's record must both open.
+	/**
+	 * The rule of {@link #queuesAuditedByCaller}: the item and its person's record must
+	 * both open.
+	 */
+	private SqlCondition organisationWide(Actor actor) {
 		return accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
 			.and(accessPolicy.visibleRecords(actor, "act.person_id"));
 	}

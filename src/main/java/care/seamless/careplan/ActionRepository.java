@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.consent.SqlQuery;
 import care.seamless.person.People;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -104,6 +105,28 @@ class ActionRepository {
 			order by act.due_on, act.id
 			limit :limit
 			""".formatted(People.displayNameSql("act.person_id"), "%s", "%s");
+
+	// The same page read from the viewer's own people (ADR 77): for each person the
+	// viewer could reach, their open actions in the queue, in order, with the access rule
+	// on each, at most a page of them; then the first page of all of those. Each person's
+	// read is limited, which also keeps PostgreSQL from turning it into a walk of the
+	// whole queue (a join it could reorder) when it plans for no particular viewer.
+	private static final String SQL_OWN_QUEUE_PAGE = """
+			select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
+			       act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at, act.version,
+			       %s as person_name
+			from (%s) pdp_own
+			cross join lateral (
+			  select act.id, act.person_id, act.description, act.owner_organisation_id, act.owner_practitioner_id,
+			         act.due_on, act.status, act.offered_to_organisation_id, act.escalated_at, act.version
+			  from careplan.action act
+			  where act.person_id = pdp_own.person_id and act.status in ('OPEN', 'IN_PROGRESS') and (%s)
+			    and (act.due_on, act.id) > (:afterDue, :afterId) and act.due_on < :dueBefore and %s
+			  order by act.due_on, act.id
+			  limit :limit) act
+			order by act.due_on, act.id
+			limit :limit
+			""";
 
 	// How many actions of a queue lie between two keys, whoever may see them: read from
 	// the queue's index alone, with no access rule, so it costs the index range only.
@@ -339,6 +362,28 @@ class ActionRepository {
 	List<QueueRow> organisationPage(OrganisationId organisation, boolean offered, LocalDate today, QueueKey after,
 			LocalDate dueBefore, int limit, SqlCondition visible) {
 		return jdbc.sql(SQL_QUEUE_PAGE.formatted(offered ? SCOPE_OFFERED : SCOPE_OVERDUE, visible.sql()))
+			.params(visible.params())
+			.param("org", organisation.id())
+			.param("today", today)
+			.param("afterDue", after.dueOn())
+			.param("afterId", after.id())
+			.param("dueBefore", dueBefore)
+			.param("limit", limit)
+			.query(ActionRepository::mapQueue)
+			.list();
+	}
+
+	/**
+	 * {@link #organisationPage}, read from the people in {@code people} (a query of
+	 * {@code person_id}) instead of the organisation's whole queue: the same page when
+	 * {@code people} holds everyone {@code visible} admits.
+	 */
+	List<QueueRow> ownPage(SqlQuery people, OrganisationId organisation, boolean offered, LocalDate today,
+			QueueKey after, LocalDate dueBefore, int limit, SqlCondition visible) {
+		return jdbc
+			.sql(SQL_OWN_QUEUE_PAGE.formatted(People.displayNameSql("act.person_id"), people.sql(),
+					offered ? SCOPE_OFFERED : SCOPE_OVERDUE, visible.sql()))
+			.params(people.params())
 			.params(visible.params())
 			.param("org", organisation.id())
 			.param("today", today)

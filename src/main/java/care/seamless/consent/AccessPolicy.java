@@ -393,6 +393,19 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * The people the actor could reach at all, as a query of one column,
+	 * {@code person_id}: their care teams' people, records linked with those, their
+	 * teams' current grants, their own unexpired overrides and the people they act for
+	 * ({@link #ownPeople} starts from the same set). Every person {@link #visibleItems}
+	 * or {@link #visibleRecords} admits is among them, so a list may read only these
+	 * people's rows and apply those rules, unchanged, to them (ADR 77). It decides
+	 * nothing itself: a list must still AND in the rule.
+	 */
+	public SqlQuery reachablePeople(Actor actor) {
+		return new SqlQuery(AccessRules.reachable(), params(actor));
+	}
+
+	/**
 	 * {@link #visibleItems} for a team manager's management report (counts by reason,
 	 * say): a manager also counts the people that a member of a team they manage works
 	 * with, under the same agreement, objection and consent rules for the manager's own

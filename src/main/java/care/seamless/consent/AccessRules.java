@@ -50,7 +50,9 @@ final class AccessRules {
 	 * requires one of these rows; so a list may start from them and apply the rule to
 	 * them alone instead of to the whole register. A new way of reaching a record must be
 	 * added here as well as to the rule, or it will be missing from such lists
-	 * (CaseloadTests compares them with the register-wide form).
+	 * (CaseloadTests compares the caseload with the register-wide form, and
+	 * PlanItemVisibilityTests the worklist's action queues with the organisation-wide
+	 * form).
 	 */
 	static String reachable() {
 		return """

@@ -103,6 +103,15 @@ class PlanItemVisibilityTests {
 	@Autowired
 	tools.jackson.databind.json.JsonMapper json;
 
+	@Autowired
+	care.seamless.consent.AccessGrants accessGrants;
+
+	@Autowired
+	care.seamless.consent.Overrides overrides;
+
+	@Autowired
+	care.seamless.consent.ActingFor actingFor;
+
 	@Test
 	void attainmentScoresFollowTheVisibilityOfTheirObjective() {
 		Partnership p = fixtures.partnership();
@@ -266,6 +275,197 @@ class PlanItemVisibilityTests {
 		mvc.perform(get("/worklist/items").param("after", "yesterday")
 			.with(httpBasic(p.socialWorker().username(), care.seamless.Fixtures.PASSWORD)))
 			.andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * The worklist's organisation queues start from the viewer's own people
+	 * (AccessPolicy.reachablePeople, ADR 77) instead of testing the rule on every action
+	 * of the organisation. For every way of reaching a person and of being kept from
+	 * their actions, each reader's pages (whole, cut short, and from a place inside the
+	 * queue) must hold the same actions in the same order, with the same names and
+	 * descriptions, as the organisation-wide form, or an action would go missing from
+	 * someone's worklist. An action the viewer owns on a person whose care team they have
+	 * left stays withheld from them, as before: the notice says something is withheld,
+	 * and their team manager's queue lists it, unnamed, to hand on.
+	 */
+	@Test
+	void theWorklistsQueuesFromTheViewersOwnPeopleAreTheOrganisationWideQueues() {
+		care.seamless.Fixtures f = baseFixtures;
+		var council = f.organisation(care.seamless.team.OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		var trust = f.organisation(care.seamless.team.OrganisationKind.NHS_COMMUNITY_TRUST);
+		f.agreement(Set.of(council, trust), DataCategory.GENERAL, DataCategory.MENTAL_HEALTH);
+		var viewer = f.practitioner(council, care.seamless.shared.Profession.SOCIAL_WORKER);
+		var manager = f.practitionerIn(council, viewer.teamId(), care.seamless.shared.Profession.SOCIAL_WORKER, true,
+				care.seamless.shared.Role.PRACTITIONER, care.seamless.shared.Role.TEAM_MANAGER);
+		var owner = f.practitioner(council, care.seamless.shared.Profession.OCCUPATIONAL_THERAPIST);
+		var colleague = f.practitioner(council, care.seamless.shared.Profession.SOCIAL_WORKER);
+		var nurse = f.practitioner(trust, care.seamless.shared.Profession.DISTRICT_NURSE);
+
+		var led = personWithPlan("Ashdown", owner, viewer);
+		var granted = personWithPlan("Bellamy", owner);
+		accessGrants.grant(f.admin, granted, viewer.teamId(), Set.of(DataCategory.GENERAL),
+				java.time.Instant.now().plusSeconds(3600), "referral");
+		var grantExpired = personWithPlan("Carrow", owner);
+		accessGrants.grant(f.admin, grantExpired, viewer.teamId(), Set.of(DataCategory.GENERAL),
+				java.time.Instant.now().minusSeconds(60), "referral");
+		var overridden = personWithPlan("Dunmore", owner);
+		overrides.breakGlass(viewer.actor(), overridden, care.seamless.consent.OverrideReason.EMERGENCY_CARE,
+				"Worklist test emergency");
+		// The trust's record of a person in the viewer's care team, linked with it: the
+		// link carries under the agreement.
+		var survivor = personWithPlan("Ellery", owner, nurse);
+		link(survivor, trust, led, council);
+		var objecting = personWithPlan("Fairweather", owner, viewer, nurse);
+		choices.record(nurse.actor(), objecting, new NewChoice(ChoiceKind.OBJECTION, council, null, HowGiven.VERBAL,
+				LocalDate.now().minusDays(1), null, null));
+		var withdrawn = personWithPlan("Galloway", owner, viewer, nurse);
+		UUID consent = choices.record(nurse.actor(), withdrawn, new NewChoice(ChoiceKind.CONSENT, council,
+				DataCategory.MENTAL_HEALTH, HowGiven.VERBAL, LocalDate.now().minusDays(2), null, null));
+		var consenting = personWithPlan("Hartley", owner, viewer, nurse);
+		choices.record(nurse.actor(), consenting, new NewChoice(ChoiceKind.CONSENT, council, DataCategory.MENTAL_HEALTH,
+				HowGiven.VERBAL, LocalDate.now().minusDays(2), null, null));
+		var unseen = personWithPlan("Ingram", owner);
+		var left = personWithPlan("Jessop", owner, viewer);
+		var door = care.seamless.shared.Actor.personSide(care.seamless.shared.AccountId.random(),
+				care.seamless.Fixtures.unique("door"));
+		actingFor.begin(door, led, care.seamless.consent.ActingKind.SELF, Set.of(), "test");
+
+		// Overdue actions of the council's and the trust's, and trust actions offered to
+		// the council, several due on the same days.
+		for (var person : List.of(led, granted, grantExpired, overridden, survivor, objecting, withdrawn, consenting,
+				unseen)) {
+			action(person, owner, DataCategory.GENERAL, -3, null);
+			action(person, owner, DataCategory.MENTAL_HEALTH, -2, null);
+			action(person, nurse, DataCategory.GENERAL, -3, council);
+			action(person, nurse, DataCategory.MENTAL_HEALTH, -1, council);
+			action(person, nurse, DataCategory.GENERAL, 5, null);
+		}
+		UUID ownedOnLeft = action(left, viewer, DataCategory.GENERAL, -2, null);
+		jdbc.sql(
+				"update team.care_team_member set period_end = current_date where person_id = :p and practitioner_id = :v")
+			.param("p", left.id())
+			.param("v", viewer.practitionerId().id())
+			.update();
+		var change = care.seamless.consent.ChoiceChange.byThePerson(care.seamless.consent.HowAsked.IN_PERSON,
+				"Changed her mind");
+		choices.withdraw(nurse.actor(), withdrawn, consent, 0, change);
+
+		Map<ActionQueues.Queue, Set<UUID>> seen = new java.util.EnumMap<>(ActionQueues.Queue.class);
+		for (var reader : List.of(viewer.actor(), manager.actor(), owner.actor(), colleague.actor(), nurse.actor(),
+				door)) {
+			for (var queue : List.of(ActionQueues.Queue.OVERDUE, ActionQueues.Queue.OFFERED)) {
+				List<QueueItem> whole = queues.page(reader, queue, QueueKey.START, QueueKey.END.dueOn(), 1000, false);
+				assertThat(queues.page(reader, queue, QueueKey.START, QueueKey.END.dueOn(), 1000))
+					.as("%s %s", reader.username(), queue)
+					.containsExactlyElementsOf(whole);
+				QueueKey middle = whole.isEmpty() ? QueueKey.START
+						: new QueueKey(whole.get(whole.size() / 2).dueOn(), whole.get(whole.size() / 2).actionId());
+				for (var after : List.of(QueueKey.START, middle)) {
+					for (var dueBefore : List.of(QueueKey.END.dueOn(), LocalDate.now().minusDays(2))) {
+						assertThat(queues.page(reader, queue, after, dueBefore, 3))
+							.as("%s %s after %s before %s", reader.username(), queue, after, dueBefore)
+							.containsExactlyElementsOf(queues.page(reader, queue, after, dueBefore, 3, false));
+					}
+				}
+				if (reader.equals(viewer.actor())) {
+					seen.put(queue,
+							whole.stream()
+								.map(i -> planPerson(i.actionId()))
+								.collect(java.util.stream.Collectors.toSet()));
+				}
+			}
+		}
+		// What the viewer's queues hold, so the comparison above is not between two
+		// empty lists: each way of reaching a person, and none of the ways of being kept
+		// from one.
+		assertThat(seen.get(ActionQueues.Queue.OVERDUE)).containsExactlyInAnyOrder(led.id(), granted.id(),
+				overridden.id(), survivor.id(), objecting.id(), withdrawn.id(), consenting.id());
+		assertThat(seen.get(ActionQueues.Queue.OFFERED)).containsExactlyInAnyOrder(led.id(), granted.id(),
+				overridden.id(), survivor.id(), withdrawn.id(), consenting.id());
+		List<QueueItem> offered = queues.page(viewer.actor(), ActionQueues.Queue.OFFERED, QueueKey.START,
+				QueueKey.END.dueOn(), 1000);
+		assertThat(offered).filteredOn(i -> i.personId() != null && i.personId().equals(consenting)).hasSize(2);
+		assertThat(offered).filteredOn(i -> i.personId() != null && i.personId().equals(withdrawn)).hasSize(1);
+		// The action the viewer owns on a person they no longer see: not on their list,
+		// a withheld notice over its stretch, and on their manager's list without a name.
+		assertThat(queues.page(viewer.actor(), ActionQueues.Queue.OVERDUE, QueueKey.START, QueueKey.END.dueOn(), 1000))
+			.extracting(QueueItem::actionId)
+			.doesNotContain(ownedOnLeft);
+		assertThat(queues.withholds(viewer.actor(), ActionQueues.Queue.OVERDUE, QueueKey.START, QueueKey.END,
+				QueueKey.END.dueOn(), seenCount(viewer.actor())))
+			.isTrue();
+		assertThat(
+				queues.page(manager.actor(), ActionQueues.Queue.ESCALATED, QueueKey.START, QueueKey.END.dueOn(), 1000))
+			.filteredOn(i -> i.actionId().equals(ownedOnLeft))
+			.singleElement()
+			.satisfies(i -> {
+				assertThat(i.personName()).isNull();
+				assertThat(i.description()).isNull();
+			});
+	}
+
+	private long seenCount(care.seamless.shared.Actor reader) {
+		return queues.page(reader, ActionQueues.Queue.OVERDUE, QueueKey.START, QueueKey.END.dueOn(), 1000).size();
+	}
+
+	private care.seamless.shared.PersonId personWithPlan(String name, care.seamless.Fixtures.Staff lead,
+			care.seamless.Fixtures.Staff... members) {
+		var person = baseFixtures.person(care.seamless.Fixtures.unique(name), lead);
+		for (var member : members) {
+			baseFixtures.addToCareTeam(person, member);
+		}
+		carePlans.start(lead.actor(), person, null);
+		return person;
+	}
+
+	private UUID planPerson(UUID action) {
+		return jdbc.sql("select person_id from careplan.action where id = :id")
+			.param("id", action)
+			.query(UUID.class)
+			.single();
+	}
+
+	/**
+	 * An open action owned by {@code owner} (in their organisation and team), due
+	 * {@code days} from today, offered to {@code offeredTo} if given: written directly,
+	 * as the queues only read these columns.
+	 */
+	private UUID action(care.seamless.shared.PersonId person, care.seamless.Fixtures.Staff owner, DataCategory category,
+			int days, care.seamless.shared.OrganisationId offeredTo) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into careplan.action (id, plan_id, person_id, kind, description, category, owner_organisation_id,
+				       owner_practitioner_id, owner_team_id, due_on, status, offered_to_organisation_id, offered_by,
+				       offered_at)
+				select :id, cp.id, cp.person_id, 'ACTION', :description, :category, :org, :owner, :team,
+				       current_date + :days, 'OPEN', cast(:offered as uuid), cast(:offeredBy as text),
+				       cast(:offeredAt as timestamptz)
+				from careplan.care_plan cp where cp.person_id = :person""")
+			.param("id", id)
+			.param("description", "Action " + category + " " + days)
+			.param("category", category.name())
+			.param("org", owner.organisationId().id())
+			.param("owner", owner.practitionerId().id())
+			.param("team", owner.teamId().id())
+			.param("days", days)
+			.param("offered", offeredTo == null ? null : offeredTo.id())
+			.param("offeredBy", offeredTo == null ? null : "test")
+			.param("offeredAt", offeredTo == null ? null : java.sql.Timestamp.from(java.time.Instant.now()))
+			.param("person", person.id())
+			.update();
+		return id;
+	}
+
+	private void link(care.seamless.shared.PersonId survivor, care.seamless.shared.OrganisationId survivorHolder,
+			care.seamless.shared.PersonId merged, care.seamless.shared.OrganisationId mergedHolder) {
+		for (var record : List.of(survivor, merged)) {
+			jdbc.sql(
+					"insert into consent.identity_link (person_id, group_id, holder_organisation_id) values (:p, :g, :h)")
+				.param("p", record.id())
+				.param("g", survivor.id())
+				.param("h", (record.equals(survivor) ? survivorHolder : mergedHolder).id())
+				.update();
+		}
 	}
 
 	/**
