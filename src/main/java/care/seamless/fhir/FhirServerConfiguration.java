@@ -16,7 +16,14 @@ class FhirServerConfiguration {
 
 	@Bean
 	FhirContext fhirContext() {
-		return FhirContext.forR4Cached();
+		FhirContext context = FhirContext.forR4Cached();
+		// Nothing here puts an id-less resource in a reference to have the encoder
+		// contain
+		// it, so the encoder need not walk every resource looking for one: a tenth of a
+		// search's encoding (docs/benchmarks.md, "Session 14, fhirpath"). Resources in
+		// .contained are still written.
+		context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+		return context;
 	}
 
 	@Bean
