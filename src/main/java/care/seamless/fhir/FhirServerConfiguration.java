@@ -17,11 +17,10 @@ class FhirServerConfiguration {
 	@Bean
 	FhirContext fhirContext() {
 		FhirContext context = FhirContext.forR4Cached();
-		// Nothing here puts an id-less resource in a reference to have the encoder
-		// contain
-		// it, so the encoder need not walk every resource looking for one: a tenth of a
-		// search's encoding (docs/benchmarks.md, "Session 14, fhirpath"). Resources in
-		// .contained are still written.
+		// Nothing here puts an id-less resource in a reference for the encoder to
+		// contain, so the encoder need not walk every resource looking for one (HAPI's
+		// own switch for this cost; docs/benchmarks.md, "Session 14, fhirpath").
+		// Resources in .contained are still written.
 		context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
 		return context;
 	}

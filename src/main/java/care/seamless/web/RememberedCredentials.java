@@ -45,9 +45,8 @@ final class RememberedCredentials implements AuthenticationProvider {
 	private final Clock clock;
 
 	// One initialised Mac per request thread: Mac.getInstance and init (a provider
-	// look-up
-	// and the key schedule) were about 3 % of a FHIR read's request-thread CPU, and a Mac
-	// is not safe to share between threads; doFinal leaves it ready for the next use.
+	// look-up and the key schedule) were about 3 % of a FHIR read's request-thread CPU,
+	// and a Mac is not safe to share between threads; doFinal readies it for next use.
 	private final ThreadLocal<Mac> macs;
 
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
