@@ -16,7 +16,13 @@ class FhirServerConfiguration {
 
 	@Bean
 	FhirContext fhirContext() {
-		return FhirContext.forR4Cached();
+		FhirContext context = FhirContext.forR4Cached();
+		// Nothing here puts an id-less resource in a reference for the encoder to
+		// contain, so the encoder need not walk every resource looking for one (HAPI's
+		// own switch for this cost; docs/benchmarks.md, "Session 14, fhirpath").
+		// Resources in .contained are still written.
+		context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+		return context;
 	}
 
 	@Bean

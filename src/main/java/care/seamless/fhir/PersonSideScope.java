@@ -8,7 +8,6 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
 import care.seamless.shared.Actor;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,23 +24,21 @@ class PersonSideScope {
 	static final String REFUSED = "A person's own account reads only its Patient and who saw the record "
 			+ "(AuditEvent?patient=)";
 
-	private final ObjectProvider<FhirCaller> caller;
+	private final FhirCallers callers;
 
 	private final AuditLog auditLog;
 
 	private final TransactionTemplate transactions;
 
-	PersonSideScope(ObjectProvider<FhirCaller> caller, AuditLog auditLog,
-			PlatformTransactionManager transactionManager) {
-		this.caller = caller;
+	PersonSideScope(FhirCallers callers, AuditLog auditLog, PlatformTransactionManager transactionManager) {
+		this.callers = callers;
 		this.auditLog = auditLog;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public boolean check(RequestDetails request) {
-		FhirCaller current = caller.getIfAvailable();
-		Actor actor = current == null ? null : current.current().orElse(null);
+		Actor actor = callers.current().orElse(null);
 		if (actor == null || !actor.personSide() || allowed(request)) {
 			return true;
 		}

@@ -20,6 +20,7 @@ import care.seamless.SeamlessTest;
 import care.seamless.shared.AccountId;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.Profession;
+import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class BasicSignInTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	Accounts accounts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -210,6 +214,51 @@ class BasicSignInTests {
 			.param("id", other.actor().accountId().id())
 			.update();
 		assertThat(apiCall(otherCookie).statusCode()).isEqualTo(401);
+	}
+
+	/**
+	 * The FHIR chain's remembered password (an HMAC of what was sent, ADR 40, 75) over
+	 * real HTTP: once remembered, a new password, a disabled account and a raised session
+	 * epoch are each refused on the very next call.
+	 */
+	@Test
+	void aRememberedFhirPasswordIsRefusedOnTheVeryNextCallOnceChangedOrDisabled() throws Exception {
+		Fixtures.Staff changed = staff();
+		assertThat(fhirCall(changed.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(fhirCall(changed.username(), Fixtures.PASSWORD).statusCode()).as("remembered").isEqualTo(200);
+		accounts.changeOwnPassword(changed.actor(), Fixtures.PASSWORD, "a-new-and-longer-password-" + port);
+		assertThat(fhirCall(changed.username(), Fixtures.PASSWORD).statusCode()).as("old password").isEqualTo(401);
+		assertThat(fhirCall(changed.username(), "a-new-and-longer-password-" + port).statusCode()).isEqualTo(200);
+
+		Fixtures.Staff disabled = staff();
+		assertThat(fhirCall(disabled.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(fhirCall(disabled.username(), Fixtures.PASSWORD).statusCode()).as("remembered").isEqualTo(200);
+		directory.setAccountEnabled(fixtures.admin, disabled.actor().accountId(), false);
+		assertThat(fhirCall(disabled.username(), Fixtures.PASSWORD).statusCode()).as("disabled").isEqualTo(401);
+
+		// A raised epoch (an administrator changed the roles) ends the remembered sign-in
+		// too (RememberedCredentialsTests); a Basic call carries the password, so the
+		// next
+		// call is a new sign-in, checked afresh and given the account's current roles.
+		Fixtures.Staff raised = staff();
+		assertThat(fhirCall(raised.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(200);
+		jdbc.sql("update team.account set session_epoch = session_epoch + 1 where id = :id")
+			.param("id", raised.actor().accountId().id())
+			.update();
+		assertThat(fhirCall(raised.username(), Fixtures.PASSWORD).statusCode()).as("signed in afresh").isEqualTo(200);
+		HttpResponse<String> refused = fhirCall(raised.username(), "not-" + Fixtures.PASSWORD);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("unauthenticated");
+	}
+
+	private HttpResponse<String> fhirCall(String username, String password) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient?family=Nobody"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+				.header("Accept", "application/fhir+json")
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void setMustChangePassword(AccountId account, boolean must) {
