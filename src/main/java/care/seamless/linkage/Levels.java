@@ -214,8 +214,15 @@ final class Levels {
 		return drop(postcode, unitLength(postcode) + 1);
 	}
 
+	// A loop rather than a stream: every candidate of every import is prepared through
+	// it.
 	private static int unitLength(String postcode) {
-		return postcode.chars().anyMatch(Character::isLetter) ? 2 : 1;
+		for (int i = 0; i < postcode.length(); i++) {
+			if (Character.isLetter(postcode.charAt(i))) {
+				return 2;
+			}
+		}
+		return 1;
 	}
 
 	private static String drop(String value, int count) {

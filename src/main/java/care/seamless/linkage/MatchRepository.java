@@ -32,11 +32,13 @@ class MatchRepository {
 
 	private static final int BRANCH_LIMIT = 200;
 
-	// Read by place (person(ResultSet, int)): add a column at the end.
-	private static final String PERSON_COLUMNS = """
+	// Read by place (person(ResultSet, int, boolean)): add a column at the end.
+	private static final String MATCHED_COLUMNS = """
 			p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
-			p.address_line_2, p.town, p.postcode, p.phone, p.email,
-			coalesce(%s, %s) as organisation
+			p.address_line_2, p.town, p.postcode, p.phone, p.email""";
+
+	private static final String PERSON_COLUMNS = MATCHED_COLUMNS + """
+			, coalesce(%s, %s) as organisation
 			""".formatted(Directory.organisationNameSql("p.source_organisation_id"),
 			CareTeams.leadOrganisationNameSql("p.id"));
 
@@ -74,6 +76,9 @@ class MatchRepository {
 	// key: that second look-up was half the statement's buffer reads, four a candidate,
 	// with hundreds of candidates a bundle at a million people (docs/benchmarks.md,
 	// session 13, fhircreate). Rows are unique by id, so the union keeps the same ones.
+	// Nor do they name each candidate's organisation, two look-ups a row: only a
+	// possible match is told about, and that is read again when it is
+	// (PeopleImport.knownTo).
 	private static final String SQL_CANDIDATES_OF_ALL = """
 			with incoming as (
 			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
@@ -104,7 +109,7 @@ class MatchRepository {
 			    and ((m.left_person = p.id and m.right_person = p.self)
 			      or (m.right_person = p.id and m.left_person = p.self)))
 			"""
-		.formatted(PEOPLE, PERSON_COLUMNS);
+		.formatted(PEOPLE, MATCHED_COLUMNS);
 
 	private static final String SQL_PERSON = """
 			select %s
@@ -214,7 +219,7 @@ class MatchRepository {
 			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
 			.param("limit", BRANCH_LIMIT)
 			.param("self", self == null ? null : self.id())
-			.query((rs, n) -> person(rs, 1))
+			.query((rs, n) -> person(rs, 1, true))
 			.list();
 	}
 
@@ -267,12 +272,12 @@ class MatchRepository {
 			.param("limit", BRANCH_LIMIT)
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found
 				.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
-				.add(person(rs, 2)));
+				.add(person(rs, 2, false)));
 		return found;
 	}
 
 	Optional<Person> person(PersonId id) {
-		return jdbc.sql(SQL_PERSON).param("id", id.id()).query((rs, n) -> person(rs, 1)).optional();
+		return jdbc.sql(SQL_PERSON).param("id", id.id()).query((rs, n) -> person(rs, 1, true)).optional();
 	}
 
 	boolean propose(PersonId a, PersonId b, ScoredPair score, String by, Instant now) {
@@ -404,11 +409,12 @@ class MatchRepository {
 	}
 
 	/**
-	 * A person from {@link #PERSON_COLUMNS}, which start at column {@code first}. Read by
-	 * place and each once, rather than thirteen names looked up nineteen times a row: a
-	 * bundle has some hundreds of candidate rows.
+	 * A person from {@link #PERSON_COLUMNS}, or from {@link #MATCHED_COLUMNS} with no
+	 * organisation, which start at column {@code first}. Read by place and each once,
+	 * rather than thirteen names looked up nineteen times a row: a bundle has some
+	 * hundreds of candidate rows.
 	 */
-	private static Person person(ResultSet rs, int first) throws SQLException {
+	private static Person person(ResultSet rs, int first, boolean withOrganisation) throws SQLException {
 		PersonId id = new PersonId(rs.getObject(first, UUID.class));
 		String nhsNumber = rs.getString(first + 1);
 		String given = rs.getString(first + 2);
@@ -431,7 +437,7 @@ class MatchRepository {
 		put(values, Role.PHONE, rs.getString(first + 10));
 		put(values, Role.EMAIL, rs.getString(first + 11));
 		Demographics demographics = new Demographics(id, given, family, dob, sex, nhsNumber, postcode, address, town,
-				rs.getString(first + 12));
+				withOrganisation ? rs.getString(first + 12) : null);
 		return new Person(new Record(id.id().toString(), values), demographics);
 	}
 

@@ -21,6 +21,8 @@ public final class Matcher {
 	// two records apart even when a chain of matches would join them.
 	private static final double CANNOT_LINK_BITS = -20;
 
+	private static final double BOUND_MARGIN = 1e-6;
+
 	private final Model model;
 
 	private final double[][] weights;
@@ -71,8 +73,71 @@ public final class Matcher {
 			.toList();
 	}
 
+	/**
+	 * {@link #score(Record, List)} less the non-matches, with the same scores for the
+	 * rest. Most candidates of a common name are non-matches, so each is first weighed on
+	 * every field but the names, with the names' best weights for this incoming record
+	 * added: when even that cannot reach review, the names (two phonetic codes and up to
+	 * four Jaro–Winkler measures) are never compared, and no explanation is built.
+	 */
+	List<ScoredPair> possibleMatches(Record incoming, List<Record> candidates) {
+		Prepared prepared = Prepared.of(incoming);
+		double bestFamily = bestWeight(Comparison.FAMILY_NAME, prepared);
+		double bestGiven = bestWeight(Comparison.GIVEN_NAME, prepared);
+		List<ScoredPair> found = new ArrayList<>();
+		for (Record candidate : candidates) {
+			Prepared other = Prepared.of(candidate);
+			int[] levels = new int[Comparison.values().length];
+			double known = model.priorWeight();
+			for (Comparison comparison : Comparison.values()) {
+				if (comparison != Comparison.FAMILY_NAME && comparison != Comparison.GIVEN_NAME) {
+					levels[comparison.ordinal()] = comparison.level(prepared, other);
+					known += weight(comparison, levels[comparison.ordinal()], prepared);
+				}
+			}
+			if (ruledOut(known + bestFamily + bestGiven, levels)) {
+				continue;
+			}
+			levels[Comparison.FAMILY_NAME.ordinal()] = Comparison.FAMILY_NAME.level(prepared, other);
+			known += weight(Comparison.FAMILY_NAME, levels[Comparison.FAMILY_NAME.ordinal()], prepared);
+			if (ruledOut(known + bestGiven, levels)) {
+				continue;
+			}
+			levels[Comparison.GIVEN_NAME.ordinal()] = Comparison.GIVEN_NAME.level(prepared, other);
+			if (decide(weight(prepared, levels), prepared, other, levels) != Decision.NON_MATCH) {
+				found.add(score(prepared, other, levels));
+			}
+		}
+		found.sort(Comparator.comparingDouble(ScoredPair::weight).reversed());
+		return found;
+	}
+
+	/**
+	 * The most a comparison can add for this incoming record, whatever the candidate: its
+	 * best level's weight, or nothing when a value is missing.
+	 */
+	private double bestWeight(Comparison comparison, Prepared incoming) {
+		double best = 0;
+		for (int level = 0; level < comparison.levels().size(); level++) {
+			best = Math.max(best, weight(comparison, level, incoming));
+		}
+		return best;
+	}
+
+	// A pair whose weight cannot reach review is a non-match, unless the identifier rule
+	// fires, which matches whatever the weight. The margin keeps a bound summed in
+	// another order than weight() from ruling out a pair on rounding; a weight that is
+	// not a number rules out nothing.
+	private boolean ruledOut(double mostWeight, int[] levels) {
+		return levels[Comparison.IDENTIFIER.ordinal()] != 0 && !Double.isNaN(mostWeight)
+				&& model.decide(Model.probability(mostWeight + BOUND_MARGIN)) == Decision.NON_MATCH;
+	}
+
 	ScoredPair score(Prepared a, Prepared b) {
-		int[] levels = Comparison.levels(a, b);
+		return score(a, b, Comparison.levels(a, b));
+	}
+
+	private ScoredPair score(Prepared a, Prepared b, int[] levels) {
 		List<Contribution> contributions = new ArrayList<>();
 		for (Comparison comparison : Comparison.values()) {
 			int level = levels[comparison.ordinal()];

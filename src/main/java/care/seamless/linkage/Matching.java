@@ -252,9 +252,8 @@ public class Matching implements RegistrationMatching {
 			byId.put(candidate.record().id(), candidate.demographics());
 			records.add(candidate.record());
 		}
-		return matcher.score(incoming, records)
+		return matcher.possibleMatches(incoming, records)
 			.stream()
-			.filter(pair -> pair.decision() != Decision.NON_MATCH)
 			.map(pair -> new PossibleMatch(byId.get(pair.rightId()), pair))
 			.toList();
 	}

@@ -448,7 +448,8 @@ public class PeopleImport {
 			else if (outcome == ImportReport.Outcome.CREATED) {
 				outcome = ImportReport.Outcome.REVIEW;
 			}
-			known.add(knownTo(actor, match.person()));
+			// Read again for the organisation, which candidates found together leave out.
+			known.add(knownTo(actor, match.person().id()));
 		}
 		return new ImportReport.Imported(person.line(), id, person.details().displayName(), outcome, known);
 	}

@@ -5,16 +5,76 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record normalised once, with the derived values (phonetic codes, postcode sector,
  * address tokens) that comparisons and blocking need, so that they are not recomputed for
- * every pair.
+ * every pair. The phonetic codes are worked out when first asked for: a candidate that
+ * the other fields already rule out ({@link Matcher#possibleMatches}) never needs them,
+ * and they were the dearest part of preparing one.
  */
-record Prepared(String id, String given, String family, String givenSound, String familySound, String dob,
-		String postcode, String postcodeSector, String postcodeDistrict, String address, Set<String> addressTokens,
-		String locality, String email, String emailLocalPart, String emailDomain, String phone, String sex,
-		String identifier, String birthPlace) {
+final class Prepared {
+
+	private final String id;
+
+	private final String given;
+
+	private final String family;
+
+	private @Nullable String givenSound;
+
+	private @Nullable String familySound;
+
+	private final String dob;
+
+	private final String postcode;
+
+	private final String postcodeSector;
+
+	private final String postcodeDistrict;
+
+	private final String address;
+
+	private final Set<String> addressTokens;
+
+	private final String locality;
+
+	private final String email;
+
+	private final String emailLocalPart;
+
+	private final String emailDomain;
+
+	private final String phone;
+
+	private final String sex;
+
+	private final String identifier;
+
+	private final String birthPlace;
+
+	private Prepared(String id, String given, String family, String dob, String postcode, String postcodeSector,
+			String postcodeDistrict, String address, Set<String> addressTokens, String locality, String email,
+			String emailLocalPart, String emailDomain, String phone, String sex, String identifier, String birthPlace) {
+		this.id = id;
+		this.given = given;
+		this.family = family;
+		this.dob = dob;
+		this.postcode = postcode;
+		this.postcodeSector = postcodeSector;
+		this.postcodeDistrict = postcodeDistrict;
+		this.address = address;
+		this.addressTokens = addressTokens;
+		this.locality = locality;
+		this.email = email;
+		this.emailLocalPart = emailLocalPart;
+		this.emailDomain = emailDomain;
+		this.phone = phone;
+		this.sex = sex;
+		this.identifier = identifier;
+		this.birthPlace = birthPlace;
+	}
 
 	// The default four-character code lumps too many surnames together for blocking a
 	// large register.
@@ -36,11 +96,97 @@ record Prepared(String id, String given, String family, String givenSound, Strin
 		String postcode = keep(record.value(Role.POSTCODE), false).toUpperCase(Locale.ROOT);
 		String email = record.value(Role.EMAIL).toLowerCase(Locale.ROOT);
 		int at = email.indexOf('@');
-		return new Prepared(record.id(), given, family, sound(given), sound(family),
-				keep(record.value(Role.DATE_OF_BIRTH), true), postcode, Levels.sector(postcode),
-				Levels.district(postcode), address, tokens(address), words(record.value(Role.LOCALITY), false), email,
-				at < 0 ? email : email.substring(0, at), domain(email), keep(record.value(Role.PHONE), true),
-				sex(record.value(Role.SEX)), identifier, words(record.value(Role.BIRTH_PLACE), false));
+		return new Prepared(record.id(), given, family, keep(record.value(Role.DATE_OF_BIRTH), true), postcode,
+				Levels.sector(postcode), Levels.district(postcode), address, tokens(address),
+				words(record.value(Role.LOCALITY), false), email, at < 0 ? email : email.substring(0, at),
+				domain(email), keep(record.value(Role.PHONE), true), sex(record.value(Role.SEX)), identifier,
+				words(record.value(Role.BIRTH_PLACE), false));
+	}
+
+	String id() {
+		return id;
+	}
+
+	String given() {
+		return given;
+	}
+
+	String family() {
+		return family;
+	}
+
+	String givenSound() {
+		String sound = givenSound;
+		if (sound == null) {
+			sound = sound(given);
+			givenSound = sound;
+		}
+		return sound;
+	}
+
+	String familySound() {
+		String sound = familySound;
+		if (sound == null) {
+			sound = sound(family);
+			familySound = sound;
+		}
+		return sound;
+	}
+
+	String dob() {
+		return dob;
+	}
+
+	String postcode() {
+		return postcode;
+	}
+
+	String postcodeSector() {
+		return postcodeSector;
+	}
+
+	String postcodeDistrict() {
+		return postcodeDistrict;
+	}
+
+	String address() {
+		return address;
+	}
+
+	String locality() {
+		return locality;
+	}
+
+	String email() {
+		return email;
+	}
+
+	String emailLocalPart() {
+		return emailLocalPart;
+	}
+
+	String emailDomain() {
+		return emailDomain;
+	}
+
+	String phone() {
+		return phone;
+	}
+
+	String sex() {
+		return sex;
+	}
+
+	String identifier() {
+		return identifier;
+	}
+
+	String birthPlace() {
+		return birthPlace;
+	}
+
+	Set<String> addressTokens() {
+		return addressTokens;
 	}
 
 	// After the last "@", so that a slip that doubles the "@" still leaves the domain.

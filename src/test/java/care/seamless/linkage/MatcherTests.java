@@ -88,6 +88,32 @@ class MatcherTests {
 	}
 
 	@Test
+	void ruledOutCandidatesAreExactlyTheNonMatches() throws Exception {
+		// Noisy records (typos, swaps, missing fields, shared names) against each other,
+		// under the product's model and the hand-made one here: whatever the early
+		// bound leaves out must be what full scoring calls a non-match.
+		List<Record> fake = new RecordReader(Map.of(), Truth.column("cluster"))
+			.read(Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
+			.records();
+		List<Record> febrl = new RecordReader(Map.of(), Truth.febrl())
+			.read(Path.of("src", "test", "resources", "testdata", "febrl", "dataset1.csv"))
+			.records();
+		int possible = 0;
+		for (Matcher each : List.of(new Matcher(Matching.defaultModel()), matcher)) {
+			for (List<Record> records : List.of(fake.subList(0, 400), febrl.subList(0, 400))) {
+				for (Record incoming : records.subList(0, 60)) {
+					List<ScoredPair> all = each.score(incoming, records);
+					List<ScoredPair> kept = all.stream().filter(pair -> pair.decision() != Decision.NON_MATCH).toList();
+
+					assertThat(each.possibleMatches(incoming, records)).isEqualTo(kept);
+					possible += kept.size();
+				}
+			}
+		}
+		assertThat(possible).isGreaterThan(240);
+	}
+
+	@Test
 	void aSavedModelScoresAsTheOriginalDoes(@TempDir Path directory) throws Exception {
 		Path file = directory.resolve("model.properties");
 		ModelFile.save(matcher.model(), file);

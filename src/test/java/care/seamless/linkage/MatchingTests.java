@@ -458,7 +458,15 @@ class MatchingTests {
 		incoming.forEach((id, record) -> {
 			List<MatchRepository.Person> alone = repository.candidates(record, id);
 			assertThat(alone).isNotEmpty();
-			assertThat(together.get(id)).containsExactlyInAnyOrderElementsOf(alone);
+			// Found together, a candidate's organisation is left to be read if it is told
+			// about; everything else is the same.
+			assertThat(together.get(id)).extracting(MatchRepository.Person::record)
+				.containsExactlyInAnyOrderElementsOf(alone.stream().map(MatchRepository.Person::record).toList());
+			assertThat(together.get(id)).extracting(person -> withoutOrganisation(person.demographics()))
+				.containsExactlyInAnyOrderElementsOf(
+						alone.stream().map(person -> withoutOrganisation(person.demographics())).toList());
+			assertThat(together.get(id))
+				.allSatisfy(person -> assertThat(person.demographics().organisation()).isNull());
 		});
 	}
 
@@ -585,6 +593,11 @@ class MatchingTests {
 
 	private String line(String nhs, String given, String familyName, String address) {
 		return nhs + "," + given + "," + familyName + "," + dob + "," + address + ",Riverside," + postcode + ",F\n";
+	}
+
+	private static Demographics withoutOrganisation(Demographics d) {
+		return new Demographics(d.id(), d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(), d.nhsNumber(),
+				d.postcode(), d.address(), d.town(), null);
 	}
 
 	/**
