@@ -215,11 +215,10 @@ public class ActionQueues {
 		}
 		else {
 			// From the viewer's own people (ADR 77): the organisation's queue is
-			// thousands of
-			// actions, most of them of people the viewer has no way to reach, and walking
-			// it
-			// tested the rule on each of those to find a page of the few the viewer may
-			// see.
+			// thousands
+			// of actions, most of them of people the viewer has no way to reach, and
+			// walking it tested the rule on each of those to find a page of the few the
+			// viewer may see.
 			rows = fromViewersSide
 					? repository.ownPage(accessPolicy.reachablePeople(actor), actor.organisationId(),
 							queue == Queue.OFFERED, today, after, dueBefore, limit, organisationWide(actor))

@@ -126,8 +126,7 @@ class PersonController {
 		model.addAttribute("readsFromThePerson", oversees || inCareTeam);
 		// Raising and ending alerts and uploading documents are the care team's (the
 		// access policy's CARE_TEAM_MEMBER rule, which asks the same question): others
-		// who
-		// may open the record are not offered forms that would be refused.
+		// who may open the record are not offered forms that would be refused.
 		model.addAttribute("inCareTeam", inCareTeam);
 		model.addAttribute("mayUpdate", people.mayUpdate(actor, id));
 		// Asked of the access policy as the offers page itself asks it: a team with only
