@@ -202,6 +202,23 @@ class RecordOffersFromAssessmentTests {
 		page("/people/" + person + "/edit", referred, offered ? 200 : 403);
 	}
 
+	/**
+	 * A team sent only part of the record that does not include the person's details
+	 * opens the record but is not offered "Change details", and the form, opened by its
+	 * address, is refused before they type.
+	 */
+	@Test
+	void changeDetailsIsNotOfferedToATeamThatWasNotSentThem() throws Exception {
+		Fixtures.Staff referred = fixtures.practitioner(
+				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
+		grants.grantChosen(fixtures.admin, person, referred.teamId(),
+				Set.of(care.seamless.shared.DataCategory.SAFEGUARDING), List.of(),
+				java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.HOURS), "referral:test");
+		assertThat(people.mayUpdate(referred.actor(), person)).isFalse();
+		assertThat(page("/people/" + person, referred, 200)).doesNotContain("href=\"/people/" + person + "/edit\"");
+		assertThat(page("/people/" + person + "/edit", referred, 403)).contains("You cannot see this information");
+	}
+
 	private Fixtures.Staff referredTeamMember() {
 		Fixtures.Staff referred = fixtures.practitioner(
 				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
