@@ -31,9 +31,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * 70) and checked on every request, so a disabled account is refused as before. Each
  * request gets a context and an authentication of its own, so that a sign-out clearing
  * its context, or anything setting details on it, changes nothing another request holds.
- * Only a password or Basic sign-in's context is kept (an authenticated
- * {@link UsernamePasswordAuthenticationToken} of a {@link SignedInAccount}, whose fields
- * are all final): anything else is deserialised every time, as before.
+ * Only a password sign-in's context is kept (an authenticated
+ * {@link UsernamePasswordAuthenticationToken} of a {@link SignedInAccount}, whose fields,
+ * and its subclasses', are all final): anything else is deserialised every time, as
+ * before.
  */
 final class SessionAttributeBytes {
 

@@ -229,6 +229,7 @@ class BasicSignInTests {
 		assertThat(apiCall(cookie).statusCode()).as("from the kept context").isEqualTo(200);
 		HttpResponse<String> signedOut = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+				.header("Accept", "text/html")
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Cookie", cookie)
 				.POST(HttpRequest.BodyPublishers
