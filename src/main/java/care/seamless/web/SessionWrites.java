@@ -108,6 +108,8 @@ class SessionWrites {
 				if (bean instanceof JdbcIndexedSessionRepository sessions) {
 					sessions.setGetSessionQuery(SESSION_WITH_STANDING);
 					sessions.setLobHandler(new StandingAlongside());
+					sessions.setConversionService(
+							new SessionAttributeBytes(SessionWrites.class.getClassLoader()).conversionService());
 				}
 				return bean;
 			}

@@ -217,6 +217,56 @@ class BasicSignInTests {
 	}
 
 	/**
+	 * A session's security context is not deserialised again while its bytes in the row
+	 * are the same (ADR 81), but the row is still read on every request: a session signed
+	 * out, or idle for its whole timeout, is refused on the very next API call after
+	 * calls that were answered from the kept context.
+	 */
+	@Test
+	void aKeptSignInIsRefusedOnTheVeryNextCallOnceSignedOutOrIdle() throws Exception {
+		String cookie = formSignIn(staff().username());
+		assertThat(apiCall(cookie).statusCode()).isEqualTo(200);
+		assertThat(apiCall(cookie).statusCode()).as("from the kept context").isEqualTo(200);
+		HttpResponse<String> signedOut = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+				.header("Accept", "text/html")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Cookie", cookie)
+				.POST(HttpRequest.BodyPublishers
+					.ofString("_csrf=" + URLEncoder.encode(csrfToken(cookie), StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedOut.statusCode()).isEqualTo(302);
+		assertThat(signedOut.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).contains("signedOut"));
+		assertThat(apiCall(cookie).statusCode()).as("signed out").isEqualTo(401);
+
+		String idle = formSignIn(staff().username());
+		assertThat(apiCall(idle).statusCode()).isEqualTo(200);
+		assertThat(apiCall(idle).statusCode()).as("from the kept context").isEqualTo(200);
+		jdbc.sql("""
+				update cluster.http_session
+				set last_access_time = last_access_time - :idle, expiry_time = expiry_time - :idle
+				where session_id = :id
+				""").param("idle", Duration.ofMinutes(31).toMillis()).param("id", sessionId(idle)).update();
+		assertThat(apiCall(idle).statusCode()).as("idle for its timeout").isEqualTo(401);
+	}
+
+	/** The form token of a signed-in session, from its home page. */
+	private String csrfToken(String cookie) throws IOException, InterruptedException {
+		HttpResponse<String> home = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).header("Cookie", cookie).build(),
+					HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.body());
+		assertThat(csrf.find()).isTrue();
+		return csrf.group(1);
+	}
+
+	private static String sessionId(String cookie) {
+		return new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)),
+				StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * The FHIR chain's remembered password (an HMAC of what was sent, ADR 40, 75) over
 	 * real HTTP: once remembered, a new password, a disabled account and a raised session
 	 * epoch are each refused on the very next call.
