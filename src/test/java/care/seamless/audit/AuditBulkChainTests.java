@@ -113,8 +113,9 @@ class AuditBulkChainTests {
 		java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		java.util.function.Consumer<java.util.function.Consumer<AuditEntry>> entries = sink -> people
 			.forEach(p -> sink.accept(new AuditEntry(0, null, at, importer.username(), importer.primaryRole().name(),
-					null, "create", "Person", p.id().toString(), p.id(), importer.purpose().name(), "PERMITTED", null,
-					false, null, null)));
+					null, "create", "Person", p.id().toString(), p.id(), importer.purpose().name(), "PERMITTED",
+					// Plain text, then every character COPY's text format escapes.
+					p.equals(people.get(1)) ? ESCAPED : null, false, null, null)));
 
 		transaction.executeWithoutResult(status -> {
 			assertThat(repository.copyChained(entries, true)).isEqualTo(people.size());
@@ -135,8 +136,11 @@ class AuditBulkChainTests {
 			});
 			assertThat(auditLog.search(AuditQuery.forPerson(person.id()), 1, 10).total()).isEqualTo(1);
 		}
+		assertThat(auditLog.historyOf(people.get(1), 1).get(0).reason()).isEqualTo(ESCAPED);
 		assertThat(auditLog.verify().intact()).isTrue();
 	}
+
+	private static final String ESCAPED = "plain first\ta\\b\nc\rd";
 
 	/**
 	 * Only a write at least {@code from} entries long into a log no longer than itself
