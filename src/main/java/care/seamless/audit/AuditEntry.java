@@ -30,7 +30,7 @@ public record AuditEntry(long id, @Nullable Long seq, Instant occurredAt, String
 	 * before ADR 44 were hashed without one).
 	 */
 	String canonical() {
-		return String.join("\u001f", String.valueOf(seq), occurredAt.toString(), account, role,
+		return String.join("\u001f", String.valueOf(seq), InstantText.of(occurredAt), account, role,
 				nullable(organisationCode), action, recordType, nullable(recordId), nullable(personId), purpose,
 				outcome, nullable(reason), Boolean.toString(override), nullable(prevHash));
 	}

@@ -37,6 +37,13 @@ public class AuditLog {
 	 */
 	static final int CHAIN_IN_BULK_FROM = 500;
 
+	/**
+	 * From this many entries written at once into a log that holds no more than that, the
+	 * log's indexes are dropped and built again around the COPY (ADR 79), as the
+	 * register's are for a first load (ADR 65).
+	 */
+	static final int REBUILD_INDEXES_FROM = 10_000;
+
 	private final AuditRepository entries;
 
 	private final Clock clock;
@@ -81,6 +88,25 @@ public class AuditLog {
 	public void chainOnCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			batch().chained = true;
+		}
+	}
+
+	/**
+	 * Records events that happened together, in one statement of the caller's transaction
+	 * (a bulk registration's "create" of each person, ADR 79), with one time: the moment
+	 * of that statement. Otherwise as {@link #record}: each event is its own entry, with
+	 * its own person, in the order given.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordTogether(List<AuditEvent> events) {
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			append(events.stream().map(event -> new Pending(event, at)).toList(), false);
+			return;
+		}
+		Batch batch = batch();
+		for (AuditEvent event : events) {
+			batch.add(new Pending(event, at));
 		}
 	}
 
@@ -157,7 +183,8 @@ public class AuditLog {
 			// A bulk import's entries, or those of a writer that asked for them
 			// chained (chainOnCommit, ADR 67): one COPY, chained here (ADR 51), not
 			// one insert each and as many chainer rounds later.
-			entries.copyChained(sink -> batch.forEach(item -> sink.accept(unchained(item.event(), item.at()))));
+			entries.copyChained(sink -> batch.forEach(item -> sink.accept(unchained(item.event(), item.at()))),
+					entries.firstLoad(batch.size(), REBUILD_INDEXES_FROM));
 			return;
 		}
 		if (!batch.isEmpty()) {

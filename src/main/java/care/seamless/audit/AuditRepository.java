@@ -184,7 +184,18 @@ class AuditRepository {
 	 * and the head's move back together. Returns how many were written.
 	 */
 	long copyChained(Consumer<Consumer<AuditEntry>> entries) {
+		return copyChained(entries, false);
+	}
+
+	/**
+	 * {@link #copyChained(Consumer)}, with the log's keys and indexes dropped before the
+	 * COPY and built again after it, in the same transaction, when {@code rebuildIndexes}
+	 * says so (ADR 79). The head is locked first, as the chainer locks it before the
+	 * table, so the two never wait for each other.
+	 */
+	long copyChained(Consumer<Consumer<AuditEntry>> entries, boolean rebuildIndexes) {
 		ChainHead head = lockHeadWaiting();
+		@Nullable BulkIndexes dropped = rebuildIndexes ? dropIndexes() : null;
 		var tip = new Object() {
 			long seq = head.seq();
 
@@ -194,17 +205,31 @@ class AuditRepository {
 		long written = BulkRows.copy(DataSourceUtils.getConnection(dataSource), SQL_COPY_CHAINED,
 				out -> entries.accept(entry -> {
 					AuditEntry placed = entry.chainedAt(tip.seq + 1, tip.hash);
-					out.row(placed.seq(), placed.occurredAt(), placed.account(), placed.role(),
+					out.row(placed.seq(), InstantText.of(placed.occurredAt()), placed.account(), placed.role(),
 							placed.organisationCode(), placed.action(), placed.recordType(), placed.recordId(),
 							placed.personId(), placed.purpose(), placed.outcome(), placed.reason(), placed.override(),
 							placed.prevHash(), placed.hash());
 					tip.seq = placed.seq();
 					tip.hash = String.valueOf(placed.hash());
 				}));
+		if (dropped != null) {
+			dropped.rebuild();
+		}
 		if (written > 0) {
 			moveHead(new ChainHead(tip.seq, tip.hash));
 		}
 		return written;
+	}
+
+	/**
+	 * Whether {@code entries} written at once are a first load of the log: at least
+	 * {@code from} of them, and no fewer than the log already holds (its chained entries,
+	 * which the head counts: {@code seq} is gap-free from 1). Building the indexes again
+	 * then costs less than placing every entry in each of them, as for the register (ADR
+	 * 65).
+	 */
+	boolean firstLoad(long entries, long from) {
+		return entries >= from && jdbc.sql("select seq from audit.chain_head").query(Long.class).single() <= entries;
 	}
 
 	/**

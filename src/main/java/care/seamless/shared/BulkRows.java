@@ -111,7 +111,13 @@ public final class BulkRows {
 	// The text format's escapes: a tab, newline or backslash inside a value would
 	// otherwise end a column or a row, and a NUL cannot be stored in PostgreSQL text.
 	private void escape(String text) {
-		for (int i = 0; i < text.length(); i++) {
+		int plain = 0;
+		while (plain < text.length() && !special(text.charAt(plain))) {
+			plain++;
+		}
+		// Most values (hashes, ids, codes) need no escape: appended in one copy.
+		buffer.append(text, 0, plain);
+		for (int i = plain; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
 				case '\\' -> buffer.append("\\\\");
@@ -123,6 +129,10 @@ public final class BulkRows {
 				default -> buffer.append(c);
 			}
 		}
+	}
+
+	private static boolean special(char c) {
+		return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
 	}
 
 	private void flush() {

@@ -30,6 +30,9 @@ class AuditBulkChainTests {
 	AuditLog auditLog;
 
 	@Autowired
+	AuditRepository repository;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -91,6 +94,92 @@ class AuditBulkChainTests {
 			.single()).isZero();
 		assertThat(head()).isGreaterThanOrEqualTo(headBefore);
 		assertThat(auditLog.verify().intact()).isTrue();
+	}
+
+	/**
+	 * A first load of the log (ADR 79) is copied with the log's keys and indexes dropped
+	 * and built again in its transaction: the same indexes afterwards, after a rollback
+	 * too, and each person's entry found by the readers of the log (the person's access
+	 * history, the guardian's search), chained, with the chain intact.
+	 */
+	@Test
+	void aFirstLoadIsCopiedWithTheLogsIndexesBuiltAgainAndEachPersonFound() {
+		String indexesBefore = indexes();
+		Actor importer = Actor.system("test-first-load");
+		List<PersonId> people = new java.util.ArrayList<>();
+		for (int i = 0; i < AuditLog.CHAIN_IN_BULK_FROM + 100; i++) {
+			people.add(PersonId.random());
+		}
+		java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		java.util.function.Consumer<java.util.function.Consumer<AuditEntry>> entries = sink -> people
+			.forEach(p -> sink.accept(new AuditEntry(0, null, at, importer.username(), importer.primaryRole().name(),
+					null, "create", "Person", p.id().toString(), p.id(), importer.purpose().name(), "PERMITTED",
+					// Plain text, then every character COPY's text format escapes.
+					p.equals(people.get(1)) ? ESCAPED : null, false, null, null)));
+
+		transaction.executeWithoutResult(status -> {
+			assertThat(repository.copyChained(entries, true)).isEqualTo(people.size());
+			status.setRollbackOnly();
+		});
+		assertThat(indexes()).isEqualTo(indexesBefore);
+		assertThat(auditLog.historyOf(people.get(0), 5)).isEmpty();
+
+		transaction.executeWithoutResult(status -> repository.copyChained(entries, true));
+
+		assertThat(indexes()).isEqualTo(indexesBefore).contains("audit_entry_by_person", "audit_entry_by_account");
+		for (int i = 0; i < people.size(); i += 59) {
+			PersonId person = people.get(i);
+			assertThat(auditLog.historyOf(person, 5)).singleElement().satisfies(entry -> {
+				assertThat(entry.account()).isEqualTo(importer.username());
+				assertThat(entry.action()).isEqualTo("create");
+				assertThat(entry.seq()).isNotNull();
+			});
+			assertThat(auditLog.search(AuditQuery.forPerson(person.id()), 1, 10).total()).isEqualTo(1);
+		}
+		assertThat(auditLog.historyOf(people.get(1), 1).get(0).reason()).isEqualTo(ESCAPED);
+		assertThat(auditLog.verify().intact()).isTrue();
+	}
+
+	private static final String ESCAPED = "plain first\ta\\b\nc\rd";
+
+	/**
+	 * Only a write at least {@code from} entries long into a log no longer than itself
+	 * counts as a first load; into a bigger log the indexes are kept.
+	 */
+	@Test
+	void onlyAWriteAsBigAsTheLogIsAFirstLoad() {
+		long logged = head();
+		assertThat(repository.firstLoad(logged + 1, 1)).isTrue();
+		assertThat(repository.firstLoad(logged + 1, logged + 2)).isFalse();
+		if (logged > 1) {
+			assertThat(repository.firstLoad(logged - 1, 1)).isFalse();
+		}
+	}
+
+	/**
+	 * Events recorded together (a bulk registration's) share one time, each still its own
+	 * entry with its own person, in the order given.
+	 */
+	@Test
+	void eventsRecordedTogetherShareOneTime() {
+		String mark = "together-" + UUID.randomUUID();
+		List<AuditEvent> events = new java.util.ArrayList<>();
+		for (int i = 0; i < AuditLog.CHAIN_IN_BULK_FROM; i++) {
+			events.add(AuditEvent.permitted(Actor.system("test-bulk"), "create", "Person", mark, PersonId.random()));
+		}
+		transaction.executeWithoutResult(status -> auditLog.recordTogether(events));
+		assertThat(jdbc.sql("""
+				select count(*), count(distinct occurred_at), count(distinct person_id), count(seq)
+				from audit.entry where record_id = :mark""")
+			.param("mark", mark)
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single()).containsExactly((long) events.size(), 1L, (long) events.size(), (long) events.size());
+	}
+
+	private String indexes() {
+		return jdbc.sql("""
+				select string_agg(indexdef, ';' order by indexname) from pg_indexes
+				where schemaname = 'audit' and tablename like 'entry%'""").query(String.class).single();
 	}
 
 	private long head() {

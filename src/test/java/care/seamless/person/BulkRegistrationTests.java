@@ -8,6 +8,8 @@ import java.util.Map;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.audit.AuditEntry;
+import care.seamless.audit.AuditLog;
 import care.seamless.shared.PersonId;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,9 @@ class BulkRegistrationTests {
 
 	@Autowired
 	BulkRegistrations registrations;
+
+	@Autowired
+	AuditLog auditLog;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -134,6 +139,18 @@ class BulkRegistrationTests {
 			.list();
 		assertThat(created).doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(ids.stream().map(PersonId::id).toList());
+		// One statement registered them all, so one time (ADR 79); each is still found
+		// by their own access history.
+		assertThat(jdbc.sql("""
+				select count(distinct occurred_at) from audit.entry
+				where action = 'create' and person_id in (select id from person.person where family_name = :family)""")
+			.param("family", family)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		for (int i = 0; i < ids.size(); i += 50) {
+			assertThat(auditLog.historyOf(ids.get(i), 5)).extracting(AuditEntry::action, AuditEntry::account)
+				.contains(org.assertj.core.groups.Tuple.tuple("create", fixtures.admin.username()));
+		}
 	}
 
 	private String numberOf(PersonId id) {
