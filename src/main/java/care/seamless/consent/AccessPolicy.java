@@ -173,7 +173,42 @@ public class AccessPolicy {
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public java.util.List<AccessDecision> checkWithParts(Actor actor, PersonId person, String action, String recordType,
 			DataCategory first, DataCategory second, @Nullable OrganisationId source) {
-		AccessRepository.PairEvaluation e = repository.evaluatePair(params(actor), person, first, second, source);
+		return auditedWithParts(actor, person, action, recordType,
+				repository.evaluatePair(params(actor), person, first, second, source));
+	}
+
+	/**
+	 * {@link #checkWithParts} as SQL, for a read that opens the record and decides about
+	 * it in its own statement (the record view: one round trip instead of several): a
+	 * derived table to join laterally to the caller's row, over the person id in
+	 * {@code personColumn} and the holder of the record's details in
+	 * {@code sourceColumn}. Its boolean columns {@code pdp_open},
+	 * {@code pdp_first_visible} and {@code pdp_second_visible} say whether the record may
+	 * be opened and each item seen, for the query to read what they guard only when they
+	 * hold; the caller passes its row to {@link PartsEvaluation#of} and that to
+	 * {@link #auditWithParts}, which decides, audits and refuses exactly as
+	 * {@link #checkWithParts} would.
+	 */
+	public SqlQuery recordWithParts(Actor actor, String personColumn, String sourceColumn, DataCategory first,
+			DataCategory second) {
+		return new SqlQuery(ruleSql(List.of("recordWithParts", personColumn, sourceColumn, first, second),
+				() -> AccessRepository.pairOver(personColumn, sourceColumn, first, second)), params(actor));
+	}
+
+	/**
+	 * The decisions and audit entry of {@link #checkWithParts} for an evaluation the
+	 * caller's query took with {@link #recordWithParts}: the record decision followed by
+	 * the two item decisions; throws {@link AccessDenied} (the refusal audited) when the
+	 * record may not be opened.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
+	public java.util.List<AccessDecision> auditWithParts(Actor actor, PersonId person, String action, String recordType,
+			PartsEvaluation evaluated) {
+		return auditedWithParts(actor, person, action, recordType, evaluated.pair());
+	}
+
+	private java.util.List<AccessDecision> auditedWithParts(Actor actor, PersonId person, String action,
+			String recordType, AccessRepository.PairEvaluation e) {
 		audited(actor, action, recordType, person, person, recordDecision(e.record()));
 		return java.util.List.of(recordDecision(e.record()), decision(e.first()), decision(e.second()));
 	}

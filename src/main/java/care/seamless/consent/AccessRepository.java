@@ -66,6 +66,65 @@ class AccessRepository {
 	private static final String SQL_SHARES = "select "
 			+ care.seamless.partnership.Agreements.coversSql("cast(:source as uuid)", "'GENERAL'");
 
+	/**
+	 * {@link #SQL_EVALUATE_PAIR}'s answer as one row of a derived table over the person
+	 * and source columns of the caller's own query (the record view reads the record and
+	 * decides about it in one statement): the same rule expressions over the same kind of
+	 * values, the override and the partial grant (which depend on neither category)
+	 * evaluated once. Besides the evaluation it yields {@code pdp_open} (the record may
+	 * be opened), {@code pdp_first_visible} and {@code pdp_second_visible} (the two items
+	 * may be seen), which combine the evaluation as {@link AccessPolicy}'s decisions do,
+	 * so the caller's query reads a part only where the decision will show it. The
+	 * {@code offset 0} keeps PostgreSQL from pulling the evaluation up into the caller's
+	 * query, where every use of a column would evaluate its rule again (twice the buffers
+	 * without it).
+	 */
+	static String pairOver(String p, String s, DataCategory first, DataCategory second) {
+		String evaluated = "select " + AccessRules.override(p) + " as pdp_override, "
+				+ AccessRules.recordRelationship(p) + " as pdp_record_relationship, " + AccessRules.actingForRecord(p)
+				+ " as pdp_acting_for_record, " + AccessRules.partialGrant(p) + " as pdp_partial_grant, "
+				+ itemColumns(p, s, first, "pdp_1_") + ", " + itemColumns(p, s, second, "pdp_2_");
+		return "(select pdp_e.*, (pdp_e.pdp_override or pdp_e.pdp_record_relationship) as pdp_open, "
+				+ visibleFrom("pdp_1_") + " as pdp_first_visible, " + visibleFrom("pdp_2_")
+				+ " as pdp_second_visible from (" + evaluated + " offset 0) pdp_e)";
+	}
+
+	private static String itemColumns(String p, String s, DataCategory category, String prefix) {
+		String c = "cast('" + category.name() + "' as text)";
+		return AccessRules.relationship(p, c) + " as " + prefix + "relationship, " + AccessRules.agreement(s, c)
+				+ " as " + prefix + "agreement, " + AccessRules.objected(p, s, c) + " as " + prefix + "objected, "
+				+ AccessRules.sensitiveCrossing(s, c) + " as " + prefix + "sensitive_crossing, "
+				+ AccessRules.consented(p, c) + " as " + prefix + "consented, " + AccessRules.actingFor(p, c) + " as "
+				+ prefix + "acting_for";
+	}
+
+	/**
+	 * Whether {@link AccessPolicy}'s decision for one item of {@link #pairOver} permits
+	 * (by override, acting for the person, or every policy allowing): the order of its
+	 * checks does not matter to a yes or no.
+	 */
+	private static String visibleFrom(String prefix) {
+		return ("(pdp_e.pdp_override or pdp_e.P_acting_for or (pdp_e.P_relationship and pdp_e.P_agreement"
+				+ " and not pdp_e.P_objected and (not pdp_e.P_sensitive_crossing or pdp_e.P_consented)))")
+			.replace("P_", prefix);
+	}
+
+	/** The evaluation of one row that selected {@link #pairOver}'s columns. */
+	static PairEvaluation pairOf(ResultSet rs) throws SQLException {
+		boolean override = rs.getBoolean("pdp_override");
+		return new PairEvaluation(
+				new RecordEvaluation(override, rs.getBoolean("pdp_record_relationship"),
+						rs.getBoolean("pdp_acting_for_record")),
+				itemOf(rs, override, "pdp_1_"), itemOf(rs, override, "pdp_2_"));
+	}
+
+	private static Evaluation itemOf(ResultSet rs, boolean override, String prefix) throws SQLException {
+		return new Evaluation(override, rs.getBoolean(prefix + "relationship"), rs.getBoolean(prefix + "agreement"),
+				rs.getBoolean(prefix + "objected"), rs.getBoolean(prefix + "sensitive_crossing"),
+				rs.getBoolean(prefix + "consented"), rs.getBoolean(prefix + "acting_for"),
+				rs.getBoolean("pdp_partial_grant"));
+	}
+
 	private final JdbcClient jdbc;
 
 	AccessRepository(JdbcClient jdbc) {

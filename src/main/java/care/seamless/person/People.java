@@ -30,6 +30,7 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.team.CareTeamMember;
 import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -239,7 +240,43 @@ public class People {
 		return record(actor, id, false);
 	}
 
+	/**
+	 * The record in one statement (ADR 80): its row, the decision about it and its parts
+	 * together, then the decision's audit entry. A record linked with others is read by
+	 * {@link #recordBySteps}, which decides about each linked record and reads its care
+	 * team; this one's evaluation is then dropped unused, having been neither audited nor
+	 * shown.
+	 */
 	private PersonRecord record(Actor actor, PersonId id, boolean withEntries) {
+		PersonRepository.RecordRead read = repository
+			.readRecord(id, accessPolicy.recordWithParts(actor, "p.id", "p.source_organisation_id",
+					DataCategory.GENERAL, DataCategory.THIRD_PARTY))
+			.orElseThrow(() -> new NotFoundException(RECORD, id));
+		if (read.linked()) {
+			return recordBySteps(actor, id, withEntries);
+		}
+		List<AccessDecision> parts = accessPolicy.auditWithParts(actor, id, "read", RECORD, read.evaluation());
+		PersonRepository.Row row = read.row();
+		WithheldNotice detailsWithheld = notice(parts.get(1), row.sourceOrganisationId());
+		WithheldNotice relatedWithheld = notice(parts.get(2), row.sourceOrganisationId());
+		return new PersonRecord(id, detailsWithheld == null ? row.details() : identifyingOnly(row.details()),
+				row.restricted(), row.version(), orEmpty(read.identifiers()), orEmpty(read.relatedPeople()),
+				orEmpty(read.careTeam()), detailsWithheld, relatedWithheld,
+				withEntries ? entryPage(actor, List.of(id), 1, EntryFilter.NONE) : null, parts.get(0).override(),
+				new LinkedHashMap<>());
+	}
+
+	private static <T> List<T> orEmpty(@Nullable List<T> part) {
+		return part == null ? List.of() : part;
+	}
+
+	/**
+	 * The record read a statement at a time: the row, the decision with its parts, each
+	 * linked record's decision and care team, then each part. Linked records are read
+	 * this way; and it is what {@link #record(Actor, PersonId, boolean)} must answer
+	 * alike (PeopleAccessTests and AccessDecisionTableTests compare the two).
+	 */
+	PersonRecord recordBySteps(Actor actor, PersonId id, boolean withEntries) {
 		PersonRepository.Row row = repository.find(id).orElseThrow(() -> new NotFoundException(RECORD, id));
 		List<AccessDecision> parts = accessPolicy.checkWithParts(actor, id, "read", RECORD, DataCategory.GENERAL,
 				DataCategory.THIRD_PARTY, row.sourceOrganisationId());

@@ -4,18 +4,32 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import care.seamless.consent.LinkedIdentities;
+import care.seamless.consent.PartsEvaluation;
 import care.seamless.consent.SqlCondition;
+import care.seamless.consent.SqlQuery;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeamMember;
+import care.seamless.team.CareTeams;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +44,62 @@ class PersonRepository {
 			       p.source_organisation_id
 			from person.person p
 			""";
+
+	private static final String SQL_IDENTIFIERS = "select system, value from person.identifier where person_id = %s order by system";
+
+	private static final String SQL_RELATED = """
+			select id, person_id, relationship, name, phone, email, may_contact, period_start, period_end
+			from person.related_person where person_id = %s order by relationship, name
+			""";
+
+	/**
+	 * The record view in one statement (ADR 80): the person's row, the access decision
+	 * about it and its two guarded parts (DECISION, over the row's id and holder), and
+	 * each part read only where that decision will show it: the identifiers with the
+	 * details, the related people with the third-party information, the care team with
+	 * the record. Each part is its own read's text (above, and
+	 * {@link CareTeams#membersJsonSql}) as a JSON array, in that read's order.
+	 * {@code linked} says whether the record is linked with others, whose care teams and
+	 * decisions this statement does not read.
+	 */
+	private static final String SQL_RECORD = SQL_COLUMNS.replace("from person.person p", """
+			       , pdp.*,
+			       json_build_object(
+			         'identifiers', case when pdp.pdp_open and pdp.pdp_first_visible then
+			           (select coalesce(json_agg(vp_i), '[]') from (IDENTIFIERS) vp_i) end,
+			         'related', case when pdp.pdp_open and pdp.pdp_second_visible then
+			           (select coalesce(json_agg(vp_r), '[]') from (RELATED) vp_r) end,
+			         'care_team', case when pdp.pdp_open then CARE_TEAM end) as parts,
+			       LINKED as linked
+			from person.person p cross join lateral DECISION pdp
+			""")
+		.replace("IDENTIFIERS", SQL_IDENTIFIERS.formatted("p.id"))
+		.replace("RELATED", SQL_RELATED.formatted("p.id"))
+		.replace("CARE_TEAM", CareTeams.membersJsonSql("p.id"))
+		.replace("LINKED", LinkedIdentities.linkedSql("p.id")) + " where p.id = :id";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * {@link #SQL_RECORD} with the decision's text in it, by that text (which the access
+	 * policy builds once per shape), with its named parameters already turned into
+	 * positional ones: the statement is some 15,000 characters, and substituting them on
+	 * every request was a sixth of the request thread's allocation.
+	 */
+	private static final Map<String, Positional> RECORD_SQL = new ConcurrentHashMap<>();
+
+	private record Positional(String sql, ParsedSql parsed) {
+
+		static Positional of(String named) {
+			ParsedSql parsed = NamedParameterUtils.parseSqlStatement(named);
+			return new Positional(NamedParameterUtils.substituteNamedParameters(parsed, null), parsed);
+		}
+
+		List<Object> values(Map<String, Object> params) {
+			return Arrays.asList(NamedParameterUtils.buildValueArray(parsed, new MapSqlParameterSource(params), null));
+		}
+
+	}
 
 	private static final String SQL_INSERT = """
 			insert into person.person (id, nhs_number, title, given_name, family_name, preferred_name, how_addressed,
@@ -153,6 +223,62 @@ class PersonRepository {
 			.optional();
 	}
 
+	/**
+	 * The record's row with the access policy's evaluation of it and the parts that
+	 * evaluation lets through ({@link #SQL_RECORD}); a part withheld (or the whole record
+	 * refused) is null, never read.
+	 */
+	record RecordRead(Row row, PartsEvaluation evaluation, boolean linked, @Nullable List<PersonIdentifier> identifiers,
+			@Nullable List<RelatedPerson> relatedPeople, @Nullable List<CareTeamMember> careTeam) {
+	}
+
+	Optional<RecordRead> readRecord(PersonId id, SqlQuery decision) {
+		Map<String, Object> params = new HashMap<>(decision.params());
+		params.put("id", id.id());
+		Positional statement = RECORD_SQL.computeIfAbsent(decision.sql(),
+				sql -> Positional.of(SQL_RECORD.replace("DECISION", sql)));
+		return jdbc.sql(statement.sql()).params(statement.values(params)).query((rs, n) -> {
+			JsonNode parts = JSON.readTree(rs.getString("parts"));
+			return new RecordRead(mapRow(rs, n), PartsEvaluation.of(rs), rs.getBoolean("linked"),
+					rows(parts.get("identifiers"), PersonRepository::identifier),
+					rows(parts.get("related"), PersonRepository::related), careTeam(parts.get("care_team")));
+		}).optional();
+	}
+
+	private static <T> @Nullable List<T> rows(JsonNode array, Function<JsonNode, T> mapper) {
+		if (array.isNull()) {
+			return null;
+		}
+		List<T> read = new ArrayList<>(array.size());
+		for (JsonNode row : array.values()) {
+			read.add(mapper.apply(row));
+		}
+		return read;
+	}
+
+	private static @Nullable List<CareTeamMember> careTeam(JsonNode array) {
+		return array.isNull() ? null : CareTeams.membersFromJson(array);
+	}
+
+	private static PersonIdentifier identifier(JsonNode row) {
+		return new PersonIdentifier(text(row, "system"), text(row, "value"));
+	}
+
+	/** {@link #mapRelated} for one element of the record read's array. */
+	private static RelatedPerson related(JsonNode row) {
+		String start = text(row, "period_start");
+		String end = text(row, "period_end");
+		return new RelatedPerson(UUID.fromString(text(row, "id")),
+				new PersonId(UUID.fromString(text(row, "person_id"))), Relationship.valueOf(text(row, "relationship")),
+				text(row, "name"), text(row, "phone"), text(row, "email"), row.get("may_contact").booleanValue(),
+				start == null ? null : LocalDate.parse(start), end == null ? null : LocalDate.parse(end));
+	}
+
+	private static @Nullable String text(JsonNode row, String column) {
+		JsonNode value = row.get(column);
+		return value == null || value.isNull() ? null : value.stringValue();
+	}
+
 	Optional<PersonId> findByNhsNumber(String nhsNumber) {
 		return jdbc.sql("select id from person.person where nhs_number = :nhs")
 			.param("nhs", nhsNumber)
@@ -161,7 +287,7 @@ class PersonRepository {
 	}
 
 	List<PersonIdentifier> identifiers(PersonId id) {
-		return jdbc.sql("select system, value from person.identifier where person_id = :id order by system")
+		return jdbc.sql(SQL_IDENTIFIERS.formatted(":id"))
 			.param("id", id.id())
 			.query((rs, n) -> new PersonIdentifier(rs.getString("system"), rs.getString("value")))
 			.list();
@@ -176,10 +302,7 @@ class PersonRepository {
 	}
 
 	List<RelatedPerson> relatedPeople(PersonId id) {
-		return jdbc.sql("""
-				select id, person_id, relationship, name, phone, email, may_contact, period_start, period_end
-				from person.related_person where person_id = :id order by relationship, name
-				""").param("id", id.id()).query(PersonRepository::mapRelated).list();
+		return jdbc.sql(SQL_RELATED.formatted(":id")).param("id", id.id()).query(PersonRepository::mapRelated).list();
 	}
 
 	void addRelatedPerson(RelatedPerson related) {

@@ -12,6 +12,8 @@ import java.util.UUID;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,15 +21,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CareTeamRepository {
 
+	/**
+	 * Aliases of their own, because the record view embeds this in a query of its own
+	 * ({@link CareTeams#membersJsonSql}) whose aliases must not capture the person
+	 * column.
+	 */
 	private static final String SQL_MEMBERS = """
-			select c.id, c.person_id, c.practitioner_id, p.given_name || ' ' || p.family_name as practitioner_name,
-			       p.profession, o.name as organisation_name, o.kind as organisation_kind, t.name as team_name,
-			       c.role, c.lead, c.period_start, c.period_end, c.version, c.end_reason, c.ended_by
-			from team.care_team_member c
-			join team.practitioner p on p.id = c.practitioner_id
-			join team.organisation o on o.id = p.organisation_id
-			left join team.team t on t.id = c.team_id
+			select tm_c.id, tm_c.person_id, tm_c.practitioner_id,
+			       tm_p.given_name || ' ' || tm_p.family_name as practitioner_name, tm_p.profession,
+			       tm_o.name as organisation_name, tm_o.kind as organisation_kind, tm_t.name as team_name,
+			       tm_c.role, tm_c.lead, tm_c.period_start, tm_c.period_end, tm_c.version, tm_c.end_reason,
+			       tm_c.ended_by
+			from team.care_team_member tm_c
+			join team.practitioner tm_p on tm_p.id = tm_c.practitioner_id
+			join team.organisation tm_o on tm_o.id = tm_p.organisation_id
+			left join team.team tm_t on tm_t.id = tm_c.team_id
 			""";
+
+	private static final String SQL_MEMBERS_ORDER = " order by tm_c.lead desc, tm_c.period_end nulls first, practitioner_name";
+
+	/** {@link #members}'s query over the person id in a column of the caller's query. */
+	static String membersOfSql(String personColumn) {
+		return SQL_MEMBERS + " where tm_c.person_id = " + personColumn + SQL_MEMBERS_ORDER;
+	}
 
 	private static final String SQL_TEAM_CASELOAD = """
 			select distinct c.person_id from team.care_team_member c
@@ -70,11 +86,7 @@ class CareTeamRepository {
 	}
 
 	List<CareTeamMember> members(PersonId person) {
-		return jdbc.sql(SQL_MEMBERS
-				+ " where c.person_id = :personId order by c.lead desc, c.period_end nulls first, practitioner_name")
-			.param("personId", person.id())
-			.query(CareTeamRepository::map)
-			.list();
+		return jdbc.sql(membersOfSql(":personId")).param("personId", person.id()).query(CareTeamRepository::map).list();
 	}
 
 	List<PersonId> teamCaseload(TeamId team) {
@@ -85,7 +97,7 @@ class CareTeamRepository {
 	}
 
 	Optional<CareTeamMember> member(UUID id) {
-		return jdbc.sql(SQL_MEMBERS + " where c.id = :id").param("id", id).query(CareTeamRepository::map).optional();
+		return jdbc.sql(SQL_MEMBERS + " where tm_c.id = :id").param("id", id).query(CareTeamRepository::map).optional();
 	}
 
 	void insert(UUID id, PersonId person, PractitionerId practitioner, TeamId team, String role, boolean lead,
@@ -144,6 +156,24 @@ class CareTeamRepository {
 				  join team.team_membership boss on boss.team_id = member.team_id and boss.manager
 				  where c.person_id = :personId and boss.practitioner_id = :managerId)
 				""").param("personId", person.id()).param("managerId", manager.id()).query(Boolean.class).single();
+	}
+
+	/** {@link #map} for one element of {@link CareTeams#membersJsonSql}'s array. */
+	static CareTeamMember fromJson(JsonNode row) {
+		String end = text(row, "period_end");
+		return new CareTeamMember(UUID.fromString(text(row, "id")),
+				new PersonId(UUID.fromString(text(row, "person_id"))),
+				new PractitionerId(UUID.fromString(text(row, "practitioner_id"))), text(row, "practitioner_name"),
+				Profession.valueOf(text(row, "profession")), text(row, "organisation_name"),
+				OrganisationKind.valueOf(text(row, "organisation_kind")), text(row, "team_name"), text(row, "role"),
+				row.get("lead").booleanValue(), LocalDate.parse(text(row, "period_start")),
+				end == null ? null : LocalDate.parse(end), row.get("version").longValue(), text(row, "end_reason"),
+				text(row, "ended_by"));
+	}
+
+	private static @Nullable String text(JsonNode row, String column) {
+		JsonNode value = row.get(column);
+		return value == null || value.isNull() ? null : value.stringValue();
 	}
 
 	private static CareTeamMember map(ResultSet rs, int n) throws SQLException {

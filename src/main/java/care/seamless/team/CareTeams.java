@@ -14,6 +14,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -151,6 +152,27 @@ public class CareTeams {
 				  where pdp_tw.person_id = %s and pdp_twm.team_id = %s and pdp_tw.period_start <= %s
 				  and (pdp_tw.period_end is null or pdp_tw.period_end > %s))""".formatted(personColumn, teamColumn,
 				dateExpression, dateExpression);
+	}
+
+	/**
+	 * An SQL scalar: the care team, past and present, of the person in
+	 * {@code personColumn} as a JSON array, in {@link #members}'s order and read by
+	 * {@link #membersFromJson}: for a read that takes the team in its own statement (the
+	 * record view). Like {@link #members}, callers decide access to the person first, in
+	 * the same query.
+	 */
+	public static String membersJsonSql(String personColumn) {
+		return "(select coalesce(json_agg(pdp_tm), '[]') from (" + CareTeamRepository.membersOfSql(personColumn)
+				+ ") pdp_tm)";
+	}
+
+	/** The members in {@link #membersJsonSql}'s array, in its order. */
+	public static List<CareTeamMember> membersFromJson(JsonNode members) {
+		List<CareTeamMember> read = new java.util.ArrayList<>(members.size());
+		for (JsonNode member : members.values()) {
+			read.add(CareTeamRepository.fromJson(member));
+		}
+		return read;
 	}
 
 	/**

@@ -19,6 +19,8 @@ import care.seamless.partnership.NewAgreement;
 import care.seamless.person.Entry;
 import care.seamless.person.EntryPage;
 import care.seamless.person.People;
+import care.seamless.person.RecordReads;
+import care.seamless.audit.AuditLog;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static care.seamless.shared.DataCategory.GENERAL;
@@ -334,6 +337,12 @@ class AccessDecisionTableTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void decidesAndListsAlike(Case c) {
@@ -352,6 +361,23 @@ class AccessDecisionTableTests {
 			assertThat(decision.policy()).as("%s: policy", c.name()).isEqualTo(c.expected().policy());
 		}
 		assertListPathAgrees(c.name(), w, entryId, decision);
+		assertRecordReadsAgree(c.name(), w);
+	}
+
+	/**
+	 * ADR 80: the record view's one-statement read answers as the step-by-step read in
+	 * every row's world, for the person's details as registered (belonging to the whole
+	 * partnership) and as held by the other organisation, where the row's agreements,
+	 * objections and consent decide the details and the people around them.
+	 */
+	private void assertRecordReadsAgree(String name, World w) {
+		RecordReads reads = new RecordReads(people, auditLog, transactions);
+		reads.assertReadAlike(w.viewer, w.person, false, name + ", partnership-wide details");
+		jdbc.sql("update person.person set source_organisation_id = :b where id = :person")
+			.param("b", w.b.id())
+			.param("person", w.person.id())
+			.update();
+		reads.assertReadAlike(w.viewer, w.person, false, name + ", details held by the other organisation");
 	}
 
 	private void assertListPathAgrees(String name, World w, UUID entryId, AccessDecision decision) {

@@ -45,6 +45,9 @@ class PeopleAccessTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	Fixtures.Staff inTeam;
 
 	Fixtures.Staff outsider;
@@ -191,6 +194,60 @@ class PeopleAccessTests {
 		assertThat(people.accessHistory(manager.actor(), person, 100)).isNotEmpty();
 		assertThatThrownBy(() -> people.accessHistory(outsider.actor(), person, 100)).isInstanceOf(AccessDenied.class);
 		assertThatThrownBy(() -> people.accessHistory(inTeam.actor(), person, 100)).isInstanceOf(AccessDenied.class);
+	}
+
+	/**
+	 * ADR 80: the record read in one statement answers exactly as the step-by-step read,
+	 * for a reader who may see everything, one who may see the record but not the details
+	 * or the people around them, one who may see the details but not those people, and
+	 * one who may not open the record; with and without entries, each read audited alike.
+	 */
+	@Test
+	void theRecordReadInOneStatementAnswersAsTheStepByStepReadAndIsAuditedAlike() {
+		OrganisationId council = inTeam.organisationId();
+		var holder = fixtures.practitioner(outsider.organisationId(), Profession.DISTRICT_NURSE);
+		PersonId held = people.register(holder.actor(), Fixtures.details(Fixtures.unique("Given"),
+				Fixtures.unique("Heldington"), java.time.LocalDate.of(1951, 4, 2), Fixtures.nextNhsNumber()));
+		fixtures.addToCareTeam(held, inTeam);
+		people.addIdentifier(holder.actor(), held, new PersonIdentifier("https://example.org/social-care-id", "SC-2"));
+		people.addIdentifier(holder.actor(), held, new PersonIdentifier("https://example.org/acute-id", "A-1"));
+		people.addRelatedPerson(holder.actor(), held, Relationship.CARER, "Carer Heldington", "01632 960001", null,
+				true);
+		people.addRelatedPerson(holder.actor(), held, Relationship.NEXT_OF_KIN, "Kin Heldington", null, null, false);
+		people.addEntry(holder.actor(), held, care.seamless.shared.DataCategory.GENERAL, "Visit", "Seen at home");
+		RecordReads reads = new RecordReads(people, auditLog, transactions);
+
+		PersonRecord whole = reads.assertReadAlike(holder.actor(), held, false, "the holder").record();
+		assertThat(whole.detailsWithheld()).isNull();
+		assertThat(whole.identifiers()).extracting(PersonIdentifier::value).containsExactly("A-1", "SC-2");
+		assertThat(whole.relatedPeople()).extracting(RelatedPerson::name)
+			.containsExactly("Carer Heldington", "Kin Heldington");
+		assertThat(whole.careTeam()).hasSize(2);
+		assertThat(reads.assertReadAlike(holder.actor(), held, true, "the holder, with entries").record().entries())
+			.satisfies(page -> assertThat(page.total()).isEqualTo(1));
+
+		PersonRecord inPart = reads.assertReadAlike(inTeam.actor(), held, false, "no agreement").record();
+		assertThat(inPart.detailsWithheld()).isNotNull();
+		assertThat(inPart.relatedPeopleWithheld()).isNotNull();
+		assertThat(inPart.identifiers()).isEmpty();
+		assertThat(inPart.relatedPeople()).isEmpty();
+		assertThat(inPart.details().phone()).isNull();
+		reads.assertReadAlike(inTeam.actor(), held, true, "no agreement, with entries");
+
+		fixtures.agreement(java.util.Set.of(council, outsider.organisationId()),
+				care.seamless.shared.DataCategory.GENERAL);
+		PersonRecord detailsOnly = reads.assertReadAlike(inTeam.actor(), held, false, "general only").record();
+		assertThat(detailsOnly.detailsWithheld()).isNull();
+		assertThat(detailsOnly.identifiers()).hasSize(2);
+		assertThat(detailsOnly.relatedPeopleWithheld()).isNotNull();
+		assertThat(detailsOnly.relatedPeople()).isEmpty();
+
+		RecordReads.Read refused = reads.assertReadAlike(outsider.actor(), person, false, "outsider");
+		assertThat(refused.record()).isNull();
+		assertThat(refused.refusal().withheld()).isEqualTo(care.seamless.consent.WithheldReason.NO_RELATIONSHIP);
+		assertThat(refused.audited()).singleElement()
+			.satisfies(e -> assertThat(e).contains("|read|Person|", "|DENIED|"));
+		reads.assertReadAlike(outsider.actor(), person, true, "outsider, with entries");
 	}
 
 	private AuditEntry lastEntry() {
