@@ -1,6 +1,7 @@
 package care.seamless.assessment;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
@@ -37,6 +38,9 @@ class AssessmentRepository {
 			""";
 
 	private final JdbcClient jdbc;
+
+	/** The summary's sections, kept per shape of the viewer's conditions (ADR 78). */
+	private final KeptStatements kept = new KeptStatements();
 
 	AssessmentRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -161,13 +165,19 @@ class AssessmentRepository {
 	 * leave the database; only the flag does.
 	 */
 	List<SectionSight> sections(UUID episode, SqlCondition answerVisible) {
-		return jdbc.sql("select " + SECTION_COLUMNS + """
-				, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
-				   and a.section_row_id = s.id and a.current and not (%s)) as withheld
-				from assessment.section s where s.episode_id = :episode order by s.position
-				""".formatted(answerVisible.sql()))
-			.params(answerVisible.params())
-			.param("episode", episode)
+		return sections(episode, answerVisible, kept);
+	}
+
+	/** {@link #sections} with {@code statements} kept (or not: tests compare). */
+	List<SectionSight> sections(UUID episode, SqlCondition answerVisible, KeptStatements statements) {
+		Map<String, Object> params = new HashMap<>(answerVisible.params());
+		params.put("episode", episode);
+		return statements
+			.sql(jdbc, List.of("sections", answerVisible.sql()), params, () -> "select " + SECTION_COLUMNS + """
+					, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
+					   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+					from assessment.section s where s.episode_id = :episode order by s.position
+					""".formatted(answerVisible.sql()))
 			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
 			.list();
 	}
