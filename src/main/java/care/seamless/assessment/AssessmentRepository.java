@@ -39,7 +39,10 @@ class AssessmentRepository {
 
 	private final JdbcClient jdbc;
 
-	/** The summary's sections, kept per shape of the viewer's conditions (ADR 78). */
+	/**
+	 * The summary's episode and sections, kept per shape of the viewer's conditions (ADR
+	 * 78).
+	 */
 	private final KeptStatements kept = new KeptStatements();
 
 	AssessmentRepository(JdbcClient jdbc) {
@@ -83,11 +86,17 @@ class AssessmentRepository {
 	 * many are withheld.
 	 */
 	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible) {
+		return findEpisode(id, visible, kept);
+	}
+
+	/** {@link #findEpisode} with {@code statements} kept (or not: tests compare). */
+	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("id", id);
-		return jdbc
-			.sql("select " + EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id")
-			.params(params)
+		return statements
+			.sql(jdbc, List.of("episode", visible.sql()), params,
+					() -> "select " + EPISODE_COLUMNS.formatted(visible.sql())
+							+ " from assessment.episode e where e.id = :id")
 			.query(AssessmentRepository::episode)
 			.optional();
 	}

@@ -239,6 +239,8 @@ class WithheldAnswersTests {
 				.isEqualTo(answerRepository.disagreements(episode.id(), seen, KeptStatements.none()));
 			assertThat(assessmentRepository.sections(episode.id(), sight.answer()))
 				.isEqualTo(assessmentRepository.sections(episode.id(), sight.answer(), KeptStatements.none()));
+			assertThat(assessmentRepository.findEpisode(episode.id(), sight.answer())).isPresent()
+				.isEqualTo(assessmentRepository.findEpisode(episode.id(), sight.answer(), KeptStatements.none()));
 		}
 		AnswerRepository.Sight councils = AnswerRepository.Sight.of(accessPolicy, socialWorker.actor());
 		assertThat(answerRepository.episodeAnswers(episode.id(), councils)).extracting(AnswerRepository.AnswerRow::id)
