@@ -143,13 +143,12 @@ class AnswerRepository {
 	List<AnswerRow> episodeAnswers(UUID episode, Sight sight, KeptStatements statements) {
 		Map<String, Object> params = sight.params();
 		params.put("episode", episode);
-		return statements
-			.sql(jdbc, List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params, () -> "select "
+		KeptStatements.Bound bound = statements
+			.bind(List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params, () -> "select "
 					+ ANSWER_COLUMNS + sight.from()
 					+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-					+ sight.answer().sql() + " order by s.position, a.recorded_at")
-			.query(AnswerRepository::answer)
-			.list();
+					+ sight.answer().sql() + " order by s.position, a.recorded_at");
+		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
 	}
 
 	/**
@@ -259,9 +258,9 @@ class AnswerRepository {
 	List<DisagreementRow> disagreements(UUID episode, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("episode", episode);
-		return statements
-			.sql(jdbc, List.of("disagreements", visible.sql()), params,
-					() -> SQL_DISAGREEMENTS.formatted(visible.sql()))
+		KeptStatements.Bound bound = statements.bind(List.of("disagreements", visible.sql()), params,
+				() -> SQL_DISAGREEMENTS.formatted(visible.sql()));
+		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new DisagreementRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
 					rs.getString("stated_by"), rs.getString("stated_by_name"), rs.getString("words"),
 					rs.getString("recorded_by_name"), rs.getObject("organisation_id", UUID.class),

@@ -93,12 +93,9 @@ class AssessmentRepository {
 	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("id", id);
-		return statements
-			.sql(jdbc, List.of("episode", visible.sql()), params,
-					() -> "select " + EPISODE_COLUMNS.formatted(visible.sql())
-							+ " from assessment.episode e where e.id = :id")
-			.query(AssessmentRepository::episode)
-			.optional();
+		KeptStatements.Bound bound = statements.bind(List.of("episode", visible.sql()), params, () -> "select "
+				+ EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql())).query(AssessmentRepository::episode).optional();
 	}
 
 	List<EpisodeRow> episodes(PersonId person, SqlCondition visible) {
@@ -181,12 +178,13 @@ class AssessmentRepository {
 	List<SectionSight> sections(UUID episode, SqlCondition answerVisible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(answerVisible.params());
 		params.put("episode", episode);
-		return statements
-			.sql(jdbc, List.of("sections", answerVisible.sql()), params, () -> "select " + SECTION_COLUMNS + """
-					, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
-					   and a.section_row_id = s.id and a.current and not (%s)) as withheld
-					from assessment.section s where s.episode_id = :episode order by s.position
-					""".formatted(answerVisible.sql()))
+		KeptStatements.Bound bound = statements.bind(List.of("sections", answerVisible.sql()), params,
+				() -> "select " + SECTION_COLUMNS + """
+						, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
+						   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+						from assessment.section s where s.episode_id = :episode order by s.position
+						""".formatted(answerVisible.sql()));
+		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
 			.list();
 	}

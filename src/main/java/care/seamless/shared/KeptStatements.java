@@ -87,15 +87,26 @@ public final class KeptStatements {
 	}
 
 	/**
-	 * The statement of {@link #statement} with its parameters bound, ready to query; the
-	 * named statement, as before, where none is kept. {@code shape} names the statement
-	 * and holds every condition text {@code namedSql} puts in it.
+	 * The text to run for {@code shape} and how to bind its parameters: the kept
+	 * statement's, or the named statement's as before where none is kept. {@code shape}
+	 * names the statement and holds every condition text {@code namedSql} puts in it.
 	 */
-	public JdbcClient.StatementSpec sql(JdbcClient jdbc, List<String> shape, Map<String, ?> params,
-			Supplier<String> namedSql) {
+	public Bound bind(List<String> shape, Map<String, ?> params, Supplier<String> namedSql) {
 		Statement statement = statement(shape, params, namedSql);
-		return (statement == null) ? jdbc.sql(namedSql.get()).params(params)
-				: jdbc.sql(statement.sql()).params(statement.args(params));
+		return (statement == null) ? new Bound(namedSql.get(), null, params)
+				: new Bound(statement.sql(), statement.args(params), params);
+	}
+
+	/**
+	 * A statement's text with its parameters: positional when kept, named otherwise. Run
+	 * as {@code bound.params(jdbc.sql(bound.sql()))}.
+	 */
+	public record Bound(String sql, Object @Nullable [] args, Map<String, ?> named) {
+
+		public JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec) {
+			return (args != null) ? spec.params(args) : spec.params(named);
+		}
+
 	}
 
 }
