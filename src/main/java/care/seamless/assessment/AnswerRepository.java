@@ -4,6 +4,7 @@ import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.ItemKind;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.Actor;
+import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
@@ -43,7 +44,17 @@ class AnswerRepository {
 			from assessment.answer a left join assessment.answer orig on orig.id = a.reused_from and %s
 			""";
 
+	private static final String SQL_DISAGREEMENTS = """
+			select d.id, d.answer_id, d.stated_by, d.stated_by_name, d.words, d.recorded_by_name, d.organisation_id,
+			       d.recorded_at
+			from assessment.disagreement d where d.episode_id = :episode and %s
+			order by d.recorded_at
+			""";
+
 	private final JdbcClient jdbc;
+
+	/** The summary's reads, kept per shape of the viewer's conditions (ADR 78). */
+	private final KeptStatements kept = new KeptStatements();
 
 	AnswerRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -125,14 +136,19 @@ class AnswerRepository {
 
 	/** Current answers of the episode the viewer may see, in section order. */
 	List<AnswerRow> episodeAnswers(UUID episode, Sight sight) {
+		return episodeAnswers(episode, sight, kept);
+	}
+
+	/** {@link #episodeAnswers} with {@code statements} kept (or not: tests compare). */
+	List<AnswerRow> episodeAnswers(UUID episode, Sight sight, KeptStatements statements) {
 		Map<String, Object> params = sight.params();
 		params.put("episode", episode);
-		return jdbc.sql("select " + ANSWER_COLUMNS + sight.from()
-				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-				+ sight.answer().sql() + " order by s.position, a.recorded_at")
-			.params(params)
-			.query(AnswerRepository::answer)
-			.list();
+		KeptStatements.Bound bound = statements
+			.bind(List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params, () -> "select "
+					+ ANSWER_COLUMNS + sight.from()
+					+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
+					+ sight.answer().sql() + " order by s.position, a.recorded_at");
+		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
 	}
 
 	/**
@@ -235,15 +251,16 @@ class AnswerRepository {
 	}
 
 	List<DisagreementRow> disagreements(UUID episode, SqlCondition visible) {
+		return disagreements(episode, visible, kept);
+	}
+
+	/** {@link #disagreements} with {@code statements} kept (or not: tests compare). */
+	List<DisagreementRow> disagreements(UUID episode, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("episode", episode);
-		return jdbc.sql("""
-				select d.id, d.answer_id, d.stated_by, d.stated_by_name, d.words, d.recorded_by_name, d.organisation_id,
-					d.recorded_at
-				from assessment.disagreement d where d.episode_id = :episode and """ + visible.sql() + """
-				 order by d.recorded_at
-				""")
-			.params(params)
+		KeptStatements.Bound bound = statements.bind(List.of("disagreements", visible.sql()), params,
+				() -> SQL_DISAGREEMENTS.formatted(visible.sql()));
+		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new DisagreementRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
 					rs.getString("stated_by"), rs.getString("stated_by_name"), rs.getString("words"),
 					rs.getString("recorded_by_name"), rs.getObject("organisation_id", UUID.class),

@@ -1,6 +1,7 @@
 package care.seamless.assessment;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 
 import java.sql.ResultSet;
@@ -37,6 +38,12 @@ class AssessmentRepository {
 			""";
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * The summary's episode and sections, kept per shape of the viewer's conditions (ADR
+	 * 78).
+	 */
+	private final KeptStatements kept = new KeptStatements();
 
 	AssessmentRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -79,13 +86,16 @@ class AssessmentRepository {
 	 * many are withheld.
 	 */
 	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible) {
+		return findEpisode(id, visible, kept);
+	}
+
+	/** {@link #findEpisode} with {@code statements} kept (or not: tests compare). */
+	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("id", id);
-		return jdbc
-			.sql("select " + EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id")
-			.params(params)
-			.query(AssessmentRepository::episode)
-			.optional();
+		KeptStatements.Bound bound = statements.bind(List.of("episode", visible.sql()), params, () -> "select "
+				+ EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql())).query(AssessmentRepository::episode).optional();
 	}
 
 	List<EpisodeRow> episodes(PersonId person, SqlCondition visible) {
@@ -161,13 +171,20 @@ class AssessmentRepository {
 	 * leave the database; only the flag does.
 	 */
 	List<SectionSight> sections(UUID episode, SqlCondition answerVisible) {
-		return jdbc.sql("select " + SECTION_COLUMNS + """
-				, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
-				   and a.section_row_id = s.id and a.current and not (%s)) as withheld
-				from assessment.section s where s.episode_id = :episode order by s.position
-				""".formatted(answerVisible.sql()))
-			.params(answerVisible.params())
-			.param("episode", episode)
+		return sections(episode, answerVisible, kept);
+	}
+
+	/** {@link #sections} with {@code statements} kept (or not: tests compare). */
+	List<SectionSight> sections(UUID episode, SqlCondition answerVisible, KeptStatements statements) {
+		Map<String, Object> params = new HashMap<>(answerVisible.params());
+		params.put("episode", episode);
+		KeptStatements.Bound bound = statements.bind(List.of("sections", answerVisible.sql()), params,
+				() -> "select " + SECTION_COLUMNS + """
+						, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
+						   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+						from assessment.section s where s.episode_id = :episode order by s.position
+						""".formatted(answerVisible.sql()));
+		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
 			.list();
 	}

@@ -1,5 +1,6 @@
 package care.seamless.careplan;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.KeptStatements;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +32,8 @@ class PlanPartsRepository {
 
 	private final JdbcClient jdbc;
 
+	private final KeptStatements statements = new KeptStatements();
+
 	PlanPartsRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -41,6 +45,15 @@ class PlanPartsRepository {
 	record Conditions(SqlCondition carers, SqlCondition objectives, SqlCondition actions,
 			CarePlanRepository.WithheldReasons withheld, SqlCondition contingency, SqlCondition risks,
 			SqlCondition decisions, SqlCondition reviewNotes, SqlCondition reviewObjectives) {
+
+		/** What the plan's statement is built from: every condition's text. */
+		List<String> texts() {
+			return List.of(carers.sql(), objectives.sql(), actions.sql(), withheld.objective().sql(),
+					withheld.carerView().sql(), withheld.action().sql(), withheld.contingency().sql(),
+					withheld.reviewNotes().sql(), contingency.sql(), risks.sql(), decisions.sql(), reviewNotes.sql(),
+					reviewObjectives.sql());
+		}
+
 	}
 
 	/** What each part's own read returns, for one plan and one viewer. */
@@ -52,40 +65,72 @@ class PlanPartsRepository {
 	}
 
 	Parts read(UUID planId, Conditions c) {
-		Params params = new Params();
-		params.add(Map.of("planId", planId));
-		String sql = """
+		Map<String, Object> params = params(planId, c);
+		KeptStatements.Statement statement = statement(c, params);
+		if (statement == null) {
+			return readBuiltAfresh(planId, c);
+		}
+		return jdbc.sql(statement.sql()).params(statement.args(params)).query(PlanPartsRepository::parts).single();
+	}
+
+	/**
+	 * {@link #read} with the statement built and parsed afresh, as every read did before
+	 * ADR 78: the reference the kept statements are tested against.
+	 */
+	Parts readBuiltAfresh(UUID planId, Conditions c) {
+		return jdbc.sql(sql(c)).params(params(planId, c)).query(PlanPartsRepository::parts).single();
+	}
+
+	/**
+	 * The statement kept for this viewer's shape of conditions (ADR 78): its text depends
+	 * only on the conditions' own texts, the viewer being in the parameters.
+	 */
+	KeptStatements.@Nullable Statement statement(Conditions c, Map<String, Object> params) {
+		return statements.statement(c.texts(), params, () -> sql(c));
+	}
+
+	private static String sql(Conditions c) {
+		return """
 				select %s as partners, %s as carers, %s as objectives, %s as actions, %s as options,
 				       %s as withheld, %s as views, %s as outcomes, %s as contingency, %s as risks,
 				       %s as decisions, %s as review_scores, %s as reviews, (%s) as agreed
-				""".formatted(rows(SignatureRepository.SQL_PARTNERS),
-				rows(CarerViewRepository.visibleSql(params.of(c.carers()))),
-				rows(CarePlanRepository.objectivesSql(params.of(c.objectives()))),
-				rows(ActionRepository.visibleSql(params.of(c.actions()))), rows(DiscussionRepository.SQL_OPTIONS),
-				rows(CarePlanRepository.withheldSql(params.of(c.withheld()))), rows(SignatureRepository.SQL_VIEWS),
-				rows(CarePlanRepository.SQL_OUTCOMES),
-				rows(DiscussionRepository.contingencySql(params.of(c.contingency()))),
-				rows(DiscussionRepository.risksSql(params.of(c.risks()))),
-				rows(DiscussionRepository.decisionsSql(params.of(c.decisions()))),
-				rows(ReviewRepository.scoresSql(params.of(c.reviewObjectives()))),
-				rows(ReviewRepository.reviewsSql(params.of(c.reviewNotes()))), SignatureRepository.SQL_AGREED);
-		return jdbc.sql(sql).params(params.all).query((rs, n) -> {
-			List<Contingency> contingency = map(rs.getString("contingency"), DiscussionRepository::mapContingency);
-			return new Parts(map(rs.getString("partners"), SignatureRepository::mapPartner),
-					map(rs.getString("carers"), CarerViewRepository::map),
-					map(rs.getString("objectives"), CarePlanRepository::mapObjective),
-					map(rs.getString("actions"), ActionRepository::mapRow),
-					map(rs.getString("options"), DiscussionRepository::mapOption),
-					map(rs.getString("withheld"), CarePlanRepository::mapWithheld),
-					map(rs.getString("views"), SignatureRepository::mapView),
-					map(rs.getString("outcomes"), CarePlanRepository::mapOutcome),
-					contingency.isEmpty() ? null : contingency.get(0),
-					map(rs.getString("risks"), DiscussionRepository::mapRisk),
-					map(rs.getString("decisions"), DiscussionRepository::mapDecision),
-					ReviewRepository.reviews(map(rs.getString("reviews"), ReviewRepository::mapReview),
-							map(rs.getString("review_scores"), ReviewRepository::mapScore)),
-					rs.getBoolean("agreed"));
-		}).single();
+				""".formatted(rows(SignatureRepository.SQL_PARTNERS), rows(CarerViewRepository.visibleSql(c.carers())),
+				rows(CarePlanRepository.objectivesSql(c.objectives())), rows(ActionRepository.visibleSql(c.actions())),
+				rows(DiscussionRepository.SQL_OPTIONS), rows(CarePlanRepository.withheldSql(c.withheld())),
+				rows(SignatureRepository.SQL_VIEWS), rows(CarePlanRepository.SQL_OUTCOMES),
+				rows(DiscussionRepository.contingencySql(c.contingency())),
+				rows(DiscussionRepository.risksSql(c.risks())), rows(DiscussionRepository.decisionsSql(c.decisions())),
+				rows(ReviewRepository.scoresSql(c.reviewObjectives())),
+				rows(ReviewRepository.reviewsSql(c.reviewNotes())), SignatureRepository.SQL_AGREED);
+	}
+
+	private static Map<String, Object> params(UUID planId, Conditions c) {
+		Params params = new Params();
+		params.add(Map.of("planId", planId));
+		for (SqlCondition condition : List.of(c.carers(), c.objectives(), c.actions(), c.contingency(), c.risks(),
+				c.decisions(), c.reviewObjectives(), c.reviewNotes())) {
+			params.add(condition.params());
+		}
+		params.add(c.withheld().params());
+		return params.all;
+	}
+
+	private static Parts parts(ResultSet rs, int n) throws SQLException {
+		List<Contingency> contingency = map(rs.getString("contingency"), DiscussionRepository::mapContingency);
+		return new Parts(map(rs.getString("partners"), SignatureRepository::mapPartner),
+				map(rs.getString("carers"), CarerViewRepository::map),
+				map(rs.getString("objectives"), CarePlanRepository::mapObjective),
+				map(rs.getString("actions"), ActionRepository::mapRow),
+				map(rs.getString("options"), DiscussionRepository::mapOption),
+				map(rs.getString("withheld"), CarePlanRepository::mapWithheld),
+				map(rs.getString("views"), SignatureRepository::mapView),
+				map(rs.getString("outcomes"), CarePlanRepository::mapOutcome),
+				contingency.isEmpty() ? null : contingency.get(0),
+				map(rs.getString("risks"), DiscussionRepository::mapRisk),
+				map(rs.getString("decisions"), DiscussionRepository::mapDecision),
+				ReviewRepository.reviews(map(rs.getString("reviews"), ReviewRepository::mapReview),
+						map(rs.getString("review_scores"), ReviewRepository::mapScore)),
+				rs.getBoolean("agreed"));
 	}
 
 	/**
@@ -129,16 +174,6 @@ class PlanPartsRepository {
 					throw new IllegalStateException("Parameter " + name + " is bound to two values in the plan's read");
 				}
 			});
-		}
-
-		SqlCondition of(SqlCondition condition) {
-			add(condition.params());
-			return condition;
-		}
-
-		CarePlanRepository.WithheldReasons of(CarePlanRepository.WithheldReasons reasons) {
-			add(reasons.params());
-			return reasons;
 		}
 
 	}

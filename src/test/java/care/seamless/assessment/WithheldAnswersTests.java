@@ -15,6 +15,7 @@ import care.seamless.consent.HowAsked;
 import care.seamless.consent.HowGiven;
 import care.seamless.consent.NewChoice;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.KeptStatements;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -57,6 +58,15 @@ class WithheldAnswersTests {
 
 	@Autowired
 	care.seamless.team.Directory directory;
+
+	@Autowired
+	AnswerRepository answerRepository;
+
+	@Autowired
+	AssessmentRepository assessmentRepository;
+
+	@Autowired
+	care.seamless.consent.AccessPolicy accessPolicy;
 
 	Fixtures.Staff nurse;
 
@@ -207,6 +217,45 @@ class WithheldAnswersTests {
 			.isNotEqualTo(summaries.summaryForReader(socialWorker.actor(), person, episode).words());
 		assertThat(summaries.summaryForReader(socialWorker.actor(), person, episode).summary().withheldSections())
 			.isEqualTo(summaries.summary(socialWorker.actor(), person, episode).withheldSections());
+
+		// The summary's reads run kept statements (ADR 78): each answers as the named
+		// statement built afresh, for a reader who sees everything and one from whom the
+		// nurse's answer, and so its section's flag, is withheld.
+		UUID councilsAnswer = jdbc
+			.sql("select id from assessment.answer where episode_id = :episode and current and organisation_id = :org")
+			.param("episode", episode.id())
+			.param("org", socialWorker.organisationId().id())
+			.query(UUID.class)
+			.single();
+		UUID disagreement = summaries.recordDisagreement(socialWorker.actor(), person, episode, councilsAnswer,
+				AnswerSource.PERSON, null, "I am not low");
+		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker, nurse, socialWorker)) {
+			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
+			care.seamless.consent.SqlCondition seen = accessPolicy.visibleItems(reader.actor(), "d.person_id",
+					"d.category", "d.organisation_id");
+			assertThat(answerRepository.episodeAnswers(episode.id(), sight))
+				.isEqualTo(answerRepository.episodeAnswers(episode.id(), sight, KeptStatements.none()));
+			assertThat(answerRepository.disagreements(episode.id(), seen))
+				.isEqualTo(answerRepository.disagreements(episode.id(), seen, KeptStatements.none()));
+			assertThat(assessmentRepository.sections(episode.id(), sight.answer()))
+				.isEqualTo(assessmentRepository.sections(episode.id(), sight.answer(), KeptStatements.none()));
+			assertThat(assessmentRepository.findEpisode(episode.id(), sight.answer())).isPresent()
+				.isEqualTo(assessmentRepository.findEpisode(episode.id(), sight.answer(), KeptStatements.none()));
+		}
+		AnswerRepository.Sight councils = AnswerRepository.Sight.of(accessPolicy, socialWorker.actor());
+		assertThat(answerRepository.episodeAnswers(episode.id(), councils)).extracting(AnswerRepository.AnswerRow::id)
+			.containsExactly(councilsAnswer);
+		assertThat(assessmentRepository.sections(episode.id(), councils.answer()))
+			.anySatisfy((s) -> assertThat(s.withheld()).isTrue());
+		assertThat(answerRepository.disagreements(episode.id(),
+				accessPolicy.visibleItems(socialWorker.actor(), "d.person_id", "d.category", "d.organisation_id")))
+			.extracting(AnswerRepository.DisagreementRow::id)
+			.containsExactly(disagreement);
+		assertThat(
+				answerRepository.episodeAnswers(episode.id(), AnswerRepository.Sight.of(accessPolicy, nurse.actor())))
+			.extracting(AnswerRepository.AnswerRow::id)
+			.isNotEmpty()
+			.doesNotContain(councilsAnswer);
 
 		Fixtures.Staff outsider = fixtures.practitioner(
 				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);

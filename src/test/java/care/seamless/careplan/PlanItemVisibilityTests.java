@@ -616,9 +616,17 @@ class PlanItemVisibilityTests {
 		assertThat(planAudits(p, viewer, action, "PERMITTED")).isEqualTo(readsBefore + 1);
 
 		CarePlanRepository.PlanRow row = planRepository.planFor(p.person()).orElseThrow();
-		PlanPartsRepository.Parts oneStatement = planParts.read(row.id(), planViews.conditions(viewer.actor()));
-		PlanPartsRepository.Parts partByPart = partByPart(row.id(), planViews.conditions(viewer.actor()));
+		PlanPartsRepository.Conditions conditions = planViews.conditions(viewer.actor());
+		PlanPartsRepository.Parts oneStatement = planParts.read(row.id(), conditions);
+		PlanPartsRepository.Parts partByPart = partByPart(row.id(), conditions);
 		assertThat(oneStatement).isEqualTo(partByPart);
+		// The kept statement (ADR 78) answers as the one built afresh, and is kept: the
+		// next read of this viewer's shape sends the very same text.
+		assertThat(oneStatement).isEqualTo(planParts.readBuiltAfresh(row.id(), conditions));
+		assertThat(planParts.statement(planViews.conditions(viewer.actor()), Map.of()))
+			.isSameAs(planParts.statement(conditions, Map.of()))
+			.isNotNull();
+		assertThat(planParts.statement(conditions, Map.of("planIds", List.of(row.id())))).isNull();
 		CarePlanView before = planViews.view(viewer.actor(), row, audience, partByPart);
 		assertThat(read).isEqualTo(before);
 		assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(before));
