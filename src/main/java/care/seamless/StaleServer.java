@@ -62,8 +62,7 @@ final class StaleServer {
 			return Optional.empty();
 		}
 		// PostgreSQL itself ignores a pid file whose process is gone, or reused by
-		// another
-		// program.
+		// another program.
 		return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
 			.filter(ProcessHandle::isAlive)
 			.filter(process -> process.info().command().map(StaleServer::isPostgres).orElse(false));

@@ -127,8 +127,8 @@ class ArchitectureTests {
 			.doNotHaveFullyQualifiedName("care.seamless.linkage.PeopleImport")
 			.and()
 			// A search refused as too broad names no person: it refuses the query's
-			// shape,
-			// which is the person module's rule (docs/information-governance.md, Search).
+			// shape, which is the person module's rule (docs/information-governance.md,
+			// Search).
 			.doNotHaveFullyQualifiedName("care.seamless.person.People")
 			.and()
 			// A refused sign-in through an organisation's identity provider names no
@@ -202,8 +202,7 @@ class ArchitectureTests {
 			// The access history is read only after AccessPolicy.require(... OVERSEER).
 			Map.entry("AuditLog.historyOf", "read after an oversight check"),
 			// To close: these answer forms whose page was opened through an audited
-			// check,
-			// but do not check themselves (careplan and consent owners, issue 10).
+			// check, but do not check themselves (careplan and consent owners, issue 10).
 			Map.entry("CarePlans.partnerOptions", "form options of a plan already opened"),
 			Map.entry("CarePlans.possibleOwners", "form options of a plan already opened"),
 			Map.entry("Choices.attorneysAndDeputies",

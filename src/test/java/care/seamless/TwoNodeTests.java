@@ -81,8 +81,8 @@ class TwoNodeTests {
 					"--seamless.data-dir=" + environment.getRequiredProperty("seamless.data-dir"), "--server.port=0",
 					"--spring.flyway.enabled=false",
 					// Beans are made when first used: node B serves pages and runs the
-					// jobs
-					// this test calls, and starts in seconds rather than half a minute.
+					// jobs this test calls, and starts in seconds rather than half a
+					// minute.
 					"--spring.main.lazy-initialization=true");
 	}
 

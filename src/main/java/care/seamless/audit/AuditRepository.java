@@ -60,15 +60,13 @@ class AuditRepository {
 			""";
 
 	// The head's one row is the chainer's lock across nodes: a chainer that finds it
-	// locked
-	// leaves the work to the one holding it.
+	// locked leaves the work to the one holding it.
 	private static final String SQL_LOCK_HEAD = """
 			select seq, hash from audit.chain_head for update skip locked
 			""";
 
 	// The oldest committed entries without a place in the chain; one transaction's
-	// entries
-	// are kept together (xmin is the transaction that inserted them).
+	// entries are kept together (xmin is the transaction that inserted them).
 	private static final String SQL_NEXT_UNCHAINED = """
 			with next as (
 				select cast(cast(xmin as text) as bigint) as inserted_by, id, seq, occurred_at, account, role,

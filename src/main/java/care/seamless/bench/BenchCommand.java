@@ -116,8 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
 	private Figures measure(Workload workload, PrintWriter out) throws IOException, InterruptedException {
 		List<String> practitioners = practitioners();
 		// Each practitioner's targets are found once, by a client of their own, before
-		// the
-		// clock starts.
+		// the clock starts.
 		Map<String, Targets> targets = new LinkedHashMap<>();
 		for (String username : practitioners) {
 			BenchClient finder = signedIn(username);

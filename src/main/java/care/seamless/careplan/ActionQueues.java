@@ -84,8 +84,7 @@ public class ActionQueues {
 	void escalateOnSchedule() {
 		// Called on the object itself, past the proxy that would open escalateOverdue's
 		// transaction, so the transaction is opened here: without it the audit entry had
-		// none
-		// to join and every scheduled run with an overdue action failed.
+		// none to join and every scheduled run with an overdue action failed.
 		Integer escalated = transactions.execute(status -> escalateOverdue());
 		if (escalated != null && escalated > 0) {
 			log.info("Escalated {} overdue care plan actions", escalated);
@@ -136,8 +135,7 @@ public class ActionQueues {
 	@Transactional(readOnly = true)
 	public WorkQueues queuesAuditedByCaller(Actor actor) {
 		// An action is listed only where its person's record opens too: the queue names
-		// the
-		// person, and a name must not reach someone the record is closed to (an item
+		// the person, and a name must not reach someone the record is closed to (an item
 		// reached through a linked record can be visible when the record is not).
 		SqlCondition visible = accessPolicy
 			.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id")
@@ -215,10 +213,9 @@ public class ActionQueues {
 		}
 		else {
 			// From the viewer's own people (ADR 77): the organisation's queue is
-			// thousands
-			// of actions, most of them of people the viewer has no way to reach, and
-			// walking it tested the rule on each of those to find a page of the few the
-			// viewer may see.
+			// thousands of actions, most of them of people the viewer has no way to
+			// reach, and walking it tested the rule on each of those to find a page of
+			// the few the viewer may see.
 			rows = fromViewersSide
 					? repository.ownPage(accessPolicy.reachablePeople(actor), actor.organisationId(),
 							queue == Queue.OFFERED, today, after, dueBefore, limit, organisationWide(actor))

@@ -175,8 +175,7 @@ class CarePlanRepository {
 			.update();
 		if (updated == 1) {
 			// Partners no longer named are dropped from the list; their past sign-ups
-			// stay
-			// in careplan.sign_up as history.
+			// stay in careplan.sign_up as history.
 			jdbc.sql("delete from careplan.objective_partner where objective_id = :id").param("id", id).update();
 			insertPartners(id, o);
 		}

@@ -242,8 +242,8 @@ public class CarePlans {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Optional<CarePlanView> plan(Actor actor, PersonId person) {
-		// The decision and the plan in one read, audited as check() audits it,
-		// refusals included.
+		// The decision and the plan in one read, audited as check() audits it, refusals
+		// included.
 		CarePlanRepository.Opened opened = repository.open(person, accessPolicy.recordDecision(actor, "p0.id"));
 		accessPolicy.auditRecordRead(actor, person, "read", PlanAccess.RECORD, opened.decision());
 		return Optional.ofNullable(opened.plan()).map(plan -> views.view(actor, plan));

@@ -95,8 +95,7 @@ class DemoAssessments {
 					"I can still make my own meals, it's just the cleaning I struggle with.");
 		}
 		// Completing needs safety and mental health screened and every other domain
-		// assessed
-		// or marked not relevant.
+		// assessed or marked not relevant.
 		save(nurse, person, episode, "safety", AnswerSource.OBSERVATION, Map.of("safeguarding-concern", "no"));
 		save(nurse, person, episode, "mental-health", AnswerSource.PERSON, Map.of("memory-concern", "no"));
 		for (SectionState section : assessments.episode(nurse, person, episode).sections()) {

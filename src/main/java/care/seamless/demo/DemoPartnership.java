@@ -188,8 +188,7 @@ class DemoPartnership {
 				continue;
 			}
 			// Loading data: the named bypass, so the demo does not depend on its
-			// agreements'
-			// dates (they are loaded above and cover every organisation).
+			// agreements' dates (they are loaded above and cover every organisation).
 			careTeams.addMemberBypassingAgreementsForSetUp(loader, person, member.id(), member.team(),
 					roleFor(member.profession()), false);
 		}

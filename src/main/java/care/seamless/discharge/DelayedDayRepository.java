@@ -53,8 +53,7 @@ class DelayedDayRepository {
 			""";
 
 	// One row per delayed day of the month, with the admission's pathway, the day's
-	// latest
-	// step and each side's latest view, over the admissions the reader may see.
+	// latest step and each side's latest view, over the admissions the reader may see.
 	private static final String SQL_MONTH = """
 			select d.admission_id, d.day, d.reason, a.pathway, last.step as last_step,
 			       last.attribution as last_attribution,

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 class ImportedResourceRepository {
 
 	// The keys as three parallel arrays: one statement for a whole bundle (a Patient
-	// create
-	// or a transaction of many).
+	// create or a transaction of many).
 	private static final String SQL_FIND_ALL = """
 			select r.source_system, r.resource_type, r.source_id, r.person_id
 			from unnest(cast(array[:systems] as text[]), cast(array[:types] as text[]), cast(array[:ids] as text[])) as k(system, type, id)

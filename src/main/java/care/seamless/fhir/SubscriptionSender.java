@@ -153,8 +153,7 @@ class SubscriptionSender {
 		}
 		try {
 			// The one audited decision: each attempt to tell a partner about the record
-			// is
-			// a disclosure, recorded as permitted or refused in the record's history.
+			// is a disclosure, recorded as permitted or refused in the record's history.
 			accessPolicy.require(owner.get(),
 					AccessRequest.toOpen(due.personId(), NOTIFY_ACTION, Subscriptions.RECORD_TYPE));
 		}
@@ -276,8 +275,8 @@ class SubscriptionSender {
 
 	private synchronized HttpClient http() {
 		if (http == null) {
-			// Never follows a redirect: a partner's server could otherwise lead
-			// us anywhere.
+			// Never follows a redirect: a partner's server could otherwise lead us
+			// anywhere.
 			http = HttpClient.newBuilder()
 				.connectTimeout(CONNECT_TIMEOUT)
 				.followRedirects(HttpClient.Redirect.NEVER)

@@ -130,8 +130,8 @@ class ImportMatchRepository {
 		BulkRows.copy(DataSourceUtils.getConnection(dataSource), "copy linkage_import_batch (id) from stdin",
 				out -> ascending(imported).forEach(id -> out.row(id.id())));
 		jdbc.sql("analyze linkage_import_batch").update();
-		// Read in slices rather than held whole: a million-person file can find a
-		// million pairs.
+		// Read in slices rather than held whole: a million-person file can find a million
+		// pairs.
 		try (var statement = DataSourceUtils.getConnection(dataSource).prepareStatement(SQL_PAIRS)) {
 			statement.setFetchSize(10_000);
 			try (ResultSet rs = statement.executeQuery()) {

@@ -47,8 +47,7 @@ final class Levels {
 			return 0;
 		}
 		// Both comparisons see a swap; it is one piece of evidence, so only the given
-		// name
-		// counts it.
+		// name counts it.
 		int swapped = given ? 1 : MISSING;
 		if (a.equals(bOther) && aOther.equals(b)) {
 			return swapped;
@@ -80,11 +79,11 @@ final class Levels {
 	}
 
 	// Checking the first letters first spares two Jaro–Winkler calls for almost every
-	// non-matching pair.
-	// A typo may hit a first letter too ("atlylor" for "taylor"), so one side's first
-	// letters agreeing is enough to look further. One side close and the other as alike
-	// as the name levels still call alike (Jaro–Winkler ≥ 0.80, or most letters shared in
-	// any order: "tmhsmoo" for "thomson", "fosia" for "sofia") is a swap.
+	// non-matching pair. A typo may hit a first letter too ("atlylor" for "taylor"), so
+	// one side's first letters agreeing is enough to look further. One side close and the
+	// other as alike as the name levels still call alike (Jaro–Winkler ≥ 0.80, or most
+	// letters shared in any order: "tmhsmoo" for "thomson", "fosia" for "sofia") is a
+	// swap.
 	private static boolean swappedWithTypo(String a, String b, String aOther, String bOther) {
 		if (aOther.isEmpty() || bOther.isEmpty()
 				|| (a.charAt(0) != bOther.charAt(0) && b.charAt(0) != aOther.charAt(0))) {
@@ -146,8 +145,7 @@ final class Levels {
 
 	// One digit of the year mistyped (1987 for 1988, 2013 for 2023) with the day of the
 	// year within about six weeks: a slip in the year and a small one in the day or
-	// month.
-	// Between two strangers this is rare, unlike "within ten years".
+	// month. Between two strangers this is rare, unlike "within ten years".
 	private static boolean yearSlip(String a, String b) {
 		if (a.length() != 8 || b.length() != 8) {
 			return false;

@@ -70,14 +70,13 @@ class MatchRepository {
 
 	// The same branches, limits and exclusions as SQL_CANDIDATES, for many incoming
 	// records in one statement (ADR 60): each record's branches run as a lateral
-	// subquery,
-	// so each keeps its own limit, as it would in a query of its own. The branches
-	// return the whole row they already read, not only its id to be looked up again by
-	// key: that second look-up was half the statement's buffer reads, four a candidate,
-	// with hundreds of candidates a bundle at a million people (docs/benchmarks.md,
-	// session 13, fhircreate). Rows are unique by id, so the union keeps the same ones.
-	// Nor do they name each candidate's organisation, two look-ups a row: only a
-	// possible match is told about, and that is read again when it is
+	// subquery, so each keeps its own limit, as it would in a query of its own. The
+	// branches return the whole row they already read, not only its id to be looked up
+	// again by key: that second look-up was half the statement's buffer reads, four a
+	// candidate, with hundreds of candidates a bundle at a million people
+	// (docs/benchmarks.md, session 13, fhircreate). Rows are unique by id, so the union
+	// keeps the same ones. Nor do they name each candidate's organisation, two look-ups a
+	// row: only a possible match is told about, and that is read again when it is
 	// (PeopleImport.knownTo).
 	private static final String SQL_CANDIDATES_OF_ALL = """
 			with incoming as (
@@ -282,8 +281,7 @@ class MatchRepository {
 
 	boolean propose(PersonId a, PersonId b, ScoredPair score, String by, Instant now) {
 		// PostgreSQL orders uuids by their bytes and UUID.compareTo by signed longs, so
-		// the
-		// database puts the pair in order.
+		// the database puts the pair in order.
 		return jdbc
 			.sql(SQL_PROPOSE.replace(":left", "least(cast(:a as uuid), cast(:b as uuid))")
 				.replace(":right", "greatest(cast(:a as uuid), cast(:b as uuid))"))

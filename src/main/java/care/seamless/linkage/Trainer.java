@@ -53,8 +53,7 @@ final class Trainer {
 			new Session(BlockingKey.DATE_OF_BIRTH, EnumSet.of(Comparison.DATE_OF_BIRTH),
 					EnumSet.noneOf(Comparison.class), m -> m[Comparison.DATE_OF_BIRTH.ordinal()][0]),
 			// Without dates of birth, the address session supplies the names' m, which
-			// the
-			// name session then needs to scale its matches up to all matches.
+			// the name session then needs to scale its matches up to all matches.
 			new Session(BlockingKey.POSTCODE_AND_STREET,
 					EnumSet.of(Comparison.POSTCODE, Comparison.ADDRESS, Comparison.LOCALITY),
 					EnumSet.complementOf(EnumSet.of(Comparison.DATE_OF_BIRTH, Comparison.POSTCODE, Comparison.ADDRESS,
@@ -93,8 +92,7 @@ final class Trainer {
 	Model train(CandidatePairs candidates, LongConsumer progress) {
 		double[][] randomCounts = randomPairCounts();
 		// The sessions' comparison vectors do not depend on u, so the second training
-		// reuses
-		// them and visits no pair twice.
+		// reuses them and visits no pair twice.
 		Map<BlockingKey, Patterns> samples = new HashMap<>();
 		Model first = train(candidates, Expectation.normalise(randomCounts), startingM(), samples, progress);
 		// Random pairs are not all non-matches: in a small file where each person has

@@ -36,8 +36,7 @@ class NoticePartitions {
 
 	// A template rather than @Transactional: the start and daily calls come from inside
 	// this class, where the proxy would not apply, and the advisory lock must live
-	// exactly
-	// as long as the transaction that creates the months.
+	// exactly as long as the transaction that creates the months.
 	private final TransactionTemplate transaction;
 
 	NoticePartitions(NoticePartitionRepository repository, Clock clock, PlatformTransactionManager transactions) {

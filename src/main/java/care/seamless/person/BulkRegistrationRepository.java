@@ -59,8 +59,7 @@ class BulkRegistrationRepository {
 	static final int REBUILD_INDEXES_FROM = 10_000;
 
 	// A few people (a request's): a COPY costs more than it saves, so everyone is
-	// inserted
-	// by one statement from arrays (ADR 60).
+	// inserted by one statement from arrays (ADR 60).
 	static final int FEW = 200;
 
 	private static final String SQL_INSERT_FEW = """

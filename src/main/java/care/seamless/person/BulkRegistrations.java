@@ -120,10 +120,8 @@ public class BulkRegistrations {
 			return boxedByNhsNumber(people);
 		}
 		// A checked NHS number is ten digits: as a number, with the place in the low
-		// bits,
-		// one primitive sort orders the list (a boxed sort by comparator took seconds at
-		// a
-		// million).
+		// bits, one primitive sort orders the list (a boxed sort by comparator took
+		// seconds at a million).
 		long[] keys = new long[people.size()];
 		for (int i = 0; i < keys.length; i++) {
 			String nhs = people.get(i).nhsNumber();

@@ -84,8 +84,7 @@ public class Documents {
 				accessPolicy.visibleItems(actor, "d.person_id", "d.category", "d.source_organisation_id"));
 		List<Document> documents = stored.stream().map(DocumentRepository.Stored::document).toList();
 		// Asked of the access policy as a removal asks it, so a form is never offered to
-		// be
-		// refused.
+		// be refused.
 		Set<UUID> removable = stored.stream()
 			.filter((s) -> accessPolicy.allows(actor, removal(s)))
 			.map((s) -> s.document().id())

@@ -352,10 +352,8 @@ public class People {
 			.and(filter.sql());
 		if (actor.personSide()) {
 			// A practitioner may decide an entry is not to be shown to the person
-			// (serious
-			// harm, someone else's information): the person and those acting for them
-			// never
-			// see it, and nothing tells them it is there.
+			// (serious harm, someone else's information): the person and those acting for
+			// them never see it, and nothing tells them it is there.
 			visible = visible.and(accessPolicy.shownToPersonSide(actor, "entry", "e.id"));
 		}
 		SqlCondition reason = accessPolicy.withheldReason(actor, "e.person_id", "e.category",

@@ -93,8 +93,7 @@ public final class BulkIndexes {
 					if ("i".equals(result.getString("kind"))) {
 						drops.add("drop index " + name);
 						// An index of a partitioned table is shown ON ONLY the parent;
-						// made
-						// on the parent, it is made on every partition again.
+						// made on the parent, it is made on every partition again.
 						creates.add(def.replaceFirst(" ON ONLY ", " ON "));
 					}
 					else {

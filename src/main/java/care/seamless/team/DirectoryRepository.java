@@ -321,8 +321,7 @@ class DirectoryRepository {
 	 */
 	List<AccountId> lockEnabledAdministrators() {
 		// Row locks alone miss a demotion, which changes team.account_role rather than
-		// the
-		// locked row: one lock for every change to who administers makes the second
+		// the locked row: one lock for every change to who administers makes the second
 		// change wait and then count afresh.
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('team.administrators'))").query().listOfRows();
 		return jdbc

@@ -111,12 +111,10 @@ public class ExternalIdentities {
 		Account account = (subjectProblem(subject) != null) ? null
 				: repository.accountFor(provider, subject).flatMap(directory::account).orElse(null);
 		// An identity linked to an account that has since moved organisation is treated
-		// as
-		// not linked: the link was made for the old one.
+		// as not linked: the link was made for the old one.
 		if (account == null || (organisationCode != null && !organisationCode.equals(account.organisationCode()))) {
 			// The subject is not recorded: it may be an e-mail address, and the log is
-			// read
-			// more widely than the directory.
+			// read more widely than the directory.
 			auditLog.record(AuditEvent.denied(unknown(provider), action, "ExternalIdentity", provider, null,
 					"identity not linked to an account of the provider's organisation"));
 			throw new ExternalSignInRefused(Reason.NOT_LINKED, "This identity is not linked to a Seamless account");

@@ -38,10 +38,10 @@ class SignInThrottleRepository {
 			""";
 
 	// Everything a sign-in with a password needs but the hash check, in one statement:
-	// the
-	// account (if the name is known), its standing, whether this name or address is held
-	// now, and whether the name has a failure on record that a right password must clear.
-	// The one-row "values" keeps the throttle's answer for a name that is not an account.
+	// the account (if the name is known), its standing, whether this name or address is
+	// held now, and whether the name has a failure on record that a right password must
+	// clear. The one-row "values" keeps the throttle's answer for a name that is not an
+	// account.
 	private static final String SQL_CHECK = """
 			select known.*,
 			       exists (select 1 from team.sign_in_throttle t

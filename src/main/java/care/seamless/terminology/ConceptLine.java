@@ -125,8 +125,7 @@ final class ConceptLine {
 		String value = this.record.isSet(column) ? this.record.get(column).strip() : "";
 		if (value.chars().anyMatch(ConceptLine::isControl)) {
 			// PostgreSQL refuses NUL outright, and no control character belongs in a
-			// term:
-			// the line is reported like any other bad value, not saved, and once.
+			// term: the line is reported like any other bad value, not saved, and once.
 			if (!this.unreadable.contains(column)) {
 				error(column, "contains a control character (such as NUL), which cannot be stored; remove it");
 				this.unreadable.add(column);

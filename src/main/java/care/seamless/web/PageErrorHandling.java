@@ -42,8 +42,7 @@ class PageErrorHandling {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		// At the person's own door the staff page's reasons and offers (ask to join the
 		// care team, emergency access) mean nothing: a carer whose access has ended is
-		// told
-		// so in plain words and sent back to their own home page.
+		// told so in plain words and sent back to their own home page.
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/me/")) {
 			return "door/denied";
 		}

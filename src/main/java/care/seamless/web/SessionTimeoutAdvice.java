@@ -42,8 +42,7 @@ class SessionTimeoutAdvice {
 			return null;
 		}
 		// The stored last use moves in steps (SessionWrites), so the session may end up
-		// to
-		// one step before its full timeout: the page counts from the shorter time.
+		// to one step before its full timeout: the page counts from the shorter time.
 		int step = (int) SessionWrites.LAST_ACCESS_STEP.toSeconds();
 		if (timeout > 2 * step) {
 			timeout -= step;

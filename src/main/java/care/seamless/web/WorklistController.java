@@ -251,9 +251,9 @@ class WorklistController {
 		java.time.LocalDate dueBefore = filter.equals("breaches") ? java.time.LocalDate.now(LONDON)
 				: QueueKey.END.dueOn();
 		// The action queues can be thousands long: each gives one page more than is
-		// shown,
-		// after the place asked for, and the page ends no later than the last item read
-		// of any queue that had more, so nothing beyond what was read can belong in it.
+		// shown, after the place asked for, and the page ends no later than the last item
+		// read of any queue that had more, so nothing beyond what was read can belong in
+		// it.
 		Place readTo = null;
 		if (withActions) {
 			for (Map.Entry<String, ActionQueues.Queue> queue : ACTION_QUEUES.entrySet()) {
@@ -268,8 +268,7 @@ class WorklistController {
 		}
 		if (filter.equals("all") || filter.equals("actions") || filter.equals("breaches")) {
 			// Partnership work is no person's: reviews of the register and actions from
-			// the
-			// assessment tool, each with one owner.
+			// the assessment tool, each with one owner.
 			java.time.LocalDate today = java.time.LocalDate.now(LONDON);
 			partnerships.reviewsDue(actor)
 				.forEach(r -> items.add(new WorkItem("partnership.review", null, r.name(), "/partnerships/" + r.id(),

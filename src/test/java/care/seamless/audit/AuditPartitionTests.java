@@ -97,8 +97,7 @@ class AuditPartitionTests {
 				() -> jdbc.sql("delete from " + partition + " where record_id = :run").param("run", run).update())
 			.hasMessageContaining("append-only");
 		// The scheduled chainer may hold the chain's head just now (one chainer at a
-		// time):
-		// keep offering until the entry has its place, with a deadline.
+		// time): keep offering until the entry has its place, with a deadline.
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 		while (jdbc.sql("select seq is null from audit.entry where record_id = :run")
 			.param("run", run)

@@ -47,9 +47,8 @@ class BenchCommandTests {
 				Profession.DISTRICT_NURSE);
 		PersonId person = fixtures.person(Fixtures.unique("Benched"), nurse);
 		// The first API read of a fresh test server pays for lazy set-up (serialisers,
-		// JIT)
-		// that could outlast a two-second window on a busy machine: pay it before the
-		// clock.
+		// JIT) that could outlast a two-second window on a busy machine: pay it before
+		// the clock.
 		HttpResponse<Void> first = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/people/" + person))
 				.header("Authorization", "Basic " + Base64.getEncoder()

@@ -100,8 +100,7 @@ class PlanActionsTests {
 		UUID notYet = actions.add(p.socialWorker().actor(), p.person(), action(p.socialWorker().practitionerId(), 3));
 
 		// Through the scheduler's own entry on the object itself, as the scheduler calls
-		// it
-		// (past the proxy): it must open its own transaction.
+		// it (past the proxy): it must open its own transaction.
 		ActionQueues target = AopTestUtils.getTargetObject(queues);
 		ReflectionTestUtils.invokeMethod(target, "escalateOnSchedule");
 

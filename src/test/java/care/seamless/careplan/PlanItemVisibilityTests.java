@@ -250,8 +250,7 @@ class PlanItemVisibilityTests {
 			assertThat(body).contains(onPage.size() + " items");
 			listed.addAll(onPage);
 			// Every page has withheld actions in its stretch of the queue; the notice
-			// says
-			// so and nothing more.
+			// says so and nothing more.
 			assertThat(body).contains("id=\"worklist-withheld\"").doesNotContain("Outside the sharing agreement");
 			assertThat(body).doesNotContain("Follow up the low mood");
 			java.util.regex.Matcher link = java.util.regex.Pattern
@@ -375,9 +374,9 @@ class PlanItemVisibilityTests {
 				}
 			}
 		}
-		// What the viewer's queues hold, so the comparison above is not between two
-		// empty lists: each way of reaching a person, and none of the ways of being kept
-		// from one.
+		// What the viewer's queues hold, so the comparison above is not between two empty
+		// lists: each way of reaching a person, and none of the ways of being kept from
+		// one.
 		assertThat(seen.get(ActionQueues.Queue.OVERDUE)).containsExactlyInAnyOrder(led.id(), granted.id(),
 				overridden.id(), survivor.id(), objecting.id(), withdrawn.id(), consenting.id());
 		assertThat(seen.get(ActionQueues.Queue.OFFERED)).containsExactlyInAnyOrder(led.id(), granted.id(),

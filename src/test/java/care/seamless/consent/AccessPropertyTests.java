@@ -193,8 +193,7 @@ class AccessPropertyTests {
 					.containsExactlyElementsOf(first.entries().stream().map(Entry::id).toList());
 				assertThat(record.entries().total()).isEqualTo(expected.size());
 				// (d) GET /api/v1/people/{id}/entries and every other read path over
-				// HTTP:
-				// ReadPathPropertyTests.
+				// HTTP: ReadPathPropertyTests.
 			}
 			// (e) the caseload lists and counts exactly the records the viewer may open
 			Caseload caseload = people().caseload(viewer, 1);
@@ -270,10 +269,8 @@ class AccessPropertyTests {
 				}
 			}
 			// The person's choices are recorded by someone from an organisation outside
-			// the
-			// world, so the rule that an organisation cannot lift an objection against
-			// itself
-			// never gets in the way of a generated plan.
+			// the world, so the rule that an organisation cannot lift an objection
+			// against itself never gets in the way of a generated plan.
 			Fixtures.Staff recorder = fixtures.practitioner(
 					fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE),
 					Profession.SOCIAL_WORKER);

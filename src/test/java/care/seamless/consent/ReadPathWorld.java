@@ -297,9 +297,8 @@ final class ReadPathWorld {
 			Choices choices = context.getBean(Choices.class);
 			for (ChoicePlan c : r.choices()) {
 				// The organisation a choice is against may not record or lift what
-				// outweighs
-				// it; the world keeps whatever the rules let through, and the oracle
-				// decides from what was kept.
+				// outweighs it; the world keeps whatever the rules let through, and the
+				// oracle decides from what was kept.
 				UUID id;
 				try {
 					id = choices.record(lead.actor(), person,

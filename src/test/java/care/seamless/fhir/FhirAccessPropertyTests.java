@@ -128,8 +128,7 @@ class FhirAccessPropertyTests {
 				FhirClient.Reply read = client.get("/Patient/" + person.id());
 				assertThat(read.status()).as("read " + reader.username()).isEqualTo(open ? 200 : 403);
 				// The resources inside a record follow the record's decision: the care
-				// team
-				// is found (and counted) exactly when the record would open.
+				// team is found (and counted) exactly when the record would open.
 				assertThat(client.get("/CareTeam?patient=" + person.id()).as(Bundle.class).getTotal())
 					.as("care team for " + reader.username())
 					.isEqualTo(open ? 1 : 0);

@@ -91,8 +91,7 @@ class FhirPersonSideTests {
 			.map(e -> (AuditEvent) e.getResource())
 			.toList();
 		// Both FHIR reads are in the audit chain and readable: the staff member's by
-		// name,
-		// the person's own as theirs.
+		// name, the person's own as theirs.
 		assertThat(events).anySatisfy(e -> {
 			assertThat(e.getSubtypeFirstRep().getCode()).isEqualTo("read-fhir");
 			assertThat(e.getAgentFirstRep().getWho().getDisplay()).isEqualTo(lead.username());

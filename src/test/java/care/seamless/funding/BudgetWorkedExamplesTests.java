@@ -65,8 +65,8 @@ class BudgetWorkedExamplesTests {
 	void ledgerKeepsAnExactRunningBalanceThroughAReturnAndAReclaimedSurplus() {
 		// Paid £343.46 twice (4 weeks x £85.865 would not be pence, so the weekly part is
 		// £85.87 and four weeks £343.48); here: 343.48 + 343.48 = 686.96; the person
-		// returns
-		// £20.01 (686.95... no: 666.95); the council reclaims £100.10 surplus: 566.85.
+		// returns £20.01 (686.95... no: 666.95); the council reclaims £100.10 surplus:
+		// 566.85.
 		List<DirectPaymentLedger.Entry> entries = List.of(entry(1, LedgerKind.PAYMENT, "343.48"),
 				entry(2, LedgerKind.PAYMENT, "343.48"), entry(3, LedgerKind.RETURN, "20.01"),
 				entry(4, LedgerKind.SURPLUS_RECLAIMED, "100.10"));
@@ -95,9 +95,8 @@ class BudgetWorkedExamplesTests {
 	@Test
 	void approvedBudgetWhoseCostsChangeNeedsApprovalAgain() {
 		// Threshold £250: £255.50 needs approval; once approved at that fingerprint it
-		// may
-		// start; raising home care from £210 to £220 makes it need approval again, and
-		// lowering the total to £240 needs none.
+		// may start; raising home care from £210 to £220 makes it need approval again,
+		// and lowering the total to £240 needs none.
 		UUID homeCare = UUID.fromString("00000000-0000-0000-0000-000000000001");
 		UUID nursing = UUID.fromString("00000000-0000-0000-0000-000000000002");
 		String asked = ApprovalRules

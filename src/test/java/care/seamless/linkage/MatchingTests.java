@@ -410,12 +410,9 @@ class MatchingTests {
 				new ImportedPerson(4, details("Walter", walter, null, "1 Orchard Way")),
 				new ImportedPerson(5, elsewhere),
 				// The same person twice with the same NHS number: the second linked to
-				// the
-				// first. Last, because which of the two survives turns on their random
-				// ids
-				// (they are made at the same moment), and the one merged is no candidate
-				// for
-				// anyone after them, one by one or together.
+				// the first. Last, because which of the two survives turns on their
+				// random ids (they are made at the same moment), and the one merged is no
+				// candidate for anyone after them, one by one or together.
 				new ImportedPerson(6, details("Edith", edith, twice, "8 Wharf Street")),
 				new ImportedPerson(7, details("Edie", edith, twice, "8 Wharf St")));
 
@@ -639,8 +636,8 @@ class MatchingTests {
 						"select survivor, merged from linkage.person_link where survivor in (:ids) or merged in (:ids)")
 					.param("ids", List.of(ids))
 					// Which of two records imported together survives turns on their
-					// random
-					// ids (both were made at the same moment), so a link is a pair here.
+					// random ids (both were made at the same moment), so a link is a pair
+					// here.
 					.query((rs, n) -> java.util.stream.Stream.of(names.get(rs.getString(1)), names.get(rs.getString(2)))
 						.sorted()
 						.toList()

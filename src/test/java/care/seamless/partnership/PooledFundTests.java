@@ -117,10 +117,9 @@ class PooledFundTests {
 		mvc.perform(as(commissioner, post(base + "/2026/lines/" + line + "/forecast")).param("version", "0")
 			.param("forecast", "1.00")).andExpect(status().isConflict());
 		// Pooled 1,000,000 + 1,500,000 - 100,000 = 2,400,000; forecast 2,512,345.67;
-		// overspend
-		// 112,345.67 = 11,234,567p. Council 60% = 6,740,740.2p → 6,740,740p; trust 40% =
-		// 4,493,826.8p → 4,493,826p; the penny left goes to the larger remainder, the
-		// trust's.
+		// overspend 112,345.67 = 11,234,567p. Council 60% = 6,740,740.2p → 6,740,740p;
+		// trust 40% = 4,493,826.8p → 4,493,826p; the penny left goes to the larger
+		// remainder, the trust's.
 		PoolStatement statement = funds.statement(id, 2026);
 		assertThat(statement.pooled()).isEqualByComparingTo("2400000.00");
 		assertThat(statement.spent()).isEqualByComparingTo("1234567.89");

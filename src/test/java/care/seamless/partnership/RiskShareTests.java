@@ -88,9 +88,8 @@ class RiskShareTests {
 	@Test
 	void whenEveryPartnerIsAtItsCapTheHostBearsTheRest() {
 		// Caps 100,000 and 200,000 on 500,000: both are passed in the first pass
-		// (190,909.09
-		// and 309,090.91); 200,000 is left and falls to the host, the trust: 400,000 in
-		// all.
+		// (190,909.09 and 309,090.91); 200,000 is left and falls to the host, the trust:
+		// 400,000 in all.
 		RiskShare.Result result = RiskShare.share(Rule.CAPPED, new BigDecimal("500000.00"),
 				List.of(partner("Council", COUNCIL, null, "100000.00"), partner("Trust", TRUST, null, "200000.00")),
 				"Trust");

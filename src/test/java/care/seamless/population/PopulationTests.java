@@ -130,8 +130,7 @@ class PopulationTests {
 			tx.setRollbackOnly();
 			AtomicLong progress = new AtomicLong();
 			// The first load drops the keys for the load, as a large one does, and the
-			// second
-			// keeps them: both give the same population.
+			// second keeps them: both give the same population.
 			Population.Summary summary = population.load(new Population.Settings(PEOPLE, seed, "pw-" + seed, 6),
 					progress::addAndGet, inspect);
 			assertThat(summary.rows()).containsEntry("people", (long) PEOPLE).containsEntry("accounts", 7L);

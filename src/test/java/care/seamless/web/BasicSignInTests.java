@@ -288,8 +288,8 @@ class BasicSignInTests {
 
 		// A raised epoch (an administrator changed the roles) ends the remembered sign-in
 		// too (RememberedCredentialsTests); a Basic call carries the password, so the
-		// next
-		// call is a new sign-in, checked afresh and given the account's current roles.
+		// next call is a new sign-in, checked afresh and given the account's current
+		// roles.
 		Fixtures.Staff raised = staff();
 		assertThat(fhirCall(raised.username(), Fixtures.PASSWORD).statusCode()).isEqualTo(200);
 		jdbc.sql("update team.account set session_epoch = session_epoch + 1 where id = :id")

@@ -129,8 +129,7 @@ class InputFuzzTests {
 			String description = route.method() + " " + route.pattern();
 			try {
 				// From an address of its own: hostile sign-in attempts slow down and lock
-				// the
-				// client address, and later tests sign in from the usual one.
+				// the client address, and later tests sign in from the usual one.
 				MvcResult result = mvc.perform(request(route).with(user(user)).with(csrf()).with(request -> {
 					request.setRemoteAddr(FUZZ_ADDRESS);
 					return request;

@@ -93,8 +93,7 @@ class PersonsDoorAccessibilityBrowserTests {
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/me");
 			problems.addAll(check(browser, "home"));
 			// Keyboard only: from the plan's menu to About me, then the form, then
-			// saving,
-			// with Tab and Enter alone and the focus always visible.
+			// saving, with Tab and Enter alone and the focus always visible.
 			browser.open(me);
 			browser.waitFor(By.id("link-about-me"));
 			problems.addAll(tabTo(browser, "link-about-me"));

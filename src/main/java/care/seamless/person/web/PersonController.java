@@ -130,8 +130,7 @@ class PersonController {
 		model.addAttribute("inCareTeam", inCareTeam);
 		model.addAttribute("mayUpdate", people.mayUpdate(actor, id));
 		// Asked of the access policy as the offers page itself asks it: a team with only
-		// a
-		// referral's part of the record opens the record but not its offers.
+		// a referral's part of the record opens the record but not its offers.
 		model.addAttribute("mayReadOffers", recordOffers.mayRead(actor, id));
 		linkedIdentities.survivorOf(id).ifPresent(survivor -> model.addAttribute("linkedInto", survivor));
 		model.addAttribute("alerts", alerts.current(actor, id));

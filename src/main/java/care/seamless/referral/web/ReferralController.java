@@ -118,8 +118,7 @@ class ReferralController {
 			}
 			// After accepting, declining or passing it on, the team's grant has ended and
 			// the record may be closed to the reader: back to the list, which shows the
-			// new
-			// state without personal detail.
+			// new state without personal detail.
 			return List.of("accept", "decline", "redirect").contains(step) ? "redirect:/referrals"
 					: "redirect:/referrals/" + id;
 		}

@@ -35,8 +35,7 @@ class HardCasesEvaluationTests {
 		assertThat(clustered.precision()).isGreaterThanOrEqualTo(0.99);
 		assertThat(clustered.recall()).isGreaterThanOrEqualTo(0.97);
 		// Without the household rule and the chaining guard, household members were
-		// merged:
-		// pairwise precision 0.87.
+		// merged: pairwise precision 0.87.
 		assertThat(Clusters.of(linkage, links).evaluate(linkage, people.truth()).precision())
 			.isLessThan(clustered.precision());
 	}
