@@ -3,6 +3,8 @@ package care.seamless.bench;
 import java.util.Arrays;
 import java.util.List;
 
+import care.seamless.shared.LongList;
+
 /**
  * Per-request times in nanoseconds. One client adds to its own (no locking on the
  * measured path); the run merges them and sorts once. A sorted array rather than a
@@ -11,19 +13,14 @@ import java.util.List;
  */
 final class Latencies {
 
-	private long[] nanos = new long[1024];
-
-	private int size;
+	private final LongList nanos = new LongList();
 
 	void add(long elapsedNanos) {
-		if (size == nanos.length) {
-			nanos = Arrays.copyOf(nanos, size * 2);
-		}
-		nanos[size++] = elapsedNanos;
+		nanos.add(elapsedNanos);
 	}
 
 	int size() {
-		return size;
+		return nanos.size();
 	}
 
 	/** All the clients' times in one sorted array. */
@@ -32,8 +29,8 @@ final class Latencies {
 		long[] merged = new long[total];
 		int at = 0;
 		for (Latencies latencies : all) {
-			System.arraycopy(latencies.nanos, 0, merged, at, latencies.size);
-			at += latencies.size;
+			latencies.nanos.copyInto(merged, at);
+			at += latencies.size();
 		}
 		Arrays.sort(merged);
 		return merged;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import care.seamless.shared.LongList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +98,7 @@ final class FilePairs {
 				before[i] = previous == null ? -1 : previous;
 			}
 		}
-		Growing found = new Growing();
+		LongList found = new LongList();
 		for (int i = 0; i < joinedBy.length; i++) {
 			if (key != 2) {
 				// Everyone filed before under the same text, each pair once.
@@ -190,26 +191,6 @@ final class FilePairs {
 
 	private static int lowerAscii(int c) {
 		return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-	}
-
-	/** A list of longs that grows without boxing. */
-	private static final class Growing {
-
-		private long[] values = new long[1024];
-
-		private int size;
-
-		void add(long value) {
-			if (size == values.length) {
-				values = Arrays.copyOf(values, size * 2);
-			}
-			values[size++] = value;
-		}
-
-		long[] toArray() {
-			return Arrays.copyOf(values, size);
-		}
-
 	}
 
 }
