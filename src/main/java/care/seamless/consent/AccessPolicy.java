@@ -293,9 +293,12 @@ public class AccessPolicy {
 	public SqlCondition recordDecision(Actor actor, String personColumn) {
 		// The order of recordDecision(RecordEvaluation): acting-for implies the
 		// relationship, because the record relationship includes it.
-		return new SqlCondition("(case when " + AccessRules.override(personColumn) + " then 'OVERRIDE' when "
-				+ AccessRules.actingForRecord(personColumn) + " then 'ACTING_FOR' when "
-				+ AccessRules.recordRelationship(personColumn) + " then 'RELATIONSHIP' end)", params(actor));
+		return new SqlCondition(
+				ruleSql(List.of("recordDecision", personColumn),
+						() -> "(case when " + AccessRules.override(personColumn) + " then 'OVERRIDE' when "
+								+ AccessRules.actingForRecord(personColumn) + " then 'ACTING_FOR' when "
+								+ AccessRules.recordRelationship(personColumn) + " then 'RELATIONSHIP' end)"),
+				params(actor));
 	}
 
 	/**
@@ -392,8 +395,8 @@ public class AccessPolicy {
 	 * (caseloads, search flags).
 	 */
 	public SqlCondition visibleRecords(Actor actor, String personColumn) {
-		return new SqlCondition(
-				"(" + AccessRules.override(personColumn) + " or " + AccessRules.recordRelationship(personColumn) + ")",
+		return new SqlCondition(ruleSql(List.of("visibleRecords", personColumn), () -> "("
+				+ AccessRules.override(personColumn) + " or " + AccessRules.recordRelationship(personColumn) + ")"),
 				params(actor));
 	}
 

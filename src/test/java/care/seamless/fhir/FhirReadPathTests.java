@@ -151,6 +151,60 @@ class FhirReadPathTests {
 		assertThat(audited(notMine, "read-fhir-search")).isEmpty();
 	}
 
+	/**
+	 * Reads and searches reuse each statement once built (keyed by the rule texts and by
+	 * which criteria were given, never by who asks or the values): whoever asks next, and
+	 * with whichever criteria, must get exactly their own answer, refusal and audit
+	 * entries.
+	 */
+	@Test
+	void statementsKeptForReuseAnswerEachViewerAndEachSetOfCriteriaAsTheirOwn() {
+		PersonId mine = fixtures.person(family, socialWorker);
+		PersonId alsoMine = people.register(nurse.actor(),
+				Fixtures.details("Bea", family, LocalDate.of(1962, 8, 9), Fixtures.nextNhsNumber()));
+		fixtures.addToCareTeam(alsoMine, socialWorker);
+		PersonId nurses = fixtures.person(family, nurse);
+		FhirClient worker = new FhirClient(port, socialWorker.username());
+		FhirClient nursing = new FhirClient(port, nurse.username());
+
+		for (int round = 0; round < 2; round++) {
+			assertThat(ids(worker.get("/Patient?family=" + family).as(Bundle.class)))
+				.containsExactlyInAnyOrder(mine.id().toString(), alsoMine.id().toString());
+			assertThat(ids(worker.get("/Patient?family=" + family + "&birthdate=1940-03-27").as(Bundle.class)))
+				.containsExactly(mine.id().toString());
+			assertThat(ids(worker.get("/Patient?family=" + family + "&birthdate=ge1962-01-01").as(Bundle.class)))
+				.containsExactly(alsoMine.id().toString());
+			assertThat(ids(nursing.get("/Patient?family=" + family + "&birthdate=1940-03-27").as(Bundle.class)))
+				.containsExactly(nurses.id().toString());
+			assertThat(worker.get("/Patient/" + mine.id()).status()).isEqualTo(200);
+			assertThat(worker.get("/Patient/" + nurses.id()).status()).isEqualTo(403);
+			assertThat(nursing.get("/Patient/" + nurses.id()).status()).isEqualTo(200);
+			assertThat(nursing.get("/Patient/" + mine.id()).status()).isEqualTo(403);
+		}
+
+		// Per round: found by two searches and read once; refused once to the nurse.
+		assertThat(audited(mine, "read-fhir-search")).hasSize(4)
+			.allSatisfy(e -> assertThat(e.account()).isEqualTo(socialWorker.username()));
+		assertThat(audited(alsoMine, "read-fhir-search")).hasSize(4);
+		assertThat(audited(nurses, "read-fhir-search")).hasSize(2)
+			.allSatisfy(e -> assertThat(e.account()).isEqualTo(nurse.username()));
+		assertThat(audited(mine, "read-fhir")).extracting(AuditEntry::account, AuditEntry::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED"),
+					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED"));
+		assertThat(audited(nurses, "read-fhir")).extracting(AuditEntry::account, AuditEntry::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "DENIED"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED"),
+					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "DENIED"),
+					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED"));
+	}
+
+	private static List<String> ids(Bundle bundle) {
+		assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
+		return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
+	}
+
 	private List<AuditEntry> audited(PersonId person, String action) {
 		return auditLog.historyOf(person, 100)
 			.stream()
