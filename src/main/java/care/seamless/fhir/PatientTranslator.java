@@ -118,8 +118,12 @@ final class PatientTranslator {
 		return patient;
 	}
 
+	// Compiled once: String.matches compiles its pattern on every call, and a search
+	// translates every identifier of every Patient on the page.
+	private static final java.util.regex.Pattern URI_SYSTEM = java.util.regex.Pattern.compile("^(https?|urn):\\S+$");
+
 	static String identifierSystem(String system) {
-		return system.matches("^(https?|urn):\\S+$") ? system
+		return URI_SYSTEM.matcher(system).matches() ? system
 				: LOCAL_IDENTIFIER + URLEncoder.encode(system, StandardCharsets.UTF_8);
 	}
 
