@@ -6,6 +6,7 @@ import care.seamless.audit.AuditEvent;
 import care.seamless.consent.AccessDecision;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
@@ -71,13 +72,31 @@ class ArchitectureTests {
 	@Test
 	void controllersLiveInWebPackages() {
 		classes().that()
-			.areAnnotatedWith(Controller.class)
-			.or()
-			.areAnnotatedWith(RestController.class)
+			.areMetaAnnotatedWith(Controller.class)
+			.and()
+			.areNotAnnotations()
 			.should()
 			.resideInAPackage("..web..")
 			.andShould()
 			.notBePublic()
+			.check(classes);
+	}
+
+	/**
+	 * The page advices (the header's user, the session's timing) apply to controllers
+	 * marked as page controllers and to no API controller (ADR 85): a page controller
+	 * declared with a plain {@code @Controller} would lose them.
+	 */
+	@Test
+	void everyControllerThatIsNotAnApiControllerIsMarkedAsAPageController() {
+		classes().that()
+			.areMetaAnnotatedWith(Controller.class)
+			.and()
+			.areNotMetaAnnotatedWith(RestController.class)
+			.and()
+			.areNotAnnotations()
+			.should()
+			.beAnnotatedWith(PageController.class)
 			.check(classes);
 	}
 

@@ -73,7 +73,7 @@ public class AuditChainer {
 		if (head.isEmpty()) {
 			return 0;
 		}
-		List<AuditEntry> next = entries.nextUnchained(ROUND);
+		List<AuditEntry> next = entries.nextUnchained();
 		if (next.isEmpty()) {
 			return 0;
 		}

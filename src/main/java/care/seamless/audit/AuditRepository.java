@@ -66,7 +66,10 @@ class AuditRepository {
 			""";
 
 	// The oldest committed entries without a place in the chain; one transaction's
-	// entries are kept together (xmin is the transaction that inserted them).
+	// entries are kept together (xmin is the transaction that inserted them). The round's
+	// size is in the text, not a parameter: with no parameters PostgreSQL plans the
+	// prepared statement once per connection, where a limit as a parameter was planned
+	// afresh every round (about 1 ms over 57 monthly partitions, ADR 85).
 	private static final String SQL_NEXT_UNCHAINED = """
 			with next as (
 				select cast(cast(xmin as text) as bigint) as inserted_by, id, seq, occurred_at, account, role,
@@ -75,19 +78,21 @@ class AuditRepository {
 				from audit.entry
 				where seq is null
 				order by id
-				limit :limit
+				limit %d
 			)
 			select * from next order by inserted_by, id
-			""";
+			""".formatted(AuditChainer.ROUND);
 
 	// A round's places in one statement rather than one each: the rows are the same, the
 	// statements a round makes go from one per entry to one. The times' bounds let
-	// PostgreSQL open only the months the round touches.
+	// PostgreSQL open only the months the round touches. Each column is one array
+	// parameter, so the text is the same whatever the round's size and is parsed once per
+	// connection (a list would be spelt out as one parameter per entry: a new statement
+	// for PostgreSQL at every size, ADR 85).
 	private static final String SQL_CHAIN = """
 			update audit.entry e set seq = c.seq, prev_hash = c.prev_hash, hash = c.hash
-			from unnest(cast(array[:id] as bigint[]), cast(array[:occurredAt] as timestamptz[]),
-			            cast(array[:seq] as bigint[]), cast(array[:prevHash] as text[]),
-			            cast(array[:hash] as text[])) as c(id, occurred_at, seq, prev_hash, hash)
+			from unnest(cast(:id as bigint[]), cast(:occurredAt as timestamptz[]), cast(:seq as bigint[]),
+			            cast(:prevHash as text[]), cast(:hash as text[])) as c(id, occurred_at, seq, prev_hash, hash)
 			where e.id = c.id and e.occurred_at = c.occurred_at and e.seq is null
 			  and e.occurred_at >= :earliest and e.occurred_at <= :latest
 			""";
@@ -145,8 +150,9 @@ class AuditRepository {
 			.optional();
 	}
 
-	List<AuditEntry> nextUnchained(int limit) {
-		return jdbc.sql(SQL_NEXT_UNCHAINED).param("limit", limit).query(AuditRepository::map).list();
+	/** At most {@link AuditChainer#ROUND} of them. */
+	List<AuditEntry> nextUnchained() {
+		return jdbc.sql(SQL_NEXT_UNCHAINED).query(AuditRepository::map).list();
 	}
 
 	/** Gives chained entries their place, in one statement. */
@@ -154,17 +160,19 @@ class AuditRepository {
 		if (chained.isEmpty()) {
 			return;
 		}
-		List<OffsetDateTime> times = chained.stream()
-			.map(entry -> OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
-			.toList();
+		Instant earliest = chained.stream().map(AuditEntry::occurredAt).min(Instant::compareTo).orElseThrow();
+		Instant latest = chained.stream().map(AuditEntry::occurredAt).max(Instant::compareTo).orElseThrow();
+		// The driver sends Java arrays as one array parameter each; the times go as their
+		// ISO text, which PostgreSQL reads exactly (the driver has no timestamptz array).
 		int updated = jdbc.sql(SQL_CHAIN)
-			.param("id", chained.stream().map(AuditEntry::id).toList())
-			.param("occurredAt", times)
-			.param("seq", chained.stream().map(AuditEntry::seq).toList())
-			.param("prevHash", chained.stream().map(AuditEntry::prevHash).toList())
-			.param("hash", chained.stream().map(AuditEntry::hash).toList())
-			.param("earliest", times.stream().min(java.util.Comparator.naturalOrder()).orElseThrow())
-			.param("latest", times.stream().max(java.util.Comparator.naturalOrder()).orElseThrow())
+			.param("id", chained.stream().map(AuditEntry::id).toArray(Long[]::new))
+			.param("occurredAt",
+					chained.stream().map(entry -> InstantText.of(entry.occurredAt())).toArray(String[]::new))
+			.param("seq", chained.stream().map(AuditEntry::seq).toArray(Long[]::new))
+			.param("prevHash", chained.stream().map(AuditEntry::prevHash).toArray(String[]::new))
+			.param("hash", chained.stream().map(AuditEntry::hash).toArray(String[]::new))
+			.param("earliest", OffsetDateTime.ofInstant(earliest, ZoneOffset.UTC))
+			.param("latest", OffsetDateTime.ofInstant(latest, ZoneOffset.UTC))
 			.update();
 		if (updated != chained.size()) {
 			throw new IllegalStateException("An audit entry was chained by someone else meanwhile");

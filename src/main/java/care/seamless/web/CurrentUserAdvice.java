@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import care.seamless.notification.Notifications;
+import care.seamless.shared.PageController;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,7 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Puts the signed-in user's name and organisation on every page for the header, and how
  * many of their notices are unread for the navigation.
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+// Boot's error controller renders error.html in the same layout as any page.
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class CurrentUserAdvice {
 
 	private final Notifications notifications;
@@ -34,8 +37,11 @@ class CurrentUserAdvice {
 
 	@ModelAttribute("currentUser")
 	@Nullable CurrentUser currentUser(HttpServletRequest request) {
-		// A @RestController is a @Controller too, so this runs for every API call: its
-		// answer is JSON, never a page with a header, so the unread count is not read.
+		// Only page controllers get this (ADR 85), but some of their methods answer with
+		// a
+		// body (a download, a fragment of JSON): never a page with a header, so the
+		// unread
+		// count is not read for them.
 		if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
 				&& answersWithBody(handler)) {
 			return null;

@@ -4,17 +4,17 @@ import care.seamless.person.CaseloadQuery;
 import care.seamless.person.People;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-@Controller
+@PageController
 class HomeController {
 
 	private final People people;

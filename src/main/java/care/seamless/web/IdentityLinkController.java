@@ -6,12 +6,12 @@ import java.util.Map;
 import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.team.Account;
 import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.ExternalIdentities;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (ADR 20). It lives beside the security configuration because the providers are
  * configured there.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/accounts/{id}/sign-in")
 class IdentityLinkController {
 

@@ -1,6 +1,7 @@
 package care.seamless.web;
 
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.team.Accounts;
 import care.seamless.team.SignInThrottle;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * second step of signing in, the code from their authenticator app. Wrong codes at
  * sign-in count towards the same lockout as wrong passwords.
  */
-@Controller
+@PageController
 class SecondFactorController {
 
 	private final Accounts accounts;

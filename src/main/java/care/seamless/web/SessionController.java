@@ -3,11 +3,11 @@ package care.seamless.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import care.seamless.shared.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * The idle session's warning asks here to stay signed in; a form sent after the session
  * ended lands on a page that says so.
  */
-@Controller
+@PageController
 class SessionController {
 
 	/** Any request made with the session keeps it alive; this one does nothing else. */

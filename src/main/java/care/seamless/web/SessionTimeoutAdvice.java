@@ -2,11 +2,13 @@ package care.seamless.web;
 
 import java.time.Duration;
 
+import care.seamless.shared.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Tells each signed-in page how long its session lasts without use, so the page can warn
  * before it ends; and which account it is, so text kept in the browser is offered back
- * only to the person who typed it.
+ * only to the person who typed it. Pages only: an API call's model is never rendered (ADR
+ * 85).
  */
-@ControllerAdvice
+// Boot's error controller renders error.html in the same layout as any page.
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class SessionTimeoutAdvice {
 
 	private final Duration warning;

@@ -1,9 +1,9 @@
 package care.seamless.web;
 
+import care.seamless.shared.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The page for an upload over the limit, reached only through {@link UploadLimitFilter}'s
  * forward; opened directly it names nothing, so it is not found.
  */
-@Controller
+@PageController
 class UploadTooLargeController {
 
 	@GetMapping(UploadLimitFilter.PAGE)

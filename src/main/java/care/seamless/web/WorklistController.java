@@ -27,6 +27,7 @@ import care.seamless.partnership.WorkingTogether;
 import care.seamless.referral.ReferralSummary;
 import care.seamless.referral.Referrals;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.team.Directory;
 import care.seamless.team.Team;
 import care.seamless.training.Training;
@@ -34,7 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -49,7 +49,7 @@ import org.springframework.web.server.ResponseStatusException;
  * only merges and filters. The items part is also served alone for htmx to refresh in
  * place.
  */
-@Controller
+@PageController
 class WorklistController {
 
 	static final int SHOWN = 200;

@@ -2,6 +2,10 @@ package care.seamless.audit;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +18,12 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.PersonId;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.jdbc.PgConnection;
 import picocli.CommandLine;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +51,9 @@ class AuditChainTests {
 
 	@Autowired
 	AuditChainer chainer;
+
+	@Autowired
+	AuditRepository repository;
 
 	@Test
 	void anUntouchedChainVerifies() {
@@ -140,6 +149,70 @@ class AuditChainTests {
 				"--spring.datasource.username=postgres", "--spring.flyway.enabled=false"))
 			.isZero();
 		assertThat(out.toString()).contains("intact");
+	}
+
+	/**
+	 * The chainer's select and update are each one text whatever a round's size, so each
+	 * is prepared once per connection, and the select, with no parameters, is planned
+	 * once rather than every round (ADR 85). On one connection that prepares every text
+	 * on the server from its first use, rounds of one, two and three entries leave one
+	 * update and one select there, the select only ever run on its generic plan. Rolled
+	 * back, so the shared chain is as it was.
+	 */
+	@Test
+	void theChainersStatementsAreOneTextWhateverTheRoundsSizeAndTheSelectIsPlannedOnce() {
+		transaction.executeWithoutResult(status -> {
+			PgConnection connection = connection();
+			int threshold = connection.getPrepareThreshold();
+			connection.setPrepareThreshold(1);
+			try {
+				// Held from here to the rollback: the background chainer's rounds skip
+				// it, so
+				// each round below chains the entries it was given (and any committed
+				// meanwhile).
+				repository.lockHeadWaiting();
+				chainer.chainPending();
+				for (int size : new int[] { 1, 2, 3, 2, 1 }) {
+					List<AuditEntry> round = new ArrayList<>();
+					for (int i = 0; i < size; i++) {
+						round.add(new AuditEntry(0, null, Instant.now(), "test-rounds", "SYSTEM", null, "read",
+								"Person", "round-" + size + "-" + i, null, "DIRECT_CARE", "PERMITTED", null, false,
+								null, null));
+					}
+					repository.insertUnchained(round);
+					assertThat(chainer.chainPending()).isGreaterThanOrEqualTo(size);
+				}
+				List<Map<String, Object>> updates = prepared("^\\s*update audit\\.entry e set seq");
+				List<Map<String, Object>> selects = prepared("^\\s*with next as");
+				assertThat(updates).as("one prepared text for every round's update").hasSize(1);
+				assertThat(selects).as("one prepared text for every round's select").hasSize(1);
+				assertThat(selects.get(0).get("custom_plans")).as("the select planned for its parameters")
+					.isEqualTo(0L);
+				assertThat((Long) selects.get(0).get("generic_plans")).isGreaterThanOrEqualTo(5);
+			}
+			finally {
+				connection.setPrepareThreshold(threshold);
+			}
+			status.setRollbackOnly();
+		});
+		assertThat(auditLog.verify().intact()).isTrue();
+	}
+
+	private PgConnection connection() {
+		try {
+			return DataSourceUtils.getConnection(dataSource).unwrap(PgConnection.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<Map<String, Object>> prepared(String pattern) {
+		return jdbc
+			.sql("select statement, generic_plans, custom_plans from pg_prepared_statements where statement ~ :p")
+			.param("p", pattern)
+			.query()
+			.listOfRows();
 	}
 
 	/**

@@ -10,14 +10,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.ControllerAdviceBean;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,6 +56,9 @@ class SessionExpiryTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	ApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -155,6 +170,55 @@ class SessionExpiryTests {
 			.andExpect(content().string(containsString("data-session-timeout=\"1740\"")))
 			.andExpect(content().string(containsString("data-session-warning=\"120\"")))
 			.andExpect(content().string(containsString("id=\"session-warning\"")));
+	}
+
+	/**
+	 * The page advices' model attribute methods (the header's user, the session's timing)
+	 * run for page controllers and for no API controller (ADR 85): asked with the very
+	 * test Spring MVC makes for each request's model, for every handler it has mapped.
+	 */
+	@Test
+	void pageAdvicesApplyToEveryPageControllerAndToNoApiController() {
+		List<ControllerAdviceBean> modelAdvices = ControllerAdviceBean.findAnnotatedBeans(context)
+			.stream()
+			.filter(advice -> advice.getBeanType() != null
+					&& !MethodIntrospector
+						.selectMethods(advice.getBeanType(),
+								(ReflectionUtils.MethodFilter) method -> method
+									.isAnnotationPresent(ModelAttribute.class))
+						.isEmpty())
+			.toList();
+		assertThat(modelAdvices).extracting(ControllerAdviceBean::getBeanType)
+			.contains(SessionTimeoutAdvice.class, CurrentUserAdvice.class);
+		Set<Class<?>> api = new HashSet<>();
+		Set<Class<?>> pages = new HashSet<>();
+		context.getBeansOfType(RequestMappingHandlerMapping.class)
+			.values()
+			.forEach(mapping -> mapping.getHandlerMethods().values().forEach(handler -> {
+				Class<?> type = handler.getBeanType();
+				if (AnnotatedElementUtils.hasAnnotation(type, RestController.class)) {
+					api.add(type);
+				}
+				// Ours and Boot's error pages; a library's own endpoints (the API's
+				// documentation) are not pages in the layout.
+				else if (type.getName().startsWith("care.seamless.") || ErrorController.class.isAssignableFrom(type)) {
+					pages.add(type);
+				}
+			}));
+		assertThat(api).as("API controllers mapped").extracting(Class::getSimpleName).contains("PersonRestController");
+		for (Class<?> type : api) {
+			assertThat(modelAdvices).as("model attribute advices run for %s", type.getSimpleName())
+				.noneMatch(advice -> advice.isApplicableToBeanType(type));
+		}
+		assertThat(pages).as("page controllers mapped")
+			.contains(HomeController.class)
+			.anyMatch(ErrorController.class::isAssignableFrom);
+		for (Class<?> type : pages) {
+			assertThat(modelAdvices).as("advices for %s", type.getSimpleName())
+				.filteredOn(advice -> advice.isApplicableToBeanType(type))
+				.extracting(ControllerAdviceBean::getBeanType)
+				.contains(SessionTimeoutAdvice.class, CurrentUserAdvice.class);
+		}
 	}
 
 	private Fixtures.Staff nurse() {

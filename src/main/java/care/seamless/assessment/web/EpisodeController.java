@@ -7,10 +7,10 @@ import care.seamless.assessment.instrument.Stage;
 import care.seamless.person.Carers;
 import care.seamless.person.People;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A person's assessments: starting one, moving it through the stages and completing it.
  */
-@Controller
+@PageController
 class EpisodeController {
 
 	private final Assessments assessments;

@@ -13,6 +13,7 @@ import care.seamless.assessment.instrument.InvalidInstrumentException;
 import care.seamless.assessment.instrument.Section;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Profession;
 import care.seamless.shared.Role;
 import care.seamless.team.Directory;
@@ -21,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The instrument catalogue for people: every form and version, one form laid out with its
  * options in the reader's words, and, for administrators, importing a definition.
  */
-@Controller
+@PageController
 class InstrumentController {
 
 	private final Instruments instruments;

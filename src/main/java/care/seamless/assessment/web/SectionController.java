@@ -12,6 +12,7 @@ import care.seamless.assessment.SectionForm;
 import care.seamless.assessment.instrument.Question;
 import care.seamless.person.People;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * {@code q.<question id>} fields; a coded question with several answers sends one field
  * per ticked box.
  */
-@Controller
+@PageController
 class SectionController {
 
 	private static final String PREFIX = "q.";

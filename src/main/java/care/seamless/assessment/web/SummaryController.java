@@ -9,6 +9,7 @@ import care.seamless.assessment.EpisodeId;
 import care.seamless.assessment.Summary;
 import care.seamless.person.People;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.terminology.Audience;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The assessment summary in the viewer's words, the person's plain-English copy, and
  * recording where the person disagrees.
  */
-@Controller
+@PageController
 class SummaryController {
 
 	private final AssessmentSummaries summaries;

@@ -15,6 +15,7 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Adding actions, handing them over by offer and acceptance, and the work queues. */
-@Controller
+@PageController
 class ActionController {
 
 	private static final String ACTION = "/people/{id}/care-plan/actions/{actionId}";

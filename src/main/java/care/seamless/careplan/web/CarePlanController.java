@@ -14,12 +14,12 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The plan page, starting a plan, the person's outcomes and the objectives. */
-@Controller
+@PageController
 class CarePlanController {
 
 	private final CarePlans carePlans;

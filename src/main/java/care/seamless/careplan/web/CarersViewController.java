@@ -12,11 +12,11 @@ import care.seamless.person.CaredFor;
 import care.seamless.person.Carers;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A carer's view of an objective, recorded by a practitioner on the carer's behalf
  * (carers do not sign in yet).
  */
-@Controller
+@PageController
 class CarersViewController {
 
 	private static final String PAGE = "/people/{id}/care-plan/objectives/{objectiveId}/carers-view";

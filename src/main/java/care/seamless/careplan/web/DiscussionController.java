@@ -8,11 +8,11 @@ import care.seamless.careplan.CarePlanRule;
 import care.seamless.careplan.PlanDiscussions;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * shows the plan page again with what was typed and the message beside the field; nothing
  * is half-saved.
  */
-@Controller
+@PageController
 class DiscussionController {
 
 	private final PlanDiscussions discussions;

@@ -14,11 +14,11 @@ import care.seamless.careplan.PlanReviews;
 import care.seamless.careplan.Review;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Recording a review with goal attainment scores. Scores arrive as {@code person-<id>}
  * and {@code practitioner-<id>} fields, one pair per objective.
  */
-@Controller
+@PageController
 class ReviewController {
 
 	private final PlanReviews reviews;

@@ -10,13 +10,13 @@ import care.seamless.careplan.PersonsView;
 import care.seamless.careplan.PlanSignatures;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Partners signing up to objectives, and the person's agreement or disagreement. */
-@Controller
+@PageController
 class SignatureController {
 
 	private static final String OBJECTIVE = "/people/{id}/care-plan/objectives/{objectiveId}";

@@ -18,6 +18,7 @@ import care.seamless.consent.Override;
 import care.seamless.consent.Overrides;
 import care.seamless.consent.SearchVolumes;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import care.seamless.team.Directory;
@@ -27,7 +28,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refusals, and past reviews; the search of the audit log and its export for a subject
  * access request.
  */
-@Controller
+@PageController
 class CaldicottController {
 
 	private static final String[] CSV_HEADER = { "seq", "occurred_at_utc", "account", "role", "organisation_code",

@@ -22,12 +22,12 @@ import care.seamless.shared.CalendarDates;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.team.Directory;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The person's choices about sharing, their capacity, best interests, and break-glass
  * access.
  */
-@Controller
+@PageController
 class ConsentController {
 
 	private final Choices choices;

@@ -23,11 +23,11 @@ import care.seamless.discharge.web.DischargeForms.NoticeForm;
 import care.seamless.discharge.web.DischargeForms.OwnViewForm;
 import care.seamless.discharge.web.DischargeForms.PlanForm;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.TeamId;
 import care.seamless.team.Team;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * admission with its plan, notices, the person's own view and delayed days. Every form
  * shows all its problems at once, in the error summary and beside each field.
  */
-@Controller
+@PageController
 class AdmissionController {
 
 	private final Admissions admissions;

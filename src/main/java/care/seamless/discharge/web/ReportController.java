@@ -10,6 +10,7 @@ import care.seamless.discharge.DischargeRefused;
 import care.seamless.discharge.DischargeReports;
 import care.seamless.discharge.MonthlyReport;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * The monthly delayed-days report for managers: a chart with its table and a sentence
  * saying the same (so the chart is never the only way to read it), and a CSV download.
  */
-@Controller
+@PageController
 class ReportController {
 
 	private final DischargeReports reports;

@@ -12,10 +12,10 @@ import care.seamless.discharge.NewRuleSet;
 import care.seamless.discharge.RuleSet;
 import care.seamless.discharge.RuleSets;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * it (naming the version it read) and one to end it. Values are read as typed text, so a
  * date or number that is not one is a message on its field.
  */
-@Controller
+@PageController
 class RuleSetAdminController {
 
 	private final RuleSets ruleSets;

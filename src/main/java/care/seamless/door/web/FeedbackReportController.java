@@ -11,11 +11,11 @@ import java.util.TreeSet;
 
 import care.seamless.door.FeedbackMeasures;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * beside it, with every figure from fewer than five responses shown as "fewer than 5".
  * The months are read as text, so a mistyped one is a message on its field.
  */
-@Controller
+@PageController
 class FeedbackReportController {
 
 	private final FeedbackMeasures measures;

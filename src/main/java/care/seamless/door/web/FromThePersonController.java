@@ -8,11 +8,11 @@ import care.seamless.door.CareTeamMessages;
 import care.seamless.door.DoorRules;
 import care.seamless.door.PersonsFeedback;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Role;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * messages for the care team only, feedback for the care team and the managers who
  * oversee the person's care.
  */
-@Controller
+@PageController
 class FromThePersonController {
 
 	private final AboutMeWords aboutMe;

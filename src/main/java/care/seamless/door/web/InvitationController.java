@@ -14,10 +14,10 @@ import care.seamless.door.MyRecord;
 import care.seamless.door.NewInvitation;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * once, to print or read out), revoking them, and the Caldicott guardian's lists of
  * questions about access and of items not shown to people.
  */
-@Controller
+@PageController
 class InvitationController {
 
 	private final Invitations invitations;

@@ -20,6 +20,7 @@ import care.seamless.door.SharingChanges;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,6 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * for them. Each handler takes the person-side principal, never a staff {@link Actor}
  * parameter, and every read goes through the access policy with that actor.
  */
-@Controller
+@PageController
 @RequestMapping("/me")
 class MeController {
 

@@ -17,6 +17,7 @@ import care.seamless.door.RecordCopy;
 import care.seamless.door.SubjectAccess;
 import care.seamless.document.PrintedDocuments;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * with "you said, we did", and the download of their record. Every page opens the record
  * through the access policy first, including the page shown again with errors.
  */
-@Controller
+@PageController
 @RequestMapping("/me/people/{personId}")
 class MyWordsController {
 

@@ -10,11 +10,11 @@ import care.seamless.funding.BudgetRule;
 import care.seamless.funding.FundingRefused;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Violations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * oldest first with their ages, and the decision on each. A decision on a request someone
  * else already decided is shown as a conflict, never applied.
  */
-@Controller
+@PageController
 class ApprovalController {
 
 	private final BudgetApprovals approvals;

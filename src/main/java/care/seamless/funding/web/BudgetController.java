@@ -16,6 +16,7 @@ import care.seamless.funding.Payer;
 import care.seamless.funding.PersonalBudgets;
 import care.seamless.shared.Actor;
 import care.seamless.shared.CalendarDates;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.TeamId;
 import care.seamless.shared.Violation;
@@ -24,7 +25,6 @@ import care.seamless.team.Directory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the direct payment with its agreement, carers, ledger and reviews. Every form shows all
  * its problems at once; values are read as typed, so a wrong one is named on its field.
  */
-@Controller
+@PageController
 class BudgetController {
 
 	private final PersonalBudgets budgets;

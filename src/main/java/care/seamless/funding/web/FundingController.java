@@ -24,13 +24,13 @@ import care.seamless.funding.web.FundingForms.RouteForm;
 import care.seamless.person.PersonDetails;
 import care.seamless.person.People;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * line of the working and a plain-English letter (HTML and PDF from the same template).
  * Every form shows all its problems at once, and nothing is saved when any is found.
  */
-@Controller
+@PageController
 class FundingController {
 
 	static final String LETTER = "funding/letter";

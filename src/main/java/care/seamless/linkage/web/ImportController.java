@@ -15,13 +15,13 @@ import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Violation;
 import care.seamless.shared.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -35,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
  * Importing people from a CSV file: administrators only. The report says who was created,
  * who was linked to an existing person at once, and who waits for review.
  */
-@Controller
+@PageController
 class ImportController {
 
 	private final PeopleImport peopleImport;

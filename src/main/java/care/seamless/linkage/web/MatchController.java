@@ -8,10 +8,10 @@ import care.seamless.linkage.AlreadyLinked;
 import care.seamless.linkage.NotAuthorisedToDecide;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The review queue of possible matches. Team managers, Caldicott guardians and
  * administrators review and decide; anyone else is refused, and the refusal is audited.
  */
-@Controller
+@PageController
 class MatchController {
 
 	private final Matching matching;

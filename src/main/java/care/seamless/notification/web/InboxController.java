@@ -4,14 +4,14 @@ import java.util.UUID;
 
 import care.seamless.notification.Notifications;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-@Controller
+@PageController
 class InboxController {
 
 	private final Notifications notifications;

@@ -4,12 +4,12 @@ import java.util.UUID;
 
 import care.seamless.notification.PersonSideNotices;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.team.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The notices at the person's door ({@code /me/**}, so only a person-side session, which
  * holds only {@code ROLE_PERSON}, reaches it): each account sees its own.
  */
-@Controller
+@PageController
 class PersonSideNoticesController {
 
 	private final PersonSideNotices notices;

@@ -15,6 +15,7 @@ import care.seamless.outcomes.Outcomes;
 import care.seamless.outcomes.Period;
 import care.seamless.partnership.Partnerships;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The outcomes dashboard of a partnership and its CSV. Every value is read as typed text,
  * so a month that is not one, or an unknown grouping, is a message on the page.
  */
-@Controller
+@PageController
 class OutcomesController {
 
 	private final Outcomes outcomes;

@@ -10,6 +10,7 @@ import care.seamless.outcomes.PartnersReport;
 import care.seamless.outcomes.Returns;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,7 +18,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * Better Care Fund quarterly return (CSV). Years and quarters are read as text, so one
  * that is not is a "not found" page, never a 500.
  */
-@Controller
+@PageController
 class ReturnsController {
 
 	static final String TEMPLATE = "outcomes/return";

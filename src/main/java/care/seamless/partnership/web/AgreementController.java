@@ -15,6 +15,7 @@ import care.seamless.shared.Actor;
 import care.seamless.shared.CalendarDates;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Purpose;
 import care.seamless.shared.Violation;
 import care.seamless.team.Directory;
@@ -23,7 +24,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Information-sharing agreements, for administrators and Caldicott guardians. */
-@Controller
+@PageController
 class AgreementController {
 
 	private final Agreements agreements;

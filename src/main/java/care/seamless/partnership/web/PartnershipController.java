@@ -21,12 +21,12 @@ import care.seamless.partnership.Partnerships;
 import care.seamless.partnership.ReadinessItem;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Violation;
 import care.seamless.team.Directory;
 import care.seamless.team.Organisation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * typed as text and name each problem on its field (all at once), so an unknown kind or a
  * date that is not one never turns into a bare 400.
  */
-@Controller
+@PageController
 class PartnershipController {
 
 	private final Partnerships partnerships;

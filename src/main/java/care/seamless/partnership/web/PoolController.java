@@ -19,6 +19,7 @@ import care.seamless.partnership.RiskShare;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The pooled fund ledger pages and the year's CSV. Amounts are read as typed ("£1,250.00"
  * or "1250"), so a value that is not money is a message beside its field.
  */
-@Controller
+@PageController
 class PoolController {
 
 	private final PooledFunds funds;

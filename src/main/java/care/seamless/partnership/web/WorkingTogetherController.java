@@ -11,9 +11,9 @@ import care.seamless.partnership.Partnerships;
 import care.seamless.partnership.Principle;
 import care.seamless.partnership.WorkingTogether;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Rounds of the Partnership Assessment Tool: rating, results, and actions for low scores.
  */
-@Controller
+@PageController
 class WorkingTogetherController {
 
 	private final WorkingTogether workingTogether;

@@ -7,16 +7,16 @@ import care.seamless.person.AlertKind;
 import care.seamless.person.Alerts;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Raising and ending alerts on the record page. */
-@Controller
+@PageController
 class AlertController {
 
 	private final Alerts alerts;

@@ -5,10 +5,10 @@ import care.seamless.person.People;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
 import care.seamless.shared.NhsNumber;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Carers in their own right: who cares for this person, and whom they care for. */
-@Controller
+@PageController
 class CarerController {
 
 	private final Carers carers;

@@ -10,6 +10,7 @@ import care.seamless.person.Documents;
 import care.seamless.person.PersonRuleViolation;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * an attachment and never sniffed, so a document can never run as a page of Seamless
  * whatever it holds.
  */
-@Controller
+@PageController
 class DocumentController {
 
 	private final Documents documents;

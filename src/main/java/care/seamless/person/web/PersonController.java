@@ -11,6 +11,7 @@ import care.seamless.person.RegistrationMatching;
 import care.seamless.person.Sex;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.DataCategory;
 import jakarta.validation.Valid;
@@ -19,7 +20,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-@Controller
+@PageController
 class PersonController {
 
 	private final People people;

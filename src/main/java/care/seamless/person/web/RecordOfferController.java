@@ -5,9 +5,9 @@ import java.util.UUID;
 import care.seamless.person.People;
 import care.seamless.person.RecordOffers;
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Answers offered back to the record by assessments, to confirm or decline. */
-@Controller
+@PageController
 class RecordOfferController {
 
 	private final RecordOffers offers;

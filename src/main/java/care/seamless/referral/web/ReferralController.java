@@ -20,6 +20,7 @@ import care.seamless.referral.StepNotAllowed;
 import care.seamless.referral.Urgency;
 import care.seamless.shared.Actor;
 import care.seamless.shared.DataCategory;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
@@ -30,7 +31,6 @@ import care.seamless.terminology.Terminology;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-@Controller
+@PageController
 class ReferralController {
 
 	private static final UUID UNREADABLE = new UUID(0, 0);

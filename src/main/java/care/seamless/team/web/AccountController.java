@@ -1,13 +1,13 @@
 package care.seamless.team.web;
 
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.team.AccountDetails;
 import care.seamless.team.Accounts;
 import care.seamless.team.DirectoryRule;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * before anything else). The second factor is set up in the web module, which keeps the
  * session's sign-in steps.
  */
-@Controller
+@PageController
 @RequestMapping("/account")
 class AccountController {
 

@@ -8,6 +8,7 @@ import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
 import care.seamless.team.AccountChange;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Administrators change an existing account: the practitioner's name, e-mail,
  * organisation and teams, the account's roles; and reset a password with a one-time code.
  */
-@Controller
+@PageController
 @RequestMapping("/admin/accounts/{id}")
 class AccountEditController {
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import care.seamless.shared.AccountId;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators manage the partnership's organisations, teams and accounts. */
-@Controller
+@PageController
 @RequestMapping("/admin")
 class AdminController {
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.team.CareTeamMember;
@@ -16,7 +17,6 @@ import care.seamless.team.Directory;
 import care.seamless.team.Practitioner;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * to join for someone refused the record. Each change is decided and audited by
  * {@link CareTeamRequests}; a broken rule comes back as a message on its field.
  */
-@Controller
+@PageController
 class CareTeamController {
 
 	private static final String PAGE = "/people/{id}/care-team";

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.PersonId;
 import care.seamless.team.CareTeamRequests;
 import care.seamless.team.CareTeamRule;
@@ -11,7 +12,6 @@ import care.seamless.team.RequestQueue;
 import care.seamless.team.TeamWork;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * requests to join) with accept and decline, and a team manager's view of their teams'
  * caseloads and workloads with the people waiting to be allocated.
  */
-@Controller
+@PageController
 class CareTeamQueueController {
 
 	private static final String QUEUE = "/care-teams/requests";

@@ -3,12 +3,12 @@ package care.seamless.team.web;
 import care.seamless.shared.Actor;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PageController;
 import care.seamless.team.Directory;
 import care.seamless.team.DirectoryRule;
 import care.seamless.team.OrganisationContact;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * How people reach an organisation, as its letters and the person's copy of their plan
  * print it: telephone, e-mail and postal address.
  */
-@Controller
+@PageController
 class OrganisationContactController {
 
 	private static final String PAGE = "admin/organisation-contact";

@@ -8,6 +8,7 @@ import java.util.List;
 
 import care.seamless.shared.Actor;
 import care.seamless.shared.NotFoundException;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Role;
 import care.seamless.terminology.Concept;
 import care.seamless.terminology.ImportResult;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * words, and, for administrators, import a partner's vocabulary; anyone signed in may
  * download it.
  */
-@Controller
+@PageController
 class TerminologyController {
 
 	static final int PAGE_SIZE = 20;

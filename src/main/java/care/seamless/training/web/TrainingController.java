@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import care.seamless.shared.Actor;
+import care.seamless.shared.PageController;
 import care.seamless.shared.Violation;
 import care.seamless.training.Attendee;
 import care.seamless.training.Mark;
@@ -17,7 +18,6 @@ import care.seamless.training.TrainingSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * team managers and administrators. Forms keep what was typed and name every problem on
  * its field at once.
  */
-@Controller
+@PageController
 class TrainingController {
 
 	private final Training training;
