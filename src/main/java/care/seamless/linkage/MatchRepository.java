@@ -37,36 +37,53 @@ class MatchRepository {
 			p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
 			p.address_line_2, p.town, p.postcode, p.phone, p.email""";
 
-	private static final String PERSON_COLUMNS = MATCHED_COLUMNS + """
-			, coalesce(%s, %s) as organisation
-			""".formatted(Directory.organisationNameSql("p.source_organisation_id"),
-			CareTeams.leadOrganisationNameSql("p.id"));
+	// The organisation a person is known to: the one that registered them, else their
+	// lead professional's.
+	private static final String ORGANISATION = "coalesce(%s, %s) as organisation".formatted(
+			Directory.organisationNameSql("p.source_organisation_id"), CareTeams.leadOrganisationNameSql("p.id"));
+
+	private static final String PERSON_COLUMNS = MATCHED_COLUMNS + ", " + ORGANISATION;
 
 	// Person and team publish these fragments; linkage never names their tables.
 	private static final String PEOPLE = People.matchingRecordsSql();
 
+	// A pair a reviewer has said is not the same person is never a candidate again. Pairs
+	// are stored in order (match_candidate_ordered), so one probe by (least, greatest)
+	// finds either orientation, by the index on those pairs (V450); with no self,
+	// greatest(id, null) is the id itself and no stored pair has the same person twice.
+	private static final String NOT_REFUSED = """
+			not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
+			    and m.left_person = least(p.id, %1$s) and m.right_person = greatest(p.id, %1$s))""";
+
+	// Each branch is answered from a btree index and returns the whole row it already
+	// read, as SQL_CANDIDATES_OF_ALL's do: looking each id up again by key was four
+	// buffer reads a candidate, and each candidate's organisation two subqueries more,
+	// about 1,400 of a 1,650-buffer query at a million people (ADR 86). Only a possible
+	// match is shown with its organisation, read then (organisations).
 	private static final String SQL_CANDIDATES = """
 			with hits as (
-			  (select id from %1$s b where nhs_number = cast(:nhs as text))
-			  union (select id from %1$s b where date_of_birth = :dob limit :limit)
-			  union (select id from %1$s b where lower(family_name) = :family and lower(given_name) = :given limit :limit)
-			  union (select id from %1$s b where lower(family_name) = :given and lower(given_name) = :family limit :limit)
-			  union (select id from %1$s b where lower(family_name) = :family
+			  (select b.* from %1$s b where nhs_number = cast(:nhs as text))
+			  union (select b.* from %1$s b where date_of_birth = :dob limit :limit)
+			  union (select b.* from %1$s b where lower(family_name) = :family and lower(given_name) = :given limit :limit)
+			  union (select b.* from %1$s b where lower(family_name) = :given and lower(given_name) = :family limit :limit)
+			  union (select b.* from %1$s b where lower(family_name) = :family
 			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
-			  union (select id from %1$s b where lower(given_name) = :given
+			  union (select b.* from %1$s b where lower(given_name) = :given
 			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
-			  union (select id from %1$s b where replace(postcode, ' ', '') = cast(:postcode as text)
+			  union (select b.* from %1$s b where replace(postcode, ' ', '') = cast(:postcode as text)
 			           and lower(left(given_name, 1)) = :initial limit :limit)
 			)
 			select %2$s
-			from hits h join %1$s p on p.id = h.id
+			from hits p
 			where p.id is distinct from cast(:self as uuid)
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
-			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
-			    and ((m.left_person = p.id and m.right_person = cast(:self as uuid))
-			      or (m.right_person = p.id and m.left_person = cast(:self as uuid))))
+			  and %3$s
 			"""
-		.formatted(PEOPLE, PERSON_COLUMNS);
+		.formatted(PEOPLE, MATCHED_COLUMNS, NOT_REFUSED.formatted("cast(:self as uuid)"));
+
+	private static final String SQL_ORGANISATIONS = """
+			select p.id, %s from %s p where p.id in (:ids)
+			""".formatted(ORGANISATION, PEOPLE);
 
 	// The same branches, limits and exclusions as SQL_CANDIDATES, for many incoming
 	// records in one statement (ADR 60): each record's branches run as a lateral
@@ -104,11 +121,9 @@ class MatchRepository {
 			from hits p
 			where p.id is distinct from p.self
 			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
-			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
-			    and ((m.left_person = p.id and m.right_person = p.self)
-			      or (m.right_person = p.id and m.left_person = p.self)))
+			  and %3$s
 			"""
-		.formatted(PEOPLE, MATCHED_COLUMNS);
+		.formatted(PEOPLE, MATCHED_COLUMNS, NOT_REFUSED.formatted("p.self"));
 
 	private static final String SQL_PERSON = """
 			select %s
@@ -201,6 +216,10 @@ class MatchRepository {
 	record ActiveLink(UUID id, @Nullable UUID candidate, PersonId survivor) {
 	}
 
+	/**
+	 * The people the blocking keys find for this record, without their organisation
+	 * ({@link #organisations} reads it for those shown).
+	 */
 	List<Person> candidates(Record incoming, @Nullable PersonId self) {
 		String family = incoming.value(Role.FAMILY_NAME).trim().toLowerCase(Locale.ROOT);
 		String given = incoming.value(Role.GIVEN_NAME).trim().toLowerCase(Locale.ROOT);
@@ -218,8 +237,29 @@ class MatchRepository {
 			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
 			.param("limit", BRANCH_LIMIT)
 			.param("self", self == null ? null : self.id())
-			.query((rs, n) -> person(rs, 1, true))
+			.query((rs, n) -> person(rs, 1, false))
 			.list();
+	}
+
+	/**
+	 * The organisation each of these people is known to
+	 * ({@link Demographics#organisation}), for the few candidates that are shown; absent
+	 * when it has none.
+	 */
+	Map<PersonId, String> organisations(java.util.Collection<PersonId> people) {
+		Map<PersonId, String> found = new java.util.HashMap<>();
+		if (people.isEmpty()) {
+			return found;
+		}
+		jdbc.sql(SQL_ORGANISATIONS)
+			.param("ids", people.stream().map(PersonId::id).toList())
+			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+				String organisation = rs.getString(2);
+				if (organisation != null) {
+					found.put(new PersonId(rs.getObject(1, UUID.class)), organisation);
+				}
+			});
+		return found;
 	}
 
 	/**
@@ -412,7 +452,7 @@ class MatchRepository {
 	 * rather than thirteen names looked up nineteen times a row: a bundle has some
 	 * hundreds of candidate rows.
 	 */
-	private static Person person(ResultSet rs, int first, boolean withOrganisation) throws SQLException {
+	static Person person(ResultSet rs, int first, boolean withOrganisation) throws SQLException {
 		PersonId id = new PersonId(rs.getObject(first, UUID.class));
 		String nhsNumber = rs.getString(first + 1);
 		String given = rs.getString(first + 2);

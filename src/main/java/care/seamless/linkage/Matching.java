@@ -242,7 +242,22 @@ public class Matching implements RegistrationMatching {
 	}
 
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
-		return scoreAmong(incoming, repository.candidates(incoming, self));
+		return withOrganisations(scoreAmong(incoming, repository.candidates(incoming, self)));
+	}
+
+	// Candidates are found without their organisation (most are never shown); the
+	// possible matches, the only ones shown, are given theirs in one statement.
+	private List<PossibleMatch> withOrganisations(List<PossibleMatch> matches) {
+		if (matches.isEmpty()) {
+			return matches;
+		}
+		Map<PersonId, String> organisations = repository
+			.organisations(matches.stream().map(match -> match.person().id()).toList());
+		return matches.stream().map(match -> {
+			Demographics d = match.person();
+			return new PossibleMatch(new Demographics(d.id(), d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(),
+					d.nhsNumber(), d.postcode(), d.address(), d.town(), organisations.get(d.id())), match.score());
+		}).toList();
 	}
 
 	private List<PossibleMatch> scoreAmong(Record incoming, List<MatchRepository.Person> candidates) {

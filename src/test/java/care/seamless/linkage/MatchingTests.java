@@ -455,16 +455,138 @@ class MatchingTests {
 		incoming.forEach((id, record) -> {
 			List<MatchRepository.Person> alone = repository.candidates(record, id);
 			assertThat(alone).isNotEmpty();
-			// Found together, a candidate's organisation is left to be read if it is told
-			// about; everything else is the same.
-			assertThat(together.get(id)).extracting(MatchRepository.Person::record)
-				.containsExactlyInAnyOrderElementsOf(alone.stream().map(MatchRepository.Person::record).toList());
-			assertThat(together.get(id)).extracting(person -> withoutOrganisation(person.demographics()))
-				.containsExactlyInAnyOrderElementsOf(
-						alone.stream().map(person -> withoutOrganisation(person.demographics())).toList());
+			assertThat(together.get(id)).containsExactlyInAnyOrderElementsOf(alone);
+			// Neither reads a candidate's organisation: only a possible match is shown
+			// with it.
 			assertThat(together.get(id))
 				.allSatisfy(person -> assertThat(person.demographics().organisation()).isNull());
 		});
+	}
+
+	/**
+	 * The candidate query before ADR 86, which looked every candidate up again by its id
+	 * and read its organisation, and left out refused pairs by either orientation: the
+	 * reference the query of whole rows is held to.
+	 */
+	private static final String CANDIDATES_BY_ID = """
+			with hits as (
+			  (select id from %1$s b where nhs_number = cast(:nhs as text))
+			  union (select id from %1$s b where date_of_birth = :dob limit 200)
+			  union (select id from %1$s b where lower(family_name) = :family and lower(given_name) = :given limit 200)
+			  union (select id from %1$s b where lower(family_name) = :given and lower(given_name) = :family limit 200)
+			  union (select id from %1$s b where lower(family_name) = :family
+			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit 200)
+			  union (select id from %1$s b where lower(given_name) = :given
+			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit 200)
+			  union (select id from %1$s b where replace(postcode, ' ', '') = cast(:postcode as text)
+			           and lower(left(given_name, 1)) = :initial limit 200)
+			)
+			select p.id, p.nhs_number, p.given_name, p.family_name, p.date_of_birth, p.sex, p.address_line_1,
+			  p.address_line_2, p.town, p.postcode, p.phone, p.email, coalesce(%2$s, %3$s) as organisation
+			from hits h join %1$s p on p.id = h.id
+			where p.id is distinct from cast(:self as uuid)
+			  and not exists (select 1 from linkage.person_link l where l.merged = p.id and l.undone_at is null)
+			  and not exists (select 1 from linkage.match_candidate m where m.status = 'NOT_SAME'
+			    and ((m.left_person = p.id and m.right_person = cast(:self as uuid))
+			      or (m.right_person = p.id and m.left_person = cast(:self as uuid))))
+			""".formatted(People.matchingRecordsSql(),
+			care.seamless.team.Directory.organisationNameSql("p.source_organisation_id"),
+			CareTeams.leadOrganisationNameSql("p.id"));
+
+	private List<MatchRepository.Person> candidatesById(Record incoming, PersonId self) {
+		String given = incoming.value(care.seamless.linkage.Role.GIVEN_NAME).trim().toLowerCase(java.util.Locale.ROOT);
+		LocalDate born = LocalDate.parse(incoming.value(care.seamless.linkage.Role.DATE_OF_BIRTH));
+		String code = incoming.value(care.seamless.linkage.Role.POSTCODE)
+			.replace(" ", "")
+			.toUpperCase(java.util.Locale.ROOT);
+		String nhs = incoming.value(care.seamless.linkage.Role.NHS_NUMBER);
+		return jdbc.sql(CANDIDATES_BY_ID)
+			.param("nhs", nhs.isEmpty() ? null : nhs)
+			.param("dob", born)
+			.param("family",
+					incoming.value(care.seamless.linkage.Role.FAMILY_NAME).trim().toLowerCase(java.util.Locale.ROOT))
+			.param("given", given)
+			.param("yearStart", born.withDayOfYear(1))
+			.param("yearEnd", born.withDayOfYear(1).plusYears(1))
+			.param("postcode", code.isEmpty() ? null : code)
+			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
+			.param("self", self == null ? null : self.id())
+			.query((rs, n) -> MatchRepository.person(rs, 1, true))
+			.list();
+	}
+
+	/**
+	 * The candidates of the query of whole rows (ADR 86) are those of the query before
+	 * it, person for person and value for value, with the organisation read afterwards
+	 * for those shown: with and without a self, past a pair refused either way round
+	 * (stored in order, found by one probe) and a record merged by a link, by every
+	 * branch.
+	 */
+	@Test
+	void candidatesAreThoseTheQueryByIdFound() {
+		String familyName = Fixtures.unique("Ashcombe");
+		String nhs = Fixtures.nextNhsNumber();
+		PersonId first = register(details("Imogen", familyName, nhs, "3 Kiln Lane"), socialWorker);
+		PersonId second = register(details("Immy", familyName, null, "3 Kiln Ln"), nurse);
+		PersonId third = register(details("Imogen", familyName, null, "3 Kiln Lane"), nurse);
+		PersonId swapped = register(details(familyName, "Imogen", null, "8 Far End"), socialWorker);
+		PersonId merged = register(details("Imogen", familyName, null, "3 Kiln Lane"), socialWorker);
+		// Refused both ways round: the pair is stored in order whichever was matched.
+		matching.match(fixtures.admin, second, false);
+		matching.match(fixtures.admin, merged, false);
+		for (PersonId other : List.of(first, third)) {
+			MatchRepository.CandidateRow pair = repository.pair(second, other).orElseThrow();
+			matching.decide(manager.actor(), pair.id(), pair.version(), MatchStatus.NOT_SAME);
+		}
+		link(first, merged);
+		List<PersonDetails> sent = List.of(details("Imogen", familyName, null, "3 Kiln Lane"),
+				details("Imogen", familyName, nhs, "3 Kiln Lane"), details("Immy", familyName, null, "9 Other Road"),
+				details(familyName, "Imogen", null, "3 Kiln Lane"),
+				details("Isolde", Fixtures.unique("Nobody"), null, "1 Elsewhere"));
+		List<PersonId> selves = new java.util.ArrayList<>(List.of(first, second, third, swapped, merged));
+		selves.add(null);
+		int compared = 0;
+		for (PersonDetails details : sent) {
+			for (PersonId self : selves) {
+				Record record = Matching.record(self == null ? "incoming" : self.id().toString(), details);
+				List<MatchRepository.Person> before = candidatesById(record, self);
+				List<MatchRepository.Person> now = repository.candidates(record, self);
+				Map<PersonId, String> organisations = repository
+					.organisations(now.stream().map(person -> person.demographics().id()).toList());
+				assertThat(now).extracting(person -> person.demographics().organisation()).containsOnlyNulls();
+				assertThat(now)
+					.extracting(person -> new MatchRepository.Person(person.record(),
+							withOrganisation(person.demographics(), organisations.get(person.demographics().id()))))
+					.containsExactlyInAnyOrderElementsOf(before);
+				compared += before.size();
+			}
+		}
+		// Each branch met something, and the refusals and the link took people out.
+		assertThat(compared).isGreaterThan(60);
+		assertThat(repository.candidates(Matching.record(second.id().toString(), sent.get(0)), second))
+			.extracting(person -> person.demographics().id())
+			.contains(swapped)
+			.doesNotContain(first, third, merged, second);
+		assertThat(repository.candidates(Matching.record(first.id().toString(), sent.get(0)), first))
+			.extracting(person -> person.demographics().id())
+			.contains(third, swapped)
+			.doesNotContain(first, second, merged);
+		// A possible match is shown with the organisation it is known to.
+		assertThat(matching.check(socialWorker.actor(), sent.get(0)))
+			.filteredOn(match -> match.person().id().equals(third))
+			.singleElement()
+			.satisfies(match -> assertThat(match.person().organisation()).isNotNull()
+				.isEqualTo(candidatesById(Matching.record("incoming", sent.get(0)), null).stream()
+					.filter(person -> person.demographics().id().equals(third))
+					.findFirst()
+					.orElseThrow()
+					.demographics()
+					.organisation()));
+	}
+
+	private static Demographics withOrganisation(Demographics d, String organisation) {
+		return new Demographics(d.id(), d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(), d.nhsNumber(),
+				d.postcode(), d.address(), d.town(), organisation);
 	}
 
 	@Autowired
@@ -590,11 +712,6 @@ class MatchingTests {
 
 	private String line(String nhs, String given, String familyName, String address) {
 		return nhs + "," + given + "," + familyName + "," + dob + "," + address + ",Riverside," + postcode + ",F\n";
-	}
-
-	private static Demographics withoutOrganisation(Demographics d) {
-		return new Demographics(d.id(), d.givenName(), d.familyName(), d.dateOfBirth(), d.sex(), d.nhsNumber(),
-				d.postcode(), d.address(), d.town(), null);
 	}
 
 	/**
