@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -95,13 +96,14 @@ class BulkRegistrationRepository {
 
 	/** Registers everyone; returns, by place in the list, who already held the number. */
 	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation, int[] order, Phases phases) {
+			@Nullable OrganisationId organisation, int[] order, Phases phases,
+			Consumer<Map<Integer, PersonId>> beforeRows) {
 		if (people.size() <= FEW) {
-			return registerFew(ids, people, organisation);
+			return registerFew(ids, people, organisation, beforeRows);
 		}
 		boolean registerNoBigger = registerNoBiggerThan(people.size());
 		return register(ids, people, organisation, order, registerNoBigger && people.size() >= REBUILD_INDEXES_FROM,
-				registerNoBigger, phases);
+				registerNoBigger, phases, beforeRows);
 	}
 
 	/**
@@ -115,7 +117,8 @@ class BulkRegistrationRepository {
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
 		}
-		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases());
+		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases(), same -> {
+		});
 	}
 
 	/**
@@ -124,11 +127,12 @@ class BulkRegistrationRepository {
 	 */
 	private Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
 			@Nullable OrganisationId organisation, int[] order, boolean rebuildIndexes, boolean readAllHolders,
-			Phases phases) {
+			Phases phases, Consumer<Map<Integer, PersonId>> beforeRows) {
 		Map<String, PersonId> holders = readAllHolders ? holdersOfAll(people) : holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
 		phases.end("NHS numbers looked up");
+		beforeRows.accept(same);
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
 		// Straight into the register (ADR 65): the numbers are settled above, so there is
@@ -264,13 +268,15 @@ class BulkRegistrationRepository {
 	 * named as the same as its holder.
 	 */
 	private Map<Integer, PersonId> registerFew(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation) {
+			@Nullable OrganisationId organisation, Consumer<Map<Integer, PersonId>> beforeRows) {
 		if (people.isEmpty()) {
+			beforeRows.accept(Map.of());
 			return Map.of();
 		}
 		Map<String, PersonId> holders = holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
+		beforeRows.accept(same);
 		jdbc.sql(SQL_INSERT_FEW)
 			.param("id", ids.stream().map(PersonId::id).toList())
 			.param("nhsNumber", kept)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -72,6 +73,20 @@ public class BulkRegistrations {
 	/** {@link #registerImported(Actor, List)}, timing its steps in {@code phases}. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Outcome registerImported(Actor actor, List<PersonDetails> people, Phases phases) {
+		return registerImported(actor, people, phases, registered -> {
+		});
+	}
+
+	/**
+	 * {@link #registerImported(Actor, List, Phases)}, telling {@code beforeRows} who will
+	 * be registered, with the NHS numbers settled, before the rows are written, so the
+	 * caller can start work of its own that needs only that while PostgreSQL writes them
+	 * (ADR 83). It runs on this thread, on the transaction's connection, and is not told
+	 * if anyone breaks a rule (then nobody is registered).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Outcome registerImported(Actor actor, List<PersonDetails> people, Phases phases,
+			Consumer<Registered> beforeRows) {
 		LocalDate today = LocalDate.now(clock);
 		List<PersonDetails> checked = new ArrayList<>(people.size());
 		List<Problem> problems = new ArrayList<>();
@@ -95,7 +110,9 @@ public class BulkRegistrations {
 		}
 		List<PersonId> ids = java.util.Arrays.asList(given);
 		phases.end("ids");
-		Map<Integer, PersonId> same = repository.register(ids, checked, actor.organisationId(), order, phases);
+		List<PersonDetails> details = List.copyOf(checked);
+		Map<Integer, PersonId> same = repository.register(ids, details, actor.organisationId(), order, phases,
+				numbers -> beforeRows.accept(new Registered(ids, numbers, details)));
 		// In the order of the ids, so that the audit's index by person is appended to;
 		// with one time, the registration's, since one statement made them all: the
 		// indexes by account and by action then hold one key for the lot (ADR 79).
@@ -106,7 +123,7 @@ public class BulkRegistrations {
 		}
 		auditLog.recordTogether(created);
 		phases.end("audit entries made");
-		return new Outcome(List.of(), new Registered(ids, same, List.copyOf(checked)));
+		return new Outcome(List.of(), new Registered(ids, same, details));
 	}
 
 	/**
