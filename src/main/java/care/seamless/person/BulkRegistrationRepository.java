@@ -19,6 +19,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.Phases;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -154,24 +155,20 @@ class BulkRegistrationRepository {
 	}
 
 	/**
-	 * For a register no bigger than the list: every number it holds, read by one scan,
-	 * kept where the list has it. An array of a million numbers probed one by one in the
-	 * unique index cost more than reading a register that small (ADR 72).
+	 * For a register no bigger than the list: every number it holds, read by one scan. An
+	 * array of a million numbers probed one by one in the unique index cost more than
+	 * reading a register that small (ADR 72).
 	 */
 	private Map<String, PersonId> holdersOfAll(List<PersonDetails> people) {
-		java.util.Set<String> wanted = new java.util.HashSet<>(people.size() * 2);
-		for (PersonDetails d : people) {
-			if (d.nhsNumber() != null) {
-				wanted.add(d.nhsNumber());
-			}
-		}
-		Map<String, PersonId> holders = new HashMap<>();
-		jdbc.sql("select nhs_number, id from person.person where nhs_number is not null").query(rs -> {
-			String number = rs.getString(1);
-			if (wanted.contains(number)) {
-				holders.put(number, new PersonId(rs.getObject(2, UUID.class)));
-			}
-		});
+		// Every number the register holds, not only the list's: it is no bigger than the
+		// list, and the list's numbers are looked up in it one by one afterwards anyway,
+		// so a set of them first would be a million more entries for nothing. Sized for
+		// the list's numbers, which are added to it as they are given out.
+		Map<String, PersonId> holders = new HashMap<>(people.size() * 4 / 3 + 1);
+		jdbc.sql("select nhs_number, id from person.person where nhs_number is not null")
+			.query((RowCallbackHandler) rs -> {
+				holders.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)));
+			});
 		return holders;
 	}
 
