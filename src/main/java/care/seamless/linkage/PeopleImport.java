@@ -157,10 +157,9 @@ public class PeopleImport {
 		};
 		phases.end("register read for matching");
 		List<ImportProblem> problems = new ArrayList<>(found);
-		// The pairs' JVM work needs only who is registered and which numbers were held,
-		// so
-		// it runs on its own thread while PostgreSQL writes the rows and builds the
-		// indexes on the import's connection (ADR 83).
+		// The pairs' JVM work needs only who is registered and which numbers were
+		// held, so it runs on its own thread while PostgreSQL writes the rows and
+		// builds the indexes on the import's connection (ADR 83).
 		List<PairsAhead> ahead = new ArrayList<>(1);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
 				incoming.stream().map(ImportedPerson::details).toList(), phases,
