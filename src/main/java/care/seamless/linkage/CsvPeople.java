@@ -29,30 +29,53 @@ final class CsvPeople {
 	}
 
 	static Parsed parse(List<Record> records, LocalDate today) {
-		List<ImportedPerson> people = new ArrayList<>();
+		// Each line's own checks on every core (ADR 83); the number given twice, which
+		// compares lines, and the report's order are settled after, in file order.
+		Line[] lines = java.util.stream.IntStream.range(0, records.size())
+			.parallel()
+			.mapToObj(i -> line(records.get(i), i + 2, today))
+			.toArray(Line[]::new);
+		List<ImportedPerson> people = new ArrayList<>(records.size());
 		List<ImportProblem> problems = new ArrayList<>(missingColumns(records));
 		Map<String, Integer> nhsNumbers = new HashMap<>();
-		for (int i = 0; i < records.size(); i++) {
-			// The header is line 1.
-			int line = i + 2;
-			Record record = records.get(i);
-			int before = problems.size();
-			if (unstorable(record)) {
-				problems.add(new ImportProblem(line, null, "matching.import.error.unstorable"));
-				continue;
+		for (Line line : lines) {
+			problems.addAll(line.numberProblems());
+			boolean twice = line.nhs() != null && nhsNumbers.putIfAbsent(line.nhs(), line.line()) != null;
+			if (twice) {
+				problems.add(
+						new ImportProblem(line.line(), field(Role.NHS_NUMBER), "matching.import.error.nhsNumberTwice"));
 			}
-			String nhs = nhsNumber(record, line, problems);
-			if (nhs != null && nhsNumbers.putIfAbsent(nhs, line) != null) {
-				problems.add(new ImportProblem(line, field(Role.NHS_NUMBER), "matching.import.error.nhsNumberTwice"));
-			}
-			require(record, Role.GIVEN_NAME, line, "matching.import.error.givenName", problems);
-			require(record, Role.FAMILY_NAME, line, "matching.import.error.familyName", problems);
-			LocalDate born = dateOfBirth(record, line, today, problems);
-			if (problems.size() == before && born != null) {
-				people.add(new ImportedPerson(line, details(record, nhs, born)));
+			problems.addAll(line.otherProblems());
+			if (!twice && line.person() != null) {
+				people.add(line.person());
 			}
 		}
 		return new Parsed(people, problems);
+	}
+
+	/**
+	 * One line's checks: the problems found before and after the NHS number's check
+	 * against earlier lines, and the person if it has neither.
+	 */
+	private record Line(int line, @Nullable String nhs, List<ImportProblem> numberProblems,
+			List<ImportProblem> otherProblems, @Nullable ImportedPerson person) {
+	}
+
+	// The header is line 1.
+	private static Line line(Record record, int line, LocalDate today) {
+		if (unstorable(record)) {
+			return new Line(line, null, List.of(new ImportProblem(line, null, "matching.import.error.unstorable")),
+					List.of(), null);
+		}
+		List<ImportProblem> numberProblems = new ArrayList<>(0);
+		String nhs = nhsNumber(record, line, numberProblems);
+		List<ImportProblem> otherProblems = new ArrayList<>(0);
+		require(record, Role.GIVEN_NAME, line, "matching.import.error.givenName", otherProblems);
+		require(record, Role.FAMILY_NAME, line, "matching.import.error.familyName", otherProblems);
+		LocalDate born = dateOfBirth(record, line, today, otherProblems);
+		ImportedPerson person = numberProblems.isEmpty() && otherProblems.isEmpty() && born != null
+				? new ImportedPerson(line, details(record, nhs, born)) : null;
+		return new Line(line, nhs, numberProblems, otherProblems, person);
 	}
 
 	/**

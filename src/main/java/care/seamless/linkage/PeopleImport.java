@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -156,8 +157,14 @@ public class PeopleImport {
 		};
 		phases.end("register read for matching");
 		List<ImportProblem> problems = new ArrayList<>(found);
+		// The pairs' JVM work needs only who is registered and which numbers were
+		// held, so it runs on its own thread while PostgreSQL writes the rows and
+		// builds the indexes on the import's connection (ADR 83).
+		List<PairsAhead> ahead = new ArrayList<>(1);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
-				incoming.stream().map(ImportedPerson::details).toList(), phases);
+				incoming.stream().map(ImportedPerson::details).toList(), phases,
+				registered -> register.flatMap(r -> startPairs(registered, r, () -> worthScoring(registered, incoming)))
+					.ifPresent(ahead::add));
 		for (BulkRegistrations.Problem problem : outcome.problems()) {
 			problems.add(new ImportProblem(incoming.get(problem.index()).line(), problem.field(),
 					"matching.import.error." + problem.code().name()));
@@ -202,16 +209,13 @@ public class PeopleImport {
 				}
 			});
 		};
-		// Pure, so the non-matches are set aside on every core before the handler scores
-		// the rest again and writes, one at a time; the same decisions either way.
-		Predicate<ImportMatchRepository.Pair> worthScoring = pair -> {
-			int i = place.get(pair.imported());
-			return !sameNhsNumber.containsKey(i) && matching.possibleMatch(
-					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
-		};
-		boolean inMemory = register.isPresent()
-				&& pairsInMemory(outcome.registered(), register.get(), worthScoring, handler, phases);
-		if (!inMemory) {
+		boolean inMemory = !ahead.isEmpty();
+		if (inMemory) {
+			List<ImportMatchRepository.Pair> worth = ahead.get(0).worthScoring(importMatches.merged());
+			phases.end("candidate pairs awaited");
+			worth.forEach(handler::pair);
+		}
+		else {
 			importMatches.pairs(ids, handler);
 		}
 		phases.end(inMemory ? "candidate pairs scored" : "candidate pairs found and scored");
@@ -227,6 +231,23 @@ public class PeopleImport {
 	}
 
 	/**
+	 * Pure, so the non-matches are set aside on every core before the handler scores the
+	 * rest again and writes, one at a time; the same decisions either way.
+	 */
+	private Predicate<ImportMatchRepository.Pair> worthScoring(BulkRegistrations.Registered file,
+			List<ImportedPerson> incoming) {
+		Map<PersonId, Integer> place = new java.util.HashMap<>(file.ids().size() * 2);
+		for (int i = 0; i < file.ids().size(); i++) {
+			place.put(file.ids().get(i), i);
+		}
+		return pair -> {
+			int i = place.get(pair.imported());
+			return !file.sameNhsNumber().containsKey(i) && matching.possibleMatch(
+					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
+		};
+	}
+
+	/**
 	 * The pairs {@link ImportMatchRepository#pairs}' query would give, found in memory
 	 * from the file as registered and the register as read before it (ADR 74), in the
 	 * query's orientation: a pair within the file once, from the lower id (PostgreSQL's
@@ -237,6 +258,25 @@ public class PeopleImport {
 	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
 			Predicate<ImportMatchRepository.Pair> worthScoring, ImportMatchRepository.PairHandler handler,
 			Phases phases) {
+		Optional<PairsAhead> ahead = startPairs(file, register, () -> worthScoring);
+		if (ahead.isEmpty()) {
+			return false;
+		}
+		ahead.get().worthScoring(importMatches.merged()).forEach(handler::pair);
+		phases.end("candidate pairs scored");
+		return true;
+	}
+
+	/**
+	 * Starts finding the pairs in memory and setting aside those {@code worthScoring}
+	 * refuses (made on that thread too), on a thread of their own: this thread only asks
+	 * PostgreSQL how it lowers the names that are not ASCII (on the import's connection,
+	 * before the rows go in). Empty, having started nothing, if this database's
+	 * {@code lower} cannot be matched in memory.
+	 */
+	private Optional<PairsAhead> startPairs(BulkRegistrations.Registered file,
+			List<ImportMatchRepository.Registered> register,
+			Supplier<Predicate<ImportMatchRepository.Pair>> worthScoring) {
 		List<PersonId> ids = file.ids();
 		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
 		Set<String> notAscii = new HashSet<>();
@@ -253,31 +293,72 @@ public class PeopleImport {
 		}
 		Optional<Map<String, String[]>> lowered = importMatches.lowered(notAscii);
 		if (lowered.isEmpty()) {
-			return false;
+			return Optional.empty();
 		}
-		long[] pairs = FilePairs.find(keys, ids.size(), FilePairs.lowering(lowered.get()));
-		Set<PersonId> merged = importMatches.merged();
-		List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
-		for (long pair : pairs) {
-			int a = (int) (pair >>> 32);
-			int b = (int) pair;
-			if (b >= ids.size()) {
-				Record other = register.get(b - ids.size()).record();
-				if (!merged.contains(new PersonId(java.util.UUID.fromString(other.id())))) {
-					found.add(new ImportMatchRepository.Pair(ids.get(a), other));
+		FilePairs.Lowering lowering = FilePairs.lowering(lowered.get());
+		return Optional.of(new PairsAhead(() -> {
+			long[] pairs = FilePairs.find(keys, ids.size(), lowering);
+			List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
+			for (long pair : pairs) {
+				int a = (int) (pair >>> 32);
+				int b = (int) pair;
+				if (b >= ids.size()) {
+					found.add(new ImportMatchRepository.Pair(ids.get(a), register.get(b - ids.size()).record()));
+					continue;
 				}
-				continue;
+				boolean aFirst = PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) < 0;
+				found.add(new ImportMatchRepository.Pair(ids.get(aFirst ? a : b), asStored(file, aFirst ? b : a)));
 			}
-			boolean aFirst = PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) < 0;
-			int imported = aFirst ? a : b;
-			int other = aFirst ? b : a;
-			if (!merged.contains(ids.get(other))) {
-				found.add(new ImportMatchRepository.Pair(ids.get(imported), asStored(file, other)));
-			}
+			return found.parallelStream().filter(worthScoring.get()).toList();
+		}));
+	}
+
+	/**
+	 * The pairs worth scoring, being found on a thread of their own. A record merged into
+	 * another by a link not undone is left out only when they are taken, since the file's
+	 * own links on NHS number are made after the rows are in; leaving a pair out is the
+	 * same before or after setting aside the non-matches.
+	 */
+	static final class PairsAhead {
+
+		private final java.util.concurrent.FutureTask<List<ImportMatchRepository.Pair>> task;
+
+		PairsAhead(java.util.concurrent.Callable<List<ImportMatchRepository.Pair>> work) {
+			task = new java.util.concurrent.FutureTask<>(work);
+			Thread thread = new Thread(task, "import-pairs");
+			// Pure work: an import that fails meanwhile abandons it, and it must not keep
+			// the command's JVM alive.
+			thread.setDaemon(true);
+			thread.start();
 		}
-		phases.end("candidate pairs found in memory");
-		found.parallelStream().filter(worthScoring).toList().forEach(handler::pair);
-		return true;
+
+		/**
+		 * Waits for the pairs, in the order found, less those whose other record is
+		 * merged.
+		 */
+		List<ImportMatchRepository.Pair> worthScoring(Set<PersonId> merged) {
+			List<ImportMatchRepository.Pair> worth;
+			try {
+				worth = task.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while finding an import's pairs", ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException("Finding an import's pairs failed", ex.getCause());
+			}
+			if (merged.isEmpty()) {
+				return worth;
+			}
+			return worth.stream()
+				.filter(pair -> !merged.contains(new PersonId(java.util.UUID.fromString(pair.other().id()))))
+				.toList();
+		}
+
 	}
 
 	// As the register holds them: without a number someone else already held.

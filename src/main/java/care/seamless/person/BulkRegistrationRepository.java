@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.Phases;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -95,13 +97,14 @@ class BulkRegistrationRepository {
 
 	/** Registers everyone; returns, by place in the list, who already held the number. */
 	Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation, int[] order, Phases phases) {
+			@Nullable OrganisationId organisation, int[] order, Phases phases,
+			Consumer<Map<Integer, PersonId>> beforeRows) {
 		if (people.size() <= FEW) {
-			return registerFew(ids, people, organisation);
+			return registerFew(ids, people, organisation, beforeRows);
 		}
 		boolean registerNoBigger = registerNoBiggerThan(people.size());
 		return register(ids, people, organisation, order, registerNoBigger && people.size() >= REBUILD_INDEXES_FROM,
-				registerNoBigger, phases);
+				registerNoBigger, phases, beforeRows);
 	}
 
 	/**
@@ -115,7 +118,8 @@ class BulkRegistrationRepository {
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
 		}
-		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases());
+		return register(ids, people, organisation, order, rebuildIndexes, readAllHolders, new Phases(), same -> {
+		});
 	}
 
 	/**
@@ -124,11 +128,12 @@ class BulkRegistrationRepository {
 	 */
 	private Map<Integer, PersonId> register(List<PersonId> ids, List<PersonDetails> people,
 			@Nullable OrganisationId organisation, int[] order, boolean rebuildIndexes, boolean readAllHolders,
-			Phases phases) {
+			Phases phases, Consumer<Map<Integer, PersonId>> beforeRows) {
 		Map<String, PersonId> holders = readAllHolders ? holdersOfAll(people) : holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
 		phases.end("NHS numbers looked up");
+		beforeRows.accept(same);
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
 		// Straight into the register (ADR 65): the numbers are settled above, so there is
@@ -150,24 +155,20 @@ class BulkRegistrationRepository {
 	}
 
 	/**
-	 * For a register no bigger than the list: every number it holds, read by one scan,
-	 * kept where the list has it. An array of a million numbers probed one by one in the
-	 * unique index cost more than reading a register that small (ADR 72).
+	 * For a register no bigger than the list: every number it holds, read by one scan. An
+	 * array of a million numbers probed one by one in the unique index cost more than
+	 * reading a register that small (ADR 72).
 	 */
 	private Map<String, PersonId> holdersOfAll(List<PersonDetails> people) {
-		java.util.Set<String> wanted = new java.util.HashSet<>(people.size() * 2);
-		for (PersonDetails d : people) {
-			if (d.nhsNumber() != null) {
-				wanted.add(d.nhsNumber());
-			}
-		}
-		Map<String, PersonId> holders = new HashMap<>();
-		jdbc.sql("select nhs_number, id from person.person where nhs_number is not null").query(rs -> {
-			String number = rs.getString(1);
-			if (wanted.contains(number)) {
-				holders.put(number, new PersonId(rs.getObject(2, UUID.class)));
-			}
-		});
+		// Every number the register holds, not only the list's: it is no bigger than the
+		// list, and the list's numbers are looked up in it one by one afterwards anyway,
+		// so a set of them first would be a million more entries for nothing. Sized for
+		// the list's numbers, which are added to it as they are given out.
+		Map<String, PersonId> holders = new HashMap<>(people.size() * 4 / 3 + 1);
+		jdbc.sql("select nhs_number, id from person.person where nhs_number is not null")
+			.query((RowCallbackHandler) rs -> {
+				holders.put(rs.getString(1), new PersonId(rs.getObject(2, UUID.class)));
+			});
 		return holders;
 	}
 
@@ -264,13 +265,15 @@ class BulkRegistrationRepository {
 	 * named as the same as its holder.
 	 */
 	private Map<Integer, PersonId> registerFew(List<PersonId> ids, List<PersonDetails> people,
-			@Nullable OrganisationId organisation) {
+			@Nullable OrganisationId organisation, Consumer<Map<Integer, PersonId>> beforeRows) {
 		if (people.isEmpty()) {
+			beforeRows.accept(Map.of());
 			return Map.of();
 		}
 		Map<String, PersonId> holders = holdersOfArray(people);
 		List<@Nullable String> kept = new ArrayList<>(people.size());
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
+		beforeRows.accept(same);
 		jdbc.sql(SQL_INSERT_FEW)
 			.param("id", ids.stream().map(PersonId::id).toList())
 			.param("nhsNumber", kept)

@@ -28,6 +28,44 @@ class CsvPeopleBoundaryTests {
 	}
 
 	/**
+	 * Lines are checked on every core (ADR 83), yet the problems come in file order, a
+	 * line's own in the order checked, and the first line to give a number keeps it
+	 * wherever the lines fell: a file big enough to be split.
+	 */
+	@Test
+	void aBigFileCheckedInPartsReportsInFileOrderAndTheFirstNumberKeepsIt() {
+		List<Record> file = new java.util.ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			file.add(person(String.valueOf(i), "Ada"));
+		}
+		file.set(5_000, withNhsNumber("Ada", "1950-02-03", "9434765919"));
+		file.set(10_000, withNhsNumber("Ada", "1950-02-03", "9434765918"));
+		file.set(12_000, Record.of("x", Map.of(Role.FAMILY_NAME, "Okafor", Role.DATE_OF_BIRTH, "2099-01-01")));
+		file.set(15_000, withNhsNumber("Ada", "1950-02-03", "943 476 5919"));
+		file.set(16_000, withNhsNumber(" ", "1950-02-03", "9434765919"));
+		file.set(17_000, withNhsNumber("Ad\u0000a", "1950-02-03", "9434765919"));
+
+		CsvPeople.Parsed parsed = CsvPeople.parse(file, LocalDate.of(2026, 12, 5));
+
+		assertThat(parsed.problems()).containsExactly(
+				new ImportProblem(10_002, "nhs_number", "matching.import.error.nhsNumber"),
+				new ImportProblem(12_002, "given_name", "matching.import.error.givenName"),
+				new ImportProblem(12_002, "date_of_birth", "matching.import.error.dateOfBirthFuture"),
+				new ImportProblem(15_002, "nhs_number", "matching.import.error.nhsNumberTwice"),
+				new ImportProblem(16_002, "nhs_number", "matching.import.error.nhsNumberTwice"),
+				new ImportProblem(16_002, "given_name", "matching.import.error.givenName"),
+				new ImportProblem(17_002, null, "matching.import.error.unstorable"));
+		assertThat(parsed.people()).hasSize(20_000 - 5).extracting(ImportedPerson::line).isSorted();
+		assertThat(parsed.people().get(5_000).line()).isEqualTo(5_002);
+		assertThat(parsed.people().get(5_000).details().nhsNumber()).isEqualTo("9434765919");
+	}
+
+	private static Record withNhsNumber(String given, String born, String nhs) {
+		return Record.of("n", Map.of(Role.GIVEN_NAME, given, Role.FAMILY_NAME, "Okafor", Role.DATE_OF_BIRTH, born,
+				Role.NHS_NUMBER, nhs));
+	}
+
+	/**
 	 * The command line and the FHIR API print a problem without a page to resolve its
 	 * message on: each must read as the page's words, never as a message key.
 	 */

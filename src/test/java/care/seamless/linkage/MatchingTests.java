@@ -710,6 +710,28 @@ class MatchingTests {
 		}
 	}
 
+	/**
+	 * The pairs found on their own thread beside the register's COPY (ADR 83) fail the
+	 * import that waits for them, with the cause as thrown, so the import's transaction
+	 * rolls back; and a record merged meanwhile is left out when they are taken.
+	 */
+	@Test
+	void pairsFoundBesideTheCopyFailTheImportOrLeaveOutMergedRecords() {
+		IllegalStateException failure = new IllegalStateException("no pairs");
+		assertThatThrownBy(() -> new PeopleImport.PairsAhead(() -> {
+			throw failure;
+		}).worthScoring(java.util.Set.of())).isSameAs(failure);
+		PersonId kept = new PersonId(java.util.UUID.randomUUID());
+		PersonId gone = new PersonId(java.util.UUID.randomUUID());
+		PersonId imported = new PersonId(java.util.UUID.randomUUID());
+		List<ImportMatchRepository.Pair> pairs = List.of(
+				new ImportMatchRepository.Pair(imported, new Record(gone.id().toString(), Map.of())),
+				new ImportMatchRepository.Pair(imported, new Record(kept.id().toString(), Map.of())));
+		assertThat(new PeopleImport.PairsAhead(() -> pairs).worthScoring(java.util.Set.of(gone)))
+			.extracting(pair -> pair.other().id())
+			.containsExactly(kept.id().toString());
+	}
+
 	private String line(String nhs, String given, String familyName, String address) {
 		return nhs + "," + given + "," + familyName + "," + dob + "," + address + ",Riverside," + postcode + ",F\n";
 	}
