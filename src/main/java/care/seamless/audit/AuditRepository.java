@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -42,12 +43,10 @@ class AuditRepository {
 			                         person_id, purpose, outcome, reason, override)
 			select occurred_at, account, role, organisation_code, action, record_type, record_id, person_id, purpose,
 			       outcome, reason, override
-			from unnest(cast(array[:occurredAt] as timestamptz[]), cast(array[:account] as text[]),
-			            cast(array[:role] as text[]), cast(array[:organisationCode] as text[]),
-			            cast(array[:action] as text[]), cast(array[:recordType] as text[]),
-			            cast(array[:recordId] as text[]), cast(array[:personId] as uuid[]),
-			            cast(array[:purpose] as text[]), cast(array[:outcome] as text[]),
-			            cast(array[:reason] as text[]), cast(array[:override] as boolean[]))
+			from unnest(cast(:occurredAt as timestamptz[]), cast(:account as text[]), cast(:role as text[]),
+			            cast(:organisationCode as text[]), cast(:action as text[]), cast(:recordType as text[]),
+			            cast(:recordId as text[]), cast(:personId as uuid[]), cast(:purpose as text[]),
+			            cast(:outcome as text[]), cast(:reason as text[]), cast(:override as boolean[]))
 			  with ordinality as e(occurred_at, account, role, organisation_code, action, record_type, record_id,
 			                       person_id, purpose, outcome, reason, override, n)
 			order by n
@@ -270,21 +269,28 @@ class AuditRepository {
 			insertUnchained(entries.get(0));
 			return;
 		}
+		// One array parameter per column, as the chainer's update (ADR 85): a list would
+		// be
+		// spelt out as one parameter per entry, a new statement for PostgreSQL at every
+		// size.
 		jdbc.sql(SQL_INSERT_ALL)
-			.param("occurredAt",
-					entries.stream().map(e -> OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC)).toList())
-			.param("account", entries.stream().map(AuditEntry::account).toList())
-			.param("role", entries.stream().map(AuditEntry::role).toList())
-			.param("organisationCode", entries.stream().map(AuditEntry::organisationCode).toList())
-			.param("action", entries.stream().map(AuditEntry::action).toList())
-			.param("recordType", entries.stream().map(AuditEntry::recordType).toList())
-			.param("recordId", entries.stream().map(AuditEntry::recordId).toList())
-			.param("personId", entries.stream().map(AuditEntry::personId).toList())
-			.param("purpose", entries.stream().map(AuditEntry::purpose).toList())
-			.param("outcome", entries.stream().map(AuditEntry::outcome).toList())
-			.param("reason", entries.stream().map(AuditEntry::reason).toList())
-			.param("override", entries.stream().map(AuditEntry::override).toList())
+			.param("occurredAt", column(entries, e -> InstantText.of(e.occurredAt())))
+			.param("account", column(entries, AuditEntry::account))
+			.param("role", column(entries, AuditEntry::role))
+			.param("organisationCode", column(entries, AuditEntry::organisationCode))
+			.param("action", column(entries, AuditEntry::action))
+			.param("recordType", column(entries, AuditEntry::recordType))
+			.param("recordId", column(entries, AuditEntry::recordId))
+			.param("personId", column(entries, e -> e.personId() == null ? null : e.personId().toString()))
+			.param("purpose", column(entries, AuditEntry::purpose))
+			.param("outcome", column(entries, AuditEntry::outcome))
+			.param("reason", column(entries, AuditEntry::reason))
+			.param("override", entries.stream().map(AuditEntry::override).toArray(Boolean[]::new))
 			.update();
+	}
+
+	private static String[] column(List<AuditEntry> entries, Function<AuditEntry, String> value) {
+		return entries.stream().map(value).toArray(String[]::new);
 	}
 
 	void insertUnchained(AuditEntry entry) {

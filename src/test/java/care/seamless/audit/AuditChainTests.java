@@ -185,6 +185,9 @@ class AuditChainTests {
 				List<Map<String, Object>> updates = prepared("^\\s*update audit\\.entry e set seq");
 				List<Map<String, Object>> selects = prepared("^\\s*with next as");
 				assertThat(updates).as("one prepared text for every round's update").hasSize(1);
+				assertThat(prepared("^\\s*insert into audit\\.entry .*unnest"))
+					.as("one prepared text for a transaction's entries, whatever their number")
+					.hasSize(1);
 				assertThat(selects).as("one prepared text for every round's select").hasSize(1);
 				assertThat(selects.get(0).get("custom_plans")).as("the select planned for its parameters")
 					.isEqualTo(0L);
