@@ -109,6 +109,29 @@ class AssessmentRepository {
 	}
 
 	/**
+	 * {@link #findEpisode} and, in the same statement, the access policy's record
+	 * decision about the episode's person ({@code decision} over {@code e.person_id},
+	 * from {@code AccessPolicy.recordDecision}): one statement instead of two for a read
+	 * that opens the episode. The caller audits the decision.
+	 */
+	Optional<Opened> openEpisode(UUID id, SqlCondition visible, SqlCondition decision) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.putAll(decision.params());
+		params.put("id", id);
+		KeptStatements.Bound bound = kept.bind(List.of("openEpisode", visible.sql(), decision.sql()), params,
+				() -> AnswerRepository.decidedOnce("id", visible) + "select "
+						+ EPISODE_COLUMNS.formatted(AnswerRepository.DECIDED_ONCE) + ", " + decision.sql()
+						+ " as record_decision from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new Opened(episode(rs, n), rs.getString("record_decision")))
+			.optional();
+	}
+
+	/** An episode and the record decision about its person (null: may not be opened). */
+	record Opened(EpisodeRow row, @Nullable String decision) {
+	}
+
+	/**
 	 * {@link #findEpisode} with the condition evaluated for every answer and every count,
 	 * as before ADR 84: the reference the tests compare with.
 	 */
