@@ -143,13 +143,59 @@ class AnswerRepository {
 	List<AnswerRow> episodeAnswers(UUID episode, Sight sight, KeptStatements statements) {
 		Map<String, Object> params = sight.params();
 		params.put("episode", episode);
-		KeptStatements.Bound bound = statements
-			.bind(List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params, () -> "select "
-					+ ANSWER_COLUMNS + sight.from()
-					+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-					+ sight.answer().sql() + " order by s.position, a.recorded_at");
+		KeptStatements.Bound bound = statements.bind(
+				List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params,
+				() -> decidedOnce("episode", sight.answer()) + episodeAnswersSql(sight, DECIDED_ONCE));
 		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
 	}
+
+	/**
+	 * {@link #episodeAnswers} with the condition evaluated for every answer, as before
+	 * ADR 84: the reference the tests compare with.
+	 */
+	List<AnswerRow> episodeAnswersAnswerByAnswer(UUID episode, Sight sight) {
+		Map<String, Object> params = sight.params();
+		params.put("episode", episode);
+		return jdbc.sql(episodeAnswersSql(sight, sight.answer().sql()))
+			.params(params)
+			.query(AnswerRepository::answer)
+			.list();
+	}
+
+	private static String episodeAnswersSql(Sight sight, String answerVisible) {
+		return "select " + ANSWER_COLUMNS + sight.from()
+				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
+				+ answerVisible + " order by s.position, a.recorded_at";
+	}
+
+	/**
+	 * The access policy's condition over an episode's current answers ({@code visible},
+	 * over alias {@code a}), evaluated once for each distinct person, category, holder
+	 * and section among them (ADR 84): a {@code with} clause, for a statement whose
+	 * answers of that episode then take their value from {@link #DECIDED_ONCE}. The
+	 * condition reads nothing of an answer but these four columns (an item grant names
+	 * the section), so answers that agree on them get the same value; evaluated per
+	 * answer, and again for each count and flag, it was most of the summary's reading.
+	 * Only for current answers of the episode in {@code episodeParam}: any other answer
+	 * finds no value.
+	 */
+	static String decidedOnce(String episodeParam, SqlCondition visible) {
+		return """
+				with pdp_k as materialized (select a.person_id, a.category, a.organisation_id, a.section_row_id,
+				 (%s) as visible
+				 from (select distinct person_id, category, organisation_id, section_row_id from assessment.answer
+				  where episode_id = :%s and current) a)
+				""".formatted(visible.sql(), episodeParam);
+	}
+
+	/**
+	 * The value {@link #decidedOnce} found for the answer {@code a}: the condition's own
+	 * value, null included, so that {@code not} of it is what {@code not} of the
+	 * condition was.
+	 */
+	static final String DECIDED_ONCE = "(select pdp_k.visible from pdp_k where pdp_k.person_id = a.person_id"
+			+ " and pdp_k.category = a.category and pdp_k.organisation_id is not distinct from a.organisation_id"
+			+ " and pdp_k.section_row_id = a.section_row_id)";
 
 	/**
 	 * The latest current answer for each reuse key that the viewer may see, outside the

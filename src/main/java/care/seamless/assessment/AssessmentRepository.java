@@ -37,6 +37,14 @@ class AssessmentRepository {
 			s.signed_at, s.version, s.not_relevant_reason, s.not_relevant_by_name, s.not_relevant_at
 			""";
 
+	// Each section with whether any of its current answers is withheld (%s: the answer
+	// is visible).
+	private static final String SQL_SECTIONS_SEEN = "select " + SECTION_COLUMNS + """
+			, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
+			   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+			from assessment.section s where s.episode_id = :episode order by s.position
+			""";
+
 	private final JdbcClient jdbc;
 
 	/**
@@ -93,9 +101,48 @@ class AssessmentRepository {
 	Optional<EpisodeRow> findEpisode(UUID id, SqlCondition visible, KeptStatements statements) {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("id", id);
-		KeptStatements.Bound bound = statements.bind(List.of("episode", visible.sql()), params, () -> "select "
-				+ EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id");
+		KeptStatements.Bound bound = statements.bind(List.of("episode", visible.sql()), params,
+				() -> AnswerRepository.decidedOnce("id", visible) + "select "
+						+ EPISODE_COLUMNS.formatted(AnswerRepository.DECIDED_ONCE)
+						+ " from assessment.episode e where e.id = :id");
 		return bound.params(jdbc.sql(bound.sql())).query(AssessmentRepository::episode).optional();
+	}
+
+	/**
+	 * {@link #findEpisode} and, in the same statement, the access policy's record
+	 * decision about the episode's person ({@code decision} over {@code e.person_id},
+	 * from {@code AccessPolicy.recordDecision}): one statement instead of two for a read
+	 * that opens the episode. The caller audits the decision.
+	 */
+	Optional<Opened> openEpisode(UUID id, SqlCondition visible, SqlCondition decision) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.putAll(decision.params());
+		params.put("id", id);
+		KeptStatements.Bound bound = kept.bind(List.of("openEpisode", visible.sql(), decision.sql()), params,
+				() -> AnswerRepository.decidedOnce("id", visible) + "select "
+						+ EPISODE_COLUMNS.formatted(AnswerRepository.DECIDED_ONCE) + ", " + decision.sql()
+						+ " as record_decision from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new Opened(episode(rs, n), rs.getString("record_decision")))
+			.optional();
+	}
+
+	/** An episode and the record decision about its person (null: may not be opened). */
+	record Opened(EpisodeRow row, @Nullable String decision) {
+	}
+
+	/**
+	 * {@link #findEpisode} with the condition evaluated for every answer and every count,
+	 * as before ADR 84: the reference the tests compare with.
+	 */
+	Optional<EpisodeRow> findEpisodeAnswerByAnswer(UUID id, SqlCondition visible) {
+		Map<String, Object> params = new HashMap<>(visible.params());
+		params.put("id", id);
+		return jdbc
+			.sql("select " + EPISODE_COLUMNS.formatted(visible.sql()) + " from assessment.episode e where e.id = :id")
+			.params(params)
+			.query(AssessmentRepository::episode)
+			.optional();
 	}
 
 	List<EpisodeRow> episodes(PersonId person, SqlCondition visible) {
@@ -179,12 +226,22 @@ class AssessmentRepository {
 		Map<String, Object> params = new HashMap<>(answerVisible.params());
 		params.put("episode", episode);
 		KeptStatements.Bound bound = statements.bind(List.of("sections", answerVisible.sql()), params,
-				() -> "select " + SECTION_COLUMNS + """
-						, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
-						   and a.section_row_id = s.id and a.current and not (%s)) as withheld
-						from assessment.section s where s.episode_id = :episode order by s.position
-						""".formatted(answerVisible.sql()));
+				() -> AnswerRepository.decidedOnce("episode", answerVisible)
+						+ SQL_SECTIONS_SEEN.formatted(AnswerRepository.DECIDED_ONCE));
 		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
+			.list();
+	}
+
+	/**
+	 * {@link #sections} with the condition evaluated for every answer, as before ADR 84:
+	 * the reference the tests compare with.
+	 */
+	List<SectionSight> sectionsAnswerByAnswer(UUID episode, SqlCondition answerVisible) {
+		Map<String, Object> params = new HashMap<>(answerVisible.params());
+		params.put("episode", episode);
+		return jdbc.sql(SQL_SECTIONS_SEEN.formatted(answerVisible.sql()))
+			.params(params)
 			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
 			.list();
 	}

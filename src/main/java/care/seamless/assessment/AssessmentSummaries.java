@@ -116,8 +116,11 @@ public class AssessmentSummaries {
 
 	private Summary summary(Actor actor, PersonId person, EpisodeId id, Provenance.Names names,
 			@Nullable PractitionerId reader) {
-		EpisodeRow row = assessments.episodeRow(actor, person, id);
-		accessPolicy.check(actor, person, DataCategory.GENERAL, "read-summary", Assessments.EPISODE);
+		// The episode and the record decision in one statement, audited as check() audits
+		// opening the record (ADR 84), refusals included.
+		AssessmentRepository.Opened opened = assessments.openEpisode(actor, person, id);
+		accessPolicy.auditRecordRead(actor, person, "read-summary", Assessments.EPISODE, opened.decision());
+		EpisodeRow row = opened.row();
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
 		// Withheld answers never leave the database: the visible ones are read, and of

@@ -341,6 +341,17 @@ public class Assessments {
 			.orElseThrow(() -> new NotFoundException(EPISODE, id));
 	}
 
+	/**
+	 * {@link #episodeRow} with the record decision about the person taken in the same
+	 * statement, for the caller to audit with {@code AccessPolicy.auditRecordRead}: not
+	 * found (and nothing audited) as {@link #episodeRow}.
+	 */
+	AssessmentRepository.Opened openEpisode(Actor actor, PersonId person, EpisodeId id) {
+		return repository.openEpisode(id.id(), answersVisible(actor), accessPolicy.recordDecision(actor, "e.person_id"))
+			.filter((opened) -> opened.row().personId().equals(person))
+			.orElseThrow(() -> new NotFoundException(EPISODE, id));
+	}
+
 	private SqlCondition answersVisible(Actor actor) {
 		return accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
 				ItemKind.ASSESSMENT_SECTION, "a.section_row_id");

@@ -209,6 +209,7 @@ class WithheldAnswersTests {
 			long before = summaryReads(person, reader, "PERMITTED");
 			AssessmentSummaries.ForReader read = summaries.summaryForReader(reader.actor(), person, episode);
 			assertThat(summaryReads(person, reader, "PERMITTED")).isEqualTo(before + 1);
+			assertAuditedAsCheckWould(person, reader);
 			assertThat(read.summary()).isEqualTo(summaries.summary(reader.actor(), person, episode));
 			assertThat(read.words())
 				.isEqualTo(care.seamless.terminology.Audience.forReader(directory.professionOf(reader.actor())));
@@ -242,6 +243,35 @@ class WithheldAnswersTests {
 			assertThat(assessmentRepository.findEpisode(episode.id(), sight.answer())).isPresent()
 				.isEqualTo(assessmentRepository.findEpisode(episode.id(), sight.answer(), KeptStatements.none()));
 		}
+		// The condition decided once per distinct person, category, holder and section
+		// (ADR 84) answers as it did evaluated for every answer: a reader who sees
+		// everything, one from whom an answer (and its section's flag and the counts) is
+		// withheld, and one who may see none of it.
+		Fixtures.Staff stranger = fixtures.practitioner(
+				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
+		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker, stranger)) {
+			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
+			assertThat(answerRepository.episodeAnswers(episode.id(), sight))
+				.isEqualTo(answerRepository.episodeAnswersAnswerByAnswer(episode.id(), sight));
+			assertThat(assessmentRepository.sections(episode.id(), sight.answer()))
+				.isEqualTo(assessmentRepository.sectionsAnswerByAnswer(episode.id(), sight.answer()));
+			assertThat(assessmentRepository.findEpisode(episode.id(), sight.answer())).isPresent()
+				.isEqualTo(assessmentRepository.findEpisodeAnswerByAnswer(episode.id(), sight.answer()));
+		}
+		AnswerRepository.Sight strangers = AnswerRepository.Sight.of(accessPolicy, stranger.actor());
+		assertThat(answerRepository.episodeAnswers(episode.id(), strangers)).isEmpty();
+		assertThat(assessmentRepository.sections(episode.id(), strangers.answer()))
+			.anySatisfy((s) -> assertThat(s.withheld()).isTrue());
+		assertThat(assessmentRepository.findEpisode(episode.id(), strangers.answer()).orElseThrow())
+			.satisfies((e) -> assertThat(e.reused() + e.asked()).isZero());
+		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker)) {
+			AssessmentRepository.EpisodeRow counted = assessmentRepository
+				.findEpisode(episode.id(), answersSeenBy(reader))
+				.orElseThrow();
+			assertThat(counted.reused() + counted.asked()).isEqualTo(answerRepository
+				.episodeAnswers(episode.id(), AnswerRepository.Sight.of(accessPolicy, reader.actor()))
+				.size());
+		}
 		AnswerRepository.Sight councils = AnswerRepository.Sight.of(accessPolicy, socialWorker.actor());
 		assertThat(answerRepository.episodeAnswers(episode.id(), councils)).extracting(AnswerRepository.AnswerRow::id)
 			.containsExactly(councilsAnswer);
@@ -262,7 +292,32 @@ class WithheldAnswersTests {
 		assertThatThrownBy(() -> summaries.summaryForReader(outsider.actor(), person, episode))
 			.isInstanceOf(care.seamless.consent.AccessDenied.class);
 		assertThat(summaryReads(person, outsider, "DENIED")).isEqualTo(1);
+		assertAuditedAsCheckWould(person, outsider);
 		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
+	}
+
+	private care.seamless.consent.SqlCondition answersSeenBy(Fixtures.Staff reader) {
+		return AnswerRepository.Sight.of(accessPolicy, reader.actor()).answer();
+	}
+
+	/**
+	 * The summary's latest entry for the reader is the one the access policy's own
+	 * decision about opening the record writes (ADR 84 takes it in the episode's
+	 * statement).
+	 */
+	private void assertAuditedAsCheckWould(PersonId person, Fixtures.Staff reader) {
+		care.seamless.consent.AccessDecision decision = accessPolicy.decide(reader.actor(),
+				care.seamless.consent.AccessRequest.toOpen(person, "read-summary", Assessments.EPISODE));
+		care.seamless.audit.AuditEntry entry = auditLog.historyOf(person, 500)
+			.stream()
+			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read-summary"))
+			.max(java.util.Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
+			.orElseThrow();
+		assertThat(entry.outcome()).isEqualTo(decision.permitted() ? "PERMITTED" : "DENIED");
+		assertThat(entry.reason()).isEqualTo(decision.policy() + ": " + decision.reason());
+		assertThat(entry.recordType()).isEqualTo(Assessments.EPISODE);
+		assertThat(entry.recordId()).isEqualTo(person.id().toString());
+		assertThat(entry.override()).isEqualTo(decision.override());
 	}
 
 	private long summaryReads(PersonId person, Fixtures.Staff reader, String outcome) {
