@@ -3,6 +3,7 @@ package care.seamless.fhir;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 import care.seamless.person.ListedRecord;
 import care.seamless.person.PersonDetails;
@@ -120,7 +121,7 @@ final class PatientTranslator {
 
 	// Compiled once: String.matches compiles its pattern on every call, and a search
 	// translates every identifier of every Patient on the page.
-	private static final java.util.regex.Pattern URI_SYSTEM = java.util.regex.Pattern.compile("^(https?|urn):\\S+$");
+	private static final Pattern URI_SYSTEM = Pattern.compile("^(https?|urn):\\S+$");
 
 	static String identifierSystem(String system) {
 		return URI_SYSTEM.matcher(system).matches() ? system

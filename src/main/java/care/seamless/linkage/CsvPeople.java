@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
@@ -31,7 +32,7 @@ final class CsvPeople {
 	static Parsed parse(List<Record> records, LocalDate today) {
 		// Each line's own checks on every core (ADR 83); the number given twice, which
 		// compares lines, and the report's order are settled after, in file order.
-		Line[] lines = java.util.stream.IntStream.range(0, records.size())
+		Line[] lines = IntStream.range(0, records.size())
 			.parallel()
 			.mapToObj(i -> line(records.get(i), i + 2, today))
 			.toArray(Line[]::new);

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import care.seamless.team.CareTeams;
 import care.seamless.team.Directory;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -246,14 +249,14 @@ class MatchRepository {
 	 * ({@link Demographics#organisation}), for the few candidates that are shown; absent
 	 * when it has none.
 	 */
-	Map<PersonId, String> organisations(java.util.Collection<PersonId> people) {
-		Map<PersonId, String> found = new java.util.HashMap<>();
+	Map<PersonId, String> organisations(Collection<PersonId> people) {
+		Map<PersonId, String> found = new HashMap<>();
 		if (people.isEmpty()) {
 			return found;
 		}
 		jdbc.sql(SQL_ORGANISATIONS)
 			.param("ids", people.stream().map(PersonId::id).toList())
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+			.query((RowCallbackHandler) rs -> {
 				String organisation = rs.getString(2);
 				if (organisation != null) {
 					found.put(new PersonId(rs.getObject(1, UUID.class)), organisation);
@@ -267,7 +270,7 @@ class MatchRepository {
 	 * each would find on its own, at the moment of the query.
 	 */
 	Map<PersonId, List<Person>> candidatesOfAll(Map<PersonId, Record> incoming) {
-		Map<PersonId, List<Person>> found = new java.util.HashMap<>();
+		Map<PersonId, List<Person>> found = new HashMap<>();
 		if (incoming.isEmpty()) {
 			return found;
 		}
@@ -309,8 +312,7 @@ class MatchRepository {
 			.param("postcode", postcode)
 			.param("initial", initial)
 			.param("limit", BRANCH_LIMIT)
-			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found
-				.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
+			.query((RowCallbackHandler) rs -> found.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
 				.add(person(rs, 2, false)));
 		return found;
 	}

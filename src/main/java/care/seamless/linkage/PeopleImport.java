@@ -6,11 +6,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -175,12 +180,12 @@ public class PeopleImport {
 		}
 		List<PersonId> ids = outcome.registered().ids();
 		Map<Integer, PersonId> sameNhsNumber = outcome.registered().sameNhsNumber();
-		Map<PersonId, Integer> place = new java.util.HashMap<>(ids.size() * 2);
+		Map<PersonId, Integer> place = new HashMap<>(ids.size() * 2);
 		for (int i = 0; i < ids.size(); i++) {
 			place.put(ids.get(i), i);
 		}
-		Map<Integer, List<ImportReport.KnownTo>> known = new java.util.HashMap<>();
-		Map<Integer, ImportReport.Outcome> outcomes = new java.util.HashMap<>();
+		Map<Integer, List<ImportReport.KnownTo>> known = new HashMap<>();
+		Map<Integer, ImportReport.Outcome> outcomes = new HashMap<>();
 		sameNhsNumber.forEach((i, existing) -> {
 			PossibleMatch match = matching.linkOnNhsNumber(actor, ids.get(i), incoming.get(i).details().nhsNumber(),
 					existing);
@@ -190,7 +195,7 @@ public class PeopleImport {
 		phases.end("linked on NHS number");
 		ImportMatchRepository.PairHandler handler = pair -> {
 			int i = place.get(pair.imported());
-			PersonId other = new PersonId(java.util.UUID.fromString(pair.other().id()));
+			PersonId other = new PersonId(UUID.fromString(pair.other().id()));
 			// One at a time, a person linked on their NHS number is not matched any
 			// further (the link is their outcome), so neither is their pair here.
 			if (sameNhsNumber.containsKey(i)) {
@@ -236,7 +241,7 @@ public class PeopleImport {
 	 */
 	private Predicate<ImportMatchRepository.Pair> worthScoring(BulkRegistrations.Registered file,
 			List<ImportedPerson> incoming) {
-		Map<PersonId, Integer> place = new java.util.HashMap<>(file.ids().size() * 2);
+		Map<PersonId, Integer> place = new HashMap<>(file.ids().size() * 2);
 		for (int i = 0; i < file.ids().size(); i++) {
 			place.put(file.ids().get(i), i);
 		}
@@ -321,10 +326,10 @@ public class PeopleImport {
 	 */
 	static final class PairsAhead {
 
-		private final java.util.concurrent.FutureTask<List<ImportMatchRepository.Pair>> task;
+		private final FutureTask<List<ImportMatchRepository.Pair>> task;
 
-		PairsAhead(java.util.concurrent.Callable<List<ImportMatchRepository.Pair>> work) {
-			task = new java.util.concurrent.FutureTask<>(work);
+		PairsAhead(Callable<List<ImportMatchRepository.Pair>> work) {
+			task = new FutureTask<>(work);
 			Thread thread = new Thread(task, "import-pairs");
 			// Pure work: an import that fails meanwhile abandons it, and it must not keep
 			// the command's JVM alive.
@@ -345,7 +350,7 @@ public class PeopleImport {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while finding an import's pairs", ex);
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof RuntimeException runtime) {
 					throw runtime;
 				}
@@ -355,7 +360,7 @@ public class PeopleImport {
 				return worth;
 			}
 			return worth.stream()
-				.filter(pair -> !merged.contains(new PersonId(java.util.UUID.fromString(pair.other().id()))))
+				.filter(pair -> !merged.contains(new PersonId(UUID.fromString(pair.other().id()))))
 				.toList();
 		}
 
@@ -412,14 +417,14 @@ public class PeopleImport {
 		}
 		// Each person's record as the matcher would read it back: the details registered,
 		// stored as they are.
-		Map<PersonId, Record> selves = new java.util.HashMap<>();
+		Map<PersonId, Record> selves = new HashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
 			if (!sameNhsNumber.containsKey(i)) {
 				PersonId id = ids.get(i);
 				selves.put(id, Matching.record(id.id().toString(), registration.registered().details().get(i)));
 			}
 		}
-		Map<PersonId, List<MatchRepository.Person>> candidates = new java.util.HashMap<>();
+		Map<PersonId, List<MatchRepository.Person>> candidates = new HashMap<>();
 		// Every registration is in before any candidate is looked for, as one by one.
 		for (int from = 0; from < toMatch.size(); from += QUERY_SLICE) {
 			Map<PersonId, Record> records = new java.util.LinkedHashMap<>();

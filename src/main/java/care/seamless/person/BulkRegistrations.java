@@ -3,9 +3,11 @@ package care.seamless.person;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import care.seamless.audit.AuditEvent;
 import care.seamless.audit.AuditLog;
@@ -90,7 +92,7 @@ public class BulkRegistrations {
 		LocalDate today = LocalDate.now(clock);
 		// Each person's checks are their own, so they run on every core (ADR 83); the
 		// problems are then listed in the list's order.
-		Object[] results = java.util.stream.IntStream.range(0, people.size()).parallel().mapToObj(i -> {
+		Object[] results = IntStream.range(0, people.size()).parallel().mapToObj(i -> {
 			try {
 				return (Object) People.checked(people.get(i), today);
 			}
@@ -118,7 +120,7 @@ public class BulkRegistrations {
 		for (int k = 0; k < order.length; k++) {
 			given[order[k]] = ascending.get(k);
 		}
-		List<PersonId> ids = java.util.Arrays.asList(given);
+		List<PersonId> ids = Arrays.asList(given);
 		phases.end("ids");
 		List<PersonDetails> details = List.copyOf(checked);
 		Map<Integer, PersonId> same = repository.register(ids, details, actor.organisationId(), order, phases,
@@ -155,7 +157,7 @@ public class BulkRegistrations {
 			long number = nhs == null ? NO_NUMBER : Long.parseLong(nhs);
 			keys[i] = (number << PLACE_BITS) | i;
 		}
-		java.util.Arrays.parallelSort(keys);
+		Arrays.parallelSort(keys);
 		int[] order = new int[keys.length];
 		for (int i = 0; i < order.length; i++) {
 			order[i] = (int) (keys[i] & ((1L << PLACE_BITS) - 1));
@@ -173,9 +175,9 @@ public class BulkRegistrations {
 		for (int i = 0; i < places.length; i++) {
 			places[i] = i;
 		}
-		java.util.Arrays.sort(places, java.util.Comparator.comparing((Integer i) -> people.get(i).nhsNumber(),
+		Arrays.sort(places, java.util.Comparator.comparing((Integer i) -> people.get(i).nhsNumber(),
 				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-		return java.util.Arrays.stream(places).mapToInt(Integer::intValue).toArray();
+		return Arrays.stream(places).mapToInt(Integer::intValue).toArray();
 	}
 
 }

@@ -2,6 +2,7 @@ package care.seamless.shared;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -56,10 +57,9 @@ public record PersonId(@JsonValue UUID id) {
 		byte[] random = new byte[16 * count];
 		RANDOM.nextBytes(random);
 		PersonId[] ids = new PersonId[count];
-		java.util.Arrays.parallelSetAll(ids,
-				i -> timeOrdered(at, java.util.Arrays.copyOfRange(random, 16 * i, 16 * i + 16)));
-		java.util.Arrays.parallelSort(ids, ASCENDING);
-		return java.util.Arrays.asList(ids);
+		Arrays.parallelSetAll(ids, i -> timeOrdered(at, Arrays.copyOfRange(random, 16 * i, 16 * i + 16)));
+		Arrays.parallelSort(ids, ASCENDING);
+		return Arrays.asList(ids);
 	}
 
 	/** The order PostgreSQL gives uuids: their 16 bytes compared unsigned. */

@@ -1,6 +1,8 @@
 package care.seamless.assessment;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -205,7 +207,7 @@ class WithheldAnswersTests {
 		EpisodeId episode = nurseRecordsLowMood(person, "true");
 		save(socialWorker, person, episode, Map.of("low-mood", "false"));
 
-		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker)) {
+		for (Fixtures.Staff reader : List.of(nurse, socialWorker)) {
 			long before = summaryReads(person, reader, "PERMITTED");
 			AssessmentSummaries.ForReader read = summaries.summaryForReader(reader.actor(), person, episode);
 			assertThat(summaryReads(person, reader, "PERMITTED")).isEqualTo(before + 1);
@@ -230,7 +232,7 @@ class WithheldAnswersTests {
 			.single();
 		UUID disagreement = summaries.recordDisagreement(socialWorker.actor(), person, episode, councilsAnswer,
 				AnswerSource.PERSON, null, "I am not low");
-		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker, nurse, socialWorker)) {
+		for (Fixtures.Staff reader : List.of(nurse, socialWorker, nurse, socialWorker)) {
 			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
 			care.seamless.consent.SqlCondition seen = accessPolicy.visibleItems(reader.actor(), "d.person_id",
 					"d.category", "d.organisation_id");
@@ -249,7 +251,7 @@ class WithheldAnswersTests {
 		// withheld, and one who may see none of it.
 		Fixtures.Staff stranger = fixtures.practitioner(
 				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
-		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker, stranger)) {
+		for (Fixtures.Staff reader : List.of(nurse, socialWorker, stranger)) {
 			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
 			assertThat(answerRepository.episodeAnswers(episode.id(), sight))
 				.isEqualTo(answerRepository.episodeAnswersAnswerByAnswer(episode.id(), sight));
@@ -264,7 +266,7 @@ class WithheldAnswersTests {
 			.anySatisfy((s) -> assertThat(s.withheld()).isTrue());
 		assertThat(assessmentRepository.findEpisode(episode.id(), strangers.answer()).orElseThrow())
 			.satisfies((e) -> assertThat(e.reused() + e.asked()).isZero());
-		for (Fixtures.Staff reader : java.util.List.of(nurse, socialWorker)) {
+		for (Fixtures.Staff reader : List.of(nurse, socialWorker)) {
 			AssessmentRepository.EpisodeRow counted = assessmentRepository
 				.findEpisode(episode.id(), answersSeenBy(reader))
 				.orElseThrow();
@@ -311,7 +313,7 @@ class WithheldAnswersTests {
 		care.seamless.audit.AuditEntry entry = auditLog.historyOf(person, 500)
 			.stream()
 			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read-summary"))
-			.max(java.util.Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
+			.max(Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
 			.orElseThrow();
 		assertThat(entry.outcome()).isEqualTo(decision.permitted() ? "PERMITTED" : "DENIED");
 		assertThat(entry.reason()).isEqualTo(decision.policy() + ": " + decision.reason());

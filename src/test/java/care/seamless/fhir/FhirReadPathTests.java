@@ -18,6 +18,7 @@ import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
 import care.seamless.team.OrganisationKind;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -81,11 +82,11 @@ class FhirReadPathTests {
 		assertThat(audited(person, "read-fhir"))
 			.extracting(AuditEntry::account, AuditEntry::outcome, AuditEntry::override, AuditEntry::reason)
 			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED", false,
+					Tuple.tuple(socialWorker.username(), "PERMITTED", false,
 							"relationship: You are in this person's care team"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED", false,
+					Tuple.tuple(nurse.username(), "DENIED", false,
 							"relationship: You are not in this person's care team"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED", true,
+					Tuple.tuple(nurse.username(), "PERMITTED", true,
 							"override: Emergency access (break glass) is in force for you"));
 	}
 
@@ -110,9 +111,8 @@ class FhirReadPathTests {
 		fixtures.agreement(Set.of(socialWorker.organisationId(), nurse.organisationId()), DataCategory.GENERAL);
 		assertThat(client.get("/Patient/" + trusts.id()).as(Patient.class).getIdentifier())
 			.extracting(Identifier::getSystem, Identifier::getValue)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(PatientTranslator.NHS_NUMBER, nhsNumber),
-					org.assertj.core.groups.Tuple.tuple("urn:trust:case", "CASE-" + family),
-					org.assertj.core.groups.Tuple.tuple("urn:trust:mrn", "MRN-" + family));
+			.containsExactly(Tuple.tuple(PatientTranslator.NHS_NUMBER, nhsNumber),
+					Tuple.tuple("urn:trust:case", "CASE-" + family), Tuple.tuple("urn:trust:mrn", "MRN-" + family));
 	}
 
 	/**
@@ -189,15 +189,11 @@ class FhirReadPathTests {
 		assertThat(audited(nurses, "read-fhir-search")).hasSize(2)
 			.allSatisfy(e -> assertThat(e.account()).isEqualTo(nurse.username()));
 		assertThat(audited(mine, "read-fhir")).extracting(AuditEntry::account, AuditEntry::outcome)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED"),
-					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "PERMITTED"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "DENIED"));
+			.containsExactly(Tuple.tuple(socialWorker.username(), "PERMITTED"), Tuple.tuple(nurse.username(), "DENIED"),
+					Tuple.tuple(socialWorker.username(), "PERMITTED"), Tuple.tuple(nurse.username(), "DENIED"));
 		assertThat(audited(nurses, "read-fhir")).extracting(AuditEntry::account, AuditEntry::outcome)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "DENIED"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED"),
-					org.assertj.core.groups.Tuple.tuple(socialWorker.username(), "DENIED"),
-					org.assertj.core.groups.Tuple.tuple(nurse.username(), "PERMITTED"));
+			.containsExactly(Tuple.tuple(socialWorker.username(), "DENIED"), Tuple.tuple(nurse.username(), "PERMITTED"),
+					Tuple.tuple(socialWorker.username(), "DENIED"), Tuple.tuple(nurse.username(), "PERMITTED"));
 	}
 
 	private static List<String> ids(Bundle bundle) {

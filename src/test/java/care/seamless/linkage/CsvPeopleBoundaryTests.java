@@ -1,6 +1,7 @@
 package care.seamless.linkage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ class CsvPeopleBoundaryTests {
 	 */
 	@Test
 	void aBigFileCheckedInPartsReportsInFileOrderAndTheFirstNumberKeepsIt() {
-		List<Record> file = new java.util.ArrayList<>();
+		List<Record> file = new ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {
 			file.add(person(String.valueOf(i), "Ada"));
 		}

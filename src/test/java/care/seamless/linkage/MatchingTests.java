@@ -1,8 +1,12 @@
 package care.seamless.linkage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
@@ -106,7 +110,7 @@ class MatchingTests {
 	void partnership() {
 		council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
 		trust = fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST);
-		fixtures.agreement(java.util.Set.of(council, trust), DataCategory.GENERAL);
+		fixtures.agreement(Set.of(council, trust), DataCategory.GENERAL);
 		socialWorker = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
 		nurse = fixtures.practitioner(trust, Profession.DISTRICT_NURSE);
 		// Managers decide pairs in which they answer for one record (ADR 16): this one
@@ -448,7 +452,7 @@ class MatchingTests {
 		for (PersonDetails sent : List.of(details("Rosalind", family, null, "5 Dale Rd"),
 				details("Ros", family, nhs, "5 Dale Road"),
 				details("Bartholomew", Fixtures.unique("Nobody"), null, "1 Elsewhere"))) {
-			PersonId id = new PersonId(java.util.UUID.randomUUID());
+			PersonId id = new PersonId(UUID.randomUUID());
 			incoming.put(id, Matching.record(id.id().toString(), sent));
 		}
 		Map<PersonId, List<MatchRepository.Person>> together = repository.candidatesOfAll(incoming);
@@ -494,17 +498,14 @@ class MatchingTests {
 			CareTeams.leadOrganisationNameSql("p.id"));
 
 	private List<MatchRepository.Person> candidatesById(Record incoming, PersonId self) {
-		String given = incoming.value(care.seamless.linkage.Role.GIVEN_NAME).trim().toLowerCase(java.util.Locale.ROOT);
+		String given = incoming.value(care.seamless.linkage.Role.GIVEN_NAME).trim().toLowerCase(Locale.ROOT);
 		LocalDate born = LocalDate.parse(incoming.value(care.seamless.linkage.Role.DATE_OF_BIRTH));
-		String code = incoming.value(care.seamless.linkage.Role.POSTCODE)
-			.replace(" ", "")
-			.toUpperCase(java.util.Locale.ROOT);
+		String code = incoming.value(care.seamless.linkage.Role.POSTCODE).replace(" ", "").toUpperCase(Locale.ROOT);
 		String nhs = incoming.value(care.seamless.linkage.Role.NHS_NUMBER);
 		return jdbc.sql(CANDIDATES_BY_ID)
 			.param("nhs", nhs.isEmpty() ? null : nhs)
 			.param("dob", born)
-			.param("family",
-					incoming.value(care.seamless.linkage.Role.FAMILY_NAME).trim().toLowerCase(java.util.Locale.ROOT))
+			.param("family", incoming.value(care.seamless.linkage.Role.FAMILY_NAME).trim().toLowerCase(Locale.ROOT))
 			.param("given", given)
 			.param("yearStart", born.withDayOfYear(1))
 			.param("yearEnd", born.withDayOfYear(1).plusYears(1))
@@ -543,7 +544,7 @@ class MatchingTests {
 				details("Imogen", familyName, nhs, "3 Kiln Lane"), details("Immy", familyName, null, "9 Other Road"),
 				details(familyName, "Imogen", null, "3 Kiln Lane"),
 				details("Isolde", Fixtures.unique("Nobody"), null, "1 Elsewhere"));
-		List<PersonId> selves = new java.util.ArrayList<>(List.of(first, second, third, swapped, merged));
+		List<PersonId> selves = new ArrayList<>(List.of(first, second, third, swapped, merged));
 		selves.add(null);
 		int compared = 0;
 		for (PersonDetails details : sent) {
@@ -617,7 +618,7 @@ class MatchingTests {
 		link(held, merged);
 		register(details(families[3], "Anna", null, "2 Mill Road"), nurse);
 		java.util.Random random = new java.util.Random(74);
-		List<PersonDetails> file = new java.util.ArrayList<>();
+		List<PersonDetails> file = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			String given = givens[random.nextInt(givens.length)];
 			String familyName = families[random.nextInt(families.length)];
@@ -626,8 +627,8 @@ class MatchingTests {
 					dob.plusDays(random.nextInt(3)), Sex.FEMALE, null, i + " Mill Road", null, "Riverside",
 					random.nextInt(5) == 0 ? null : code, null, null, null, false, null));
 		}
-		java.util.Set<String> byQuery = new java.util.TreeSet<>();
-		java.util.Set<String> inMemory = new java.util.TreeSet<>();
+		Set<String> byQuery = new java.util.TreeSet<>();
+		Set<String> inMemory = new java.util.TreeSet<>();
 		try {
 			transactions.executeWithoutResult(status -> {
 				List<ImportMatchRepository.Registered> register = importMatches.registerOfAtMost(Integer.MAX_VALUE - 1)
@@ -720,14 +721,14 @@ class MatchingTests {
 		IllegalStateException failure = new IllegalStateException("no pairs");
 		assertThatThrownBy(() -> new PeopleImport.PairsAhead(() -> {
 			throw failure;
-		}).worthScoring(java.util.Set.of())).isSameAs(failure);
-		PersonId kept = new PersonId(java.util.UUID.randomUUID());
-		PersonId gone = new PersonId(java.util.UUID.randomUUID());
-		PersonId imported = new PersonId(java.util.UUID.randomUUID());
+		}).worthScoring(Set.of())).isSameAs(failure);
+		PersonId kept = new PersonId(UUID.randomUUID());
+		PersonId gone = new PersonId(UUID.randomUUID());
+		PersonId imported = new PersonId(UUID.randomUUID());
 		List<ImportMatchRepository.Pair> pairs = List.of(
 				new ImportMatchRepository.Pair(imported, new Record(gone.id().toString(), Map.of())),
 				new ImportMatchRepository.Pair(imported, new Record(kept.id().toString(), Map.of())));
-		assertThat(new PeopleImport.PairsAhead(() -> pairs).worthScoring(java.util.Set.of(gone)))
+		assertThat(new PeopleImport.PairsAhead(() -> pairs).worthScoring(Set.of(gone)))
 			.extracting(pair -> pair.other().id())
 			.containsExactly(kept.id().toString());
 	}
@@ -757,7 +758,7 @@ class MatchingTests {
 							.map(p -> p.line() + " " + p.outcome() + " "
 									+ p.known().stream().map(k -> names.get(k.id().id().toString())).sorted().toList())
 							.toList());
-				Object[] ids = names.keySet().stream().map(java.util.UUID::fromString).toArray();
+				Object[] ids = names.keySet().stream().map(UUID::fromString).toArray();
 				outcome.put("candidates", jdbc.sql("""
 						select left_person, right_person, status, rule, weight, probability from linkage.match_candidate
 						where left_person in (:ids) or right_person in (:ids)""")
