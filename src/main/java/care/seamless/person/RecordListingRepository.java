@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -66,15 +66,13 @@ class RecordListingRepository {
 			""";
 
 	/**
-	 * Each statement as sent, by the rule texts and criteria it was made of. The rule
-	 * texts come from {@code AccessPolicy}, built once per column, so the key is a few
-	 * known strings; the statement then is the same string on every call, whose hash the
-	 * named-parameter cache does not compute again. Building and hashing several
-	 * kilobytes of SQL afresh was about a tenth of a FHIR read's request-thread CPU. The
-	 * criteria are which search parameters were given, never their values, so the map
-	 * stays small.
+	 * Each statement kept by the rule texts and criteria it was made of (ADR 87, through
+	 * ADR 78's {@link KeptStatements}). The rule texts come from {@code AccessPolicy},
+	 * built once per column, and the criteria are which search parameters were given,
+	 * never their values: building and hashing several kilobytes of SQL afresh was about
+	 * a tenth of a FHIR read's request-thread CPU.
 	 */
-	private static final Map<List<String>, String> STATEMENTS = new ConcurrentHashMap<>();
+	private final KeptStatements statements = new KeptStatements();
 
 	private final JdbcClient jdbc;
 
@@ -99,20 +97,17 @@ class RecordListingRepository {
 			// any values is as good, so it is used (this transaction only).
 			jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
 		}
-		List<Row> rows = jdbc
-			.sql(statement(List.of("select", details.sql(), criteria.sql(), visible.sql()),
-					() -> SQL_SELECT.replace("DETAILS", details.sql()).replace("WHERE", where.get())))
-			.params(params)
-			.param("limit", query.limit())
-			.param("offset", query.offset())
-			.query(RecordListingRepository::map)
-			.list();
-		int total = query.limit() == 0 || rows.size() == query.limit() || query.offset() > 0 ? jdbc
-			.sql(statement(List.of("count", criteria.sql(), visible.sql()),
-					() -> SQL_COUNT.replace("WHERE", where.get())))
-			.params(params)
-			.query(Integer.class)
-			.single() : rows.size();
+		params.put("limit", query.limit());
+		params.put("offset", query.offset());
+		KeptStatements.Bound select = statements.bind(List.of("select", details.sql(), criteria.sql(), visible.sql()),
+				params, () -> SQL_SELECT.replace("DETAILS", details.sql()).replace("WHERE", where.get()));
+		List<Row> rows = select.params(jdbc.sql(select.sql())).query(RecordListingRepository::map).list();
+		int total = rows.size();
+		if (query.limit() == 0 || rows.size() == query.limit() || query.offset() > 0) {
+			KeptStatements.Bound count = statements.bind(List.of("count", criteria.sql(), visible.sql()), params,
+					() -> SQL_COUNT.replace("WHERE", where.get()));
+			total = count.params(jdbc.sql(count.sql())).query(Integer.class).single();
+		}
 		return new RecordListing(rows.stream().map(RecordListingRepository::listed).toList(), total);
 	}
 
@@ -129,18 +124,12 @@ class RecordListingRepository {
 		Map<String, Object> params = new HashMap<>(decision.params());
 		params.putAll(details.params());
 		params.put("id", id.id());
-		return jdbc
-			.sql(statement(List.of("open", decision.sql(), details.sql()),
-					() -> SQL_OPEN.replace("DECISION", decision.sql()).replace("DETAILS", details.sql())))
-			.params(params)
+		KeptStatements.Bound open = statements.bind(List.of("open", decision.sql(), details.sql()), params,
+				() -> SQL_OPEN.replace("DECISION", decision.sql()).replace("DETAILS", details.sql()));
+		return open.params(jdbc.sql(open.sql()))
 			.query((rs, n) -> new Opened(rs.getString("record_decision"),
 					rs.getObject("id", UUID.class) == null ? null : listed(map(rs, n))))
 			.optional();
-	}
-
-	private static String statement(List<String> key, Supplier<String> build) {
-		String sql = STATEMENTS.get(key);
-		return sql != null ? sql : STATEMENTS.computeIfAbsent(key, k -> build.get());
 	}
 
 	private static ListedRecord listed(Row r) {
