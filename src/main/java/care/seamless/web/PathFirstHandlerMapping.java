@@ -1,11 +1,13 @@
 package care.seamless.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -77,33 +79,56 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	}
 
 	/**
-	 * The handler of the one mapping among those beginning as the path does that matches
-	 * the request, answered as Spring answers a single match; null for none or several.
+	 * The handler of the one mapping among those that can match the path that matches the
+	 * request, answered as Spring answers a single match; null for none or several.
 	 */
 	private @Nullable HandlerMethod onlyMatch(PathContainer path, String lookupPath, HttpServletRequest request) {
 		Index current = index();
 		if (current == null) {
 			return null;
 		}
-		RequestMappingInfo onlyMapping = null;
-		RequestMappingInfo onlyMatch = null;
-		for (RequestMappingInfo candidate : current.candidates(path)) {
-			RequestMappingInfo match = getMatchingMapping(candidate, request);
-			if (match != null) {
-				if (onlyMatch != null) {
-					return null;
-				}
-				onlyMapping = candidate;
-				onlyMatch = match;
-			}
+		// Spring tries the mappings of the whole path's literal patterns first and the
+		// rest
+		// only when none of those matches.
+		List<RequestMappingInfo> direct = current.byDirectPath().get(lookupPath);
+		Found only = direct == null ? Found.NONE : onlyMatch(direct, request);
+		if (only == Found.NONE) {
+			only = onlyMatch(current.candidates(path), request);
 		}
-		if (onlyMatch == null) {
+		if (only == Found.NONE || only == Found.SEVERAL) {
 			return null;
 		}
-		HandlerMethod handler = current.handlers().get(onlyMapping);
+		HandlerMethod handler = current.handlers().get(only.mapping());
 		request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
-		handleMatch(onlyMatch, lookupPath, request);
+		handleMatch(only.match(), lookupPath, request);
 		return handler;
+	}
+
+	/**
+	 * The one candidate that matches the request, with its match; or none, or several.
+	 */
+	private Found onlyMatch(List<RequestMappingInfo> candidates, HttpServletRequest request) {
+		Found only = Found.NONE;
+		for (RequestMappingInfo candidate : candidates) {
+			RequestMappingInfo match = getMatchingMapping(candidate, request);
+			if (match != null) {
+				if (only != Found.NONE) {
+					return Found.SEVERAL;
+				}
+				only = new Found(candidate, match);
+			}
+		}
+		return only;
+	}
+
+	/** A mapping that matches the request and the match Spring made of it. */
+	private record Found(@Nullable RequestMappingInfo mapping, @Nullable RequestMappingInfo match) {
+
+		/** Told apart by identity, not by their (equal) contents. */
+		static final Found NONE = new Found(null, null);
+
+		static final Found SEVERAL = new Found(null, null);
+
 	}
 
 	private @Nullable Index index() {
@@ -115,7 +140,7 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 			if (parser == null || !parser.isCaseSensitive()) {
 				return null;
 			}
-			current = Index.of(getHandlerMethods());
+			current = Index.of(getHandlerMethods(), this::getDirectPaths);
 			index = current;
 		}
 		return current;
@@ -136,43 +161,76 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	/**
 	 * Mappings by the literal segments their path patterns begin with, up to the first
 	 * segment that is not a plain literal ({@code /api/v1/people} for
-	 * {@code /api/v1/people/{id}/care-plan}); a mapping with several patterns is under
-	 * each beginning, one without patterns under the empty one. A request's candidates
-	 * are the mappings under each of its own beginnings, so every mapping that can match
-	 * is among them.
+	 * {@code /api/v1/people/{id}/care-plan}), kept as a tree of segments so that a
+	 * request's path is walked without building a string per segment; a mapping with
+	 * several patterns is under each beginning, one without patterns at the root. A
+	 * request's candidates are the mappings at each node its own segments reach, so every
+	 * mapping that can match is among them. Beside the tree, the mappings whose patterns
+	 * are wholly literal by their whole path ({@link #byDirectPath}): Spring tries these
+	 * first and the rest only when none of them matches, so one of them matching alone is
+	 * Spring's answer.
 	 */
-	record Index(Map<String, List<RequestMappingInfo>> byBeginning, Map<RequestMappingInfo, HandlerMethod> handlers) {
+	record Index(Node root, Map<String, List<RequestMappingInfo>> byDirectPath,
+			Map<RequestMappingInfo, HandlerMethod> handlers) {
 
-		static Index of(Map<RequestMappingInfo, HandlerMethod> handlers) {
-			Map<String, List<RequestMappingInfo>> byBeginning = new HashMap<>();
-			for (RequestMappingInfo info : handlers.keySet()) {
-				PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-				Set<String> beginnings = new HashSet<>();
-				if (patterns == null || patterns.getPatterns().isEmpty()) {
-					beginnings.add("");
-				}
-				else {
-					patterns.getPatterns().forEach(pattern -> beginnings.add(beginning(pattern.getPatternString())));
-				}
-				beginnings.forEach(key -> byBeginning.computeIfAbsent(key, k -> new ArrayList<>()).add(info));
-			}
-			byBeginning.replaceAll((key, infos) -> List.copyOf(infos));
-			return new Index(Map.copyOf(byBeginning), Map.copyOf(handlers));
+		/** One literal segment of a beginning: the mappings that begin here and below. */
+		record Node(List<RequestMappingInfo> here, Map<String, Node> below) {
 		}
 
-		private static String beginning(String pattern) {
-			StringBuilder literal = new StringBuilder();
-			for (String segment : pattern.split("/", -1)) {
-				if (literal.isEmpty() && segment.isEmpty() && pattern.startsWith("/")) {
-					// The empty text before the leading slash.
-					continue;
+		static Index of(Map<RequestMappingInfo, HandlerMethod> handlers,
+				Function<RequestMappingInfo, Set<String>> directPaths) {
+			Building root = new Building();
+			Map<String, List<RequestMappingInfo>> direct = new HashMap<>();
+			for (RequestMappingInfo info : handlers.keySet()) {
+				PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+				Set<Building> beginnings = Collections.newSetFromMap(new IdentityHashMap<>());
+				if (patterns == null || patterns.getPatterns().isEmpty()) {
+					beginnings.add(root);
 				}
-				if (segment.isEmpty() || !plain(segment)) {
-					break;
+				else {
+					patterns.getPatterns().forEach(pattern -> beginnings.add(root.at(pattern.getPatternString())));
 				}
-				literal.append('/').append(segment);
+				beginnings.forEach(node -> node.here.add(info));
+				for (String path : directPaths.apply(info)) {
+					direct.computeIfAbsent(path, key -> new ArrayList<>()).add(info);
+				}
 			}
-			return literal.toString();
+			direct.replaceAll((key, infos) -> List.copyOf(infos));
+			return new Index(root.built(), Map.copyOf(direct), Map.copyOf(handlers));
+		}
+
+		/** The tree while it is built; {@link #built()} freezes it. */
+		private static final class Building {
+
+			final List<RequestMappingInfo> here = new ArrayList<>();
+
+			final Map<String, Building> below = new HashMap<>();
+
+			/** The node of the pattern's literal beginning, made as needed. */
+			Building at(String pattern) {
+				Building node = this;
+				boolean first = true;
+				for (String segment : pattern.split("/", -1)) {
+					if (first && segment.isEmpty() && pattern.startsWith("/")) {
+						// The empty text before the leading slash.
+						first = false;
+						continue;
+					}
+					first = false;
+					if (segment.isEmpty() || !plain(segment)) {
+						break;
+					}
+					node = node.below.computeIfAbsent(segment, key -> new Building());
+				}
+				return node;
+			}
+
+			Node built() {
+				Map<String, Node> frozen = new HashMap<>();
+				below.forEach((segment, node) -> frozen.put(segment, node.built()));
+				return new Node(List.copyOf(here), Map.copyOf(frozen));
+			}
+
 		}
 
 		private static boolean plain(String segment) {
@@ -186,27 +244,25 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 		}
 
 		List<RequestMappingInfo> candidates(PathContainer path) {
-			List<RequestMappingInfo> found = new ArrayList<>();
-			addUnder("", found);
-			StringBuilder beginning = new StringBuilder();
+			List<RequestMappingInfo> found = new ArrayList<>(root.here());
+			Node node = root;
 			for (PathContainer.Element element : path.elements()) {
 				if (element instanceof PathContainer.PathSegment segment) {
-					beginning.append('/').append(segment.valueToMatch());
-					addUnder(beginning.toString(), found);
+					node = node.below().get(segment.valueToMatch());
+					if (node == null) {
+						break;
+					}
+					addAll(node.here(), found);
 				}
 			}
 			return found;
 		}
 
-		private void addUnder(String beginning, List<RequestMappingInfo> found) {
-			List<RequestMappingInfo> under = byBeginning.get(beginning);
-			if (under != null) {
-				for (RequestMappingInfo info : under) {
-					// A mapping with two patterns can be under two beginnings of one
-					// path.
-					if (!listed(info, found)) {
-						found.add(info);
-					}
+		private static void addAll(List<RequestMappingInfo> under, List<RequestMappingInfo> found) {
+			for (RequestMappingInfo info : under) {
+				// A mapping with two patterns can be under two beginnings of one path.
+				if (!listed(info, found)) {
+					found.add(info);
 				}
 			}
 		}
