@@ -6,10 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import care.seamless.linkage.ImportProblem;
 import care.seamless.linkage.ImportRejected;
+import care.seamless.linkage.ImportedFiles;
 import care.seamless.linkage.NotAuthorisedToImport;
 import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
@@ -38,13 +42,23 @@ import org.springframework.web.multipart.MultipartFile;
 @PageController
 class ImportController {
 
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm z", Locale.UK)
+		.withZone(ZoneId.of("Europe/London"));
+
 	private final PeopleImport peopleImport;
 
-	ImportController(PeopleImport peopleImport) {
+	private final ImportedFiles importedFiles;
+
+	ImportController(PeopleImport peopleImport, ImportedFiles importedFiles) {
 		this.peopleImport = peopleImport;
+		this.importedFiles = importedFiles;
 	}
 
-	record ImportForm(@Nullable MultipartFile file, @Nullable String columns) {
+	/**
+	 * @param again the digest of a file the organisation imported before, sent back when
+	 * the importer has been told so and asked to import it again
+	 */
+	record ImportForm(@Nullable MultipartFile file, @Nullable String columns, @Nullable String again) {
 	}
 
 	@GetMapping("/people/import")
@@ -52,7 +66,7 @@ class ImportController {
 		if (!PeopleImport.mayImport(actor)) {
 			throw new NotAuthorisedToImport();
 		}
-		model.addAttribute("form", new ImportForm(null, null));
+		model.addAttribute("form", new ImportForm(null, null, null));
 		return "matching/import";
 	}
 
@@ -65,7 +79,7 @@ class ImportController {
 			// A value Spring could not convert (a file sent as plain text) leaves the
 			// binding result without its form, so the page could not show the message;
 			// it is shown with the columns as typed, the original errors, and no file.
-			typed = new ImportForm(null, request.getParameter("columns"));
+			typed = new ImportForm(null, request.getParameter("columns"), null);
 			errors = new BeanPropertyBindingResult(typed, "form");
 			errors.addAllErrors(result);
 			model.addAttribute("form", typed);
@@ -98,9 +112,22 @@ class ImportController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "matching/import";
 		}
+		String digest = ImportedFiles.digest(csv.bytes());
+		Map<Role, String> roles = columns;
 		try {
-			model.addAttribute("report", peopleImport.importCsv(actor, new StringReader(csv.text()), columns));
+			model.addAttribute("report", importedFiles.importing(actor, digest, typed.again(),
+					() -> peopleImport.importCsv(actor, new StringReader(csv.text()), roles)));
 			return "matching/import-report";
+		}
+		catch (ImportedFiles.ImportedBefore ex) {
+			// Asked, not refused: a file may rightly be imported again (after its people
+			// were removed, say), and a corrected file is a different file.
+			ImportedFiles.Earlier before = ex.earlier();
+			errors.rejectValue("file", "matching.import.error.importedBefore",
+					new Object[] { WHEN.format(before.importedAt()), before.importedBy(), before.people() }, null);
+			model.addAttribute("againDigest", digest);
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return "matching/import";
 		}
 		catch (ImportRejected ex) {
 			for (ImportProblem problem : ex.problems()) {
@@ -116,25 +143,26 @@ class ImportController {
 	 * cannot be imported: a spreadsheet saved as a workbook or in another encoding would
 	 * otherwise be read as garbled rows.
 	 */
-	record UploadedCsv(String text, @Nullable String problem) {
+	record UploadedCsv(String text, byte[] bytes, @Nullable String problem) {
 
 		static UploadedCsv of(@Nullable MultipartFile file) throws IOException {
 			boolean named = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
 			if (file == null || (file.isEmpty() && !named)) {
-				return new UploadedCsv("", "matching.import.error.noFile");
+				return new UploadedCsv("", new byte[0], "matching.import.error.noFile");
 			}
 			if (file.isEmpty()) {
-				return new UploadedCsv("", "matching.import.error.emptyFile");
+				return new UploadedCsv("", new byte[0], "matching.import.error.emptyFile");
 			}
+			byte[] bytes = file.getBytes();
 			try {
 				return new UploadedCsv(StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
 					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(file.getBytes()))
-					.toString(), null);
+					.decode(ByteBuffer.wrap(bytes))
+					.toString(), bytes, null);
 			}
 			catch (CharacterCodingException ex) {
-				return new UploadedCsv("", "matching.import.error.notCsv");
+				return new UploadedCsv("", new byte[0], "matching.import.error.notCsv");
 			}
 		}
 

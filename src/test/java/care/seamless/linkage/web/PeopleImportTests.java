@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.linkage.ImportReport;
+import care.seamless.linkage.ImportedFiles;
 import care.seamless.linkage.ImportedPerson;
 import care.seamless.linkage.PeopleImport;
 import care.seamless.person.People;
@@ -356,6 +357,51 @@ class PeopleImportTests {
 			.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> actions.put(rs.getString(1),
 					rs.getLong(2)));
 		return actions;
+	}
+
+	@Test
+	void theSameFileAgainIsQuestionedAndImportedAgainOnlyWhenConfirmed() throws Exception {
+		String newcomer = Fixtures.unique("Ní Bhriain");
+		String csv = """
+				given_name,family_name,date_of_birth
+				Siobhán,%s,1941-05-06
+				Zoë,%s,1944-07-08
+				""".formatted(newcomer, newcomer);
+		upload(administrator, csv).andExpect(status().isOk());
+		assertThat(registered(newcomer)).isEqualTo(2);
+
+		// The same bytes again: nothing registered, the earlier import named, and the
+		// file's digest sent back for the importer to confirm with.
+		String asked = upload(administrator, csv).andExpect(status().isConflict())
+			.andExpect(content().string(containsString("Your organisation imported this same file on")))
+			.andExpect(content().string(containsString(administrator.username() + ", 2 people")))
+			.andExpect(content().string(containsString("Import this file again")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(registered(newcomer)).isEqualTo(2);
+		String digest = ImportedFiles.digest(csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(asked).contains("name=\"again\" value=\"" + digest + "\"");
+
+		// A confirmation for another file does not confirm this one.
+		mvc.perform(multipart("/people/import")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("again", ImportedFiles.digest("another file".getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(httpBasic(administrator.username(), Fixtures.PASSWORD))).andExpect(status().isConflict());
+		assertThat(registered(newcomer)).isEqualTo(2);
+
+		// Another organisation's administrator is not asked: it is not their import.
+		Fixtures.Staff elsewhere = fixtures.practitioner(council, Profession.ADMINISTRATOR, Role.ADMINISTRATOR);
+		upload(elsewhere, csv).andExpect(status().isOk());
+		assertThat(registered(newcomer)).isEqualTo(4);
+
+		mvc.perform(multipart("/people/import")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("again", digest)
+			.with(csrf())
+			.with(httpBasic(administrator.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+		assertThat(registered(newcomer)).isEqualTo(6);
 	}
 
 	@Test
