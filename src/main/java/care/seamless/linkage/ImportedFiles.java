@@ -2,18 +2,15 @@ package care.seamless.linkage;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import care.seamless.shared.Actor;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportedFiles {
 
-	private final JdbcClient jdbc;
+	private final ImportedFileRepository repository;
 
 	private final Clock clock;
 
-	ImportedFiles(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ImportedFiles(ImportedFileRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -54,15 +51,7 @@ public class ImportedFiles {
 		if (actor.organisationId() == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select imported_at, imported_by, people from linkage.imported_file
-				where organisation_id = :organisation and digest = :digest
-				order by imported_at desc limit 1
-				""")
-			.param("organisation", actor.organisationId().id())
-			.param("digest", HexFormat.of().parseHex(digest))
-			.query((rs, row) -> new Earlier(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3)))
-			.optional();
+		return repository.latest(actor.organisationId(), digest);
 	}
 
 	/**
@@ -85,17 +74,7 @@ public class ImportedFiles {
 		if (earlier.isPresent() && !digest.equals(confirmed)) {
 			throw new ImportedBefore(earlier.get());
 		}
-		jdbc.sql("""
-				insert into linkage.imported_file (id, organisation_id, digest, imported_at, imported_by, people)
-				values (:id, :organisation, :digest, :at, :by, :people)
-				""")
-			.param("id", UUID.randomUUID())
-			.param("organisation", actor.organisationId().id())
-			.param("digest", HexFormat.of().parseHex(digest))
-			.param("at", Timestamp.from(clock.instant()))
-			.param("by", actor.username())
-			.param("people", report.people().size())
-			.update();
+		repository.record(actor.organisationId(), digest, clock.instant(), actor.username(), report.people().size());
 		return report;
 	}
 
