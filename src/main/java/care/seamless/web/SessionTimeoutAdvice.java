@@ -3,6 +3,7 @@ package care.seamless.web;
 import java.time.Duration;
 
 import care.seamless.shared.PageController;
+import care.seamless.team.SignedInAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +17,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Tells each signed-in page how long its session lasts without use, so the page can warn
- * before it ends; and which account it is, so text kept in the browser is offered back
- * only to the person who typed it. Pages only: an API call's model is never rendered (ADR
- * 85).
+ * before it ends; which account it is, so text kept in the browser is offered back only
+ * to the person who typed it; and where that kind of session is kept alive and signed out
+ * (staff and the person's door have a filter chain each). Pages only: an API call's model
+ * is never rendered (ADR 85). Error pages ask for it themselves (ADR 90).
  */
 // Boot's error controller renders error.html in the same layout as any page.
 @ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class SessionTimeoutAdvice {
+
+	/**
+	 * The person's door's chain ({@code door.web.DoorSecurityConfiguration}) answers
+	 * these.
+	 */
+	static final String DOOR_KEEP_ALIVE = "/me/session/keep-alive";
+
+	static final String DOOR_SIGN_OUT = "/me/sign-out";
 
 	private final Duration warning;
 
@@ -30,7 +40,11 @@ class SessionTimeoutAdvice {
 		this.warning = warning;
 	}
 
-	record SessionTiming(int timeoutSeconds, long warningSeconds, String account) {
+	/**
+	 * @param keepAlive where "stay signed in" posts, in the chain of the session's kind
+	 * @param signOut where the warning's "sign out" posts
+	 */
+	record SessionTiming(int timeoutSeconds, long warningSeconds, String account, String keepAlive, String signOut) {
 	}
 
 	@ModelAttribute("sessionTiming")
@@ -38,7 +52,7 @@ class SessionTimeoutAdvice {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		HttpSession session = request.getSession(false);
 		if (session == null || authentication == null
-				|| !(authentication.getPrincipal() instanceof SignedInUser user)) {
+				|| !(authentication.getPrincipal() instanceof SignedInAccount account)) {
 			return null;
 		}
 		int timeout = session.getMaxInactiveInterval();
@@ -53,7 +67,10 @@ class SessionTimeoutAdvice {
 		}
 		// Never warn for more than half the session, however short it is.
 		long warn = Math.min(warning.toSeconds(), timeout / 2);
-		return new SessionTiming(timeout, warn, user.accountId().toString());
+		// Staff principals are SignedInUser; every other kind is the person's door's.
+		boolean staff = account instanceof SignedInUser;
+		return new SessionTiming(timeout, warn, account.accountId().toString(),
+				staff ? "/session/keep-alive" : DOOR_KEEP_ALIVE, staff ? "/logout" : DOOR_SIGN_OUT);
 	}
 
 }
