@@ -13,6 +13,10 @@
 	// ---- 1. Idle warning ----------------------------------------------------------------
 	var timeout = Number(body.getAttribute('data-session-timeout'));
 	var warning = Number(body.getAttribute('data-session-warning'));
+	// The session's last use is stored in steps (ADR 52), so it may end up to a step before
+	// the full timeout: the warning counts from the shorter time, and the page looks again only
+	// after the longer, as looking is a use that would keep alive a session not yet ended.
+	var ends = Number(body.getAttribute('data-session-ends')) || timeout;
 	var modal = document.getElementById('session-warning');
 	var warnTimer = null;
 	var endTimer = null;
@@ -26,7 +30,7 @@
 		clearTimeout(endTimer);
 		warnTimer = setTimeout(openWarning, Math.max(0, timeout - warning) * 1000);
 		// A little after the server's own end, so the reload finds the session gone.
-		endTimer = setTimeout(sessionEnded, (timeout + 2) * 1000);
+		endTimer = setTimeout(sessionEnded, (ends + 2) * 1000);
 	}
 
 	function outside() {

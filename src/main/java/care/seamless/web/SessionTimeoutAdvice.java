@@ -41,10 +41,15 @@ class SessionTimeoutAdvice {
 	}
 
 	/**
+	 * @param timeoutSeconds the shortest the session may still last: the page warns
+	 * before it
+	 * @param endsSeconds the longest it may last: the page looks again only after it,
+	 * since looking is itself a use that would keep a session not yet ended
 	 * @param keepAlive where "stay signed in" posts, in the chain of the session's kind
 	 * @param signOut where the warning's "sign out" posts
 	 */
-	record SessionTiming(int timeoutSeconds, long warningSeconds, String account, String keepAlive, String signOut) {
+	record SessionTiming(int timeoutSeconds, long warningSeconds, int endsSeconds, String account, String keepAlive,
+			String signOut) {
 	}
 
 	@ModelAttribute("sessionTiming")
@@ -55,10 +60,11 @@ class SessionTimeoutAdvice {
 				|| !(authentication.getPrincipal() instanceof SignedInAccount account)) {
 			return null;
 		}
-		int timeout = session.getMaxInactiveInterval();
-		if (timeout <= 0) {
+		int ends = session.getMaxInactiveInterval();
+		if (ends <= 0) {
 			return null;
 		}
+		int timeout = ends;
 		// The stored last use moves in steps (SessionWrites), so the session may end up
 		// to one step before its full timeout: the page counts from the shorter time.
 		int step = (int) SessionWrites.LAST_ACCESS_STEP.toSeconds();
@@ -69,7 +75,7 @@ class SessionTimeoutAdvice {
 		long warn = Math.min(warning.toSeconds(), timeout / 2);
 		// Staff principals are SignedInUser; every other kind is the person's door's.
 		boolean staff = account instanceof SignedInUser;
-		return new SessionTiming(timeout, warn, account.accountId().toString(),
+		return new SessionTiming(timeout, warn, ends, account.accountId().toString(),
 				staff ? "/session/keep-alive" : DOOR_KEEP_ALIVE, staff ? "/logout" : DOOR_SIGN_OUT);
 	}
 

@@ -179,6 +179,9 @@ class SessionExpiryTests {
 		mvc.perform(get("/").session(session))
 			.andExpect(content().string(containsString("data-session-timeout=\"1740\"")))
 			.andExpect(content().string(containsString("data-session-warning=\"120\"")))
+			// It looks again only after the full thirty: the reload is a use, and before
+			// then it could keep alive a session the person has left.
+			.andExpect(content().string(containsString("data-session-ends=\"1800\"")))
 			.andExpect(content().string(containsString("id=\"session-warning\"")));
 	}
 
