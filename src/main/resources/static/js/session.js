@@ -1,7 +1,9 @@
-// Two small helpers for signed-in pages (issue 13):
+// Two small helpers for signed-in pages, staff and the person's door alike (issue 13, ADR 90):
 // 1. Warns before the idle session ends, with "Stay signed in" (an accessible modal dialog).
 // 2. Keeps what is typed into a form in this tab's sessionStorage, so that if the session ends
 //    before it is saved, it is offered back on the same page after signing in again.
+// The page says where this kind of session is kept alive (data-keep-alive) and which sign-out
+// forms are its own (data-sign-out): staff and the door each have theirs.
 (function () {
 	'use strict';
 	var body = document.body;
@@ -11,6 +13,10 @@
 	// ---- 1. Idle warning ----------------------------------------------------------------
 	var timeout = Number(body.getAttribute('data-session-timeout'));
 	var warning = Number(body.getAttribute('data-session-warning'));
+	// The session's last use is stored in steps (ADR 52), so it may end up to a step before
+	// the full timeout: the warning counts from the shorter time, and the page looks again only
+	// after the longer, as looking is a use that would keep alive a session not yet ended.
+	var ends = Number(body.getAttribute('data-session-ends')) || timeout;
 	var modal = document.getElementById('session-warning');
 	var warnTimer = null;
 	var endTimer = null;
@@ -24,7 +30,7 @@
 		clearTimeout(endTimer);
 		warnTimer = setTimeout(openWarning, Math.max(0, timeout - warning) * 1000);
 		// A little after the server's own end, so the reload finds the session gone.
-		endTimer = setTimeout(sessionEnded, (timeout + 2) * 1000);
+		endTimer = setTimeout(sessionEnded, (ends + 2) * 1000);
 	}
 
 	function outside() {
@@ -73,13 +79,8 @@
 	}
 
 	if (modal) {
+		// "Sign out" is a real button of the dialog's own sign-out form: it needs no script.
 		document.getElementById('session-stay').addEventListener('click', staySignedIn);
-		document.getElementById('session-sign-out').addEventListener('click', function () {
-			var signOut = document.querySelector('form[action$="/logout"]');
-			if (signOut) {
-				signOut.requestSubmit();
-			}
-		});
 		modal.addEventListener('keydown', function (event) {
 			if (event.key === 'Escape') {
 				event.preventDefault();
@@ -104,15 +105,53 @@
 	}
 
 	// ---- 2. Drafts kept in this tab -----------------------------------------------------
-	if (!account) {
-		return;  // signed out: keep drafts untouched for when the person signs in again
+	function each(fn) {
+		for (var i = sessionStorage.length - 1; i >= 0; i--) {
+			var key = sessionStorage.key(i);
+			if (key && key.indexOf(DRAFT) === 0) {
+				fn(key);
+			}
+		}
 	}
+
+	function read(key) {
+		try {
+			return JSON.parse(sessionStorage.getItem(key));
+		} catch (e) {
+			return null;
+		}
+	}
+
+	if (!account) {
+		// Signed out (the sign-in or session-ended page): a form sent just before this was not
+		// saved, so its draft is kept, marked, to offer back after signing in again.
+		each(function (key) {
+			var draft = read(key);
+			if (draft && draft.submitted && !draft.interrupted) {
+				draft.interrupted = true;
+				try {
+					sessionStorage.setItem(key, JSON.stringify(draft));
+				} catch (e) {
+					// Storage refused: the draft stays as it was.
+				}
+			}
+		});
+		return;
+	}
+
+	// Someone else signed in on this tab: what the last person typed is theirs alone.
+	each(function (key) {
+		if (key.indexOf(DRAFT + account + ':') !== 0) {
+			sessionStorage.removeItem(key);
+		}
+	});
 
 	function keepable(form) {
 		return (form.getAttribute('method') || '').toLowerCase() === 'post'
 			&& !form.hasAttribute('data-no-draft')
+			&& !form.hasAttribute('data-sign-out')
 			&& !form.querySelector('input[type="password"]')
-			&& !/\/(login|logout)(\?|$)/.test(form.getAttribute('action') || '');
+			&& !/\/(login|logout|sign-in|sign-out)(\?|$)/.test(form.getAttribute('action') || '');
 	}
 
 	function keyOf(form) {
@@ -165,8 +204,13 @@
 	forms.forEach(function (form) {
 		var key = keyOf(form);
 		pageKeys[key] = true;
-		var stored = sessionStorage.getItem(key);
-		var draft = stored ? JSON.parse(stored) : null;
+		var draft = read(key);
+		if (draft && draft.submitted && !draft.interrupted) {
+			// Sent while signed in, and this page came back: saved (or shown again with what was
+			// typed and what to fix), so nothing is left to offer.
+			sessionStorage.removeItem(key);
+			draft = null;
+		}
 		if (draft && !offered && offer && !same(draft.values, valuesOf(form))) {
 			offered = true;
 			form.parentNode.insertBefore(offer, form);
@@ -192,28 +236,18 @@
 		form.addEventListener('submit', function () { save(form, true); });
 	});
 	// A form sent from another page that is not shown again here was saved: forget it.
-	for (var i = sessionStorage.length - 1; i >= 0; i--) {
-		var key = sessionStorage.key(i);
-		if (key && key.indexOf(DRAFT + account + ':') === 0 && !pageKeys[key]) {
-			try {
-				if (JSON.parse(sessionStorage.getItem(key)).submitted) {
-					sessionStorage.removeItem(key);
-				}
-			} catch (e) {
+	each(function (key) {
+		if (!pageKeys[key]) {
+			var draft = read(key);
+			if (!draft || (draft.submitted && !draft.interrupted)) {
 				sessionStorage.removeItem(key);
 			}
 		}
-	}
-	// Signing out on purpose forgets this person's drafts.
-	var signOutForm = document.querySelector('form[action$="/logout"]');
-	if (signOutForm) {
-		signOutForm.addEventListener('submit', function () {
-			for (var j = sessionStorage.length - 1; j >= 0; j--) {
-				var k = sessionStorage.key(j);
-				if (k && k.indexOf(DRAFT) === 0) {
-					sessionStorage.removeItem(k);
-				}
-			}
+	});
+	// Signing out on purpose (the page's own sign-out or the warning's) forgets the drafts.
+	Array.prototype.forEach.call(document.querySelectorAll('form[data-sign-out]'), function (signOut) {
+		signOut.addEventListener('submit', function () {
+			each(function (key) { sessionStorage.removeItem(key); });
 		});
-	}
+	});
 })();

@@ -58,9 +58,9 @@ class CurrentUserAdvice {
 	}
 
 	/**
-	 * The signed-in user, or null; error pages ask for it themselves, because Spring does
-	 * not run model attribute methods for exception handlers, and without it the header
-	 * would lose the user's name and the sign-out button.
+	 * The signed-in user, or null; {@link ErrorPageModel} asks for it for error pages,
+	 * because Spring does not run model attribute methods for exception handlers, and
+	 * without it the header would lose the user's name and the sign-out button.
 	 */
 	@Nullable CurrentUser current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -3,11 +3,14 @@ package care.seamless.web;
 import care.seamless.consent.AccessDenied;
 import care.seamless.shared.ConcurrentEditException;
 import care.seamless.shared.NotFoundException;
+import care.seamless.team.SignedInAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -20,7 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Error pages for people; the API gets problem+json from {@link ApiErrorHandling}
- * instead.
+ * instead. The header's user and the session's timing are put in every such page by
+ * {@link ErrorPageModel}.
  * <p>
  * Ordered just after {@link ApiErrorHandling} so that a page's malformed request gets a
  * page rather than Boot's problem+json; every exception handled here is also handled
@@ -30,20 +34,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrorHandling {
 
-	private final CurrentUserAdvice currentUser;
-
-	PageErrorHandling(CurrentUserAdvice currentUser) {
-		this.currentUser = currentUser;
-	}
-
 	@ExceptionHandler(AccessDenied.class)
 	String accessDenied(AccessDenied ex, Model model, HttpServletRequest request, HttpServletResponse response) {
-		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		// At the person's own door the staff page's reasons and offers (ask to join the
 		// care team, emergency access) mean nothing: a carer whose access has ended is
 		// told so in plain words and sent back to their own home page.
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/me/")) {
+			Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+			Object principal = signedIn == null ? null : signedIn.getPrincipal();
+			// The door's layout offers signing out to a person-side session.
+			model.addAttribute("doorSignedIn",
+					principal instanceof SignedInAccount && !(principal instanceof SignedInUser));
 			return "door/denied";
 		}
 		model.addAttribute("decision", ex.decision());
@@ -54,14 +56,12 @@ class PageErrorHandling {
 
 	@ExceptionHandler(ConcurrentEditException.class)
 	String conflict(Model model, HttpServletResponse response) {
-		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_CONFLICT);
 		return "error/conflict";
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	String notFound(Model model, HttpServletResponse response) {
-		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		return "error/not-found";
 	}
@@ -93,7 +93,6 @@ class PageErrorHandling {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooLarge(MaxUploadSizeExceededException ex, Model model, HttpServletResponse response) {
-		signedIn(model);
 		model.addAttribute("uploadLimit", DataErrors.uploadLimit(ex));
 		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 		return "error/bad-request";
@@ -108,14 +107,8 @@ class PageErrorHandling {
 	}
 
 	private String badRequest(Model model, HttpServletResponse response) {
-		signedIn(model);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "error/bad-request";
-	}
-
-	/** Keeps the header's name and sign-out button on an error page. */
-	void signedIn(Model model) {
-		model.addAttribute("currentUser", currentUser.current());
 	}
 
 }

@@ -26,17 +26,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * <p>
  * No controller handles these, so neither {@link PageErrorHandling} nor
  * {@link ApiErrorHandling} sees them; without this, Boot's problem-details handler would
- * answer a browser with JSON.
+ * answer a browser with JSON. The header's user and the session's timing come from
+ * {@link ErrorPageModel}.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class UnknownAddressHandling {
-
-	private final CurrentUserAdvice currentUser;
-
-	UnknownAddressHandling(CurrentUserAdvice currentUser) {
-		this.currentUser = currentUser;
-	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object unknownAddress(HttpServletRequest request) {
@@ -49,9 +44,7 @@ class UnknownAddressHandling {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}
-		ModelAndView page = new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
-		page.addObject("currentUser", currentUser.current());
-		return page;
+		return new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
 	}
 
 	/**
@@ -75,9 +68,7 @@ class UnknownAddressHandling {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}
-		ModelAndView page = new ModelAndView("error/wrong-method", HttpStatus.METHOD_NOT_ALLOWED);
-		page.addObject("currentUser", currentUser.current());
-		return page;
+		return new ModelAndView("error/wrong-method", HttpStatus.METHOD_NOT_ALLOWED);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +17,29 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** Controllers found by path first: see {@link PathFirstHandlerMapping}. */
+	/**
+	 * Controllers found by path first: see {@link PathFirstHandlerMapping}; pages
+	 * rendered by exception handlers get the header's user and the session's timing: see
+	 * {@link ErrorPageModel}.
+	 */
 	@Bean
-	WebMvcRegistrations pathFirstHandlerMapping() {
+	WebMvcRegistrations pathFirstHandlerMapping(ObjectProvider<CurrentUserAdvice> currentUser,
+			ObjectProvider<SessionTimeoutAdvice> sessionTiming) {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
 				return new PathFirstHandlerMapping();
+			}
+
+			@Override
+			public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
+				return new ErrorPageModel(currentUser, sessionTiming);
 			}
 		};
 	}

@@ -2,6 +2,9 @@ package care.seamless.web;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.consent.ActingKind;
+import care.seamless.door.Invitations;
+import care.seamless.door.NewInvitation;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
@@ -33,11 +36,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -51,6 +56,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SeamlessTest
 class SessionExpiryTests {
 
+	private static final String DOOR_PASSWORD = "apple-kettle-window";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -59,6 +66,9 @@ class SessionExpiryTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	Invitations invitations;
 
 	@LocalServerPort
 	int port;
@@ -169,7 +179,100 @@ class SessionExpiryTests {
 		mvc.perform(get("/").session(session))
 			.andExpect(content().string(containsString("data-session-timeout=\"1740\"")))
 			.andExpect(content().string(containsString("data-session-warning=\"120\"")))
+			// It looks again only after the full thirty: the reload is a use, and before
+			// then it could keep alive a session the person has left.
+			.andExpect(content().string(containsString("data-session-ends=\"1800\"")))
 			.andExpect(content().string(containsString("id=\"session-warning\"")));
+	}
+
+	/**
+	 * Exception handlers run no model advice, so error pages are given the session's
+	 * timing by {@code ErrorPageModel}: the warning still comes on a "Page not found".
+	 */
+	@Test
+	void errorPagesKeepTheSessionTimingSoTheWarningStillComes() throws Exception {
+		MockHttpSession session = signedIn(nurse());
+		for (String page : List.of("/no-such-page", "/people/not-an-id")) {
+			mvc.perform(get(page).session(session).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(containsString("Page not found")))
+				.andExpect(content().string(containsString("data-session-timeout=\"1740\"")))
+				.andExpect(content().string(containsString("data-session-warning=\"120\"")))
+				.andExpect(content().string(containsString("data-keep-alive=\"/session/keep-alive\"")))
+				.andExpect(content().string(containsString("id=\"session-warning\"")))
+				.andExpect(content().string(containsString("Sign out")));
+		}
+		// Signed out, there is nothing to warn about.
+		mvc.perform(get("/no-such-page").accept(MediaType.TEXT_HTML))
+			.andExpect(content().string(not(containsString("data-session-timeout"))))
+			.andExpect(content().string(not(containsString("id=\"session-warning\""))));
+	}
+
+	/**
+	 * The person's door keeps its sessions alive in its own chain, with its own CSRF
+	 * token; its pages carry the timing, its keep-alive and its sign-out; after its
+	 * session ended, signing in goes back to the door page asked for, never to a staff
+	 * one; and a door form sent too late gets the door's own page.
+	 */
+	@Test
+	void theDoorKeepsItsSessionAliveInItsOwnChainAndComesBackToItsOwnPage() throws Exception {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		Fixtures.Staff lead = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		PersonId person = fixtures.person(Fixtures.unique("Doortimed"), lead);
+		String code = invitations
+			.invite(lead.actor(), person, new NewInvitation(ActingKind.SELF, "Door Timed", null, Set.of()))
+			.code();
+		String username = Fixtures.unique("doortimed");
+		invitations.redeem(code, username, DOOR_PASSWORD, DOOR_PASSWORD, "198.51.100.250");
+		String messages = "/me/people/" + person + "/messages";
+
+		MockHttpSession door = new MockHttpSession();
+		mvc.perform(get(messages).session(door).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/me/sign-in"));
+		mvc.perform(post("/me/sign-in").session(door)
+			.param("username", username)
+			.param("password", DOOR_PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("http://localhost" + messages + "?continue"));
+		door.setMaxInactiveInterval(1800);
+		mvc.perform(get(messages).session(door))
+			.andExpect(content().string(containsString("data-session-timeout=\"1740\"")))
+			.andExpect(content().string(containsString("data-keep-alive=\"/me/session/keep-alive\"")))
+			.andExpect(content().string(containsString("id=\"session-warning\"")))
+			.andExpect(content().string(containsString("action=\"/me/sign-out\" method=\"post\" data-sign-out")))
+			.andExpect(content().string(not(containsString("action=\"/logout\""))));
+		mvc.perform(post("/me/session/keep-alive").session(door).with(csrf())).andExpect(status().isNoContent());
+		mvc.perform(post("/me/session/keep-alive").session(door))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/me/session-ended"));
+		// The staff keep-alive is not for a person's session: it holds no staff role.
+		mvc.perform(post("/session/keep-alive").session(door).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/me/session/keep-alive").with(csrf())).andExpect(redirectedUrl("/me/sign-in"));
+
+		// A staff page asked for in the same browser session is not where a person goes.
+		MockHttpSession shared = new MockHttpSession();
+		mvc.perform(get("/people").session(shared).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+		mvc.perform(post("/me/sign-in").session(shared)
+			.param("username", username)
+			.param("password", DOOR_PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/me"));
+
+		HttpResponse<String> late = postForm(messages, "http://localhost:" + port + messages);
+		assertThat(late.statusCode()).isEqualTo(403);
+		assertThat(late.body()).contains("We signed you out")
+			.contains("id=\"sign-in-again\" href=\"" + messages + "\"")
+			.doesNotContain("govuk-service-navigation");
+		assertThat(postForm(messages, "http://localhost:" + port + "/people").body())
+			.contains("id=\"sign-in-again\" href=\"/me\"");
+	}
+
+	private MockHttpSession signedIn(Fixtures.Staff staff) throws Exception {
+		MockHttpSession session = (MockHttpSession) mvc.perform(
+				post("/login").param("username", staff.username()).param("password", Fixtures.PASSWORD).with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		// Tomcat's 30 minutes; the mock session has no timeout of its own.
+		session.setMaxInactiveInterval(1800);
+		return session;
 	}
 
 	/**

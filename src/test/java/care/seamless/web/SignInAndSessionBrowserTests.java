@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
+import care.seamless.consent.ActingKind;
+import care.seamless.door.Invitations;
+import care.seamless.door.NewInvitation;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.Profession;
@@ -18,7 +24,10 @@ import care.seamless.team.TotpCodes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-in and sessions as people meet them: a session that ends under a half-written case
- * note, the idle warning, a forced password change after a reset, and two-step sign-in.
- * Sessions are ended or shortened on the server (in the session table), never by waiting
- * for the real timeout.
+ * note, the idle warning (for staff and at the person's door), a forced password change
+ * after a reset, and two-step sign-in. Sessions are ended or shortened on the server (in
+ * the session table), never by waiting for the real timeout.
  */
 @SeamlessTest
 class SignInAndSessionBrowserTests {
 
 	private static final String NEW_PASSWORD = "willow-harbour-compass";
+
+	private static final String DOOR_PASSWORD = "apple-kettle-window";
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -53,6 +66,9 @@ class SignInAndSessionBrowserTests {
 
 	@Autowired
 	SessionRepository<? extends Session> sessions;
+
+	@Autowired
+	Invitations invitations;
 
 	@Test
 	void aCaseNoteBeingTypedWhenTheSessionEndsIsOfferedBackAfterSigningInAgain() throws Exception {
@@ -112,6 +128,98 @@ class SignInAndSessionBrowserTests {
 		}
 	}
 
+	/**
+	 * At the person's door, on a 320-pixel phone: the warning in plain words, more time
+	 * with one key press, the page's own timer taking them to the door's sign-in when the
+	 * session has ended, and their message offered back after signing in; then nothing of
+	 * it for the carer who signs in next on the same tab, and the warning's "Sign out" is
+	 * the door's.
+	 */
+	@Test
+	void atThePersonsDoorTheWarningGivesMoreTimeAndWhatWasTypedComesBackOnlyToThem() throws Exception {
+		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
+		Fixtures.Staff lead = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		PersonId person = fixtures.person(Fixtures.unique("Doorkept"), lead);
+		String self = doorAccount(lead, person, ActingKind.SELF);
+		String carer = doorAccount(lead, person, ActingKind.CARER);
+		String messages = "/me/people/" + person + "/messages";
+		String words = "Please could the Tuesday visit be after ten? Mornings are hard for me.";
+		try (Browser browser = new Browser(port)) {
+			browser.driver().manage().window().setSize(new Dimension(320, 640));
+			browser.open("/me/sign-in");
+			doorSignIn(browser, self);
+			// As for staff: a session of 10 seconds, warned after 5, that cannot end on
+			// the server before the test ends it.
+			shortenSession(browser, Duration.ofSeconds(10), Instant.now().plus(Duration.ofMinutes(2)));
+			browser.open(messages);
+			browser.type("words", words);
+
+			WebElement dialog = warning(browser);
+			assertThat(dialog.getText()).contains("We will sign you out soon")
+				.contains("1 minute or less")
+				.contains("Anything you have typed is kept");
+			assertThat(activeId(browser)).isEqualTo("session-warning-heading");
+			assertThat(Axe.check(browser, "the door's idle warning")).isEmpty();
+			assertThat(script(browser, "return document.documentElement.scrollWidth <= window.innerWidth"))
+				.as("the warning fits a 320-pixel screen")
+				.isEqualTo(true);
+			assertThat(script(browser, """
+					const r = document.getElementById('session-stay').getBoundingClientRect();
+					return r.left >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;"""))
+				.as("Stay signed in is on the screen")
+				.isEqualTo(true);
+			browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+			assertThat(activeId(browser)).isEqualTo("session-stay");
+			browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+			// Closed only when the door's keep-alive answered 204 (signed in, its token
+			// right); focus back where it was, the words still there.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+				.until(driver -> !driver.findElement(By.id("session-warning")).isDisplayed());
+			assertThat(activeId(browser)).isEqualTo("words");
+			assertThat(browser.driver().getCurrentUrl()).endsWith(messages);
+
+			// The session ends on the server; the page's own timer goes to sign in.
+			endSession(browser);
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
+				.until(driver -> driver.getCurrentUrl().contains("/me/sign-in"));
+			assertThat(browser.text(By.id("expired"))).contains("We signed you out");
+			doorSignIn(browser, self);
+			assertThat(browser.driver().getCurrentUrl()).contains(messages);
+			assertThat(browser.waitFor(By.id("draft-offer")).getText()).contains("We kept what you typed");
+			assertThat(browser.driver().findElement(By.id("words")).getAttribute("value")).isEmpty();
+			browser.waitFor(By.id("draft-restore")).click();
+			assertThat(browser.driver().findElement(By.id("words")).getAttribute("value")).isEqualTo(words);
+
+			// Sent: nothing is left to offer.
+			browser.clickThrough(By.id("send-message"));
+			browser.waitFor(By.id("sent"));
+			assertThat(browser.driver().findElement(By.id("draft-offer")).isDisplayed()).isFalse();
+			assertThat(drafts(browser)).isEmpty();
+
+			// Typing again, signed out by time, and the carer signs in on the same tab.
+			browser.type("words", "Only for Ada: I do not want my carer to know yet.");
+			assertThat(drafts(browser)).hasSize(1);
+			endSession(browser);
+			browser.open(messages);
+			assertThat(browser.driver().getCurrentUrl()).contains("/me/sign-in");
+			doorSignIn(browser, carer);
+			assertThat(browser.driver().getCurrentUrl()).contains(messages);
+			assertThat(browser.waitFor(By.id("words")).getAttribute("value")).isEmpty();
+			assertThat(browser.driver().findElement(By.id("draft-offer")).isDisplayed()).isFalse();
+			assertThat(drafts(browser)).as("Ada's words anywhere in the tab")
+				.noneMatch(draft -> draft.contains("Only for Ada"));
+
+			// The warning's Sign out is the door's, and forgets what was typed.
+			shortenSession(browser, Duration.ofSeconds(10), Instant.now().plus(Duration.ofMinutes(2)));
+			browser.open(messages);
+			browser.type("words", "A note from Bea");
+			warning(browser);
+			browser.clickThrough(By.id("session-sign-out"));
+			assertThat(browser.driver().getCurrentUrl()).contains("/me/sign-in?signedOut");
+			assertThat(drafts(browser)).isEmpty();
+		}
+	}
+
 	@Test
 	void afterAResetThePersonMustChooseANewPasswordBeforeAnythingElse() throws Exception {
 		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
@@ -159,6 +267,50 @@ class SignInAndSessionBrowserTests {
 			browser.clickThrough(By.id("send-code"));
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("My caseload");
 		}
+	}
+
+	private String doorAccount(Fixtures.Staff lead, PersonId person, ActingKind kind) {
+		String code = invitations
+			.invite(lead.actor(), person, new NewInvitation(kind, "Door " + kind.name(), null, Set.of(), true))
+			.code();
+		String username = Fixtures.unique("door");
+		invitations.redeem(code, username, DOOR_PASSWORD, DOOR_PASSWORD,
+				"198.51.100." + (10 + ADDRESSES.incrementAndGet() % 200));
+		return username;
+	}
+
+	/** On the door's sign-in page the browser is on. */
+	private static void doorSignIn(Browser browser, String username) {
+		browser.type("username", username);
+		browser.type("password", DOOR_PASSWORD);
+		browser.clickThrough(By.cssSelector("form[action$='/me/sign-in'] button[type=submit]"));
+		browser.waitFor(By.id("main-content"));
+	}
+
+	private static WebElement warning(Browser browser) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.until(driver -> driver.findElement(By.id("session-warning")).isDisplayed()
+					? driver.findElement(By.id("session-warning")) : null);
+	}
+
+	private static String activeId(Browser browser) {
+		return browser.driver().switchTo().activeElement().getAttribute("id");
+	}
+
+	private static Object script(Browser browser, String script) {
+		return ((JavascriptExecutor) browser.driver()).executeScript(script);
+	}
+
+	/** Every draft kept in the tab, whoever's, as stored. */
+	@SuppressWarnings("unchecked")
+	private static List<String> drafts(Browser browser) {
+		return (List<String>) script(browser, """
+				const kept = [];
+				for (let i = 0; i < sessionStorage.length; i++) {
+				  const key = sessionStorage.key(i);
+				  if (key.startsWith('seamless.draft:')) kept.push(key + ' ' + sessionStorage.getItem(key));
+				}
+				return kept;""");
 	}
 
 	private void endSession(Browser browser) {
