@@ -382,6 +382,15 @@ class WithheldAnswersTests {
 			assertThat(kept).isEqualTo(summaryRepository
 				.read(episode.id(), person, reader.practitionerId().id(), conditions, KeptStatements.none())
 				.orElseThrow());
+			if (reader != outsider) {
+				// Row for row what the statements of their own read, withheld rows left
+				// in
+				// the database as there.
+				assertThat(kept.sections()).isEqualTo(assessmentRepository.sections(episode.id(), sight.answer()));
+				assertThat(kept.answers()).isEqualTo(answerRepository.episodeAnswers(episode.id(), sight));
+				assertThat(kept.disagreements())
+					.isEqualTo(answerRepository.disagreements(episode.id(), conditions.disagreements()));
+			}
 			if (reader == outsider) {
 				assertThat(kept.decision()).isNull();
 				assertThat(kept.sections()).isEmpty();
