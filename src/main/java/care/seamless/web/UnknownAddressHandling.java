@@ -44,7 +44,10 @@ class UnknownAddressHandling {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}
-		return new ModelAndView("error/not-found", HttpStatus.NOT_FOUND);
+		// The person's door has its own layout, words and way home (ADR 90).
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		boolean door = path.equals("/me") || path.startsWith("/me/");
+		return new ModelAndView(door ? "door/not-found" : "error/not-found", HttpStatus.NOT_FOUND);
 	}
 
 	/**

@@ -239,6 +239,13 @@ class SessionExpiryTests {
 			.andExpect(content().string(containsString("id=\"session-warning\"")))
 			.andExpect(content().string(containsString("action=\"/me/sign-out\" method=\"post\" data-sign-out")))
 			.andExpect(content().string(not(containsString("action=\"/logout\""))));
+		// An address nobody answers under the door: the door's own page and way home.
+		mvc.perform(get("/me/no-such-page").session(door).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("id=\"not-found-heading\"")))
+			.andExpect(content().string(containsString("href=\"/me\"")))
+			.andExpect(content().string(containsString("data-keep-alive=\"/me/session/keep-alive\"")))
+			.andExpect(content().string(not(containsString("Back to my caseload"))));
 		mvc.perform(post("/me/session/keep-alive").session(door).with(csrf())).andExpect(status().isNoContent());
 		mvc.perform(post("/me/session/keep-alive").session(door))
 			.andExpect(status().isForbidden())
