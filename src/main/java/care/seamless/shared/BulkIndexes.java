@@ -78,6 +78,17 @@ public final class BulkIndexes {
 	 * stay: they cost little per row and keep bad rows out during the load.
 	 */
 	public static BulkIndexes drop(Connection connection, List<String> tables, List<Trigger> triggers) {
+		return drop(connection, tables, triggers, java.util.Set.of());
+	}
+
+	/**
+	 * {@link #drop(Connection, List, List)}, leaving in place the indexes named in
+	 * {@code kept} (schema-qualified): a partial index whose condition no loaded row
+	 * meets costs the load one test of that condition a row, where building it again
+	 * would read the whole table for nothing (ADR 92).
+	 */
+	public static BulkIndexes drop(Connection connection, List<String> tables, List<Trigger> triggers,
+			java.util.Set<String> kept) {
 		List<String> drops = new ArrayList<>();
 		for (Trigger trigger : triggers) {
 			drops.add("alter table " + trigger.table() + " disable trigger " + trigger.name());
@@ -90,6 +101,9 @@ public final class BulkIndexes {
 					String table = result.getString("tbl");
 					String name = result.getString("name");
 					String def = result.getString("def");
+					if ("i".equals(result.getString("kind")) && kept.contains(name)) {
+						continue;
+					}
 					if ("i".equals(result.getString("kind"))) {
 						drops.add("drop index " + name);
 						// An index of a partitioned table is shown ON ONLY the parent;

@@ -105,6 +105,7 @@ class AuditBulkChainTests {
 	@Test
 	void aFirstLoadIsCopiedWithTheLogsIndexesBuiltAgainAndEachPersonFound() {
 		String indexesBefore = indexes();
+		List<Long> unchainedBefore = unchainedIndexes();
 		Actor importer = Actor.system("test-first-load");
 		List<PersonId> people = new java.util.ArrayList<>();
 		for (int i = 0; i < AuditLog.CHAIN_IN_BULK_FROM + 100; i++) {
@@ -127,6 +128,9 @@ class AuditBulkChainTests {
 		transaction.executeWithoutResult(status -> repository.copyChained(entries, true));
 
 		assertThat(indexes()).isEqualTo(indexesBefore).contains("audit_entry_by_person", "audit_entry_by_account");
+		// The index of entries waiting for the chainer gets none of a chained load's: it
+		// is kept through the load, the same index on every partition, not built again.
+		assertThat(unchainedIndexes()).isNotEmpty().isEqualTo(unchainedBefore);
 		for (int i = 0; i < people.size(); i += 59) {
 			PersonId person = people.get(i);
 			assertThat(auditLog.historyOf(person, 5)).singleElement().satisfies(entry -> {
@@ -180,6 +184,49 @@ class AuditBulkChainTests {
 		return jdbc.sql("""
 				select string_agg(indexdef, ';' order by indexname) from pg_indexes
 				where schemaname = 'audit' and tablename like 'entry%'""").query(String.class).single();
+	}
+
+	// The oid of the unchained index on the log and on each partition: a rebuilt index
+	// is a new relation.
+	private List<Long> unchainedIndexes() {
+		return jdbc.sql("""
+				select c.oid::bigint from pg_class c
+				where c.relkind in ('i', 'I') and c.relnamespace = 'audit'::regnamespace
+				  and (c.relname = 'audit_entry_unchained'
+				       or c.oid in (select inhrelid from pg_inherits
+				                    where inhparent = 'audit.audit_entry_unchained'::regclass))
+				order by 1""").query(Long.class).list();
+	}
+
+	/**
+	 * The chain's hash is the same whichever thread computes it and however many it
+	 * computed before: each thread keeps one digest (ADR 92), reset by every hash.
+	 */
+	@Test
+	void eachHashIsTheDigestOfItsEntryAloneOnEveryThread() throws Exception {
+		java.time.Instant at = java.time.Instant.parse("2026-12-06T20:40:00.123456Z");
+		List<AuditEntry> placed = new java.util.ArrayList<>();
+		String previous = ChainHash.GENESIS;
+		for (int i = 0; i < 4; i++) {
+			AuditEntry entry = new AuditEntry(0, null, at, "hash-é-" + i, "ADMINISTRATOR", i % 2 == 0 ? null : "X1",
+					"create", "Person", null, i == 3 ? null : UUID.randomUUID(), "DIRECT_CARE", "PERMITTED",
+					i == 1 ? "reason ✓" : null, i == 2, null, null)
+				.chainedAt(i + 1, previous);
+			placed.add(entry);
+			previous = entry.hash();
+		}
+		var another = java.util.concurrent.Executors.newSingleThreadExecutor();
+		for (AuditEntry entry : placed) {
+			String alone = java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(entry.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(entry.hash()).isEqualTo(alone);
+			assertThat(another.submit(() -> ChainHash.of(entry)).get()).isEqualTo(alone);
+		}
+		another.shutdown();
+		var verifier = new ChainVerifier();
+		placed.forEach(verifier);
+		assertThat(verifier.result(0).intact()).isTrue();
 	}
 
 	private long head() {
