@@ -126,11 +126,11 @@ class MatcherTests {
 		records.addAll(new RecordReader(Map.of(), Truth.column("cluster"))
 			.read(Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
 			.records()
-			.subList(0, 80));
+			.subList(0, 60));
 		records.addAll(new RecordReader(Map.of(), Truth.febrl())
 			.read(Path.of("src", "test", "resources", "testdata", "febrl", "dataset1.csv"))
 			.records()
-			.subList(0, 80));
+			.subList(0, 60));
 		// As the product holds them: ISO dates, and only real ones (FEBRL writes digits).
 		records.replaceAll(record -> {
 			String digits = record.value(Role.DATE_OF_BIRTH);
