@@ -1,7 +1,6 @@
 package care.seamless.linkage;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,15 +132,31 @@ public final class Matcher {
 				most += mostWeight(comparison, prepared);
 			}
 		}
-		boolean anyDate = !prepared.identifier().isEmpty();
+		// Within one year a date is exact, transposed, one digit off or the same year
+		// only:
+		// when each of those can reach review, every date can, and none need be told
+		// apart.
+		boolean everyLevel = true;
+		for (int level = 0; level <= SAME_YEAR; level++) {
+			everyLevel &= !cannotReachReview(most + weight(Comparison.DATE_OF_BIRTH, level, prepared));
+		}
+		boolean anyDate = everyLevel || !prepared.identifier().isEmpty();
 		List<LocalDate> dates = new ArrayList<>();
 		for (; day.isBefore(end); day = day.plusDays(1)) {
-			int level = Levels.dateOfBirth(prepared.dob(), day.format(DateTimeFormatter.BASIC_ISO_DATE));
-			if (anyDate || !cannotReachReview(most + weight(Comparison.DATE_OF_BIRTH, level, prepared))) {
+			if (anyDate || !cannotReachReview(most
+					+ weight(Comparison.DATE_OF_BIRTH, Levels.dateOfBirth(prepared.dob(), digits(day)), prepared))) {
 				dates.add(day);
 			}
 		}
 		return dates;
+	}
+
+	private static final int SAME_YEAR = Comparison.DATE_OF_BIRTH.levels().indexOf("year-only");
+
+	// As Prepared keeps a date of birth: its digits, without a formatter's cost for each
+	// of the year's days.
+	private static String digits(LocalDate date) {
+		return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
 	}
 
 	// A name can earn a level with the incoming record's own name missing (held in the
