@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import care.seamless.person.People;
 import care.seamless.shared.PersonId;
@@ -70,9 +71,9 @@ class MatchRepository {
 			  union (select b.* from %1$s b where lower(family_name) = :family and lower(given_name) = :given limit :limit)
 			  union (select b.* from %1$s b where lower(family_name) = :given and lower(given_name) = :family limit :limit)
 			  union (select b.* from %1$s b where lower(family_name) = :family
-			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
+			           and date_of_birth = any(cast(:yearDates as date[])) limit :limit)
 			  union (select b.* from %1$s b where lower(given_name) = :given
-			           and date_of_birth >= :yearStart and date_of_birth < :yearEnd limit :limit)
+			           and date_of_birth = any(cast(:yearDates as date[])) limit :limit)
 			  union (select b.* from %1$s b where replace(postcode, ' ', '') = cast(:postcode as text)
 			           and lower(left(given_name, 1)) = :initial limit :limit)
 			)
@@ -102,9 +103,8 @@ class MatchRepository {
 			with incoming as (
 			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
 			    cast(array[:dob] as date[]), cast(array[:family] as text[]), cast(array[:given] as text[]),
-			    cast(array[:yearStart] as date[]), cast(array[:yearEnd] as date[]), cast(array[:postcode] as text[]),
-			    cast(array[:initial] as text[]))
-			    as i(self, nhs, dob, family, given, year_start, year_end, postcode, initial)
+			    cast(array[:yearDates] as text[]), cast(array[:postcode] as text[]), cast(array[:initial] as text[]))
+			    as i(self, nhs, dob, family, given, year_dates, postcode, initial)
 			),
 			hits as (
 			  select i.self, h.* from incoming i cross join lateral (
@@ -113,9 +113,9 @@ class MatchRepository {
 			    union (select b.* from %1$s b where lower(family_name) = i.family and lower(given_name) = i.given limit :limit)
 			    union (select b.* from %1$s b where lower(family_name) = i.given and lower(given_name) = i.family limit :limit)
 			    union (select b.* from %1$s b where lower(family_name) = i.family
-			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
+			             and date_of_birth = any(cast(i.year_dates as date[])) limit :limit)
 			    union (select b.* from %1$s b where lower(given_name) = i.given
-			             and date_of_birth >= i.year_start and date_of_birth < i.year_end limit :limit)
+			             and date_of_birth = any(cast(i.year_dates as date[])) limit :limit)
 			    union (select b.* from %1$s b where replace(postcode, ' ', '') = i.postcode
 			             and lower(left(given_name, 1)) = i.initial limit :limit)
 			  ) h
@@ -221,9 +221,11 @@ class MatchRepository {
 
 	/**
 	 * The people the blocking keys find for this record, without their organisation
-	 * ({@link #organisations} reads it for those shown).
+	 * ({@link #organisations} reads it for those shown). The two branches by name and
+	 * birth year ask only for {@code yearDates}, the dates of the record's year that
+	 * could still reach review (Matcher.birthDatesWorthFetching, ADR 91).
 	 */
-	List<Person> candidates(Record incoming, @Nullable PersonId self) {
+	List<Person> candidates(Record incoming, @Nullable PersonId self, List<LocalDate> yearDates) {
 		String family = incoming.value(Role.FAMILY_NAME).trim().toLowerCase(Locale.ROOT);
 		String given = incoming.value(Role.GIVEN_NAME).trim().toLowerCase(Locale.ROOT);
 		LocalDate dob = LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH));
@@ -234,8 +236,7 @@ class MatchRepository {
 			.param("dob", dob)
 			.param("family", family)
 			.param("given", given)
-			.param("yearStart", dob.withDayOfYear(1))
-			.param("yearEnd", dob.withDayOfYear(1).plusYears(1))
+			.param("yearDates", dateArray(yearDates))
 			.param("postcode", postcode.isEmpty() ? null : postcode)
 			.param("initial", given.isEmpty() ? "" : given.substring(0, 1))
 			.param("limit", BRANCH_LIMIT)
@@ -269,7 +270,8 @@ class MatchRepository {
 	 * {@link #candidates} of many registered people at once, by person: the same records
 	 * each would find on its own, at the moment of the query.
 	 */
-	Map<PersonId, List<Person>> candidatesOfAll(Map<PersonId, Record> incoming) {
+	Map<PersonId, List<Person>> candidatesOfAll(Map<PersonId, Record> incoming,
+			Function<Record, List<LocalDate>> yearDatesOf) {
 		Map<PersonId, List<Person>> found = new HashMap<>();
 		if (incoming.isEmpty()) {
 			return found;
@@ -279,8 +281,7 @@ class MatchRepository {
 		List<LocalDate> dob = new java.util.ArrayList<>();
 		List<String> family = new java.util.ArrayList<>();
 		List<String> given = new java.util.ArrayList<>();
-		List<LocalDate> yearStart = new java.util.ArrayList<>();
-		List<LocalDate> yearEnd = new java.util.ArrayList<>();
+		List<String> yearDates = new java.util.ArrayList<>();
 		List<@Nullable String> postcode = new java.util.ArrayList<>();
 		List<String> initial = new java.util.ArrayList<>();
 		incoming.forEach((id, record) -> {
@@ -295,8 +296,7 @@ class MatchRepository {
 			dob.add(d);
 			family.add(f);
 			given.add(g);
-			yearStart.add(d.withDayOfYear(1));
-			yearEnd.add(d.withDayOfYear(1).plusYears(1));
+			yearDates.add(dateArray(yearDatesOf.apply(record)));
 			postcode.add(p.isEmpty() ? null : p);
 			initial.add(g.isEmpty() ? "" : g.substring(0, 1));
 			found.put(id, new java.util.ArrayList<>());
@@ -307,14 +307,26 @@ class MatchRepository {
 			.param("dob", dob)
 			.param("family", family)
 			.param("given", given)
-			.param("yearStart", yearStart)
-			.param("yearEnd", yearEnd)
+			.param("yearDates", yearDates)
 			.param("postcode", postcode)
 			.param("initial", initial)
 			.param("limit", BRANCH_LIMIT)
 			.query((RowCallbackHandler) rs -> found.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
 				.add(person(rs, 2, false)));
 		return found;
+	}
+
+	// One text parameter in PostgreSQL's array form, so the statement's text is the same
+	// whatever the number of dates.
+	private static String dateArray(List<LocalDate> dates) {
+		StringBuilder out = new StringBuilder(dates.size() * 11 + 2).append('{');
+		for (LocalDate date : dates) {
+			if (out.length() > 1) {
+				out.append(',');
+			}
+			out.append(date);
+		}
+		return out.append('}').toString();
 	}
 
 	Optional<Person> person(PersonId id) {

@@ -1,5 +1,6 @@
 package care.seamless.linkage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,6 +114,64 @@ public final class Matcher {
 	}
 
 	/**
+	 * The dates of birth in the incoming record's year that a candidate found by its
+	 * birth year (the online query's name-and-year branches) must hold to have any chance
+	 * of review: those whose date-of-birth level, with the most every other comparison
+	 * could add for this record, still reaches review. The rest of the year's holders are
+	 * non-matches whatever their other fields say, so they need not be fetched (ADR 91).
+	 * Every date of the year when the record has an identifier: a candidate with the same
+	 * number matches whatever its weight.
+	 */
+	List<LocalDate> birthDatesWorthFetching(Record incoming) {
+		Prepared prepared = Prepared.of(incoming);
+		LocalDate day = LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH)).withDayOfYear(1);
+		LocalDate end = day.plusYears(1);
+		double most = model.priorWeight();
+		for (Comparison comparison : Comparison.values()) {
+			if (comparison != Comparison.DATE_OF_BIRTH) {
+				most += mostWeight(comparison, prepared);
+			}
+		}
+		// Within one year a date is exact, transposed, one digit off or the same year
+		// only:
+		// when each of those can reach review, every date can, and none need be told
+		// apart.
+		boolean everyLevel = true;
+		for (int level = 0; level <= SAME_YEAR; level++) {
+			everyLevel &= !cannotReachReview(most + weight(Comparison.DATE_OF_BIRTH, level, prepared));
+		}
+		boolean anyDate = everyLevel || !prepared.identifier().isEmpty();
+		List<LocalDate> dates = new ArrayList<>();
+		for (; day.isBefore(end); day = day.plusDays(1)) {
+			if (anyDate || !cannotReachReview(most
+					+ weight(Comparison.DATE_OF_BIRTH, Levels.dateOfBirth(prepared.dob(), digits(day)), prepared))) {
+				dates.add(day);
+			}
+		}
+		return dates;
+	}
+
+	private static final int SAME_YEAR = Comparison.DATE_OF_BIRTH.levels().indexOf("year-only");
+
+	// As Prepared keeps a date of birth: its digits, without a formatter's cost for each
+	// of the year's days.
+	private static String digits(LocalDate date) {
+		return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
+	}
+
+	// A name can earn a level with the incoming record's own name missing (held in the
+	// other field), so a name counts its best level. Every other comparison is missing,
+	// and adds nothing, whatever the candidate, when the incoming record lacks its value:
+	// comparing the record with itself tells which.
+	private double mostWeight(Comparison comparison, Prepared incoming) {
+		if (comparison != Comparison.GIVEN_NAME && comparison != Comparison.FAMILY_NAME
+				&& comparison.level(incoming, incoming) == Levels.MISSING) {
+			return 0;
+		}
+		return bestWeight(comparison, incoming);
+	}
+
+	/**
 	 * The most a comparison can add for this incoming record, whatever the candidate: its
 	 * best level's weight, or nothing when a value is missing.
 	 */
@@ -129,7 +188,11 @@ public final class Matcher {
 	// another order than weight() from ruling out a pair on rounding; a weight that is
 	// not a number rules out nothing.
 	private boolean ruledOut(double mostWeight, int[] levels) {
-		return levels[Comparison.IDENTIFIER.ordinal()] != 0 && !Double.isNaN(mostWeight)
+		return levels[Comparison.IDENTIFIER.ordinal()] != 0 && cannotReachReview(mostWeight);
+	}
+
+	private boolean cannotReachReview(double mostWeight) {
+		return !Double.isNaN(mostWeight)
 				&& model.decide(Model.probability(mostWeight + BOUND_MARGIN)) == Decision.NON_MATCH;
 	}
 

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -237,12 +238,18 @@ public class Matching implements RegistrationMatching {
 	 * alone, with nothing written, so a bulk import can set the non-matches aside on
 	 * every core first (ADR 74).
 	 */
+	/** The dates of the record's birth year its candidates by year are fetched for. */
+	List<LocalDate> birthDatesWorthFetching(Record incoming) {
+		return matcher.birthDatesWorthFetching(incoming);
+	}
+
 	boolean possibleMatch(Record incoming, Record other) {
 		return matcher.decision(incoming, other) != Decision.NON_MATCH;
 	}
 
 	private List<PossibleMatch> score(Record incoming, @Nullable PersonId self) {
-		return withOrganisations(scoreAmong(incoming, repository.candidates(incoming, self)));
+		return withOrganisations(
+				scoreAmong(incoming, repository.candidates(incoming, self, matcher.birthDatesWorthFetching(incoming))));
 	}
 
 	// Candidates are found without their organisation (most are never shown); the

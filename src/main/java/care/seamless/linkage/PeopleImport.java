@@ -440,7 +440,7 @@ public class PeopleImport {
 			Map<PersonId, Record> records = new java.util.LinkedHashMap<>();
 			toMatch.subList(from, Math.min(toMatch.size(), from + QUERY_SLICE))
 				.forEach(id -> records.put(id, selves.get(id)));
-			candidates.putAll(repository.candidatesOfAll(records));
+			candidates.putAll(repository.candidatesOfAll(records, matching::birthDatesWorthFetching));
 		}
 		Set<PersonId> mergedHere = new HashSet<>();
 		List<ImportReport.Imported> report = new ArrayList<>(ids.size());

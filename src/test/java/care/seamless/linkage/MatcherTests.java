@@ -114,6 +114,103 @@ class MatcherTests {
 	}
 
 	@Test
+	void aDateOfTheYearLeftOutCannotReachReview() throws Exception {
+		// The online query's name-and-year branches fetch only the dates of the year that
+		// birthDatesWorthFetching keeps (ADR 91). Any other date must make a non-match of
+		// the strongest candidate there is, the record itself with that date, and of
+		// every
+		// other record given that date; with each record as sent, without its identifier
+		// (which keeps the whole year), and with names, date of birth and sex only.
+		Matcher product = new Matcher(Matching.defaultModel());
+		List<Record> records = new ArrayList<>();
+		records.addAll(new RecordReader(Map.of(), Truth.column("cluster"))
+			.read(Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
+			.records()
+			.subList(0, 60));
+		records.addAll(new RecordReader(Map.of(), Truth.febrl())
+			.read(Path.of("src", "test", "resources", "testdata", "febrl", "dataset1.csv"))
+			.records()
+			.subList(0, 60));
+		// As the product holds them: ISO dates, and only real ones (FEBRL writes digits).
+		records.replaceAll(record -> {
+			String digits = record.value(Role.DATE_OF_BIRTH);
+			return digits.matches("\\d{8}")
+					? bornOn(record, digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6))
+					: record;
+		});
+		records.removeIf(record -> !validDate(record.value(Role.DATE_OF_BIRTH)));
+		int leftOut = 0;
+		int kept = 0;
+		for (Record record : records) {
+			for (Record incoming : List.of(record, without(record, Role.NHS_NUMBER, Role.SOC_SEC_ID),
+					only(record, Role.GIVEN_NAME, Role.FAMILY_NAME, Role.DATE_OF_BIRTH, Role.SEX))) {
+				java.time.LocalDate born = java.time.LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH));
+				List<java.time.LocalDate> worth = product.birthDatesWorthFetching(incoming);
+				if (!incoming.value(Role.NHS_NUMBER).isEmpty() || !incoming.value(Role.SOC_SEC_ID).isEmpty()) {
+					assertThat(worth).hasSize(born.lengthOfYear());
+				}
+				assertThat(worth).contains(born);
+				kept += worth.size();
+				int day = 0;
+				for (java.time.LocalDate date = born.withDayOfYear(1); date.getYear() == born.getYear(); date = date
+					.plusDays(1)) {
+					if (worth.contains(date)) {
+						continue;
+					}
+					leftOut++;
+					assertThat(product.score(incoming, bornOn(incoming, date)).decision())
+						.isEqualTo(Decision.NON_MATCH);
+					// Every other record too, on a few of the dates left out.
+					if (day++ % 120 == 0) {
+						for (int other = day % 4; other < records.size(); other += 4) {
+							assertThat(product.score(incoming, bornOn(records.get(other), date)).decision())
+								.isEqualTo(Decision.NON_MATCH);
+						}
+					}
+				}
+			}
+		}
+		// Bare records leave out nearly all of their year; those with an identifier none.
+		assertThat(leftOut).isGreaterThan(kept / 3);
+	}
+
+	private static boolean validDate(String date) {
+		try {
+			java.time.LocalDate.parse(date);
+			return true;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private static Record bornOn(Record record, Object date) {
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		values.putAll(record.values());
+		values.put(Role.DATE_OF_BIRTH, date.toString());
+		return new Record(record.id() + "@" + date, values);
+	}
+
+	private static Record without(Record record, Role... roles) {
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		values.putAll(record.values());
+		for (Role role : roles) {
+			values.remove(role);
+		}
+		return new Record(record.id(), values);
+	}
+
+	private static Record only(Record record, Role... roles) {
+		Map<Role, String> values = new EnumMap<>(Role.class);
+		for (Role role : roles) {
+			if (!record.value(role).isEmpty()) {
+				values.put(role, record.value(role));
+			}
+		}
+		return new Record(record.id(), values);
+	}
+
+	@Test
 	void aSavedModelScoresAsTheOriginalDoes(@TempDir Path directory) throws Exception {
 		Path file = directory.resolve("model.properties");
 		ModelFile.save(matcher.model(), file);

@@ -455,9 +455,11 @@ class MatchingTests {
 			PersonId id = new PersonId(UUID.randomUUID());
 			incoming.put(id, Matching.record(id.id().toString(), sent));
 		}
-		Map<PersonId, List<MatchRepository.Person>> together = repository.candidatesOfAll(incoming);
+		Map<PersonId, List<MatchRepository.Person>> together = repository.candidatesOfAll(incoming,
+				matching::birthDatesWorthFetching);
 		incoming.forEach((id, record) -> {
-			List<MatchRepository.Person> alone = repository.candidates(record, id);
+			List<MatchRepository.Person> alone = repository.candidates(record, id,
+					matching.birthDatesWorthFetching(record));
 			assertThat(alone).isNotEmpty();
 			assertThat(together.get(id)).containsExactlyInAnyOrderElementsOf(alone);
 			// Neither reads a candidate's organisation: only a possible match is shown
@@ -551,7 +553,7 @@ class MatchingTests {
 			for (PersonId self : selves) {
 				Record record = Matching.record(self == null ? "incoming" : self.id().toString(), details);
 				List<MatchRepository.Person> before = candidatesById(record, self);
-				List<MatchRepository.Person> now = repository.candidates(record, self);
+				List<MatchRepository.Person> now = repository.candidates(record, self, wholeYear(record));
 				Map<PersonId, String> organisations = repository
 					.organisations(now.stream().map(person -> person.demographics().id()).toList());
 				assertThat(now).extracting(person -> person.demographics().organisation()).containsOnlyNulls();
@@ -564,11 +566,13 @@ class MatchingTests {
 		}
 		// Each branch met something, and the refusals and the link took people out.
 		assertThat(compared).isGreaterThan(60);
-		assertThat(repository.candidates(Matching.record(second.id().toString(), sent.get(0)), second))
+		Record asSecond = Matching.record(second.id().toString(), sent.get(0));
+		assertThat(repository.candidates(asSecond, second, wholeYear(asSecond)))
 			.extracting(person -> person.demographics().id())
 			.contains(swapped)
 			.doesNotContain(first, third, merged, second);
-		assertThat(repository.candidates(Matching.record(first.id().toString(), sent.get(0)), first))
+		Record asFirst = Matching.record(first.id().toString(), sent.get(0));
+		assertThat(repository.candidates(asFirst, first, wholeYear(asFirst)))
 			.extracting(person -> person.demographics().id())
 			.contains(third, swapped)
 			.doesNotContain(first, second, merged);
@@ -583,6 +587,112 @@ class MatchingTests {
 					.orElseThrow()
 					.demographics()
 					.organisation()));
+	}
+
+	// Every date of the record's birth year: the name-and-year branches as they were
+	// before ADR 91.
+	private static List<LocalDate> wholeYear(Record record) {
+		LocalDate first = LocalDate.parse(record.value(care.seamless.linkage.Role.DATE_OF_BIRTH)).withDayOfYear(1);
+		return first.datesUntil(first.plusYears(1)).toList();
+	}
+
+	/**
+	 * The name-and-year branches asked only for the dates that could still reach review
+	 * (ADR 91) decide as the whole year did: over Splink's fake_1000 (typos in names and
+	 * dates, missing fields, shared names) registered as people, each record against the
+	 * register as it was sent in full, with its town only, and with names, date of birth
+	 * and sex only (as a bare FHIR Patient), the possible matches and their decisions are
+	 * the same, and every candidate the narrower query leaves out is one full scoring
+	 * calls a non-match.
+	 */
+	@Test
+	void candidatesOfTheDatesWorthFetchingDecideAsTheWholeYear() throws Exception {
+		Matcher matcher = new Matcher(Matching.defaultModel());
+		List<PersonDetails> file = new ArrayList<>();
+		for (Record record : new RecordReader(Map.of(), Truth.column("cluster"))
+			.read(java.nio.file.Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
+			.records()) {
+			String given = record.value(care.seamless.linkage.Role.GIVEN_NAME);
+			String familyName = record.value(care.seamless.linkage.Role.FAMILY_NAME);
+			LocalDate born = parsedOrNull(record.value(care.seamless.linkage.Role.DATE_OF_BIRTH));
+			if (!given.isEmpty() && !familyName.isEmpty() && born != null) {
+				file.add(new PersonDetails(null, null, given, familyName, null, null, born, Sex.UNKNOWN, null, null,
+						null, blankToNull(record.value(care.seamless.linkage.Role.LOCALITY)), null, null,
+						blankToNull(record.value(care.seamless.linkage.Role.EMAIL)), null, false, null));
+			}
+		}
+		int[] counts = new int[4];
+		try {
+			transactions.executeWithoutResult(status -> {
+				var outcome = bulkRegistrations.registerImported(fixtures.admin, file);
+				// Some of the file's e-mail addresses are spoilt past what registration
+				// takes.
+				outcome.problems().stream().map(problem -> file.get(problem.index())).toList().forEach(file::remove);
+				var registered = outcome.problems().isEmpty() ? outcome.registered()
+						: bulkRegistrations.registerImported(fixtures.admin, file).registered();
+				List<PersonId> ids = registered.ids();
+				assertThat(ids).hasSizeGreaterThan(500);
+				// Every sixth person as the incoming record, against the whole file.
+				for (int i = 0; i < ids.size(); i += 6) {
+					PersonDetails sent = registered.details().get(i);
+					for (PersonDetails variant : List.of(sent, withOnly(sent, sent.town(), null),
+							withOnly(sent, null, null))) {
+						Record record = Matching.record(ids.get(i).id().toString(), variant);
+						Map<String, Decision> before = decisions(matcher, record,
+								repository.candidates(record, ids.get(i), wholeYear(record)));
+						Map<String, Decision> now = decisions(matcher, record,
+								repository.candidates(record, ids.get(i), matching.birthDatesWorthFetching(record)));
+						assertThat(possible(now)).as(variant.toString()).isEqualTo(possible(before));
+						before.keySet().removeAll(now.keySet());
+						assertThat(before.values()).as(variant.toString())
+							.allMatch(decision -> decision == Decision.NON_MATCH);
+						counts[0] += possible(now).size();
+						counts[1] += before.size();
+						counts[2] += now.size();
+					}
+				}
+				throw new RolledBack();
+			});
+		}
+		catch (RolledBack expected) {
+			// Nothing of the file is kept.
+		}
+		// Meaningful only if there were matches to keep and candidates to leave out.
+		assertThat(counts[0]).as("possible matches").isGreaterThan(100);
+		assertThat(counts[1]).as("left out").isGreaterThan(20);
+	}
+
+	private static Map<String, Decision> decisions(Matcher matcher, Record incoming,
+			List<MatchRepository.Person> candidates) {
+		Map<String, Decision> decisions = new java.util.HashMap<>();
+		for (MatchRepository.Person candidate : candidates) {
+			decisions.put(candidate.record().id(), matcher.score(incoming, candidate.record()).decision());
+		}
+		return decisions;
+	}
+
+	private static Map<String, Decision> possible(Map<String, Decision> decisions) {
+		Map<String, Decision> possible = new java.util.TreeMap<>(decisions);
+		possible.values().removeIf(decision -> decision == Decision.NON_MATCH);
+		return possible;
+	}
+
+	private static PersonDetails withOnly(PersonDetails d, String town, String email) {
+		return new PersonDetails(d.nhsNumber(), null, d.givenName(), d.familyName(), null, null, d.dateOfBirth(),
+				d.sex(), null, null, null, town, null, null, email, null, false, null);
+	}
+
+	private static LocalDate parsedOrNull(String date) {
+		try {
+			return LocalDate.parse(date);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value.isBlank() ? null : value;
 	}
 
 	private static Demographics withOrganisation(Demographics d, String organisation) {
