@@ -373,9 +373,10 @@ class PeopleImportTests {
 		// The same bytes again: nothing registered, the earlier import named, and the
 		// file's digest sent back for the importer to confirm with.
 		String asked = upload(administrator, csv).andExpect(status().isConflict())
-			.andExpect(content().string(containsString("Your organisation imported this same file on")))
+			.andExpect(content().string(containsString("Your organisation imported this file on")))
 			.andExpect(content().string(containsString(administrator.username() + ", 2 people")))
 			.andExpect(content().string(containsString("Import this file again")))
+			.andExpect(content().string(containsString("id=\"again-warning\"")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
