@@ -16,6 +16,7 @@ import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
+import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.terminology.Audience;
 import care.seamless.terminology.Terminology;
@@ -47,20 +48,21 @@ class PlanViews {
 	}
 
 	/**
-	 * The plan as the reader sees it, needs in their own profession's words (the reader's
-	 * profession is read with the view's other names).
-	 */
-	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan) {
-		return view(actor, plan, null);
-	}
-
-	/**
 	 * Reads every part in one statement ({@link PlanPartsRepository}) and then the names
 	 * they show in one more, instead of one read per part and per organisation and
 	 * practitioner.
 	 */
 	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience) {
 		return view(actor, plan, audience, parts.read(plan.id(), conditions(actor)));
+	}
+
+	/**
+	 * The access policy's record decision for the reader and, where it opens the record,
+	 * the person's plan with every part the reader may see, in one statement (ADR 89);
+	 * the caller audits the decision before anything of it is used.
+	 */
+	PlanPartsRepository.Opened open(Actor actor, PersonId person) {
+		return parts.open(person, accessPolicy.recordDecision(actor, "p0.id"), conditions(actor));
 	}
 
 	/**

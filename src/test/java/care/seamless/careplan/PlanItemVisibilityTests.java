@@ -602,6 +602,101 @@ class PlanItemVisibilityTests {
 	}
 
 	/**
+	 * The decision, the plan and its parts in one statement (ADR 89) answer as the
+	 * decision with the plan and then the parts did: the same view (and JSON) for a
+	 * reader who sees everything, one from whom objectives, an action, the contingency
+	 * and review notes are withheld, and a refusal for one outside the care team, with
+	 * nothing of the plan read for them; every read's audit entry is what
+	 * {@code AccessPolicy.decide} says for opening the record.
+	 */
+	@Test
+	void thePlanOpenedInOneStatementAnswersAsTheDecisionThenThePartsAndIsAuditedAsDecided() {
+		Partnership p = fixtures.partnership();
+		UUID[] ids = fixtures.planWithTwoObjectives(p);
+		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
+		UUID followUp = actions.add(p.nurse().actor(), p.person(), new NewAction(mood, ActionKind.ACTION,
+				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
+		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
+				"Crisis line 0300 000 0000");
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.AD_HOC, LocalDate.now(), "Low after her fall",
+				Map.of(ids[0], 1, mood, -1), Map.of());
+		objectsToTrustSharingWithCouncil(p);
+
+		CarePlanView full = assertOpenedAsBefore(p, p.nurse());
+		assertThat(full.withheld()).isEmpty();
+		assertThat(full.objectives()).extracting(Objective::id).contains(mood);
+		CarePlanView partial = assertOpenedAsBefore(p, p.socialWorker());
+		assertThat(partial.withheld()).isNotEmpty();
+		assertThat(partial.objectives()).extracting(Objective::id).doesNotContain(mood).hasSize(2);
+		assertThat(partial.actions()).extracting(Action::id).doesNotContain(followUp);
+		assertThat(partial.contingency()).isNull();
+		assertThat(partial.reviews()).singleElement().satisfies((r) -> assertThat(r.notes()).isNull());
+
+		care.seamless.Fixtures.Staff outsider = baseFixtures.practitioner(p.council(),
+				care.seamless.shared.Profession.SOCIAL_WORKER);
+		PlanPartsRepository.Opened refused = planViews.open(outsider.actor(), p.person());
+		assertThat(refused.decision()).isNull();
+		assertThat(refused.plan()).isNull();
+		assertThat(refused.parts()).isNull();
+		assertThatThrownBy(() -> plan(p, outsider)).isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
+		assertAuditedAsDecided(p, outsider);
+		// The decision as the two statements took it, for the same refusal.
+		assertThat(planRepository.open(p.person(), accessPolicy.recordDecision(outsider.actor(), "p0.id")).decision())
+			.isNull();
+	}
+
+	/**
+	 * The plan as the reader reads it now, against the decision with the plan and then
+	 * the parts (the read before ADR 89), each read audited once as decided; the kept
+	 * statement answers as the one built afresh.
+	 */
+	private CarePlanView assertOpenedAsBefore(Partnership p, care.seamless.Fixtures.Staff reader) {
+		long readsBefore = planReads(p, reader, "PERMITTED");
+		CarePlanView read = plan(p, reader);
+		assertThat(planReads(p, reader, "PERMITTED")).isEqualTo(readsBefore + 1);
+		assertAuditedAsDecided(p, reader);
+
+		CarePlanRepository.Opened before = planRepository.open(p.person(),
+				accessPolicy.recordDecision(reader.actor(), "p0.id"));
+		PlanPartsRepository.Opened now = planViews.open(reader.actor(), p.person());
+		assertThat(now.decision()).isNotNull().isEqualTo(before.decision());
+		assertThat(now.plan()).isNotNull().isEqualTo(before.plan());
+		PlanPartsRepository.Conditions conditions = planViews.conditions(reader.actor());
+		PlanPartsRepository.Parts parts = planParts.read(before.plan().id(), conditions);
+		assertThat(now.parts()).isEqualTo(parts).isEqualTo(partByPart(before.plan().id(), conditions));
+		assertThat(
+				planParts.openBuiltAfresh(p.person(), accessPolicy.recordDecision(reader.actor(), "p0.id"), conditions))
+			.isEqualTo(now);
+		CarePlanView twoStatements = planViews.view(reader.actor(), before.plan(), null, parts);
+		assertThat(read).isEqualTo(twoStatements);
+		assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(twoStatements));
+		return read;
+	}
+
+	/**
+	 * The reader's latest plan read is audited as the policy decides opening the record.
+	 */
+	private void assertAuditedAsDecided(Partnership p, care.seamless.Fixtures.Staff reader) {
+		care.seamless.consent.AccessDecision decision = accessPolicy.decide(reader.actor(),
+				care.seamless.consent.AccessRequest.toOpen(p.person(), "read", "CarePlan"));
+		care.seamless.audit.AuditEntry entry = auditLog.historyOf(p.person(), 500)
+			.stream()
+			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read")
+					&& e.recordType().equals("CarePlan"))
+			.max(java.util.Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
+			.orElseThrow();
+		assertThat(entry.outcome()).isEqualTo(decision.permitted() ? "PERMITTED" : "DENIED");
+		assertThat(entry.reason()).isEqualTo(decision.policy() + ": " + decision.reason());
+		assertThat(entry.recordId()).isEqualTo(p.person().id().toString());
+		assertThat(entry.personId()).isEqualTo(p.person().id());
+		assertThat(entry.override()).isEqualTo(decision.override());
+	}
+
+	/**
 	 * The plan as the viewer reads it now (audited once), against the same plan put
 	 * together from each part's own read with the same conditions; returns the view.
 	 */
