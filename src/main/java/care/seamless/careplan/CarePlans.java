@@ -248,7 +248,8 @@ public class CarePlans {
 		PlanPartsRepository.Opened opened = views.open(actor, person);
 		accessPolicy.auditRecordRead(actor, person, "read", PlanAccess.RECORD, opened.decision());
 		return Optional.ofNullable(opened.plan())
-			.map(plan -> views.view(actor, plan, null, Objects.requireNonNull(opened.parts())));
+			.map(plan -> views.view(actor, plan, Objects.requireNonNull(opened.parts()),
+					Objects.requireNonNull(opened.names())));
 	}
 
 	/**

@@ -164,7 +164,11 @@ class PlanAccess {
 		 * use.
 		 */
 		void prefetch(Collection<OrganisationId> organisations, Collection<PractitionerId> people) {
-			DirectoryNames read = directory.names(organisations, people);
+			add(directory.names(organisations, people));
+		}
+
+		/** Names already read, with a view's own statement. */
+		void add(DirectoryNames read) {
 			cache.putAll(read.organisations());
 			read.practitioners().forEach((id, practitioner) -> {
 				practitioners.put(id, practitioner);

@@ -3,6 +3,7 @@ package care.seamless.careplan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
+import care.seamless.shared.PractitionerId;
+import care.seamless.team.Directory;
+import care.seamless.team.DirectoryNames;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +35,29 @@ import org.springframework.stereotype.Repository;
 class PlanPartsRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The names the plan shows, read from the ids in its parts' rows: the organisations
+	 * and practitioners {@code PlanViews.shown} collects from the same rows, and the
+	 * reader's own practitioner entry (for the words of their profession). A name missing
+	 * here would still be read on first use, one statement for each.
+	 */
+	private static final String NAMES_SHOWN = Directory.namesJsonSql("""
+			array(select cast(e ->> 'source_organisation_id' as uuid) from json_array_elements(parts.objectives) e
+			      union select cast(e ->> 'organisation_id' as uuid) from json_array_elements(parts.partners) e
+			      union select cast(e ->> 'organisation_id' as uuid) from json_array_elements(parts.carers) e
+			      union select cast(e ->> 'owner_organisation_id' as uuid) from json_array_elements(parts.actions) e
+			      union select cast(e ->> 'offered_to_organisation_id' as uuid)
+			            from json_array_elements(parts.actions) e where e ->> 'offered_to_organisation_id' is not null
+			      union select cast(e ->> 'organisation_id' as uuid)
+			            from json_array_elements(parts.options) e where e ->> 'practitioner_id' is not null
+			      union select cast(e ->> 'source' as uuid) from json_array_elements(parts.withheld) e)""", """
+			array(select cast(e ->> 'practitioner_id' as uuid)
+			            from json_array_elements(parts.partners) e where e ->> 'practitioner_id' is not null
+			      union select cast(e ->> 'owner_practitioner_id' as uuid) from json_array_elements(parts.actions) e
+			      union select cast(e ->> 'practitioner_id' as uuid)
+			            from json_array_elements(parts.options) e where e ->> 'practitioner_id' is not null
+			      union select cast(:namesReader as uuid))""");
 
 	/**
 	 * The plan's id in the parts' own texts, a parameter when they are read on their own.
@@ -77,8 +104,8 @@ class PlanPartsRepository {
 	 * the plan and every part of it they may see: one statement instead of the decision
 	 * with the plan and then the parts (ADR 89). The caller audits the decision.
 	 */
-	Opened open(PersonId person, SqlCondition decision, Conditions c) {
-		Map<String, Object> params = params(person, decision, c);
+	Opened open(PersonId person, @Nullable PractitionerId reader, SqlCondition decision, Conditions c) {
+		Map<String, Object> params = params(person, id(reader), decision, c);
 		KeptStatements.Bound bound = statements.bind(openShape(decision, c), params, () -> openSql(decision, c));
 		return bound.params(jdbc.sql(bound.sql())).query(PlanPartsRepository::opened).single();
 	}
@@ -87,9 +114,9 @@ class PlanPartsRepository {
 	 * {@link #open} with the statement built and run named, every time: the reference the
 	 * kept statement is tested against.
 	 */
-	Opened openBuiltAfresh(PersonId person, SqlCondition decision, Conditions c) {
+	Opened openBuiltAfresh(PersonId person, @Nullable PractitionerId reader, SqlCondition decision, Conditions c) {
 		return jdbc.sql(openSql(decision, c))
-			.params(params(person, decision, c))
+			.params(params(person, id(reader), decision, c))
 			.query(PlanPartsRepository::opened)
 			.single();
 	}
@@ -98,7 +125,8 @@ class PlanPartsRepository {
 	 * The record decision; the plan when the decision opens the record and the person has
 	 * one, and then its parts as the reader may see them.
 	 */
-	record Opened(@Nullable String decision, CarePlanRepository.@Nullable PlanRow plan, @Nullable Parts parts) {
+	record Opened(@Nullable String decision, CarePlanRepository.@Nullable PlanRow plan, @Nullable Parts parts,
+			@Nullable DirectoryNames names) {
 	}
 
 	private static List<String> openShape(SqlCondition decision, Conditions c) {
@@ -118,27 +146,36 @@ class PlanPartsRepository {
 		return """
 				select d.record_decision, opened_plan.id, opened_plan.person_id, opened_plan.assessment_episode_id,
 				       opened_plan.source_organisation_id, opened_plan.next_review_on, opened_plan.version,
-				       opened_plan.created_at, parts.*
+				       opened_plan.created_at, parts.*,
+				       case when opened_plan.id is not null then %s end as names
 				from (select cast(:personId as uuid) as id) p0
 				cross join lateral (select (%s) as record_decision offset 0) d
 				left join careplan.care_plan opened_plan
 				       on opened_plan.person_id = p0.id and d.record_decision is not null
 				left join lateral (%s where opened_plan.id is not null) parts on true
-				""".formatted(decision.sql(), PLAN_ID.matcher(sql(c)).replaceAll("opened_plan.id"));
+				""".formatted(NAMES_SHOWN, decision.sql(), PLAN_ID.matcher(sql(c)).replaceAll("opened_plan.id"));
 	}
 
-	private static Map<String, Object> params(PersonId person, SqlCondition decision, Conditions c) {
+	private static Map<String, Object> params(PersonId person, @Nullable UUID reader, SqlCondition decision,
+			Conditions c) {
 		Params params = new Params();
 		params.add(Map.of("personId", person.id()));
+		// Null for a reader who is not a practitioner: an element that matches nobody.
+		params.add(Collections.singletonMap("namesReader", reader));
 		params.add(decision.params());
 		params.add(params(null, c));
 		return params.all;
 	}
 
+	private static @Nullable UUID id(@Nullable PractitionerId practitioner) {
+		return (practitioner == null) ? null : practitioner.id();
+	}
+
 	private static Opened opened(ResultSet rs, int n) throws SQLException {
 		CarePlanRepository.PlanRow plan = (rs.getObject("id", UUID.class) == null) ? null
 				: CarePlanRepository.mapPlan(rs, n);
-		return new Opened(rs.getString("record_decision"), plan, (plan == null) ? null : parts(rs, n));
+		return new Opened(rs.getString("record_decision"), plan, (plan == null) ? null : parts(rs, n),
+				(plan == null) ? null : Directory.namesFromJson(JSON.readTree(rs.getString("names"))));
 	}
 
 	Parts read(UUID planId, Conditions c) {

@@ -641,6 +641,7 @@ class PlanItemVisibilityTests {
 		assertThat(refused.decision()).isNull();
 		assertThat(refused.plan()).isNull();
 		assertThat(refused.parts()).isNull();
+		assertThat(refused.names()).isNull();
 		assertThatThrownBy(() -> plan(p, outsider)).isInstanceOf(care.seamless.consent.AccessDenied.class);
 		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
 		assertAuditedAsDecided(p, outsider);
@@ -668,9 +669,15 @@ class PlanItemVisibilityTests {
 		PlanPartsRepository.Conditions conditions = planViews.conditions(reader.actor());
 		PlanPartsRepository.Parts parts = planParts.read(before.plan().id(), conditions);
 		assertThat(now.parts()).isEqualTo(parts).isEqualTo(partByPart(before.plan().id(), conditions));
-		assertThat(
-				planParts.openBuiltAfresh(p.person(), accessPolicy.recordDecision(reader.actor(), "p0.id"), conditions))
+		assertThat(planParts.openBuiltAfresh(p.person(), reader.practitionerId(),
+				accessPolicy.recordDecision(reader.actor(), "p0.id"), conditions))
 			.isEqualTo(now);
+		// The names read in the statement are those the view collects from the parts and
+		// read on its own before, with the reader's entry: none is left to a read of its
+		// own.
+		PlanViews.Shown shown = planViews.shown(reader.actor(), null, parts);
+		assertThat(shown.practitioners()).contains(reader.practitionerId());
+		assertThat(now.names()).isEqualTo(directory.names(shown.organisations(), shown.practitioners()));
 		CarePlanView twoStatements = planViews.view(reader.actor(), before.plan(), null, parts);
 		assertThat(read).isEqualTo(twoStatements);
 		assertThat(json.writeValueAsString(read)).isEqualTo(json.writeValueAsString(twoStatements));
