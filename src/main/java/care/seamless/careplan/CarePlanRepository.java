@@ -92,10 +92,7 @@ class CarePlanRepository {
 	/**
 	 * The access policy's record decision for the person ({@code decision} over
 	 * {@code p0.id}) and, only where it lets the reader open the record, their plan: one
-	 * read instead of the decision and then the plan. The caller audits the decision. The
-	 * plan's read takes the decision with its parts instead
-	 * ({@code PlanPartsRepository.open}, ADR 89); this is the two-statement read the
-	 * tests compare that with.
+	 * read instead of the decision and then the plan. The caller audits the decision.
 	 */
 	Opened open(PersonId person, SqlCondition decision) {
 		return jdbc.sql("""
@@ -290,7 +287,7 @@ class CarePlanRepository {
 	record Withheld(String reason, OrganisationId source) {
 	}
 
-	static PlanRow mapPlan(ResultSet rs, int n) throws SQLException {
+	private static PlanRow mapPlan(ResultSet rs, int n) throws SQLException {
 		Date next = rs.getDate("next_review_on");
 		UUID episode = rs.getObject("assessment_episode_id", UUID.class);
 		return new PlanRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)), episode,

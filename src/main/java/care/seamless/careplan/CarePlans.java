@@ -3,7 +3,6 @@ package care.seamless.careplan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -243,13 +242,11 @@ public class CarePlans {
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Optional<CarePlanView> plan(Actor actor, PersonId person) {
-		// The decision, the plan and its parts in one read (ADR 89), audited as check()
-		// audits it, refusals included; a refusal reads neither plan nor parts.
-		PlanPartsRepository.Opened opened = views.open(actor, person);
+		// The decision and the plan in one read, audited as check() audits it, refusals
+		// included.
+		CarePlanRepository.Opened opened = repository.open(person, accessPolicy.recordDecision(actor, "p0.id"));
 		accessPolicy.auditRecordRead(actor, person, "read", PlanAccess.RECORD, opened.decision());
-		return Optional.ofNullable(opened.plan())
-			.map(plan -> views.view(actor, plan, Objects.requireNonNull(opened.parts()),
-					Objects.requireNonNull(opened.names())));
+		return Optional.ofNullable(opened.plan()).map(plan -> views.view(actor, plan));
 	}
 
 	/**

@@ -164,11 +164,7 @@ class PlanAccess {
 		 * use.
 		 */
 		void prefetch(Collection<OrganisationId> organisations, Collection<PractitionerId> people) {
-			add(directory.names(organisations, people));
-		}
-
-		/** Names already read, with a view's own statement. */
-		void add(DirectoryNames read) {
+			DirectoryNames read = directory.names(organisations, people);
 			cache.putAll(read.organisations());
 			read.practitioners().forEach((id, practitioner) -> {
 				practitioners.put(id, practitioner);

@@ -3,20 +3,14 @@ package care.seamless.careplan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.KeptStatements;
-import care.seamless.shared.PersonId;
-import care.seamless.shared.PractitionerId;
-import care.seamless.team.Directory;
-import care.seamless.team.DirectoryNames;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,34 +29,6 @@ import org.springframework.stereotype.Repository;
 class PlanPartsRepository {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/**
-	 * The names the plan shows, read from the ids in its parts' rows: the organisations
-	 * and practitioners {@code PlanViews.shown} collects from the same rows, and the
-	 * reader's own practitioner entry (for the words of their profession). A name missing
-	 * here would still be read on first use, one statement for each.
-	 */
-	private static final String NAMES_SHOWN = Directory.namesJsonSql("""
-			array(select cast(e ->> 'source_organisation_id' as uuid) from json_array_elements(parts.objectives) e
-			      union select cast(e ->> 'organisation_id' as uuid) from json_array_elements(parts.partners) e
-			      union select cast(e ->> 'organisation_id' as uuid) from json_array_elements(parts.carers) e
-			      union select cast(e ->> 'owner_organisation_id' as uuid) from json_array_elements(parts.actions) e
-			      union select cast(e ->> 'offered_to_organisation_id' as uuid)
-			            from json_array_elements(parts.actions) e where e ->> 'offered_to_organisation_id' is not null
-			      union select cast(e ->> 'organisation_id' as uuid)
-			            from json_array_elements(parts.options) e where e ->> 'practitioner_id' is not null
-			      union select cast(e ->> 'source' as uuid) from json_array_elements(parts.withheld) e)""", """
-			array(select cast(e ->> 'practitioner_id' as uuid)
-			            from json_array_elements(parts.partners) e where e ->> 'practitioner_id' is not null
-			      union select cast(e ->> 'owner_practitioner_id' as uuid) from json_array_elements(parts.actions) e
-			      union select cast(e ->> 'practitioner_id' as uuid)
-			            from json_array_elements(parts.options) e where e ->> 'practitioner_id' is not null
-			      union select cast(:namesReader as uuid))""");
-
-	/**
-	 * The plan's id in the parts' own texts, a parameter when they are read on their own.
-	 */
-	private static final Pattern PLAN_ID = Pattern.compile(":planId\\b");
 
 	private final JdbcClient jdbc;
 
@@ -96,86 +62,6 @@ class PlanPartsRepository {
 			List<DiscussionRepository.OptionRow> options, List<CarePlanRepository.Withheld> withheld,
 			List<SignatureRepository.ViewRow> views, List<Outcome> outcomes, @Nullable Contingency contingency,
 			List<Risk> risks, List<DiscussionRepository.DecisionRow> decisions, List<Review> reviews, boolean agreed) {
-	}
-
-	/**
-	 * The access policy's record decision for the reader ({@code decision}, over
-	 * {@code p0.id}) and, only where it lets them open the record and there is a plan,
-	 * the plan and every part of it they may see: one statement instead of the decision
-	 * with the plan and then the parts (ADR 89). The caller audits the decision.
-	 */
-	Opened open(PersonId person, @Nullable PractitionerId reader, SqlCondition decision, Conditions c) {
-		Map<String, Object> params = params(person, id(reader), decision, c);
-		KeptStatements.Bound bound = statements.bind(openShape(decision, c), params, () -> openSql(decision, c));
-		return bound.params(jdbc.sql(bound.sql())).query(PlanPartsRepository::opened).single();
-	}
-
-	/**
-	 * {@link #open} with the statement built and run named, every time: the reference the
-	 * kept statement is tested against.
-	 */
-	Opened openBuiltAfresh(PersonId person, @Nullable PractitionerId reader, SqlCondition decision, Conditions c) {
-		return jdbc.sql(openSql(decision, c))
-			.params(params(person, id(reader), decision, c))
-			.query(PlanPartsRepository::opened)
-			.single();
-	}
-
-	/**
-	 * The record decision; the plan when the decision opens the record and the person has
-	 * one, and then its parts as the reader may see them.
-	 */
-	record Opened(@Nullable String decision, CarePlanRepository.@Nullable PlanRow plan, @Nullable Parts parts,
-			@Nullable DirectoryNames names) {
-	}
-
-	private static List<String> openShape(SqlCondition decision, Conditions c) {
-		List<String> shape = new ArrayList<>(List.of("plan opened", decision.sql()));
-		shape.addAll(c.texts());
-		return shape;
-	}
-
-	/**
-	 * The decision as {@code CarePlanRepository.open} takes it, and the parts statement
-	 * as a lateral derived table over the plan it finds: the parts' own text, the plan's
-	 * id taken from the row instead of a parameter, and nothing of it evaluated unless
-	 * there is an opened plan. The decision's derived table ends in {@code offset 0} so
-	 * that PostgreSQL evaluates it once (ADR 80), not once for each use of its column.
-	 */
-	private static String openSql(SqlCondition decision, Conditions c) {
-		return """
-				select d.record_decision, opened_plan.id, opened_plan.person_id, opened_plan.assessment_episode_id,
-				       opened_plan.source_organisation_id, opened_plan.next_review_on, opened_plan.version,
-				       opened_plan.created_at, parts.*,
-				       case when opened_plan.id is not null then %s end as names
-				from (select cast(:personId as uuid) as id) p0
-				cross join lateral (select (%s) as record_decision offset 0) d
-				left join careplan.care_plan opened_plan
-				       on opened_plan.person_id = p0.id and d.record_decision is not null
-				left join lateral (%s where opened_plan.id is not null) parts on true
-				""".formatted(NAMES_SHOWN, decision.sql(), PLAN_ID.matcher(sql(c)).replaceAll("opened_plan.id"));
-	}
-
-	private static Map<String, Object> params(PersonId person, @Nullable UUID reader, SqlCondition decision,
-			Conditions c) {
-		Params params = new Params();
-		params.add(Map.of("personId", person.id()));
-		// Null for a reader who is not a practitioner: an element that matches nobody.
-		params.add(Collections.singletonMap("namesReader", reader));
-		params.add(decision.params());
-		params.add(params(null, c));
-		return params.all;
-	}
-
-	private static @Nullable UUID id(@Nullable PractitionerId practitioner) {
-		return (practitioner == null) ? null : practitioner.id();
-	}
-
-	private static Opened opened(ResultSet rs, int n) throws SQLException {
-		CarePlanRepository.PlanRow plan = (rs.getObject("id", UUID.class) == null) ? null
-				: CarePlanRepository.mapPlan(rs, n);
-		return new Opened(rs.getString("record_decision"), plan, (plan == null) ? null : parts(rs, n),
-				(plan == null) ? null : Directory.namesFromJson(JSON.readTree(rs.getString("names"))));
 	}
 
 	Parts read(UUID planId, Conditions c) {
@@ -218,11 +104,9 @@ class PlanPartsRepository {
 				rows(ReviewRepository.reviewsSql(c.reviewNotes())), SignatureRepository.SQL_AGREED);
 	}
 
-	private static Map<String, Object> params(@Nullable UUID planId, Conditions c) {
+	private static Map<String, Object> params(UUID planId, Conditions c) {
 		Params params = new Params();
-		if (planId != null) {
-			params.add(Map.of("planId", planId));
-		}
+		params.add(Map.of("planId", planId));
 		for (SqlCondition condition : List.of(c.carers(), c.objectives(), c.actions(), c.contingency(), c.risks(),
 				c.decisions(), c.reviewObjectives(), c.reviewNotes())) {
 			params.add(condition.params());

@@ -16,9 +16,7 @@ import care.seamless.consent.SqlCondition;
 import care.seamless.consent.WithheldReason;
 import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
-import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
-import care.seamless.team.DirectoryNames;
 import care.seamless.terminology.Audience;
 import care.seamless.terminology.Terminology;
 import org.jspecify.annotations.Nullable;
@@ -49,22 +47,20 @@ class PlanViews {
 	}
 
 	/**
+	 * The plan as the reader sees it, needs in their own profession's words (the reader's
+	 * profession is read with the view's other names).
+	 */
+	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan) {
+		return view(actor, plan, null);
+	}
+
+	/**
 	 * Reads every part in one statement ({@link PlanPartsRepository}) and then the names
 	 * they show in one more, instead of one read per part and per organisation and
 	 * practitioner.
 	 */
 	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience) {
 		return view(actor, plan, audience, parts.read(plan.id(), conditions(actor)));
-	}
-
-	/**
-	 * The access policy's record decision for the reader and, where it opens the record,
-	 * the person's plan with every part the reader may see, in one statement (ADR 89);
-	 * the caller audits the decision before anything of it is used.
-	 */
-	PlanPartsRepository.Opened open(Actor actor, PersonId person) {
-		return parts.open(person, actor.practitionerId(), accessPolicy.recordDecision(actor, "p0.id"),
-				conditions(actor));
 	}
 
 	/**
@@ -94,32 +90,8 @@ class PlanViews {
 	/** The plan put together from its parts as this viewer may see them. */
 	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience,
 			PlanPartsRepository.Parts parts) {
+		UUID id = plan.id();
 		PlanAccess.Names names = access.names();
-		Shown shown = shown(actor, audience, parts);
-		names.prefetch(shown.organisations(), shown.practitioners());
-		return view(actor, plan, audience, parts, names);
-	}
-
-	/**
-	 * The opened plan put together from its parts, in the reader's own words, with the
-	 * names its statement read ({@link PlanPartsRepository#open}).
-	 */
-	CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, PlanPartsRepository.Parts parts,
-			DirectoryNames read) {
-		PlanAccess.Names names = access.names();
-		names.add(read);
-		return view(actor, plan, null, parts, names);
-	}
-
-	/** The organisations and practitioners a view of these parts names. */
-	record Shown(Set<OrganisationId> organisations, Set<PractitionerId> practitioners) {
-	}
-
-	/**
-	 * Every organisation and practitioner the view names, and the reader's own entry when
-	 * the needs are to be in the words of their profession.
-	 */
-	Shown shown(Actor actor, @Nullable Audience audience, PlanPartsRepository.Parts parts) {
 		Set<OrganisationId> organisations = new HashSet<>();
 		Set<PractitionerId> practitioners = new HashSet<>();
 		parts.objectives().forEach(o -> organisations.add(o.sourceOrganisation()));
@@ -145,12 +117,7 @@ class PlanViews {
 		if (audience == null && actor.practitionerId() != null) {
 			practitioners.add(actor.practitionerId());
 		}
-		return new Shown(organisations, practitioners);
-	}
-
-	private CarePlanView view(Actor actor, CarePlanRepository.PlanRow plan, @Nullable Audience audience,
-			PlanPartsRepository.Parts parts, PlanAccess.Names names) {
-		UUID id = plan.id();
+		names.prefetch(organisations, practitioners);
 		Audience words = audience != null ? audience : access.audienceOf(actor, names);
 		List<Objective> objectives = objectives(parts.objectives(), parts.partners(), parts.carers(), parts.views(),
 				words, names);

@@ -23,7 +23,6 @@ import care.seamless.shared.Violations;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -300,21 +299,6 @@ public class Directory {
 		}
 		return repository.names(organisations.stream().map(OrganisationId::id).distinct().toList(),
 				practitioners.stream().map(PractitionerId::id).distinct().toList());
-	}
-
-	/**
-	 * {@link #names} as SQL, for a read that finds the ids in its own statement: a JSON
-	 * array of the names read, for {@link #namesFromJson}. {@code organisations} and
-	 * {@code practitioners} are SQL expressions of type {@code uuid[]}.
-	 */
-	public static String namesJsonSql(String organisations, String practitioners) {
-		return "(select coalesce(json_agg(nm_row), '[]') from ("
-				+ DirectoryRepository.namesSql(organisations, practitioners) + ") nm_row)";
-	}
-
-	/** The names in {@link #namesJsonSql}'s array, as {@link #names} returns them. */
-	public static DirectoryNames namesFromJson(JsonNode rows) {
-		return DirectoryRepository.namesFromJson(rows);
 	}
 
 	/** How a person reaches this organisation, for the documents it sends them. */

@@ -21,8 +21,6 @@ import care.seamless.shared.PractitionerId;
 import care.seamless.shared.Role;
 import care.seamless.shared.TeamId;
 
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -143,7 +141,15 @@ class DirectoryRepository {
 	DirectoryNames names(Collection<UUID> organisations, Collection<UUID> practitioners) {
 		Map<OrganisationId, String> names = new HashMap<>();
 		Map<PractitionerId, Practitioner> people = new HashMap<>();
-		jdbc.sql(namesSql(":organisations", ":practitioners"))
+		jdbc.sql("""
+				select false as practitioner, o.id, null as organisation_id, o.name as organisation_name,
+				       null as given_name, null as family_name, null as profession, null as email
+				from team.organisation o where o.id = any(:organisations)
+				union all
+				select true, p.id, p.organisation_id, o.name, p.given_name, p.family_name, p.profession, p.email
+				from team.practitioner p join team.organisation o on o.id = p.organisation_id
+				where p.id = any(:practitioners)
+				""")
 			.param("organisations", organisations.toArray(UUID[]::new))
 			.param("practitioners", practitioners.toArray(UUID[]::new))
 			.query(rs -> {
@@ -155,45 +161,6 @@ class DirectoryRepository {
 					names.put(new OrganisationId(rs.getObject("id", UUID.class)), rs.getString("organisation_name"));
 				}
 			});
-		return new DirectoryNames(names, people);
-	}
-
-	/**
-	 * The names read: organisations' names and practitioners, with ids in the
-	 * {@code uuid[]} expressions given. Aliases of its own ({@code nm_o}, {@code nm_p}),
-	 * so that it can be embedded in a statement whose expressions name other tables.
-	 */
-	static String namesSql(String organisations, String practitioners) {
-		return """
-				select false as practitioner, nm_o.id, null as organisation_id, nm_o.name as organisation_name,
-				       null as given_name, null as family_name, null as profession, null as email
-				from team.organisation nm_o where nm_o.id = any(%s)
-				union all
-				select true, nm_p.id, nm_p.organisation_id, nm_po.name, nm_p.given_name, nm_p.family_name,
-				       nm_p.profession, nm_p.email
-				from team.practitioner nm_p join team.organisation nm_po on nm_po.id = nm_p.organisation_id
-				where nm_p.id = any(%s)
-				""".formatted(organisations, practitioners);
-	}
-
-	/** The rows of {@link #namesSql} as a JSON array, read into the names they hold. */
-	static DirectoryNames namesFromJson(JsonNode rows) {
-		Map<OrganisationId, String> names = new HashMap<>();
-		Map<PractitionerId, Practitioner> people = new HashMap<>();
-		for (JsonNode row : rows.values()) {
-			UUID id = UUID.fromString(row.get("id").stringValue());
-			if (row.get("practitioner").booleanValue()) {
-				JsonNode email = row.get("email");
-				people.put(new PractitionerId(id), new Practitioner(new PractitionerId(id),
-						new OrganisationId(UUID.fromString(row.get("organisation_id").stringValue())),
-						row.get("organisation_name").stringValue(), row.get("given_name").stringValue(),
-						row.get("family_name").stringValue(), Profession.valueOf(row.get("profession").stringValue()),
-						(email == null || email.isNull()) ? null : email.stringValue()));
-			}
-			else {
-				names.put(new OrganisationId(id), row.get("organisation_name").stringValue());
-			}
-		}
 		return new DirectoryNames(names, people);
 	}
 
