@@ -44,14 +44,67 @@ class PlanPartsRepository {
 	 */
 	record Conditions(SqlCondition carers, SqlCondition objectives, SqlCondition actions,
 			CarePlanRepository.WithheldReasons withheld, SqlCondition contingency, SqlCondition risks,
-			SqlCondition decisions, SqlCondition reviewNotes, SqlCondition reviewObjectives) {
+			SqlCondition decisions, SqlCondition reviewNotes, SqlCondition reviewObjectives,
+			@Nullable DecidedOnce decidedOnce) {
 
 		/** What the plan's statement is built from: every condition's text. */
 		List<String> texts() {
 			return List.of(carers.sql(), objectives.sql(), actions.sql(), withheld.objective().sql(),
 					withheld.carerView().sql(), withheld.action().sql(), withheld.contingency().sql(),
 					withheld.reviewNotes().sql(), contingency.sql(), risks.sql(), decisions.sql(), reviewNotes.sql(),
-					reviewObjectives.sql());
+					reviewObjectives.sql(), decidedOnce == null ? "" : decidedOnce.visible().sql(),
+					decidedOnce == null ? "" : decidedOnce.reason().sql());
+		}
+
+	}
+
+	/**
+	 * The access policy's item condition and withheld reason over alias {@code k} (whose
+	 * rows carry {@code person_id}, {@code category} and {@code holder}), evaluated once
+	 * for each distinct key among the plan's parts that are decided by person, category
+	 * and holder alone (ADR 84's shape, ADR 89's addendum): carers' views, the
+	 * contingency, reviews, risks, decisions and the objectives' scores. Those parts then
+	 * take their key's values through {@link #visibleOf} and {@link #reasonOf}.
+	 * Objectives and actions are not among them: their conditions also read the item's
+	 * own id (a grant may name one item), so no two of them share a key.
+	 */
+	record DecidedOnce(SqlCondition visible, SqlCondition reason) {
+
+		/** The decided condition for the row of {@code alias}, null included. */
+		static SqlCondition visibleOf(String alias, String holderColumn, Map<String, Object> params) {
+			return new SqlCondition(lookUp("visible", alias, holderColumn), params);
+		}
+
+		/**
+		 * The decided withheld reason for the row of {@code alias}, null when visible.
+		 */
+		static SqlCondition reasonOf(String alias, String holderColumn, Map<String, Object> params) {
+			return new SqlCondition(lookUp("reason", alias, holderColumn), params);
+		}
+
+		private static String lookUp(String column, String alias, String holderColumn) {
+			return "(select pdp_k." + column + " from pdp_k where pdp_k.person_id = " + alias
+					+ ".person_id and pdp_k.category = " + alias + ".category and pdp_k.holder is not distinct from "
+					+ alias + "." + holderColumn + ")";
+		}
+
+		String withClause() {
+			return """
+					with pdp_k as materialized (select k.person_id, k.category, k.holder, (%s) as visible,
+					 (%s) as reason from (
+					  select cv.person_id, cv.category, cv.organisation_id as holder from careplan.carer_view cv
+					   join careplan.objective obj on obj.id = cv.objective_id where obj.plan_id = :planId
+					  union select cnt.person_id, cnt.category, cnt.source_organisation_id
+					   from careplan.contingency cnt where cnt.plan_id = :planId
+					  union select rv.person_id, rv.category, rv.source_organisation_id
+					   from careplan.review rv where rv.plan_id = :planId
+					  union select rsk.person_id, rsk.category, rsk.source_organisation_id
+					   from careplan.risk rsk where rsk.plan_id = :planId
+					  union select dcs.person_id, dcs.category, dcs.source_organisation_id
+					   from careplan.decision dcs where dcs.plan_id = :planId
+					  union select obj.person_id, obj.category, obj.source_organisation_id
+					   from careplan.objective obj where obj.plan_id = :planId) k)
+					""".formatted(visible.sql(), reason.sql());
 		}
 
 	}
@@ -90,7 +143,7 @@ class PlanPartsRepository {
 	}
 
 	private static String sql(Conditions c) {
-		return """
+		return (c.decidedOnce() == null ? "" : c.decidedOnce().withClause()) + """
 				select %s as partners, %s as carers, %s as objectives, %s as actions, %s as options,
 				       %s as withheld, %s as views, %s as outcomes, %s as contingency, %s as risks,
 				       %s as decisions, %s as review_scores, %s as reviews, (%s) as agreed
@@ -112,6 +165,10 @@ class PlanPartsRepository {
 			params.add(condition.params());
 		}
 		params.add(c.withheld().params());
+		if (c.decidedOnce() != null) {
+			params.add(c.decidedOnce().visible().params());
+			params.add(c.decidedOnce().reason().params());
+		}
 		return params.all;
 	}
 

@@ -67,6 +67,32 @@ class PlanViews {
 	 * What the access policy lets this viewer see of each part, as SQL over its alias.
 	 */
 	PlanPartsRepository.Conditions conditions(Actor actor) {
+		PlanPartsRepository.DecidedOnce decided = new PlanPartsRepository.DecidedOnce(
+				accessPolicy.visibleItems(actor, "k.person_id", "k.category", "k.holder"),
+				accessPolicy.withheldReason(actor, "k.person_id", "k.category", "k.holder"));
+		Map<String, Object> params = decided.visible().params();
+		PlanPartsRepository.Conditions perPart = conditionsPerPart(actor);
+		return new PlanPartsRepository.Conditions(
+				PlanPartsRepository.DecidedOnce.visibleOf("cv", "organisation_id", params), perPart.objectives(),
+				perPart.actions(),
+				new CarePlanRepository.WithheldReasons(perPart.withheld().objective(),
+						PlanPartsRepository.DecidedOnce.reasonOf("cv", "organisation_id", params),
+						perPart.withheld().action(),
+						PlanPartsRepository.DecidedOnce.reasonOf("cnt", "source_organisation_id", params),
+						PlanPartsRepository.DecidedOnce.reasonOf("rv", "source_organisation_id", params)),
+				PlanPartsRepository.DecidedOnce.visibleOf("cnt", "source_organisation_id", params),
+				PlanPartsRepository.DecidedOnce.visibleOf("rsk", "source_organisation_id", params),
+				PlanPartsRepository.DecidedOnce.visibleOf("dcs", "source_organisation_id", params),
+				PlanPartsRepository.DecidedOnce.visibleOf("rv", "source_organisation_id", params),
+				PlanPartsRepository.DecidedOnce.visibleOf("obj", "source_organisation_id", params), decided);
+	}
+
+	/**
+	 * {@link #conditions} with each part's own condition evaluated for each of its rows,
+	 * as the plan's read did before ADR 89's addendum: the reference the read is tested
+	 * against, and what each part's own read takes.
+	 */
+	PlanPartsRepository.Conditions conditionsPerPart(Actor actor) {
 		// A carer's view is an item of its own, decided by its category (the objective's)
 		// and the organisation that recorded it, like every other item of the plan.
 		return new PlanPartsRepository.Conditions(visible(actor, "cv", "organisation_id"),
@@ -84,7 +110,7 @@ class PlanViews {
 				visible(actor, "cnt", "source_organisation_id"),
 				accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id"),
 				accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"),
-				visible(actor, "rv", "source_organisation_id"), visible(actor, "obj", "source_organisation_id"));
+				visible(actor, "rv", "source_organisation_id"), visible(actor, "obj", "source_organisation_id"), null);
 	}
 
 	/** The plan put together from its parts as this viewer may see them. */

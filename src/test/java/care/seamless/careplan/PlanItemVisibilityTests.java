@@ -602,6 +602,75 @@ class PlanItemVisibilityTests {
 	}
 
 	/**
+	 * The conditions decided once per person, category and holder (ADR 89, addendum)
+	 * answer as each part's own condition per row did: the same parts, view and JSON for
+	 * a reader who sees everything and one from whom objectives, an action, the
+	 * contingency and review notes are withheld; a refusal for one outside the care team;
+	 * every read's audit entry is what {@code AccessPolicy.decide} says for opening the
+	 * record.
+	 */
+	@Test
+	void thePartsDecidedOnceAKeyAnswerAsEachPartDecidedPerRowAndAreAuditedAsDecided() {
+		Partnership p = fixtures.partnership();
+		UUID[] ids = fixtures.planWithTwoObjectives(p);
+		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
+		UUID followUp = actions.add(p.nurse().actor(), p.person(), new NewAction(mood, ActionKind.ACTION,
+				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
+		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
+				"Crisis line 0300 000 0000");
+		reviews.record(p.nurse().actor(), p.person(), Review.Kind.AD_HOC, LocalDate.now(), "Low after her fall",
+				Map.of(ids[0], 1, mood, -1), Map.of());
+		objectsToTrustSharingWithCouncil(p);
+
+		CarePlanView full = assertSameAsPartByPart(p, p.nurse(), null);
+		assertAuditedAsDecided(p, p.nurse());
+		assertThat(full.withheld()).isEmpty();
+		assertThat(full.objectives()).extracting(Objective::id).contains(mood);
+		assertThat(full.contingency()).isNotNull();
+		assertThat(full.reviews()).singleElement().satisfies((r) -> assertThat(r.notes()).isNotNull());
+		CarePlanView partial = assertSameAsPartByPart(p, p.socialWorker(), null);
+		assertAuditedAsDecided(p, p.socialWorker());
+		assertThat(partial.withheld()).isNotEmpty();
+		assertThat(partial.objectives()).extracting(Objective::id).doesNotContain(mood).hasSize(2);
+		assertThat(partial.actions()).extracting(Action::id).doesNotContain(followUp);
+		assertThat(partial.contingency()).isNull();
+		assertThat(partial.reviews()).singleElement().satisfies((r) -> assertThat(r.notes()).isNull());
+
+		care.seamless.Fixtures.Staff outsider = baseFixtures.practitioner(p.council(),
+				care.seamless.shared.Profession.SOCIAL_WORKER);
+		assertThatThrownBy(() -> plan(p, outsider)).isInstanceOf(care.seamless.consent.AccessDenied.class);
+		assertThat(planReads(p, outsider, "DENIED")).isEqualTo(1);
+		assertAuditedAsDecided(p, outsider);
+		// Read directly, the outsider's decided parts withhold what their per-row form
+		// does.
+		UUID planId = planRepository.planFor(p.person()).orElseThrow().id();
+		assertThat(planParts.read(planId, planViews.conditions(outsider.actor())))
+			.isEqualTo(partByPart(planId, planViews.conditionsPerPart(outsider.actor())));
+	}
+
+	/**
+	 * The reader's latest plan read is audited as the policy decides opening the record.
+	 */
+	private void assertAuditedAsDecided(Partnership p, care.seamless.Fixtures.Staff reader) {
+		care.seamless.consent.AccessDecision decision = accessPolicy.decide(reader.actor(),
+				care.seamless.consent.AccessRequest.toOpen(p.person(), "read", "CarePlan"));
+		care.seamless.audit.AuditEntry entry = auditLog.historyOf(p.person(), 500)
+			.stream()
+			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read")
+					&& e.recordType().equals("CarePlan"))
+			.max(java.util.Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
+			.orElseThrow();
+		assertThat(entry.outcome()).isEqualTo(decision.permitted() ? "PERMITTED" : "DENIED");
+		assertThat(entry.reason()).isEqualTo(decision.policy() + ": " + decision.reason());
+		assertThat(entry.recordId()).isEqualTo(p.person().id().toString());
+		assertThat(entry.personId()).isEqualTo(p.person().id());
+		assertThat(entry.override()).isEqualTo(decision.override());
+	}
+
+	/**
 	 * The plan as the viewer reads it now (audited once), against the same plan put
 	 * together from each part's own read with the same conditions; returns the view.
 	 */
@@ -616,9 +685,10 @@ class PlanItemVisibilityTests {
 
 		CarePlanRepository.PlanRow row = planRepository.planFor(p.person()).orElseThrow();
 		PlanPartsRepository.Conditions conditions = planViews.conditions(viewer.actor());
+		PlanPartsRepository.Conditions perPart = planViews.conditionsPerPart(viewer.actor());
 		PlanPartsRepository.Parts oneStatement = planParts.read(row.id(), conditions);
-		PlanPartsRepository.Parts partByPart = partByPart(row.id(), conditions);
-		assertThat(oneStatement).isEqualTo(partByPart);
+		PlanPartsRepository.Parts partByPart = partByPart(row.id(), perPart);
+		assertThat(oneStatement).isEqualTo(partByPart).isEqualTo(planParts.read(row.id(), perPart));
 		// The kept statement (ADR 78) answers as the one built afresh, and is kept: the
 		// next read of this viewer's shape sends the very same text.
 		assertThat(oneStatement).isEqualTo(planParts.readBuiltAfresh(row.id(), conditions));
