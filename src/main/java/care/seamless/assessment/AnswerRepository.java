@@ -162,19 +162,7 @@ class AnswerRepository {
 			.list();
 	}
 
-	/**
-	 * The episode's disagreements the viewer may see ({@code visible} over alias
-	 * {@code d}), oldest first.
-	 */
-	static String disagreementsSql(String visible) {
-		return SQL_DISAGREEMENTS.formatted(visible);
-	}
-
-	/**
-	 * The episode's current answers where {@code answerVisible} (over alias {@code a}),
-	 * with their origins where {@code sight} may see them, in section order.
-	 */
-	static String episodeAnswersSql(Sight sight, String answerVisible) {
+	private static String episodeAnswersSql(Sight sight, String answerVisible) {
 		return "select " + ANSWER_COLUMNS + sight.from()
 				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
 				+ answerVisible + " order by s.position, a.recorded_at";
@@ -317,8 +305,13 @@ class AnswerRepository {
 		Map<String, Object> params = new HashMap<>(visible.params());
 		params.put("episode", episode);
 		KeptStatements.Bound bound = statements.bind(List.of("disagreements", visible.sql()), params,
-				() -> disagreementsSql(visible.sql()));
-		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::disagreement).list();
+				() -> SQL_DISAGREEMENTS.formatted(visible.sql()));
+		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new DisagreementRow(rs.getObject("id", UUID.class), rs.getObject("answer_id", UUID.class),
+					rs.getString("stated_by"), rs.getString("stated_by_name"), rs.getString("words"),
+					rs.getString("recorded_by_name"), rs.getObject("organisation_id", UUID.class),
+					instant(rs, "recorded_at")))
+			.list();
 	}
 
 	record CorrectionRow(UUID id, UUID answerId, String words, String statedBy, @Nullable String statedByName,
@@ -371,29 +364,13 @@ class AnswerRepository {
 	}
 
 	private static AnswerRow answer(ResultSet rs, int n) throws SQLException {
-		return answerOf(Columns.of(rs));
-	}
-
-	/**
-	 * An answer row, from JDBC or from the summary's JSON ({@link SummaryRepository}).
-	 */
-	static AnswerRow answerOf(Columns row) throws SQLException {
-		return new AnswerRow(row.uuid("id"), row.uuid("section_row_id"), row.uuid("episode_id"),
-				row.string("question_id"), row.string("reuse_key"), row.string("answer_value"), row.string("source"),
-				row.string("recorded_by_name"), row.string("profession"), row.uuid("organisation_id"),
-				row.instant("recorded_at"), row.string("category"), row.uuid("reused_from"), row.uuid("origin_id"),
-				row.string("origin_name"), row.uuid("origin_org"), row.instant("origin_at"));
-	}
-
-	private static DisagreementRow disagreement(ResultSet rs, int n) throws SQLException {
-		return disagreementOf(Columns.of(rs));
-	}
-
-	/** A disagreement row, from JDBC or from the summary's JSON. */
-	static DisagreementRow disagreementOf(Columns row) throws SQLException {
-		return new DisagreementRow(row.uuid("id"), row.uuid("answer_id"), row.string("stated_by"),
-				row.string("stated_by_name"), row.string("words"), row.string("recorded_by_name"),
-				row.uuid("organisation_id"), row.instant("recorded_at"));
+		return new AnswerRow(rs.getObject("id", UUID.class), rs.getObject("section_row_id", UUID.class),
+				rs.getObject("episode_id", UUID.class), rs.getString("question_id"), rs.getString("reuse_key"),
+				rs.getString("answer_value"), rs.getString("source"), rs.getString("recorded_by_name"),
+				rs.getString("profession"), rs.getObject("organisation_id", UUID.class), instant(rs, "recorded_at"),
+				rs.getString("category"), rs.getObject("reused_from", UUID.class),
+				rs.getObject("origin_id", UUID.class), rs.getString("origin_name"),
+				rs.getObject("origin_org", UUID.class), instant(rs, "origin_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentRepository {
 
-	static final String EPISODE_COLUMNS = """
+	private static final String EPISODE_COLUMNS = """
 			e.id, e.person_id, e.stage, e.status, e.opened_by, e.opened_by_name, e.opened_by_org, e.opened_at,
 			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version, e.cares_for_person_id,
 			e.cares_for_name,
@@ -39,7 +39,7 @@ class AssessmentRepository {
 
 	// Each section with whether any of its current answers is withheld (%s: the answer
 	// is visible).
-	static final String SQL_SECTIONS_SEEN = "select " + SECTION_COLUMNS + """
+	private static final String SQL_SECTIONS_SEEN = "select " + SECTION_COLUMNS + """
 			, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
 			   and a.section_row_id = s.id and a.current and not (%s)) as withheld
 			from assessment.section s where s.episode_id = :episode order by s.position
@@ -312,7 +312,7 @@ class AssessmentRepository {
 			.update() == 1;
 	}
 
-	static EpisodeRow episode(ResultSet rs, int n) throws SQLException {
+	private static EpisodeRow episode(ResultSet rs, int n) throws SQLException {
 		return new EpisodeRow(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
 				rs.getString("stage"), rs.getString("status"), rs.getObject("opened_by", UUID.class),
 				rs.getString("opened_by_name"), rs.getObject("opened_by_org", UUID.class), instant(rs, "opened_at"),
@@ -322,19 +322,14 @@ class AssessmentRepository {
 	}
 
 	private static SectionRow section(ResultSet rs, int n) throws SQLException {
-		return sectionOf(Columns.of(rs));
-	}
-
-	/**
-	 * A section row, from JDBC or from the summary's JSON ({@link SummaryRepository}).
-	 */
-	static SectionRow sectionOf(Columns row) throws SQLException {
-		return new SectionRow(row.uuid("id"), row.uuid("episode_id"), new PersonId(row.uuid("person_id")),
-				row.string("instrument_id"), row.intValue("instrument_version"), row.string("section_id"),
-				row.string("category"), row.intValue("position"), row.string("status"), row.uuid("author_id"),
-				row.string("author_name"), row.string("author_profession"), row.uuid("author_org"),
-				row.instant("updated_at"), row.instant("signed_at"), row.longValue("version"),
-				row.string("not_relevant_reason"), row.string("not_relevant_by_name"), row.instant("not_relevant_at"));
+		return new SectionRow(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class),
+				new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("instrument_id"),
+				rs.getInt("instrument_version"), rs.getString("section_id"), rs.getString("category"),
+				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
+				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
+				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"),
+				rs.getString("not_relevant_reason"), rs.getString("not_relevant_by_name"),
+				instant(rs, "not_relevant_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -74,13 +74,10 @@ public class AssessmentSummaries {
 
 	private final Directory directory;
 
-	private final SummaryRepository summaryRepository;
-
 	AssessmentSummaries(AssessmentRepository repository, AnswerRepository answers, Assessments assessments,
 			AccessPolicy accessPolicy, AuditLog auditLog, Provenance provenance, Terminology terminology, Clock clock,
-			Directory directory, SummaryRepository summaryRepository) {
+			Directory directory) {
 		this.directory = directory;
-		this.summaryRepository = summaryRepository;
 		this.repository = repository;
 		this.answers = answers;
 		this.assessments = assessments;
@@ -93,64 +90,45 @@ public class AssessmentSummaries {
 
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public Summary summary(Actor actor, PersonId person, EpisodeId id) {
-		return read(actor, person, id, null).summary();
+		return summary(actor, person, id, provenance.names(), null);
 	}
 
 	/**
-	 * The summary and the words of the reader's profession, read in the summary's own
-	 * statement (ADR 88).
+	 * The summary and the words of the reader's profession, their directory entry read
+	 * with the organisations the summary names instead of in a statement of its own.
 	 */
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public ForReader summaryForReader(Actor actor, PersonId person, EpisodeId id) {
-		return read(actor, person, id, actor.practitionerId());
+		Provenance.Names names = provenance.names();
+		Summary summary = summary(actor, person, id, names, actor.practitionerId());
+		if (actor.practitionerId() == null) {
+			return new ForReader(summary, Audience.forReader(null));
+		}
+		// Not found with the names only if the directory lost the reader meanwhile: then
+		// as before, the directory's own read says so.
+		Profession profession = (names.reader() != null) ? names.reader().profession() : directory.professionOf(actor);
+		return new ForReader(summary, Audience.forReader(profession));
 	}
 
 	/** A summary with the words its reader's profession uses. */
 	public record ForReader(Summary summary, Audience words) {
 	}
 
-	/**
-	 * The episode, the record decision, and (only where it opens the record) the
-	 * sections, answers, disagreements and names in one statement (ADR 88), audited as
-	 * {@code check()} audits opening the record (ADR 84), refusals included.
-	 */
-	private ForReader read(Actor actor, PersonId person, EpisodeId id, @Nullable PractitionerId reader) {
-		AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, actor);
-		SummaryRepository.Read read = summaryRepository
-			.read(id.id(), person, (reader != null) ? reader.id() : null,
-					new SummaryRepository.Conditions(sight, visible(actor, "d"),
-							accessPolicy.recordDecision(actor, "e.person_id")))
-			.filter((r) -> r.episode().personId().equals(person))
-			.orElseThrow(() -> new NotFoundException(Assessments.EPISODE, id));
-		accessPolicy.auditRecordRead(actor, person, "read-summary", Assessments.EPISODE, read.decision());
-		Provenance.Names names = provenance.names();
-		names.known(read.organisations());
-		Summary summary = summary(names, read.episode(), read.sections(), read.answers(), read.disagreements());
-		if (reader == null) {
-			return new ForReader(summary, Audience.forReader(null));
-		}
-		// Null only if the directory lost the reader meanwhile: then, as before, the
-		// directory's own read says so.
-		Profession profession = (read.readerProfession() != null) ? Profession.valueOf(read.readerProfession())
-				: directory.professionOf(actor);
-		return new ForReader(summary, Audience.forReader(profession));
-	}
-
-	/**
-	 * {@link #summaryForReader} read statement by statement, as before ADR 88: the
-	 * episode with the record decision, then the disagreements, answers, sections and
-	 * names each in its own statement. The reference the tests compare with.
-	 */
-	@Transactional(noRollbackFor = AccessDenied.class)
-	ForReader summaryStatementByStatement(Actor actor, PersonId person, EpisodeId id) {
-		PractitionerId reader = actor.practitionerId();
+	private Summary summary(Actor actor, PersonId person, EpisodeId id, Provenance.Names names,
+			@Nullable PractitionerId reader) {
+		// The episode and the record decision in one statement, audited as check() audits
+		// opening the record (ADR 84), refusals included.
 		AssessmentRepository.Opened opened = assessments.openEpisode(actor, person, id);
 		accessPolicy.auditRecordRead(actor, person, "read-summary", Assessments.EPISODE, opened.decision());
 		EpisodeRow row = opened.row();
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
+		// Withheld answers never leave the database: the visible ones are read, and of
+		// the rest only which sections they are in.
 		List<AnswerRow> answerRows = answers.episodeAnswers(id.id(), visible);
+		// Each section with whether any of its answers is withheld, in the same read.
 		List<AssessmentRepository.SectionSight> sectionRows = repository.sections(id.id(), visible.answer());
+		// Every organisation the summary names, in one read.
 		List<UUID> organisations = new ArrayList<>();
 		organisations.add(row.openedByOrg());
 		sectionRows.forEach((s) -> organisations.add(s.row().authorOrg()));
@@ -159,22 +137,7 @@ public class AssessmentSummaries {
 			organisations.add(a.originOrg());
 		});
 		disagreementRows.forEach((d) -> organisations.add(d.organisationId()));
-		Provenance.Names names = provenance.names();
 		names.prefetch(organisations, reader);
-		Summary summary = summary(names, row, sectionRows, answerRows, disagreementRows);
-		if (reader == null) {
-			return new ForReader(summary, Audience.forReader(null));
-		}
-		Profession profession = (names.reader() != null) ? names.reader().profession() : directory.professionOf(actor);
-		return new ForReader(summary, Audience.forReader(profession));
-	}
-
-	/**
-	 * The summary from what was read: only the answers and disagreements the reader may
-	 * see, and of withheld answers only their sections' flags.
-	 */
-	private Summary summary(Provenance.Names names, EpisodeRow row, List<AssessmentRepository.SectionSight> sectionRows,
-			List<AnswerRow> answerRows, List<AnswerRepository.DisagreementRow> disagreementRows) {
 		Map<UUID, List<Summary.Disagreement>> disagreements = disagreementRows.stream()
 			.collect(
 					Collectors.groupingBy(AnswerRepository.DisagreementRow::answerId,

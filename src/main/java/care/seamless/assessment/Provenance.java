@@ -92,14 +92,6 @@ class Provenance {
 			this.reader = found.practitioners().get(reader);
 		}
 
-		/**
-		 * Names of organisations already read with the view's own rows (ADR 88), so that
-		 * naming them reads nothing more.
-		 */
-		void known(Map<UUID, String> names) {
-			this.organisations.putAll(names);
-		}
-
 		/** The reader's entry read by the last prefetch that named them, if any. */
 		@org.jspecify.annotations.Nullable
 		Practitioner reader() {

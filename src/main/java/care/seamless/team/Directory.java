@@ -50,15 +50,6 @@ public class Directory {
 	}
 
 	/**
-	 * An SQL scalar: the profession of the practitioner whose id is {@code practitioner}
-	 * (a column or a parameter; null for none), for a query that also reads the words of
-	 * its reader's profession instead of asking the directory in a statement of its own.
-	 */
-	public static String professionSql(String practitioner) {
-		return "(select pdp_pp.profession from team.practitioner pdp_pp where pdp_pp.id = " + practitioner + ")";
-	}
-
-	/**
 	 * SQL joining the account whose user name is in {@code usernameColumn}, for the
 	 * session read to bring each request's account standing with it (ADR 70): the same
 	 * facts as {@link #standing}, read in the same statement, never kept. Columns in

@@ -68,9 +68,6 @@ class WithheldAnswersTests {
 	AssessmentRepository assessmentRepository;
 
 	@Autowired
-	SummaryRepository summaryRepository;
-
-	@Autowired
 	care.seamless.consent.AccessPolicy accessPolicy;
 
 	Fixtures.Staff nurse;
@@ -299,126 +296,6 @@ class WithheldAnswersTests {
 		assertThat(summaryReads(person, outsider, "DENIED")).isEqualTo(1);
 		assertAuditedAsCheckWould(person, outsider);
 		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
-	}
-
-	/**
-	 * The summary in one statement (ADR 88) reads what the statement-by-statement reads
-	 * did, disagreements and organisations' names and the reader's words included, and
-	 * audits each read with the same entry: for a reader who sees everything (the
-	 * council, with the person's consent to its seeing the trust's mental health answer),
-	 * one from whom the council's mental health answer, the disagreement with it and so
-	 * its section's flag are withheld (the trust), and one refused (outside the care
-	 * team), twice each, kept statement and built afresh.
-	 */
-	@Test
-	void theSummaryInOneStatementReadsAndAuditsAsTheStatementByStatementRead() {
-		PersonId person = person();
-		EpisodeId episode = nurseRecordsLowMood(person, "true");
-		save(socialWorker, person, episode, Map.of("memory-concern", "true"));
-		// Consent after the council's save, which therefore left the nurse's answer as it
-		// was.
-		choices.record(socialWorker.actor(), person, new NewChoice(ChoiceKind.CONSENT, socialWorker.organisationId(),
-				DataCategory.MENTAL_HEALTH, HowGiven.VERBAL, LocalDate.now(), null, null));
-		assessments.saveSection(socialWorker.actor(), person, episode, "sap-contact", "screen-personal-care",
-				version(person, episode, "screen-personal-care"), AnswerSource.OBSERVATION, Map.of("washing", "2"));
-		for (UUID answer : jdbc.sql("select id from assessment.answer where episode_id = :episode and current")
-			.param("episode", episode.id())
-			.query(UUID.class)
-			.list()) {
-			if (!answer.equals(jdbc.sql("select id from assessment.answer where id = :id and source = 'person'")
-				.param("id", answer)
-				.query(UUID.class)
-				.optional()
-				.orElse(null))) {
-				summaries.recordDisagreement(socialWorker.actor(), person, episode, answer, AnswerSource.PERSON, null,
-						"That is not how it is");
-			}
-		}
-		Fixtures.Staff outsider = fixtures.practitioner(
-				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
-
-		for (Fixtures.Staff reader : List.of(socialWorker, nurse, socialWorker, nurse)) {
-			AssessmentSummaries.ForReader before = summaries.summaryStatementByStatement(reader.actor(), person,
-					episode);
-			care.seamless.audit.AuditEntry audited = lastSummaryRead(person, reader);
-			AssessmentSummaries.ForReader after = summaries.summaryForReader(reader.actor(), person, episode);
-			assertThat(after).isEqualTo(before);
-			assertSameEntry(lastSummaryRead(person, reader), audited);
-			assertAuditedAsCheckWould(person, reader);
-			assertThat(summaries.summary(reader.actor(), person, episode)).isEqualTo(before.summary());
-		}
-		Summary councils = summaries.summaryForReader(socialWorker.actor(), person, episode).summary();
-		Summary trusts = summaries.summaryForReader(nurse.actor(), person, episode).summary();
-		assertThat(councils.withheldSections()).isZero();
-		assertThat(findings(councils)).hasSize(3);
-		assertThat(findings(councils)).filteredOn((f) -> !f.disagreements().isEmpty()).hasSize(2);
-		assertThat(trusts.withheldSections()).isEqualTo(1);
-		assertThat(findings(trusts)).hasSize(2).filteredOn((f) -> !f.disagreements().isEmpty()).hasSize(1);
-		assertThat(councils.episode().openedByOrganisation()).isEqualTo(trusts.episode().openedByOrganisation())
-			.isEqualTo(directory.organisation(nurse.organisationId()).name());
-
-		for (int time = 0; time < 2; time++) {
-			assertThatThrownBy(() -> summaries.summaryStatementByStatement(outsider.actor(), person, episode))
-				.isInstanceOf(care.seamless.consent.AccessDenied.class);
-			care.seamless.audit.AuditEntry refusedBefore = lastSummaryRead(person, outsider);
-			assertThatThrownBy(() -> summaries.summaryForReader(outsider.actor(), person, episode))
-				.isInstanceOf(care.seamless.consent.AccessDenied.class);
-			assertSameEntry(lastSummaryRead(person, outsider), refusedBefore);
-			assertAuditedAsCheckWould(person, outsider);
-		}
-		assertThat(summaryReads(person, outsider, "DENIED")).isEqualTo(4);
-		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
-		assertThatThrownBy(() -> summaries.summaryForReader(nurse.actor(), person(), episode))
-			.isInstanceOf(NotFoundException.class);
-
-		for (Fixtures.Staff reader : List.of(socialWorker, nurse, outsider, socialWorker, nurse, outsider)) {
-			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
-			SummaryRepository.Conditions conditions = new SummaryRepository.Conditions(sight,
-					accessPolicy.visibleItems(reader.actor(), "d.person_id", "d.category", "d.organisation_id"),
-					accessPolicy.recordDecision(reader.actor(), "e.person_id"));
-			SummaryRepository.Read kept = summaryRepository
-				.read(episode.id(), person, reader.practitionerId().id(), conditions)
-				.orElseThrow();
-			assertThat(kept).isEqualTo(summaryRepository
-				.read(episode.id(), person, reader.practitionerId().id(), conditions, KeptStatements.none())
-				.orElseThrow());
-			if (reader != outsider) {
-				// Row for row what the statements of their own read, withheld rows left
-				// in
-				// the database as there.
-				assertThat(kept.sections()).isEqualTo(assessmentRepository.sections(episode.id(), sight.answer()));
-				assertThat(kept.answers()).isEqualTo(answerRepository.episodeAnswers(episode.id(), sight));
-				assertThat(kept.disagreements())
-					.isEqualTo(answerRepository.disagreements(episode.id(), conditions.disagreements()));
-			}
-			if (reader == outsider) {
-				assertThat(kept.decision()).isNull();
-				assertThat(kept.sections()).isEmpty();
-				assertThat(kept.answers()).isEmpty();
-				assertThat(kept.disagreements()).isEmpty();
-				assertThat(kept.organisations()).isEmpty();
-			}
-		}
-	}
-
-	private static List<Summary.Finding> findings(Summary summary) {
-		return summary.sections().stream().flatMap((part) -> part.findings().stream()).toList();
-	}
-
-	private care.seamless.audit.AuditEntry lastSummaryRead(PersonId person, Fixtures.Staff reader) {
-		return auditLog.historyOf(person, 500)
-			.stream()
-			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read-summary"))
-			.max(Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
-			.orElseThrow();
-	}
-
-	/** The same entry but for its own id, time and place in the chain. */
-	private static void assertSameEntry(care.seamless.audit.AuditEntry after, care.seamless.audit.AuditEntry before) {
-		assertThat(after.id()).isGreaterThan(before.id());
-		assertThat(after).usingRecursiveComparison()
-			.ignoringFields("id", "seq", "occurredAt", "prevHash", "hash")
-			.isEqualTo(before);
 	}
 
 	private care.seamless.consent.SqlCondition answersSeenBy(Fixtures.Staff reader) {
