@@ -47,7 +47,7 @@ public class ImportedFiles {
 	}
 
 	/** The latest import of the same file by the actor's organisation, if any. */
-	public Optional<Earlier> latest(Actor actor, String digest) {
+	Optional<Earlier> latest(Actor actor, String digest) {
 		if (actor.organisationId() == null) {
 			return Optional.empty();
 		}
