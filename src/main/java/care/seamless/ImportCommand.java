@@ -1,17 +1,22 @@
 package care.seamless;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import care.seamless.linkage.ImportProblem;
 import care.seamless.linkage.ImportRejected;
 import care.seamless.linkage.ImportReport;
+import care.seamless.linkage.ImportedFiles;
 import care.seamless.linkage.PeopleImport;
 import care.seamless.linkage.RecordReader;
 import care.seamless.linkage.Role;
@@ -44,6 +49,10 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--columns", description = "Column roles, e.g. given_name=Forename,family_name=Surname.")
 	String columns;
 
+	@Option(names = "--again",
+			description = "Import a file this organisation has imported before (everyone in it is registered again).")
+	boolean again;
+
 	@Unmatched
 	List<String> springArguments = new ArrayList<>();
 
@@ -70,10 +79,21 @@ final class ImportCommand implements Callable<Integer> {
 				spec.commandLine().getErr().println("No enabled account named " + username);
 				return 2;
 			}
+			ImportedFiles importedFiles = context.getBean(ImportedFiles.class);
+			String digest;
+			try (InputStream contents = Files.newInputStream(file)) {
+				digest = ImportedFiles.digest(contents);
+			}
+			Optional<ImportedFiles.Earlier> earlier = importedFiles.latest(actor, digest);
+			if (earlier.isPresent() && !again) {
+				importedBefore(earlier.get());
+				return 1;
+			}
 			try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				long started = System.nanoTime();
 				Phases phases = new Phases();
-				ImportReport report = context.getBean(PeopleImport.class).importCsv(actor, csv, roles, phases);
+				ImportReport report = importedFiles.importing(actor, digest, again ? digest : null,
+						() -> context.getBean(PeopleImport.class).importCsv(actor, csv, roles, phases));
 				// The audit entries are written when the import's transaction commits.
 				phases.end("audit written and committed");
 				double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
@@ -86,6 +106,11 @@ final class ImportCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println("Time by step: " + phases);
 				return 0;
 			}
+			catch (ImportedFiles.ImportedBefore ex) {
+				// Imported by someone else while this one ran.
+				importedBefore(ex.earlier());
+				return 1;
+			}
 			catch (ImportRejected ex) {
 				for (ImportProblem problem : ex.problems()) {
 					spec.commandLine()
@@ -97,6 +122,15 @@ final class ImportCommand implements Callable<Integer> {
 				return 1;
 			}
 		}
+	}
+
+	private void importedBefore(ImportedFiles.Earlier earlier) {
+		spec.commandLine()
+			.getErr()
+			.printf("Your organisation imported this file on %s (%s, %d people). Importing it again registers everyone"
+					+ " in it again. Nothing was imported; to import it again, run the same command with --again.%n",
+					DateTimeFormatter.ISO_INSTANT.format(earlier.importedAt().truncatedTo(ChronoUnit.SECONDS)),
+					earlier.importedBy(), earlier.people());
 	}
 
 }

@@ -56,6 +56,15 @@ class ImportCrashTests {
 		assertThat(rerun.exitValue()).as(ChildApplication.tail(dataDir.resolve("rerun.log"))).isZero();
 		assertThat(Files.readString(dataDir.resolve("rerun.log"))).contains("Imported " + PEOPLE + " people");
 		assertThat(imported(dataDir)).as("every line once").containsExactly((long) PEOPLE, (long) PEOPLE);
+
+		// The same file once more, now that it has been imported: asked about, not
+		// imported.
+		Process again = importer(dataDir, people, "again");
+		assertThat(again.waitFor(10, TimeUnit.MINUTES)).isTrue();
+		String told = Files.readString(dataDir.resolve("again.log"));
+		assertThat(again.exitValue()).as(told).isEqualTo(1);
+		assertThat(told).contains("Your organisation imported this file on", PEOPLE + " people", "--again")
+			.doesNotContain("Imported " + PEOPLE);
 		try (EmbeddedPostgres server = EmbeddedPostgresConfiguration.start(dataDir, true);
 				Connection db = server.getPostgresDatabase().getConnection()) {
 			assertThat(count(db, "select count(*) from person.person")).isEqualTo(before + PEOPLE);

@@ -34,6 +34,18 @@ class ImportedFileRepository {
 			.optional();
 	}
 
+	/**
+	 * Holds the organisation's lock on the file until the transaction ends. Read
+	 * Committed reads with a fresh snapshot per statement, so a check after the lock sees
+	 * an import of the same file that committed while this one waited.
+	 */
+	void lock(OrganisationId organisation, String digest) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "linkage.imported_file:" + organisation.id() + ":" + digest)
+			.query()
+			.listOfRows();
+	}
+
 	void record(OrganisationId organisation, String digest, Instant at, String by, int people) {
 		jdbc.sql("""
 				insert into linkage.imported_file (id, organisation_id, digest, imported_at, imported_by, people)

@@ -1,5 +1,7 @@
 package care.seamless.linkage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -46,8 +48,28 @@ public class ImportedFiles {
 		}
 	}
 
-	/** The latest import of the same file by the actor's organisation, if any. */
-	Optional<Earlier> latest(Actor actor, String digest) {
+	/** The SHA-256 digest of a file's contents, read to the end, in hexadecimal. */
+	public static String digest(InputStream contents) throws IOException {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 16];
+			for (int read = contents.read(buffer); read >= 0; read = contents.read(buffer)) {
+				sha256.update(buffer, 0, read);
+			}
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * The latest import of the same file by the actor's organisation, if any. The import
+	 * page does not ask this first (a file's own problems come first there); the command
+	 * does, because a file of a million people would be imported for half a minute only
+	 * to be taken back.
+	 */
+	public Optional<Earlier> latest(Actor actor, String digest) {
 		if (actor.organisationId() == null) {
 			return Optional.empty();
 		}
@@ -70,6 +92,10 @@ public class ImportedFiles {
 		if (actor.organisationId() == null) {
 			return report;
 		}
+		// Two uploads of one file at once would each find no earlier import (neither has
+		// committed) and both register everyone; one lock per organisation and file makes
+		// the second wait for the first to commit and then see it.
+		repository.lock(actor.organisationId(), digest);
 		Optional<Earlier> earlier = latest(actor, digest);
 		if (earlier.isPresent() && !digest.equals(confirmed)) {
 			throw new ImportedBefore(earlier.get());

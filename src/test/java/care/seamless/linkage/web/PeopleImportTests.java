@@ -2,6 +2,14 @@ package care.seamless.linkage.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import care.seamless.Fixtures;
@@ -68,6 +76,9 @@ class PeopleImportTests {
 
 	@Autowired
 	PeopleImport peopleImport;
+
+	@Autowired
+	ImportedFiles importedFiles;
 
 	OrganisationId council;
 
@@ -403,6 +414,48 @@ class PeopleImportTests {
 			.with(csrf())
 			.with(httpBasic(administrator.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
 		assertThat(registered(newcomer)).isEqualTo(6);
+	}
+
+	@Test
+	void twoUploadsOfOneFileAtOnceImportItOnce() throws Exception {
+		String digest = ImportedFiles.digest(Fixtures.unique("a file uploaded twice").getBytes(StandardCharsets.UTF_8));
+		// Both imports have done their work and neither has committed when they check for
+		// an earlier import of the file: the moment a double click creates.
+		CyclicBarrier bothImported = new CyclicBarrier(2);
+		Callable<ImportReport> upload = () -> importedFiles.importing(administrator.actor(), digest, null, () -> {
+			try {
+				bothImported.await(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			return new ImportReport(List.of());
+		});
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<ImportReport>> uploads = two.invokeAll(List.of(upload, upload));
+			int imported = 0;
+			int questioned = 0;
+			for (Future<ImportReport> each : uploads) {
+				try {
+					each.get();
+					imported++;
+				}
+				catch (ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(ImportedFiles.ImportedBefore.class);
+					questioned++;
+				}
+			}
+			assertThat(imported).isEqualTo(1);
+			assertThat(questioned).isEqualTo(1);
+		}
+		finally {
+			two.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from linkage.imported_file where digest = decode(:digest, 'hex')")
+			.param("digest", digest)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
