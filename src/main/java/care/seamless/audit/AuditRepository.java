@@ -87,12 +87,16 @@ class AuditRepository {
 	// PostgreSQL open only the months the round touches. Each column is one array
 	// parameter, so the text is the same whatever the round's size and is parsed once per
 	// connection (a list would be spelt out as one parameter per entry: a new statement
-	// for PostgreSQL at every size, ADR 85).
-	private static final String SQL_CHAIN = """
+	// for PostgreSQL at every size, ADR 85). The ids again as an index condition (ADR
+	// 97): without it PostgreSQL walked the whole un-chained index to join it with the
+	// round, and while any older transaction is open that index keeps an entry for every
+	// row chained since, each costing a visit to the heap.
+	static final String SQL_CHAIN = """
 			update audit.entry e set seq = c.seq, prev_hash = c.prev_hash, hash = c.hash
 			from unnest(cast(:id as bigint[]), cast(:occurredAt as timestamptz[]), cast(:seq as bigint[]),
 			            cast(:prevHash as text[]), cast(:hash as text[])) as c(id, occurred_at, seq, prev_hash, hash)
 			where e.id = c.id and e.occurred_at = c.occurred_at and e.seq is null
+			  and e.id = any(cast(:id as bigint[]))
 			  and e.occurred_at >= :earliest and e.occurred_at <= :latest
 			""";
 
