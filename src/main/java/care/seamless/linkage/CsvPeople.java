@@ -157,12 +157,21 @@ final class CsvPeople {
 	}
 
 	private static PersonDetails details(Record record, @Nullable String nhs, LocalDate born) {
-		String street = String.join(" ", record.value(Role.STREET_NUMBER), record.value(Role.ADDRESS_1)).trim();
+		String street = street(record.value(Role.STREET_NUMBER), record.value(Role.ADDRESS_1));
 		return new PersonDetails(nhs, null, record.value(Role.GIVEN_NAME).trim(), record.value(Role.FAMILY_NAME).trim(),
 				null, null, born, sex(record.value(Role.SEX)), null, orNull(street),
 				orNull(record.value(Role.ADDRESS_2)), orNull(record.value(Role.LOCALITY)),
 				orNull(record.value(Role.POSTCODE)), orNull(record.value(Role.PHONE)), orNull(record.value(Role.EMAIL)),
 				null, false, null);
+	}
+
+	// The number and the first line joined by a space and trimmed; either alone is only
+	// trimmed, which for a value already trimmed makes no new String (ADR 98).
+	private static String street(String number, String line) {
+		if (number.isEmpty()) {
+			return line.trim();
+		}
+		return line.isEmpty() ? number.trim() : String.join(" ", number, line).trim();
 	}
 
 	private static Sex sex(String raw) {

@@ -87,8 +87,9 @@ final class FilePairs {
 	 */
 	private static long[] pairs(List<Keys> people, int inFile, int key, Lowering lowering) {
 		String[] joinedBy = new String[people.size()];
+		KeyText text = new KeyText(lowering);
 		for (int i = 0; i < joinedBy.length; i++) {
-			joinedBy[i] = key(people.get(i), key, false, lowering);
+			joinedBy[i] = text.key(people.get(i), key, false);
 		}
 		Map<String, Integer> last = new HashMap<>(people.size() * 2);
 		int[] before = new int[people.size()];
@@ -109,7 +110,7 @@ final class FilePairs {
 				}
 				continue;
 			}
-			Integer head = last.get(key(people.get(i), key, true, lowering));
+			Integer head = last.get(text.key(people.get(i), key, true));
 			for (int j = head == null ? -1 : head; j >= 0; j = before[j]) {
 				int a = Math.min(i, j);
 				// Two of the register's people are no pair of this import's.
@@ -121,15 +122,118 @@ final class FilePairs {
 		return found.toArray();
 	}
 
-	private static @Nullable String key(Keys person, int key, boolean swapped, Lowering lowering) {
-		return switch (key) {
-			case 0 -> lowering.lower(person.family()) + BETWEEN + person.dateOfBirth();
-			case 1 -> lowering.lower(person.given()) + BETWEEN + person.dateOfBirth();
-			case 2 -> swapped ? lowering.lower(person.given()) + BETWEEN + lowering.lower(person.family())
-					: lowering.lower(person.family()) + BETWEEN + lowering.lower(person.given());
-			default -> person.postcode() == null ? null
-					: person.postcode().replace(" ", "") + BETWEEN + lowering.lowerInitial(person.given());
-		};
+	/**
+	 * A key's text, built in one reused array: the lowered names, the date and the
+	 * postcode each made a String of their own before being joined, for every person and
+	 * key (ADR 98). The text is the same.
+	 */
+	private static final class KeyText {
+
+		private final Lowering lowering;
+
+		private char[] chars = new char[64];
+
+		private int length;
+
+		KeyText(Lowering lowering) {
+			this.lowering = lowering;
+		}
+
+		@Nullable String key(Keys person, int key, boolean swapped) {
+			length = 0;
+			switch (key) {
+				case 0 -> lower(person.family()).between().date(person.dateOfBirth());
+				case 1 -> lower(person.given()).between().date(person.dateOfBirth());
+				case 2 -> {
+					if (swapped) {
+						lower(person.given()).between().lower(person.family());
+					}
+					else {
+						lower(person.family()).between().lower(person.given());
+					}
+				}
+				default -> {
+					if (person.postcode() == null) {
+						return null;
+					}
+					withoutSpaces(person.postcode()).between().initial(person.given());
+				}
+			}
+			return new String(chars, 0, length);
+		}
+
+		private KeyText lower(String name) {
+			if (notAscii(name)) {
+				return append(lowering.lower(name));
+			}
+			room(name.length());
+			for (int i = 0; i < name.length(); i++) {
+				chars[length++] = (char) lowerAscii(name.charAt(i));
+			}
+			return this;
+		}
+
+		private KeyText initial(String name) {
+			if (!name.isEmpty() && name.codePointAt(0) < 128) {
+				room(1);
+				chars[length++] = (char) lowerAscii(name.charAt(0));
+				return this;
+			}
+			return append(lowering.lowerInitial(name));
+		}
+
+		private KeyText withoutSpaces(String text) {
+			room(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c != ' ') {
+					chars[length++] = c;
+				}
+			}
+			return this;
+		}
+
+		private KeyText between() {
+			room(1);
+			chars[length++] = BETWEEN;
+			return this;
+		}
+
+		// As LocalDate prints it.
+		private KeyText date(LocalDate date) {
+			if (date.getYear() < 0 || date.getYear() > 9999) {
+				return append(date.toString());
+			}
+			room(10);
+			digits(date.getYear(), 4);
+			chars[length++] = '-';
+			digits(date.getMonthValue(), 2);
+			chars[length++] = '-';
+			digits(date.getDayOfMonth(), 2);
+			return this;
+		}
+
+		private void digits(int value, int count) {
+			for (int i = count - 1; i >= 0; i--) {
+				chars[length + i] = (char) ('0' + value % 10);
+				value /= 10;
+			}
+			length += count;
+		}
+
+		private KeyText append(String text) {
+			room(text.length());
+			text.getChars(0, text.length(), chars, length);
+			length += text.length();
+			return this;
+		}
+
+		private void room(int more) {
+			if (length + more > chars.length) {
+				chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+			}
+		}
+
 	}
 
 	/**

@@ -66,12 +66,16 @@ public final class RecordReader {
 			for (CSVRecord csv : parser) {
 				row++;
 				Map<Role, String> values = new EnumMap<>(Role.class);
-				columns.forEach((role, header) -> {
+				// By key, not by entry: an EnumMap makes a new entry for each one
+				// iterated, a
+				// dozen a line (ADR 98).
+				for (Role role : columns.keySet()) {
+					String header = columns.get(role);
 					String value = csv.isMapped(header) && csv.isSet(header) ? csv.get(header).trim() : "";
 					if (!value.isEmpty() && role != Role.ID) {
 						values.put(role, value);
 					}
-				});
+				}
 				String fullName = values.remove(Role.FULL_NAME);
 				if (splitFullName && fullName != null) {
 					splitFullName(fullName, values);

@@ -207,10 +207,13 @@ class AuditBulkChainTests {
 		java.time.Instant at = java.time.Instant.parse("2026-12-06T20:40:00.123456Z");
 		List<AuditEntry> placed = new java.util.ArrayList<>();
 		String previous = ChainHash.GENESIS;
-		for (int i = 0; i < 4; i++) {
+		// Non-ASCII text, a character beyond the Basic Multilingual Plane, and halves
+		// of a pair at either end of a field, which UTF-8 writes as '?' (ADR 98).
+		String[] reasons = { null, "reason ✓", "\uD83D\uDE00 ok", "ends half \uD83D", "\uDE00 starts half", "x" };
+		for (int i = 0; i < reasons.length; i++) {
 			AuditEntry entry = new AuditEntry(0, null, at, "hash-é-" + i, "ADMINISTRATOR", i % 2 == 0 ? null : "X1",
-					"create", "Person", null, i == 3 ? null : UUID.randomUUID(), "DIRECT_CARE", "PERMITTED",
-					i == 1 ? "reason ✓" : null, i == 2, null, null)
+					"create", "Person", i == 4 ? "Łódź" : null, i == 3 ? null : UUID.randomUUID(), "DIRECT_CARE",
+					"PERMITTED", reasons[i], i == 2, null, null)
 				.chainedAt(i + 1, previous);
 			placed.add(entry);
 			previous = entry.hash();
