@@ -1,5 +1,6 @@
 package care.seamless.fhir;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -7,6 +8,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The FHIR endpoint. JSON unless the client asks for XML; no paging provider, because
@@ -28,6 +32,15 @@ class FhirServlet extends RestfulServer {
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setDefaultPrettyPrint(false);
 		interceptors.forEach(this::registerInterceptor);
+	}
+
+	/**
+	 * Every answer sent whole rather than flushed value by value ({@link WholeResponse}).
+	 */
+	@Override
+	protected void service(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		super.service(request, new WholeResponse(response));
 	}
 
 	/**

@@ -196,6 +196,47 @@ class FhirReadPathTests {
 					Tuple.tuple(socialWorker.username(), "DENIED"), Tuple.tuple(nurse.username(), "PERMITTED"));
 	}
 
+	/**
+	 * An answer is sent whole, with its length, rather than flushed to the socket value
+	 * by value (docs/fhir.md, "Performance"): a read, a search, a refusal and an answer
+	 * larger than the container's buffer still arrive complete and as they were, and the
+	 * read and the search are audited once each.
+	 */
+	@Test
+	void answersArriveWholeWithTheirLengthAndUnchanged() {
+		PersonId mine = fixtures.person(family, socialWorker);
+		PersonId nurses = fixtures.person(family, nurse);
+		FhirClient client = new FhirClient(port, socialWorker.username());
+
+		java.net.http.HttpResponse<String> read = client.raw("/Patient/" + mine.id());
+		java.net.http.HttpResponse<String> search = client.raw("/Patient?family=" + family + "&birthdate=1940-03-27");
+		java.net.http.HttpResponse<String> refused = client.raw("/Patient/" + nurses.id());
+		java.net.http.HttpResponse<String> large = client.raw("/metadata");
+
+		for (java.net.http.HttpResponse<String> answer : List.of(read, search, refused)) {
+			assertThat(answer.headers().firstValue("Transfer-Encoding")).isEmpty();
+			assertThat(answer.headers().firstValueAsLong("Content-Length"))
+				.hasValue(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		}
+		assertThat(read.statusCode()).isEqualTo(200);
+		Patient patient = FhirClient.CONTEXT.newJsonParser().parseResource(Patient.class, read.body());
+		assertThat(patient.getIdElement().getIdPart()).isEqualTo(mine.id().toString());
+		assertThat(patient.getNameFirstRep().getFamily()).isEqualTo(family);
+		Bundle found = FhirClient.CONTEXT.newJsonParser().parseResource(Bundle.class, search.body());
+		assertThat(ids(found)).containsExactly(mine.id().toString());
+		assertThat(found.getLink("self")).isNotNull();
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(large.statusCode()).isEqualTo(200);
+		assertThat(large.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(8192);
+		assertThat(FhirClient.CONTEXT.newJsonParser()
+			.parseResource(org.hl7.fhir.r4.model.CapabilityStatement.class, large.body())
+			.getRestFirstRep()
+			.getResource()).extracting(r -> r.getType()).contains("Patient");
+		assertThat(audited(mine, "read-fhir")).hasSize(1);
+		assertThat(audited(mine, "read-fhir-search")).hasSize(1);
+		assertThat(audited(nurses, "read-fhir")).extracting(AuditEntry::outcome).containsExactly("DENIED");
+	}
+
 	private static List<String> ids(Bundle bundle) {
 		assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
 		return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
