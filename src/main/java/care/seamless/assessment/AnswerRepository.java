@@ -165,7 +165,29 @@ class AnswerRepository {
 	private static String episodeAnswersSql(Sight sight, String answerVisible) {
 		return "select " + ANSWER_COLUMNS + sight.from()
 				+ " join assessment.section s on s.id = a.section_row_id where a.episode_id = :episode and a.current and "
-				+ answerVisible + " order by s.position, a.recorded_at";
+				+ answerVisible + " order by s.position, a.recorded_at, a.id";
+	}
+
+	/**
+	 * {@link #episodeAnswers} without the join to the sections, which only put them in
+	 * section order (an index look-up per answer, about half the statement's buffers):
+	 * for the summary, which groups them by section and walks the sections in order
+	 * itself. Within a section the order is {@link #episodeAnswers}'s.
+	 */
+	List<AnswerRow> summaryAnswers(UUID episode, Sight sight) {
+		return summaryAnswers(episode, sight, kept);
+	}
+
+	/** {@link #summaryAnswers} with {@code statements} kept (or not: tests compare). */
+	List<AnswerRow> summaryAnswers(UUID episode, Sight sight, KeptStatements statements) {
+		Map<String, Object> params = sight.params();
+		params.put("episode", episode);
+		KeptStatements.Bound bound = statements.bind(
+				List.of("summaryAnswers", sight.origin().sql(), sight.answer().sql()), params,
+				() -> decidedOnce("episode", sight.answer()) + "select " + ANSWER_COLUMNS + sight.from()
+						+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
+						+ " order by a.recorded_at, a.id");
+		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
 	}
 
 	/**

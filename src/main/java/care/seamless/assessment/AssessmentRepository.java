@@ -21,10 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssessmentRepository {
 
-	private static final String EPISODE_COLUMNS = """
+	private static final String EPISODE_OWN_COLUMNS = """
 			e.id, e.person_id, e.stage, e.status, e.opened_by, e.opened_by_name, e.opened_by_org, e.opened_at,
 			e.completed_at, e.summary_shared_at, e.summary_shared_by, e.version, e.cares_for_person_id,
-			e.cares_for_name,
+			e.cares_for_name""";
+
+	private static final String EPISODE_COLUMNS = EPISODE_OWN_COLUMNS + """
+			,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
 				and a.reused_from is not null and %1$s) as reused,
 			(select count(*) from assessment.answer a where a.episode_id = e.id and a.current
@@ -38,10 +41,21 @@ class AssessmentRepository {
 			""";
 
 	// Each section with whether any of its current answers is withheld (%s: the answer
-	// is visible).
+	// is visible): the reference the tests compare SQL_SECTIONS_SEEN_ONCE with.
 	private static final String SQL_SECTIONS_SEEN = "select " + SECTION_COLUMNS + """
 			, exists (select 1 from assessment.answer a where a.episode_id = s.episode_id
 			   and a.section_row_id = s.id and a.current and not (%s)) as withheld
+			from assessment.section s where s.episode_id = :episode order by s.position
+			""";
+
+	// As SQL_SECTIONS_SEEN, the flag taken from the keys AnswerRepository.decidedOnce
+	// decided: a key of pdp_k is the person, category, holder and section of at least one
+	// current answer of the episode, and every answer with that key has its value, so a
+	// section has a withheld answer exactly when one of its keys is not visible (a null
+	// value withholds nothing, as "not (null)" found no answer before). Each section no
+	// longer looks up its answers again.
+	private static final String SQL_SECTIONS_SEEN_ONCE = "select " + SECTION_COLUMNS + """
+			, exists (select 1 from pdp_k where pdp_k.section_row_id = s.id and not pdp_k.visible) as withheld
 			from assessment.section s where s.episode_id = :episode order by s.position
 			""";
 
@@ -61,6 +75,13 @@ class AssessmentRepository {
 			UUID openedByOrg, Instant openedAt, @Nullable Instant completedAt, @Nullable Instant summarySharedAt,
 			@Nullable String summarySharedBy, long version, int reused, int asked, @Nullable UUID caresForPersonId,
 			@Nullable String caresForName) {
+
+		EpisodeRow withCounts(int reused, int asked) {
+			return new EpisodeRow(this.id, this.personId, this.stage, this.status, this.openedBy, this.openedByName,
+					this.openedByOrg, this.openedAt, this.completedAt, this.summarySharedAt, this.summarySharedBy,
+					this.version, reused, asked, this.caresForPersonId, this.caresForName);
+		}
+
 	}
 
 	record SectionRow(UUID id, UUID episodeId, PersonId personId, String instrumentId, int instrumentVersion,
@@ -121,6 +142,23 @@ class AssessmentRepository {
 		KeptStatements.Bound bound = kept.bind(List.of("openEpisode", visible.sql(), decision.sql()), params,
 				() -> AnswerRepository.decidedOnce("id", visible) + "select "
 						+ EPISODE_COLUMNS.formatted(AnswerRepository.DECIDED_ONCE) + ", " + decision.sql()
+						+ " as record_decision from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new Opened(episode(rs, n), rs.getString("record_decision")))
+			.optional();
+	}
+
+	/**
+	 * {@link #openEpisode} without the counts of answers reused and asked (both 0 in the
+	 * row): for a read that reads the answers the counts cover anyway and counts them
+	 * itself (the summary), so the condition is neither decided nor the answers read
+	 * here.
+	 */
+	Optional<Opened> openEpisodeUncounted(UUID id, SqlCondition decision) {
+		Map<String, Object> params = new HashMap<>(decision.params());
+		params.put("id", id);
+		KeptStatements.Bound bound = kept.bind(List.of("openEpisodeUncounted", decision.sql()), params,
+				() -> "select " + EPISODE_OWN_COLUMNS + ", 0 as reused, 0 as asked, " + decision.sql()
 						+ " as record_decision from assessment.episode e where e.id = :id");
 		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new Opened(episode(rs, n), rs.getString("record_decision")))
@@ -226,8 +264,7 @@ class AssessmentRepository {
 		Map<String, Object> params = new HashMap<>(answerVisible.params());
 		params.put("episode", episode);
 		KeptStatements.Bound bound = statements.bind(List.of("sections", answerVisible.sql()), params,
-				() -> AnswerRepository.decidedOnce("episode", answerVisible)
-						+ SQL_SECTIONS_SEEN.formatted(AnswerRepository.DECIDED_ONCE));
+				() -> AnswerRepository.decidedOnce("episode", answerVisible) + SQL_SECTIONS_SEEN_ONCE);
 		return bound.params(jdbc.sql(bound.sql()))
 			.query((rs, n) -> new SectionSight(section(rs, n), rs.getBoolean("withheld")))
 			.list();

@@ -114,20 +114,41 @@ public class AssessmentSummaries {
 	public record ForReader(Summary summary, Audience words) {
 	}
 
+	/**
+	 * The summary read with the statements it was read with before ADR 95 (the episode
+	 * with its counts, the answers in section order, each section's answers looked up for
+	 * its flag): the reference the tests compare {@link #summary} with.
+	 */
+	@Transactional(noRollbackFor = AccessDenied.class)
+	Summary summaryAsBefore(Actor actor, PersonId person, EpisodeId id) {
+		return summary(actor, person, id, provenance.names(), null, true);
+	}
+
 	private Summary summary(Actor actor, PersonId person, EpisodeId id, Provenance.Names names,
 			@Nullable PractitionerId reader) {
+		return summary(actor, person, id, names, reader, false);
+	}
+
+	private Summary summary(Actor actor, PersonId person, EpisodeId id, Provenance.Names names,
+			@Nullable PractitionerId reader, boolean asBefore) {
 		// The episode and the record decision in one statement, audited as check() audits
-		// opening the record (ADR 84), refusals included.
-		AssessmentRepository.Opened opened = assessments.openEpisode(actor, person, id);
+		// opening the record (ADR 84), refusals included. Its counts of answers reused
+		// and asked are those of the answers read below (ADR 95): the same answers, under
+		// the same condition, so they are counted from them instead of read again.
+		AssessmentRepository.Opened opened = asBefore ? assessments.openEpisode(actor, person, id)
+				: assessments.openEpisodeUncounted(actor, person, id);
 		accessPolicy.auditRecordRead(actor, person, "read-summary", Assessments.EPISODE, opened.decision());
-		EpisodeRow row = opened.row();
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
 		// Withheld answers never leave the database: the visible ones are read, and of
 		// the rest only which sections they are in.
-		List<AnswerRow> answerRows = answers.episodeAnswers(id.id(), visible);
+		List<AnswerRow> answerRows = asBefore ? answers.episodeAnswers(id.id(), visible)
+				: answers.summaryAnswers(id.id(), visible);
+		EpisodeRow row = asBefore ? opened.row() : counted(opened.row(), answerRows);
 		// Each section with whether any of its answers is withheld, in the same read.
-		List<AssessmentRepository.SectionSight> sectionRows = repository.sections(id.id(), visible.answer());
+		List<AssessmentRepository.SectionSight> sectionRows = asBefore
+				? repository.sectionsAnswerByAnswer(id.id(), visible.answer())
+				: repository.sections(id.id(), visible.answer());
 		// Every organisation the summary names, in one read.
 		List<UUID> organisations = new ArrayList<>();
 		organisations.add(row.openedByOrg());
@@ -161,6 +182,19 @@ public class AssessmentSummaries {
 			parts.add(new Summary.Part(names.section(section, sight.withheld()), findings));
 		}
 		return new Summary(names.episode(row), parts, differingViews(parts), withheld);
+	}
+
+	/**
+	 * The episode with the counts {@code AssessmentRepository.findEpisode} gives: the
+	 * current answers the reader may see, carried over from an earlier one or newly
+	 * asked.
+	 */
+	private static EpisodeRow counted(EpisodeRow row, List<AnswerRow> visibleAnswers) {
+		int reused = 0;
+		for (AnswerRow answer : visibleAnswers) {
+			reused += (answer.reusedFrom() != null) ? 1 : 0;
+		}
+		return row.withCounts(reused, visibleAnswers.size() - reused);
 	}
 
 	/**

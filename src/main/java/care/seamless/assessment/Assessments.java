@@ -352,6 +352,16 @@ public class Assessments {
 			.orElseThrow(() -> new NotFoundException(EPISODE, id));
 	}
 
+	/**
+	 * {@link #openEpisode} without the counts of answers reused and asked (0 in the row),
+	 * for a caller that reads those answers anyway and counts them itself.
+	 */
+	AssessmentRepository.Opened openEpisodeUncounted(Actor actor, PersonId person, EpisodeId id) {
+		return repository.openEpisodeUncounted(id.id(), accessPolicy.recordDecision(actor, "e.person_id"))
+			.filter((opened) -> opened.row().personId().equals(person))
+			.orElseThrow(() -> new NotFoundException(EPISODE, id));
+	}
+
 	private SqlCondition answersVisible(Actor actor) {
 		return accessPolicy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
 				ItemKind.ASSESSMENT_SECTION, "a.section_row_id");

@@ -298,6 +298,125 @@ class WithheldAnswersTests {
 		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
 	}
 
+	/**
+	 * ADR 95: the summary counts the answers it reads instead of reading the episode's
+	 * counts, reads its answers without the sections' join and takes each section's flag
+	 * from the keys it decided once. For a reader from whom answers and a section are
+	 * withheld, one who sees everything and one who is refused, it answers and audits as
+	 * the statements it was read with before: the same summary (episode and counts,
+	 * sections and flags, findings with their origins and disagreements, differing
+	 * views), and the same audit entry.
+	 */
+	@Test
+	void theSummaryReadsAndAuditsAsItsFormerStatementsDid() {
+		PersonId person = person();
+		EpisodeId contact = nurseRecordsLowMood(person, "true");
+		assessments.saveSection(nurse.actor(), person, contact, "sap-contact", "screen-personal-care",
+				version(person, contact, "screen-personal-care"), AnswerSource.PERSON,
+				Map.of("washing", "2", "dressing", "1"));
+		save(socialWorker, person, contact, Map.of("memory-concern", "true", "low-mood", "false"));
+		UUID councilsAnswer = jdbc.sql("""
+				select id from assessment.answer
+				where episode_id = :episode and current and organisation_id = :org and question_id = 'low-mood'
+				""")
+			.param("episode", contact.id())
+			.param("org", socialWorker.organisationId().id())
+			.query(UUID.class)
+			.single();
+		summaries.recordDisagreement(socialWorker.actor(), person, contact, councilsAnswer, AnswerSource.PERSON, null,
+				"I am not low");
+		// A later episode carries the nurse's answer over: the reused count.
+		EpisodeId overview = assessments.open(nurse.actor(), person, Stage.OVERVIEW);
+		assessments.saveSection(nurse.actor(), person, overview, "sap-overview", "mental-health",
+				version(person, overview, "mental-health"), AnswerSource.OBSERVATION, Map.of("low-mood", "true"));
+		assessments.saveSection(nurse.actor(), person, overview, "sap-overview", "personal-care",
+				version(person, overview, "personal-care"), AnswerSource.OBSERVATION, Map.of("washing", "3"));
+
+		Summary councilsContact = summaries.summary(socialWorker.actor(), person, contact);
+		assertThat(councilsContact.withheldSections()).isEqualTo(1);
+		assertThat(councilsContact.episode().reusedAnswers() + councilsContact.episode().newlyAsked()).isEqualTo(4);
+		assertThat(councilsContact.sections()
+			.stream()
+			.flatMap((part) -> part.findings().stream())
+			.flatMap((finding) -> finding.disagreements().stream())).hasSize(1);
+		Summary nursesOverview = summaries.summary(nurse.actor(), person, overview);
+		assertThat(nursesOverview.episode().reusedAnswers()).isPositive();
+		assertThat(nursesOverview.withheldSections()).isZero();
+		assertThat(summaries.summary(socialWorker.actor(), person, overview).withheldSections()).isEqualTo(1);
+		assertSameAsBefore(person, contact, overview, nurse, socialWorker);
+
+		// With the person's consent the council sees the trust's answers too: a reader
+		// who
+		// sees everything.
+		choices.record(socialWorker.actor(), person, new NewChoice(ChoiceKind.CONSENT, socialWorker.organisationId(),
+				DataCategory.MENTAL_HEALTH, HowGiven.VERBAL, LocalDate.now(), null, null));
+		assertThat(summaries.summary(socialWorker.actor(), person, contact).withheldSections()).isZero();
+		assertThat(summaries.summary(socialWorker.actor(), person, overview).withheldSections()).isZero();
+		assertSameAsBefore(person, contact, overview, socialWorker);
+
+		// Refused: no summary either way, and the same refusal audited.
+		Fixtures.Staff outsider = fixtures.practitioner(
+				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
+		for (EpisodeId episode : List.of(contact, overview)) {
+			assertThatThrownBy(() -> summaries.summary(outsider.actor(), person, episode))
+				.isInstanceOf(care.seamless.consent.AccessDenied.class);
+			care.seamless.audit.AuditEntry after = latestSummaryRead(person, outsider);
+			assertAuditedAsCheckWould(person, outsider);
+			assertThatThrownBy(() -> summaries.summaryAsBefore(outsider.actor(), person, episode))
+				.isInstanceOf(care.seamless.consent.AccessDenied.class);
+			assertSameEntry(after, latestSummaryRead(person, outsider));
+		}
+		assertThat(summaryReads(person, outsider, "DENIED")).isEqualTo(4);
+		assertThat(summaryReads(person, outsider, "PERMITTED")).isZero();
+		// An episode asked for under someone else is still not found, and not audited.
+		PersonId other = person();
+		assertThatThrownBy(() -> summaries.summary(nurse.actor(), other, contact))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(auditLog.historyOf(other, 500)).noneMatch((e) -> e.action().equals("read-summary"));
+	}
+
+	private void assertSameAsBefore(PersonId person, EpisodeId contact, EpisodeId overview, Fixtures.Staff... readers) {
+		for (Fixtures.Staff reader : readers) {
+			for (EpisodeId episode : List.of(contact, overview)) {
+				Summary now = summaries.summary(reader.actor(), person, episode);
+				care.seamless.audit.AuditEntry entry = latestSummaryRead(person, reader);
+				assertAuditedAsCheckWould(person, reader);
+				assertThat(now).isEqualTo(summaries.summaryAsBefore(reader.actor(), person, episode));
+				assertSameEntry(entry, latestSummaryRead(person, reader));
+				assertThat(summaries.summaryForReader(reader.actor(), person, episode).summary()).isEqualTo(now);
+				// The answers without the sections' join: section by section the same
+				// rows
+				// in the same order, kept or built afresh.
+				AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
+				assertThat(bySection(answerRepository.summaryAnswers(episode.id(), sight)))
+					.isEqualTo(bySection(answerRepository.episodeAnswers(episode.id(), sight)))
+					.isEqualTo(bySection(answerRepository.summaryAnswers(episode.id(), sight, KeptStatements.none())));
+			}
+		}
+	}
+
+	private static Map<UUID, List<AnswerRepository.AnswerRow>> bySection(List<AnswerRepository.AnswerRow> rows) {
+		return rows.stream()
+			.collect(java.util.stream.Collectors.groupingBy(AnswerRepository.AnswerRow::sectionRowId,
+					java.util.stream.Collectors.toList()));
+	}
+
+	private care.seamless.audit.AuditEntry latestSummaryRead(PersonId person, Fixtures.Staff reader) {
+		return auditLog.historyOf(person, 500)
+			.stream()
+			.filter((e) -> e.account().equals(reader.username()) && e.action().equals("read-summary"))
+			.max(Comparator.comparingLong(care.seamless.audit.AuditEntry::id))
+			.orElseThrow();
+	}
+
+	/** The same entry but for its id, time and place in the chain. */
+	private static void assertSameEntry(care.seamless.audit.AuditEntry before, care.seamless.audit.AuditEntry after) {
+		assertThat(after.id()).isGreaterThan(before.id());
+		assertThat(after).usingRecursiveComparison()
+			.ignoringFields("id", "seq", "occurredAt", "prevHash", "hash")
+			.isEqualTo(before);
+	}
+
 	private care.seamless.consent.SqlCondition answersSeenBy(Fixtures.Staff reader) {
 		return AnswerRepository.Sight.of(accessPolicy, reader.actor()).answer();
 	}
