@@ -2,6 +2,7 @@ package care.seamless.referral;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Service
 public class ReferralClocks {
+
+	private static final int BATCH = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralClocks.class);
 
@@ -63,20 +66,43 @@ public class ReferralClocks {
 
 	/**
 	 * Records every breach not yet recorded; returns how many this run recorded. The
-	 * transaction is opened here rather than by an annotation because the scheduled run
+	 * transactions are opened here rather than by an annotation because the scheduled run
 	 * calls this method on the object itself, past any proxy: with the annotation alone
 	 * the audit entry had no transaction to join and every scheduled run failed.
 	 */
 	public int recordBreaches() {
-		Integer recorded = transactions.execute(status -> recordInTransaction());
-		return recorded == null ? 0 : recorded;
+		return recordBreaches(BATCH);
 	}
 
-	private int recordInTransaction() {
+	/**
+	 * Records the breaches {@code batch} at a time, each batch in its own transaction: a
+	 * backlog (the first run after a long stop found 6,069 at 100,000 people) in one
+	 * transaction held it open for over a minute, and while it was open PostgreSQL could
+	 * clear nothing behind it, which slowed the audit chainer for every request.
+	 */
+	int recordBreaches(int batch) {
+		int total = 0;
+		while (true) {
+			int[] run = transactions.execute(status -> recordInTransaction(batch));
+			if (run == null) {
+				return total;
+			}
+			total += run[1];
+			// Fewer found than asked for: none left. None recorded: the rest are being
+			// recorded by someone else, so stop rather than find them again.
+			if (run[0] < batch || run[1] == 0) {
+				return total;
+			}
+		}
+	}
+
+	/** How many breaches were found and how many of them this call recorded. */
+	private int[] recordInTransaction(int batch) {
 		Instant now = clock.instant();
 		Actor system = Actor.system("referral-clock");
 		int count = 0;
-		for (ReferralRepository.DueBreach breach : repository.newlyBreached(now)) {
+		List<ReferralRepository.DueBreach> due = repository.newlyBreached(now, batch);
+		for (ReferralRepository.DueBreach breach : due) {
 			if (!repository.recordBreach(breach, now)) {
 				continue;
 			}
@@ -91,7 +117,7 @@ public class ReferralClocks {
 					ReferralBreached.Target.valueOf(breach.kind()), breach.dueAt(), managers));
 			count++;
 		}
-		return count;
+		return new int[] { due.size(), count };
 	}
 
 }

@@ -110,6 +110,8 @@ class ReferralRepository {
 			from referral.referral r
 			where r.status in ('SENT', 'ACKNOWLEDGED') and r.accept_due <= :now
 			  and not exists (select 1 from referral.breach b where b.referral_id = r.id and b.kind = 'ACCEPT')
+			order by due_at, id, kind
+			limit :limit
 			""";
 
 	private static final String SQL_INSERT_BREACH = """
@@ -287,9 +289,10 @@ class ReferralRepository {
 	record DueBreach(ReferralId id, PersonId personId, TeamId holder, String kind, Instant dueAt) {
 	}
 
-	List<DueBreach> newlyBreached(Instant now) {
+	List<DueBreach> newlyBreached(Instant now, int limit) {
 		return jdbc.sql(SQL_NEWLY_BREACHED)
 			.param("now", utc(now))
+			.param("limit", limit)
 			.query((rs, n) -> new DueBreach(new ReferralId(rs.getObject("id", UUID.class)),
 					new PersonId(rs.getObject("person_id", UUID.class)),
 					new TeamId(rs.getObject("to_team_id", UUID.class)), rs.getString("kind"), instant(rs, "due_at")))

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import care.seamless.SeamlessTest;
 import care.seamless.notification.Notifications;
@@ -92,6 +94,37 @@ class ReferralClockTests {
 			.param("id", id.id().toString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aBacklogOfBreachesIsRecordedInShortTransactions() {
+		World w = worlds.create(true);
+		MutableClock clock = new MutableClock(london("2026-03-11T10:00"));
+		ReferralWorld.Timed timed = worlds.timed(clock);
+		List<ReferralId> sent = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			sent.add(timed
+				.inTransaction(
+						() -> timed.referrals.refer(w.gp().actor(), ReferralWorld.referral(w, Urgency.URGENT), true))
+				.id());
+		}
+		// Past both targets: two breaches each, six in all, found two at a time.
+		clock.set(london("2026-03-13T10:00"));
+		timed.clocks.recordBreaches(2);
+		List<Object> ids = sent.stream().map(id -> (Object) id.id()).toList();
+		assertThat(jdbc.sql("select count(*) from referral.breach where referral_id in (:ids)")
+			.param("ids", ids)
+			.query(Integer.class)
+			.single()).isEqualTo(6);
+		// Each transaction recorded at most two of them.
+		assertThat(jdbc.sql("select count(distinct xmin::text) from referral.breach where referral_id in (:ids)")
+			.param("ids", ids)
+			.query(Integer.class)
+			.single()).isGreaterThanOrEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'referral-breach' and record_id in (:ids)")
+			.param("ids", sent.stream().map(id -> (Object) id.id().toString()).toList())
+			.query(Integer.class)
+			.single()).isEqualTo(6);
 	}
 
 	@Test
