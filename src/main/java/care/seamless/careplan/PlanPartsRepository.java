@@ -52,27 +52,38 @@ class PlanPartsRepository {
 			return List.of(carers.sql(), objectives.sql(), actions.sql(), withheld.objective().sql(),
 					withheld.carerView().sql(), withheld.action().sql(), withheld.contingency().sql(),
 					withheld.reviewNotes().sql(), contingency.sql(), risks.sql(), decisions.sql(), reviewNotes.sql(),
-					reviewObjectives.sql(), decidedOnce == null ? "" : decidedOnce.visible().sql(),
-					decidedOnce == null ? "" : decidedOnce.reason().sql());
+					reviewObjectives.sql(), decidedOnce == null ? "" : String.join("\n", decidedOnce.texts()));
 		}
 
 	}
 
 	/**
-	 * The access policy's item condition and withheld reason over alias {@code k} (whose
-	 * rows carry {@code person_id}, {@code category} and {@code holder}), evaluated once
-	 * for each distinct key among the plan's parts that are decided by person, category
-	 * and holder alone (ADR 84's shape, ADR 89's addendum): carers' views, the
-	 * contingency, reviews, risks, decisions and the objectives' scores. Those parts then
-	 * take their key's values through {@link #visibleOf} and {@link #reasonOf}.
-	 * Objectives and actions are not among them: their conditions also read the item's
-	 * own id (a grant may name one item), so no two of them share a key.
+	 * The access policy's withheld reason, each evaluated once and looked up by the parts
+	 * (ADR 84's shape; ADR 89's addendum; ADR 94). {@code reason} is over alias {@code k}
+	 * (whose rows carry {@code person_id}, {@code category} and {@code holder}),
+	 * evaluated once for each distinct key among the parts decided by person, category
+	 * and holder alone: carers' views, the contingency, reviews, risks, decisions and the
+	 * objectives' scores. {@code objectiveReason} (over {@code obj}) and
+	 * {@code actionReason} (over {@code act}) are the item reasons of objectives and
+	 * actions, evaluated once for each of the plan's items: their rule also reads the
+	 * item's own id (a grant may name one item), so no two items share a key. A reason is
+	 * null exactly when the item rule holds
+	 * ({@link care.seamless.consent.AccessPolicy#withheldReason}), so each part's
+	 * condition is its row's reason being null, and the rule is not evaluated a second
+	 * time beside the reason.
 	 */
-	record DecidedOnce(SqlCondition visible, SqlCondition reason) {
+	record DecidedOnce(SqlCondition reason, SqlCondition objectiveReason, SqlCondition actionReason) {
 
-		/** The decided condition for the row of {@code alias}, null included. */
+		private static final String OBJECTIVE = "PLAN_OBJECTIVE";
+
+		private static final String ACTION = "PLAN_ACTION";
+
+		/**
+		 * The decided condition for the row of {@code alias}: true when its key was
+		 * decided visible, null when no key was decided for it (so the row is left out).
+		 */
 		static SqlCondition visibleOf(String alias, String holderColumn, Map<String, Object> params) {
-			return new SqlCondition(lookUp("visible", alias, holderColumn), params);
+			return new SqlCondition(lookUp("reason is null", alias, holderColumn), params);
 		}
 
 		/**
@@ -82,16 +93,53 @@ class PlanPartsRepository {
 			return new SqlCondition(lookUp("reason", alias, holderColumn), params);
 		}
 
-		private static String lookUp(String column, String alias, String holderColumn) {
-			return "(select pdp_k." + column + " from pdp_k where pdp_k.person_id = " + alias
+		/**
+		 * The decided condition for the objective of {@code obj}, as {@link #visibleOf}.
+		 */
+		static SqlCondition objectiveVisible(Map<String, Object> params) {
+			return new SqlCondition(item("reason is null", OBJECTIVE, "obj.id"), params);
+		}
+
+		/** The decided withheld reason for the objective of {@code obj}. */
+		static SqlCondition objectiveReasonOf(Map<String, Object> params) {
+			return new SqlCondition(item("reason", OBJECTIVE, "obj.id"), params);
+		}
+
+		/** The decided condition for the action of {@code act}, as {@link #visibleOf}. */
+		static SqlCondition actionVisible(Map<String, Object> params) {
+			return new SqlCondition(item("reason is null", ACTION, "act.id"), params);
+		}
+
+		/** The decided withheld reason for the action of {@code act}. */
+		static SqlCondition actionReasonOf(Map<String, Object> params) {
+			return new SqlCondition(item("reason", ACTION, "act.id"), params);
+		}
+
+		private static String lookUp(String value, String alias, String holderColumn) {
+			return "(select pdp_k." + value + " from pdp_k where pdp_k.person_id = " + alias
 					+ ".person_id and pdp_k.category = " + alias + ".category and pdp_k.holder is not distinct from "
 					+ alias + "." + holderColumn + ")";
 		}
 
+		private static String item(String value, String kind, String idColumn) {
+			return "(select pdp_i." + value + " from pdp_i where pdp_i.kind = '" + kind + "' and pdp_i.id = " + idColumn
+					+ ")";
+		}
+
+		List<String> texts() {
+			return List.of(reason.sql(), objectiveReason.sql(), actionReason.sql());
+		}
+
+		Map<String, Object> params() {
+			Map<String, Object> params = new HashMap<>(reason.params());
+			params.putAll(objectiveReason.params());
+			params.putAll(actionReason.params());
+			return params;
+		}
+
 		String withClause() {
 			return """
-					with pdp_k as materialized (select k.person_id, k.category, k.holder, (%s) as visible,
-					 (%s) as reason from (
+					with pdp_k as materialized (select k.person_id, k.category, k.holder, (%s) as reason from (
 					  select cv.person_id, cv.category, cv.organisation_id as holder from careplan.carer_view cv
 					   join careplan.objective obj on obj.id = cv.objective_id where obj.plan_id = :planId
 					  union select cnt.person_id, cnt.category, cnt.source_organisation_id
@@ -103,8 +151,13 @@ class PlanPartsRepository {
 					  union select dcs.person_id, dcs.category, dcs.source_organisation_id
 					   from careplan.decision dcs where dcs.plan_id = :planId
 					  union select obj.person_id, obj.category, obj.source_organisation_id
-					   from careplan.objective obj where obj.plan_id = :planId) k)
-					""".formatted(visible.sql(), reason.sql());
+					   from careplan.objective obj where obj.plan_id = :planId) k),
+					pdp_i as materialized (
+					  select '%s' as kind, obj.id, (%s) as reason from careplan.objective obj where obj.plan_id = :planId
+					  union all
+					  select '%s', act.id, (%s) from careplan.action act where act.plan_id = :planId)
+					"""
+				.formatted(reason.sql(), OBJECTIVE, objectiveReason.sql(), ACTION, actionReason.sql());
 		}
 
 	}
@@ -166,8 +219,7 @@ class PlanPartsRepository {
 		}
 		params.add(c.withheld().params());
 		if (c.decidedOnce() != null) {
-			params.add(c.decidedOnce().visible().params());
-			params.add(c.decidedOnce().reason().params());
+			params.add(c.decidedOnce().params());
 		}
 		return params.all;
 	}

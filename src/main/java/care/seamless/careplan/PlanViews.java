@@ -68,16 +68,16 @@ class PlanViews {
 	 */
 	PlanPartsRepository.Conditions conditions(Actor actor) {
 		PlanPartsRepository.DecidedOnce decided = new PlanPartsRepository.DecidedOnce(
-				accessPolicy.visibleItems(actor, "k.person_id", "k.category", "k.holder"),
-				accessPolicy.withheldReason(actor, "k.person_id", "k.category", "k.holder"));
-		Map<String, Object> params = decided.visible().params();
-		PlanPartsRepository.Conditions perPart = conditionsPerPart(actor);
+				accessPolicy.withheldReason(actor, "k.person_id", "k.category", "k.holder"), objectiveReason(actor),
+				actionReason(actor));
+		Map<String, Object> params = decided.reason().params();
 		return new PlanPartsRepository.Conditions(
-				PlanPartsRepository.DecidedOnce.visibleOf("cv", "organisation_id", params), perPart.objectives(),
-				perPart.actions(),
-				new CarePlanRepository.WithheldReasons(perPart.withheld().objective(),
+				PlanPartsRepository.DecidedOnce.visibleOf("cv", "organisation_id", params),
+				PlanPartsRepository.DecidedOnce.objectiveVisible(params),
+				PlanPartsRepository.DecidedOnce.actionVisible(params),
+				new CarePlanRepository.WithheldReasons(PlanPartsRepository.DecidedOnce.objectiveReasonOf(params),
 						PlanPartsRepository.DecidedOnce.reasonOf("cv", "organisation_id", params),
-						perPart.withheld().action(),
+						PlanPartsRepository.DecidedOnce.actionReasonOf(params),
 						PlanPartsRepository.DecidedOnce.reasonOf("cnt", "source_organisation_id", params),
 						PlanPartsRepository.DecidedOnce.reasonOf("rv", "source_organisation_id", params)),
 				PlanPartsRepository.DecidedOnce.visibleOf("cnt", "source_organisation_id", params),
@@ -100,13 +100,9 @@ class PlanViews {
 						ItemKind.PLAN_OBJECTIVE, "obj.id"),
 				accessPolicy.visibleItems(actor, "act.person_id", "act.category", "act.owner_organisation_id",
 						ItemKind.PLAN_ACTION, "act.id"),
-				new CarePlanRepository.WithheldReasons(
-						accessPolicy.withheldReason(actor, "obj.person_id", "obj.category",
-								"obj.source_organisation_id", ItemKind.PLAN_OBJECTIVE, "obj.id"),
-						reason(actor, "cv", "organisation_id"),
-						accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id",
-								ItemKind.PLAN_ACTION, "act.id"),
-						reason(actor, "cnt", "source_organisation_id"), reason(actor, "rv", "source_organisation_id")),
+				new CarePlanRepository.WithheldReasons(objectiveReason(actor), reason(actor, "cv", "organisation_id"),
+						actionReason(actor), reason(actor, "cnt", "source_organisation_id"),
+						reason(actor, "rv", "source_organisation_id")),
 				visible(actor, "cnt", "source_organisation_id"),
 				accessPolicy.visibleItems(actor, "rsk.person_id", "rsk.category", "rsk.source_organisation_id"),
 				accessPolicy.visibleItems(actor, "dcs.person_id", "dcs.category", "dcs.source_organisation_id"),
@@ -155,6 +151,16 @@ class PlanViews {
 				parts.outcomes(), objectives, visibleActions, parts.contingency(), parts.risks(),
 				decisions(parts.decisions(), parts.options(), names), parts.reviews(), parts.agreed(),
 				outstanding(objectives), List.copyOf(withheld));
+	}
+
+	private SqlCondition objectiveReason(Actor actor) {
+		return accessPolicy.withheldReason(actor, "obj.person_id", "obj.category", "obj.source_organisation_id",
+				ItemKind.PLAN_OBJECTIVE, "obj.id");
+	}
+
+	private SqlCondition actionReason(Actor actor) {
+		return accessPolicy.withheldReason(actor, "act.person_id", "act.category", "act.owner_organisation_id",
+				ItemKind.PLAN_ACTION, "act.id");
 	}
 
 	private SqlCondition visible(Actor actor, String alias, String sourceColumn) {

@@ -479,7 +479,10 @@ public class AccessPolicy {
 				params(actor));
 	}
 
-	/** {@link #withheldReason} for itemised information, as {@link #visibleItems}. */
+	/**
+	 * {@link #withheldReason} for itemised information, as {@link #visibleItems}: null
+	 * exactly when that item rule holds, as for the other form.
+	 */
 	public SqlCondition withheldReason(Actor actor, String personColumn, String categoryColumn, String sourceColumn,
 			ItemKind kind, String itemColumn) {
 		return new SqlCondition(ruleSql(
@@ -489,8 +492,11 @@ public class AccessPolicy {
 	}
 
 	/**
-	 * A text SQL expression naming a {@link WithheldReason} (or null when visible), with
-	 * the same parameters.
+	 * A text SQL expression naming a {@link WithheldReason}, with the same parameters. It
+	 * is null exactly when {@link #visibleItems} over the same columns holds (its first
+	 * branch is that rule, and every other branch names a reason), so a statement may
+	 * evaluate the reason once per row and take "the reason is null" as the rule, instead
+	 * of evaluating the rule a second time (ADR 94).
 	 */
 	public SqlCondition withheldReason(Actor actor, String personColumn, String categoryColumn, String sourceColumn) {
 		return new SqlCondition(ruleSql(List.of("withheldReason", personColumn, categoryColumn, sourceColumn),

@@ -117,10 +117,7 @@ class PlanItemVisibilityTests {
 		Partnership p = fixtures.partnership();
 		UUID[] ids = fixtures.planWithTwoObjectives(p);
 		// The trust's mental health objective is not shared with the council.
-		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
-				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
-						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
-						DataCategory.MENTAL_HEALTH));
+		UUID mood = lowMood(p);
 		reviews.record(p.nurse().actor(), p.person(), Review.Kind.SCHEDULED, LocalDate.now(), null,
 				Map.of(ids[0], 1, mood, -1), Map.of(ids[1], 0, mood, -2));
 
@@ -479,10 +476,7 @@ class PlanItemVisibilityTests {
 		Partnership p = fixtures.partnership();
 		fixtures.planWithTwoObjectives(p);
 		// Mental health from the trust: outside the council's agreement.
-		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
-				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
-						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
-						DataCategory.MENTAL_HEALTH));
+		UUID mood = lowMood(p);
 		UUID followUp = actions.add(p.nurse().actor(), p.person(), new NewAction(null, ActionKind.ACTION,
 				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
 		// General information from the trust, withheld once the person objects.
@@ -551,10 +545,7 @@ class PlanItemVisibilityTests {
 	void thePlanReadInOneStatementAnswersAsThePartByPartReadsAndIsAuditedAsBefore() {
 		Partnership p = fixtures.partnership();
 		UUID[] ids = fixtures.planWithTwoObjectives(p);
-		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
-				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
-						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
-						DataCategory.MENTAL_HEALTH));
+		UUID mood = lowMood(p);
 		actions.add(p.nurse().actor(), p.person(), new NewAction(mood, ActionKind.ACTION, "Follow up the low mood",
 				DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
 		actions.add(p.socialWorker().actor(), p.person(),
@@ -613,10 +604,7 @@ class PlanItemVisibilityTests {
 	void thePartsDecidedOnceAKeyAnswerAsEachPartDecidedPerRowAndAreAuditedAsDecided() {
 		Partnership p = fixtures.partnership();
 		UUID[] ids = fixtures.planWithTwoObjectives(p);
-		UUID mood = carePlans.addObjective(p.nurse().actor(), p.person(),
-				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
-						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
-						DataCategory.MENTAL_HEALTH));
+		UUID mood = lowMood(p);
 		UUID followUp = actions.add(p.nurse().actor(), p.person(), new NewAction(mood, ActionKind.ACTION,
 				"Follow up the low mood", DataCategory.MENTAL_HEALTH, p.nurse().practitionerId(), LocalDate.now()));
 		discussions.saveContingency(p.nurse().actor(), p.person(), null, "Call the crisis team first",
@@ -625,6 +613,23 @@ class PlanItemVisibilityTests {
 				Map.of(ids[0], 1, mood, -1), Map.of());
 		objectsToTrustSharingWithCouncil(p);
 
+		// Each item's rule is evaluated once, inside its withheld reason (ADR 94): the
+		// statement holds the item reasons once each and never the item rules beside
+		// them.
+		String statement = planParts.statement(planViews.conditions(p.nurse().actor()), Map.of()).sql();
+		for (String[] item : new String[][] { { "obj", "source_organisation_id", "PLAN_OBJECTIVE" },
+				{ "act", "owner_organisation_id", "PLAN_ACTION" } }) {
+			ItemKind kind = ItemKind.valueOf(item[2]);
+			String at = item[0] + ".";
+			String reason = positional(accessPolicy
+				.withheldReason(p.nurse().actor(), at + "person_id", at + "category", at + item[1], kind, at + "id")
+				.sql());
+			String rule = positional(accessPolicy
+				.visibleItems(p.nurse().actor(), at + "person_id", at + "category", at + item[1], kind, at + "id")
+				.sql());
+			assertThat(statement.split(java.util.regex.Pattern.quote(reason), -1)).hasSize(2);
+			assertThat(statement.replace(reason, "")).doesNotContain(rule);
+		}
 		CarePlanView full = assertSameAsPartByPart(p, p.nurse(), null);
 		assertAuditedAsDecided(p, p.nurse());
 		assertThat(full.withheld()).isEmpty();
@@ -758,6 +763,25 @@ class PlanItemVisibilityTests {
 			.stream()
 			.filter(e -> e.account().equals(username) && e.action().equals("read-worklist"))
 			.count();
+	}
+
+	/**
+	 * A condition's text as it stands in a kept statement, its parameters as {@code ?}.
+	 */
+	private static String positional(String sql) {
+		return org.springframework.jdbc.core.namedparam.NamedParameterUtils.substituteNamedParameters(
+				org.springframework.jdbc.core.namedparam.NamedParameterUtils.parseSqlStatement(sql), null);
+	}
+
+	/**
+	 * An objective about mental health recorded by the trust, outside the council's
+	 * agreement: withheld from the council's social worker.
+	 */
+	private UUID lowMood(Partnership p) {
+		return carePlans.addObjective(p.nurse().actor(), p.person(),
+				new NewObjective(null, Section.HEALTH, "Feel less low", "Enjoys a day out each week",
+						"The person's own rating", LocalDate.now().plusMonths(3), List.of("d450"), Set.of(p.trust()),
+						DataCategory.MENTAL_HEALTH));
 	}
 
 	private void objectsToTrustSharingWithCouncil(Partnership p) {
