@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,11 +142,20 @@ class AnswerRepository {
 
 	/** {@link #episodeAnswers} with {@code statements} kept (or not: tests compare). */
 	List<AnswerRow> episodeAnswers(UUID episode, Sight sight, KeptStatements statements) {
+		return answersDecidedOnce("episodeAnswers", episode, sight, statements,
+				() -> episodeAnswersSql(sight, DECIDED_ONCE));
+	}
+
+	/**
+	 * The episode's current answers by {@code select}, the condition decided once per
+	 * distinct key (ADR 84), the statement kept under {@code name}.
+	 */
+	private List<AnswerRow> answersDecidedOnce(String name, UUID episode, Sight sight, KeptStatements statements,
+			Supplier<String> select) {
 		Map<String, Object> params = sight.params();
 		params.put("episode", episode);
-		KeptStatements.Bound bound = statements.bind(
-				List.of("episodeAnswers", sight.origin().sql(), sight.answer().sql()), params,
-				() -> decidedOnce("episode", sight.answer()) + episodeAnswersSql(sight, DECIDED_ONCE));
+		KeptStatements.Bound bound = statements.bind(List.of(name, sight.origin().sql(), sight.answer().sql()), params,
+				() -> decidedOnce("episode", sight.answer()) + select.get());
 		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
 	}
 
@@ -180,14 +190,9 @@ class AnswerRepository {
 
 	/** {@link #summaryAnswers} with {@code statements} kept (or not: tests compare). */
 	List<AnswerRow> summaryAnswers(UUID episode, Sight sight, KeptStatements statements) {
-		Map<String, Object> params = sight.params();
-		params.put("episode", episode);
-		KeptStatements.Bound bound = statements.bind(
-				List.of("summaryAnswers", sight.origin().sql(), sight.answer().sql()), params,
-				() -> decidedOnce("episode", sight.answer()) + "select " + ANSWER_COLUMNS + sight.from()
-						+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
-						+ " order by a.recorded_at, a.id");
-		return bound.params(jdbc.sql(bound.sql())).query(AnswerRepository::answer).list();
+		return answersDecidedOnce("summaryAnswers", episode, sight, statements,
+				() -> "select " + ANSWER_COLUMNS + sight.from() + " where a.episode_id = :episode and a.current and "
+						+ DECIDED_ONCE + " order by a.recorded_at, a.id");
 	}
 
 	/**
