@@ -66,9 +66,8 @@ public final class RecordReader {
 			for (CSVRecord csv : parser) {
 				row++;
 				Map<Role, String> values = new EnumMap<>(Role.class);
-				// By key, not by entry: an EnumMap makes a new entry for each one
-				// iterated, a
-				// dozen a line (ADR 98).
+				// By key, not by entry: an EnumMap makes a new entry object for each
+				// one iterated, a dozen a line (ADR 98).
 				for (Role role : columns.keySet()) {
 					String header = columns.get(role);
 					String value = csv.isMapped(header) && csv.isSet(header) ? csv.get(header).trim() : "";

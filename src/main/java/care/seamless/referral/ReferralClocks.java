@@ -83,21 +83,24 @@ public class ReferralClocks {
 	int recordBreaches(int batch) {
 		int total = 0;
 		while (true) {
-			int[] run = transactions.execute(status -> recordInTransaction(batch));
+			Batch run = transactions.execute(status -> recordInTransaction(batch));
 			if (run == null) {
 				return total;
 			}
-			total += run[1];
+			total += run.recorded();
 			// Fewer found than asked for: none left. None recorded: the rest are being
 			// recorded by someone else, so stop rather than find them again.
-			if (run[0] < batch || run[1] == 0) {
+			if (run.found() < batch || run.recorded() == 0) {
 				return total;
 			}
 		}
 	}
 
-	/** How many breaches were found and how many of them this call recorded. */
-	private int[] recordInTransaction(int batch) {
+	/** How many breaches one batch found and how many of them it recorded. */
+	private record Batch(int found, int recorded) {
+	}
+
+	private Batch recordInTransaction(int batch) {
 		Instant now = clock.instant();
 		Actor system = Actor.system("referral-clock");
 		int count = 0;
@@ -117,7 +120,7 @@ public class ReferralClocks {
 					ReferralBreached.Target.valueOf(breach.kind()), breach.dueAt(), managers));
 			count++;
 		}
-		return new int[] { due.size(), count };
+		return new Batch(due.size(), count);
 	}
 
 }

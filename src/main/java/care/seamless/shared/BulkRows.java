@@ -236,11 +236,7 @@ public final class BulkRows {
 		for (long rest = number / 10; rest > 0; rest /= 10) {
 			digits++;
 		}
-		for (int i = digits - 1; i >= 0; i--) {
-			buffer[length + i] = (byte) ('0' + number % 10);
-			number /= 10;
-		}
-		length += digits;
+		digits(number, digits);
 	}
 
 	// ISO, as LocalDate prints a year of four digits.
@@ -253,7 +249,8 @@ public final class BulkRows {
 		digits(date.getDayOfMonth(), 2);
 	}
 
-	private void digits(int value, int count) {
+	// The last count digits of a value not below 0, leading zeros included.
+	private void digits(long value, int count) {
 		for (int i = count - 1; i >= 0; i--) {
 			buffer[length + i] = (byte) ('0' + value % 10);
 			value /= 10;
