@@ -1,6 +1,7 @@
 package care.seamless;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,8 +28,13 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir,
-			@Value("${seamless.database.durable:true}") boolean durable) throws IOException {
-		return start(Path.of(dataDir), durable);
+			@Value("${seamless.database.durable:true}") boolean durable,
+			@Value("${seamless.database.shared-buffers:}") String sharedBuffers) throws IOException {
+		return start(Path.of(dataDir), durable, sharedBuffers);
+	}
+
+	static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {
+		return start(dataDir, durable, "");
 	}
 
 	/**
@@ -36,7 +42,7 @@ class EmbeddedPostgresConfiguration {
 	 * care record must keep what it said it saved through a power cut, so the server runs
 	 * with PostgreSQL's own safe defaults unless a test profile says otherwise.
 	 */
-	static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {
+	static EmbeddedPostgres start(Path dataDir, boolean durable, String sharedBuffers) throws IOException {
 		Path pgData = dataDir.toAbsolutePath().normalize().resolve("pg");
 		Files.createDirectories(pgData);
 		// A server left running by a killed application would hold the folder and make
@@ -55,7 +61,31 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("fsync", safe)
 			.setServerConfig("synchronous_commit", safe)
 			.setServerConfig("full_page_writes", safe)
+			.setServerConfig("shared_buffers", sharedBuffers.isBlank() ? sharedBuffers(machineMemory()) : sharedBuffers)
 			.start();
+	}
+
+	/**
+	 * PostgreSQL ships with 128 MB of shared buffers so that it starts on any machine
+	 * beside anything else; the embedded server is this application's own database, so it
+	 * takes what PostgreSQL's documentation advises for a dedicated server, a quarter of
+	 * the memory, capped at 8 GB (beyond that the operating system's cache serves as
+	 * well). At a million people the tables and indexes a request touches no longer fit
+	 * in 128 MB, and every miss is a copy from the kernel's cache and often the eviction
+	 * of a dirty page first.
+	 */
+	static String sharedBuffers(long machineBytes) {
+		long quarterInMb = machineBytes / 4 / (1024 * 1024);
+		return Math.max(128, Math.min(quarterInMb, 8192)) + "MB";
+	}
+
+	/**
+	 * The machine's memory as the JVM sees it, which inside a container is the
+	 * container's limit.
+	 */
+	static long machineMemory() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
 	}
 
 	/**

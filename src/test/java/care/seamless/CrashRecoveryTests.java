@@ -24,6 +24,7 @@ class CrashRecoveryTests {
 		ChildApplication first = ChildApplication.start(dataDir);
 		UUID organisation = UUID.randomUUID();
 		try (Connection db = first.database(); Statement statement = db.createStatement()) {
+			assertThat(allVisiblePages(db, "person.person")).as("generate vacuumed what it loaded").isPositive();
 			statement.executeUpdate("insert into team.organisation (id, code, name, kind) values ('" + organisation
 					+ "', 'CRASH-1', 'Crash test', 'HOUSING')");
 		}
@@ -44,11 +45,39 @@ class CrashRecoveryTests {
 			assertThat(setting(db, "fsync")).isEqualTo("on");
 			assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
 			assertThat(setting(db, "full_page_writes")).isEqualTo("on");
+			assertThat(bytes(db, "shared_buffers")).as("a quarter of the machine's memory, within bounds")
+				.isEqualTo(megabytes(
+						EmbeddedPostgresConfiguration.sharedBuffers(EmbeddedPostgresConfiguration.machineMemory())));
 		}
 		finally {
 			second.stop();
 		}
 		assertThat(StaleServer.serverOf(dataDir.resolve("pg"))).as("a clean stop leaves no server").isEmpty();
+	}
+
+	private static long allVisiblePages(Connection db, String table) throws SQLException {
+		try (Statement statement = db.createStatement();
+				ResultSet result = statement
+					.executeQuery("select relallvisible from pg_class where oid = '" + table + "'::regclass")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static long bytes(Connection db, String name) throws SQLException {
+		try (Statement statement = db.createStatement();
+				ResultSet result = statement
+					.executeQuery("select setting::bigint * block_size_bytes from pg_settings, (select setting::bigint"
+							+ " as block_size_bytes from pg_settings where name = 'block_size') b where name = '" + name
+							+ "'")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static long megabytes(String setting) {
+		assertThat(setting).endsWith("MB");
+		return Long.parseLong(setting.substring(0, setting.length() - 2)) * 1024 * 1024;
 	}
 
 	private static String setting(Connection db, String name) throws SQLException {
