@@ -123,8 +123,22 @@ public final class Matcher {
 	 * number matches whatever its weight.
 	 */
 	List<LocalDate> birthDatesWorthFetching(Record incoming) {
+		return birthDatesWorthFetching(incoming, true);
+	}
+
+	/**
+	 * {@link #birthDatesWorthFetching(Record)} found by comparing every day of the year,
+	 * without the shortcut for a record whose only dates worth fetching are its own and
+	 * its transposition: the reference the shortcut is held to (MatcherTests).
+	 */
+	List<LocalDate> birthDatesWorthFetchingDayByDay(Record incoming) {
+		return birthDatesWorthFetching(incoming, false);
+	}
+
+	private List<LocalDate> birthDatesWorthFetching(Record incoming, boolean shortcut) {
 		Prepared prepared = Prepared.of(incoming);
-		LocalDate day = LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH)).withDayOfYear(1);
+		LocalDate born = LocalDate.parse(incoming.value(Role.DATE_OF_BIRTH));
+		LocalDate day = born.withDayOfYear(1);
 		LocalDate end = day.plusYears(1);
 		double most = model.priorWeight();
 		for (Comparison comparison : Comparison.values()) {
@@ -136,11 +150,22 @@ public final class Matcher {
 		// only:
 		// when each of those can reach review, every date can, and none need be told
 		// apart.
+		boolean[] kept = new boolean[SAME_YEAR + 1];
 		boolean everyLevel = true;
 		for (int level = 0; level <= SAME_YEAR; level++) {
-			everyLevel &= !cannotReachReview(most + weight(Comparison.DATE_OF_BIRTH, level, prepared));
+			kept[level] = !cannotReachReview(most + weight(Comparison.DATE_OF_BIRTH, level, prepared));
+			everyLevel &= kept[level];
 		}
 		boolean anyDate = everyLevel || !prepared.identifier().isEmpty();
+		// Every day of a four-digit year has eight digits, the year's four first, so its
+		// level is one of those four. When neither one digit off nor the same year can
+		// reach review, only the date itself and its day and month swapped can be kept,
+		// and they are found without comparing the other 363 days (about a tenth of a
+		// bundle's request time went on those comparisons, ADR 101).
+		if (shortcut && !anyDate && !kept[ONE_DIGIT_OFF] && !kept[SAME_YEAR] && born.getYear() >= 1000
+				&& born.getYear() <= 9999 && prepared.dob().equals(digits(born))) {
+			return exactOrTransposed(born, kept[0], kept[1]);
+		}
 		List<LocalDate> dates = new ArrayList<>();
 		for (; day.isBefore(end); day = day.plusDays(1)) {
 			if (anyDate || !cannotReachReview(most
@@ -151,7 +176,23 @@ public final class Matcher {
 		return dates;
 	}
 
+	// In the year's order, as the day-by-day walk lists them.
+	private static List<LocalDate> exactOrTransposed(LocalDate born, boolean exact, boolean transposed) {
+		List<LocalDate> dates = new ArrayList<>(2);
+		if (exact) {
+			dates.add(born);
+		}
+		// Transposed is a different date with the incoming day as its month.
+		if (transposed && born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()) {
+			LocalDate swapped = LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue());
+			dates.add(swapped.isBefore(born) ? 0 : dates.size(), swapped);
+		}
+		return dates;
+	}
+
 	private static final int SAME_YEAR = Comparison.DATE_OF_BIRTH.levels().indexOf("year-only");
+
+	private static final int ONE_DIGIT_OFF = Comparison.DATE_OF_BIRTH.levels().indexOf("one-digit-off");
 
 	// As Prepared keeps a date of birth: its digits, without a formatter's cost for each
 	// of the year's days.

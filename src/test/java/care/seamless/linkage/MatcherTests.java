@@ -122,23 +122,7 @@ class MatcherTests {
 		// other record given that date; with each record as sent, without its identifier
 		// (which keeps the whole year), and with names, date of birth and sex only.
 		Matcher product = new Matcher(Matching.defaultModel());
-		List<Record> records = new ArrayList<>();
-		records.addAll(new RecordReader(Map.of(), Truth.column("cluster"))
-			.read(Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
-			.records()
-			.subList(0, 60));
-		records.addAll(new RecordReader(Map.of(), Truth.febrl())
-			.read(Path.of("src", "test", "resources", "testdata", "febrl", "dataset1.csv"))
-			.records()
-			.subList(0, 60));
-		// As the product holds them: ISO dates, and only real ones (FEBRL writes digits).
-		records.replaceAll(record -> {
-			String digits = record.value(Role.DATE_OF_BIRTH);
-			return digits.matches("\\d{8}")
-					? bornOn(record, digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6))
-					: record;
-		});
-		records.removeIf(record -> !validDate(record.value(Role.DATE_OF_BIRTH)));
+		List<Record> records = sixtyOfEach();
 		int leftOut = 0;
 		int kept = 0;
 		for (Record record : records) {
@@ -172,6 +156,62 @@ class MatcherTests {
 		}
 		// Bare records leave out nearly all of their year; those with an identifier none.
 		assertThat(leftOut).isGreaterThan(kept / 3);
+	}
+
+	@Test
+	void theDatesWorthFetchingAreThoseOfTheDayByDayWalk() throws Exception {
+		// A record whose only dates worth fetching are its own and its transposition
+		// (names, date and sex only) gets them without the year's other days being
+		// compared (ADR 101); every record, as sent, without its identifier and bare, on
+		// its own date and on every day of a leap year and of another, gets what
+		// comparing
+		// each day gives, in the same order.
+		Matcher product = new Matcher(Matching.defaultModel());
+		int shortcuts = 0;
+		int all = 0;
+		for (Record record : sixtyOfEach()) {
+			Record bare = only(record, Role.GIVEN_NAME, Role.FAMILY_NAME, Role.DATE_OF_BIRTH, Role.SEX);
+			List<Record> incoming = new ArrayList<>(
+					List.of(record, without(record, Role.NHS_NUMBER, Role.SOC_SEC_ID), bare));
+			for (int year : new int[] { 1960, 1963 }) {
+				for (java.time.LocalDate date = java.time.LocalDate.of(year, 1, 1); date.getYear() == year; date = date
+					.plusDays(1)) {
+					incoming.add(bornOn(bare, date));
+				}
+			}
+			for (Record each : incoming) {
+				List<java.time.LocalDate> worth = product.birthDatesWorthFetching(each);
+				assertThat(worth).isEqualTo(product.birthDatesWorthFetchingDayByDay(each));
+				all++;
+				if (worth.size() <= 2) {
+					shortcuts++;
+				}
+			}
+		}
+		// Most of them are the bare ones the shortcut is for.
+		assertThat(shortcuts).isGreaterThan(all * 9 / 10);
+	}
+
+	// The first sixty of fake_1000 and of FEBRL's first data set, as the product holds
+	// them: ISO dates, and only real ones (FEBRL writes digits).
+	private static List<Record> sixtyOfEach() throws Exception {
+		List<Record> records = new ArrayList<>();
+		records.addAll(new RecordReader(Map.of(), Truth.column("cluster"))
+			.read(Path.of("src", "test", "resources", "testdata", "splink-persons", "fake_1000.csv"))
+			.records()
+			.subList(0, 60));
+		records.addAll(new RecordReader(Map.of(), Truth.febrl())
+			.read(Path.of("src", "test", "resources", "testdata", "febrl", "dataset1.csv"))
+			.records()
+			.subList(0, 60));
+		records.replaceAll(record -> {
+			String digits = record.value(Role.DATE_OF_BIRTH);
+			return digits.matches("\\d{8}")
+					? bornOn(record, digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6))
+					: record;
+		});
+		records.removeIf(record -> !validDate(record.value(Role.DATE_OF_BIRTH)));
+		return records;
 	}
 
 	private static boolean validDate(String date) {
