@@ -141,14 +141,22 @@ class DirectoryRepository {
 	DirectoryNames names(Collection<UUID> organisations, Collection<UUID> practitioners) {
 		Map<OrganisationId, String> names = new HashMap<>();
 		Map<PractitionerId, Practitioner> people = new HashMap<>();
+		// Each array behind a scalar sub-select, so that PostgreSQL cannot see its
+		// elements
+		// when planning: the plan for the given ids then costs what the generic plan
+		// costs,
+		// and it keeps the generic one after five executions instead of planning each
+		// call
+		// for its ids (0.3-0.4 ms of planning for 0.1 ms of execution at 1M people, ADR
+		// 102).
 		jdbc.sql("""
 				select false as practitioner, o.id, null as organisation_id, o.name as organisation_name,
 				       null as given_name, null as family_name, null as profession, null as email
-				from team.organisation o where o.id = any(:organisations)
+				from team.organisation o where o.id = any(cast((select :organisations) as uuid[]))
 				union all
 				select true, p.id, p.organisation_id, o.name, p.given_name, p.family_name, p.profession, p.email
 				from team.practitioner p join team.organisation o on o.id = p.organisation_id
-				where p.id = any(:practitioners)
+				where p.id = any(cast((select :practitioners) as uuid[]))
 				""")
 			.param("organisations", organisations.toArray(UUID[]::new))
 			.param("practitioners", practitioners.toArray(UUID[]::new))
