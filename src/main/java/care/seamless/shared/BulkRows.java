@@ -94,24 +94,7 @@ public final class BulkRows {
 	 * transaction) and hands the writer to {@code rows}. Returns the rows written.
 	 */
 	public static long copy(Connection connection, String copySql, Consumer<BulkRows> rows) {
-		try {
-			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-			BulkRows writer = new BulkRows((bytes, length) -> in.writeToCopy(bytes, 0, length));
-			try {
-				rows.accept(writer);
-				writer.flush();
-				in.endCopy();
-			}
-			finally {
-				if (in.isActive()) {
-					in.cancelCopy();
-				}
-			}
-			return writer.rows;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
-		}
+		return copy(connection, copySql, null, rows);
 	}
 
 	/**
@@ -123,15 +106,21 @@ public final class BulkRows {
 	 * fails the COPY rather than be stored as some other type's bytes.
 	 */
 	public static long copyBinary(Connection connection, String copySql, Consumer<BulkRows> rows) {
-		List<Column> columns = columnsOf(connection, copySql);
+		return copy(connection, copySql.strip() + " with (format binary)", columnsOf(connection, copySql), rows);
+	}
+
+	// The text format without columns, the binary one with their types.
+	private static long copy(Connection connection, String copySql, @Nullable List<Column> columns,
+			Consumer<BulkRows> rows) {
 		try {
-			CopyIn in = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn(copySql.strip() + " with (format binary)");
-			BulkRows writer = new BulkRows((bytes, length) -> in.writeToCopy(bytes, 0, length), columns);
+			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+			Sink sink = (bytes, length) -> in.writeToCopy(bytes, 0, length);
+			BulkRows writer = columns == null ? new BulkRows(sink) : new BulkRows(sink, columns);
 			try {
 				rows.accept(writer);
-				writer.put(BINARY_TRAILER);
+				if (columns != null) {
+					writer.put(BINARY_TRAILER);
+				}
 				writer.flush();
 				in.endCopy();
 			}
