@@ -137,9 +137,10 @@ class BulkRegistrationRepository {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		List<String[]> dropped = rebuildIndexes ? dropSecondaryIndexes() : List.of();
 		// Straight into the register (ADR 65): the numbers are settled above, so there is
-		// no staging table, and no second copy of every row by an insert from it.
+		// no staging table, and no second copy of every row by an insert from it. Binary,
+		// so the server parses no text (ADR 103).
 		UUID source = organisation == null ? null : organisation.id();
-		BulkRows.copy(connection, SQL_COPY, out -> {
+		BulkRows.copyBinary(connection, SQL_COPY, out -> {
 			for (int i : order) {
 				PersonDetails d = people.get(i);
 				out.row(ids.get(i).id(), kept.get(i), d.title(), d.givenName(), d.familyName(), d.preferredName(),
