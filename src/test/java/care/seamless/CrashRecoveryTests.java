@@ -24,7 +24,12 @@ class CrashRecoveryTests {
 		ChildApplication first = ChildApplication.start(dataDir);
 		UUID organisation = UUID.randomUUID();
 		try (Connection db = first.database(); Statement statement = db.createStatement()) {
-			assertThat(allVisiblePages(db, "person.person")).as("generate vacuumed what it loaded").isPositive();
+			// The vacuum's date, not its outcome: a scheduled job's transaction that
+			// began
+			// before the load committed may still hold back a page's all-visible mark on
+			// a
+			// one-person load, where nothing else shows that the vacuum ran.
+			assertThat(lastVacuum(db, "person.person")).as("generate vacuumed what it loaded").isNotNull();
 			statement.executeUpdate("insert into team.organisation (id, code, name, kind) values ('" + organisation
 					+ "', 'CRASH-1', 'Crash test', 'HOUSING')");
 		}
@@ -55,12 +60,12 @@ class CrashRecoveryTests {
 		assertThat(StaleServer.serverOf(dataDir.resolve("pg"))).as("a clean stop leaves no server").isEmpty();
 	}
 
-	private static long allVisiblePages(Connection db, String table) throws SQLException {
+	private static Object lastVacuum(Connection db, String table) throws SQLException {
 		try (Statement statement = db.createStatement();
-				ResultSet result = statement
-					.executeQuery("select relallvisible from pg_class where oid = '" + table + "'::regclass")) {
+				ResultSet result = statement.executeQuery(
+						"select last_vacuum from pg_stat_user_tables where relid = '" + table + "'::regclass")) {
 			result.next();
-			return result.getLong(1);
+			return result.getObject(1);
 		}
 	}
 
