@@ -226,8 +226,10 @@ public final class BenchCommand implements Callable<Integer> {
 		double wall = elapsed / 1e9;
 		out.printf(Locale.ROOT, "imported %d people in %.1f s: %.0f people/s (JVM and application start included)%n",
 				people, wall, people / wall);
-		Map<Integer, Long> errors = exit == 0 ? Map.of() : Map.of(0, 1L);
-		return new Figures("import", people, errors, wall, new long[] { elapsed });
+		if (exit != 0) {
+			return new Figures("import", 0, Map.of(0, 1L), wall, new long[0]);
+		}
+		return new Figures("import", people, Map.of(), wall, new long[] { elapsed });
 	}
 
 	private static String loadAverage() {
@@ -304,8 +306,10 @@ public final class BenchCommand implements Callable<Integer> {
 			}
 			long ended = System.nanoTime();
 			if (began >= measureFrom && ended <= measureTo) {
-				latencies.add(ended - began);
-				if (problem != null) {
+				if (problem == null) {
+					latencies.add(ended - began);
+				}
+				else {
 					errors.merge(status, 1L, Long::sum);
 					if (firstError == null) {
 						firstError = call.method() + " " + call.path() + ": " + problem;

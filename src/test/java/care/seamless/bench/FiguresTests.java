@@ -79,12 +79,28 @@ class FiguresTests {
 
 	@Test
 	void errorsAreCountedByStatusAndSaidBeforeTheLastLine() {
-		Figures figures = Figures.of("create", new long[] { 1, 2, 3, 4, 5 }, Map.of(403, 2L, 0, 1L), 1);
+		// Five successes timed at 1–5 ms; three failures, which are neither timed nor
+		// counted as throughput.
+		long[] successes = { 1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000 };
+		Figures figures = Figures.of("create", successes, Map.of(403, 2L, 0, 1L), 1);
 
 		assertThat(figures.errorCount()).isEqualTo(3);
-		assertThat(figures.report()).contains("ERRORS: 3 of 5 requests failed (no answer × 1, HTTP 403 × 2)");
+		assertThat(figures.requests()).isEqualTo(8);
+		assertThat(figures.failed()).isTrue();
+		assertThat(figures.report()).contains("requests: 5 succeeded in 1.0 s (5.0/s)")
+			.contains("ERRORS: 3 of 8 requests failed, left out of ops/s and the times (no answer × 1, HTTP 403 × 2)");
+		assertThat(figures.lastLine()).isEqualTo("workload=create ops_per_s=5.0 p50_ms=3.00 p99_ms=5.00");
 		assertThat(Figures.of("view", new long[] { 1 }, Map.of(), 1).report()).contains("errors: none")
 			.doesNotContain("ERRORS");
+	}
+
+	@Test
+	void aRunOfRefusalsShowsNoThroughput() {
+		Figures refused = Figures.of("fhir-create", new long[0], Map.of(403, 4_000L), 20);
+
+		assertThat(refused.failed()).isTrue();
+		assertThat(refused.report()).contains("ERRORS: 4000 of 4000 requests failed");
+		assertThat(refused.lastLine()).isEqualTo("workload=fhir-create ops_per_s=0.0 p50_ms=0.00 p99_ms=0.00");
 	}
 
 	@Test
