@@ -25,9 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditBulkLoad {
 
-	/** One permitted access or change in the past. */
+	/**
+	 * One permitted access or change in the past, with the reason a live entry would
+	 * give.
+	 */
 	public record PastEntry(Instant occurredAt, String account, String role, @Nullable String organisationCode,
-			String action, String recordType, @Nullable String recordId, @Nullable UUID personId, String purpose) {
+			String action, String recordType, @Nullable String recordId, @Nullable UUID personId, String purpose,
+			@Nullable String reason) {
 	}
 
 	private final AuditRepository repository;
@@ -50,7 +54,7 @@ public class AuditBulkLoad {
 		return repository.copyChained(sink -> entries
 			.accept(e -> sink.accept(new AuditEntry(0, null, e.occurredAt().truncatedTo(ChronoUnit.MICROS), e.account(),
 					e.role(), e.organisationCode(), e.action(), e.recordType(), e.recordId(), e.personId(), e.purpose(),
-					AuditEvent.Outcome.PERMITTED.name(), null, false, null, null))));
+					AuditEvent.Outcome.PERMITTED.name(), e.reason(), false, null, null))));
 	}
 
 	/**

@@ -255,9 +255,9 @@ final class CareRecords {
 			Workforce.Practitioner from, Workforce.Practitioner to) {
 		SplittableRandom random = new SplittableRandom(Seeds.mix(seed, REFERRAL + 100, index));
 		String status = status(r);
-		boolean urgent = random.nextInt(100) < 20;
+		boolean urgent = urgent(random);
 		String reason = "SEAM-OUT-" + String.format("%02d", 1 + random.nextInt(12));
-		Instant sent = r.created().plusSeconds(1800);
+		Instant sent = sent(r);
 		Instant acknowledged = "SENT".equals(status) ? null : sent.plusSeconds(urgent ? 3600 : 2 * 86_400L);
 		Instant decided = switch (status) {
 			case "ACCEPTED", "COMPLETED", "DECLINED" -> sent.plusSeconds(urgent ? 86_400L : 7 * 86_400L);
@@ -275,8 +275,66 @@ final class CareRecords {
 				"Referred for support with: " + OWN_WORDS[random.nextInt(OWN_WORDS.length)].toLowerCase(),
 				urgent ? "URGENT" : "ROUTINE", true, "Happy to be referred", "CONSENT", status, owned ? to.id() : null,
 				r.created(), sent, acknowledged, decided, closed, "DECLINED".equals(status) ? "WRONG_SERVICE" : null,
-				"COMPLETED".equals(status) ? "Support in place" : null,
-				sent.plusSeconds(urgent ? 4 * 3600 : 5 * 86_400L), sent.plusSeconds(urgent ? 86_400L : 28 * 86_400L));
+				"COMPLETED".equals(status) ? "Support in place" : null, acknowledgeDue(sent, urgent),
+				acceptDue(sent, urgent));
+	}
+
+	/**
+	 * A response target a referral had missed by the end of the history, and when the
+	 * clock saw it.
+	 */
+	record Breach(String kind, Instant due, Instant noticed) {
+	}
+
+	/**
+	 * The targets an unanswered referral had missed by the end of the history, each as
+	 * the referral clock records it on its first round (every five minutes) after the
+	 * target passed. Written with the referral, so the history holds them as a server
+	 * running all along would have: without them, the first server on a fresh
+	 * million-person population spent some 25 minutes recording 60,000 old breaches one
+	 * audited batch at a time.
+	 */
+	static List<Breach> breaches(long seed, long index, Journey.Referral r) {
+		String status = status(r);
+		if (!"SENT".equals(status) && !"ACKNOWLEDGED".equals(status)) {
+			return List.of();
+		}
+		boolean urgent = urgent(new SplittableRandom(Seeds.mix(seed, REFERRAL + 100, index)));
+		List<Breach> missed = new ArrayList<>(2);
+		Instant acknowledgeDue = acknowledgeDue(sent(r), urgent);
+		if ("SENT".equals(status) && !acknowledgeDue.isAfter(Journey.REFERENCE)) {
+			missed.add(new Breach("ACKNOWLEDGE", acknowledgeDue, nextClockRound(acknowledgeDue)));
+		}
+		Instant acceptDue = acceptDue(sent(r), urgent);
+		if (!acceptDue.isAfter(Journey.REFERENCE)) {
+			missed.add(new Breach("ACCEPT", acceptDue, nextClockRound(acceptDue)));
+		}
+		return missed;
+	}
+
+	// The first draw of the referral's own random: every other draw follows it.
+	private static boolean urgent(SplittableRandom referralRandom) {
+		return referralRandom.nextInt(100) < 20;
+	}
+
+	private static Instant sent(Journey.Referral r) {
+		return r.created().plusSeconds(1800);
+	}
+
+	private static Instant acknowledgeDue(Instant sent, boolean urgent) {
+		return sent.plusSeconds(urgent ? 4 * 3600 : 5 * 86_400L);
+	}
+
+	private static Instant acceptDue(Instant sent, boolean urgent) {
+		return sent.plusSeconds(urgent ? 86_400L : 28 * 86_400L);
+	}
+
+	// The clock runs on the five minutes (ReferralClocks' cron), so a target passed at
+	// one
+	// is seen then and any other at the next.
+	private static Instant nextClockRound(Instant passed) {
+		long round = 300;
+		return Instant.ofEpochSecond(Math.floorDiv(passed.getEpochSecond() + round - 1, round) * round);
 	}
 
 	static void steps(BulkRows out, long seed, long index, UUID person, Journey.Referral r, Workforce.Practitioner from,

@@ -1,7 +1,6 @@
 package care.seamless.population;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,14 +14,12 @@ import care.seamless.audit.AuditBulkLoad.PastEntry;
  * One person's audit history: their registration, each record made for them, and the
  * times their record was opened since, by their lead and now and then by someone else (a
  * duty worker, a nurse of another organisation), oldest first. About five entries a
- * person: one registration, 0.6 assessments, 0.4 plans, 0.15 referrals, 0.2 budgets and
- * three views on average.
+ * person: one registration, 0.6 assessments, 0.4 plans, 0.15 referrals (with the referral
+ * clock's breaches of those left unanswered), 0.2 budgets and three views on average.
  */
 final class History {
 
 	static final int PART = 13;
-
-	private static final Instant REFERENCE = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	private History() {
 	}
@@ -46,6 +43,11 @@ final class History {
 		if (journey.referral() != null) {
 			entries.add(entry(journey.referral().created(), lead, "referral-create", "Referral",
 					journey.referral().id(), person));
+			for (CareRecords.Breach breach : CareRecords.breaches(seed, index, journey.referral())) {
+				entries.add(new PastEntry(breach.noticed(), "referral-clock", "ADMINISTRATOR", null, "referral-breach",
+						"Referral", journey.referral().id().toString(), person, "ADMINISTRATION",
+						breach.kind() + " target passed at " + breach.due()));
+			}
 		}
 		if (journey.budget() != null) {
 			entries.add(entry(journey.budget().created(), lead, "start-personal-budget", "PersonalBudget",
@@ -54,8 +56,8 @@ final class History {
 		int views = random.nextInt(7);
 		for (int i = 0; i < views; i++) {
 			Workforce.Practitioner who = random.nextInt(100) < 75 ? lead : staff.get(random.nextInt(staff.size()));
-			entries.add(entry(Journey.between(random, journey.registered(), REFERENCE), who, "read", "Person", person,
-					person));
+			entries.add(entry(Journey.between(random, journey.registered(), Journey.REFERENCE), who, "read", "Person",
+					person, person));
 		}
 		entries.sort(Comparator.comparing(PastEntry::occurredAt));
 		entries.forEach(out);
@@ -64,7 +66,7 @@ final class History {
 	private static PastEntry entry(Instant at, Workforce.Practitioner who, String action, String recordType,
 			UUID recordId, UUID person) {
 		return new PastEntry(at, who.username(), "PRACTITIONER", who.team().organisation().code(), action, recordType,
-				recordId.toString(), person, "DIRECT_CARE");
+				recordId.toString(), person, "DIRECT_CARE", null);
 	}
 
 }

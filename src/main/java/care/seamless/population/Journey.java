@@ -36,7 +36,8 @@ record Journey(Instant registered, @Nullable Assessment assessment, @Nullable Pl
 	/** The part of the seed the journeys are drawn from. */
 	static final int PART = 7;
 
-	private static final Instant REFERENCE = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
+	/** The moment the generated history ends. */
+	static final Instant REFERENCE = SyntheticPerson.REFERENCE_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
 
 	static Journey of(long seed, long index, int sections) {
 		SplittableRandom random = new SplittableRandom(Seeds.mix(seed, PART, index));

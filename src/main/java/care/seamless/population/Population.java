@@ -80,7 +80,7 @@ public class Population {
 	/**
 	 * Passes over the people: the progress reported reaches this many times their number.
 	 */
-	public static final int PASSES = 17;
+	public static final int PASSES = 18;
 
 	/** The assessment everyone assessed has had: the first, contact stage of the SAP. */
 	private static final String INSTRUMENT = "sap-contact";
@@ -332,6 +332,16 @@ public class Population {
 					if (journey.referral() != null) {
 						CareRecords.steps(out, seed, i, person, journey.referral(), lead,
 								CareRecords.receiver(seed, i, lead, staff));
+					}
+				});
+		pass("referral breaches", rows, n, seed, sections, staff, progress,
+				w -> referrals.load(ReferralBulkLoad.Table.BREACH, w), (out, i, person, journey, lead) -> {
+					if (journey.referral() != null) {
+						UUID holder = CareRecords.receiver(seed, i, lead, staff).team().id();
+						for (CareRecords.Breach breach : CareRecords.breaches(seed, i, journey.referral())) {
+							out.row(journey.referral().id(), breach.kind(), person, holder, breach.due(),
+									breach.noticed());
+						}
 					}
 				});
 		var budgets = records.budgets;

@@ -38,7 +38,10 @@ public class ReferralBulkLoad {
 		 * Columns: id, referral_id, person_id, step, status, holder_team, by_account,
 		 * note, at.
 		 */
-		STEP("copy referral.step (id, referral_id, person_id, step, status, holder_team, by_account, note, at) from stdin");
+		STEP("copy referral.step (id, referral_id, person_id, step, status, holder_team, by_account, note, at) from stdin"),
+
+		/** Columns: referral_id, kind, person_id, team_id, due_at, noticed_at. */
+		BREACH("copy referral.breach (referral_id, kind, person_id, team_id, due_at, noticed_at) from stdin");
 
 		private final String copySql;
 

@@ -1,5 +1,7 @@
 package care.seamless.population;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +54,7 @@ class PopulationTests {
 			  (select string_agg(to_jsonb(a)::text, ',' order by a.id) from careplan.action a where a.person_id in (select id from who)),
 			  (select string_agg(to_jsonb(r)::text, ',' order by r.id) from referral.referral r where r.person_id in (select id from who)),
 			  (select string_agg(to_jsonb(s)::text, ',' order by s.id) from referral.step s where s.person_id in (select id from who)),
+			  (select string_agg(to_jsonb(b)::text, ',' order by b.referral_id, b.kind) from referral.breach b where b.person_id in (select id from who)),
 			  (select string_agg(to_jsonb(b)::text, ',' order by b.id) from funding.personal_budget b where b.person_id in (select id from who)),
 			  (select string_agg(to_jsonb(c)::text, ',' order by c.action_id) from funding.support_cost c where c.person_id in (select id from who)),
 			  -- the history's place in the chain depends on what the shared database holds already
@@ -168,12 +171,58 @@ class PopulationTests {
 				join team.organisation o on o.id = p.source_organisation_id
 				where o.code like 'Z%' and e.seq is null
 				""").query(Long.class).single()).isZero();
+		inspectReferralBreaches();
 		// Money is pounds and pence exactly: every weekly amount has two decimals.
 		assertThat(jdbc.sql("""
 				select count(*) from funding.personal_budget b join person.person p on p.id = b.person_id
 				join team.organisation o on o.id = p.source_organisation_id
 				where o.code like 'Z%' and b.indicative_weekly <> round(b.indicative_weekly, 2)
 				""").query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * The referral clock, run at the end of the history, finds nothing left to record:
+	 * each target an unanswered referral missed is in the history already, once, with its
+	 * audit entry, and nothing else is (the condition below is the clock's own).
+	 */
+	private void inspectReferralBreaches() {
+		String generated = """
+				join person.person p on p.id = r.person_id join team.organisation o on o.id = p.source_organisation_id
+				where o.code like 'Z%'
+				""";
+		OffsetDateTime end = SyntheticPerson.REFERENCE_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
+		assertThat(jdbc.sql("select count(*) from referral.referral r " + generated + """
+				  and ((r.status = 'SENT' and r.acknowledge_due <= :end and not exists (select 1 from referral.breach b
+				          where b.referral_id = r.id and b.kind = 'ACKNOWLEDGE'))
+				    or (r.status in ('SENT', 'ACKNOWLEDGED') and r.accept_due <= :end and not exists (
+				          select 1 from referral.breach b where b.referral_id = r.id and b.kind = 'ACCEPT')))
+				""").param("end", end).query(Long.class).single()).isZero();
+		List<String> breaches = jdbc
+			.sql("""
+					select b.kind || ' ' || r.status
+					       || ' ' || (b.due_at = case b.kind when 'ACKNOWLEDGE' then r.acknowledge_due else r.accept_due end)
+					       || ' ' || (b.noticed_at >= b.due_at and b.noticed_at < b.due_at + interval '5 minutes'
+					                  and b.noticed_at <= :end)
+					       || ' ' || (b.team_id = r.to_team_id and b.person_id = r.person_id)
+					       || ' ' || (select count(*) from audit.entry e where e.action = 'referral-breach'
+					                    and e.record_id = r.id::text and e.person_id = r.person_id
+					                    and e.occurred_at = b.noticed_at and e.account = 'referral-clock'
+					                    and e.reason = b.kind || ' target passed at '
+					                        || to_char(b.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+					from referral.breach b join referral.referral r on r.id = b.referral_id
+					"""
+					+ generated)
+			.param("end", end)
+			.query(String.class)
+			.list();
+		assertThat(breaches).isNotEmpty()
+			.allSatisfy(breach -> assertThat(breach)
+				.matches("(ACKNOWLEDGE SENT|ACCEPT (SENT|ACKNOWLEDGED)) true true true 1"));
+		assertThat(jdbc
+			.sql("select count(*) from audit.entry e join referral.referral r on e.record_id = r.id::text " + generated
+					+ " and e.action = 'referral-breach'")
+			.query(Long.class)
+			.single()).isEqualTo(breaches.size());
 	}
 
 	// The pages open the generated records, in the loading transaction (MockMvc runs on
