@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
@@ -109,20 +110,35 @@ class AccessRepository {
 			.replace("P_", prefix);
 	}
 
+	/**
+	 * Each item's six columns by name, built once rather than from the item's prefix on
+	 * every row: each built name was a new string to hash on every record view (ADR 105).
+	 */
+	private static final List<String> FIRST_ITEM = itemNames("pdp_1_");
+
+	private static final List<String> SECOND_ITEM = itemNames("pdp_2_");
+
+	private static List<String> itemNames(String prefix) {
+		return Stream.of("relationship", "agreement", "objected", "sensitive_crossing", "consented", "acting_for")
+			.map(prefix::concat)
+			.toList();
+	}
+
 	/** The evaluation of one row that selected {@link #pairOver}'s columns. */
 	static PairEvaluation pairOf(ResultSet rs) throws SQLException {
 		boolean override = rs.getBoolean("pdp_override");
+		boolean partialGrant = rs.getBoolean("pdp_partial_grant");
 		return new PairEvaluation(
 				new RecordEvaluation(override, rs.getBoolean("pdp_record_relationship"),
 						rs.getBoolean("pdp_acting_for_record")),
-				itemOf(rs, override, "pdp_1_"), itemOf(rs, override, "pdp_2_"));
+				itemOf(rs, override, partialGrant, FIRST_ITEM), itemOf(rs, override, partialGrant, SECOND_ITEM));
 	}
 
-	private static Evaluation itemOf(ResultSet rs, boolean override, String prefix) throws SQLException {
-		return new Evaluation(override, rs.getBoolean(prefix + "relationship"), rs.getBoolean(prefix + "agreement"),
-				rs.getBoolean(prefix + "objected"), rs.getBoolean(prefix + "sensitive_crossing"),
-				rs.getBoolean(prefix + "consented"), rs.getBoolean(prefix + "acting_for"),
-				rs.getBoolean("pdp_partial_grant"));
+	private static Evaluation itemOf(ResultSet rs, boolean override, boolean partialGrant, List<String> names)
+			throws SQLException {
+		return new Evaluation(override, rs.getBoolean(names.get(0)), rs.getBoolean(names.get(1)),
+				rs.getBoolean(names.get(2)), rs.getBoolean(names.get(3)), rs.getBoolean(names.get(4)),
+				rs.getBoolean(names.get(5)), partialGrant);
 	}
 
 	private final JdbcClient jdbc;

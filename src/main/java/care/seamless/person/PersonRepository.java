@@ -18,6 +18,7 @@ import care.seamless.consent.LinkedIdentities;
 import care.seamless.consent.PartsEvaluation;
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.SqlQuery;
+import care.seamless.shared.CalendarDates;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -271,7 +272,7 @@ class PersonRepository {
 		return new RelatedPerson(UUID.fromString(text(row, "id")),
 				new PersonId(UUID.fromString(text(row, "person_id"))), Relationship.valueOf(text(row, "relationship")),
 				text(row, "name"), text(row, "phone"), text(row, "email"), row.get("may_contact").booleanValue(),
-				start == null ? null : LocalDate.parse(start), end == null ? null : LocalDate.parse(end));
+				start == null ? null : CalendarDates.fromIso(start), end == null ? null : CalendarDates.fromIso(end));
 	}
 
 	private static @Nullable String text(JsonNode row, String column) {
@@ -402,17 +403,20 @@ class PersonRepository {
 			.param("gpOdsCode", d.gpOdsCode());
 	}
 
+	/**
+	 * A row of {@link #SQL_COLUMNS}, whose columns lead every statement mapped here: read
+	 * by position, in that select's order, and the date of birth as a {@link LocalDate}
+	 * without the driver's {@link Date} and its calendar (ADR 105).
+	 */
 	private static Row mapRow(ResultSet rs, int n) throws SQLException {
-		var details = new PersonDetails(rs.getString("nhs_number"), rs.getString("title"), rs.getString("given_name"),
-				rs.getString("family_name"), rs.getString("preferred_name"), rs.getString("how_addressed"),
-				rs.getDate("date_of_birth").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("gender"),
-				rs.getString("address_line_1"), rs.getString("address_line_2"), rs.getString("town"),
-				rs.getString("postcode"), rs.getString("phone"), rs.getString("email"), rs.getString("language"),
-				rs.getBoolean("interpreter_needed"), rs.getString("communication_needs"),
-				rs.getString("gp_practice_name"), rs.getString("gp_ods_code"));
-		UUID source = rs.getObject("source_organisation_id", UUID.class);
-		return new Row(new PersonId(rs.getObject("id", UUID.class)), details, rs.getBoolean("restricted"),
-				rs.getLong("version"), source == null ? null : new OrganisationId(source));
+		var details = new PersonDetails(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), Sex.valueOf(rs.getString(9)),
+				rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+				rs.getString(15), rs.getString(16), rs.getString(17), rs.getBoolean(18), rs.getString(19),
+				rs.getString(22), rs.getString(23));
+		UUID source = rs.getObject(24, UUID.class);
+		return new Row(new PersonId(rs.getObject(1, UUID.class)), details, rs.getBoolean(20), rs.getLong(21),
+				source == null ? null : new OrganisationId(source));
 	}
 
 	private static PersonSummary mapSummary(ResultSet rs, int n) throws SQLException {

@@ -57,6 +57,19 @@ public final class CalendarDates {
 		return Optional.empty();
 	}
 
+	/**
+	 * A date as PostgreSQL writes it in JSON ({@code 2026-03-12}), the same as
+	 * {@link LocalDate#parse} reads it but without its formatter's parsed fields on every
+	 * date of a record view (ADR 105). Any other form, such as a year past 9999, is left
+	 * to {@link LocalDate#parse}, which also refuses what is not a date.
+	 */
+	public static LocalDate fromIso(String text) {
+		if (isPlainIso(text)) {
+			return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+		}
+		return LocalDate.parse(text);
+	}
+
 	/** The date typed in the three GOV.UK boxes, or empty when they do not make one. */
 	public static Optional<LocalDate> parse(@Nullable String day, @Nullable String month, @Nullable String year) {
 		if (day == null || month == null || year == null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import care.seamless.shared.CalendarDates;
 import care.seamless.shared.PersonId;
 import care.seamless.shared.PractitionerId;
 import care.seamless.shared.TeamId;
@@ -166,9 +167,9 @@ class CareTeamRepository {
 				new PractitionerId(UUID.fromString(text(row, "practitioner_id"))), text(row, "practitioner_name"),
 				Profession.valueOf(text(row, "profession")), text(row, "organisation_name"),
 				OrganisationKind.valueOf(text(row, "organisation_kind")), text(row, "team_name"), text(row, "role"),
-				row.get("lead").booleanValue(), LocalDate.parse(text(row, "period_start")),
-				end == null ? null : LocalDate.parse(end), row.get("version").longValue(), text(row, "end_reason"),
-				text(row, "ended_by"));
+				row.get("lead").booleanValue(), CalendarDates.fromIso(text(row, "period_start")),
+				end == null ? null : CalendarDates.fromIso(end), row.get("version").longValue(),
+				text(row, "end_reason"), text(row, "ended_by"));
 	}
 
 	private static @Nullable String text(JsonNode row, String column) {

@@ -46,6 +46,9 @@ class PeopleAccessTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	Fixtures.Staff inTeam;
@@ -248,6 +251,30 @@ class PeopleAccessTests {
 		assertThat(refused.audited()).singleElement()
 			.satisfies(e -> assertThat(e).contains("|read|Person|", "|DENIED|"));
 		reads.assertReadAlike(outsider.actor(), person, true, "outsider, with entries");
+	}
+
+	/**
+	 * ADR 105: the record view reads its row by position; every detail, set and each
+	 * different, comes back as registered and none in another's place, with the row's
+	 * standing and version as the table holds them by name.
+	 */
+	@Test
+	void theRecordReadGivesEveryDetailBackInItsOwnPlace() {
+		var holder = fixtures.practitioner(inTeam.organisationId(), Profession.SOCIAL_WORKER);
+		PersonDetails every = new PersonDetails(Fixtures.nextNhsNumber(), "Dr", Fixtures.unique("Siân"),
+				Fixtures.unique("Ó Briain"), "Shiv", "Dr Ó Briain", java.time.LocalDate.of(1940, 2, 29), Sex.MALE,
+				"Man", "Flat 2", "3 Quay Road", "Porthmadog", "LL49 9AB", "01766 512345", "sian@example.org", "Welsh",
+				true, "Large print", "Harbour Surgery", "N81013");
+		PersonId id = people.register(holder.actor(), every);
+
+		PersonRecord record = people.record(holder.actor(), id);
+
+		assertThat(record.details()).isEqualTo(every);
+		var byName = jdbc.sql("select restricted, version from person.person where id = :id")
+			.param("id", id.id())
+			.query((rs, n) -> List.of(rs.getBoolean("restricted"), rs.getLong("version")))
+			.single();
+		assertThat(List.<Object>of(record.restricted(), record.version())).isEqualTo(byName);
 	}
 
 	private AuditEntry lastEntry() {

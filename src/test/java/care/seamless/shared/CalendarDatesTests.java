@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CalendarDatesTests {
 
@@ -38,6 +39,24 @@ class CalendarDatesTests {
 		assertThat(CalendarDates.parse("12", "3", "99999999999")).isEmpty();
 		assertThat(CalendarDates.blank(null, " ", "")).isTrue();
 		assertThat(CalendarDates.blank(null, "3", "")).isFalse();
+	}
+
+	/**
+	 * ADR 105: a database's date read without the formatter, exactly as the formatter
+	 * reads it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-03-12", "2024-02-29", "1890-01-01", "0001-12-31", "9999-12-31", "2000-10-05",
+			"+10000-01-01", "-0044-03-15" })
+	void readsADatabasesIsoDateAsLocalDateParseDoes(String text) {
+		assertThat(CalendarDates.fromIso(text)).isEqualTo(LocalDate.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-3-12", "" })
+	void refusesWhatIsNotAnIsoDateAsLocalDateParseDoes(String text) {
+		assertThatThrownBy(() -> LocalDate.parse(text)).isInstanceOf(java.time.DateTimeException.class);
+		assertThatThrownBy(() -> CalendarDates.fromIso(text)).isInstanceOf(java.time.DateTimeException.class);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.EmbeddedValueResolver;
+import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -17,6 +18,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
@@ -76,6 +78,38 @@ class PathFirstHandlerMappingTests {
 		assertThat(compared.stream().filter(outcome -> outcome.contains("care.seamless")).count()).isGreaterThan(200);
 	}
 
+	/**
+	 * ADR 105: the actuator's mapping is asked after the controllers', which may come
+	 * first only because no controller's path can match an actuator address: each of
+	 * them, and any other address under its base path, is answered by the actuator's
+	 * mapping and finds nothing here, whatever the method or accepted type.
+	 */
+	@Test
+	void theActuatorIsAskedAfterTheControllersAndOnlyItAnswersItsAddresses() {
+		WebMvcEndpointHandlerMapping actuator = context.getBean(WebMvcEndpointHandlerMapping.class);
+		assertThat(mapping.getOrder()).isLessThan(actuator.getOrder());
+
+		String base = context.getEnvironment().getProperty("management.endpoints.web.base-path", "/actuator");
+		List<String> paths = new ArrayList<>(List.of(base, base + "/", base + "/unknown", base + "/unknown/deeper"));
+		actuator.getHandlerMethods()
+			.keySet()
+			.forEach(info -> info.getPathPatternsCondition()
+				.getPatterns()
+				.forEach(pattern -> paths.add(filledIn(pattern.getPatternString()))));
+		assertThat(paths).allSatisfy(path -> assertThat(path).startsWith(base));
+		assertThat(paths).hasSizeGreaterThan(6);
+		for (String path : paths) {
+			for (String method : List.of("GET", "POST", "DELETE", "OPTIONS")) {
+				for (String accept : List.of("application/json", "text/html", "*/*")) {
+					assertThat(outcome(mapping, method, path, accept)).as(method + " " + path + " (" + accept + ")")
+						.isEqualTo("none");
+				}
+			}
+		}
+		assertThat(outcome(actuator, "GET", base + "/health", "application/json")).isNotEqualTo("none")
+			.doesNotContain("Exception");
+	}
+
 	/** The pattern with each variable given a value no literal segment has. */
 	private static String filledIn(String pattern) {
 		return pattern.replaceAll("\\{\\*[^}]+}", "rest/of/it")
@@ -85,7 +119,7 @@ class PathFirstHandlerMappingTests {
 			.replace("*", "any");
 	}
 
-	private static String outcome(RequestMappingHandlerMapping mapping, String method, String path, String accept) {
+	private static String outcome(RequestMappingInfoHandlerMapping mapping, String method, String path, String accept) {
 		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
 		request.addHeader("Accept", accept);
 		ServletRequestPathUtils.parseAndCache(request);
