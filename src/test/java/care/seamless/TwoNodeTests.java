@@ -158,7 +158,7 @@ class TwoNodeTests {
 			.map((task) -> task.getTask().getRunnable().toString())
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(declared).contains("care.seamless.audit.AuditChainer.chainCommitted",
-				"care.seamless.notification.NoticeEmails.sendDue", "care.seamless.fhir.SubscriptionSender.sendDue",
+				"care.seamless.notification.NoticePartitions.daily", "care.seamless.fhir.SubscriptionSender.sendDue",
 				"care.seamless.referral.ReferralClocks.onSchedule");
 		assertThat(scheduled).containsAll(declared);
 	}
