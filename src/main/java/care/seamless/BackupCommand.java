@@ -169,12 +169,11 @@ final class BackupCommand {
 		private int verifyAuditChain() {
 			List<String> args = new ArrayList<>(springArguments);
 			args.add("--seamless.demo=false");
-			args.add("--spring.main.banner-mode=off");
 			// A default, not an argument: one given on the command line replaces it
 			// instead of being joined to it ("WARN,WARN", which fails to start).
 			try (var context = new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
 				.properties("logging.level.root=WARN")
-				.run(args.toArray(String[]::new))) {
+				.run(CommandContext.arguments(args))) {
 				ChainVerification result = context.getBean(AuditLog.class).verify();
 				if (result.intact()) {
 					spec.commandLine().getOut().println("Audit log intact: " + result.checked() + " entries checked");

@@ -24,13 +24,18 @@ final class CommandContext {
 	}
 
 	static ConfigurableApplicationContext start(List<String> springArguments) {
+		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
+			.run(arguments(springArguments));
+	}
+
+	/** What every command that starts Seamless adds to the arguments it was given. */
+	static String[] arguments(List<String> springArguments) {
 		List<String> args = new ArrayList<>(springArguments);
 		args.add("--spring.main.banner-mode=off");
 		// A command does its own work and ends: the server's jobs would only compete
-		// with it and be cut off when it closes the database.
-		args.add("--seamless.scheduling.enabled=false");
-		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new));
+		// with it and be cut off when it closes the database (ADR 109).
+		args.add("--" + Scheduling.ENABLED + "=false");
+		return args.toArray(String[]::new);
 	}
 
 	/**
@@ -42,11 +47,9 @@ final class CommandContext {
 	 * {@code --seamless.demo=true}.
 	 */
 	static ConfigurableApplicationContext startLean(List<String> springArguments) {
-		List<String> args = new ArrayList<>(springArguments);
-		args.add("--spring.main.banner-mode=off");
 		return new SpringApplicationBuilder(SeamlessApplication.class).web(WebApplicationType.NONE)
 			.lazyInitialization(true)
-			.run(args.toArray(String[]::new));
+			.run(arguments(springArguments));
 	}
 
 	/** The enabled account named {@code username} as an actor, or empty. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,9 +39,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +133,34 @@ class TwoNodeTests {
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?signedOut"));
 		assertThat(get(a + "/", cookie).headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).contains("/login"));
+	}
+
+	/**
+	 * The server side of {@link SchedulingTests}: with
+	 * {@code seamless.scheduling.enabled} left alone, every {@code @Scheduled} method of
+	 * Seamless runs on a node.
+	 */
+	@Test
+	void aServerSchedulesEveryJob() {
+		Set<String> declared = new TreeSet<>();
+		for (String name : nodeA.getBeanDefinitionNames()) {
+			Class<?> type = nodeA.getType(name);
+			if (type != null && ClassUtils.getUserClass(type).getName().startsWith("care.seamless.")) {
+				ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type),
+						(method) -> declared.add(method.getDeclaringClass().getName() + "." + method.getName()),
+						(method) -> AnnotatedElementUtils.hasAnnotation(method, Scheduled.class));
+			}
+		}
+		Set<String> scheduled = nodeA.getBeansOfType(ScheduledTaskHolder.class)
+			.values()
+			.stream()
+			.flatMap((holder) -> holder.getScheduledTasks().stream())
+			.map((task) -> task.getTask().getRunnable().toString())
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(declared).contains("care.seamless.audit.AuditChainer.chainCommitted",
+				"care.seamless.notification.NoticePartitions.daily", "care.seamless.fhir.SubscriptionSender.sendDue",
+				"care.seamless.referral.ReferralClocks.onSchedule");
+		assertThat(scheduled).containsAll(declared);
 	}
 
 	@Test

@@ -73,17 +73,17 @@ public class AuditChainer {
 		if (head.isEmpty()) {
 			return 0;
 		}
-		List<AuditEntry> next = entries.nextUnchained();
+		List<AuditRepository.Unchained> next = entries.nextUnchained();
 		if (next.isEmpty()) {
 			return 0;
 		}
 		long seq = head.get().seq();
 		String previous = head.get().hash();
-		List<AuditEntry> chained = new ArrayList<>(next.size());
-		for (AuditEntry entry : next) {
-			AuditEntry placed = entry.chainedAt(++seq, previous);
+		List<AuditRepository.Unchained> chained = new ArrayList<>(next.size());
+		for (AuditRepository.Unchained entry : next) {
+			AuditRepository.Unchained placed = entry.chainedAt(++seq, previous);
 			chained.add(placed);
-			previous = String.valueOf(placed.hash());
+			previous = String.valueOf(placed.entry().hash());
 		}
 		entries.chain(chained);
 		entries.moveHead(new AuditRepository.ChainHead(seq, previous));

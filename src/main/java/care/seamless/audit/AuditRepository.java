@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -68,10 +71,12 @@ class AuditRepository {
 	// entries are kept together (xmin is the transaction that inserted them). The round's
 	// size is in the text, not a parameter: with no parameters PostgreSQL plans the
 	// prepared statement once per connection, where a limit as a parameter was planned
-	// afresh every round (about 1 ms over 57 monthly partitions, ADR 85).
+	// afresh every round (about 1 ms over 57 monthly partitions, ADR 85). Each entry's
+	// partition comes with it, for the update (ADR 109).
 	private static final String SQL_NEXT_UNCHAINED = """
 			with next as (
-				select cast(cast(xmin as text) as bigint) as inserted_by, id, seq, occurred_at, account, role,
+				select cast(cast(xmin as text) as bigint) as inserted_by, cast(cast(tableoid as regclass) as text) as part,
+				       id, seq, occurred_at, account, role,
 				       organisation_code, action, record_type, record_id, person_id, purpose, outcome, reason, override,
 				       prev_hash, hash
 				from audit.entry
@@ -80,24 +85,30 @@ class AuditRepository {
 				limit %d
 			)
 			select * from next order by inserted_by, id
-			""".formatted(AuditChainer.ROUND);
+			"""
+		.formatted(AuditChainer.ROUND);
 
 	// A round's places in one statement rather than one each: the rows are the same, the
-	// statements a round makes go from one per entry to one. The times' bounds let
-	// PostgreSQL open only the months the round touches. Each column is one array
+	// statements a round makes go from one per entry to one. Each column is one array
 	// parameter, so the text is the same whatever the round's size and is parsed once per
 	// connection (a list would be spelt out as one parameter per entry: a new statement
 	// for PostgreSQL at every size, ADR 85). The ids again as an index condition (ADR
 	// 97): without it PostgreSQL walked the whole un-chained index to join it with the
 	// round, and while any older transaction is open that index keeps an entry for every
 	// row chained since, each costing a visit to the heap.
+	// It names the partition the round's rows are in (%s, from the select), not the
+	// partitioned table, and each array is behind a scalar sub-select (ADR 109): on the
+	// table, PostgreSQL planned it afresh every call to prune 56 of 57 partitions by the
+	// round's times, and a plan kept for all calls set up all 57 on every call; on one
+	// partition a plan is small, and with no array it can see PostgreSQL keeps one plan
+	// (ADR 102).
 	static final String SQL_CHAIN = """
-			update audit.entry e set seq = c.seq, prev_hash = c.prev_hash, hash = c.hash
-			from unnest(cast(:id as bigint[]), cast(:occurredAt as timestamptz[]), cast(:seq as bigint[]),
-			            cast(:prevHash as text[]), cast(:hash as text[])) as c(id, occurred_at, seq, prev_hash, hash)
+			update %s e set seq = c.seq, prev_hash = c.prev_hash, hash = c.hash
+			from unnest(cast((select :id) as bigint[]), cast((select :occurredAt) as timestamptz[]),
+			            cast((select :seq) as bigint[]), cast((select :prevHash) as text[]),
+			            cast((select :hash) as text[])) as c(id, occurred_at, seq, prev_hash, hash)
 			where e.id = c.id and e.occurred_at = c.occurred_at and e.seq is null
-			  and e.id = any(cast(:id as bigint[]))
-			  and e.occurred_at >= :earliest and e.occurred_at <= :latest
+			  and e.id = any(cast((select :id) as bigint[]))
 			""";
 
 	// Waits for a chainer's round to end, unlike the chainer's own lock: a bulk load
@@ -153,33 +164,45 @@ class AuditRepository {
 			.optional();
 	}
 
-	/** At most {@link AuditChainer#ROUND} of them. */
-	List<AuditEntry> nextUnchained() {
-		return jdbc.sql(SQL_NEXT_UNCHAINED).query(AuditRepository::map).list();
+	/** An entry not yet in the chain, and the partition it is in. */
+	record Unchained(AuditEntry entry, String partition) {
+
+		Unchained chainedAt(long seq, String previous) {
+			return new Unchained(entry.chainedAt(seq, previous), partition);
+		}
+
 	}
 
-	/** Gives chained entries their place, in one statement. */
-	void chain(List<AuditEntry> chained) {
-		if (chained.isEmpty()) {
-			return;
+	/** At most {@link AuditChainer#ROUND} of them. */
+	List<Unchained> nextUnchained() {
+		return jdbc.sql(SQL_NEXT_UNCHAINED).query((rs, n) -> new Unchained(map(rs, n), rs.getString("part"))).list();
+	}
+
+	/** Gives chained entries their place, in one statement a partition. */
+	void chain(List<Unchained> chained) {
+		Map<String, List<AuditEntry>> byPartition = new LinkedHashMap<>();
+		chained.forEach(c -> byPartition.computeIfAbsent(c.partition(), p -> new ArrayList<>()).add(c.entry()));
+		int updated = 0;
+		for (Map.Entry<String, List<AuditEntry>> partition : byPartition.entrySet()) {
+			updated += chain(partition.getKey(), partition.getValue());
 		}
-		Instant earliest = chained.stream().map(AuditEntry::occurredAt).min(Instant::compareTo).orElseThrow();
-		Instant latest = chained.stream().map(AuditEntry::occurredAt).max(Instant::compareTo).orElseThrow();
+		if (updated != chained.size()) {
+			throw new IllegalStateException("An audit entry was chained by someone else meanwhile");
+		}
+	}
+
+	private int chain(String partition, List<AuditEntry> chained) {
 		// The driver sends Java arrays as one array parameter each; the times go as their
 		// ISO text, which PostgreSQL reads exactly (the driver has no timestamptz array).
-		int updated = jdbc.sql(SQL_CHAIN)
+		// The partition's name is PostgreSQL's own, quoted where it needs to be.
+		return jdbc.sql(SQL_CHAIN.formatted(partition))
 			.param("id", chained.stream().map(AuditEntry::id).toArray(Long[]::new))
 			.param("occurredAt",
 					chained.stream().map(entry -> InstantText.of(entry.occurredAt())).toArray(String[]::new))
 			.param("seq", chained.stream().map(AuditEntry::seq).toArray(Long[]::new))
 			.param("prevHash", chained.stream().map(AuditEntry::prevHash).toArray(String[]::new))
 			.param("hash", chained.stream().map(AuditEntry::hash).toArray(String[]::new))
-			.param("earliest", OffsetDateTime.ofInstant(earliest, ZoneOffset.UTC))
-			.param("latest", OffsetDateTime.ofInstant(latest, ZoneOffset.UTC))
 			.update();
-		if (updated != chained.size()) {
-			throw new IllegalStateException("An audit entry was chained by someone else meanwhile");
-		}
 	}
 
 	void moveHead(ChainHead head) {
