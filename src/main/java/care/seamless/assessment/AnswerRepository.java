@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -190,9 +192,55 @@ class AnswerRepository {
 
 	/** {@link #summaryAnswers} with {@code statements} kept (or not: tests compare). */
 	List<AnswerRow> summaryAnswers(UUID episode, Sight sight, KeptStatements statements) {
-		return answersDecidedOnce("summaryAnswers", episode, sight, statements,
-				() -> "select " + ANSWER_COLUMNS + sight.from() + " where a.episode_id = :episode and a.current and "
-						+ DECIDED_ONCE + " order by a.recorded_at, a.id");
+		return summaryRead(episode, sight, statements).answers();
+	}
+
+	/**
+	 * What the summary reads of an episode's answers: those the viewer may see, and the
+	 * sections in which a current answer is withheld from them. Only the sections' ids
+	 * leave the database of the withheld answers.
+	 */
+	record SummaryRead(List<AnswerRow> answers, Set<UUID> withheldSections) {
+	}
+
+	/**
+	 * {@link #summaryAnswers} and, in the same statement, the sections whose flag
+	 * {@code AssessmentRepository.sections} takes from its own {@link #decidedOnce}: a
+	 * section has a withheld answer exactly when one of its keys was decided not visible
+	 * (a null value withholds nothing). So the access rule is decided once a summary
+	 * instead of once for the answers and again for the sections (ADR 106).
+	 */
+	SummaryRead summaryRead(UUID episode, Sight sight) {
+		return summaryRead(episode, sight, kept);
+	}
+
+	/** {@link #summaryRead} with {@code statements} kept (or not: tests compare). */
+	SummaryRead summaryRead(UUID episode, Sight sight, KeptStatements statements) {
+		Map<String, Object> params = sight.params();
+		params.put("episode", episode);
+		// One row even without a visible answer, for the withheld sections: the answers
+		// join the flags' single row, and a row without an answer has no id.
+		KeptStatements.Bound bound = statements.bind(List.of("summaryRead", sight.origin().sql(), sight.answer().sql()),
+				params,
+				() -> decidedOnce("episode", sight.answer()) + """
+						select w.withheld_sections, x.* from (select array(select distinct pdp_k.section_row_id
+						 from pdp_k where not pdp_k.visible) as withheld_sections) w
+						left join lateral (select\s""" + ANSWER_COLUMNS + sight.from()
+						+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
+						+ ") x on true order by x.recorded_at, x.id");
+		return bound.params(jdbc.sql(bound.sql())).query((ResultSet rs) -> {
+			List<AnswerRow> answers = new ArrayList<>();
+			Set<UUID> withheld = Set.of();
+			for (int n = 0; rs.next(); n++) {
+				if (n == 0) {
+					withheld = Set.of((UUID[]) rs.getArray("withheld_sections").getArray());
+				}
+				if (rs.getObject("id") != null) {
+					answers.add(answer(rs, answers.size()));
+				}
+			}
+			return new SummaryRead(answers, withheld);
+		});
 	}
 
 	/**

@@ -142,13 +142,23 @@ public class AssessmentSummaries {
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
 		// Withheld answers never leave the database: the visible ones are read, and of
 		// the rest only which sections they are in.
-		List<AnswerRow> answerRows = asBefore ? answers.episodeAnswers(id.id(), visible)
-				: answers.summaryAnswers(id.id(), visible);
+		List<AnswerRow> answerRows;
+		List<AssessmentRepository.SectionSight> sectionRows;
+		if (asBefore) {
+			answerRows = answers.episodeAnswers(id.id(), visible);
+			sectionRows = repository.sectionsAnswerByAnswer(id.id(), visible.answer());
+		}
+		else {
+			// Each section with whether any of its answers is withheld: the flags come
+			// with the answers, from the rule decided once for both (ADR 106).
+			AnswerRepository.SummaryRead read = answers.summaryRead(id.id(), visible);
+			answerRows = read.answers();
+			sectionRows = repository.sections(id.id())
+				.stream()
+				.map((s) -> new AssessmentRepository.SectionSight(s, read.withheldSections().contains(s.id())))
+				.toList();
+		}
 		EpisodeRow row = asBefore ? opened.row() : counted(opened.row(), answerRows);
-		// Each section with whether any of its answers is withheld, in the same read.
-		List<AssessmentRepository.SectionSight> sectionRows = asBefore
-				? repository.sectionsAnswerByAnswer(id.id(), visible.answer())
-				: repository.sections(id.id(), visible.answer());
 		// Every organisation the summary names, in one read.
 		List<UUID> organisations = new ArrayList<>();
 		organisations.add(row.openedByOrg());

@@ -344,6 +344,14 @@ class WithheldAnswersTests {
 		assertThat(nursesOverview.withheldSections()).isZero();
 		assertThat(summaries.summary(socialWorker.actor(), person, overview).withheldSections()).isEqualTo(1);
 		assertSameAsBefore(person, contact, overview, nurse, socialWorker);
+		// ADR 106: an episode of which the reader sees no answer still names its
+		// withheld section, though the answers read returns no answer row.
+		PersonId second = person();
+		EpisodeId onlyWithheld = nurseRecordsLowMood(second, "true");
+		Summary nothingSeen = summaries.summary(socialWorker.actor(), second, onlyWithheld);
+		assertThat(nothingSeen.withheldSections()).isEqualTo(1);
+		assertThat(nothingSeen.sections().stream().flatMap((part) -> part.findings().stream())).isEmpty();
+		assertSameAsBefore(second, onlyWithheld, onlyWithheld, socialWorker);
 
 		// With the person's consent the council sees the trust's answers too: a reader
 		// who
@@ -391,6 +399,17 @@ class WithheldAnswersTests {
 				assertThat(bySection(answerRepository.summaryAnswers(episode.id(), sight)))
 					.isEqualTo(bySection(answerRepository.episodeAnswers(episode.id(), sight)))
 					.isEqualTo(bySection(answerRepository.summaryAnswers(episode.id(), sight, KeptStatements.none())));
+				// ADR 106: the sections flagged withheld come with the answers, the
+				// rule decided once for both; they are those the reference flags
+				// answer by answer.
+				Set<UUID> flagged = assessmentRepository.sectionsAnswerByAnswer(episode.id(), sight.answer())
+					.stream()
+					.filter(AssessmentRepository.SectionSight::withheld)
+					.map((s) -> s.row().id())
+					.collect(java.util.stream.Collectors.toSet());
+				assertThat(answerRepository.summaryRead(episode.id(), sight).withheldSections()).isEqualTo(flagged)
+					.isEqualTo(answerRepository.summaryRead(episode.id(), sight, KeptStatements.none())
+						.withheldSections());
 			}
 		}
 	}
