@@ -234,6 +234,13 @@ class SignInThrottleTests {
 		assertCheck(unknown, elsewhere, false, true, true);
 	}
 
+	private long throttleScans() {
+		return jdbc.sql("""
+				select seq_scan + idx_scan from pg_stat_xact_user_tables
+				where schemaname = 'team' and relname = 'sign_in_throttle'
+				""").query(Long.class).single();
+	}
+
 	private void hold(String key) {
 		jdbc.sql("update team.sign_in_throttle set not_before = now() + interval '1 minute' where key = :key")
 			.param("key", key)
@@ -242,15 +249,13 @@ class SignInThrottleTests {
 
 	private void assertCheck(String username, String address, boolean known, boolean held, boolean hasFailures) {
 		transactions.executeWithoutResult((tx) -> {
+			long scansBefore = throttleScans();
 			SignInCheck check = throttle.check(username, address);
+			// This connection's scans not yet reported to the statistics, before and after.
+			assertThat(throttleScans() - scansBefore).as("probes of the throttle").isEqualTo(1);
 			assertThat(check.account() != null).as("account found for %s", username).isEqualTo(known);
 			assertThat(check.held()).as("held for %s from %s", username, address).isEqualTo(held);
 			assertThat(check.hasFailures()).as("failures for %s", username).isEqualTo(hasFailures);
-			// This transaction's own index scans, not yet reported to the statistics.
-			assertThat(jdbc.sql("""
-					select seq_scan + idx_scan from pg_stat_xact_user_tables
-					where schemaname = 'team' and relname = 'sign_in_throttle'
-					""").query(Long.class).single()).as("probes of the throttle").isEqualTo(1);
 		});
 	}
 
