@@ -251,7 +251,8 @@ class SignInThrottleTests {
 		transactions.executeWithoutResult((tx) -> {
 			long scansBefore = throttleScans();
 			SignInCheck check = throttle.check(username, address);
-			// This connection's scans not yet reported to the statistics, before and after.
+			// This connection's scans not yet reported to the statistics, before and
+			// after.
 			assertThat(throttleScans() - scansBefore).as("probes of the throttle").isEqualTo(1);
 			assertThat(check.account() != null).as("account found for %s", username).isEqualTo(known);
 			assertThat(check.held()).as("held for %s from %s", username, address).isEqualTo(held);
