@@ -40,14 +40,17 @@ class SignInThrottleRepository {
 	// Everything a sign-in with a password needs but the hash check, in one statement:
 	// the account (if the name is known), its standing, whether this name or address is
 	// held now, and whether the name has a failure on record that a right password must
-	// clear. The one-row "values" keeps the throttle's answer for a name that is not an
-	// account.
+	// clear. Both throttle answers come from one probe of its keys (the account's key is
+	// one of them; two probes were a quarter of the statement's buffers, ADR 107), and
+	// the aggregate's one row, there even with no throttle row, keeps them for a name
+	// that is not an account.
 	private static final String SQL_CHECK = """
-			select known.*,
-			       exists (select 1 from team.sign_in_throttle t
-			               where t.key in (:keys) and (t.not_before > now() or t.locked_until > now())) as held,
-			       exists (select 1 from team.sign_in_throttle t where t.key = :accountKey) as has_failures
-			from (values (1)) as one (n)
+			select known.*, throttle.held, throttle.has_failures
+			from (
+			  select coalesce(bool_or(t.not_before > now() or t.locked_until > now()), false) as held,
+			         coalesce(bool_or(t.key = :accountKey), false) as has_failures
+			  from team.sign_in_throttle t where t.key in (:keys)
+			) as throttle
 			left join (
 			""" + DirectoryRepository.SQL_ACCOUNTS + """
 			  where a.username = :username

@@ -10,6 +10,8 @@ import care.seamless.shared.Profession;
 import care.seamless.shared.Role;
 import care.seamless.team.Directory;
 import care.seamless.team.OrganisationKind;
+import care.seamless.team.SignInCheck;
+import care.seamless.team.SignInThrottle;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,6 +53,12 @@ class SignInThrottleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void twentyWrongPasswordsThenTheRightOneIsRefusedWhileLocked() throws Exception {
@@ -194,6 +203,61 @@ class SignInThrottleTests {
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
+	}
+
+	/**
+	 * The Basic sign-in's one statement answers whether the name or the address is held
+	 * and whether the name has failures on record from one probe of the throttle's keys
+	 * (ADR 107), for a known name and an unknown one alike.
+	 */
+	@Test
+	void theSignInCheckReadsTheThrottleOnceAndAnswersForTheNameAndTheAddress() throws Exception {
+		Fixtures.Staff nurse = staff();
+		String unknown = Fixtures.unique("nobody");
+		String address = "198.51.100." + ADDRESSES.incrementAndGet() % 250;
+		String elsewhere = "203.0.113." + ADDRESSES.incrementAndGet() % 250;
+		assertCheck(nurse.username(), address, true, false, false);
+		assertCheck(unknown, address, false, false, false);
+		throttle.failed(nurse.username(), address);
+		// One failure: on record for the name, held by neither yet.
+		assertCheck(nurse.username(), elsewhere, true, false, true);
+		assertCheck(nurse.username(), null, true, false, true);
+		hold("address:" + address);
+		assertCheck(nurse.username(), address, true, true, true);
+		assertCheck(unknown, address, false, true, false);
+		assertCheck(nurse.username(), elsewhere, true, false, true);
+		hold("account:" + nurse.username().toLowerCase(java.util.Locale.ROOT));
+		assertCheck(nurse.username(), elsewhere, true, true, true);
+		assertCheck(nurse.username(), null, true, true, true);
+		throttle.failed(unknown, null);
+		hold("account:" + unknown.toLowerCase(java.util.Locale.ROOT));
+		assertCheck(unknown, elsewhere, false, true, true);
+	}
+
+	private long throttleScans() {
+		return jdbc.sql("""
+				select seq_scan + idx_scan from pg_stat_xact_user_tables
+				where schemaname = 'team' and relname = 'sign_in_throttle'
+				""").query(Long.class).single();
+	}
+
+	private void hold(String key) {
+		jdbc.sql("update team.sign_in_throttle set not_before = now() + interval '1 minute' where key = :key")
+			.param("key", key)
+			.update();
+	}
+
+	private void assertCheck(String username, String address, boolean known, boolean held, boolean hasFailures) {
+		transactions.executeWithoutResult((tx) -> {
+			long scansBefore = throttleScans();
+			SignInCheck check = throttle.check(username, address);
+			// This connection's scans not yet reported to the statistics, before and
+			// after.
+			assertThat(throttleScans() - scansBefore).as("probes of the throttle").isEqualTo(1);
+			assertThat(check.account() != null).as("account found for %s", username).isEqualTo(known);
+			assertThat(check.held()).as("held for %s from %s", username, address).isEqualTo(held);
+			assertThat(check.hasFailures()).as("failures for %s", username).isEqualTo(hasFailures);
+		});
 	}
 
 }
