@@ -1,7 +1,5 @@
 package care.seamless;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -39,21 +37,11 @@ class Scheduling {
 
 		@Bean
 		static BeanDefinitionRegistryPostProcessor noScheduledMethods() {
-			return new BeanDefinitionRegistryPostProcessor() {
-
-				@Override
-				public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-					if (registry
-						.containsBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)) {
-						registry
-							.removeBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME);
-					}
+			return registry -> {
+				if (registry
+					.containsBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)) {
+					registry.removeBeanDefinition(TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME);
 				}
-
-				@Override
-				public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-				}
-
 			};
 		}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import care.seamless.audit.AuditBulkLoad.PastEntry;
+import care.seamless.referral.BreachAudit;
 
 /**
  * One person's audit history: their registration, each record made for them, and the
@@ -44,9 +45,9 @@ final class History {
 			entries.add(entry(journey.referral().created(), lead, "referral-create", "Referral",
 					journey.referral().id(), person));
 			for (CareRecords.Breach breach : CareRecords.breaches(seed, index, journey.referral())) {
-				entries.add(new PastEntry(breach.noticed(), "referral-clock", "ADMINISTRATOR", null, "referral-breach",
-						"Referral", journey.referral().id().toString(), person, "ADMINISTRATION",
-						breach.kind() + " target passed at " + breach.due()));
+				entries.add(new PastEntry(breach.noticed(), BreachAudit.CLOCK_ACCOUNT, "ADMINISTRATOR", null,
+						"referral-breach", "Referral", journey.referral().id().toString(), person, "ADMINISTRATION",
+						BreachAudit.reason(breach.kind(), breach.due())));
 			}
 		}
 		if (journey.budget() != null) {

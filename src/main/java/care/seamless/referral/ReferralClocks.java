@@ -102,7 +102,7 @@ public class ReferralClocks {
 
 	private Batch recordInTransaction(int batch) {
 		Instant now = clock.instant();
-		Actor system = Actor.system("referral-clock");
+		Actor system = Actor.system(BreachAudit.CLOCK_ACCOUNT);
 		int count = 0;
 		List<ReferralRepository.DueBreach> due = repository.newlyBreached(now, batch);
 		for (ReferralRepository.DueBreach breach : due) {
@@ -111,7 +111,7 @@ public class ReferralClocks {
 			}
 			auditLog.record(AuditEvent
 				.permitted(system, "referral-breach", Referrals.RECORD, breach.id().id(), breach.personId())
-				.withReason(breach.kind() + " target passed at " + breach.dueAt()));
+				.withReason(BreachAudit.reason(breach.kind(), breach.dueAt())));
 			Set<care.seamless.shared.PractitionerId> managers = directory.managers(breach.holder())
 				.stream()
 				.map(Practitioner::id)
