@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -73,9 +75,8 @@ class AuditRepository {
 	// prepared statement once per connection, where a limit as a parameter was planned
 	// afresh every round (about 1 ms over 57 monthly partitions, ADR 85). Each entry's
 	// partition comes with it, for the update (ADR 109).
-	// The times' bound (%s: >= or <, then the first day of last month) is in the text
-	// too,
-	// so PostgreSQL prunes at planning: a round of the entries that requests write (last
+	// The times' bound (>= or <, then the first day of last month) is in the text too, so
+	// PostgreSQL prunes at planning: a round of the entries that requests write (last
 	// month on) plans and opens a handful of partitions, and the older ones are read by
 	// their own statement, whose plan the analyses of the current month's partition no
 	// longer throw away in every connection (35-70 ms a plan over 57 partitions, ADR
@@ -194,10 +195,10 @@ class AuditRepository {
 			return recent;
 		}
 		// The round's oldest ids of the two, then one transaction's entries together.
-		return java.util.stream.Stream.concat(recent.stream(), older.stream())
-			.sorted(java.util.Comparator.comparingLong((Unchained u) -> u.entry().id()))
+		return Stream.concat(recent.stream(), older.stream())
+			.sorted(Comparator.comparingLong((Unchained u) -> u.entry().id()))
 			.limit(AuditChainer.ROUND)
-			.sorted(java.util.Comparator.comparingLong(Unchained::insertedBy).thenComparingLong(u -> u.entry().id()))
+			.sorted(Comparator.comparingLong(Unchained::insertedBy).thenComparingLong(u -> u.entry().id()))
 			.toList();
 	}
 

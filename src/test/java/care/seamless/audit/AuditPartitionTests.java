@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import care.seamless.SeamlessTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -223,11 +224,12 @@ class AuditPartitionTests {
 		});
 	}
 
-	private Long seq(String recordId) {
+	private @Nullable Long seq(String recordId) {
 		return jdbc.sql("select seq from audit.entry where record_id = :id")
 			.param("id", recordId)
 			.query((rs, n) -> rs.getObject("seq", Long.class))
-			.single();
+			.list()
+			.get(0);
 	}
 
 	@Test
