@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,12 +102,12 @@ class AuditChainTests {
 		}
 		finally {
 			transaction.executeWithoutResult(status -> {
-				jdbc.sql("alter table audit.entry disable trigger audit_entry_append_only").update();
+				jdbc.sql("alter table audit.entry disable trigger user").update();
 				jdbc.sql(
 						"insert into audit.entry select * from json_populate_record(null::audit.entry, cast(:row as json))")
 					.param("row", toJson(row))
 					.update();
-				jdbc.sql("alter table audit.entry enable trigger audit_entry_append_only").update();
+				jdbc.sql("alter table audit.entry enable trigger user").update();
 			});
 		}
 		assertThat(auditLog.verify().intact()).isTrue();
@@ -117,6 +118,13 @@ class AuditChainTests {
 		long seq = appendOne();
 		assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where seq = :seq").param("seq", seq).update())
 			.hasMessageContaining("append-only");
+		// A chained entry cannot be changed, not even to itself.
+		for (String set : List.of("reason = 'changed'", "seq = seq", "hash = prev_hash")) {
+			assertThatThrownBy(
+					() -> jdbc.sql("update audit.entry set " + set + " where seq = :seq").param("seq", seq).update())
+				.as(set)
+				.hasMessageContaining("append-only");
+		}
 	}
 
 	@Test
@@ -188,7 +196,9 @@ class AuditChainTests {
 					// the rows (ADR 97, 109), never which row gets which place and hash.
 					// Entries other tests commit meanwhile may take places between them.
 					Map<Long, AuditEntry> found = new LinkedHashMap<>();
-					repository.nextUnchained().forEach(entry -> found.put(entry.entry().id(), entry.entry()));
+					repository
+						.nextUnchained(AuditChainer.lastMonth(Instant.now()).atStartOfDay(ZoneOffset.UTC).toInstant())
+						.forEach(entry -> found.put(entry.entry().id(), entry.entry()));
 					assertThat(chainer.chainPending()).isGreaterThanOrEqualTo(size);
 					List<Long> placedInOrder = new ArrayList<>();
 					jdbc.sql("select id, seq, prev_hash, hash from audit.entry where id = any(:ids) order by seq")
@@ -212,10 +222,13 @@ class AuditChainTests {
 				assertThat(prepared("^\\s*insert into audit\\.entry .*unnest"))
 					.as("one prepared text for a transaction's entries, whatever their number")
 					.hasSize(1);
-				assertThat(selects).as("one prepared text for every round's select").hasSize(1);
-				assertThat(selects.get(0).get("custom_plans")).as("the select planned for its parameters")
-					.isEqualTo(0L);
-				assertThat((Long) selects.get(0).get("generic_plans")).isGreaterThanOrEqualTo(5);
+				// One for the entries from last month on, one for the older ones (ADR
+				// 111).
+				assertThat(selects).as("one prepared text for every round's select of each age").hasSize(2);
+				for (Map<String, Object> select : selects) {
+					assertThat(select.get("custom_plans")).as("the select planned for its parameters").isEqualTo(0L);
+					assertThat((Long) select.get("generic_plans")).isGreaterThanOrEqualTo(5);
+				}
 			}
 			finally {
 				connection.setPrepareThreshold(threshold);
@@ -267,9 +280,10 @@ class AuditChainTests {
 
 	private void tamper(String sql) {
 		transaction.executeWithoutResult(status -> {
-			jdbc.sql("alter table audit.entry disable trigger audit_entry_append_only").update();
+			// Both guards, the update's and the delete's (ADR 111).
+			jdbc.sql("alter table audit.entry disable trigger user").update();
 			jdbc.sql(sql).update();
-			jdbc.sql("alter table audit.entry enable trigger audit_entry_append_only").update();
+			jdbc.sql("alter table audit.entry enable trigger user").update();
 		});
 	}
 
