@@ -58,21 +58,24 @@ class PlanPartsRepository {
 	}
 
 	/**
-	 * The access policy's withheld reason, each evaluated once and looked up by the parts
-	 * (ADR 84's shape; ADR 89's addendum; ADR 94). {@code reason} is over alias {@code k}
-	 * (whose rows carry {@code person_id}, {@code category} and {@code holder}),
-	 * evaluated once for each distinct key among the parts decided by person, category
-	 * and holder alone: carers' views, the contingency, reviews, risks, decisions and the
-	 * objectives' scores. {@code objectiveReason} (over {@code obj}) and
-	 * {@code actionReason} (over {@code act}) are the item reasons of objectives and
-	 * actions, evaluated once for each of the plan's items: their rule also reads the
-	 * item's own id (a grant may name one item), so no two items share a key. A reason is
-	 * null exactly when the item rule holds
+	 * The access policy's withheld reason, evaluated once for each row that needs it and
+	 * looked up by the parts (ADR 84's shape; ADR 89's addendum; ADR 94; ADR 112).
+	 * {@code reason} is {@link care.seamless.consent.AccessPolicy#withheldItemReason}
+	 * over alias {@code k}, whose rows carry {@code person_id}, {@code category},
+	 * {@code holder}, {@code kind} and {@code id}: one row for each distinct key among
+	 * the parts decided by person, category and holder alone (carers' views, the
+	 * contingency, reviews, risks, decisions and the objectives' scores), with no kind
+	 * and no item, so that the reason is the policy's form without an item; and one row
+	 * for each of the plan's objectives and actions with its kind and id, since their
+	 * rule also reads the item's own id (a grant may name one item), so no two items
+	 * share a key. The statement so carries the rule once, not once for the keys and once
+	 * for each kind of item: PostgreSQL prepares every copy's sub-plans on every
+	 * execution, run or not. A reason is null exactly when the item rule holds
 	 * ({@link care.seamless.consent.AccessPolicy#withheldReason}), so each part's
 	 * condition is its row's reason being null, and the rule is not evaluated a second
 	 * time beside the reason.
 	 */
-	record DecidedOnce(SqlCondition reason, SqlCondition objectiveReason, SqlCondition actionReason) {
+	record DecidedOnce(SqlCondition reason) {
 
 		private static final String OBJECTIVE = "PLAN_OBJECTIVE";
 
@@ -116,31 +119,29 @@ class PlanPartsRepository {
 		}
 
 		private static String lookUp(String value, String alias, String holderColumn) {
-			return "(select pdp_k." + value + " from pdp_k where pdp_k.person_id = " + alias
+			return "(select pdp_k." + value + " from pdp_k where pdp_k.kind is null and pdp_k.person_id = " + alias
 					+ ".person_id and pdp_k.category = " + alias + ".category and pdp_k.holder is not distinct from "
 					+ alias + "." + holderColumn + ")";
 		}
 
 		private static String item(String value, String kind, String idColumn) {
-			return "(select pdp_i." + value + " from pdp_i where pdp_i.kind = '" + kind + "' and pdp_i.id = " + idColumn
+			return "(select pdp_k." + value + " from pdp_k where pdp_k.kind = '" + kind + "' and pdp_k.id = " + idColumn
 					+ ")";
 		}
 
 		List<String> texts() {
-			return List.of(reason.sql(), objectiveReason.sql(), actionReason.sql());
+			return List.of(reason.sql());
 		}
 
 		Map<String, Object> params() {
-			Map<String, Object> params = new HashMap<>(reason.params());
-			params.putAll(objectiveReason.params());
-			params.putAll(actionReason.params());
-			return params;
+			return reason.params();
 		}
 
 		String withClause() {
 			return """
-					with pdp_k as materialized (select k.person_id, k.category, k.holder, (%s) as reason from (
-					  select cv.person_id, cv.category, cv.organisation_id as holder from careplan.carer_view cv
+					with pdp_k as materialized (select k.kind, k.id, k.person_id, k.category, k.holder, (%s) as reason
+					 from (select cast(null as text) as kind, cast(null as uuid) as id, u.person_id, u.category, u.holder
+					  from (select cv.person_id, cv.category, cv.organisation_id as holder from careplan.carer_view cv
 					   join careplan.objective obj on obj.id = cv.objective_id where obj.plan_id = :planId
 					  union select cnt.person_id, cnt.category, cnt.source_organisation_id
 					   from careplan.contingency cnt where cnt.plan_id = :planId
@@ -151,13 +152,15 @@ class PlanPartsRepository {
 					  union select dcs.person_id, dcs.category, dcs.source_organisation_id
 					   from careplan.decision dcs where dcs.plan_id = :planId
 					  union select obj.person_id, obj.category, obj.source_organisation_id
-					   from careplan.objective obj where obj.plan_id = :planId) k),
-					pdp_i as materialized (
-					  select '%s' as kind, obj.id, (%s) as reason from careplan.objective obj where obj.plan_id = :planId
+					   from careplan.objective obj where obj.plan_id = :planId) u
 					  union all
-					  select '%s', act.id, (%s) from careplan.action act where act.plan_id = :planId)
+					  select '%s', obj.id, obj.person_id, obj.category, obj.source_organisation_id
+					   from careplan.objective obj where obj.plan_id = :planId
+					  union all
+					  select '%s', act.id, act.person_id, act.category, act.owner_organisation_id
+					   from careplan.action act where act.plan_id = :planId) k)
 					"""
-				.formatted(reason.sql(), OBJECTIVE, objectiveReason.sql(), ACTION, actionReason.sql());
+				.formatted(reason.sql(), OBJECTIVE, ACTION);
 		}
 
 	}

@@ -68,8 +68,7 @@ class PlanViews {
 	 */
 	PlanPartsRepository.Conditions conditions(Actor actor) {
 		PlanPartsRepository.DecidedOnce decided = new PlanPartsRepository.DecidedOnce(
-				accessPolicy.withheldReason(actor, "k.person_id", "k.category", "k.holder"), objectiveReason(actor),
-				actionReason(actor));
+				accessPolicy.withheldItemReason(actor, "k.person_id", "k.category", "k.holder", "k.kind", "k.id"));
 		Map<String, Object> params = decided.reason().params();
 		return new PlanPartsRepository.Conditions(
 				PlanPartsRepository.DecidedOnce.visibleOf("cv", "organisation_id", params),

@@ -492,6 +492,23 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * {@link #withheldReason} for rows of itemised information of several kinds, and rows
+	 * of no item, in one expression: the kind is in {@code kindColumn} (an
+	 * {@link ItemKind}'s name) and the item in {@code itemColumn}. For a row whose kind
+	 * is {@code K} it is the item form for {@code K}; for a row whose kind and item are
+	 * null, the form without an item. A statement may so evaluate the rule once in its
+	 * text for every item and key it decides (ADR 112).
+	 */
+	public SqlCondition withheldItemReason(Actor actor, String personColumn, String categoryColumn, String sourceColumn,
+			String kindColumn, String itemColumn) {
+		return new SqlCondition(ruleSql(
+				List.of("withheldItemReasonOfKind", personColumn, categoryColumn, sourceColumn, kindColumn, itemColumn),
+				() -> AccessRules.withheldItemReason(personColumn, categoryColumn, sourceColumn, kindColumn,
+						itemColumn)),
+				params(actor));
+	}
+
+	/**
 	 * A text SQL expression naming a {@link WithheldReason}, with the same parameters. It
 	 * is null exactly when {@link #visibleItems} over the same columns holds (its first
 	 * branch is that rule, and every other branch names a reason), so a statement may

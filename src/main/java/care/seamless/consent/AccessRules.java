@@ -134,12 +134,21 @@ final class AccessRules {
 	 * grant that reaches items (every grant but a referral's, which names its items).
 	 */
 	private static String itemGrant(String p, String c, ItemKind kind, String itemColumn) {
+		return itemGrant(p, c, "'" + kind.name() + "'", itemColumn);
+	}
+
+	/**
+	 * {@link #itemGrant} with the item's kind in an SQL expression ({@code kindSql}): a
+	 * null kind and item reach no item by name, so the grant is then exactly
+	 * {@link #grant} of the category (a null disjunct leaves the other to decide).
+	 */
+	private static String itemGrant(String p, String c, String kindSql, String itemColumn) {
 		return """
 				exists (select 1 from consent.access_grant pdp_g
 				  where pdp_g.person_id = %s and pdp_g.expires_at > now() and %s
 				  and ((pdp_g.item_id is null and pdp_g.reaches_items and pdp_g.category = %s)
-				   or (pdp_g.item_type = '%s' and pdp_g.item_id = %s)))""".formatted(p,
-				CareTeams.teamMemberSql("pdp_g.team_id"), c, kind.name(), itemColumn);
+				   or (pdp_g.item_type = %s and pdp_g.item_id = %s)))""".formatted(p,
+				CareTeams.teamMemberSql("pdp_g.team_id"), c, kindSql, itemColumn);
 	}
 
 	/**
@@ -297,7 +306,15 @@ final class AccessRules {
 	}
 
 	static String withheldItemReason(String p, String c, String s, ItemKind kind, String itemColumn) {
-		String relationship = relationship(p, c, itemGrant(p, c, kind, itemColumn));
+		return withheldItemReason(p, c, s, "'" + kind.name() + "'", itemColumn);
+	}
+
+	/**
+	 * {@link #withheldItemReason} with the item's kind in an SQL expression: for a row
+	 * whose kind and item are null it is {@link #withheldReason} of the category.
+	 */
+	static String withheldItemReason(String p, String c, String s, String kindSql, String itemColumn) {
+		String relationship = relationship(p, c, itemGrant(p, c, kindSql, itemColumn));
 		return withheldReason(p, c, s, visible(p, c, s, relationship), relationship);
 	}
 

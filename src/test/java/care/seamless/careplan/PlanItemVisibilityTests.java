@@ -613,10 +613,17 @@ class PlanItemVisibilityTests {
 				Map.of(ids[0], 1, mood, -1), Map.of());
 		objectsToTrustSharingWithCouncil(p);
 
-		// Each item's rule is evaluated once, inside its withheld reason (ADR 94): the
-		// statement holds the item reasons once each and never the item rules beside
-		// them.
+		// The rule is evaluated inside its withheld reason (ADR 94), and the statement
+		// carries it once for the keys and both kinds of item (ADR 112): the reason over
+		// the kind and item columns once, neither the reasons nor the rules of one kind
+		// of
+		// item, and the policy's override look-up (one in every copy of the rule) once.
 		String statement = planParts.statement(planViews.conditions(p.nurse().actor()), Map.of()).sql();
+		String decided = positional(accessPolicy
+			.withheldItemReason(p.nurse().actor(), "k.person_id", "k.category", "k.holder", "k.kind", "k.id")
+			.sql());
+		assertThat(statement.split(java.util.regex.Pattern.quote(decided), -1)).hasSize(2);
+		assertThat(statement.split("from consent\\.override pdp_o ", -1)).hasSize(2);
 		for (String[] item : new String[][] { { "obj", "source_organisation_id", "PLAN_OBJECTIVE" },
 				{ "act", "owner_organisation_id", "PLAN_ACTION" } }) {
 			ItemKind kind = ItemKind.valueOf(item[2]);
@@ -627,8 +634,7 @@ class PlanItemVisibilityTests {
 			String rule = positional(accessPolicy
 				.visibleItems(p.nurse().actor(), at + "person_id", at + "category", at + item[1], kind, at + "id")
 				.sql());
-			assertThat(statement.split(java.util.regex.Pattern.quote(reason), -1)).hasSize(2);
-			assertThat(statement.replace(reason, "")).doesNotContain(rule);
+			assertThat(statement).doesNotContain(reason).doesNotContain(rule);
 		}
 		CarePlanView full = assertSameAsPartByPart(p, p.nurse(), null);
 		assertAuditedAsDecided(p, p.nurse());
