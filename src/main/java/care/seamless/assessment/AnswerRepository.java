@@ -78,19 +78,29 @@ class AnswerRepository {
 	 * What one viewer may see: the access policy over an answer ({@code a}) and over the
 	 * answer it was first given as ({@code orig}), with the viewer's parameters.
 	 */
-	record Sight(SqlCondition answer, SqlCondition origin) {
+	record Sight(SqlCondition answer, SqlCondition origin, SqlCondition anySection) {
 
+		/**
+		 * {@code anySection} is {@link #answer} with no section: only a grant of the
+		 * answer's category reaches it, never one naming a section. The rule uses the
+		 * section nowhere but in that grant, and the grant only to widen what is seen, so
+		 * where {@code anySection} holds, {@link #answer} holds for every section (ADR
+		 * 113).
+		 */
 		static Sight of(AccessPolicy policy, Actor actor) {
 			return new Sight(
 					policy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
 							ItemKind.ASSESSMENT_SECTION, "a.section_row_id"),
 					policy.visibleItems(actor, "orig.person_id", "orig.category", "orig.organisation_id",
-							ItemKind.ASSESSMENT_SECTION, "orig.section_row_id"));
+							ItemKind.ASSESSMENT_SECTION, "orig.section_row_id"),
+					policy.visibleItems(actor, "a.person_id", "a.category", "a.organisation_id",
+							ItemKind.ASSESSMENT_SECTION, "cast(null as uuid)"));
 		}
 
 		Map<String, Object> params() {
 			Map<String, Object> params = new HashMap<>(this.origin.params());
 			params.putAll(this.answer.params());
+			params.putAll(this.anySection.params());
 			return params;
 		}
 
@@ -208,7 +218,9 @@ class AnswerRepository {
 	 * {@code AssessmentRepository.sections} takes from its own {@link #decidedOnce}: a
 	 * section has a withheld answer exactly when one of its keys was decided not visible
 	 * (a null value withholds nothing). So the access rule is decided once a summary
-	 * instead of once for the answers and again for the sections (ADR 106).
+	 * instead of once for the answers and again for the sections (ADR 106), and once per
+	 * holder where it holds for all its sections ({@link #decidedOncePerHolder}, ADR
+	 * 113).
 	 */
 	SummaryRead summaryRead(UUID episode, Sight sight) {
 		return summaryRead(episode, sight, kept);
@@ -221,13 +233,7 @@ class AnswerRepository {
 		// One row even without a visible answer, for the withheld sections: the answers
 		// join the flags' single row, and a row without an answer has no id.
 		KeptStatements.Bound bound = statements.bind(List.of("summaryRead", sight.origin().sql(), sight.answer().sql()),
-				params,
-				() -> decidedOnce("episode", sight.answer()) + """
-						select w.withheld_sections, x.* from (select array(select distinct pdp_k.section_row_id
-						 from pdp_k where not pdp_k.visible) as withheld_sections) w
-						left join lateral (select\s""" + ANSWER_COLUMNS + sight.from()
-						+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
-						+ ") x on true order by x.recorded_at, x.id");
+				params, () -> summaryReadSql(sight));
 		return bound.params(jdbc.sql(bound.sql())).query((ResultSet rs) -> {
 			List<AnswerRow> answers = new ArrayList<>();
 			Set<UUID> withheld = Set.of();
@@ -241,6 +247,16 @@ class AnswerRepository {
 			}
 			return new SummaryRead(answers, withheld);
 		});
+	}
+
+	/** The text of {@link #summaryRead}'s statement (the tests read its plan). */
+	static String summaryReadSql(Sight sight) {
+		return decidedOncePerHolder("episode", sight) + """
+				select w.withheld_sections, x.* from (select array(select distinct pdp_k.section_row_id
+				 from pdp_k where not pdp_k.visible) as withheld_sections) w
+				left join lateral (select\s""" + ANSWER_COLUMNS + sight.from()
+				+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
+				+ ") x on true order by x.recorded_at, x.id";
 	}
 
 	/**
@@ -261,6 +277,29 @@ class AnswerRepository {
 				 from (select distinct person_id, category, organisation_id, section_row_id from assessment.answer
 				  where episode_id = :%s and current) a)
 				""".formatted(visible.sql(), episodeParam);
+	}
+
+	/**
+	 * {@link #decidedOnce}, the rule first decided once per person, category and holder
+	 * with no section ({@link Sight#anySection}), and per key only where that did not
+	 * hold: the same value for every key, because where it holds the rule holds for every
+	 * section. An episode's keys are mostly one per section over a few categories of one
+	 * person (11 keys, 3 holders in the generated population), and the rule's look-ups
+	 * (the care team first) depend on none of the sections, so a reader who sees the
+	 * answers pays them per holder instead of per section (ADR 113). A key not decided so
+	 * is decided by the whole rule, as before.
+	 */
+	static String decidedOncePerHolder(String episodeParam, Sight sight) {
+		return """
+				with pdp_a as materialized (select distinct person_id, category, organisation_id, section_row_id
+				 from assessment.answer where episode_id = :%s and current),
+				pdp_h as materialized (select a.person_id, a.category, a.organisation_id, (%s) as visible
+				 from (select distinct person_id, category, organisation_id from pdp_a) a),
+				pdp_k as materialized (select a.person_id, a.category, a.organisation_id, a.section_row_id,
+				 case when pdp_h.visible then true else (%s) end as visible
+				 from pdp_a a join pdp_h on pdp_h.person_id = a.person_id and pdp_h.category = a.category
+				  and pdp_h.organisation_id is not distinct from a.organisation_id)
+				""".formatted(episodeParam, sight.anySection().sql(), sight.answer().sql());
 	}
 
 	/**

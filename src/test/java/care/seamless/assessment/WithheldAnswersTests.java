@@ -352,6 +352,37 @@ class WithheldAnswersTests {
 		assertThat(nothingSeen.withheldSections()).isEqualTo(1);
 		assertThat(nothingSeen.sections().stream().flatMap((part) -> part.findings().stream())).isEmpty();
 		assertSameAsBefore(second, onlyWithheld, onlyWithheld, socialWorker);
+		// ADR 113: a colleague of the nurse outside the care team with a grant naming
+		// one section only: the rule with no section does not hold for any holder, so
+		// each key is decided with its section, and only that section's answers of the
+		// nurse are seen.
+		Fixtures.Staff colleague = fixtures.practitioner(nurse.organisationId(), Profession.DISTRICT_NURSE);
+		UUID mind = jdbc
+			.sql("select id from assessment.section where episode_id = :episode and section_id = 'screen-mind'")
+			.param("episode", contact.id())
+			.query(UUID.class)
+			.single();
+		jdbc.sql("""
+				insert into consent.access_grant (id, person_id, team_id, category, source, expires_at, created_at,
+					item_type, item_id, reaches_items)
+				values (:id, :person, :team, 'MENTAL_HEALTH', 'REFERRAL', now() + interval '1 day', now(),
+					'ASSESSMENT_SECTION', :item, false)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("person", person.id())
+			.param("team", colleague.teamId().id())
+			.param("item", mind)
+			.update();
+		Summary granted = summaries.summary(colleague.actor(), person, contact);
+		assertThat(granted.sections()
+			.stream()
+			.filter((part) -> !part.findings().isEmpty())
+			.map((part) -> part.state().section().id())).containsExactly("screen-mind");
+		assertThat(granted.sections().stream().flatMap((part) -> part.findings().stream()))
+			.allMatch((finding) -> finding.answer()
+				.organisationName()
+				.equals(summaries.summary(nurse.actor(), person, contact).episode().openedByOrganisation()));
+		assertSameAsBefore(person, contact, overview, colleague);
 
 		// With the person's consent the council sees the trust's answers too: a reader
 		// who
@@ -383,6 +414,41 @@ class WithheldAnswersTests {
 		assertThat(auditLog.historyOf(other, 500)).noneMatch((e) -> e.action().equals("read-summary"));
 	}
 
+	/**
+	 * ADR 113: where the rule with no section holds for a person, category and holder,
+	 * its look-ups are made once for them, not once per section: a care team member
+	 * reading an episode of three general sections of one holder probes the care team
+	 * once.
+	 */
+	@Test
+	void theSummaryDecidesTheRuleOncePerHolderWhereItHoldsForEverySection() {
+		PersonId person = person();
+		EpisodeId episode = assessments.open(nurse.actor(), person, Stage.CONTACT);
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-personal-care",
+				version(person, episode, "screen-personal-care"), AnswerSource.PERSON, Map.of("washing", "2"));
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-senses",
+				version(person, episode, "screen-senses"), AnswerSource.PERSON, Map.of("sight", "1"));
+		assessments.saveSection(nurse.actor(), person, episode, "sap-contact", "screen-prevention",
+				version(person, episode, "screen-prevention"), AnswerSource.PERSON, Map.of("weight-loss", "false"));
+		AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, nurse.actor());
+		Map<String, Object> params = sight.params();
+		params.put("episode", episode.id());
+		String plan = jdbc.sql("explain (analyze, format json) " + AnswerRepository.summaryReadSql(sight))
+			.params(params)
+			.query(String.class)
+			.single();
+		java.util.regex.Matcher probe = java.util.regex.Pattern
+			.compile("\"Relation Name\": \"care_team_member\"[^{}]*?\"Actual Loops\": (\\d+)")
+			.matcher(plan);
+		int probes = 0;
+		while (probe.find()) {
+			probes += Integer.parseInt(probe.group(1));
+		}
+		assertThat(probes).isEqualTo(1);
+		assertThat(answerRepository.summaryRead(episode.id(), sight).answers()).hasSize(3);
+		assertThat(answerRepository.summaryRead(episode.id(), sight).withheldSections()).isEmpty();
+	}
+
 	private void assertSameAsBefore(PersonId person, EpisodeId contact, EpisodeId overview, Fixtures.Staff... readers) {
 		for (Fixtures.Staff reader : readers) {
 			for (EpisodeId episode : List.of(contact, overview)) {
@@ -410,6 +476,10 @@ class WithheldAnswersTests {
 				assertThat(answerRepository.summaryRead(episode.id(), sight).withheldSections()).isEqualTo(flagged)
 					.isEqualTo(answerRepository.summaryRead(episode.id(), sight, KeptStatements.none())
 						.withheldSections());
+				// ADR 113: the rule decided per holder where it holds, per key where
+				// not, sees the answers the rule evaluated answer by answer sees.
+				assertThat(bySection(answerRepository.summaryRead(episode.id(), sight).answers()))
+					.isEqualTo(bySection(answerRepository.episodeAnswersAnswerByAnswer(episode.id(), sight)));
 			}
 		}
 	}
