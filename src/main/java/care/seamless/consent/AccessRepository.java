@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
+import care.seamless.team.CareTeams;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,32 +72,64 @@ class AccessRepository {
 	 * {@link #SQL_EVALUATE_PAIR}'s answer as one row of a derived table over the person
 	 * and source columns of the caller's own query (the record view reads the record and
 	 * decides about it in one statement): the same rule expressions over the same kind of
-	 * values, the override and the partial grant (which depend on neither category)
-	 * evaluated once. Besides the evaluation it yields {@code pdp_open} (the record may
-	 * be opened), {@code pdp_first_visible} and {@code pdp_second_visible} (the two items
-	 * may be seen), which combine the evaluation as {@link AccessPolicy}'s decisions do,
-	 * so the caller's query reads a part only where the decision will show it. The
-	 * {@code offset 0} keeps PostgreSQL from pulling the evaluation up into the caller's
-	 * query, where every use of a column would evaluate its rule again (twice the buffers
-	 * without it).
+	 * values, each rule that the record and its items share (the override, the care-team
+	 * membership, the record-level grant, acting for the person, each item's choice)
+	 * evaluated once, in {@code pdp_a} (ADR 110). Besides the evaluation it yields
+	 * {@code pdp_open} (the record may be opened), {@code pdp_first_visible} and
+	 * {@code pdp_second_visible} (the two items may be seen), which combine the
+	 * evaluation as {@link AccessPolicy}'s decisions do, so the caller's query reads a
+	 * part only where the decision will show it. The {@code offset 0} keeps PostgreSQL
+	 * from pulling the evaluation up into the caller's query, where every use of a column
+	 * would evaluate its rule again (twice the buffers without it).
 	 */
 	static String pairOver(String p, String s, DataCategory first, DataCategory second) {
-		String evaluated = "select " + AccessRules.override(p) + " as pdp_override, "
-				+ AccessRules.recordRelationship(p) + " as pdp_record_relationship, " + AccessRules.actingForRecord(p)
-				+ " as pdp_acting_for_record, " + AccessRules.partialGrant(p) + " as pdp_partial_grant, "
-				+ itemColumns(p, s, first, "pdp_1_") + ", " + itemColumns(p, s, second, "pdp_2_");
+		String shared = "select " + AccessRules.override(p) + " as pdp_override, " + CareTeams.currentMemberSql(p)
+				+ " as pdp_member, " + AccessRules.partialGrant(p) + " as pdp_partial_grant, "
+				+ AccessRules.actingForRecord(p) + " as pdp_acting_for_record, " + choiceColumn(p, s, first, "pdp_1_")
+				+ ", " + choiceColumn(p, s, second, "pdp_2_");
+		String evaluated = "select pdp_a.pdp_override, "
+				+ AccessRules.recordRelationship(p, "pdp_a.pdp_member", "pdp_a.pdp_partial_grant",
+						"pdp_a.pdp_acting_for_record")
+				+ " as pdp_record_relationship, pdp_a.pdp_acting_for_record, pdp_a.pdp_partial_grant, "
+				+ itemColumns(p, s, first, "pdp_1_") + ", " + itemColumns(p, s, second, "pdp_2_") + " from (" + shared
+				+ " offset 0) pdp_a";
 		return "(select pdp_e.*, (pdp_e.pdp_override or pdp_e.pdp_record_relationship) as pdp_open, "
 				+ visibleFrom("pdp_1_") + " as pdp_first_visible, " + visibleFrom("pdp_2_")
 				+ " as pdp_second_visible from (" + evaluated + " offset 0) pdp_e)";
 	}
 
+	/**
+	 * The person's choice for one item's category, asked only where the information
+	 * crosses organisations: the only case in which the objection or the consent counts
+	 * (null otherwise, never read).
+	 */
+	private static String choiceColumn(String p, String s, DataCategory category, String prefix) {
+		return "case when " + AccessRules.crossing(s) + " then " + AccessRules.choice(p, literal(category)) + " end as "
+				+ prefix + "choice";
+	}
+
+	private static String literal(DataCategory category) {
+		return "cast('" + category.name() + "' as text)";
+	}
+
+	/**
+	 * One item's columns over {@code pdp_a} (the shared rules, each evaluated once): its
+	 * consent is asked only where the category needs it and crosses, the one case in
+	 * which {@link AccessPolicy}'s decision reads it; elsewhere the column is false and
+	 * unread. Acting for the person over general information is the record's own (ADR
+	 * 110).
+	 */
 	private static String itemColumns(String p, String s, DataCategory category, String prefix) {
-		String c = "cast('" + category.name() + "' as text)";
-		return AccessRules.relationship(p, c) + " as " + prefix + "relationship, " + AccessRules.agreement(s, c)
-				+ " as " + prefix + "agreement, " + AccessRules.objected(p, s, c) + " as " + prefix + "objected, "
-				+ AccessRules.sensitiveCrossing(s, c) + " as " + prefix + "sensitive_crossing, "
-				+ AccessRules.consented(p, c) + " as " + prefix + "consented, " + AccessRules.actingFor(p, c) + " as "
-				+ prefix + "acting_for";
+		String c = literal(category);
+		String choice = "pdp_a." + prefix + "choice";
+		String actingFor = category == DataCategory.GENERAL ? "pdp_a.pdp_acting_for_record"
+				: AccessRules.actingFor(p, c);
+		return AccessRules.relationshipWithMember("pdp_a.pdp_member", p, c) + " as " + prefix + "relationship, "
+				+ AccessRules.agreement(s, c) + " as " + prefix + "agreement, " + AccessRules.objectedBy(s, choice)
+				+ " as " + prefix + "objected, " + AccessRules.sensitiveCrossing(s, c) + " as " + prefix
+				+ "sensitive_crossing, (" + AccessRules.sensitiveCrossing(s, c) + " and "
+				+ AccessRules.consentedBy(choice) + ") as " + prefix + "consented, " + actingFor + " as " + prefix
+				+ "acting_for";
 	}
 
 	/**

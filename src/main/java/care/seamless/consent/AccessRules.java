@@ -36,8 +36,26 @@ final class AccessRules {
 	 * categories.
 	 */
 	static String recordRelationship(String p) {
-		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, "'GENERAL'") + " or " + grant(p, null)
-				+ " or " + actingForRecord(p) + ")";
+		return recordRelationship(p, CareTeams.currentMemberSql(p), grant(p, null), actingForRecord(p));
+	}
+
+	/**
+	 * {@link #recordRelationship} over the care-team membership, the record-level grant
+	 * ({@link #partialGrant}) and {@link #actingForRecord} already evaluated, in columns
+	 * of the caller's query: the record view evaluates each of them once for the record
+	 * and both its items (ADR 110).
+	 */
+	static String recordRelationship(String p, String member, String anyGrant, String actingForRecord) {
+		return "(" + member + " or " + linkedCareTeam(p, "'GENERAL'") + " or " + anyGrant + " or " + actingForRecord
+				+ ")";
+	}
+
+	/**
+	 * {@link #relationship} over the care-team membership already evaluated, in a column
+	 * of the caller's query (ADR 110).
+	 */
+	static String relationshipWithMember(String member, String p, String c) {
+		return "(" + member + " or " + linkedCareTeam(p, c) + " or " + grant(p, c) + ")";
 	}
 
 	/**
@@ -183,9 +201,20 @@ final class AccessRules {
 		// organisation; core details that
 		// belong to the whole partnership (no source) stay visible to the care team so
 		// care remains safe.
-		return "(" + crossing(s)
-				+ " and coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') in ('OBJECTION', 'DISSENT'))"
-					.formatted(p, c);
+		return objectedBy(s, choice(p, c));
+	}
+
+	/** {@link #objected} over the person's {@link #choice}, evaluated by the caller. */
+	static String objectedBy(String s, String choice) {
+		return "(" + crossing(s) + " and " + choice + " in ('OBJECTION', 'DISSENT'))";
+	}
+
+	/**
+	 * The person's effective choice for this viewer and category, '' when they have made
+	 * none: what {@link #objected} and {@link #consented} ask of it.
+	 */
+	static String choice(String p, String c) {
+		return "coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '')".formatted(p, c);
 	}
 
 	/** Sensitivity: a category that needs explicit consent is crossing organisations. */
@@ -198,7 +227,12 @@ final class AccessRules {
 	 * consent.
 	 */
 	static String consented(String p, String c) {
-		return "(coalesce(consent.effective_choice(%s, cast(:viewerOrg as uuid), %s), '') = 'CONSENT')".formatted(p, c);
+		return consentedBy(choice(p, c));
+	}
+
+	/** {@link #consented} over the person's {@link #choice}, evaluated by the caller. */
+	static String consentedBy(String choice) {
+		return "(" + choice + " = 'CONSENT')";
 	}
 
 	/**

@@ -254,6 +254,42 @@ class PeopleAccessTests {
 	}
 
 	/**
+	 * ADR 110: the record view asks the person's choices (the PL/pgSQL function, the
+	 * dearest of its rules) only where an objection or a consent can count, once per
+	 * category: never for a record its viewer's own organisation holds, once for each of
+	 * the two items of one held elsewhere. It asked twice and four times before.
+	 */
+	@Test
+	void theRecordViewAsksThePersonsChoicesOnlyWhereTheyCount() {
+		OrganisationId council = inTeam.organisationId();
+		var colleague = fixtures.practitioner(council, Profession.SOCIAL_WORKER);
+		var holder = fixtures.practitioner(outsider.organisationId(), Profession.DISTRICT_NURSE);
+		PersonId own = people.register(colleague.actor(), Fixtures.details(Fixtures.unique("Given"),
+				Fixtures.unique("Ownington"), java.time.LocalDate.of(1950, 6, 1), Fixtures.nextNhsNumber()));
+		PersonId held = people.register(holder.actor(), Fixtures.details(Fixtures.unique("Given"),
+				Fixtures.unique("Heldington"), java.time.LocalDate.of(1951, 4, 2), Fixtures.nextNhsNumber()));
+		fixtures.addToCareTeam(own, inTeam);
+		fixtures.addToCareTeam(held, inTeam);
+		fixtures.agreement(java.util.Set.of(council, outsider.organisationId()),
+				care.seamless.shared.DataCategory.GENERAL);
+
+		assertThat(choicesAsked(inTeam.actor(), own)).isZero();
+		assertThat(choicesAsked(inTeam.actor(), held)).isEqualTo(2);
+	}
+
+	private long choicesAsked(care.seamless.shared.Actor actor, PersonId id) {
+		return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+			jdbc.sql("set local track_functions = 'pl'").update();
+			assertThat(people.summary(actor, id).details()).isNotNull();
+			return jdbc
+				.sql("select coalesce(pg_stat_get_xact_function_calls(cast("
+						+ "'consent.effective_choice(uuid, uuid, text)' as regprocedure)), 0)")
+				.query(Long.class)
+				.single();
+		});
+	}
+
+	/**
 	 * ADR 105: the record view reads its row by position; every detail, set and each
 	 * different, comes back as registered and none in another's place, with the row's
 	 * standing and version as the table holds them by name.
