@@ -12,8 +12,8 @@ BASE=${1:?URL of a running server}
 BENCH_PASSWORD=${2:?password of the generated accounts}
 SECONDS_TO_RUN=${3:-20}
 shift $(( $# > 3 ? 3 : $# ))
-WORKLOADS=("${@:-view search plan assessment fhir-read fhir-search}")
-WORKLOADS=(${WORKLOADS[*]})
+WORKLOADS=("$@")
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(view search plan assessment fhir-read fhir-search)
 USERS=(${BENCH_USERS:-staff1 staff2 staff3 staff4})
 
 # Every request file: one line per request, "SESSION PATH" (pages and API) or "- PATH" (FHIR, Basic credentials).
@@ -43,6 +43,10 @@ curl -s -H "$FHIR_AUTH" -H 'Accept: application/fhir+json' "$BASE/fhir/Patient?_
 grep -v '^SEARCH ' "$BENCH_WORK/fhir-all" > "$BENCH_WORK/fhir-read" || true
 sed -n 's/^SEARCH //p' "$BENCH_WORK/fhir-all" > "$BENCH_WORK/fhir-search" || true
 
+# ms PERCENTILE: wrk's latency at that percentile (in us, ms or s) in milliseconds.
+ms() { awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
+	else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+
 for workload in "${WORKLOADS[@]}"; do
 	file="$BENCH_WORK/$workload"
 	[ -s "$file" ] || { echo "workload=$workload client=wrk: no requests (nothing readable for ${USERS[*]})"; continue; }
@@ -53,8 +57,6 @@ for workload in "${WORKLOADS[@]}"; do
 	out=$(wrk -t2 -c4 -d"${SECONDS_TO_RUN}s" --timeout 30s --latency "${headers[@]}" -s bench/wrk/paths.lua "$BASE" \
 		-- run "$file")
 	echo "$out"
-	ms() { awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 }
-		else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
 	printf 'workload=%s client=wrk ops_per_s=%s p50_ms=%s p99_ms=%s errors=%s requests=%s load=%s\n' "$workload" \
 		"$(echo "$out" | awk '/^Requests\/sec/ {printf "%.1f", $2}')" "$(echo "$out" | ms 50%)" \
 		"$(echo "$out" | ms 99%)" "$(echo "$out" | awk '/Non-2xx or 3xx/ {n = $NF} END {print n + 0}')" \
