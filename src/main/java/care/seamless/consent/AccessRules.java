@@ -27,7 +27,12 @@ final class AccessRules {
 	}
 
 	private static String relationship(String p, String c, String grant) {
-		return "(" + CareTeams.currentMemberSql(p) + " or " + linkedCareTeam(p, c) + " or " + grant + ")";
+		return related(CareTeams.currentMemberSql(p), p, c, grant);
+	}
+
+	/** Membership, a linked record's care team or a grant, whichever holds first. */
+	private static String related(String member, String p, String c, String grant) {
+		return "(" + member + " or " + linkedCareTeam(p, c) + " or " + grant + ")";
 	}
 
 	/**
@@ -55,7 +60,7 @@ final class AccessRules {
 	 * of the caller's query (ADR 110).
 	 */
 	static String relationshipWithMember(String member, String p, String c) {
-		return "(" + member + " or " + linkedCareTeam(p, c) + " or " + grant(p, c) + ")";
+		return related(member, p, c, grant(p, c));
 	}
 
 	/**
