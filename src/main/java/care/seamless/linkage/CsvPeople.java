@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 import care.seamless.person.PersonDetails;
 import care.seamless.person.Sex;
@@ -30,28 +34,110 @@ final class CsvPeople {
 	}
 
 	static Parsed parse(List<Record> records, LocalDate today) {
-		// Each line's own checks on every core (ADR 83); the number given twice, which
-		// compares lines, and the report's order are settled after, in file order.
-		Line[] lines = IntStream.range(0, records.size())
-			.parallel()
-			.mapToObj(i -> line(records.get(i), i + 2, today))
-			.toArray(Line[]::new);
-		List<ImportedPerson> people = new ArrayList<>(records.size());
-		List<ImportProblem> problems = new ArrayList<>(missingColumns(records));
-		Map<String, Integer> nhsNumbers = new HashMap<>();
-		for (Line line : lines) {
-			problems.addAll(line.numberProblems());
-			boolean twice = line.nhs() != null && nhsNumbers.putIfAbsent(line.nhs(), line.line()) != null;
-			if (twice) {
-				problems.add(
-						new ImportProblem(line.line(), field(Role.NHS_NUMBER), "matching.import.error.nhsNumberTwice"));
-			}
-			problems.addAll(line.otherProblems());
-			if (!twice && line.person() != null) {
-				people.add(line.person());
+		Checking checking = new Checking(today, ForkJoinPool.commonPool());
+		records.forEach(checking);
+		return checking.parsed();
+	}
+
+	/**
+	 * A file's lines checked while it is still being read (ADR 120): each part of
+	 * {@link #PART} lines is handed to the pool as soon as it is read, so one core reads
+	 * the file while another checks what has been read; each line's own checks are their
+	 * own (ADR 83). {@link #parsed} checks on the caller's thread whatever part no worker
+	 * has started, then settles the number given twice, which compares lines, and the
+	 * report's order, in file order.
+	 */
+	static final class Checking implements Consumer<Record> {
+
+		static final int PART = 4_096;
+
+		private final LocalDate today;
+
+		private final Executor pool;
+
+		private final List<FutureTask<Line[]>> parts = new ArrayList<>();
+
+		private List<Record> part = new ArrayList<>(PART);
+
+		private int read;
+
+		// Whether any line has one of the columns a person needs (missingColumns).
+		private boolean anyNeeded;
+
+		Checking(LocalDate today, Executor pool) {
+			this.today = today;
+			this.pool = pool;
+		}
+
+		@Override
+		public void accept(Record record) {
+			anyNeeded = anyNeeded || !(record.value(Role.DATE_OF_BIRTH).isEmpty()
+					&& record.value(Role.GIVEN_NAME).isEmpty() && record.value(Role.FAMILY_NAME).isEmpty());
+			part.add(record);
+			read++;
+			if (part.size() == PART) {
+				start();
 			}
 		}
-		return new Parsed(people, problems);
+
+		private void start() {
+			List<Record> these = part;
+			// The header is line 1.
+			int first = read - these.size() + 2;
+			FutureTask<Line[]> task = new FutureTask<>(() -> {
+				Line[] lines = new Line[these.size()];
+				for (int i = 0; i < lines.length; i++) {
+					lines[i] = line(these.get(i), first + i, today);
+				}
+				return lines;
+			});
+			parts.add(task);
+			pool.execute(task);
+			part = new ArrayList<>(PART);
+		}
+
+		Parsed parsed() {
+			if (!part.isEmpty()) {
+				start();
+			}
+			List<ImportProblem> problems = new ArrayList<>(missingColumns(read, anyNeeded));
+			List<ImportedPerson> people = new ArrayList<>(read);
+			Map<String, Integer> nhsNumbers = new HashMap<>();
+			// A part a worker has started is left to it; run() does nothing then.
+			parts.forEach(FutureTask::run);
+			for (FutureTask<Line[]> task : parts) {
+				for (Line line : checked(task)) {
+					problems.addAll(line.numberProblems());
+					boolean twice = line.nhs() != null && nhsNumbers.putIfAbsent(line.nhs(), line.line()) != null;
+					if (twice) {
+						problems.add(new ImportProblem(line.line(), field(Role.NHS_NUMBER),
+								"matching.import.error.nhsNumberTwice"));
+					}
+					problems.addAll(line.otherProblems());
+					if (!twice && line.person() != null) {
+						people.add(line.person());
+					}
+				}
+			}
+			return new Parsed(people, problems);
+		}
+
+		private static Line[] checked(FutureTask<Line[]> task) {
+			try {
+				return task.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while checking a file's lines", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException("Checking a file's lines failed", ex.getCause());
+			}
+		}
+
 	}
 
 	/**
@@ -99,18 +185,14 @@ final class CsvPeople {
 	}
 
 	// A file without the columns at all gets one message, not one per line.
-	private static List<ImportProblem> missingColumns(List<Record> records) {
-		List<ImportProblem> problems = new ArrayList<>();
-		if (records.isEmpty()) {
-			problems.add(new ImportProblem(1, null, "matching.import.error.empty"));
-			return problems;
+	private static List<ImportProblem> missingColumns(int lines, boolean anyNeeded) {
+		if (lines == 0) {
+			return List.of(new ImportProblem(1, null, "matching.import.error.empty"));
 		}
-		if (records.stream()
-			.allMatch(record -> record.value(Role.DATE_OF_BIRTH).isEmpty() && record.value(Role.GIVEN_NAME).isEmpty()
-					&& record.value(Role.FAMILY_NAME).isEmpty())) {
-			problems.add(new ImportProblem(1, null, "matching.import.error.columns"));
+		if (!anyNeeded) {
+			return List.of(new ImportProblem(1, null, "matching.import.error.columns"));
 		}
-		return problems;
+		return List.of();
 	}
 
 	private static void require(Record record, Role role, int line, String key, List<ImportProblem> problems) {

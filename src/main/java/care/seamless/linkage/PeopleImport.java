@@ -131,14 +131,16 @@ public class PeopleImport {
 	}
 
 	/**
-	 * The file read and checked. Its own method, so that the file's records (a million
-	 * maps at a million lines) are garbage once the people are made from them, rather
-	 * than held by the import's frame to its end (ADR 92).
+	 * The file read and checked. Its own method, so that nothing holds the file's records
+	 * (a million maps at a million lines) once the people are made from them (ADR 92):
+	 * each part of them is garbage once its lines are checked.
 	 */
 	private CsvPeople.Parsed parseCsv(Reader csv, Map<care.seamless.linkage.Role, String> columns, Phases phases) {
-		List<Record> records;
+		// Each line's checks start while later lines are still being read (ADR 120).
+		CsvPeople.Checking checking = new CsvPeople.Checking(LocalDate.now(clock),
+				java.util.concurrent.ForkJoinPool.commonPool());
 		try {
-			records = new RecordReader(columns, Truth.none()).read(csv).records();
+			new RecordReader(columns, Truth.none()).read(csv, checking);
 		}
 		catch (ColumnNotFound ex) {
 			throw new ImportRejected(List.of(new ImportProblem(1, null, "matching.import.error.columnMissing")));
@@ -149,7 +151,7 @@ public class PeopleImport {
 			throw new ImportRejected(List.of(new ImportProblem(1, null, "matching.import.error.unreadable")));
 		}
 		phases.end("CSV read");
-		CsvPeople.Parsed parsed = CsvPeople.parse(records, LocalDate.now(clock));
+		CsvPeople.Parsed parsed = checking.parsed();
 		phases.end("CSV checked");
 		return parsed;
 	}

@@ -56,12 +56,27 @@ public final class RecordReader {
 	 * record's id is its {@code id} column if there is one, else its row number.
 	 */
 	public LoadedRecords read(Reader reader) throws IOException {
+		List<Record> records = new ArrayList<>();
+		List<String> keys = truth.isNone() ? null : new ArrayList<>();
+		List<String> unused = read(reader, records::add, keys);
+		return new LoadedRecords(records, keys, unused);
+	}
+
+	/**
+	 * Hands each record to {@code each} as soon as its line is read, so that the caller
+	 * can work on the first lines while the rest are still being read (ADR 120). Returns
+	 * the headers no role was read from.
+	 */
+	List<String> read(Reader reader, java.util.function.Consumer<Record> each) throws IOException {
+		return read(reader, each, null);
+	}
+
+	private List<String> read(Reader reader, java.util.function.Consumer<Record> each, @Nullable List<String> keys)
+			throws IOException {
 		try (CSVParser parser = FORMAT.parse(reader)) {
 			Map<Role, String> columns = columns(parser.getHeaderNames());
 			boolean splitFullName = columns.containsKey(Role.FULL_NAME) && !columns.containsKey(Role.GIVEN_NAME)
 					&& !columns.containsKey(Role.FAMILY_NAME);
-			List<Record> records = new ArrayList<>();
-			List<String> keys = truth.isNone() ? null : new ArrayList<>();
 			int row = 0;
 			for (CSVRecord csv : parser) {
 				row++;
@@ -80,12 +95,12 @@ public final class RecordReader {
 					splitFullName(fullName, values);
 				}
 				String id = columns.containsKey(Role.ID) ? csv.get(columns.get(Role.ID)).trim() : String.valueOf(row);
-				records.add(new Record(id, values));
+				each.accept(new Record(id, values));
 				if (keys != null) {
 					keys.add(truth.key(id, columnValue(csv, truth.column())));
 				}
 			}
-			return new LoadedRecords(records, keys, unused(parser.getHeaderNames(), columns));
+			return unused(parser.getHeaderNames(), columns);
 		}
 	}
 

@@ -61,6 +61,51 @@ class CsvPeopleBoundaryTests {
 		assertThat(parsed.people().get(5_000).details().nhsNumber()).isEqualTo("9434765919");
 	}
 
+	/**
+	 * A file's lines are checked while it is still being read (ADR 120): every whole part
+	 * is handed over before the reader reaches the end of the file, yet a bad line at the
+	 * very end is reported with the rest, in file order, and nobody on a bad line is
+	 * kept, exactly as when the file is checked once read whole.
+	 */
+	@Test
+	void aFileIsCheckedWhileItIsReadAndALateBadLineIsStillReported() throws Exception {
+		int lines = CsvPeople.Checking.PART * 2 + 10;
+		StringBuilder csv = new StringBuilder("given_name,family_name,date_of_birth,nhs_number\n");
+		for (int i = 0; i < lines - 1; i++) {
+			csv.append(i == 3 ? "Ada,Okafor,1950-02-03,9434765919\n" : "Ada,Okafor,1950-02-03,\n");
+		}
+		csv.append(",Okafor,1950-02-03,943 476 5919\n");
+		List<Integer> handedAtTheEnd = new ArrayList<>();
+		List<Runnable> handed = new ArrayList<>();
+		java.io.Reader file = new java.io.StringReader(csv.toString()) {
+			@Override
+			public int read(char[] into, int from, int length) throws java.io.IOException {
+				int read = super.read(into, from, length);
+				if (read < 0 && handedAtTheEnd.isEmpty()) {
+					handedAtTheEnd.add(handed.size());
+				}
+				return read;
+			}
+		};
+		LocalDate today = LocalDate.of(2026, 12, 5);
+		CsvPeople.Checking checking = new CsvPeople.Checking(today, task -> {
+			handed.add(task);
+			task.run();
+		});
+
+		new RecordReader(Map.of(), Truth.none()).read(file, checking);
+		CsvPeople.Parsed parsed = checking.parsed();
+
+		assertThat(handedAtTheEnd).containsExactly(2);
+		assertThat(parsed.problems()).containsExactly(
+				new ImportProblem(lines + 1, "nhs_number", "matching.import.error.nhsNumberTwice"),
+				new ImportProblem(lines + 1, "given_name", "matching.import.error.givenName"));
+		assertThat(parsed.people()).hasSize(lines - 1).extracting(ImportedPerson::line).isSorted();
+		List<Record> whole = new RecordReader(Map.of(), Truth.none()).read(new java.io.StringReader(csv.toString()))
+			.records();
+		assertThat(parsed).isEqualTo(CsvPeople.parse(whole, today));
+	}
+
 	private static Record withNhsNumber(String given, String born, String nhs) {
 		return Record.of("n", Map.of(Role.GIVEN_NAME, given, Role.FAMILY_NAME, "Okafor", Role.DATE_OF_BIRTH, born,
 				Role.NHS_NUMBER, nhs));
