@@ -35,10 +35,14 @@ class RecordListingRepository {
 			  order by i.system, i.value) end as identifier_values
 			""";
 
+	// Each rule sits in a lateral subquery with "offset 0", which keeps PostgreSQL from
+	// pulling it up into the outer query, where every use of its column (three of the
+	// details rule's, two of the decision's) evaluated the whole rule again (ADR 115, as
+	// ADR 110 found for the record view).
 	private static final String SQL_SELECT = """
 			select COLUMNS
 			from person.person p
-			cross join lateral (select (DETAILS) as details_visible) v
+			cross join lateral (select (DETAILS) as details_visible offset 0) v
 			where WHERE
 			order by p.id
 			limit :limit offset :offset
@@ -51,11 +55,11 @@ class RecordListingRepository {
 	private static final String SQL_OPEN = """
 			select d.record_decision, r.*
 			from person.person p0
-			cross join lateral (select (DECISION) as record_decision) d
+			cross join lateral (select (DECISION) as record_decision offset 0) d
 			left join lateral (
 			  select COLUMNS
 			  from person.person p
-			  cross join lateral (select (DETAILS) as details_visible) v
+			  cross join lateral (select (DETAILS) as details_visible offset 0) v
 			  where p.id = p0.id and d.record_decision is not null
 			) r on true
 			where p0.id = :id

@@ -13,6 +13,8 @@ import care.seamless.consent.OverrideReason;
 import care.seamless.consent.Overrides;
 import care.seamless.person.People;
 import care.seamless.person.PersonIdentifier;
+import care.seamless.person.RecordListings;
+import care.seamless.person.RecordQuery;
 import care.seamless.shared.DataCategory;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +55,15 @@ class FhirReadPathTests {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	RecordListings listings;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@LocalServerPort
 	int port;
@@ -113,6 +127,46 @@ class FhirReadPathTests {
 			.extracting(Identifier::getSystem, Identifier::getValue)
 			.containsExactly(Tuple.tuple(PatientTranslator.NHS_NUMBER, nhsNumber),
 					Tuple.tuple("urn:trust:case", "CASE-" + family), Tuple.tuple("urn:trust:mrn", "MRN-" + family));
+	}
+
+	/**
+	 * ADR 115: the details rule of a read is evaluated once, however many columns of the
+	 * statement use it. The person's choice, which the rule asks once for a record that
+	 * crosses organisations, counts the evaluations: the read asked it three times, for
+	 * the details column and for each of the two identifier columns. The search over the
+	 * same listing columns answers as before.
+	 */
+	@Test
+	void theDetailsRuleIsEvaluatedOnceOnAReadAndASearchAnswersAsBefore() {
+		PersonId trusts = people.register(nurse.actor(),
+				Fixtures.details("Ada", family, LocalDate.of(1951, 4, 5), Fixtures.nextNhsNumber()));
+		people.addIdentifier(nurse.actor(), trusts, new PersonIdentifier("urn:trust:mrn", "MRN-" + family));
+		fixtures.addToCareTeam(trusts, socialWorker);
+		fixtures.agreement(Set.of(socialWorker.organisationId(), nurse.organisationId()), DataCategory.GENERAL);
+		RecordQuery byFamily = new RecordQuery(null, null, null, null, null, family, null, LocalDate.of(1951, 4, 5),
+				LocalDate.of(1951, 4, 6), null, null, null, 10, 0);
+
+		assertThat(choicesAsked(() -> {
+			var read = listings.read(socialWorker.actor(), trusts, "read-fhir");
+			assertThat(read.detailsWithheld()).isFalse();
+			assertThat(read.identifiers()).extracting(PersonIdentifier::value).containsExactly("MRN-" + family);
+		})).isEqualTo(1);
+		var found = listings.list(socialWorker.actor(), byFamily, "read-fhir-search").records();
+		assertThat(found).extracting(r -> r.id()).containsExactly(trusts);
+		assertThat(found.get(0).detailsWithheld()).isFalse();
+		assertThat(found.get(0).identifiers()).extracting(PersonIdentifier::value).containsExactly("MRN-" + family);
+	}
+
+	private long choicesAsked(Runnable work) {
+		return new TransactionTemplate(transactions).execute(status -> {
+			jdbc.sql("set local track_functions = 'pl'").update();
+			work.run();
+			return jdbc
+				.sql("select coalesce(pg_stat_get_xact_function_calls(cast("
+						+ "'consent.effective_choice(uuid, uuid, text)' as regprocedure)), 0)")
+				.query(Long.class)
+				.single();
+		});
 	}
 
 	/**
