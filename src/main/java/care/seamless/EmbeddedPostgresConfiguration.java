@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -26,11 +27,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
+	/**
+	 * The server the server's start began beside the context (EarlyDatabaseStart), or,
+	 * where none was begun (tests, commands), one started here.
+	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir,
 			@Value("${seamless.database.durable:true}") boolean durable,
-			@Value("${seamless.database.shared-buffers:}") String sharedBuffers) throws IOException {
-		return start(Path.of(dataDir), durable, sharedBuffers);
+			@Value("${seamless.database.shared-buffers:}") String sharedBuffers,
+			ObjectProvider<EarlyDatabaseStart> early) throws IOException {
+		EarlyDatabaseStart started = early.getIfAvailable();
+		EmbeddedPostgres server = started == null ? null
+				: started.claim(new EarlyDatabaseStart.Settings(Path.of(dataDir), durable, sharedBuffers));
+		return server != null ? server : start(Path.of(dataDir), durable, sharedBuffers);
 	}
 
 	static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {

@@ -11,8 +11,21 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "Seamless", sharedModules = "shared")
 public class SeamlessApplication {
 
+	/**
+	 * Starts the server, its embedded database beside the context from the start (ADR
+	 * 116).
+	 */
 	public static ConfigurableApplicationContext run(String... args) {
-		return SpringApplication.run(SeamlessApplication.class, args);
+		SpringApplication application = new SpringApplication(SeamlessApplication.class);
+		EarlyDatabaseStart database = new EarlyDatabaseStart();
+		application.addInitializers(database);
+		try {
+			return application.run(args);
+		}
+		catch (RuntimeException | Error ex) {
+			database.stopIfUnclaimed();
+			throw ex;
+		}
 	}
 
 	public static void main(String[] args) {
