@@ -182,6 +182,38 @@ class FhirImportTests {
 				"invalid-resource");
 	}
 
+	@Autowired
+	org.springframework.transaction.interceptor.TransactionInterceptor transactions;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/**
+	 * ADR 118: the create's transaction names the application's one manager, worked out
+	 * once for the method, so Spring does not look for a qualifier on the class on every
+	 * call; its rules (no rollback for a refusal) are the annotation's.
+	 */
+	@Test
+	void aCreatesTransactionNamesTheOneManagerWithItsOwnRules() throws NoSuchMethodException {
+		java.lang.reflect.Method importAll = PatientImports.class.getMethod("importAll",
+				care.seamless.shared.Actor.class, java.util.List.class);
+		org.springframework.transaction.interceptor.TransactionAttribute attribute = transactions
+			.getTransactionAttributeSource()
+			.getTransactionAttribute(importAll, PatientImports.class);
+		String[] managers = context.getBeanNamesForType(org.springframework.transaction.TransactionManager.class);
+
+		assertThat(managers).hasSize(1);
+		assertThat(attribute).isNotNull();
+		assertThat(attribute.getQualifier()).isEqualTo(managers[0]);
+		assertThat(
+				transactions.getTransactionAttributeSource().getTransactionAttribute(importAll, PatientImports.class))
+			.isSameAs(attribute);
+		assertThat(attribute.rollbackOn(new care.seamless.linkage.NotAuthorisedToImport())).isFalse();
+		assertThat(attribute.rollbackOn(new IllegalStateException())).isTrue();
+		assertThat(attribute.getPropagationBehavior())
+			.isEqualTo(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRED);
+	}
+
 	private static void assertFailure(FhirClient.Reply reply, int status, String code, String... expression) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
 		assertThat(reply.code()).as(reply.body()).isEqualTo(code);
