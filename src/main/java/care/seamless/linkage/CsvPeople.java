@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
@@ -106,7 +105,7 @@ final class CsvPeople {
 			// A part a worker has started is left to it; run() does nothing then.
 			parts.forEach(FutureTask::run);
 			for (FutureTask<Line[]> task : parts) {
-				for (Line line : checked(task)) {
+				for (Line line : Waited.result(task, "checking a file's lines")) {
 					problems.addAll(line.numberProblems());
 					boolean twice = line.nhs() != null && nhsNumbers.putIfAbsent(line.nhs(), line.line()) != null;
 					if (twice) {
@@ -120,22 +119,6 @@ final class CsvPeople {
 				}
 			}
 			return new Parsed(people, problems);
-		}
-
-		private static Line[] checked(FutureTask<Line[]> task) {
-			try {
-				return task.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while checking a file's lines", ex);
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw new IllegalStateException("Checking a file's lines failed", ex.getCause());
-			}
 		}
 
 	}

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -354,20 +353,7 @@ public class PeopleImport {
 		 * merged.
 		 */
 		List<ImportMatchRepository.Pair> worthScoring(Set<PersonId> merged) {
-			List<ImportMatchRepository.Pair> worth;
-			try {
-				worth = task.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while finding an import's pairs", ex);
-			}
-			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw new IllegalStateException("Finding an import's pairs failed", ex.getCause());
-			}
+			List<ImportMatchRepository.Pair> worth = Waited.result(task, "finding an import's pairs");
 			if (merged.isEmpty()) {
 				return worth;
 			}
