@@ -37,7 +37,8 @@ final class EarlyDatabaseStart implements ApplicationContextInitializer<Configur
 	private boolean claimed;
 
 	/**
-	 * What the embedded server is started with; the bean starts its own if they differ.
+	 * What the embedded server is started with, read from the environment in this one
+	 * place for the early start and the bean; the bean starts its own if they differ.
 	 */
 	record Settings(Path dataDir, boolean durable, String sharedBuffers) {
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts a real PostgreSQL inside the application when no external database is
@@ -29,17 +30,17 @@ class EmbeddedPostgresConfiguration {
 
 	/**
 	 * The server the server's start began beside the context (EarlyDatabaseStart), or,
-	 * where none was begun (tests, commands), one started here.
+	 * where none was begun (tests, commands), one started here; both read their settings
+	 * the same way ({@link EarlyDatabaseStart.Settings#of}), so the early start is taken
+	 * whenever it was made for this context.
 	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${seamless.data-dir:./data}") String dataDir,
-			@Value("${seamless.database.durable:true}") boolean durable,
-			@Value("${seamless.database.shared-buffers:}") String sharedBuffers,
-			ObjectProvider<EarlyDatabaseStart> early) throws IOException {
+	EmbeddedPostgres embeddedPostgres(Environment environment, ObjectProvider<EarlyDatabaseStart> early)
+			throws IOException {
+		EarlyDatabaseStart.Settings settings = EarlyDatabaseStart.Settings.of(environment);
 		EarlyDatabaseStart started = early.getIfAvailable();
-		EmbeddedPostgres server = started == null ? null
-				: started.claim(new EarlyDatabaseStart.Settings(Path.of(dataDir), durable, sharedBuffers));
-		return server != null ? server : start(Path.of(dataDir), durable, sharedBuffers);
+		EmbeddedPostgres server = started == null ? null : started.claim(settings);
+		return server != null ? server : start(settings.dataDir(), settings.durable(), settings.sharedBuffers());
 	}
 
 	static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {

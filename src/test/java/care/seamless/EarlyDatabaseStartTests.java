@@ -31,8 +31,8 @@ class EarlyDatabaseStartTests {
 		new EarlyDatabaseStart().initialize(context);
 		EarlyDatabaseStart early = context.getBeanFactory().getBean(EarlyDatabaseStart.class);
 
-		try (EmbeddedPostgres server = new EmbeddedPostgresConfiguration().embeddedPostgres(this.folder.toString(),
-				false, "", context.getBeanFactory().getBeanProvider(EarlyDatabaseStart.class))) {
+		try (EmbeddedPostgres server = new EmbeddedPostgresConfiguration().embeddedPostgres(context.getEnvironment(),
+				context.getBeanFactory().getBeanProvider(EarlyDatabaseStart.class))) {
 			assertThat(dataDirectory(server)).isEqualTo(this.folder.resolve("pg").toRealPath().toString());
 			// Taken once: a second bean (there is none) would start a server of its own.
 			assertThat(early.claim(EarlyDatabaseStart.Settings.of(context.getEnvironment()))).isNull();

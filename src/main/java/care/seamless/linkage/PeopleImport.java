@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -136,8 +137,7 @@ public class PeopleImport {
 	 */
 	private CsvPeople.Parsed parseCsv(Reader csv, Map<care.seamless.linkage.Role, String> columns, Phases phases) {
 		// Each line's checks start while later lines are still being read (ADR 120).
-		CsvPeople.Checking checking = new CsvPeople.Checking(LocalDate.now(clock),
-				java.util.concurrent.ForkJoinPool.commonPool());
+		CsvPeople.Checking checking = new CsvPeople.Checking(LocalDate.now(clock), ForkJoinPool.commonPool());
 		try {
 			new RecordReader(columns, Truth.none()).read(csv, checking);
 		}

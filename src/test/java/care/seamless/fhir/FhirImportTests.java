@@ -1,9 +1,14 @@
 package care.seamless.fhir;
 
+import java.lang.reflect.Method;
+import java.util.List;
+
 import care.seamless.Fixtures;
 import care.seamless.Fixtures.Staff;
 import care.seamless.SeamlessTest;
+import care.seamless.linkage.NotAuthorisedToImport;
 import care.seamless.person.People;
+import care.seamless.shared.Actor;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.Profession;
 import care.seamless.shared.Role;
@@ -16,6 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionManager;
+import org.springframework.transaction.interceptor.TransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,7 +156,7 @@ class FhirImportTests {
 		otherSystem.getMeta().setSource("urn:test:other-system");
 		Patient fresh = patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (Patient patient : java.util.List.of(sentBefore, otherSystem, fresh, fresh)) {
+		for (Patient patient : List.of(sentBefore, otherSystem, fresh, fresh)) {
 			bundle.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
 		}
 
@@ -183,10 +193,10 @@ class FhirImportTests {
 	}
 
 	@Autowired
-	org.springframework.transaction.interceptor.TransactionInterceptor transactions;
+	TransactionInterceptor transactions;
 
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	ApplicationContext context;
 
 	/**
 	 * ADR 118: the create's transaction names the application's one manager, worked out
@@ -195,12 +205,10 @@ class FhirImportTests {
 	 */
 	@Test
 	void aCreatesTransactionNamesTheOneManagerWithItsOwnRules() throws NoSuchMethodException {
-		java.lang.reflect.Method importAll = PatientImports.class.getMethod("importAll",
-				care.seamless.shared.Actor.class, java.util.List.class);
-		org.springframework.transaction.interceptor.TransactionAttribute attribute = transactions
-			.getTransactionAttributeSource()
+		Method importAll = PatientImports.class.getMethod("importAll", Actor.class, List.class);
+		TransactionAttribute attribute = transactions.getTransactionAttributeSource()
 			.getTransactionAttribute(importAll, PatientImports.class);
-		String[] managers = context.getBeanNamesForType(org.springframework.transaction.TransactionManager.class);
+		String[] managers = context.getBeanNamesForType(TransactionManager.class);
 
 		assertThat(managers).hasSize(1);
 		assertThat(attribute).isNotNull();
@@ -208,10 +216,9 @@ class FhirImportTests {
 		assertThat(
 				transactions.getTransactionAttributeSource().getTransactionAttribute(importAll, PatientImports.class))
 			.isSameAs(attribute);
-		assertThat(attribute.rollbackOn(new care.seamless.linkage.NotAuthorisedToImport())).isFalse();
+		assertThat(attribute.rollbackOn(new NotAuthorisedToImport())).isFalse();
 		assertThat(attribute.rollbackOn(new IllegalStateException())).isTrue();
-		assertThat(attribute.getPropagationBehavior())
-			.isEqualTo(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRED);
+		assertThat(attribute.getPropagationBehavior()).isEqualTo(TransactionDefinition.PROPAGATION_REQUIRED);
 	}
 
 	private static void assertFailure(FhirClient.Reply reply, int status, String code, String... expression) {

@@ -1,5 +1,8 @@
 package care.seamless.linkage;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,9 +80,9 @@ class CsvPeopleBoundaryTests {
 		csv.append(",Okafor,1950-02-03,943 476 5919\n");
 		List<Integer> handedAtTheEnd = new ArrayList<>();
 		List<Runnable> handed = new ArrayList<>();
-		java.io.Reader file = new java.io.StringReader(csv.toString()) {
+		Reader file = new StringReader(csv.toString()) {
 			@Override
-			public int read(char[] into, int from, int length) throws java.io.IOException {
+			public int read(char[] into, int from, int length) throws IOException {
 				int read = super.read(into, from, length);
 				if (read < 0 && handedAtTheEnd.isEmpty()) {
 					handedAtTheEnd.add(handed.size());
@@ -101,8 +104,7 @@ class CsvPeopleBoundaryTests {
 				new ImportProblem(lines + 1, "nhs_number", "matching.import.error.nhsNumberTwice"),
 				new ImportProblem(lines + 1, "given_name", "matching.import.error.givenName"));
 		assertThat(parsed.people()).hasSize(lines - 1).extracting(ImportedPerson::line).isSorted();
-		List<Record> whole = new RecordReader(Map.of(), Truth.none()).read(new java.io.StringReader(csv.toString()))
-			.records();
+		List<Record> whole = new RecordReader(Map.of(), Truth.none()).read(new StringReader(csv.toString())).records();
 		assertThat(parsed).isEqualTo(CsvPeople.parse(whole, today));
 	}
 
