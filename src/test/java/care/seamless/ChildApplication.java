@@ -11,13 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Seamless started in its own JVM on the test classpath, with the real (non-test)
@@ -122,8 +127,8 @@ final class ChildApplication {
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
+		Patience patience = new Patience(process);
+		while (patience.lasts()) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("Seamless exited with " + process.exitValue() + ":\n" + tail(log));
 			}
@@ -142,7 +147,55 @@ final class ChildApplication {
 			pause();
 		}
 		process.destroyForcibly();
-		throw new IllegalStateException("Seamless did not become healthy:\n" + tail(log));
+		throw new IllegalStateException("Seamless did not become healthy " + patience.spent() + ":\n" + tail(log));
+	}
+
+	/**
+	 * A connection to a child's database once its migrations have begun; the child must
+	 * stay alive meanwhile.
+	 */
+	static Connection awaitDatabase(Path dataDir, Process child) throws InterruptedException {
+		Patience patience = new Patience(child);
+		while (patience.lasts()) {
+			assertThat(child.isAlive()).as("the child is running").isTrue();
+			try {
+				Connection db = connect(dataDir);
+				try (Statement statement = db.createStatement();
+						ResultSet result = statement.executeQuery("select count(*) from flyway_schema_history")) {
+					if (result.next() && result.getLong(1) > 0) {
+						return db;
+					}
+				}
+				db.close();
+			}
+			catch (IOException | SQLException | IndexOutOfBoundsException ex) {
+				// not started yet
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the child's database did not start " + patience.spent());
+	}
+
+	/**
+	 * Waits until {@code condition} (one boolean) holds, polled often enough to catch a
+	 * child half way through its work; the child must stay alive meanwhile.
+	 */
+	static void awaitTrue(Connection db, Process child, String condition) throws InterruptedException {
+		Patience patience = new Patience(child);
+		while (patience.lasts()) {
+			assertThat(child.isAlive()).as("the child is running").isTrue();
+			try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(condition)) {
+				result.next();
+				if (result.getBoolean(1)) {
+					return;
+				}
+			}
+			catch (SQLException ex) {
+				// the table is not there yet
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("never true " + patience.spent() + ": " + condition);
 	}
 
 	static String tail(Path log) throws IOException {
@@ -193,6 +246,46 @@ final class ChildApplication {
 		Path target = Path.of("target", "test-data");
 		Files.createDirectories(target);
 		return Files.createTempDirectory(target, "child").toAbsolutePath();
+	}
+
+	/**
+	 * How long a child is waited for. A start needs CPU, and a child on a machine at load
+	 * 30 gets a fifteenth of a core: three minutes of wall time once ran out while the
+	 * child's own start was far from done. So a child is given up on when it has used
+	 * {@link #CPU} of its own CPU time (a start that is going wrong; a quiet start takes
+	 * about 20 CPU-seconds), or, if it is stuck and using none, after {@link #WALL}.
+	 */
+	static final class Patience {
+
+		static final Duration WALL = Duration.ofMinutes(15);
+
+		static final Duration CPU = Duration.ofMinutes(3);
+
+		private final Supplier<Instant> clock;
+
+		private final Supplier<Duration> cpu;
+
+		private final Instant started;
+
+		Patience(Process child) {
+			this(Instant::now, () -> child.toHandle().info().totalCpuDuration().orElse(Duration.ZERO));
+		}
+
+		Patience(Supplier<Instant> clock, Supplier<Duration> cpu) {
+			this.clock = clock;
+			this.cpu = cpu;
+			this.started = clock.get();
+		}
+
+		boolean lasts() {
+			return clock.get().isBefore(started.plus(WALL)) && cpu.get().compareTo(CPU) < 0;
+		}
+
+		String spent() {
+			return "after " + Duration.between(started, clock.get()).toSeconds() + " s, " + cpu.get().toSeconds()
+					+ " CPU-seconds of its own";
+		}
+
 	}
 
 }

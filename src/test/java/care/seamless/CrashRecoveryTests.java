@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,27 @@ class CrashRecoveryTests {
 			second.stop();
 		}
 		assertThat(StaleServer.serverOf(dataDir.resolve("pg"))).as("a clean stop leaves no server").isEmpty();
+	}
+
+	@Test
+	void aStartingChildIsWaitedForWhileItIsStillWorkingHoweverSlowTheMachine() {
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T12:00:00Z"));
+		AtomicReference<Duration> cpu = new AtomicReference<>(Duration.ZERO);
+		ChildApplication.Patience patience = new ChildApplication.Patience(now::get, cpu::get);
+		// At load 30+ a child got a fifteenth of a core: five minutes of wall time, a
+		// start's 20 CPU-seconds not yet all spent.
+		now.set(now.get().plus(Duration.ofMinutes(5)));
+		cpu.set(Duration.ofSeconds(20));
+		assertThat(patience.lasts()).as("a slow start on a loaded machine").isTrue();
+		cpu.set(ChildApplication.Patience.CPU);
+		assertThat(patience.lasts()).as("a child that spent minutes of CPU without becoming healthy").isFalse();
+		assertThat(patience.spent()).isEqualTo("after 300 s, 180 CPU-seconds of its own");
+
+		ChildApplication.Patience stuck = new ChildApplication.Patience(now::get, () -> Duration.ZERO);
+		now.set(now.get().plus(ChildApplication.Patience.WALL).minusSeconds(1));
+		assertThat(stuck.lasts()).isTrue();
+		now.set(now.get().plusSeconds(1));
+		assertThat(stuck.lasts()).as("a child stuck using no CPU at all").isFalse();
 	}
 
 	private static Object lastVacuum(Connection db, String table) throws SQLException {

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +45,11 @@ class FhirImportCrashTests {
 
 		Process killed = importer(dataDir, folder, "killed");
 		long keptWhenKilled;
-		try (Connection db = awaitDatabase(dataDir, killed)) {
-			awaitTrue(db, killed, "select to_regclass('fhir.clinical_resource') is not null");
+		try (Connection db = ChildApplication.awaitDatabase(dataDir, killed)) {
+			ChildApplication.awaitTrue(db, killed, "select to_regclass('fhir.clinical_resource') is not null");
 			// Killed after its first file: the faster the import, the less room there is
 			// later.
-			awaitTrue(db, killed, "select count(*) >= " + (KEPT - 1) + " from fhir.clinical_resource");
+			ChildApplication.awaitTrue(db, killed, "select count(*) >= " + (KEPT - 1) + " from fhir.clinical_resource");
 			assertThat(killed.isAlive()).as("still importing when killed").isTrue();
 			killed.destroyForcibly();
 			assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -109,44 +107,6 @@ class FhirImportCrashTests {
 		return ChildApplication.java(SeamlessCommand.class.getName(), dataDir.resolve(name + ".log"),
 				List.of("import", "fhir", folder.toString(), "--as", ChildApplication.ADMINISTRATOR,
 						"--seamless.data-dir=" + dataDir, "--logging.level.root=WARN"));
-	}
-
-	private static Connection awaitDatabase(Path dataDir, Process child) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(child.isAlive()).as("the importer is running").isTrue();
-			try {
-				Connection db = ChildApplication.connect(dataDir);
-				if (count(db, "select count(*) from flyway_schema_history") > 0) {
-					return db;
-				}
-				db.close();
-			}
-			catch (IOException | SQLException | IndexOutOfBoundsException ex) {
-				// not started yet
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the importer's database did not start");
-	}
-
-	private static void awaitTrue(Connection db, Process child, String condition) throws Exception {
-		// A shared, busy machine can take minutes to start the importer.
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(child.isAlive()).as("the importer is running").isTrue();
-			try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(condition)) {
-				result.next();
-				if (result.getBoolean(1)) {
-					return;
-				}
-			}
-			catch (SQLException ex) {
-				// the table is not there yet
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("never true: " + condition);
 	}
 
 	private static long count(Connection db, String sql) throws SQLException {

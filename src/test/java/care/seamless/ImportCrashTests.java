@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,12 +36,12 @@ class ImportCrashTests {
 
 		Process killed = importer(dataDir, people, "killed");
 		long before;
-		try (Connection db = awaitDatabase(dataDir, killed)) {
+		try (Connection db = ChildApplication.awaitDatabase(dataDir, killed)) {
 			before = count(db, "select count(*) from person.person");
 			long size = count(db, "select pg_relation_size('person.person')");
 			// Rows the open transaction has written extend the table before they commit:
 			// once it has grown by some hundreds of people, the import is half way.
-			awaitTrue(db, killed, "select pg_relation_size('person.person') > " + (size + 8 * 8192));
+			ChildApplication.awaitTrue(db, killed, "select pg_relation_size('person.person') > " + (size + 8 * 8192));
 			assertThat(killed.isAlive()).as("still importing when killed").isTrue();
 			killed.destroyForcibly();
 			assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -114,40 +112,6 @@ class ImportCrashTests {
 			letters.append((char) ('a' + n % 26));
 		}
 		return letters.toString();
-	}
-
-	private static Connection awaitDatabase(Path dataDir, Process child) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(child.isAlive()).as("the importer is running").isTrue();
-			try {
-				Connection db = ChildApplication.connect(dataDir);
-				if (count(db, "select count(*) from flyway_schema_history") > 0) {
-					return db;
-				}
-				db.close();
-			}
-			catch (IOException | SQLException | IndexOutOfBoundsException ex) {
-				// not started yet
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the importer's database did not start");
-	}
-
-	private static void awaitTrue(Connection db, Process child, String condition) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(child.isAlive()).as("the importer is running").isTrue();
-			try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(condition)) {
-				result.next();
-				if (result.getBoolean(1)) {
-					return;
-				}
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("never true: " + condition);
 	}
 
 	private static long count(Connection db, String sql) throws SQLException {
