@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -68,34 +73,17 @@ final class ChildApplication {
 	/**
 	 * A new data folder whose database is already migrated and holds an administrator,
 	 * organisations and one person: a copy of a folder that {@code generate} fills once
-	 * per test JVM. The crash tests start from it, as an operator's installation would,
-	 * rather than each migrating a new database and loading the demo partnership just for
-	 * an administrator to import as (about 20 s a test on a quiet machine, a minute under
-	 * load). Made with the fast, non-durable settings: it is scaffolding, and every child
-	 * started on a copy runs with the real configuration's durable ones.
+	 * per run of the suite. The crash tests start from it, as an operator's installation
+	 * would, rather than each migrating a new database and loading the demo partnership
+	 * just for an administrator to import as (about 20 s a test on a quiet machine, a
+	 * minute under load). Test JVMs of one run share it (ADR 121): the first to need it
+	 * makes it while holding a lock that the others wait on. Made with the fast,
+	 * non-durable settings: it is scaffolding, and every child started on a copy runs
+	 * with the real configuration's durable ones.
 	 */
 	static synchronized Path preparedDataDir() throws IOException, InterruptedException {
 		if (prepared == null) {
-			Path dataDir = tempDataDir();
-			Path log = Files.createTempFile(dataDir.getParent(), "seamless-prepare", ".log");
-			Process generate = java(SeamlessCommand.class.getName(), log,
-					List.of("generate", "--people", "1", "--staff", "1", "--password", PASSWORD,
-							"--seamless.data-dir=" + dataDir, "--seamless.demo=false",
-							"--seamless.database.durable=false", "--logging.level.root=WARN"));
-			// The checkpoint after the vacuum is what keeps a large load's stop inside
-			// the
-			// embedded server's five-second wait; the embedded server's superuser may run
-			// it.
-			if (!generate.waitFor(10, TimeUnit.MINUTES) || generate.exitValue() != 0
-					|| !Files.readString(log).contains(ADMINISTRATOR + " (administrator)")
-					|| !Files.readString(log).contains("Vacuumed and written to disk in")) {
-				generate.destroyForcibly();
-				throw new IllegalStateException("generate did not prepare a data folder:\n" + tail(log));
-			}
-			if (Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))) {
-				throw new IllegalStateException("generate left its database server running in " + dataDir);
-			}
-			prepared = dataDir;
+			prepared = sharedPreparedDataDir();
 		}
 		Path copy = tempDataDir();
 		try (Stream<Path> files = Files.walk(prepared)) {
@@ -109,6 +97,55 @@ final class ChildApplication {
 			}
 		}
 		return copy;
+	}
+
+	/**
+	 * The folder {@code generate} filled for this run, made here unless another test JVM
+	 * of the run made it. A run is one Maven build ({@code seamless.test.run}, set by the
+	 * POM), so a later build never takes a folder of an older schema.
+	 */
+	private static Path sharedPreparedDataDir() throws IOException, InterruptedException {
+		Path target = Path.of("target", "test-data").toAbsolutePath();
+		Files.createDirectories(target);
+		String run = System.getProperty("seamless.test.run", "jvm-" + ProcessHandle.current().pid());
+		Path dataDir = target.resolve("prepared-" + run);
+		Path ready = target.resolve("prepared-" + run + ".ready");
+		try (FileChannel lock = FileChannel.open(target.resolve("prepared-" + run + ".lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+			if (!Files.exists(ready)) {
+				generateInto(dataDir);
+				Files.createFile(ready);
+			}
+		}
+		return dataDir;
+	}
+
+	private static void generateInto(Path dataDir) throws IOException, InterruptedException {
+		// What an earlier JVM of this run left when its generate failed.
+		if (Files.exists(dataDir)) {
+			try (Stream<Path> files = Files.walk(dataDir)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
+		// As a temporary folder is made: for its owner only, as PostgreSQL wants.
+		Files.createDirectory(dataDir,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path log = Files.createTempFile(dataDir.getParent(), "seamless-prepare", ".log");
+		Process generate = java(SeamlessCommand.class.getName(), log,
+				List.of("generate", "--people", "1", "--staff", "1", "--password", PASSWORD,
+						"--seamless.data-dir=" + dataDir, "--seamless.demo=false", "--seamless.database.durable=false",
+						"--logging.level.root=WARN"));
+		// The checkpoint after the vacuum is what keeps a large load's stop inside the
+		// embedded server's five-second wait; the embedded server's superuser may run it.
+		if (!generate.waitFor(10, TimeUnit.MINUTES) || generate.exitValue() != 0
+				|| !Files.readString(log).contains(ADMINISTRATOR + " (administrator)")
+				|| !Files.readString(log).contains("Vacuumed and written to disk in")) {
+			generate.destroyForcibly();
+			throw new IllegalStateException("generate did not prepare a data folder:\n" + tail(log));
+		}
+		if (Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))) {
+			throw new IllegalStateException("generate left its database server running in " + dataDir);
+		}
 	}
 
 	static ChildApplication start(Path dataDir) throws IOException {
