@@ -106,6 +106,20 @@ class EmbeddedPostgresConfiguration {
 	 */
 	static final String NO_VALUES_IN_ERRORS = "logServerErrorDetail";
 
+	/**
+	 * HikariCP ends each connection after {@code maxLifetime} (30 minutes, less up to a
+	 * quarter at random) so that it never holds one that a firewall, a load balancer or
+	 * the database's own timeout may already have cut. None stands between this
+	 * application and the server it started itself, on the same machine, which lives and
+	 * dies with it; and each new connection planned the record read about ten times
+	 * (about 150 ms each at 1M) before its prepared statement settled, so the whole
+	 * pool's renewal every half hour was a wave of planning that cut views from hundreds
+	 * a second to tens (ADRs 117 and 125). A connection that does break is still found
+	 * and replaced when it is next handed out. An external database keeps Hikari's
+	 * default unless its configuration sets one.
+	 */
+	static final long EMBEDDED_MAX_LIFETIME = 0;
+
 	@Bean(destroyMethod = "close")
 	DataSource dataSource(EmbeddedPostgres postgres, @Value("${seamless.datasource.pool-size:10}") int poolSize) {
 		HikariConfig config = new HikariConfig();
@@ -114,6 +128,7 @@ class EmbeddedPostgresConfiguration {
 		config.setMaximumPoolSize(poolSize);
 		config.setPoolName("seamless");
 		config.addDataSourceProperty(NO_VALUES_IN_ERRORS, "false");
+		config.setMaxLifetime(EMBEDDED_MAX_LIFETIME);
 		return new HikariDataSource(config);
 	}
 
