@@ -2,8 +2,11 @@ package care.seamless;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -59,7 +62,7 @@ class EmbeddedPostgresConfiguration {
 		// this start time out.
 		StaleServer.stopIfOrphaned(pgData);
 		String safe = durable ? "on" : "off";
-		return EmbeddedPostgres.builder()
+		EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
 			// Spring stops the server when the context closes, after the beans that still
@@ -73,6 +76,44 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("full_page_writes", safe)
 			.setServerConfig("shared_buffers", sharedBuffers.isBlank() ? sharedBuffers(machineMemory()) : sharedBuffers)
 			.start();
+		removeLeftoverScripts(Path.of(System.getProperty("java.io.tmpdir")), Instant.now());
+		return server;
+	}
+
+	/**
+	 * Older than this, a distribution script has long been run by whoever wrote it.
+	 */
+	static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
+
+	/**
+	 * zonky copies a script that detects the Linux distribution into the temporary folder
+	 * the first time a JVM starts a server, runs it at once, and deletes it only when
+	 * that JVM exits normally: every server that was killed (kill -9, an out-of-memory
+	 * kill, the crash tests) left one behind. One older than {@link #LEFTOVER_AGE} is
+	 * such a leftover, whichever process wrote it; a newer one may be a start beside this
+	 * one, still running it, and is left.
+	 */
+	static void removeLeftoverScripts(Path folder, Instant now) {
+		Instant before = now.minus(LEFTOVER_AGE);
+		try (DirectoryStream<Path> scripts = Files.newDirectoryStream(folder, "detect_linux_distribution_*.sh")) {
+			for (Path script : scripts) {
+				removeIfOlder(script, before);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Tidying leftovers must never stop the database's start.
+		}
+	}
+
+	private static void removeIfOlder(Path script, Instant before) {
+		try {
+			if (Files.getLastModifiedTime(script).toInstant().isBefore(before)) {
+				Files.deleteIfExists(script);
+			}
+		}
+		catch (IOException ex) {
+			// Gone already, or another user's file: the others are still tidied.
+		}
 	}
 
 	/**

@@ -2,9 +2,11 @@ package care.seamless;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,17 @@ class EarlyDatabaseStartTests {
 
 	@Test
 	void theDatabaseStartsBeforeAnyBeanAndTheBeanTakesThatServer() throws Exception {
+		// As a killed server leaves zonky's distribution script, and as a start beside
+		// this one has just written its own.
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		Path leftover = Files.createTempFile(tmp, "detect_linux_distribution_", ".sh");
+		Files.setLastModifiedTime(leftover,
+				FileTime.from(Instant.now().minus(EmbeddedPostgresConfiguration.LEFTOVER_AGE).minusSeconds(5)));
+		Path running = Files.createTempFile(tmp, "detect_linux_distribution_", ".sh");
+		// Young whenever the tidying runs, however long the start takes on a loaded
+		// machine.
+		Files.setLastModifiedTime(running,
+				FileTime.from(Instant.now().plus(EmbeddedPostgresConfiguration.LEFTOVER_AGE.multipliedBy(60))));
 		GenericApplicationContext context = contextFor(this.folder);
 		new EarlyDatabaseStart().initialize(context);
 		EarlyDatabaseStart early = context.getBeanFactory().getBean(EarlyDatabaseStart.class);
@@ -36,9 +49,13 @@ class EarlyDatabaseStartTests {
 			assertThat(dataDirectory(server)).isEqualTo(this.folder.resolve("pg").toRealPath().toString());
 			// Taken once: a second bean (there is none) would start a server of its own.
 			assertThat(early.claim(EarlyDatabaseStart.Settings.of(context.getEnvironment()))).isNull();
+			assertThat(leftover).doesNotExist();
+			assertThat(running).exists();
 		}
 		finally {
 			early.stopIfUnclaimed();
+			Files.deleteIfExists(leftover);
+			Files.deleteIfExists(running);
 		}
 		assertThat(this.folder.resolve("pg/postmaster.pid")).doesNotExist();
 	}
