@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import care.seamless.consent.AccessPolicy;
 import care.seamless.consent.SqlCondition;
 import care.seamless.shared.KeptStatements;
 import org.jspecify.annotations.Nullable;
@@ -64,13 +65,15 @@ class PlanPartsRepository {
 	 * over alias {@code k}, whose rows carry {@code person_id}, {@code category},
 	 * {@code holder}, {@code kind} and {@code id}: one row for each distinct key among
 	 * the parts decided by person, category and holder alone (carers' views, the
-	 * contingency, reviews, risks, decisions and the objectives' scores), with no kind
-	 * and no item, so that the reason is the policy's form without an item; and one row
-	 * for each of the plan's objectives and actions with its kind and id, since their
-	 * rule also reads the item's own id (a grant may name one item), so no two items
-	 * share a key. The statement so carries the rule once, not once for the keys and once
-	 * for each kind of item: PostgreSQL prepares every copy's sub-plans on every
-	 * execution, run or not. A reason is null exactly when the item rule holds
+	 * contingency, reviews, risks, decisions, the objectives' scores, and the objectives
+	 * and actions themselves), with no kind and no item, so that the reason is the
+	 * policy's form without an item; and one row for each of the plan's objectives and
+	 * actions that a grant names, with its kind and id, since only such an item's rule
+	 * differs from its key's ({@link AccessPolicy#anyGrantNamesItemSql}): the other items
+	 * take their key's reason, so the rule is not evaluated again for each of them (ADR
+	 * 124). The statement so carries the rule once, not once for the keys and once for
+	 * each kind of item: PostgreSQL prepares every copy's sub-plans on every execution,
+	 * run or not. A reason is null exactly when the item rule holds
 	 * ({@link care.seamless.consent.AccessPolicy#withheldReason}), so each part's
 	 * condition is its row's reason being null, and the rule is not evaluated a second
 	 * time beside the reason.
@@ -100,22 +103,22 @@ class PlanPartsRepository {
 		 * The decided condition for the objective of {@code obj}, as {@link #visibleOf}.
 		 */
 		static SqlCondition objectiveVisible(Map<String, Object> params) {
-			return new SqlCondition(item("reason is null", OBJECTIVE, "obj.id"), params);
+			return new SqlCondition(item("reason is null", OBJECTIVE, "obj", "source_organisation_id"), params);
 		}
 
 		/** The decided withheld reason for the objective of {@code obj}. */
 		static SqlCondition objectiveReasonOf(Map<String, Object> params) {
-			return new SqlCondition(item("reason", OBJECTIVE, "obj.id"), params);
+			return new SqlCondition(item("reason", OBJECTIVE, "obj", "source_organisation_id"), params);
 		}
 
 		/** The decided condition for the action of {@code act}, as {@link #visibleOf}. */
 		static SqlCondition actionVisible(Map<String, Object> params) {
-			return new SqlCondition(item("reason is null", ACTION, "act.id"), params);
+			return new SqlCondition(item("reason is null", ACTION, "act", "owner_organisation_id"), params);
 		}
 
 		/** The decided withheld reason for the action of {@code act}. */
 		static SqlCondition actionReasonOf(Map<String, Object> params) {
-			return new SqlCondition(item("reason", ACTION, "act.id"), params);
+			return new SqlCondition(item("reason", ACTION, "act", "owner_organisation_id"), params);
 		}
 
 		private static String lookUp(String value, String alias, String holderColumn) {
@@ -124,9 +127,16 @@ class PlanPartsRepository {
 					+ alias + "." + holderColumn + ")";
 		}
 
-		private static String item(String value, String kind, String idColumn) {
-			return "(select pdp_k." + value + " from pdp_k where pdp_k.kind = '" + kind + "' and pdp_k.id = " + idColumn
-					+ ")";
+		/**
+		 * The item's own row where it has one, else its key's: an item has a row of its
+		 * own only where a grant names it ({@link #withClause}), and the key's row (the
+		 * rule with no item) is then the reason of any other.
+		 */
+		private static String item(String value, String kind, String alias, String holderColumn) {
+			return "(select pdp_k." + value + " from pdp_k where (pdp_k.kind = '" + kind + "' and pdp_k.id = " + alias
+					+ ".id) or (pdp_k.kind is null and pdp_k.person_id = " + alias + ".person_id and pdp_k.category = "
+					+ alias + ".category and pdp_k.holder is not distinct from " + alias + "." + holderColumn
+					+ ") order by pdp_k.kind nulls last limit 1)";
 		}
 
 		List<String> texts() {
@@ -152,15 +162,20 @@ class PlanPartsRepository {
 					  union select dcs.person_id, dcs.category, dcs.source_organisation_id
 					   from careplan.decision dcs where dcs.plan_id = :planId
 					  union select obj.person_id, obj.category, obj.source_organisation_id
-					   from careplan.objective obj where obj.plan_id = :planId) u
+					   from careplan.objective obj where obj.plan_id = :planId
+					  union select act.person_id, act.category, act.owner_organisation_id
+					   from careplan.action act where act.plan_id = :planId) u
 					  union all
 					  select '%s', obj.id, obj.person_id, obj.category, obj.source_organisation_id
 					   from careplan.objective obj where obj.plan_id = :planId
+					   and %s
 					  union all
 					  select '%s', act.id, act.person_id, act.category, act.owner_organisation_id
-					   from careplan.action act where act.plan_id = :planId) k)
+					   from careplan.action act where act.plan_id = :planId
+					   and %s) k)
 					"""
-				.formatted(reason.sql(), OBJECTIVE, ACTION);
+				.formatted(reason.sql(), OBJECTIVE, AccessPolicy.anyGrantNamesItemSql("obj.id"), ACTION,
+						AccessPolicy.anyGrantNamesItemSql("act.id"));
 		}
 
 	}
@@ -198,7 +213,7 @@ class PlanPartsRepository {
 		return statements.statement(c.texts(), params, () -> sql(c));
 	}
 
-	private static String sql(Conditions c) {
+	static String sql(Conditions c) {
 		return (c.decidedOnce() == null ? "" : c.decidedOnce().withClause()) + """
 				select %s as partners, %s as carers, %s as objectives, %s as actions, %s as options,
 				       %s as withheld, %s as views, %s as outcomes, %s as contingency, %s as risks,
@@ -213,7 +228,7 @@ class PlanPartsRepository {
 				rows(ReviewRepository.reviewsSql(c.reviewNotes())), SignatureRepository.SQL_AGREED);
 	}
 
-	private static Map<String, Object> params(UUID planId, Conditions c) {
+	static Map<String, Object> params(UUID planId, Conditions c) {
 		Params params = new Params();
 		params.add(Map.of("planId", planId));
 		for (SqlCondition condition : List.of(c.carers(), c.objectives(), c.actions(), c.contingency(), c.risks(),

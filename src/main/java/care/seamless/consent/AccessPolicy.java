@@ -509,6 +509,18 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * Whether any grant names the item whose id is in {@code itemColumn}, whoever it is
+	 * for and whether it has expired or not. Where none does, {@link #withheldItemReason}
+	 * of the item is that of its person, category and holder with no item: the grant's
+	 * branch that names an item is then false or null for every grant, and it is read
+	 * only inside an {@code exists}. So a statement may decide such items by their key
+	 * (ADR 124).
+	 */
+	public static String anyGrantNamesItemSql(String itemColumn) {
+		return "exists (select 1 from consent.access_grant pdp_n where pdp_n.item_id = " + itemColumn + ")";
+	}
+
+	/**
 	 * A text SQL expression naming a {@link WithheldReason}, with the same parameters. It
 	 * is null exactly when {@link #visibleItems} over the same columns holds (its first
 	 * branch is that rule, and every other branch names a reason), so a statement may

@@ -663,6 +663,46 @@ class PlanItemVisibilityTests {
 	}
 
 	/**
+	 * ADR 124: an objective or action that no grant names takes its person, category and
+	 * holder's reason, so the rule runs once per key, not once more per item: the rows of
+	 * {@code pdp_k}, each of which evaluates the rule, are the plan's keys, where they
+	 * were the keys and every objective and action besides. The reads still answer as
+	 * each part's own condition per row does.
+	 */
+	@Test
+	void itemsNoGrantNamesAreDecidedByTheirKeyAndTheRuleRunsOncePerKey() {
+		Partnership p = fixtures.partnership();
+		UUID[] ids = fixtures.planWithTwoObjectives(p);
+		actions.add(p.socialWorker().actor(), p.person(), new NewAction(ids[0], ActionKind.SERVICE,
+				"Shopping trip on Tuesdays", DataCategory.GENERAL, p.socialWorker().practitionerId(), LocalDate.now()));
+		actions.add(p.socialWorker().actor(), p.person(), new NewAction(ids[1], ActionKind.ACTION,
+				"Dressings twice a week", DataCategory.GENERAL, p.socialWorker().practitionerId(), LocalDate.now()));
+		UUID planId = planRepository.planFor(p.person()).orElseThrow().id();
+		int keys = jdbc.sql("""
+				select count(*) from (select person_id, category, source_organisation_id from careplan.objective
+				  where plan_id = :plan
+				 union select person_id, category, owner_organisation_id from careplan.action where plan_id = :plan) k
+				""").param("plan", planId).query(Integer.class).single();
+		PlanPartsRepository.Conditions conditions = planViews.conditions(p.nurse().actor());
+		String plan = jdbc.sql("explain (analyze, format json) " + PlanPartsRepository.sql(conditions))
+			.params(PlanPartsRepository.params(planId, conditions))
+			.query(String.class)
+			.single();
+		java.util.regex.Matcher decided = java.util.regex.Pattern
+			.compile("\"Subplan Name\": \"CTE pdp_k\"[^{}]*?\"Actual Rows\": (\\d+)")
+			.matcher(plan);
+		assertThat(decided.find()).isTrue();
+		assertThat(keys).isBetween(1, 3);
+		assertThat(Integer.parseInt(decided.group(1))).isEqualTo(keys);
+		CarePlanView full = assertSameAsPartByPart(p, p.nurse(), null);
+		assertThat(full.objectives()).hasSize(2);
+		assertThat(full.actions()).hasSize(2);
+		assertAuditedAsDecided(p, p.nurse());
+		assertSameAsPartByPart(p, p.socialWorker(), null);
+		assertAuditedAsDecided(p, p.socialWorker());
+	}
+
+	/**
 	 * The reader's latest plan read is audited as the policy decides opening the record.
 	 */
 	private void assertAuditedAsDecided(Partnership p, care.seamless.Fixtures.Staff reader) {
