@@ -2,6 +2,7 @@ package care.seamless.web;
 
 import java.time.Clock;
 
+import care.seamless.door.PersonAccounts;
 import care.seamless.team.Accounts;
 import care.seamless.team.Directory;
 import care.seamless.team.SignInThrottle;
@@ -13,8 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,18 +29,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, Directory directory, Accounts accounts,
-			SingleSignOn singleSignOn, ApiAuthenticationProblem apiProblem, Clock clock) throws Exception {
-		// Set on the chain itself so no parent manager can try the password again
-		// unthrottled.
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-		passwords.setPasswordEncoder(passwordEncoder);
+			PasswordEncoder passwordEncoder, PersonAccounts people, SignInThrottle throttle, Directory directory,
+			Accounts accounts, SingleSignOn singleSignOn, ApiAuthenticationProblem apiProblem, Clock clock)
+			throws Exception {
 		// An administrator's one-time reset code is tried where the password fails.
 		// Scripts send their password on every call: a right one is remembered for a few
 		// minutes rather than hashed each time (ADR 40).
-		RememberedCredentials remembered = new RememberedCredentials(passwords, clock);
-		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(
-				new ResetCodeAuthentication(remembered, accounts, directory, throttle), remembered, throttle)));
+		http.authenticationManager(new ProviderManager(ThrottledAuthentication.forChain(users, people, passwordEncoder,
+				accounts, directory, throttle, clock)));
 		http.addFilterAfter(new AccountStandingFilter(directory), SecurityContextHolderFilter.class);
 		http.addFilterBefore(new SignInSteps(directory), ExceptionTranslationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
@@ -54,12 +49,15 @@ class SecurityConfiguration {
 			// A staff role, never just signed in: a person-side session (the person's
 			// door, its own chain) has none, so it reaches no staff page.
 			.hasAnyRole(staffRoles()));
-		http.formLogin(form -> form.loginPage("/login").successHandler(new SignInSuccess()).permitAll());
+		http.formLogin(form -> form.loginPage("/login")
+			.successHandler(new SignInSuccess())
+			.failureHandler(OtherDoor.signInPage("/login?error", "/login?personSide"))
+			.permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
 		singleSignOn.configure(http);
 		// Scripts and API clients may send credentials on each request; pages use the
 		// session.
-		http.httpBasic(Customizer.withDefaults());
+		http.httpBasic(basic -> basic.authenticationEntryPoint(OtherDoor.basic()));
 		// A script sending its credentials with a JSON body needs no CSRF token (ADR 40).
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::scriptCall));
 		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SessionProblems.entryPoint(apiProblem))

@@ -1,13 +1,22 @@
 package care.seamless.web;
 
+import java.time.Clock;
+
+import care.seamless.door.PersonAccounts;
+import care.seamless.team.Accounts;
+import care.seamless.team.Directory;
+import care.seamless.team.SignInAtTheOtherDoor;
 import care.seamless.team.SignInCheck;
 import care.seamless.team.SignInThrottle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -16,7 +25,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Password sign-in (form and Basic) behind the {@link SignInThrottle}. Every refusal is
  * the same {@link BadCredentialsException}, whether the name is unknown, the password
  * wrong, the account disabled or locked, or the attempt too soon, so the response never
- * tells a guesser which it was.
+ * tells a guesser which it was. The one exception is the right password of a person-side
+ * account, which is not a failure: it is refused as {@link SignInAtTheOtherDoor} and not
+ * counted (ADR 126).
  */
 class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -33,6 +44,22 @@ class ThrottledAuthentication implements AuthenticationProvider {
 		this.passwords = passwords;
 		this.remembered = remembered;
 		this.throttle = throttle;
+	}
+
+	/**
+	 * A chain's password sign-in: the staff account's password (or a person-side
+	 * account's, told apart), else an administrator's reset code, a right password
+	 * remembered for a few minutes (ADR 40), all behind the throttle. Set on the chain
+	 * itself so no parent manager can try the password again unthrottled.
+	 */
+	static ThrottledAuthentication forChain(UserDetailsService staff, PersonAccounts people, PasswordEncoder encoder,
+			Accounts accounts, Directory directory, SignInThrottle throttle, Clock clock) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(
+				new PersonSideAtTheStaffDoor(staff, people));
+		passwords.setPasswordEncoder(encoder);
+		RememberedCredentials remembered = new RememberedCredentials(passwords, clock);
+		return new ThrottledAuthentication(new ResetCodeAuthentication(remembered, accounts, directory, throttle),
+				remembered, throttle);
 	}
 
 	@Override
@@ -57,6 +84,9 @@ class ThrottledAuthentication implements AuthenticationProvider {
 		}
 		if (result == null || check.held()) {
 			throw new BadCredentialsException(REFUSED);
+		}
+		if (result.getPrincipal() instanceof PersonSideAtTheStaffDoor.Account) {
+			throw new SignInAtTheOtherDoor(false);
 		}
 		if (check.hasFailures()) {
 			throttle.succeeded(username);

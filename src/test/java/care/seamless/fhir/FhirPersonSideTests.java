@@ -19,13 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The person's own door account at {@code /fhir} over real HTTP with Basic
@@ -151,13 +159,122 @@ class FhirPersonSideTests {
 	}
 
 	@Test
-	void aWrongPasswordOrAStaffNameIsNotSignedIn() {
+	void anUnknownNameIsNotSignedInAndAnAccountAtTheOtherDoorIsToldWhereItSignsIn() {
 		assertThat(new FhirClient(port, "person/" + Fixtures.unique("nobody")).get("/Patient/" + person.id()).code())
 			.isEqualTo("unauthenticated");
-		assertThat(new FhirClient(port, "person/" + lead.username()).get("/Patient/" + person.id()).status())
-			.isEqualTo(401);
+		// A right password at the wrong door: refused, and not as a wrong password.
+		FhirClient.Reply staff = new FhirClient(port, "person/" + lead.username()).get("/Patient/" + person.id());
+		assertThat(staff.status()).as(staff.body()).isEqualTo(403);
+		assertThat(staff.code()).isEqualTo("access-denied");
+		assertThat(staff.body()).contains("This is a staff account").contains("without person/");
 		// Without the prefix a door name is not a staff account.
-		assertThat(new FhirClient(port, self).get("/Patient/" + person.id()).status()).isEqualTo(401);
+		FhirClient.Reply door = new FhirClient(port, self).get("/Patient/" + person.id());
+		assertThat(door.status()).as(door.body()).isEqualTo(403);
+		assertThat(door.body()).contains("may not use the FHIR interface for staff").contains("with person/ in front");
+	}
+
+	/**
+	 * Session 22's walk: a carer's app sending the carer's right password to the staff
+	 * interfaces was counted as failing, so after 30 calls every practitioner behind the
+	 * same address (a trust's or council's one outbound address) was held too. Now such
+	 * calls are refused in plain words and counted nowhere; wrong passwords count as
+	 * before, and a held address still holds whatever the password.
+	 */
+	@Test
+	void aCarersRightPasswordAtTheStaffDoorsIsRefusedInPlainWordsAndHoldsNoPractitionerBehindTheSameAddress()
+			throws Exception {
+		String address = newAddress("100.64.0.");
+		for (int i = 0; i < 35; i++) {
+			MockHttpServletResponse reply = mvc
+				.perform(
+						get("/fhir/Patient/{id}", person).with(from(address)).with(httpBasic(carer, Fixtures.PASSWORD)))
+				.andReturn()
+				.getResponse();
+			assertThat(reply.getStatus()).as("call %d: %s", i, reply.getContentAsString()).isEqualTo(403);
+			assertThat(reply.getContentType()).startsWith("application/fhir+json");
+			assertThat(reply.getContentAsString()).contains("\"code\":\"forbidden\"")
+				.contains("This account is for a person or someone acting for them");
+		}
+		mvc.perform(get("/api/v1/people").param("q", "Nobody")
+			.with(from(address))
+			.with(httpBasic(carer, Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ACCESS_DENIED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("may not use the staff API")));
+		mvc.perform(post("/login").with(csrf())
+			.with(from(address))
+			.param("username", carer)
+			.param("password", Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?personSide"));
+		assertThat(mvc.perform(get("/login").param("personSide", "")).andReturn().getResponse().getContentAsString())
+			.contains("such as a carer. It cannot sign in here")
+			.contains("href=\"/me/sign-in\"");
+		assertThat(failures("address:" + address)).isZero();
+		assertThat(failures("account:" + carer)).isZero();
+		// The practitioner behind the same address is not held.
+		mvc.perform(get("/api/v1/people").param("q", "Nobody")
+			.with(from(address))
+			.with(httpBasic(lead.username(), Fixtures.PASSWORD))).andExpect(status().isOk());
+
+		// A wrong password counts exactly as before, for the name and the address.
+		mvc.perform(get("/fhir/Patient/{id}", person).with(from(address)).with(httpBasic(carer, "wrong-password")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("unauthenticated")));
+		assertThat(failures("address:" + address)).isOne();
+		assertThat(failures("account:" + carer)).isOne();
+		// And while the address is held, a right password is refused as any other.
+		jdbc.sql("update team.sign_in_throttle set not_before = now() + interval '1 minute' where key = :key")
+			.param("key", "address:" + address)
+			.update();
+		mvc.perform(get("/fhir/Patient/{id}", person).with(from(address)).with(httpBasic(carer, Fixtures.PASSWORD)))
+			.andExpect(status().isUnauthorized());
+		assertThat(failures("address:" + address)).isOne();
+	}
+
+	/** The same at the person's door for a staff account's right password. */
+	@Test
+	void aStaffAccountsRightPasswordAtThePersonsDoorIsRefusedInPlainWordsAndNotCounted() throws Exception {
+		String address = newAddress("100.64.1.");
+		mvc.perform(get("/fhir/Patient/{id}", person).with(from(address))
+			.with(httpBasic("person/" + lead.username(), Fixtures.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("This is a staff account")));
+		mvc.perform(post("/me/sign-in").with(csrf())
+			.with(from(address))
+			.param("username", lead.username())
+			.param("password", Fixtures.PASSWORD)).andExpect(redirectedUrl("/me/sign-in?staff"));
+		assertThat(mvc.perform(get("/me/sign-in").param("staff", "")).andReturn().getResponse().getContentAsString())
+			.contains("This is a staff account. It cannot sign in here")
+			.contains("href=\"/login\"");
+		assertThat(failures("address:" + address)).isZero();
+		assertThat(failures("account:person:" + lead.username())).isZero();
+		mvc.perform(post("/me/sign-in").with(csrf())
+			.with(from(address))
+			.param("username", lead.username())
+			.param("password", "wrong-password")).andExpect(redirectedUrl("/me/sign-in?error"));
+		assertThat(failures("address:" + address)).isOne();
+		assertThat(failures("account:person:" + lead.username())).isOne();
+	}
+
+	// An address of its own, clear of any earlier run's counts on this database.
+	private String newAddress(String prefix) {
+		String address = prefix + ADDRESSES.incrementAndGet() % 250;
+		jdbc.sql("delete from team.sign_in_throttle where key = :key").param("key", "address:" + address).update();
+		return address;
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	private int failures(String key) {
+		return jdbc.sql("select failures from team.sign_in_throttle where key = :key")
+			.param("key", key.toLowerCase(java.util.Locale.ROOT))
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	private FhirClient door(String username) {

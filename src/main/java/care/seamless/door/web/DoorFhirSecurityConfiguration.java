@@ -6,6 +6,8 @@ import java.util.Base64;
 
 import care.seamless.door.PersonAccounts;
 import care.seamless.shared.Role;
+import care.seamless.team.Directory;
+import care.seamless.team.SignInAtTheOtherDoor;
 import care.seamless.team.SignInThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,15 +45,30 @@ class DoorFhirSecurityConfiguration {
 			"details":{"coding":[{"system":"https://seamless.care/fhir/CodeSystem/error","code":"unauthenticated"}],\
 			"text":"The username or password is not right"},"diagnostics":"The username or password is not right"}]}""";
 
+	static final String STAFF_ACCOUNT = """
+			{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"forbidden",\
+			"details":{"coding":[{"system":"https://seamless.care/fhir/CodeSystem/error","code":"access-denied"}],\
+			"text":"This is a staff account, so it may not use the FHIR interface for people and those acting for them. \
+			Send the username without person/ in front of it"},\
+			"diagnostics":"This is a staff account, so it may not use the FHIR interface for people and those acting for them. \
+			Send the username without person/ in front of it"}]}""";
+
 	@Bean
 	@Order(15)
 	SecurityFilterChain doorFhirChain(HttpSecurity http, PersonAccounts accounts, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle) throws Exception {
+			SignInThrottle throttle, Directory directory) throws Exception {
 		http.securityMatcher(DoorFhirSecurityConfiguration::personSideFhir);
-		PersonSignIn door = new PersonSignIn(accounts, passwordEncoder, throttle);
+		PersonSignIn door = new PersonSignIn(accounts, passwordEncoder, throttle, directory);
 		http.authenticationManager(new ProviderManager(new WithoutPrefix(door)));
 		http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.PERSON.name()));
-		AuthenticationEntryPoint outcome = (request, response, failure) -> unauthenticated(response);
+		AuthenticationEntryPoint outcome = (request, response, failure) -> {
+			if (failure instanceof SignInAtTheOtherDoor) {
+				staffAccount(response);
+			}
+			else {
+				unauthenticated(response);
+			}
+		};
 		http.httpBasic(basic -> basic.authenticationEntryPoint(outcome));
 		http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(outcome));
 		http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -77,6 +94,16 @@ class DoorFhirSecurityConfiguration {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A staff account's right password sent with {@code person/}: not a failed sign-in,
+	 * and not one to retry (ADR 126).
+	 */
+	private static void staffAccount(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		response.setContentType("application/fhir+json;charset=UTF-8");
+		response.getOutputStream().write(STAFF_ACCOUNT.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void unauthenticated(HttpServletResponse response) throws IOException {

@@ -2,9 +2,12 @@ package care.seamless.door.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 
 import care.seamless.door.PersonAccounts;
 import care.seamless.shared.Role;
+import care.seamless.team.Directory;
+import care.seamless.team.SignInAtTheOtherDoor;
 import care.seamless.team.SignInThrottle;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +27,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -59,9 +64,10 @@ class DoorSecurityConfiguration {
 	@Bean
 	@Order(5)
 	SecurityFilterChain doorFilterChain(HttpSecurity http, PersonAccounts accounts, PasswordEncoder passwordEncoder,
-			SignInThrottle throttle) throws Exception {
+			SignInThrottle throttle, Directory directory) throws Exception {
 		http.securityMatcher("/me", "/me/**");
-		http.authenticationManager(new ProviderManager(new PersonSignIn(accounts, passwordEncoder, throttle)));
+		http.authenticationManager(
+				new ProviderManager(new PersonSignIn(accounts, passwordEncoder, throttle, directory)));
 		http.addFilterAfter(new PersonStandingFilter(accounts), SecurityContextHolderFilter.class);
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SIGN_IN, START, SESSION_ENDED)
 			.permitAll()
@@ -70,7 +76,7 @@ class DoorSecurityConfiguration {
 		http.formLogin(form -> form.loginPage(SIGN_IN)
 			.loginProcessingUrl(SIGN_IN)
 			.successHandler(new BackToTheDoorPage())
-			.failureUrl(SIGN_IN + "?error")
+			.failureHandler(failed())
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/me/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"));
 		http.exceptionHandling(
@@ -79,6 +85,17 @@ class DoorSecurityConfiguration {
 				"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Back to sign in, saying why: a staff account's right password is told where staff
+	 * sign in rather than that it is wrong (ADR 126).
+	 */
+	private static AuthenticationFailureHandler failed() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl(SIGN_IN + "?error");
+		handler.setExceptionMappings(Map.of(SignInAtTheOtherDoor.class.getName(), SIGN_IN + "?staff"));
+		return handler;
 	}
 
 	/** To sign in, saying so when the browser still holds an ended session's cookie. */

@@ -1,6 +1,12 @@
 package care.seamless.door.web;
 
+import java.util.Optional;
+
+import care.seamless.door.PersonAccount;
 import care.seamless.door.PersonAccounts;
+import care.seamless.team.Account;
+import care.seamless.team.Directory;
+import care.seamless.team.SignInAtTheOtherDoor;
 import care.seamless.team.SignInThrottle;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +22,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * A person-side password sign-in, behind the same {@link SignInThrottle} as staff
  * sign-ins (the name counted under its own prefix, as person-side usernames are their own
  * namespace; the address shared). Every refusal is the same message, so nothing tells a
- * guesser whether the name exists.
+ * guesser whether the name exists; the right password of a staff account is no failure
+ * and is not counted, but refused as {@link SignInAtTheOtherDoor} (ADR 126).
  */
 final class PersonSignIn implements AuthenticationProvider {
 
@@ -33,8 +40,11 @@ final class PersonSignIn implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	PersonSignIn(PersonAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+	private final Directory directory;
+
+	PersonSignIn(PersonAccounts accounts, PasswordEncoder passwords, SignInThrottle throttle, Directory directory) {
 		this.accounts = accounts;
+		this.directory = directory;
 		this.passwords = passwords;
 		this.throttle = throttle;
 	}
@@ -48,16 +58,26 @@ final class PersonSignIn implements AuthenticationProvider {
 				: null;
 		boolean held = throttle.held(name, address);
 		String typed = attempt.getCredentials() instanceof String text && text.length() <= 200 ? text : "";
-		var account = username.length() > 100 ? java.util.Optional.<care.seamless.door.PersonAccount>empty()
-				: accounts.forSignIn(username);
-		boolean right = passwords.matches(typed, account.map(a -> a.passwordHash()).orElse(noSuchHash))
-				&& account.isPresent() && account.get().enabled();
-		if (!right) {
+		Optional<PersonAccount> account = username.length() > 100 ? Optional.empty() : accounts.forSignIn(username);
+		// A name no person-side account has is compared with the staff account of that
+		// name, if any, in place of the made-up hash: one hash either way (ADR 126).
+		Optional<Account> staff = account.isPresent() || username.length() > 100 ? Optional.empty()
+				: directory.accountForSignIn(username);
+		String hash = account.map(PersonAccount::passwordHash)
+			.or(() -> staff.map(Account::passwordHash))
+			.orElse(noSuchHash);
+		boolean matches = passwords.matches(typed, hash);
+		boolean right = matches && account.isPresent() && account.get().enabled();
+		boolean staffs = matches && staff.isPresent() && staff.get().enabled();
+		if (!right && !staffs) {
 			throttle.failed(name, address);
 			throw new BadCredentialsException(REFUSED);
 		}
 		if (held) {
 			throw new BadCredentialsException(REFUSED);
+		}
+		if (staffs) {
+			throw new SignInAtTheOtherDoor(true);
 		}
 		throttle.succeeded(name);
 		PersonSignedIn user = new PersonSignedIn(account.get());

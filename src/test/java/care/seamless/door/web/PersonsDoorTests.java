@@ -131,11 +131,12 @@ class PersonsDoorTests {
 		assertThat(signIn(username, "not-" + PASSWORD, guesser).getRedirectedUrl()).isEqualTo("/me/sign-in?error");
 		assertThat(signIn(Fixtures.unique("nobody"), PASSWORD, guesser).getRedirectedUrl())
 			.isEqualTo("/me/sign-in?error");
-		// The staff sign-in does not know a person-side account.
+		// The staff sign-in does not sign a person-side account in: it says where it
+		// signs in (ADR 126).
 		assertThat(mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andReturn()
 			.getResponse()
-			.getRedirectedUrl()).isEqualTo("/login?error");
+			.getRedirectedUrl()).isEqualTo("/login?personSide");
 
 		long deniedBefore = deniedCodeUses();
 		assertThat(start(code, Fixtures.unique("again"), address).getContentAsString())
