@@ -190,18 +190,30 @@ class FhirReadPathTests {
 					Tuple.tuple(stranger.username(), "PERMITTED", true));
 	}
 
-	/** Scans (sequential or by any index) of each table in this transaction's work. */
+	/**
+	 * Scans (sequential or by any index) of each table in the work, counted in its own
+	 * transaction: the backend's counts not yet reported include earlier transactions' on
+	 * the same connection, so the work's are the difference.
+	 */
 	private List<Long> scansIn(List<String> tables, Runnable work) {
 		return new TransactionTemplate(transactions).execute(status -> {
+			List<Long> before = scans(tables);
 			work.run();
-			return tables.stream()
-				.map(table -> jdbc.sql("select pg_stat_get_xact_numscans(cast(:t as regclass)) + coalesce(sum("
-						+ "pg_stat_get_xact_numscans(i.indexrelid)), 0) from pg_index i where i.indrelid = cast(:t as regclass)")
-					.param("t", table)
-					.query(Long.class)
-					.single())
+			List<Long> after = scans(tables);
+			return java.util.stream.IntStream.range(0, tables.size())
+				.mapToObj(i -> after.get(i) - before.get(i))
 				.toList();
 		});
+	}
+
+	private List<Long> scans(List<String> tables) {
+		return tables.stream()
+			.map(table -> jdbc.sql("select pg_stat_get_xact_numscans(cast(:t as regclass)) + coalesce(sum("
+					+ "pg_stat_get_xact_numscans(i.indexrelid)), 0) from pg_index i where i.indrelid = cast(:t as regclass)")
+				.param("t", table)
+				.query(Long.class)
+				.single())
+			.toList();
 	}
 
 	private long choicesAsked(Runnable work) {
