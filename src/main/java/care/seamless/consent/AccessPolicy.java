@@ -302,9 +302,24 @@ public class AccessPolicy {
 	}
 
 	/**
+	 * {@link #recordDecision} and {@link #visibleItems} of the record's own details
+	 * (category general, held by the organisation in {@code sourceColumn}) as a derived
+	 * table to join laterally to the caller's row: {@code record_decision} as
+	 * {@link #recordDecision} yields it, and {@code details_visible}, the details rule,
+	 * only where that is not null. The rules the two share are evaluated once for both (a
+	 * partner system's read by id: ADR 123). The caller audits {@code record_decision}
+	 * with {@link #auditRecordRead}.
+	 */
+	public SqlQuery recordWithDetails(Actor actor, String personColumn, String sourceColumn) {
+		return new SqlQuery(ruleSql(List.of("recordWithDetails", personColumn, sourceColumn),
+				() -> AccessRepository.recordAndDetailsOver(personColumn, sourceColumn)), params(actor));
+	}
+
+	/**
 	 * Audits the opening of a record whose decision the caller's query took with
-	 * {@link #recordDecision}, with the entry {@link #checkWithParts} writes; throws
-	 * {@link AccessDenied} (the refusal audited) when {@code decided} is null or unknown.
+	 * {@link #recordDecision} (or {@link #recordWithDetails}), with the entry
+	 * {@link #checkWithParts} writes; throws {@link AccessDenied} (the refusal audited)
+	 * when {@code decided} is null or unknown.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = AccessDenied.class)
 	public AccessDecision auditRecordRead(Actor actor, PersonId person, String action, String recordType,

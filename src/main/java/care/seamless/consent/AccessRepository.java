@@ -99,6 +99,32 @@ class AccessRepository {
 	}
 
 	/**
+	 * {@link AccessPolicy#recordDecision}'s value as {@code record_decision} and, where
+	 * it is not null, {@link AccessRules#visible} of the record's own details (general
+	 * information held by {@code s}) as {@code details_visible}, as one row of a derived
+	 * table over the caller's person and source columns. The rules both share (the
+	 * override, the care-team membership, acting for the person over general information)
+	 * are evaluated once, in {@code pdp_a}, and each expression over them is the rule's
+	 * own: the same snapshot and the same {@code now()} give the same answer the two
+	 * rules evaluated apart gave (ADR 123). The {@code offset 0}s keep each level from
+	 * being pulled up, where every use of a column evaluated its rule again (ADR 115).
+	 */
+	static String recordAndDetailsOver(String p, String s) {
+		String general = "'GENERAL'";
+		String shared = "select " + AccessRules.override(p) + " as pdp_override, " + CareTeams.currentMemberSql(p)
+				+ " as pdp_member, " + AccessRules.actingForRecord(p) + " as pdp_acting_for_record";
+		String decision = "select case when pdp_a.pdp_override then 'OVERRIDE' when pdp_a.pdp_acting_for_record"
+				+ " then 'ACTING_FOR' when " + AccessRules.recordRelationship(p, "pdp_a.pdp_member",
+						AccessRules.partialGrant(p), "pdp_a.pdp_acting_for_record")
+				+ " then 'RELATIONSHIP' end as record_decision";
+		return "(select pdp_d.record_decision, case when pdp_d.record_decision is not null then "
+				+ AccessRules.visibleWith(p, general, s, "pdp_a.pdp_override", "pdp_a.pdp_member",
+						"pdp_a.pdp_acting_for_record")
+				+ " end as details_visible from (" + shared + " offset 0) pdp_a cross join lateral (" + decision
+				+ " offset 0) pdp_d offset 0)";
+	}
+
+	/**
 	 * The person's choice for one item's category, asked only where the information
 	 * crosses organisations: the only case in which the objection or the consent counts
 	 * (null otherwise, never read).

@@ -263,8 +263,22 @@ final class AccessRules {
 	}
 
 	private static String visible(String p, String c, String s, String relationship) {
-		return "(" + override(p) + " or (" + relationship + " and " + agreement(s, c) + " and not " + objected(p, s, c)
-				+ " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")) or " + actingFor(p, c) + ")";
+		return visible(p, c, s, override(p), relationship, actingFor(p, c));
+	}
+
+	/**
+	 * {@link #visible} over the override, the care-team membership and acting for the
+	 * person over {@code c} already evaluated, in columns of the caller's query: a read
+	 * that also takes the record decision evaluates each of them once for both (ADR 123).
+	 */
+	static String visibleWith(String p, String c, String s, String override, String member, String actingFor) {
+		return visible(p, c, s, override, relationshipWithMember(member, p, c), actingFor);
+	}
+
+	private static String visible(String p, String c, String s, String override, String relationship,
+			String actingFor) {
+		return "(" + override + " or (" + relationship + " and " + agreement(s, c) + " and not " + objected(p, s, c)
+				+ " and (not " + sensitiveCrossing(s, c) + " or " + consented(p, c) + ")) or " + actingFor + ")";
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import care.seamless.consent.SqlCondition;
+import care.seamless.consent.SqlQuery;
 import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
@@ -49,20 +50,21 @@ class RecordListingRepository {
 			""".replace("COLUMNS", COLUMNS);
 
 	/**
-	 * One record by id with the record decision taken in the same query: its contents are
-	 * read only when the decision lets the viewer open it.
+	 * One record by id with the record decision and the details rule taken in the same
+	 * query ({@code RULES}, {@code AccessPolicy.recordWithDetails}): the person's row is
+	 * read once, and its contents are returned only when the decision lets the viewer
+	 * open it.
 	 */
 	private static final String SQL_OPEN = """
-			select d.record_decision, r.*
-			from person.person p0
-			cross join lateral (select (DECISION) as record_decision offset 0) d
+			select v.record_decision, r.*
+			from person.person p
+			cross join lateral RULES v
 			left join lateral (
 			  select COLUMNS
-			  from person.person p
-			  cross join lateral (select (DETAILS) as details_visible offset 0) v
-			  where p.id = p0.id and d.record_decision is not null
+			  where v.record_decision is not null
+			  offset 0
 			) r on true
-			where p0.id = :id
+			where p.id = :id
 			""".replace("COLUMNS", COLUMNS);
 
 	private static final String SQL_COUNT = """
@@ -120,16 +122,15 @@ class RecordListingRepository {
 	}
 
 	/**
-	 * The record's decision under {@code decision} ({@code AccessPolicy.recordDecision}
-	 * over {@code p0.id}) and, when it may be opened, the record with its details under
-	 * {@code details}.
+	 * The record's decision and details rule under {@code rules}
+	 * ({@code AccessPolicy.recordWithDetails} over {@code p.id}) and, when it may be
+	 * opened, the record.
 	 */
-	Optional<Opened> open(PersonId id, SqlCondition decision, SqlCondition details) {
-		Map<String, Object> params = new HashMap<>(decision.params());
-		params.putAll(details.params());
+	Optional<Opened> open(PersonId id, SqlQuery rules) {
+		Map<String, Object> params = new HashMap<>(rules.params());
 		params.put("id", id.id());
-		KeptStatements.Bound open = statements.bind(List.of("open", decision.sql(), details.sql()), params,
-				() -> SQL_OPEN.replace("DECISION", decision.sql()).replace("DETAILS", details.sql()));
+		KeptStatements.Bound open = statements.bind(List.of("open", rules.sql()), params,
+				() -> SQL_OPEN.replace("RULES", rules.sql()));
 		return open.params(jdbc.sql(open.sql()))
 			.query((rs, n) -> new Opened(rs.getString("record_decision"),
 					rs.getObject("id", UUID.class) == null ? null : listed(map(rs, n))))

@@ -57,8 +57,7 @@ public class RecordListings {
 	@Transactional(noRollbackFor = AccessDenied.class)
 	public ListedRecord read(Actor actor, PersonId id, String action) {
 		RecordListingRepository.Opened opened = repository
-			.open(id, accessPolicy.recordDecision(actor, "p0.id"),
-					accessPolicy.visibleItems(actor, "p.id", "'GENERAL'", "p.source_organisation_id"))
+			.open(id, accessPolicy.recordWithDetails(actor, "p.id", "p.source_organisation_id"))
 			.orElseThrow(() -> new NotFoundException(RECORD, id));
 		// Audits the decision (the refusal too) and throws when refused.
 		accessPolicy.auditRecordRead(actor, id, action, RECORD, opened.decision());

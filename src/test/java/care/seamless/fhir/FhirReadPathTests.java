@@ -9,6 +9,7 @@ import care.seamless.Fixtures.Staff;
 import care.seamless.SeamlessTest;
 import care.seamless.audit.AuditEntry;
 import care.seamless.audit.AuditLog;
+import care.seamless.consent.AccessDenied;
 import care.seamless.consent.OverrideReason;
 import care.seamless.consent.Overrides;
 import care.seamless.person.People;
@@ -34,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Patient read by id takes the record decision, the details rule and the record in
@@ -155,6 +157,63 @@ class FhirReadPathTests {
 		assertThat(found).extracting(r -> r.id()).containsExactly(trusts);
 		assertThat(found.get(0).detailsWithheld()).isFalse();
 		assertThat(found.get(0).identifiers()).extracting(PersonIdentifier::value).containsExactly("MRN-" + family);
+	}
+
+	/**
+	 * ADR 123: the record decision and the details rule of a read share the override and
+	 * care-team probes, and the person's row is read once: one scan each of the person,
+	 * the overrides and the care team per read (two each before), whatever the decision.
+	 */
+	@Test
+	void aReadProbesTheOverridesTheCareTeamAndThePersonOnce() {
+		PersonId trusts = people.register(nurse.actor(),
+				Fixtures.details("Ada", family, LocalDate.of(1951, 4, 5), Fixtures.nextNhsNumber()));
+		fixtures.addToCareTeam(trusts, socialWorker);
+		fixtures.agreement(Set.of(socialWorker.organisationId(), nurse.organisationId()), DataCategory.GENERAL);
+		Staff stranger = fixtures.practitioner(socialWorker.organisationId(), Profession.SOCIAL_WORKER);
+		List<String> tables = List.of("person.person", "consent.override", "team.care_team_member");
+
+		assertThat(scansIn(tables,
+				() -> assertThat(listings.read(socialWorker.actor(), trusts, "read-fhir").detailsWithheld()).isFalse()))
+			.containsExactly(1L, 1L, 1L);
+		assertThat(scansIn(tables, () -> assertThatThrownBy(() -> listings.read(stranger.actor(), trusts, "read-fhir"))
+			.isInstanceOf(AccessDenied.class))).containsExactly(1L, 1L, 1L);
+		overrides.breakGlass(stranger.actor(), trusts, OverrideReason.EMERGENCY_CARE,
+				"Found collapsed, need medicines");
+		assertThat(scansIn(tables,
+				() -> assertThat(listings.read(stranger.actor(), trusts, "read-fhir").detailsWithheld()).isFalse()))
+			.containsExactly(1L, 1L, 1L);
+		assertThat(audited(trusts, "read-fhir"))
+			.extracting(AuditEntry::account, AuditEntry::outcome, AuditEntry::override)
+			.containsExactly(Tuple.tuple(socialWorker.username(), "PERMITTED", false),
+					Tuple.tuple(stranger.username(), "DENIED", false),
+					Tuple.tuple(stranger.username(), "PERMITTED", true));
+	}
+
+	/**
+	 * Scans (sequential or by any index) of each table in the work, counted in its own
+	 * transaction: the backend's counts not yet reported include earlier transactions' on
+	 * the same connection, so the work's are the difference.
+	 */
+	private List<Long> scansIn(List<String> tables, Runnable work) {
+		return new TransactionTemplate(transactions).execute(status -> {
+			List<Long> before = scans(tables);
+			work.run();
+			List<Long> after = scans(tables);
+			return java.util.stream.IntStream.range(0, tables.size())
+				.mapToObj(i -> after.get(i) - before.get(i))
+				.toList();
+		});
+	}
+
+	private List<Long> scans(List<String> tables) {
+		return tables.stream()
+			.map(table -> jdbc.sql("select pg_stat_get_xact_numscans(cast(:t as regclass)) + coalesce(sum("
+					+ "pg_stat_get_xact_numscans(i.indexrelid)), 0) from pg_index i where i.indrelid = cast(:t as regclass)")
+				.param("t", table)
+				.query(Long.class)
+				.single())
+			.toList();
 	}
 
 	private long choicesAsked(Runnable work) {
