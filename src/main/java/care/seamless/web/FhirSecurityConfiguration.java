@@ -99,17 +99,19 @@ class FhirSecurityConfiguration {
 	 * username needs: not a failed sign-in, and not one to retry (ADR 126).
 	 */
 	private static void personSideAccount(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getOutputStream().write(PERSON_SIDE_ACCOUNT.getBytes(StandardCharsets.UTF_8));
+		outcome(response, HttpServletResponse.SC_FORBIDDEN, PERSON_SIDE_ACCOUNT);
 	}
 
 	private static void unauthenticated(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.addHeader("WWW-Authenticate", "Basic realm=\"Seamless FHIR\"");
 		response.addHeader("WWW-Authenticate", "Bearer");
+		outcome(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED);
+	}
+
+	private static void outcome(HttpServletResponse response, int status, String operationOutcome) throws IOException {
+		response.setStatus(status);
 		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getOutputStream().write(UNAUTHENTICATED.getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream().write(operationOutcome.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -101,16 +101,18 @@ class DoorFhirSecurityConfiguration {
 	 * and not one to retry (ADR 126).
 	 */
 	private static void staffAccount(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getOutputStream().write(STAFF_ACCOUNT.getBytes(StandardCharsets.UTF_8));
+		outcome(response, HttpServletResponse.SC_FORBIDDEN, STAFF_ACCOUNT);
 	}
 
 	private static void unauthenticated(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.addHeader("WWW-Authenticate", "Basic realm=\"Seamless FHIR\"");
+		outcome(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED);
+	}
+
+	private static void outcome(HttpServletResponse response, int status, String operationOutcome) throws IOException {
+		response.setStatus(status);
 		response.setContentType("application/fhir+json;charset=UTF-8");
-		response.getOutputStream().write(UNAUTHENTICATED.getBytes(StandardCharsets.UTF_8));
+		response.getOutputStream().write(operationOutcome.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The door's own sign-in, given the name without its "person/". */
