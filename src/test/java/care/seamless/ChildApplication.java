@@ -195,18 +195,25 @@ final class ChildApplication {
 		Patience patience = new Patience(child);
 		while (patience.lasts()) {
 			assertThat(child.isAlive()).as("the child is running").isTrue();
+			Connection db = null;
 			try {
-				Connection db = connect(dataDir);
+				db = connect(dataDir);
 				try (Statement statement = db.createStatement();
 						ResultSet result = statement.executeQuery("select count(*) from flyway_schema_history")) {
 					if (result.next() && result.getLong(1) > 0) {
-						return db;
+						Connection started = db;
+						db = null;
+						return started;
 					}
 				}
-				db.close();
 			}
 			catch (IOException | SQLException | IndexOutOfBoundsException ex) {
 				// not started yet
+			}
+			finally {
+				// before the history table exists the query throws; the connection must
+				// not be left open
+				closeQuietly(db);
 			}
 			Thread.sleep(100);
 		}
@@ -233,6 +240,17 @@ final class ChildApplication {
 			Thread.sleep(20);
 		}
 		throw new AssertionError("never true " + patience.spent() + ": " + condition);
+	}
+
+	private static void closeQuietly(Connection db) {
+		if (db != null) {
+			try {
+				db.close();
+			}
+			catch (SQLException ex) {
+				// nothing more to release
+			}
+		}
 	}
 
 	static String tail(Path log) throws IOException {
