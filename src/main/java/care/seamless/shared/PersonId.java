@@ -57,11 +57,11 @@ public record PersonId(@JsonValue UUID id) {
 		// One draw for all: a million draws of 16 bytes cost more than their bytes.
 		byte[] random = new byte[10 * count];
 		RANDOM.nextBytes(random);
-		return timeOrdered(at, random);
+		return timeOrderedFrom(at, random);
 	}
 
 	/** Ten random bytes an id: eight ordered by one sort, then two. */
-	static java.util.List<PersonId> timeOrdered(Instant at, byte[] random) {
+	static java.util.List<PersonId> timeOrderedFrom(Instant at, byte[] random) {
 		int count = random.length / 10;
 		ByteBuffer bits = ByteBuffer.wrap(random);
 		// The 74 random bits of each id, ordered by their first 64 as one primitive sort

@@ -55,7 +55,7 @@ class PersonIdTests {
 		random[28] = 0x00;
 		random[29] = 0x02;
 
-		java.util.List<PersonId> ids = PersonId.timeOrdered(at, random);
+		java.util.List<PersonId> ids = PersonId.timeOrderedFrom(at, random);
 
 		assertThat(ids).doesNotHaveDuplicates();
 		assertThat(ids.stream().map(id -> id.id().toString()).toList()).isSorted();
