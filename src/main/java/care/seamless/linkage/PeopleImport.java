@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,10 +178,15 @@ public class PeopleImport {
 		// held, so it runs on its own thread while PostgreSQL writes the rows and
 		// builds the indexes on the import's connection (ADR 83).
 		List<PairsAhead> ahead = new ArrayList<>(1);
+		List<FutureTask<Map<PersonId, Integer>>> places = new ArrayList<>(1);
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
-				incoming.stream().map(ImportedPerson::details).toList(), phases,
-				registered -> register.flatMap(r -> startPairs(registered, r, () -> worthScoring(registered, incoming)))
-					.ifPresent(ahead::add));
+				incoming.stream().map(ImportedPerson::details).toList(), phases, registered -> {
+					places.add(places(registered.ids()));
+					register
+						.flatMap(r -> startPairs(registered, r,
+								() -> worthScoring(registered, incoming, placed(places.get(0)))))
+						.ifPresent(ahead::add);
+				});
 		for (BulkRegistrations.Problem problem : outcome.problems()) {
 			problems.add(new ImportProblem(incoming.get(problem.index()).line(), problem.field(),
 					"matching.import.error." + problem.code().name()));
@@ -191,17 +197,17 @@ public class PeopleImport {
 		}
 		List<PersonId> ids = outcome.registered().ids();
 		Map<Integer, PersonId> sameNhsNumber = outcome.registered().sameNhsNumber();
-		Map<PersonId, Integer> place = new HashMap<>(ids.size() * 2);
-		for (int i = 0; i < ids.size(); i++) {
-			place.put(ids.get(i), i);
-		}
-		Map<Integer, List<ImportReport.KnownTo>> known = new HashMap<>();
-		Map<Integer, ImportReport.Outcome> outcomes = new HashMap<>();
+		Map<PersonId, Integer> place = placed(places.isEmpty() ? places(ids) : places.get(0));
+		// By place, not in maps keyed by boxed places: the report looks up every one of a
+		// million people, and only a few thousand have anything but the defaults (ADR
+		// 127).
+		ImportReport.Outcome[] outcomes = new ImportReport.Outcome[ids.size()];
+		List<List<ImportReport.KnownTo>> known = new ArrayList<>(Collections.nCopies(ids.size(), null));
 		sameNhsNumber.forEach((i, existing) -> {
 			PossibleMatch match = matching.linkOnNhsNumber(actor, ids.get(i), incoming.get(i).details().nhsNumber(),
 					existing);
-			outcomes.put(i, ImportReport.Outcome.LINKED);
-			known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, match.person()));
+			outcomes[i] = ImportReport.Outcome.LINKED;
+			knownAt(known, i).add(knownTo(actor, match.person()));
 		});
 		phases.end("linked on NHS number");
 		ImportMatchRepository.PairHandler handler = pair -> {
@@ -214,14 +220,14 @@ public class PeopleImport {
 			}
 			Record record = Matching.record(pair.imported().id().toString(), incoming.get(i).details());
 			matching.proposeIfPossible(actor, pair.imported(), record, pair.other()).ifPresent(score -> {
-				outcomes.putIfAbsent(i, ImportReport.Outcome.REVIEW);
-				known.computeIfAbsent(i, k -> new ArrayList<>()).add(knownTo(actor, other));
+				reviewUnlessDecided(outcomes, i);
+				knownAt(known, i).add(knownTo(actor, other));
 				// Two people of the same file come as one pair; one at a time, each finds
 				// the other, so each is told of the other (and that telling audited).
 				Integer j = place.get(other);
 				if (j != null && !sameNhsNumber.containsKey(j)) {
-					outcomes.putIfAbsent(j, ImportReport.Outcome.REVIEW);
-					known.computeIfAbsent(j, k -> new ArrayList<>()).add(knownTo(actor, pair.imported()));
+					reviewUnlessDecided(outcomes, j);
+					knownAt(known, j).add(knownTo(actor, pair.imported()));
 				}
 			});
 		};
@@ -239,11 +245,26 @@ public class PeopleImport {
 		for (int i = 0; i < ids.size(); i++) {
 			ImportedPerson person = incoming.get(i);
 			report.add(new ImportReport.Imported(person.line(), ids.get(i), person.details().displayName(),
-					outcomes.getOrDefault(i, ImportReport.Outcome.CREATED), known.getOrDefault(i, List.of())));
+					outcomes[i] == null ? ImportReport.Outcome.CREATED : outcomes[i],
+					known.get(i) == null ? List.of() : known.get(i)));
 		}
 		auditLog.record(AuditEvent.permitted(actor, "import", RECORD, null, null));
 		phases.end("report");
 		return new ImportReport(report);
+	}
+
+	private static List<ImportReport.KnownTo> knownAt(List<List<ImportReport.KnownTo>> known, int i) {
+		if (known.get(i) == null) {
+			known.set(i, new ArrayList<>());
+		}
+		return known.get(i);
+	}
+
+	// The first outcome decided for a place stays.
+	private static void reviewUnlessDecided(ImportReport.Outcome[] outcomes, int i) {
+		if (outcomes[i] == null) {
+			outcomes[i] = ImportReport.Outcome.REVIEW;
+		}
 	}
 
 	/**
@@ -251,16 +272,34 @@ public class PeopleImport {
 	 * rest again and writes, one at a time; the same decisions either way.
 	 */
 	private Predicate<ImportMatchRepository.Pair> worthScoring(BulkRegistrations.Registered file,
-			List<ImportedPerson> incoming) {
-		Map<PersonId, Integer> place = new HashMap<>(file.ids().size() * 2);
-		for (int i = 0; i < file.ids().size(); i++) {
-			place.put(file.ids().get(i), i);
-		}
+			List<ImportedPerson> incoming, Map<PersonId, Integer> place) {
 		return pair -> {
 			int i = place.get(pair.imported());
 			return !file.sameNhsNumber().containsKey(i) && matching.possibleMatch(
 					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
 		};
+	}
+
+	/**
+	 * Each id's place in the file, made once for an import: by the pairs' thread for its
+	 * filter while the rows go in, and taken as made by this thread for the links and the
+	 * handler, instead of placing a million ids again after the index builds, when only
+	 * this thread works (ADR 127).
+	 */
+	private static FutureTask<Map<PersonId, Integer>> places(List<PersonId> ids) {
+		return new FutureTask<>(() -> {
+			Map<PersonId, Integer> place = new HashMap<>(ids.size() * 2);
+			for (int i = 0; i < ids.size(); i++) {
+				place.put(ids.get(i), i);
+			}
+			return place;
+		});
+	}
+
+	// Made here unless another thread has started making them; then waited for.
+	private static Map<PersonId, Integer> placed(FutureTask<Map<PersonId, Integer>> places) {
+		places.run();
+		return Waited.result(places, "placing an import's people");
 	}
 
 	/**

@@ -40,4 +40,32 @@ class PersonIdTests {
 			.isNotEqualTo(1L);
 	}
 
+	@Test
+	void idsWhoseFirstRandomBitsTieStillComeInOrder() {
+		Instant at = Instant.parse("2026-12-07T17:00:00.789Z");
+		// Three ids: the first 64 random bits of two the same, with the sign bit set, so
+		// that only an unsigned order puts them after the third.
+		byte[] random = new byte[30];
+		java.util.Arrays.fill(random, 0, 16, (byte) 0xf0);
+		random[16] = 0x12;
+		random[17] = 0x30;
+		// The last ten bits, given out in the sorted order: 0x301 before 0x002.
+		random[26] = 0x03;
+		random[27] = 0x01;
+		random[28] = 0x00;
+		random[29] = 0x02;
+
+		java.util.List<PersonId> ids = PersonId.timeOrderedFrom(at, random);
+
+		assertThat(ids).doesNotHaveDuplicates();
+		assertThat(ids.stream().map(id -> id.id().toString()).toList()).isSorted();
+		assertThat(ids).allSatisfy(id -> {
+			assertThat(id.id().version()).isEqualTo(7);
+			assertThat(id.id().variant()).isEqualTo(2);
+		});
+		assertThat(ids.get(0).id().getMostSignificantBits() & 0xfff).isEqualTo(0x123L);
+		assertThat(ids.get(1).id().getLeastSignificantBits() & 0x3ff).isEqualTo(0x002L);
+		assertThat(ids.get(2).id().getLeastSignificantBits() & 0x3ff).isEqualTo(0x301L);
+	}
+
 }
