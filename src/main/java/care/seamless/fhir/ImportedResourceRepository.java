@@ -17,10 +17,11 @@ import org.springframework.stereotype.Repository;
 class ImportedResourceRepository {
 
 	// The keys as three parallel arrays: one statement for a whole bundle (a Patient
-	// create or a transaction of many).
+	// create or a transaction of many). Each is one array parameter, so the text is the
+	// same whatever the bundle's size (ADR 129).
 	private static final String SQL_FIND_ALL = """
 			select r.source_system, r.resource_type, r.source_id, r.person_id
-			from unnest(cast(array[:systems] as text[]), cast(array[:types] as text[]), cast(array[:ids] as text[])) as k(system, type, id)
+			from unnest(cast(:systems as text[]), cast(:types as text[]), cast(:ids as text[])) as k(system, type, id)
 			join fhir.imported_resource r
 			  on r.source_system = k.system and r.resource_type = k.type and r.source_id = k.id
 			""";
@@ -28,7 +29,7 @@ class ImportedResourceRepository {
 	private static final String SQL_INSERT_ALL = """
 			insert into fhir.imported_resource (source_system, resource_type, source_id, person_id, imported_by, imported_at, source_file)
 			select k.system, k.type, k.id, k.person, :by, :at, :file
-			from unnest(cast(array[:systems] as text[]), cast(array[:types] as text[]), cast(array[:ids] as text[]), cast(array[:people] as uuid[]))
+			from unnest(cast(:systems as text[]), cast(:types as text[]), cast(:ids as text[]), cast(:people as uuid[]))
 				as k(system, type, id, person)
 			""";
 
@@ -45,9 +46,9 @@ class ImportedResourceRepository {
 			return found;
 		}
 		jdbc.sql(SQL_FIND_ALL)
-			.param("systems", keys.stream().map(SourceKey::system).toList())
-			.param("types", keys.stream().map(SourceKey::type).toList())
-			.param("ids", keys.stream().map(SourceKey::id).toList())
+			.param("systems", keys.stream().map(SourceKey::system).toArray(String[]::new))
+			.param("types", keys.stream().map(SourceKey::type).toArray(String[]::new))
+			.param("ids", keys.stream().map(SourceKey::id).toArray(String[]::new))
 			.query((rs, n) -> found.put(new SourceKey(rs.getString(1), rs.getString(2), rs.getString(3)),
 					new PersonId(rs.getObject(4, UUID.class))))
 			.list();
@@ -61,10 +62,10 @@ class ImportedResourceRepository {
 		}
 		List<Map.Entry<SourceKey, PersonId>> rows = List.copyOf(people.entrySet());
 		jdbc.sql(SQL_INSERT_ALL)
-			.param("systems", rows.stream().map(e -> e.getKey().system()).toList())
-			.param("types", rows.stream().map(e -> e.getKey().type()).toList())
-			.param("ids", rows.stream().map(e -> e.getKey().id()).toList())
-			.param("people", rows.stream().map(e -> e.getValue().id()).toList())
+			.param("systems", rows.stream().map(e -> e.getKey().system()).toArray(String[]::new))
+			.param("types", rows.stream().map(e -> e.getKey().type()).toArray(String[]::new))
+			.param("ids", rows.stream().map(e -> e.getKey().id()).toArray(String[]::new))
+			.param("people", rows.stream().map(e -> e.getValue().id().toString()).toArray(String[]::new))
 			.param("by", by)
 			.param("at", java.sql.Timestamp.from(at))
 			.param("file", file)

@@ -101,9 +101,9 @@ class MatchRepository {
 	// (PeopleImport.knownTo).
 	private static final String SQL_CANDIDATES_OF_ALL = """
 			with incoming as (
-			  select * from unnest(cast(array[:self] as uuid[]), cast(array[:nhs] as text[]),
-			    cast(array[:dob] as date[]), cast(array[:family] as text[]), cast(array[:given] as text[]),
-			    cast(array[:yearDates] as text[]), cast(array[:postcode] as text[]), cast(array[:initial] as text[]))
+			  select * from unnest(cast(:self as uuid[]), cast(:nhs as text[]),
+			    cast(:dob as date[]), cast(:family as text[]), cast(:given as text[]),
+			    cast(:yearDates as text[]), cast(:postcode as text[]), cast(:initial as text[]))
 			    as i(self, nhs, dob, family, given, year_dates, postcode, initial)
 			),
 			hits as (
@@ -301,15 +301,17 @@ class MatchRepository {
 			initial.add(g.isEmpty() ? "" : g.substring(0, 1));
 			found.put(id, new java.util.ArrayList<>());
 		});
+		// One array parameter per column, so the text is the same whatever the number of
+		// people: a list is spelt out as one parameter per person (ADR 129).
 		jdbc.sql(SQL_CANDIDATES_OF_ALL)
-			.param("self", self)
-			.param("nhs", nhs)
-			.param("dob", dob)
-			.param("family", family)
-			.param("given", given)
-			.param("yearDates", yearDates)
-			.param("postcode", postcode)
-			.param("initial", initial)
+			.param("self", self.stream().map(UUID::toString).toArray(String[]::new))
+			.param("nhs", nhs.toArray(String[]::new))
+			.param("dob", dob.stream().map(LocalDate::toString).toArray(String[]::new))
+			.param("family", family.toArray(String[]::new))
+			.param("given", given.toArray(String[]::new))
+			.param("yearDates", yearDates.toArray(String[]::new))
+			.param("postcode", postcode.toArray(String[]::new))
+			.param("initial", initial.toArray(String[]::new))
 			.param("limit", BRANCH_LIMIT)
 			.query((RowCallbackHandler) rs -> found.get(new PersonId(rs.getObject("incoming_self", UUID.class)))
 				.add(person(rs, 2, false)));

@@ -221,6 +221,87 @@ class FhirImportTests {
 		assertThat(attribute.getPropagationBehavior()).isEqualTo(TransactionDefinition.PROPAGATION_REQUIRED);
 	}
 
+	@Autowired
+	PatientImports patientImports;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	/**
+	 * ADR 129: a request's Patients are registered, matched and remembered by statements
+	 * whose text is the same whatever their number (each column one array parameter, not
+	 * one parameter per Patient), so each is prepared once per connection. On one
+	 * connection that prepares every text from its first use, requests of one, two and
+	 * three Patients leave one text of each there; each Patient is registered as sent and
+	 * found again by its source key. Rolled back.
+	 */
+	@Test
+	void aRequestsPatientsAreWrittenAndLookedUpByOneTextWhateverTheirNumber() {
+		new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+			org.postgresql.jdbc.PgConnection connection;
+			try {
+				connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource)
+					.unwrap(org.postgresql.jdbc.PgConnection.class);
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			int threshold = connection.getPrepareThreshold();
+			connection.setPrepareThreshold(1);
+			try {
+				for (int size : new int[] { 1, 2, 3, 2 }) {
+					List<PatientImports.Incoming> incoming = new java.util.ArrayList<>();
+					for (int i = 0; i < size; i++) {
+						incoming
+							.add(new PatientImports.Incoming(patient(Fixtures.unique("gp-"), Fixtures.nextNhsNumber()),
+									"Bundle.entry[" + i + "]", null));
+					}
+					List<PatientImports.Outcome> outcomes = patientImports.importAll(administrator.actor(), incoming);
+					for (int i = 0; i < size; i++) {
+						Patient sent = incoming.get(i).patient();
+						PatientImports.Outcome outcome = outcomes.get(i);
+						assertThat(outcome.kind()).isEqualTo(PatientImports.Kind.CREATED);
+						assertThat(jdbc.sql("""
+								select nhs_number, given_name, family_name, date_of_birth, sex, postcode,
+								       interpreter_needed, source_organisation_id
+								from person.person where id = :id""")
+							.param("id", outcome.id().id())
+							.query()
+							.singleRow()).containsEntry("nhs_number", sent.getIdentifierFirstRep().getValue())
+							.containsEntry("given_name", "Iris")
+							.containsEntry("family_name", sent.getNameFirstRep().getFamily())
+							.containsEntry("date_of_birth", java.sql.Date.valueOf("1961-07-04"))
+							.containsEntry("sex", "FEMALE")
+							.containsEntry("postcode", null)
+							.containsEntry("interpreter_needed", false)
+							.containsEntry("source_organisation_id", administrator.organisationId().id());
+					}
+					// Sent again: each found by its key, as the person it made.
+					assertThat(patientImports.importAll(administrator.actor(), incoming))
+						.extracting(PatientImports.Outcome::kind, o -> o.id())
+						.containsExactlyElementsOf(outcomes.stream()
+							.map(o -> org.assertj.core.groups.Tuple.tuple(PatientImports.Kind.MATCHED, o.id()))
+							.toList());
+				}
+				for (String statement : List.of("^\\s*insert into person\\.person .*from unnest",
+						"^\\s*with incoming as", "^\\s*select r\\.source_system",
+						"^\\s*insert into fhir\\.imported_resource ")) {
+					assertThat(jdbc.sql("select count(*) from pg_prepared_statements where statement ~ :p")
+						.param("p", statement)
+						.query(Long.class)
+						.single()).as("prepared texts of %s", statement).isEqualTo(1);
+				}
+			}
+			finally {
+				connection.setPrepareThreshold(threshold);
+				tx.setRollbackOnly();
+			}
+		});
+	}
+
 	private static void assertFailure(FhirClient.Reply reply, int status, String code, String... expression) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
 		assertThat(reply.code()).as(reply.body()).isEqualTo(code);
