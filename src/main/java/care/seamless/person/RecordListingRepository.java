@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.SqlQuery;
@@ -35,17 +36,15 @@ class RecordListingRepository {
 			  order by i.system, i.value) end as identifier_values
 			""";
 
-	// The record decision and the details rule share one derived table
-	// ({@code AccessPolicy.recordWithDetails}), as the read by id does (ADR 123): each
-	// candidate's override, care-team and acting-for probes are evaluated once for both,
-	// where the listing's "where" and its details column probed them apart (ADR 130).
-	// The decision is not null exactly where the record rule ({@code visibleRecords},
-	// which the count still uses) admits the record.
+	// Each rule sits in a lateral subquery with "offset 0", which keeps PostgreSQL from
+	// pulling it up into the outer query, where every use of its column (three of the
+	// details rule's, two of the decision's) evaluated the whole rule again (ADR 115, as
+	// ADR 110 found for the record view).
 	private static final String SQL_SELECT = """
 			select COLUMNS
 			from person.person p
-			cross join lateral RULES v
-			where WHERE and v.record_decision is not null
+			cross join lateral (select (DETAILS) as details_visible offset 0) v
+			where WHERE
 			order by p.id
 			limit :limit offset :offset
 			""".replace("COLUMNS", COLUMNS);
@@ -88,15 +87,14 @@ class RecordListingRepository {
 	}
 
 	/**
-	 * The page under {@code rules} ({@code AccessPolicy.recordWithDetails} over
-	 * {@code p.id}: the records it decides may be opened, with its details rule), and the
-	 * count under {@code visible}, the same record rule as a condition.
+	 * The page and the count, both under {@code visible}; details under {@code details}.
 	 */
-	RecordListing list(RecordQuery query, SqlCondition visible, SqlQuery rules) {
+	RecordListing list(RecordQuery query, SqlCondition visible, SqlCondition details) {
 		Criteria criteria = criteria(query);
 		Map<String, Object> params = new HashMap<>(criteria.params());
 		params.putAll(visible.params());
-		params.putAll(rules.params());
+		params.putAll(details.params());
+		Supplier<String> where = () -> criteria.sql() + " and " + visible.sql();
 		if (criteria.pinned()) {
 			// The access rules make this statement costly to plan (20-70 ms on a busy
 			// 2-core machine against well under 1 ms to run), and PostgreSQL plans it
@@ -107,13 +105,13 @@ class RecordListingRepository {
 		}
 		params.put("limit", query.limit());
 		params.put("offset", query.offset());
-		KeptStatements.Bound select = statements.bind(List.of("select", rules.sql(), criteria.sql()), params,
-				() -> SQL_SELECT.replace("RULES", rules.sql()).replace("WHERE", criteria.sql()));
+		KeptStatements.Bound select = statements.bind(List.of("select", details.sql(), criteria.sql(), visible.sql()),
+				params, () -> SQL_SELECT.replace("DETAILS", details.sql()).replace("WHERE", where.get()));
 		List<Row> rows = select.params(jdbc.sql(select.sql())).query(RecordListingRepository::map).list();
 		int total = rows.size();
 		if (query.limit() == 0 || rows.size() == query.limit() || query.offset() > 0) {
 			KeptStatements.Bound count = statements.bind(List.of("count", criteria.sql(), visible.sql()), params,
-					() -> SQL_COUNT.replace("WHERE", criteria.sql() + " and " + visible.sql()));
+					() -> SQL_COUNT.replace("WHERE", where.get()));
 			total = count.params(jdbc.sql(count.sql())).query(Integer.class).single();
 		}
 		return new RecordListing(rows.stream().map(RecordListingRepository::listed).toList(), total);

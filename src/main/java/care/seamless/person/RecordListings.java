@@ -41,7 +41,7 @@ public class RecordListings {
 	@Transactional
 	public RecordListing list(Actor actor, RecordQuery query, String action) {
 		RecordListing listing = repository.list(query, accessPolicy.visibleRecords(actor, "p.id"),
-				accessPolicy.recordWithDetails(actor, "p.id", "p.source_organisation_id"));
+				accessPolicy.visibleItems(actor, "p.id", "'GENERAL'", "p.source_organisation_id"));
 		for (ListedRecord record : listing.records()) {
 			auditLog.record(AuditEvent.permitted(actor, action, RECORD, record.id(), record.id()));
 		}

@@ -194,49 +194,6 @@ class FhirReadPathTests {
 	}
 
 	/**
-	 * ADR 130: a search's listing takes the record decision and the details rule from one
-	 * derived table, as the read does: one scan of the overrides per candidate (two
-	 * before, the record rule in the listing's condition and the details rule in its
-	 * column). A full page is also counted, under the record rule as a condition (its
-	 * scans not counted here: a page of one may stop at the first candidate, by the plan
-	 * the table's size picks); what is listed, counted and audited is unchanged, a
-	 * withheld person neither listed nor counted.
-	 */
-	@Test
-	void aSearchProbesTheOverridesOncePerCandidateAndListsAndCountsAsBefore() {
-		PersonId trusts = people.register(nurse.actor(),
-				Fixtures.details("Ada", family, LocalDate.of(1951, 4, 5), Fixtures.nextNhsNumber()));
-		people.addIdentifier(nurse.actor(), trusts, new PersonIdentifier("urn:trust:mrn", "MRN-" + family));
-		fixtures.addToCareTeam(trusts, socialWorker);
-		PersonId nurses = people.register(nurse.actor(),
-				Fixtures.details("Bea", family, LocalDate.of(1951, 4, 5), Fixtures.nextNhsNumber()));
-		RecordQuery oneDay = new RecordQuery(null, null, null, null, null, family, null, LocalDate.of(1951, 4, 5),
-				LocalDate.of(1951, 4, 6), null, null, null, 10, 0);
-		RecordQuery fullPage = new RecordQuery(null, null, null, null, null, family, null, LocalDate.of(1951, 4, 5),
-				LocalDate.of(1951, 4, 6), null, null, null, 1, 0);
-		List<String> overridesTable = List.of("consent.override");
-
-		// Two candidates (the social worker's and the nurse's person), one listed.
-		assertThat(scansIn(overridesTable, () -> {
-			var listing = listings.list(socialWorker.actor(), oneDay, "read-fhir-search");
-			assertThat(listing.records()).extracting(r -> r.id()).containsExactly(trusts);
-			assertThat(listing.records().get(0).detailsWithheld()).isTrue();
-			assertThat(listing.records().get(0).identifiers()).isEmpty();
-			assertThat(listing.total()).isEqualTo(1);
-		})).containsExactly(2L);
-		var page = listings.list(socialWorker.actor(), fullPage, "read-fhir-search");
-		assertThat(page.records()).extracting(r -> r.id()).containsExactly(trusts);
-		assertThat(page.total()).isEqualTo(1);
-		fixtures.agreement(Set.of(socialWorker.organisationId(), nurse.organisationId()), DataCategory.GENERAL);
-		var agreed = listings.list(socialWorker.actor(), oneDay, "read-fhir-search").records();
-		assertThat(agreed.get(0).detailsWithheld()).isFalse();
-		assertThat(agreed.get(0).identifiers()).extracting(PersonIdentifier::value).containsExactly("MRN-" + family);
-		assertThat(audited(trusts, "read-fhir-search")).hasSize(3)
-			.allSatisfy(e -> assertThat(e.account()).isEqualTo(socialWorker.username()));
-		assertThat(audited(nurses, "read-fhir-search")).isEmpty();
-	}
-
-	/**
 	 * Scans (sequential or by any index) of each table in the work, counted in its own
 	 * transaction: the backend's counts not yet reported include earlier transactions' on
 	 * the same connection, so the work's are the difference.
