@@ -1,8 +1,5 @@
 package care.seamless.web;
 
-import java.util.Arrays;
-import java.util.List;
-
 import care.seamless.Fixtures;
 import care.seamless.SeamlessTest;
 import care.seamless.shared.OrganisationId;
@@ -13,14 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -50,27 +44,6 @@ class ActuatorTests {
 		OrganisationId council = fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE);
 		practitioner = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.PRACTITIONER);
 		administrator = fixtures.practitioner(council, Profession.SOCIAL_WORKER, Role.ADMINISTRATOR);
-	}
-
-	/**
-	 * springdoc's beans are made on the first request for the API document or its UI, not
-	 * at start (ADR 128), and that request is still answered.
-	 */
-	@Test
-	void makesTheApiDocumentOnlyWhenFirstAskedForAndStillServesIt() throws Exception {
-		ConfigurableListableBeanFactory beans = ((ConfigurableApplicationContext) context).getBeanFactory();
-		List<String> springdoc = Arrays.stream(beans.getBeanDefinitionNames())
-			.filter(name -> ApiDocsOnFirstUse.isSpringdoc(beans, beans.getBeanDefinition(name)))
-			.toList();
-		assertThat(springdoc).contains("openApiResource", "swaggerWelcome", "swaggerConfigResource");
-		assertThat(springdoc)
-			.allSatisfy(name -> assertThat(beans.getBeanDefinition(name).isLazyInit()).as(name).isTrue());
-		mvc.perform(get("/v3/api-docs").with(httpBasic(practitioner.username(), Fixtures.PASSWORD)))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("/api/v1/referrals")));
-		mvc.perform(get("/swagger-ui/index.html").with(httpBasic(practitioner.username(), Fixtures.PASSWORD)))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("swagger-ui")));
 	}
 
 	@Test
