@@ -205,15 +205,11 @@ class AssessmentRepository {
 	 * The text of {@link #openEpisodeWithSections}'s statement (the tests read its plan).
 	 */
 	static String openEpisodeWithSectionsSql(SqlCondition decision) {
-		// "offset 0" keeps the lateral a subquery of its own: pulled up into the join, its
-		// conditions on the episode alone became the join's filter, applied to each
-		// section after the scan (the scan ran for a refused reader); kept apart, they are
-		// a one-time filter in front of the scan, which then does not run.
 		return "with e as materialized (select " + EPISODE_OWN_COLUMNS + ", 0 as reused, 0 as asked, " + decision.sql()
 				+ " as record_decision from assessment.episode e where e.id = :id)"
 				+ " select e.*, s.* from e left join lateral (select " + SECTION_COLUMNS_PREFIXED
 				+ " from assessment.section s where s.episode_id = e.id and e.record_decision is not null"
-				+ " and e.person_id = :person offset 0) s on true order by s.s_position";
+				+ " and e.person_id = :person) s on true order by s.s_position";
 	}
 
 	/**
