@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,6 @@ class AssessmentRepository {
 			s.position, s.status, s.author_id, s.author_name, s.author_profession, s.author_org, s.updated_at,
 			s.signed_at, s.version, s.not_relevant_reason, s.not_relevant_by_name, s.not_relevant_at
 			""";
-
-	// SECTION_COLUMNS named apart from the episode's (both have an id, a person and a
-	// version), for a statement that returns them in one row.
-	private static final String SECTION_COLUMNS_PREFIXED = SECTION_COLUMNS.strip()
-		.replaceAll("s\\.(\\w+)", "s.$1 as s_$1");
 
 	// Each section with whether any of its current answers is withheld (%s: the answer
 	// is visible): the reference the tests compare SQL_SECTIONS_SEEN_ONCE with.
@@ -154,68 +148,25 @@ class AssessmentRepository {
 			.optional();
 	}
 
-	/** An episode and the record decision about its person (null: may not be opened). */
-	record Opened(EpisodeRow row, @Nullable String decision) {
-	}
-
 	/**
 	 * {@link #openEpisode} without the counts of answers reused and asked (both 0 in the
 	 * row): for a read that reads the answers the counts cover anyway and counts them
 	 * itself (the summary), so the condition is neither decided nor the answers read
-	 * here; and with, in the same statement, the episode's {@link #sections(UUID)
-	 * sections}: one round trip fewer for the summary, which read them next (ADR 131).
-	 * They are read only where the reader may open the record and the episode is
-	 * {@code person}'s (the refusal and the "not found" the caller goes on to give): the
-	 * section scan is then a branch PostgreSQL does not run, so nothing is read past a
-	 * refusal. One row per section, the episode's columns repeated, or one row with no
-	 * section.
+	 * here.
 	 */
-	Optional<OpenedWithSections> openEpisodeWithSections(UUID id, PersonId person, SqlCondition decision) {
-		return openEpisodeWithSections(id, person, decision, kept);
-	}
-
-	/**
-	 * {@link #openEpisodeWithSections} with {@code statements} kept (or not: tests
-	 * compare).
-	 */
-	Optional<OpenedWithSections> openEpisodeWithSections(UUID id, PersonId person, SqlCondition decision,
-			KeptStatements statements) {
+	Optional<Opened> openEpisodeUncounted(UUID id, SqlCondition decision) {
 		Map<String, Object> params = new HashMap<>(decision.params());
 		params.put("id", id);
-		params.put("person", person.id());
-		KeptStatements.Bound bound = statements.bind(List.of("openEpisodeWithSections", decision.sql()), params,
-				() -> openEpisodeWithSectionsSql(decision));
-		return bound.params(jdbc.sql(bound.sql())).query((ResultSet rs) -> {
-			if (!rs.next()) {
-				return Optional.<OpenedWithSections>empty();
-			}
-			Opened opened = new Opened(episode(rs, 0), rs.getString("record_decision"));
-			List<SectionRow> sections = new ArrayList<>();
-			do {
-				if (rs.getObject("s_id") != null) {
-					sections.add(section(rs, "s_"));
-				}
-			}
-			while (rs.next());
-			return Optional.of(new OpenedWithSections(opened, List.copyOf(sections)));
-		});
+		KeptStatements.Bound bound = kept.bind(List.of("openEpisodeUncounted", decision.sql()), params,
+				() -> "select " + EPISODE_OWN_COLUMNS + ", 0 as reused, 0 as asked, " + decision.sql()
+						+ " as record_decision from assessment.episode e where e.id = :id");
+		return bound.params(jdbc.sql(bound.sql()))
+			.query((rs, n) -> new Opened(episode(rs, n), rs.getString("record_decision")))
+			.optional();
 	}
 
-	/**
-	 * The text of {@link #openEpisodeWithSections}'s statement (the tests read its plan).
-	 */
-	static String openEpisodeWithSectionsSql(SqlCondition decision) {
-		return "with e as materialized (select " + EPISODE_OWN_COLUMNS + ", 0 as reused, 0 as asked, " + decision.sql()
-				+ " as record_decision from assessment.episode e where e.id = :id)"
-				+ " select e.*, s.* from e left join lateral (select " + SECTION_COLUMNS_PREFIXED
-				+ " from assessment.section s where s.episode_id = e.id and e.record_decision is not null"
-				+ " and e.person_id = :person) s on true order by s.s_position";
-	}
-
-	/**
-	 * An episode, the record decision and, where it may be read, its sections in order.
-	 */
-	record OpenedWithSections(Opened opened, List<SectionRow> sections) {
+	/** An episode and the record decision about its person (null: may not be opened). */
+	record Opened(EpisodeRow row, @Nullable String decision) {
 	}
 
 	/**
@@ -408,20 +359,14 @@ class AssessmentRepository {
 	}
 
 	private static SectionRow section(ResultSet rs, int n) throws SQLException {
-		return section(rs, "");
-	}
-
-	/** A section from columns named {@code prefix} and the column's own name. */
-	private static SectionRow section(ResultSet rs, String prefix) throws SQLException {
-		return new SectionRow(rs.getObject(prefix + "id", UUID.class), rs.getObject(prefix + "episode_id", UUID.class),
-				new PersonId(rs.getObject(prefix + "person_id", UUID.class)), rs.getString(prefix + "instrument_id"),
-				rs.getInt(prefix + "instrument_version"), rs.getString(prefix + "section_id"),
-				rs.getString(prefix + "category"), rs.getInt(prefix + "position"), rs.getString(prefix + "status"),
-				rs.getObject(prefix + "author_id", UUID.class), rs.getString(prefix + "author_name"),
-				rs.getString(prefix + "author_profession"), rs.getObject(prefix + "author_org", UUID.class),
-				instant(rs, prefix + "updated_at"), instant(rs, prefix + "signed_at"), rs.getLong(prefix + "version"),
-				rs.getString(prefix + "not_relevant_reason"), rs.getString(prefix + "not_relevant_by_name"),
-				instant(rs, prefix + "not_relevant_at"));
+		return new SectionRow(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class),
+				new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("instrument_id"),
+				rs.getInt("instrument_version"), rs.getString("section_id"), rs.getString("category"),
+				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
+				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
+				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"),
+				rs.getString("not_relevant_reason"), rs.getString("not_relevant_by_name"),
+				instant(rs, "not_relevant_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -135,12 +135,8 @@ public class AssessmentSummaries {
 		// opening the record (ADR 84), refusals included. Its counts of answers reused
 		// and asked are those of the answers read below (ADR 95): the same answers, under
 		// the same condition, so they are counted from them instead of read again.
-		// The sections come in the same statement where the record may be opened (ADR
-		// 131).
-		AssessmentRepository.OpenedWithSections withSections = asBefore ? null
-				: assessments.openEpisodeWithSections(actor, person, id);
-		AssessmentRepository.Opened opened = (withSections != null) ? withSections.opened()
-				: assessments.openEpisode(actor, person, id);
+		AssessmentRepository.Opened opened = asBefore ? assessments.openEpisode(actor, person, id)
+				: assessments.openEpisodeUncounted(actor, person, id);
 		accessPolicy.auditRecordRead(actor, person, "read-summary", Assessments.EPISODE, opened.decision());
 		AnswerRepository.Sight visible = AnswerRepository.Sight.of(accessPolicy, actor);
 		List<AnswerRepository.DisagreementRow> disagreementRows = answers.disagreements(id.id(), visible(actor, "d"));
@@ -157,8 +153,7 @@ public class AssessmentSummaries {
 			// with the answers, from the rule decided once for both (ADR 106).
 			AnswerRepository.SummaryRead read = answers.summaryRead(id.id(), visible);
 			answerRows = read.answers();
-			sectionRows = Objects.requireNonNull(withSections)
-				.sections()
+			sectionRows = repository.sections(id.id())
 				.stream()
 				.map((s) -> new AssessmentRepository.SectionSight(s, read.withheldSections().contains(s.id())))
 				.toList();

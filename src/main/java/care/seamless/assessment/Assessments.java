@@ -354,13 +354,11 @@ public class Assessments {
 
 	/**
 	 * {@link #openEpisode} without the counts of answers reused and asked (0 in the row),
-	 * for a caller that reads those answers anyway and counts them itself, and with the
-	 * episode's sections, read in the same statement only where the record may be opened
-	 * and the episode is the person's.
+	 * for a caller that reads those answers anyway and counts them itself.
 	 */
-	AssessmentRepository.OpenedWithSections openEpisodeWithSections(Actor actor, PersonId person, EpisodeId id) {
-		return repository.openEpisodeWithSections(id.id(), person, accessPolicy.recordDecision(actor, "e.person_id"))
-			.filter((opened) -> opened.opened().row().personId().equals(person))
+	AssessmentRepository.Opened openEpisodeUncounted(Actor actor, PersonId person, EpisodeId id) {
+		return repository.openEpisodeUncounted(id.id(), accessPolicy.recordDecision(actor, "e.person_id"))
+			.filter((opened) -> opened.row().personId().equals(person))
 			.orElseThrow(() -> new NotFoundException(EPISODE, id));
 	}
 

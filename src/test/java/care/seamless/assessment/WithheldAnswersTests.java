@@ -449,66 +449,6 @@ class WithheldAnswersTests {
 		assertThat(answerRepository.summaryRead(episode.id(), sight).withheldSections()).isEmpty();
 	}
 
-	/**
-	 * ADR 131: the summary's episode, record decision and sections in one statement. The
-	 * sections are those of their own statement, kept or built afresh; they are read only
-	 * where the record may be opened and the episode is the person's, so a refused
-	 * reader's statement, or one for another person, never scans them.
-	 */
-	@Test
-	void theSummaryReadsTheSectionsWithTheEpisodeAndNothingPastARefusal() {
-		PersonId person = person();
-		EpisodeId episode = nurseRecordsLowMood(person, "true");
-		save(socialWorker, person, episode, Map.of("low-mood", "false"));
-		Fixtures.Staff outsider = fixtures.practitioner(
-				fixtures.organisation(OrganisationKind.LOCAL_AUTHORITY_ADULT_SOCIAL_CARE), Profession.SOCIAL_WORKER);
-		List<AssessmentRepository.SectionRow> sections = assessmentRepository.sections(episode.id());
-		assertThat(sections).hasSizeGreaterThan(1);
-		for (Fixtures.Staff reader : List.of(nurse, socialWorker, outsider, nurse)) {
-			care.seamless.consent.SqlCondition decision = accessPolicy.recordDecision(reader.actor(), "e.person_id");
-			AssessmentRepository.OpenedWithSections read = assessmentRepository
-				.openEpisodeWithSections(episode.id(), person, decision)
-				.orElseThrow();
-			assertThat(read).isEqualTo(
-					assessmentRepository.openEpisodeWithSections(episode.id(), person, decision, KeptStatements.none())
-						.orElseThrow());
-			assertThat(read.opened().row())
-				.isEqualTo(assessmentRepository.findEpisode(episode.id(), answersSeenBy(reader))
-					.orElseThrow()
-					.withCounts(0, 0));
-			boolean refused = reader == outsider;
-			assertThat(read.opened().decision() == null).isEqualTo(refused);
-			assertThat(read.sections()).isEqualTo(refused ? List.of() : sections);
-			assertThat(sectionScans(decision, episode, person)).isEqualTo(refused ? 0 : 1);
-		}
-		// Asked for under someone else: the episode, for the "not found", and no section.
-		PersonId other = person();
-		care.seamless.consent.SqlCondition nurses = accessPolicy.recordDecision(nurse.actor(), "e.person_id");
-		assertThat(assessmentRepository.openEpisodeWithSections(episode.id(), other, nurses).orElseThrow().sections())
-			.isEmpty();
-		assertThat(sectionScans(nurses, episode, other)).isZero();
-		assertThat(assessmentRepository.openEpisodeWithSections(UUID.randomUUID(), person, nurses)).isEmpty();
-	}
-
-	/** How often the statement's plan ran its scan of the sections. */
-	private int sectionScans(care.seamless.consent.SqlCondition decision, EpisodeId episode, PersonId person) {
-		Map<String, Object> params = new java.util.HashMap<>(decision.params());
-		params.put("id", episode.id());
-		params.put("person", person.id());
-		String plan = jdbc
-			.sql("explain (analyze, format json) " + AssessmentRepository.openEpisodeWithSectionsSql(decision))
-			.params(params)
-			.query(String.class)
-			.single();
-		java.util.regex.Matcher scan = java.util.regex.Pattern
-			.compile("\"Relation Name\": \"section\"[^{}]*?\"Actual Loops\": (\\d+)")
-			.matcher(plan);
-		assertThat(scan.find()).as("the sections' scan in the plan").isTrue();
-		int loops = Integer.parseInt(scan.group(1));
-		assertThat(scan.find()).isFalse();
-		return loops;
-	}
-
 	private void assertSameAsBefore(PersonId person, EpisodeId contact, EpisodeId overview, Fixtures.Staff... readers) {
 		for (Fixtures.Staff reader : readers) {
 			for (EpisodeId episode : List.of(contact, overview)) {
