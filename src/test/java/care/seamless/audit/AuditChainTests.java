@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -183,6 +185,7 @@ class AuditChainTests {
 				// meanwhile).
 				repository.lockHeadWaiting();
 				chainer.chainPending();
+				Set<String> ours = new LinkedHashSet<>();
 				for (int size : new int[] { 1, 2, 3, 2, 1, 3, 1, 2 }) {
 					List<AuditEntry> round = new ArrayList<>();
 					for (int i = 0; i < size; i++) {
@@ -198,7 +201,12 @@ class AuditChainTests {
 					Map<Long, AuditEntry> found = new LinkedHashMap<>();
 					repository
 						.nextUnchained(AuditChainer.lastMonth(Instant.now()).atStartOfDay(ZoneOffset.UTC).toInstant())
-						.forEach(entry -> found.put(entry.entry().id(), entry.entry()));
+						.forEach(entry -> {
+							found.put(entry.entry().id(), entry.entry());
+							if (entry.entry().account().equals("test-rounds")) {
+								ours.add(entry.partition());
+							}
+						});
 					assertThat(chainer.chainPending()).isGreaterThanOrEqualTo(size);
 					List<Long> placedInOrder = new ArrayList<>();
 					jdbc.sql("select id, seq, prev_hash, hash from audit.entry where id = any(:ids) order by seq")
@@ -213,8 +221,18 @@ class AuditChainTests {
 						.list();
 					assertThat(placedInOrder).as("placed in the order found").containsExactlyElementsOf(found.keySet());
 				}
-				List<Map<String, Object>> updates = prepared("^\\s*update audit\\.entry\\S* e set seq");
-				List<Map<String, Object>> selects = prepared("^\\s*with next as");
+				// The pool prepares every text from its first run (ADR 132), so this
+				// connection may hold the updates of other partitions from earlier work:
+				// the one asked about is that of this test's entries.
+				assertThat(ours).as("this test's entries are in one partition").hasSize(1);
+				List<Map<String, Object>> updates = prepared(
+						"^\\s*update " + ours.iterator().next().replace(".", "\\.") + " e set seq");
+				// Those of this month's rounds: work under another clock left its own.
+				String bound = "'" + AuditChainer.lastMonth(Instant.now()).atStartOfDay(ZoneOffset.UTC).toInstant()
+						+ "'";
+				List<Map<String, Object>> selects = prepared("^\\s*with next as").stream()
+					.filter(select -> ((String) select.get("statement")).contains(bound))
+					.toList();
 				assertThat(updates).as("one prepared text for every round's update").hasSize(1);
 				assertThat((Long) updates.get(0).get("generic_plans"))
 					.as("the update's plan kept after the five PostgreSQL always makes first")
