@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import care.seamless.shared.ArrayParameters;
 import care.seamless.shared.BulkIndexes;
 import care.seamless.shared.BulkRows;
 import org.jspecify.annotations.Nullable;
@@ -347,23 +347,20 @@ class AuditRepository {
 		// spelt out as one parameter per entry, a new statement for PostgreSQL at every
 		// size.
 		jdbc.sql(SQL_INSERT_ALL)
-			.param("occurredAt", column(entries, e -> InstantText.of(e.occurredAt())))
-			.param("account", column(entries, AuditEntry::account))
-			.param("role", column(entries, AuditEntry::role))
-			.param("organisationCode", column(entries, AuditEntry::organisationCode))
-			.param("action", column(entries, AuditEntry::action))
-			.param("recordType", column(entries, AuditEntry::recordType))
-			.param("recordId", column(entries, AuditEntry::recordId))
-			.param("personId", column(entries, e -> e.personId() == null ? null : e.personId().toString()))
-			.param("purpose", column(entries, AuditEntry::purpose))
-			.param("outcome", column(entries, AuditEntry::outcome))
-			.param("reason", column(entries, AuditEntry::reason))
+			.param("occurredAt", ArrayParameters.texts(entries, e -> InstantText.of(e.occurredAt())))
+			.param("account", ArrayParameters.texts(entries, AuditEntry::account))
+			.param("role", ArrayParameters.texts(entries, AuditEntry::role))
+			.param("organisationCode", ArrayParameters.texts(entries, AuditEntry::organisationCode))
+			.param("action", ArrayParameters.texts(entries, AuditEntry::action))
+			.param("recordType", ArrayParameters.texts(entries, AuditEntry::recordType))
+			.param("recordId", ArrayParameters.texts(entries, AuditEntry::recordId))
+			.param("personId",
+					ArrayParameters.texts(entries, e -> e.personId() == null ? null : e.personId().toString()))
+			.param("purpose", ArrayParameters.texts(entries, AuditEntry::purpose))
+			.param("outcome", ArrayParameters.texts(entries, AuditEntry::outcome))
+			.param("reason", ArrayParameters.texts(entries, AuditEntry::reason))
 			.param("override", entries.stream().map(AuditEntry::override).toArray(Boolean[]::new))
 			.update();
-	}
-
-	private static String[] column(List<AuditEntry> entries, Function<AuditEntry, String> value) {
-		return entries.stream().map(value).toArray(String[]::new);
 	}
 
 	void insertUnchained(AuditEntry entry) {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import care.seamless.shared.ArrayParameters;
 import care.seamless.shared.BulkRows;
 import care.seamless.shared.OrganisationId;
 import care.seamless.shared.PersonId;
@@ -280,38 +280,30 @@ class BulkRegistrationRepository {
 		Map<Integer, PersonId> same = sameNumbers(ids, people, holders, kept);
 		beforeRows.accept(same);
 		jdbc.sql(SQL_INSERT_FEW)
-			.param("id", texts(ids, id -> id.id().toString()))
+			.param("id", ArrayParameters.texts(ids, id -> id.id().toString()))
 			.param("nhsNumber", kept.toArray(String[]::new))
-			.param("title", texts(people, PersonDetails::title))
-			.param("givenName", texts(people, PersonDetails::givenName))
-			.param("familyName", texts(people, PersonDetails::familyName))
-			.param("preferredName", texts(people, PersonDetails::preferredName))
-			.param("howAddressed", texts(people, PersonDetails::howAddressed))
-			.param("dateOfBirth", texts(people, d -> d.dateOfBirth().toString()))
-			.param("sex", texts(people, d -> d.sex().name()))
-			.param("gender", texts(people, PersonDetails::gender))
-			.param("addressLine1", texts(people, PersonDetails::addressLine1))
-			.param("addressLine2", texts(people, PersonDetails::addressLine2))
-			.param("town", texts(people, PersonDetails::town))
-			.param("postcode", texts(people, PersonDetails::postcode))
-			.param("phone", texts(people, PersonDetails::phone))
-			.param("email", texts(people, PersonDetails::email))
-			.param("language", texts(people, PersonDetails::language))
+			.param("title", ArrayParameters.texts(people, PersonDetails::title))
+			.param("givenName", ArrayParameters.texts(people, PersonDetails::givenName))
+			.param("familyName", ArrayParameters.texts(people, PersonDetails::familyName))
+			.param("preferredName", ArrayParameters.texts(people, PersonDetails::preferredName))
+			.param("howAddressed", ArrayParameters.texts(people, PersonDetails::howAddressed))
+			.param("dateOfBirth", ArrayParameters.texts(people, d -> d.dateOfBirth().toString()))
+			.param("sex", ArrayParameters.texts(people, d -> d.sex().name()))
+			.param("gender", ArrayParameters.texts(people, PersonDetails::gender))
+			.param("addressLine1", ArrayParameters.texts(people, PersonDetails::addressLine1))
+			.param("addressLine2", ArrayParameters.texts(people, PersonDetails::addressLine2))
+			.param("town", ArrayParameters.texts(people, PersonDetails::town))
+			.param("postcode", ArrayParameters.texts(people, PersonDetails::postcode))
+			.param("phone", ArrayParameters.texts(people, PersonDetails::phone))
+			.param("email", ArrayParameters.texts(people, PersonDetails::email))
+			.param("language", ArrayParameters.texts(people, PersonDetails::language))
 			.param("interpreterNeeded", people.stream().map(PersonDetails::interpreterNeeded).toArray(Boolean[]::new))
-			.param("communicationNeeds", texts(people, PersonDetails::communicationNeeds))
-			.param("gpPracticeName", texts(people, PersonDetails::gpPracticeName))
-			.param("gpOdsCode", texts(people, PersonDetails::gpOdsCode))
+			.param("communicationNeeds", ArrayParameters.texts(people, PersonDetails::communicationNeeds))
+			.param("gpPracticeName", ArrayParameters.texts(people, PersonDetails::gpPracticeName))
+			.param("gpOdsCode", ArrayParameters.texts(people, PersonDetails::gpOdsCode))
 			.param("organisation", organisation == null ? null : organisation.id())
 			.update();
 		return same;
-	}
-
-	private static <T> @Nullable String[] texts(List<T> rows, Function<T, @Nullable String> value) {
-		@Nullable String[] column = new String[rows.size()];
-		for (int i = 0; i < column.length; i++) {
-			column[i] = value.apply(rows.get(i));
-		}
-		return column;
 	}
 
 }
