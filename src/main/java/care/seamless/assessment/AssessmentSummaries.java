@@ -149,11 +149,12 @@ public class AssessmentSummaries {
 			sectionRows = repository.sectionsAnswerByAnswer(id.id(), visible.answer());
 		}
 		else {
-			// Each section with whether any of its answers is withheld: the flags come
-			// with the answers, from the rule decided once for both (ADR 106).
+			// Each section with whether any of its answers is withheld: the sections and
+			// their flags come with the answers, the flags from the rule decided once for
+			// both (ADR 106), the sections in the same statement (ADR 136).
 			AnswerRepository.SummaryRead read = answers.summaryRead(id.id(), visible);
 			answerRows = read.answers();
-			sectionRows = repository.sections(id.id())
+			sectionRows = read.sections()
 				.stream()
 				.map((s) -> new AssessmentRepository.SectionSight(s, read.withheldSections().contains(s.id())))
 				.toList();
