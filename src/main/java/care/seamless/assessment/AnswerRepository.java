@@ -210,8 +210,7 @@ class AnswerRepository {
 	 * sections in which a current answer is withheld from them. Only the sections' ids
 	 * leave the database of the withheld answers.
 	 */
-	record SummaryRead(List<AnswerRow> answers, Set<UUID> withheldSections,
-			List<AssessmentRepository.SectionRow> sections) {
+	record SummaryRead(List<AnswerRow> answers, Set<UUID> withheldSections) {
 	}
 
 	/**
@@ -237,7 +236,6 @@ class AnswerRepository {
 				params, () -> summaryReadSql(sight));
 		return bound.params(jdbc.sql(bound.sql())).query((ResultSet rs) -> {
 			List<AnswerRow> answers = new ArrayList<>();
-			List<AssessmentRepository.SectionRow> sections = new ArrayList<>();
 			Set<UUID> withheld = Set.of();
 			for (int n = 0; rs.next(); n++) {
 				if (n == 0) {
@@ -246,34 +244,20 @@ class AnswerRepository {
 				if (rs.getObject("id") != null) {
 					answers.add(answer(rs, answers.size()));
 				}
-				else if (rs.getObject(SECTION + "id") != null) {
-					sections.add(AssessmentRepository.section(rs, SECTION));
-				}
 			}
-			return new SummaryRead(answers, withheld, sections);
+			return new SummaryRead(answers, withheld);
 		});
 	}
 
 	/** The text of {@link #summaryRead}'s statement (the tests read its plan). */
 	static String summaryReadSql(Sight sight) {
-		// The episode's sections come as rows of their own beside the answers' (a full
-		// join on false: each row is an answer or a section, never both), a statement
-		// fewer a summary (ADR 136). They are read only here, where the record was
-		// already opened to the reader: a refused reader's read ends before this.
 		return decidedOncePerHolder("episode", sight) + """
-				select w.withheld_sections, y.* from (select array(select distinct pdp_k.section_row_id
+				select w.withheld_sections, x.* from (select array(select distinct pdp_k.section_row_id
 				 from pdp_k where not pdp_k.visible) as withheld_sections) w
-				left join lateral (select x.*, s.* from (select\s""" + ANSWER_COLUMNS + sight.from()
-				+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE + ") x full join (select "
-				+ SUMMARY_SECTION_COLUMNS + """
-						 from assessment.section s where s.episode_id = :episode) s on false) y on true
-						order by y.s_position, y.recorded_at, y.id""";
+				left join lateral (select\s""" + ANSWER_COLUMNS + sight.from()
+				+ " where a.episode_id = :episode and a.current and " + DECIDED_ONCE
+				+ ") x on true order by x.recorded_at, x.id";
 	}
-
-	/** What the summary's statement names its sections' columns after. */
-	private static final String SECTION = "s_";
-
-	private static final String SUMMARY_SECTION_COLUMNS = AssessmentRepository.sectionColumns(SECTION);
 
 	/**
 	 * The access policy's condition over an episode's current answers ({@code visible},

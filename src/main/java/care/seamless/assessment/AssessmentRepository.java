@@ -359,34 +359,14 @@ class AssessmentRepository {
 	}
 
 	private static SectionRow section(ResultSet rs, int n) throws SQLException {
-		return section(rs, "");
-	}
-
-	/**
-	 * A section from columns named as {@link #SECTION_COLUMNS} names them, each after
-	 * {@code prefix}: a statement reading sections beside other rows names them apart.
-	 */
-	static SectionRow section(ResultSet rs, String prefix) throws SQLException {
-		return new SectionRow(rs.getObject(prefix + "id", UUID.class), rs.getObject(prefix + "episode_id", UUID.class),
-				new PersonId(rs.getObject(prefix + "person_id", UUID.class)), rs.getString(prefix + "instrument_id"),
-				rs.getInt(prefix + "instrument_version"), rs.getString(prefix + "section_id"),
-				rs.getString(prefix + "category"), rs.getInt(prefix + "position"), rs.getString(prefix + "status"),
-				rs.getObject(prefix + "author_id", UUID.class), rs.getString(prefix + "author_name"),
-				rs.getString(prefix + "author_profession"), rs.getObject(prefix + "author_org", UUID.class),
-				instant(rs, prefix + "updated_at"), instant(rs, prefix + "signed_at"), rs.getLong(prefix + "version"),
-				rs.getString(prefix + "not_relevant_reason"), rs.getString(prefix + "not_relevant_by_name"),
-				instant(rs, prefix + "not_relevant_at"));
-	}
-
-	/**
-	 * {@link #SECTION_COLUMNS} of alias {@code s}, each named after {@code prefix}, for
-	 * {@link #section(ResultSet, String)}.
-	 */
-	static String sectionColumns(String prefix) {
-		return java.util.Arrays.stream(SECTION_COLUMNS.split(","))
-			.map(String::strip)
-			.map((column) -> column + " as " + prefix + column.substring("s.".length()))
-			.collect(java.util.stream.Collectors.joining(", "));
+		return new SectionRow(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class),
+				new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("instrument_id"),
+				rs.getInt("instrument_version"), rs.getString("section_id"), rs.getString("category"),
+				rs.getInt("position"), rs.getString("status"), rs.getObject("author_id", UUID.class),
+				rs.getString("author_name"), rs.getString("author_profession"), rs.getObject("author_org", UUID.class),
+				instant(rs, "updated_at"), instant(rs, "signed_at"), rs.getLong("version"),
+				rs.getString("not_relevant_reason"), rs.getString("not_relevant_by_name"),
+				instant(rs, "not_relevant_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -149,12 +149,11 @@ public class AssessmentSummaries {
 			sectionRows = repository.sectionsAnswerByAnswer(id.id(), visible.answer());
 		}
 		else {
-			// Each section with whether any of its answers is withheld: the sections and
-			// their flags come with the answers, the flags from the rule decided once for
-			// both (ADR 106), the sections in the same statement (ADR 136).
+			// Each section with whether any of its answers is withheld: the flags come
+			// with the answers, from the rule decided once for both (ADR 106).
 			AnswerRepository.SummaryRead read = answers.summaryRead(id.id(), visible);
 			answerRows = read.answers();
-			sectionRows = read.sections()
+			sectionRows = repository.sections(id.id())
 				.stream()
 				.map((s) -> new AssessmentRepository.SectionSight(s, read.withheldSections().contains(s.id())))
 				.toList();

@@ -449,35 +449,6 @@ class WithheldAnswersTests {
 		assertThat(answerRepository.summaryRead(episode.id(), sight).withheldSections()).isEmpty();
 	}
 
-	/**
-	 * ADR 136: the summary's answers statement reads the episode's sections too (one
-	 * statement fewer a read), each section once, in position order, as the sections' own
-	 * statement gives them; the summary stays what the former statements read.
-	 */
-	@Test
-	void theSummaryReadsItsSectionsInTheAnswersStatement() {
-		PersonId person = person();
-		EpisodeId episode = nurseRecordsLowMood(person, "true");
-		save(socialWorker, person, episode, Map.of("low-mood", "false"));
-		for (Fixtures.Staff reader : List.of(nurse, socialWorker)) {
-			AnswerRepository.Sight sight = AnswerRepository.Sight.of(accessPolicy, reader.actor());
-			Map<String, Object> params = sight.params();
-			params.put("episode", episode.id());
-			String plan = jdbc.sql("explain (analyze, format json) " + AnswerRepository.summaryReadSql(sight))
-				.params(params)
-				.query(String.class)
-				.single();
-			java.util.regex.Matcher scan = java.util.regex.Pattern
-				.compile("\"Relation Name\": \"section\"[^{}]*?\"Actual Loops\": (\\d+)")
-				.matcher(plan);
-			assertThat(scan.find()).as("the sections scanned in the answers statement").isTrue();
-			assertThat(scan.group(1)).isEqualTo("1");
-			assertThat(scan.find()).isFalse();
-			assertThat(summaries.summaryForReader(reader.actor(), person, episode).summary())
-				.isEqualTo(summaries.summaryAsBefore(reader.actor(), person, episode));
-		}
-	}
-
 	private void assertSameAsBefore(PersonId person, EpisodeId contact, EpisodeId overview, Fixtures.Staff... readers) {
 		for (Fixtures.Staff reader : readers) {
 			for (EpisodeId episode : List.of(contact, overview)) {
