@@ -213,7 +213,9 @@ public class AuditLog {
 	/**
 	 * Hours since {@code since} in which one account recorded more than {@code moreThan}
 	 * entries of this action, newest first; only accounts of the given organisation when
-	 * one is named.
+	 * one is named. An index serves only the one action the dashboard counts,
+	 * {@code search-outside-care-teams} (V472, ADR 138): any other reads every entry of
+	 * the window.
 	 */
 	@Transactional(readOnly = true)
 	public List<BusyHour> busyHours(String action, Instant since, int moreThan, @Nullable String organisationCode) {

@@ -26,7 +26,8 @@ public class SearchVolumes {
 
 	/**
 	 * The audit action of a search that returned anyone outside the searcher's care
-	 * teams.
+	 * teams. The audit log's index for {@link #unusual} holds this action's entries only
+	 * (V472, ADR 138): another value needs a migration that indexes it.
 	 */
 	public static final String OUTSIDE_CARE_TEAMS = "search-outside-care-teams";
 
