@@ -55,10 +55,8 @@ public final class Matcher {
 	 * thousands of pairs and queues a few hundred (ADR 74).
 	 */
 	Decision decision(Record a, Record b) {
-		return decision(Prepared.of(a), Prepared.of(b));
-	}
-
-	Decision decision(Prepared left, Prepared right) {
+		Prepared left = Prepared.of(a);
+		Prepared right = Prepared.of(b);
 		int[] levels = Comparison.levels(left, right);
 		return decide(weight(left, levels), left, right, levels);
 	}

@@ -233,18 +233,17 @@ public class Matching implements RegistrationMatching {
 		return java.util.Optional.of(score);
 	}
 
+	/**
+	 * Whether {@link #proposeIfPossible} could queue this pair: the model's decision
+	 * alone, with nothing written, so a bulk import can set the non-matches aside on
+	 * every core first (ADR 74).
+	 */
 	/** The dates of the record's birth year its candidates by year are fetched for. */
 	List<LocalDate> birthDatesWorthFetching(Record incoming) {
 		return matcher.birthDatesWorthFetching(incoming);
 	}
 
-	/**
-	 * Whether {@link #proposeIfPossible} could queue this pair: the model's decision
-	 * alone, with nothing written, so a bulk import can set the non-matches aside on
-	 * every core first (ADR 74), each record prepared once however many pairs it is in
-	 * (ADR 133).
-	 */
-	boolean possibleMatch(Prepared incoming, Prepared other) {
+	boolean possibleMatch(Record incoming, Record other) {
 		return matcher.decision(incoming, other) != Decision.NON_MATCH;
 	}
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import care.seamless.audit.AuditEvent;
@@ -182,12 +182,10 @@ public class PeopleImport {
 		BulkRegistrations.Outcome outcome = bulkRegistrations.registerImported(actor,
 				incoming.stream().map(ImportedPerson::details).toList(), phases, registered -> {
 					places.add(places(registered.ids()));
-					register.flatMap(r -> startPairs(registered, r, () -> {
-						// Made on the pairs' thread while the rows go in, for the links
-						// after them (ADR 127).
-						places.get(0).run();
-						return worthScoring(registered, incoming, r);
-					})).ifPresent(ahead::add);
+					register
+						.flatMap(r -> startPairs(registered, r,
+								() -> worthScoring(registered, incoming, placed(places.get(0)))))
+						.ifPresent(ahead::add);
 				});
 		for (BulkRegistrations.Problem problem : outcome.problems()) {
 			problems.add(new ImportProblem(incoming.get(problem.index()).line(), problem.field(),
@@ -271,51 +269,15 @@ public class PeopleImport {
 
 	/**
 	 * Pure, so the non-matches are set aside on every core before the handler scores the
-	 * rest again and writes, one at a time; the same decisions either way. Each record is
-	 * prepared for the matcher the first time a pair needs it and kept for the others it
-	 * is in, instead of twice for every pair (ADR 133).
+	 * rest again and writes, one at a time; the same decisions either way.
 	 */
-	private PlacedFilter worthScoring(BulkRegistrations.Registered file, List<ImportedPerson> incoming,
-			List<ImportMatchRepository.Registered> register) {
-		int inFile = file.ids().size();
-		// The imported side as the handler scores it, from the details as given; the
-		// other side as the register holds it.
-		Prepared[] given = new Prepared[inFile];
-		Prepared[] stored = new Prepared[inFile + register.size()];
-		return (i, j) -> {
-			if (file.sameNhsNumber().containsKey(i)) {
-				return false;
-			}
-			Prepared imported = once(given, i,
-					() -> Prepared.of(Matching.record(file.ids().get(i).id().toString(), incoming.get(i).details())));
-			Prepared other = once(stored, j,
-					() -> Prepared.of(j < inFile ? asStored(file, j) : register.get(j - inFile).record()));
-			return matching.possibleMatch(imported, other);
+	private Predicate<ImportMatchRepository.Pair> worthScoring(BulkRegistrations.Registered file,
+			List<ImportedPerson> incoming, Map<PersonId, Integer> place) {
+		return pair -> {
+			int i = place.get(pair.imported());
+			return !file.sameNhsNumber().containsKey(i) && matching.possibleMatch(
+					Matching.record(pair.imported().id().toString(), incoming.get(i).details()), pair.other());
 		};
-	}
-
-	/**
-	 * A place's record prepared on first use and kept, as a String keeps its hash: two
-	 * threads that race prepare the same record twice and keep either (its fields are
-	 * final, and the phonetic codes it works out later are the same whoever does).
-	 */
-	private static Prepared once(Prepared[] made, int place, Supplier<Prepared> prepare) {
-		Prepared prepared = made[place];
-		if (prepared == null) {
-			prepared = prepare.get();
-			made[place] = prepared;
-		}
-		return prepared;
-	}
-
-	/**
-	 * Whether a pair is worth scoring, by places: the imported person's in the file, the
-	 * other's in the file or, from the file's size on, in the register as read.
-	 */
-	interface PlacedFilter {
-
-		boolean worthScoring(int imported, int other);
-
 	}
 
 	/**
@@ -349,7 +311,8 @@ public class PeopleImport {
 	 * cannot be matched in memory.
 	 */
 	boolean pairsInMemory(BulkRegistrations.Registered file, List<ImportMatchRepository.Registered> register,
-			PlacedFilter worthScoring, ImportMatchRepository.PairHandler handler, Phases phases) {
+			Predicate<ImportMatchRepository.Pair> worthScoring, ImportMatchRepository.PairHandler handler,
+			Phases phases) {
 		Optional<PairsAhead> ahead = startPairs(file, register, () -> worthScoring);
 		if (ahead.isEmpty()) {
 			return false;
@@ -367,7 +330,8 @@ public class PeopleImport {
 	 * {@code lower} cannot be matched in memory.
 	 */
 	private Optional<PairsAhead> startPairs(BulkRegistrations.Registered file,
-			List<ImportMatchRepository.Registered> register, Supplier<PlacedFilter> worthScoring) {
+			List<ImportMatchRepository.Registered> register,
+			Supplier<Predicate<ImportMatchRepository.Pair>> worthScoring) {
 		List<PersonId> ids = file.ids();
 		List<FilePairs.Keys> keys = new ArrayList<>(ids.size() + register.size());
 		Set<String> notAscii = new HashSet<>();
@@ -389,34 +353,19 @@ public class PeopleImport {
 		FilePairs.Lowering lowering = FilePairs.lowering(lowered.get());
 		return Optional.of(new PairsAhead(() -> {
 			long[] pairs = FilePairs.find(keys, ids.size(), lowering);
-			// Each as the query gives it: the imported person's place, then the other's.
-			for (int k = 0; k < pairs.length; k++) {
-				int a = placeOf(pairs[k], true);
-				int b = placeOf(pairs[k], false);
-				if (b < ids.size() && PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) > 0) {
-					pairs[k] = ((long) b << 32) | a;
+			List<ImportMatchRepository.Pair> found = new ArrayList<>(pairs.length);
+			for (long pair : pairs) {
+				int a = (int) (pair >>> 32);
+				int b = (int) pair;
+				if (b >= ids.size()) {
+					found.add(new ImportMatchRepository.Pair(ids.get(a), register.get(b - ids.size()).record()));
+					continue;
 				}
+				boolean aFirst = PersonId.ASCENDING.compare(ids.get(a), ids.get(b)) < 0;
+				found.add(new ImportMatchRepository.Pair(ids.get(aFirst ? a : b), asStored(file, aFirst ? b : a)));
 			}
-			PlacedFilter filter = worthScoring.get();
-			// Only the pairs worth scoring are made, with their records as stored.
-			long[] worth = Arrays.stream(pairs)
-				.parallel()
-				.filter(pair -> filter.worthScoring(placeOf(pair, true), placeOf(pair, false)))
-				.toArray();
-			List<ImportMatchRepository.Pair> found = new ArrayList<>(worth.length);
-			for (long pair : worth) {
-				int a = placeOf(pair, true);
-				int b = placeOf(pair, false);
-				found.add(new ImportMatchRepository.Pair(ids.get(a),
-						b < ids.size() ? asStored(file, b) : register.get(b - ids.size()).record()));
-			}
-			return found;
+			return found.parallelStream().filter(worthScoring.get()).toList();
 		}));
-	}
-
-	// One of a pair's two places, as FilePairs packs them.
-	private static int placeOf(long pair, boolean first) {
-		return first ? (int) (pair >>> 32) : (int) pair;
 	}
 
 	/**

@@ -746,7 +746,7 @@ class MatchingTests {
 				var registered = bulkRegistrations.registerImported(fixtures.admin, file).registered();
 				assertThat(registered.sameNhsNumber()).containsOnlyKeys(7);
 				importMatches.pairs(registered.ids(), pair -> byQuery.add(pair.imported() + " " + pair.other()));
-				assertThat(peopleImport.pairsInMemory(registered, register, (imported, other) -> true,
+				assertThat(peopleImport.pairsInMemory(registered, register, pair -> true,
 						pair -> inMemory.add(pair.imported() + " " + pair.other()), new care.seamless.shared.Phases()))
 					.isTrue();
 				throw new RolledBack();
