@@ -100,7 +100,7 @@ class RecordListingRepository {
 			// The access rules make this statement costly to plan (20-70 ms on a busy
 			// 2-core machine against well under 1 ms to run). Where an equality on an
 			// indexed column bounds the rows, the plan kept for any values is as good.
-			GenericPlans.forThisTransaction(jdbc);
+			jdbc.sql(GenericPlans.FOR_THIS_TRANSACTION).update();
 		}
 		params.put("limit", query.limit());
 		params.put("offset", query.offset());

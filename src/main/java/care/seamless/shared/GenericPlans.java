@@ -1,7 +1,5 @@
 package care.seamless.shared;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
  * PostgreSQL's plan kept for any values, for the rest of the current transaction.
  * <p>
@@ -14,15 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class GenericPlans {
 
-	private GenericPlans() {
-	}
-
 	/**
-	 * Runs the transaction's later statements on their generic plans; the setting ends
-	 * with the transaction, so the caller must be inside one.
+	 * The statement that runs the transaction's later statements on their generic plans;
+	 * the setting ends with the transaction, so it must be run inside one (a repository
+	 * runs it, as only repositories hold the database client).
 	 */
-	public static void forThisTransaction(JdbcClient jdbc) {
-		jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+	public static final String FOR_THIS_TRANSACTION = "set local plan_cache_mode = force_generic_plan";
+
+	private GenericPlans() {
 	}
 
 }
