@@ -448,8 +448,7 @@ public class People {
 		Map<CaseloadFact.Kind, SqlCondition> columns = new java.util.EnumMap<>(CaseloadFact.Kind.class);
 		facts.orderedStream().forEach(f -> columns.put(f.kind(), f.sql(actor, "p.id")));
 		CaseloadSql sql = CaseloadSql.of(access, contact, columns, query, LocalDate.now(clock));
-		return new Caseload(repository.caseload(sql, query, PAGE_SIZE, (query.page() - 1) * PAGE_SIZE),
-				repository.caseloadCount(sql), query.page(), PAGE_SIZE, query);
+		return repository.caseload(sql, query, PAGE_SIZE);
 	}
 
 	@Transactional(noRollbackFor = AccessDenied.class)

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import care.seamless.consent.SqlCondition;
 import care.seamless.consent.SqlQuery;
+import care.seamless.shared.GenericPlans;
 import care.seamless.shared.KeptStatements;
 import care.seamless.shared.PersonId;
 import org.jspecify.annotations.Nullable;
@@ -97,11 +98,9 @@ class RecordListingRepository {
 		Supplier<String> where = () -> criteria.sql() + " and " + visible.sql();
 		if (criteria.pinned()) {
 			// The access rules make this statement costly to plan (20-70 ms on a busy
-			// 2-core machine against well under 1 ms to run), and PostgreSQL plans it
-			// afresh on every call, because with the real values the plan looks cheaper.
-			// Where an equality on an indexed column bounds the rows, the plan kept for
-			// any values is as good, so it is used (this transaction only).
-			jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+			// 2-core machine against well under 1 ms to run). Where an equality on an
+			// indexed column bounds the rows, the plan kept for any values is as good.
+			jdbc.sql(GenericPlans.FOR_THIS_TRANSACTION).update();
 		}
 		params.put("limit", query.limit());
 		params.put("offset", query.offset());

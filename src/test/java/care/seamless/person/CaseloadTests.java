@@ -2,6 +2,8 @@ package care.seamless.person;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +77,9 @@ class CaseloadTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Autowired
 	AccessPolicy accessPolicy;
@@ -290,6 +296,39 @@ class CaseloadTests {
 			}
 		}
 		assertThat(auditEntries()).as("a caseload writes no audit entry either way").isEqualTo(audited);
+	}
+
+	/**
+	 * The page and its total run on PostgreSQL's plan kept for any viewer (ADR 139):
+	 * planning them took several times their running on every home page. A viewer with
+	 * people and one with none get their own answers from the same plans, never a plan
+	 * made for one viewer's values.
+	 */
+	@Test
+	void theCaseloadRunsOnOnePlanKeptForEveryViewer() {
+		Staff newcomer = fixtures.practitioner(fixtures.organisation(OrganisationKind.NHS_COMMUNITY_TRUST),
+				Profession.DISTRICT_NURSE);
+		transaction.executeWithoutResult(status -> {
+			for (int call = 0; call < 6; call++) {
+				assertThat(ids(CaseloadQuery.DEFAULT)).containsExactly(agreedOverdue, noPlan);
+				Caseload none = people.caseload(newcomer.actor(), CaseloadQuery.DEFAULT);
+				assertThat(none.total()).isZero();
+				assertThat(none.rows()).isEmpty();
+			}
+			List<Map<String, Object>> statements = jdbc
+				.sql("select statement, generic_plans, custom_plans from pg_prepared_statements "
+						+ "where statement ~ '^select (c\\.\\*|count\\(\\*\\)) from \\(\\s*select p\\.id, p\\.given_name'")
+				.query()
+				.listOfRows();
+			// The pooled connection may hold other sorts' and filters' texts from
+			// earlier tests: none of them is planned for its values either.
+			for (Map<String, Object> statement : statements) {
+				assertThat(statement.get("custom_plans")).as("never planned for a viewer's values").isEqualTo(0L);
+			}
+			assertThat(statements).as("the page and its total, each one text for both viewers")
+				.filteredOn(statement -> (Long) statement.get("generic_plans") >= 12)
+				.hasSizeGreaterThanOrEqualTo(2);
+		});
 	}
 
 	private long auditEntries() {
