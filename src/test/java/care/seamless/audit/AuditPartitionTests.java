@@ -282,9 +282,8 @@ class AuditPartitionTests {
 				where i.inhparent = cast('audit.entry' as regclass)
 				""").query(Long.class).single()).as("indexes keyed on the action").isZero();
 		String plan = transaction.execute(status -> {
-			// The partitions hold too few rows in a test for their indexes to be worth it
-			// to
-			// the planner; the question is which index serves the count.
+			// A test's partitions hold too few rows for the planner to want any index;
+			// the question is which index serves the count.
 			jdbc.sql("set local enable_seqscan = off").update();
 			return String.join("\n",
 					jdbc.sql("explain (costs off) " + AuditRepository.busyHoursText(outside))
