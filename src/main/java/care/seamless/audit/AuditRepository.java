@@ -352,10 +352,9 @@ class AuditRepository {
 			insertUnchained(entries.get(0));
 			return;
 		}
-		// One array parameter per column, as the chainer's update (ADR 85): a list would
-		// be
-		// spelt out as one parameter per entry, a new statement for PostgreSQL at every
-		// size.
+		// One array parameter per column, as the chainer's update (ADR 85): a list
+		// would be spelt out as one parameter per entry, a new statement for
+		// PostgreSQL at every size.
 		jdbc.sql(SQL_INSERT_ALL)
 			.param("occurredAt", ArrayParameters.texts(entries, e -> InstantText.of(e.occurredAt())))
 			.param("account", ArrayParameters.texts(entries, AuditEntry::account))

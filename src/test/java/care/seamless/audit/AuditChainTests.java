@@ -237,8 +237,7 @@ class AuditChainTests {
 				assertThat((Long) updates.get(0).get("generic_plans"))
 					.as("the update's plan kept after the five PostgreSQL always makes first")
 					.isGreaterThanOrEqualTo(1);
-				// The log's own insert, not the ones other tests write their entries
-				// with.
+				// The log's own insert, not those other tests write entries with.
 				assertThat(prepared(
 						"^\\s*insert into audit\\.entry \\(occurred_at, account, role, organisation_code,.*from unnest\\(cast"))
 					.as("one prepared text for a transaction's entries, whatever their number")
